@@ -1,0 +1,449 @@
+"""The network: weights Θ(l), the vectorized forward/backward pass, cost, gradients and training.
+
+Shapes (notation of the course notes, layers numbered from 1):
+    layer_sizes  [s(1), ..., s(L)]
+    Θ(l)         (s(l+1), 1 + s(l)); column 0 holds the bias weights; ``thetas[l - 1]``
+    X            (m, s(1)), one example per row
+    Y            (m, s(L)), or 1-D class labels 0..s(L)−1 (one-hot encoded)
+    z(l), a(l)   (m, s(l)) in the vectorized path
+    D(l)         same shape as Θ(l)
+
+The vectorized path keeps its work arrays between calls (one set per batch size) so a training
+step allocates nothing; it never builds the [1; a] column, adding the bias column instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.activations import ACTIVATIONS, Activation, get_activation
+from engine.losses import Loss, make_loss
+from engine.optimizers import GradientDescent, Optimizer
+from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
+
+INITIALIZERS = ("uniform", "xavier", "he")
+
+
+class DivergenceError(ArithmeticError):
+    """Training produced a non-finite cost, gradient or weight; the weights were left as they were."""
+
+
+@dataclass(frozen=True)
+class ForwardPass:
+    """Every z(l) and a(l) of a forward pass; index l − 1 holds layer l (z[0] is None)."""
+
+    z: list[np.ndarray | None]
+    a: list[np.ndarray]
+
+
+class _Workspace:
+    """Preallocated arrays for one batch size m."""
+
+    def __init__(self, m: int, sizes: list[int], dtype: np.dtype) -> None:
+        self.m = m
+        # a[i] holds a(i+2); zL holds z(L) for the stable cross-entropy; d[i] holds d(i+2).
+        self.a = [np.empty((m, s), dtype) for s in sizes[1:]]
+        self.zL = np.empty((m, sizes[-1]), dtype)
+        self.d = [np.empty((m, s), dtype) for s in sizes[1:]]
+        self.tmp = [np.empty((m, s), dtype) for s in sizes[1:]]
+
+
+class Network:
+    """A fully connected network trained by the course notes' backpropagation.
+
+    ``activation`` is g for the hidden layers, ``output`` the output activation and ``loss`` the
+    per-example loss. ``rng`` draws the initial weights (``init``: the notes' uniform ±ε with
+    ε = √6/√(s(l) + s(l+1)), ``xavier`` or ``he`` normal).
+    """
+
+    def __init__(
+        self,
+        layer_sizes: Sequence[int],
+        activation: str = "sigmoid",
+        output: str = "sigmoid",
+        loss: str = "cross_entropy",
+        rng: np.random.Generator | None = None,
+        init: str = "uniform",
+        dtype: type | np.dtype = np.float64,
+    ) -> None:
+        sizes = check_layer_sizes(layer_sizes)
+        self._configure(activation, output, loss, dtype)
+        rng = np.random.default_rng() if rng is None else rng
+        self._thetas = [init_theta(s_in, s_out, init, rng).astype(self.dtype)
+                        for s_in, s_out in zip(sizes[:-1], sizes[1:], strict=True)]
+        self._sizes = sizes
+        self._workspaces: dict[int, _Workspace] = {}
+        self._scratch: list[np.ndarray] = []
+
+    @classmethod
+    def from_thetas(
+        cls,
+        thetas: Sequence[np.ndarray],
+        activation: str = "sigmoid",
+        output: str = "sigmoid",
+        loss: str = "cross_entropy",
+        dtype: type | np.dtype = np.float64,
+    ) -> Network:
+        """Return a network with copies of ``thetas`` (Θ(1) first), checked to chain."""
+        checked = check_thetas(thetas)
+        net = cls.__new__(cls)
+        net._configure(activation, output, loss, dtype)
+        net._thetas = [t.astype(net.dtype) for t in checked]
+        net._sizes = [checked[0].shape[1] - 1] + [t.shape[0] for t in checked]
+        net._workspaces = {}
+        net._scratch = []
+        return net
+
+    def _configure(self, activation: str, output: str, loss: str, dtype: type | np.dtype) -> None:
+        self.g: Activation = get_activation(activation)
+        self.g_out: Activation = get_activation(output, output=True)
+        self.loss: Loss = make_loss(loss, output)
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in (np.float64, np.float32):
+            raise ValueError(f"dtype must be float64 or float32, got {self.dtype}")
+
+    # --- description -----------------------------------------------------------------------
+
+    @property
+    def activation(self) -> str:
+        """Name of the hidden activation g."""
+        return self.g.name
+
+    @property
+    def output(self) -> str:
+        """Name of the output activation."""
+        return self.g_out.name
+
+    @property
+    def loss_name(self) -> str:
+        """Name of the loss."""
+        return self.loss.name
+
+    @property
+    def layer_sizes(self) -> list[int]:
+        """Return [s(1), ..., s(L)]."""
+        return list(self._sizes)
+
+    @property
+    def L(self) -> int:
+        """Number of layers, input and output included."""
+        return len(self._sizes)
+
+    @property
+    def thetas(self) -> list[np.ndarray]:
+        """The live weight matrices Θ(1)..Θ(L−1); edit through ``set_theta`` to keep them valid."""
+        return self._thetas
+
+    def set_thetas(self, thetas: Sequence[np.ndarray]) -> None:
+        """Replace every Θ(l) by a checked copy with the same shapes."""
+        checked = check_thetas(thetas)
+        for l, (old, new) in enumerate(zip(self._thetas, checked, strict=False), start=1):
+            if old.shape != new.shape:
+                raise ValueError(f"Θ({l}) must keep shape {old.shape}, got {new.shape}")
+        if len(checked) != len(self._thetas):
+            raise ValueError(f"expected {len(self._thetas)} matrices, got {len(checked)}")
+        for old, new in zip(self._thetas, checked, strict=True):
+            old[...] = new
+
+    def set_weight(self, l: int, i: int, j: int, value: float) -> None:
+        """Set Θ(l)[i, j] (l from 1, j = 0 the bias weight) to a finite ``value``."""
+        if not 1 <= l <= len(self._thetas):
+            raise ValueError(f"layer l must be 1..{len(self._thetas)}, got {l}")
+        theta = self._thetas[l - 1]
+        if not (0 <= i < theta.shape[0] and 0 <= j < theta.shape[1]):
+            raise ValueError(f"Θ({l}) has shape {theta.shape}; index ({i}, {j}) is outside it")
+        if not np.isfinite(value):
+            raise ValueError(f"a weight must be a finite number, got {value!r}")
+        theta[i, j] = value
+
+    def copy(self) -> Network:
+        """Return an independent copy with the same configuration and weights."""
+        return Network.from_thetas(self._thetas, self.activation, self.output, self.loss.name,
+                                   dtype=self.dtype)
+
+    def __repr__(self) -> str:
+        return (f"Network(layer_sizes={self._sizes}, activation={self.activation!r}, "
+                f"output={self.output!r}, loss={self.loss.name!r})")
+
+    # --- checked entry points ------------------------------------------------------------------
+
+    def _x(self, X: np.ndarray) -> np.ndarray:
+        arr = check_inputs(X, self._sizes[0])
+        return np.ascontiguousarray(arr, dtype=self.dtype)
+
+    def _xy(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        x = self._x(X)
+        y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.name)
+        return x, np.ascontiguousarray(y, dtype=self.dtype)
+
+    @staticmethod
+    def _check_lam(lam: float) -> float:
+        if not np.isfinite(lam) or lam < 0:
+            raise ValueError(f"regularization λ must be a finite number ≥ 0, got {lam!r}")
+        return float(lam)
+
+    def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return X and Y checked and converted once, for repeated ``*_prepared`` calls."""
+        return self._xy(X, Y)
+
+    def forward(self, X: np.ndarray) -> ForwardPass:
+        """Return every z(l) and a(l) for the examples in X (new arrays, shapes (m, s(l)))."""
+        a = self._x(X)
+        zs: list[np.ndarray | None] = [None]
+        acts = [a]
+        for l, theta in enumerate(self._thetas, start=1):
+            z = a @ theta[:, 1:].T + theta[:, 0]
+            g = self.g_out if l == len(self._thetas) else self.g
+            a = g.g(z)
+            zs.append(z)
+            acts.append(a)
+        return ForwardPass(zs, acts)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Return a(L) for X of shape (m, s(1)): an (m, s(L)) array."""
+        return self.forward(X).a[-1]
+
+    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> float:
+        """Return J = (1/m) Σ loss + λ/(2m) Σ (non-bias Θ)²."""
+        lam = self._check_lam(lam)
+        x, y = self._xy(X, Y)
+        ws = self._forward_fast(x)
+        return self._cost_from(ws, y, lam)
+
+    def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> list[np.ndarray]:
+        """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas``."""
+        return [d.copy() for d in self.cost_and_gradients(X, Y, lam)[1]]
+
+    def cost_and_gradients(
+        self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
+    ) -> tuple[float, list[np.ndarray]]:
+        """Return J and the D(l) (the D arrays are reused by the next call: copy to keep them)."""
+        lam = self._check_lam(lam)
+        x, y = self._xy(X, Y)
+        return self._cost_and_gradients_prepared(x, y, lam)
+
+    def train_step(
+        self,
+        X: np.ndarray,
+        Y: np.ndarray,
+        lr: float,
+        lam: float = 0.0,
+        freeze_bias: bool = False,
+        optimizer: Optimizer | None = None,
+    ) -> float:
+        """Take one step Θ := Θ − αD on (X, Y) and return J before the step.
+
+        With ``freeze_bias`` the bias column 0 is left untouched. ``optimizer`` (default plain
+        gradient descent with ``lr``) turns D into the step. Raise DivergenceError, leaving the
+        weights as they were, if J, D or the new weights are not finite.
+        """
+        lam = self._check_lam(lam)
+        x, y = self._xy(X, Y)
+        if optimizer is None:
+            if not np.isfinite(lr) or lr <= 0:
+                raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
+            optimizer = GradientDescent(float(lr))
+        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+
+    def train_step_prepared(
+        self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
+        freeze_bias: bool = False,
+    ) -> float:
+        """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
+        J, D = self._cost_and_gradients_prepared(x, y, lam)
+        if not np.isfinite(J):
+            raise DivergenceError(f"the cost J is not finite ({J}); the weights were kept")
+        self._apply(D, optimizer, freeze_bias)
+        return J
+
+    def train_epoch(
+        self,
+        X: np.ndarray,
+        Y: np.ndarray,
+        optimizer: Optimizer,
+        lam: float = 0.0,
+        batch_size: int | None = None,
+        rng: np.random.Generator | None = None,
+        freeze_bias: bool = False,
+    ) -> float:
+        """Run one pass over (X, Y) and return the mean J of its steps.
+
+        ``batch_size`` None is full batch (one step); otherwise the examples are shuffled with
+        ``rng`` and taken in mini-batches of that size (1 is one example at a time).
+        """
+        lam = self._check_lam(lam)
+        x, y = self._xy(X, Y)
+        return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias)
+
+    def train_epoch_prepared(
+        self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
+        batch_size: int | None = None, rng: np.random.Generator | None = None,
+        freeze_bias: bool = False,
+    ) -> float:
+        """``train_epoch`` on X, Y already returned by ``prepare``."""
+        m = x.shape[0]
+        if batch_size is None or batch_size >= m:
+            return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, got {batch_size}")
+        order = (rng if rng is not None else np.random.default_rng()).permutation(m)
+        xs, ys = x[order], y[order]
+        total, steps = 0.0, 0
+        for start in range(0, m, batch_size):
+            total += self.train_step_prepared(xs[start:start + batch_size],
+                                              ys[start:start + batch_size], optimizer, lam,
+                                              freeze_bias)
+            steps += 1
+        return total / steps
+
+    def trace(
+        self,
+        X: np.ndarray,
+        Y: np.ndarray,
+        lam: float = 0.0,
+        lr: float = 0.5,
+        freeze_bias: bool = False,
+    ):  # -> engine.trace.Trace (imported lazily to keep the modules one-way)
+        """Return the step records of the notes' per-example algorithm on (X, Y).
+
+        The network is not changed: the update records carry the new Θ.
+        """
+        from engine.trace import run_trace
+
+        lam = self._check_lam(lam)
+        if not np.isfinite(lr) or lr <= 0:
+            raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
+        x, y = self._xy(X, Y)
+        return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias)
+
+    # --- the vectorized path -------------------------------------------------------------------
+
+    def _workspace(self, m: int) -> _Workspace:
+        ws = self._workspaces.get(m)
+        if ws is None:
+            if len(self._workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
+                self._workspaces.clear()
+            ws = self._workspaces[m] = _Workspace(m, self._sizes, self.dtype)
+        return ws
+
+    def _forward_fast(self, x: np.ndarray) -> _Workspace:
+        ws = self._workspace(x.shape[0])
+        a = x
+        last = len(self._thetas) - 1
+        for i, theta in enumerate(self._thetas):
+            out = ws.a[i]
+            np.matmul(a, theta[:, 1:].T, out=out)
+            out += theta[:, 0]
+            if i == last:
+                np.copyto(ws.zL, out)
+                if self.g_out.name == "sigmoid":
+                    _sigmoid_into(out)
+                elif self.g_out.name == "softmax":
+                    out[...] = ACTIVATIONS["softmax"].g(out)
+                # linear: a(L) = z(L) already
+            else:
+                _activate_into(self.g.name, out)
+            a = out
+        return ws
+
+    def _cost_from(self, ws: _Workspace, y: np.ndarray, lam: float) -> float:
+        m = ws.m
+        J = self.loss.value(ws.zL, ws.a[-1], y) / m
+        if lam:
+            J += lam / (2 * m) * sum(float(np.vdot(t[:, 1:], t[:, 1:])) for t in self._thetas)
+        return float(J)
+
+    def _cost_and_gradients_prepared(
+        self, x: np.ndarray, y: np.ndarray, lam: float
+    ) -> tuple[float, list[np.ndarray]]:
+        ws = self._forward_fast(x)
+        J = self._cost_from(ws, y, lam)
+        m = x.shape[0]
+        if not self._scratch or self._scratch[0].dtype != self.dtype:
+            self._grads = [np.empty_like(t) for t in self._thetas]
+            self._scratch = [np.empty_like(t) for t in self._thetas]
+        D = self._grads
+        d = ws.d[-1]
+        np.subtract(ws.a[-1], y, out=d)
+        if self.loss.name == "squared_error" and self.g_out.name == "sigmoid":
+            _times_prime_from_a("sigmoid", d, ws.a[-1], ws.tmp[-1])
+        for i in range(len(self._thetas) - 1, -1, -1):
+            a_prev = x if i == 0 else ws.a[i - 1]
+            theta = self._thetas[i]
+            np.matmul(d.T, a_prev, out=D[i][:, 1:])
+            np.sum(d, axis=0, out=D[i][:, 0])
+            if i > 0:
+                d_prev = ws.d[i - 1]
+                np.matmul(d, theta[:, 1:], out=d_prev)
+                _times_prime_from_a(self.g.name, d_prev, ws.a[i - 1], ws.tmp[i - 1])
+                d = d_prev
+            D[i] *= 1.0 / m
+            if lam:
+                D[i][:, 1:] += (lam / m) * theta[:, 1:]
+        return J, D
+
+    def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
+        new = self._scratch
+        for i, (theta, g) in enumerate(zip(self._thetas, D, strict=True)):
+            if not np.all(np.isfinite(g)):
+                raise DivergenceError(f"D({i + 1}) is not finite; the weights were kept")
+            step = optimizer.step(i, g, new[i])
+            if freeze_bias:
+                step[:, 0] = 0.0
+            np.subtract(theta, step, out=new[i])
+            if not np.all(np.isfinite(new[i])):
+                raise DivergenceError(f"Θ({i + 1}) would become infinite; the weights were kept")
+        for theta, t_new in zip(self._thetas, new, strict=True):
+            np.copyto(theta, t_new)
+
+
+def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np.ndarray:
+    """Return a random Θ of shape (s_out, 1 + s_in).
+
+    ``uniform``: every entry from U(−ε, ε), ε = √6/√(s_in + s_out) (the course notes);
+    ``xavier``: N(0, 2/(s_in + s_out)) weights; ``he``: N(0, 2/s_in) weights; biases 0 for both.
+    """
+    if init == "uniform":
+        eps = np.sqrt(6.0) / np.sqrt(s_in + s_out)
+        return rng.uniform(-eps, eps, size=(s_out, 1 + s_in))
+    if init in ("xavier", "he"):
+        var = 2.0 / (s_in + s_out) if init == "xavier" else 2.0 / s_in
+        theta = np.zeros((s_out, 1 + s_in))
+        theta[:, 1:] = rng.normal(0.0, np.sqrt(var), size=(s_out, s_in))
+        return theta
+    raise ValueError(f"unknown initialization {init!r}: expected one of {', '.join(INITIALIZERS)}")
+
+
+def _sigmoid_into(out: np.ndarray) -> None:
+    out *= 0.5
+    np.tanh(out, out=out)
+    out *= 0.5
+    out += 0.5
+
+
+def _activate_into(name: str, out: np.ndarray) -> None:
+    if name == "sigmoid":
+        _sigmoid_into(out)
+    elif name == "tanh":
+        np.tanh(out, out=out)
+    elif name == "relu":
+        np.maximum(out, 0.0, out=out)
+    # linear: nothing to do
+
+
+def _times_prime_from_a(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
+    """Multiply d in place by g′(z), computed from a = g(z)."""
+    if name == "sigmoid":
+        np.subtract(1.0, a, out=tmp)
+        tmp *= a
+        d *= tmp
+    elif name == "tanh":
+        np.multiply(a, a, out=tmp)
+        np.subtract(1.0, tmp, out=tmp)
+        d *= tmp
+    elif name == "relu":
+        d[a <= 0] = 0.0
+    # linear: g′ = 1

@@ -1,0 +1,99 @@
+"""Plain-text rendering of a trace: every micro-step with its equation and numbers.
+
+Used by ``python main.py --trace`` and as the base of the worked-example documents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.trace import Phase, Step, Trace
+
+_TITLES = {
+    Phase.RESET: "Reset the accumulators",
+    Phase.INPUT: "Forward pass: input",
+    Phase.FORWARD_Z: "Forward pass: weighted input",
+    Phase.FORWARD_A: "Forward pass: activation",
+    Phase.OUTPUT_DELTA: "Backward pass: output error",
+    Phase.HIDDEN_DELTA: "Backward pass: hidden error",
+    Phase.ACCUMULATE: "Accumulate the gradient",
+    Phase.GRADIENT: "Gradient (average and regularize)",
+    Phase.UPDATE: "Gradient-descent update",
+}
+
+
+def fmt_number(x: float, digits: int = 9) -> str:
+    """Return ``x`` with up to ``digits`` significant digits, no trailing zeros."""
+    return f"{float(x):.{digits}g}"
+
+
+def fmt_array(arr: np.ndarray, digits: int = 9) -> str:
+    """Return a vector as [a, b, c] or a matrix as one bracketed row per line."""
+    arr = np.asarray(arr)
+    if arr.ndim == 0:
+        return fmt_number(arr, digits)
+    if arr.ndim == 1:
+        return "[" + ", ".join(fmt_number(v, digits) for v in arr) + "]"
+    return "\n".join(fmt_array(row, digits) for row in arr)
+
+
+def array_label(step: Step, key: str) -> str:
+    """Return the notes' name for array ``key`` of ``step``, e.g. "Θ(1)" or "[1; a(2)]"."""
+    l = step.layer
+    if key.startswith("Delta("):
+        return "Δ" + key[5:]
+    src = l - 1 if step.phase is Phase.FORWARD_Z and l is not None else l
+    labels = {
+        "Theta": f"Θ({src})",
+        "Theta_new": f"new Θ({l})",
+        "a_in": f"[1; a({src})]",
+        "z": f"z({l})",
+        "a": f"a({l})",
+        "y": "y",
+        "d": f"d({l})",
+        "d_next": f"d({(l or 0) + 1})",
+        "g_prime": f"g′(z({l}))",
+        "Theta_T_d": f"Θ({l})ᵀ d({(l or 0) + 1})",
+        "outer": f"d({(l or 0) + 1})·[1; a({l})]ᵀ",
+        "Delta": f"Δ({l})",
+        "D": f"D({l})",
+    }
+    return labels.get(key, key)
+
+
+def step_title(step: Step) -> str:
+    """Return a short English heading for ``step``."""
+    return _TITLES[step.phase]
+
+
+def format_step(step: Step, digits: int = 9) -> str:
+    """Return the step as a heading, its equation and its named arrays with shapes."""
+    where = []
+    if step.example is not None:
+        where.append(f"example {step.example + 1}")
+    if step.layer is not None:
+        where.append(f"layer {step.layer}")
+    head = f"[{step.index + 1}] {step_title(step)}" + (f" ({', '.join(where)})" if where else "")
+    lines = [head, f"    {step.equation}"]
+    for name, arr in step.arrays.items():
+        shape = "×".join(str(s) for s in arr.shape) or "scalar"
+        body = fmt_array(arr, digits).replace("\n", "\n        ")
+        sep = "\n        " if arr.ndim == 2 else " "
+        lines.append(f"    {array_label(step, name)} ({shape}) ={sep}{body}")
+    for name, value in step.values.items():
+        lines.append(f"    {name} = {fmt_number(value, digits)}")
+    return "\n".join(lines)
+
+
+def format_trace(trace: Trace, digits: int = 9) -> str:
+    """Return the whole trace as text, followed by J before and after the update."""
+    parts = [
+        f"Backpropagation on {trace.m} example(s); layers L = {trace.L}; g = {trace.activation}, "
+        f"output = {trace.output}, loss = {trace.loss}; λ = {fmt_number(trace.lam)}, "
+        f"α = {fmt_number(trace.lr)}" + ("; bias weights frozen" if trace.freeze_bias else ""),
+        "",
+    ]
+    parts += [format_step(s, digits) + "\n" for s in trace]
+    parts.append(f"J before the update = {fmt_number(trace.J_before, digits)}")
+    parts.append(f"J after the update  = {fmt_number(trace.J_after, digits)}")
+    return "\n".join(parts)

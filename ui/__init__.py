@@ -1,0 +1,1 @@
+"""Backprop Visualizer's Qt user interface: it draws and reacts; all maths lives in ``engine``."""

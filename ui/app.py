@@ -1,0 +1,49 @@
+"""Build the application's objects from the command line and run them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from engine.setup import build_preset
+from ui import session_ui, stepper_ui, training_panel
+from ui.main_window import MainWindow
+from ui.state import AppState, Settings
+
+
+def build_state(args: argparse.Namespace) -> AppState:
+    """Return the session state for the command line's preset and seed."""
+    setup = build_preset(args.preset or "mazur", seed=args.seed)
+    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
+    return AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
+                    preset=setup.name, seed=setup.seed)
+
+
+def build_main_window(args: argparse.Namespace) -> MainWindow:
+    """Return the wired main window (not shown). A QApplication must already exist."""
+    state = build_state(args)
+    window = MainWindow(state)
+    # Each feature adds its widgets, menus and command-line behaviour to the window.
+    for feature in (stepper_ui, training_panel, session_ui):
+        feature.install(window, state, args)
+    return window
+
+
+def run(args: argparse.Namespace, argv: list[str]) -> int:
+    """Create the QApplication, show the window (or render it to a file) and return the status."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Backprop Visualizer")
+    app.setOrganizationName("BackpropVisualizer")
+    window = build_main_window(args)
+    if args.screenshot:
+        window.show()
+        app.processEvents()
+        if not window.grab().save(args.screenshot):
+            print(f"backprop-visualizer: could not write the screenshot {args.screenshot!r}",
+                  file=sys.stderr)
+            return 2
+        return 0
+    window.show()
+    return app.exec()

@@ -1,0 +1,131 @@
+"""The shared application state: one network, its data and settings, with change signals.
+
+Every part of the window (stepper, training panel, session menu) reads and changes the session
+through this object, so stepping and training always see the same weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from engine import Dataset, Network
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Training settings shown in the panel and used by the stepper's update step."""
+
+    lr: float = 0.5
+    lam: float = 0.0
+    freeze_bias: bool = False
+    batch_size: int | None = None      # None: full batch; 1: one example at a time
+    optimizer: str = "gradient_descent"
+
+
+class AppState(QObject):
+    """The session: ``network``, the examples ``X``/``Y`` being stepped or trained on, the
+    ``dataset`` they came from (None for a preset like Mazur's), ``settings`` and ``example``
+    (the index of the example the stepper plays)."""
+
+    network_changed = Signal()     # a new network object or architecture
+    weights_changed = Signal()     # Θ values changed in place (training, an edited weight)
+    data_changed = Signal()        # X/Y or the dataset changed
+    settings_changed = Signal()
+    example_changed = Signal(int)
+    modified_changed = Signal(bool)
+
+    def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray,
+                 settings: Settings | None = None, dataset: Dataset | None = None,
+                 preset: str = "mazur", seed: int = 0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._network = network
+        self._X, self._Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
+        self._settings = settings or Settings()
+        self._dataset = dataset
+        self._example = 0
+        self.preset = preset
+        self.seed = seed
+        self._modified = False
+
+    # network
+    @property
+    def network(self) -> Network:
+        """The one network everything shows and trains."""
+        return self._network
+
+    def set_network(self, network: Network) -> None:
+        """Replace the network (new architecture or new weights) and tell every view."""
+        self._network = network
+        self.network_changed.emit()
+        self.set_modified(True)
+
+    def notify_weights_changed(self) -> None:
+        """Say that Θ changed in place."""
+        self.weights_changed.emit()
+        self.set_modified(True)
+
+    # data
+    @property
+    def X(self) -> np.ndarray:
+        """Examples, shape (m, s(1))."""
+        return self._X
+
+    @property
+    def Y(self) -> np.ndarray:
+        """Targets, shape (m, s(L))."""
+        return self._Y
+
+    @property
+    def dataset(self) -> Dataset | None:
+        """The data set X/Y came from, if any."""
+        return self._dataset
+
+    def set_data(self, X: np.ndarray, Y: np.ndarray, dataset: Dataset | None = None) -> None:
+        """Replace the examples; the stepper goes back to example 0."""
+        self._X, self._Y, self._dataset = np.asarray(X, float), np.asarray(Y, float), dataset
+        self._example = 0
+        self.data_changed.emit()
+        self.set_modified(True)
+
+    # example
+    @property
+    def example(self) -> int:
+        """Index of the example the stepper plays (0-based)."""
+        return self._example
+
+    def set_example(self, index: int) -> None:
+        """Choose the example to step through."""
+        if not 0 <= index < self._X.shape[0]:
+            raise ValueError(f"example index must be 0..{self._X.shape[0] - 1}, got {index}")
+        if index != self._example:
+            self._example = index
+            self.example_changed.emit(index)
+
+    # settings
+    @property
+    def settings(self) -> Settings:
+        """The current training settings."""
+        return self._settings
+
+    def update_settings(self, **changes: object) -> None:
+        """Change some settings fields and tell every view."""
+        new = replace(self._settings, **changes)
+        if new != self._settings:
+            self._settings = new
+            self.settings_changed.emit()
+            self.set_modified(True)
+
+    # unsaved changes
+    @property
+    def modified(self) -> bool:
+        """Whether the session has changes not yet saved."""
+        return self._modified
+
+    def set_modified(self, value: bool) -> None:
+        """Mark the session as changed (or saved)."""
+        if value != self._modified:
+            self._modified = value
+            self.modified_changed.emit(value)
