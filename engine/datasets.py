@@ -201,7 +201,7 @@ def load_shipped(name: str, rng: np.random.Generator, test_ratio: float = 0.2,
         raise ValueError(f"unknown shipped data set {name!r}: expected one of {', '.join(SHIPPED)}")
     path = RESOURCES / f"{name}.csv"
     x, labels, header = _read_labelled_csv(path)
-    classes = tuple(sorted(set(labels.tolist()), key=lambda c: (len(c), c)))
+    classes = tuple(dict.fromkeys(labels.tolist()))  # order of first appearance in the file
     index = {c: i for i, c in enumerate(classes)}
     Y = np.eye(len(classes))[[index[c] for c in labels]]
     if name == "iris":
