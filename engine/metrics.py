@@ -1,0 +1,97 @@
+"""Measures of how well a network does, and the grid a 2-D decision boundary is drawn on.
+
+Shapes: X (m, n) one example per row; Y (m, K) targets (one 0/1 column for two classes, one-hot
+rows for K > 2); outputs a(L) (m, K).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.network import Network
+
+
+def predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    """Return the class of each row of a(L) (m, K): a > 0.5 for K = 1, else the argmax; (m,)."""
+    out = np.asarray(outputs)
+    if out.ndim != 2:
+        raise ValueError(f"outputs must be a 2-D (m, K) array, got shape {out.shape}")
+    if out.shape[1] == 1:
+        return (out[:, 0] > 0.5).astype(np.intp)
+    return np.argmax(out, axis=1)
+
+
+def target_classes(Y: np.ndarray) -> np.ndarray:
+    """Return the class of each target row of Y (m, K), read like ``predicted_classes``; (m,)."""
+    return predicted_classes(Y)
+
+
+def accuracy(outputs: np.ndarray, Y: np.ndarray) -> float:
+    """Return the fraction of rows whose predicted class equals the target class (0..1)."""
+    out, y = np.asarray(outputs), np.asarray(Y)
+    if out.shape != y.shape:
+        raise ValueError(f"outputs {out.shape} and targets {y.shape} must have the same shape")
+    if out.shape[0] == 0:
+        raise ValueError("accuracy needs at least one example")
+    return float(np.mean(predicted_classes(out) == target_classes(y)))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Cost J (with the λ term) and classification accuracy of a network on one set."""
+
+    cost: float
+    accuracy: float
+
+
+def evaluate(net: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> Evaluation:
+    """Return J(X, Y) and the accuracy of ``net`` on (X, Y) (two forward passes, nothing kept)."""
+    return Evaluation(net.cost(X, Y, lam), accuracy(net.predict(X), np.asarray(Y, float)))
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A regular grid over a rectangle of the plane: ``points`` (ny·nx, 2), row-major from the
+    bottom-left corner, so ``values.reshape(ny, nx)`` puts y on the first axis."""
+
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    nx: int
+    ny: int
+    points: np.ndarray
+
+
+def grid_around(X: np.ndarray, resolution: int = 80, margin: float = 0.15) -> Grid:
+    """Return a ``resolution``×``resolution`` grid covering the 2-D points X (m, 2) plus a
+    ``margin`` (fraction of the span) on every side."""
+    x = np.asarray(X, dtype=float)
+    if x.ndim != 2 or x.shape[1] != 2 or x.shape[0] == 0:
+        raise ValueError(f"a boundary grid needs points of shape (m, 2), got {x.shape}")
+    if resolution < 2:
+        raise ValueError(f"grid resolution must be at least 2, got {resolution}")
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    pad = np.maximum(span * margin, 0.1)
+    lo, hi = lo - pad, hi + pad
+    xs = np.linspace(lo[0], hi[0], resolution)
+    ys = np.linspace(lo[1], hi[1], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    points = np.c_[gx.ravel(), gy.ravel()]
+    return Grid((float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1])), resolution,
+                resolution, points)
+
+
+def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.ndarray:
+    """Return a_index(layer) (layer numbered from 1, as in the notes) over the grid, shape (ny, nx).
+
+    Layer 1 is the input itself: its map is just the coordinate x1 or x2.
+    """
+    if not 1 <= layer <= net.L:
+        raise ValueError(f"layer must be 1..{net.L}, got {layer}")
+    size = net.layer_sizes[layer - 1]
+    if not 0 <= index < size:
+        raise ValueError(f"layer {layer} has {size} units; index {index} is outside 0..{size - 1}")
+    a = net.forward(grid.points).a[layer - 1]
+    return a[:, index].reshape(grid.ny, grid.nx)
