@@ -253,10 +253,12 @@ class Network:
         freeze_bias: bool = False,
     ) -> float:
         """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
-        J, D = self._cost_and_gradients_prepared(x, y, lam)
-        if not np.isfinite(J):
-            raise DivergenceError(f"the cost J is not finite ({J}); the weights were kept")
-        self._apply(D, optimizer, freeze_bias)
+        # Overflow here is divergence, which the finiteness checks below report as such.
+        with np.errstate(over="ignore", invalid="ignore"):
+            J, D = self._cost_and_gradients_prepared(x, y, lam)
+            if not np.isfinite(J):
+                raise DivergenceError(f"the cost J is not finite ({J}); the weights were kept")
+            self._apply(D, optimizer, freeze_bias)
         return J
 
     def train_epoch(
