@@ -1,0 +1,149 @@
+"""The training history: cost and accuracy per epoch, in bounded memory however long training runs.
+
+Points are kept at epochs that are multiples of a ``stride``. When the buffer is full the stride
+doubles and every other point is dropped, so after E epochs about ``capacity``/2..``capacity``
+evenly spaced points remain (the values kept are exact, never averaged). The newest epoch is
+always kept apart as ``latest`` so a curve ends where training is now.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+FIELDS = ("train_cost", "test_cost", "train_accuracy", "test_accuracy")
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """One epoch's measures; NaN where a measure does not apply (no test set, regression)."""
+
+    epoch: int
+    train_cost: float
+    test_cost: float = math.nan
+    train_accuracy: float = math.nan
+    test_accuracy: float = math.nan
+
+
+class LossHistory:
+    """Evenly thinned history of ``HistoryPoint``s, at most ``capacity`` of them (plus the latest).
+
+    Arrays returned by ``epochs`` and ``series`` are (n,) copies, oldest first.
+    """
+
+    def __init__(self, capacity: int = 2000) -> None:
+        if capacity < 4 or capacity % 2:
+            raise ValueError(f"history capacity must be an even number ≥ 4, got {capacity}")
+        self.capacity = capacity
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every point (a new network or new data starts a new history)."""
+        self._epochs = np.zeros(self.capacity, dtype=np.int64)
+        self._values = np.full((self.capacity, len(FIELDS)), np.nan)
+        self._n = 0
+        self.stride = 1
+        self.latest: HistoryPoint | None = None
+
+    def __len__(self) -> int:
+        """Return the number of points stored (the latest point not counted)."""
+        return self._n
+
+    def wants(self, epoch: int) -> bool:
+        """Return whether ``add`` would store this epoch (so costly measures can be skipped)."""
+        return epoch % self.stride == 0
+
+    def add(self, point: HistoryPoint) -> None:
+        """Record ``point`` as the latest, and store it if its epoch falls on the stride."""
+        if self.latest is not None and point.epoch <= self.latest.epoch:
+            raise ValueError(f"epochs must increase: got {point.epoch} after {self.latest.epoch}")
+        self.latest = point
+        if not self.wants(point.epoch):
+            return
+        if self._n == self.capacity:
+            self._thin()
+            if not self.wants(point.epoch):
+                return
+        self._epochs[self._n] = point.epoch
+        self._values[self._n] = [getattr(point, f) for f in FIELDS]
+        self._n += 1
+
+    def _thin(self) -> None:
+        """Double the stride and keep only the stored epochs that fall on it."""
+        self.stride *= 2
+        keep = self._epochs[:self._n] % self.stride == 0
+        n = int(np.count_nonzero(keep))
+        self._epochs[:n] = self._epochs[:self._n][keep]
+        self._values[:n] = self._values[:self._n][keep]
+        self._values[n:] = np.nan
+        self._n = n
+
+    def _with_latest(self) -> tuple[np.ndarray, np.ndarray]:
+        epochs, values = self._epochs[:self._n], self._values[:self._n]
+        last = self.latest
+        if last is not None and (self._n == 0 or last.epoch > epochs[-1]):
+            epochs = np.append(epochs, last.epoch)
+            values = np.vstack([values, [getattr(last, f) for f in FIELDS]])
+        return epochs.copy(), values.copy()
+
+    def epochs(self) -> np.ndarray:
+        """Return the epochs of the stored points followed by the latest epoch, (n,)."""
+        return self._with_latest()[0]
+
+    def series(self, name: str) -> np.ndarray:
+        """Return one measure (a name from FIELDS) at ``epochs()``, (n,)."""
+        if name not in FIELDS:
+            raise ValueError(f"unknown history series {name!r}: expected one of "
+                             f"{', '.join(FIELDS)}")
+        return self._with_latest()[1][:, FIELDS.index(name)]
+
+    def has(self, name: str) -> bool:
+        """Return whether any recorded point has a value for ``name``."""
+        return bool(np.any(np.isfinite(self.series(name))))
+
+    # --- session files -------------------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        """Return the history as JSON-ready data (NaN written as None)."""
+        def clean(values: np.ndarray) -> list[float | None]:
+            return [float(v) if math.isfinite(v) else None for v in values]
+
+        data: dict = {"capacity": self.capacity, "stride": self.stride,
+                      "epochs": self._epochs[:self._n].tolist()}
+        for i, f in enumerate(FIELDS):
+            data[f] = clean(self._values[:self._n, i])
+        if self.latest is not None:
+            data["latest"] = {"epoch": self.latest.epoch,
+                              **{f: clean(np.array([getattr(self.latest, f)]))[0]
+                                 for f in FIELDS}}
+        return data
+
+    def load_dict(self, data: dict) -> None:
+        """Replace the history by one from ``to_dict``; raise ValueError naming a bad field."""
+        try:
+            capacity = int(data.get("capacity", self.capacity))
+            epochs = np.asarray(data["epochs"], dtype=np.int64)
+            cols = [np.array([math.nan if v is None else float(v) for v in data[f]])
+                    for f in FIELDS]
+            stride = int(data.get("stride", 1))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"training history: missing or malformed field ({exc})") from None
+        if any(c.shape != epochs.shape for c in cols):
+            raise ValueError("training history: every series must have one value per epoch")
+        if epochs.size > capacity or np.any(np.diff(epochs) <= 0) or stride < 1:
+            raise ValueError("training history: epochs must increase and fit the capacity")
+        self.capacity = max(capacity, 4 + capacity % 2)
+        self.clear()
+        self.stride = stride
+        n = epochs.size
+        self._epochs[:n] = epochs
+        self._values[:n] = np.column_stack(cols) if n else self._values[:0]
+        self._n = n
+        latest = data.get("latest")
+        if latest is not None:
+            self.latest = HistoryPoint(int(latest["epoch"]), *(
+                math.nan if latest.get(f) is None else float(latest[f]) for f in FIELDS))
+        elif n:
+            self.latest = HistoryPoint(int(epochs[-1]), *self._values[n - 1].tolist())
