@@ -90,6 +90,18 @@ class AppState(QObject):
         self.data_changed.emit()
         self.set_modified(True)
 
+    def set_problem(self, network: Network, X: np.ndarray, Y: np.ndarray,
+                    dataset: Dataset | None = None) -> None:
+        """Replace the network and the examples together, then emit network_changed and
+        data_changed: a new data set may change s(1) and s(L), and no listener may see a network
+        paired with examples of the wrong width."""
+        self._network = network
+        self._X, self._Y, self._dataset = np.asarray(X, float), np.asarray(Y, float), dataset
+        self._example = 0
+        self.network_changed.emit()
+        self.data_changed.emit()
+        self.set_modified(True)
+
     # example
     @property
     def example(self) -> int:
