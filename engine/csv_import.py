@@ -1,0 +1,278 @@
+"""Import a data set from a CSV file the learner brings: features X (m, n) and targets Y (m, K).
+
+Handles what spreadsheets write: an optional header row (detected), ``,`` ``;`` or tab
+separators, decimal commas (``1,5`` when the separator is ``;`` or tab, or quoted), a UTF-8
+byte-order mark, blank lines and ``#`` comment lines. The label column (last by default) may hold
+class names (mapped to 0..K−1, sorted) or numbers: whole numbers with few distinct values are
+classes, real numbers make a regression target. All or nothing: any bad cell raises
+``CsvImportError`` naming the line (1-based, as an editor shows it) and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from engine.datasets import Dataset, split
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 2_000
+MAX_CLASSES = 100
+MAX_CLASSES_FROM_NUMBERS = 20       # whole-number labels with more distinct values: regression
+SEPARATORS = ("\t", ";", ",")
+
+
+class CsvImportError(ValueError):
+    """A CSV file that cannot be imported; the message names the line and the reason."""
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """The parsed text: ``header`` (or None) and the data ``rows`` with their file line numbers."""
+
+    header: list[str] | None
+    rows: list[list[str]]
+    lines: list[int]
+    separator: str
+
+
+def parse_number(cell: str) -> float | None:
+    """Return the number in ``cell`` ("1.5", "1,5", "-2e3", " 7 "), or None if it is not one."""
+    text = cell.strip().replace("\u2212", "-")
+    if not text:
+        return None
+    if "," in text:
+        if "." in text or text.count(",") != 1:
+            return None
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Return the file's text (UTF-8, BOM removed), rejecting binary, huge or undecodable files."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CsvImportError(f"{p.name}: the file is {size // 2**20} MB; the limit is "
+                                 f"{MAX_FILE_BYTES // 2**20} MB")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CsvImportError(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
+    if b"\x00" in data[:8192]:
+        raise CsvImportError(f"{p.name}: the file is binary, not CSV text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")  # spreadsheets on Windows often save this way
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise CsvImportError(f"{p.name}: line {line}: the text is neither UTF-8 nor "
+                                 "Windows-1252") from None
+
+
+def _rows(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
+    rows, lines = [], []
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    try:
+        for row in reader:
+            if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
+                continue
+            rows.append([c.strip() for c in row])
+            lines.append(reader.line_num)
+            if len(rows) > MAX_ROWS + 1:
+                raise CsvImportError(f"more than {MAX_ROWS} rows; the limit is {MAX_ROWS}")
+    except csv.Error as exc:
+        raise CsvImportError(f"line {reader.line_num}: {exc}") from None
+    return rows, lines
+
+
+def _guess_separator(text: str) -> str:
+    sample = [ln for ln in text.splitlines()[:50] if ln.strip() and not ln.lstrip().startswith("#")]
+    if not sample:
+        return ","
+    for sep in SEPARATORS:
+        counts = {len(r) for r in csv.reader(sample, delimiter=sep)}
+        if len(counts) == 1 and counts.pop() > 1:
+            return sep
+    # Ragged or single-column: pick the separator the first line uses most, so the error about
+    # the ragged line is reported for the right separator.
+    return max(SEPARATORS, key=lambda s: (sample[0].count(s), s == ","))
+
+
+def _looks_like_header(rows: list[list[str]]) -> bool:
+    first, rest = rows[0], rows[1:21]
+    if not rest:
+        return all(parse_number(c) is None for c in first)
+    for j, cell in enumerate(first):
+        column = [r[j] for r in rest if j < len(r)]
+        if parse_number(cell) is None and column and all(parse_number(c) is not None
+                                                          for c in column):
+            return True
+    return all(parse_number(c) is None for c in first) and any(
+        parse_number(c) is not None for r in rest for c in r)
+
+
+def read_table(text: str, separator: str | None = None,
+               has_header: bool | None = None) -> CsvTable:
+    """Return the rows of CSV ``text``; ``separator``/``has_header`` None means detect."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise CsvImportError("the file is binary, not CSV text")
+    sep = separator or _guess_separator(text)
+    rows, lines = _rows(text, sep)
+    if not rows:
+        raise CsvImportError("the file has no data rows")
+    header = None
+    if has_header or (has_header is None and _looks_like_header(rows)):
+        header, rows, lines = rows[0], rows[1:], lines[1:]
+    if not rows:
+        raise CsvImportError("the file has a header but no data rows")
+    width = len(header) if header is not None else len(rows[0])
+    if width > MAX_COLUMNS:
+        raise CsvImportError(f"line {lines[0]}: {width} columns; the limit is {MAX_COLUMNS}")
+    if width < 2:
+        raise CsvImportError(f"line {lines[0]}: only one column; a data set needs at least one "
+                             f"feature column and a label column (separator {_sep_name(sep)})")
+    for row, line in zip(rows, lines, strict=True):
+        if len(row) != width:
+            raise CsvImportError(f"line {line}: {len(row)} cells, but the "
+                                 f"{'header' if header is not None else 'first row'} has "
+                                 f"{width} (separator {_sep_name(sep)})")
+    return CsvTable(header, rows, lines, sep)
+
+
+def _sep_name(sep: str) -> str:
+    return {"\t": "tab", ";": "';'", ",": "','"}.get(sep, repr(sep))
+
+
+def _label_index(table: CsvTable, label: int | str) -> int:
+    width = len(table.rows[0])
+    if isinstance(label, str):
+        if table.header is None or label not in table.header:
+            raise CsvImportError(f"there is no column named {label!r}"
+                                 + (f" (columns: {', '.join(table.header)})" if table.header
+                                    else " (the file has no header)"))
+        return table.header.index(label)
+    if not -width <= label < width:
+        raise CsvImportError(f"label column {label} is outside 0..{width - 1}")
+    return label % width
+
+
+def _column_name(table: CsvTable, j: int) -> str:
+    if table.header is not None and table.header[j]:
+        return f"column {j + 1} ({table.header[j]!r})"
+    return f"column {j + 1}"
+
+
+def import_csv(text: str, label: int | str = -1, task: str = "auto",
+               separator: str | None = None, has_header: bool | None = None,
+               standardize: bool = False, test_ratio: float = 0.0, seed: int = 0,
+               name: str = "imported") -> Dataset:
+    """Return a Dataset from CSV ``text``: X (m, n) from the numeric feature columns, Y (m, 1) for
+    two classes or regression, one-hot (m, K) for K > 2 classes.
+
+    ``label`` is the label column (index, negative from the end, or header name); ``task`` is
+    ``auto``, ``classification`` or ``regression``. ``standardize`` rescales each feature to mean 0
+    and standard deviation 1 (recorded in ``params``). ``test_ratio`` > 0 holds out a shuffled
+    test part drawn with ``seed``.
+    """
+    if task not in ("auto", "classification", "regression"):
+        raise ValueError(f"task must be auto, classification or regression, got {task!r}")
+    table = read_table(text, separator, has_header)
+    lab = _label_index(table, label)
+    feats = [j for j in range(len(table.rows[0])) if j != lab]
+    X = np.empty((len(table.rows), len(feats)))
+    for i, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+        for k, j in enumerate(feats):
+            v = parse_number(row[j])
+            if v is None:
+                what = "empty cell" if not row[j] else f"{row[j][:30]!r} is not a number"
+                raise CsvImportError(f"line {line}, {_column_name(table, j)}: {what}")
+            if not math.isfinite(v):
+                raise CsvImportError(f"line {line}, {_column_name(table, j)}: {row[j]!r} is not "
+                                     "a finite number")
+            X[i, k] = v
+    if X.shape[0] < 2:
+        raise CsvImportError("the file has only one data row; a data set needs at least two")
+    raw = [row[lab] for row in table.rows]
+    for line, cell in zip(table.lines, raw, strict=True):
+        if not cell:
+            raise CsvImportError(f"line {line}, {_column_name(table, lab)}: empty label")
+    numbers = [parse_number(c) for c in raw]
+    numeric = all(v is not None for v in numbers)
+    if task == "regression" and not numeric:
+        bad = next(i for i, v in enumerate(numbers) if v is None)
+        raise CsvImportError(f"line {table.lines[bad]}, {_column_name(table, lab)}: "
+                             f"{raw[bad][:30]!r} is not a number (regression needs numbers)")
+    if numeric and any(not math.isfinite(v) for v in numbers):  # type: ignore[arg-type]
+        bad = next(i for i, v in enumerate(numbers) if not math.isfinite(v))  # type: ignore
+        raise CsvImportError(f"line {table.lines[bad]}, {_column_name(table, lab)}: "
+                             f"{raw[bad]!r} is not a finite number")
+    whole = numeric and all(float(v).is_integer() for v in numbers)  # type: ignore[arg-type]
+    regression = task == "regression" or (task == "auto" and numeric and (
+        not whole or len(set(numbers)) > MAX_CLASSES_FROM_NUMBERS))
+    if regression:
+        Y = np.array(numbers, dtype=np.float64).reshape(-1, 1)
+        kind, classes = "regression", ()
+    else:
+        if numeric:
+            keys = sorted(set(numbers))  # type: ignore[type-var]
+            classes = tuple(f"{k:g}" for k in keys)
+            index = {k: i for i, k in enumerate(keys)}
+            codes = [index[v] for v in numbers]
+        else:
+            classes = tuple(sorted(set(raw)))
+            index = {c: i for i, c in enumerate(classes)}
+            codes = [index[c] for c in raw]
+        if len(classes) < 2:
+            raise CsvImportError(f"{_column_name(table, lab)}: every row has the class "
+                                 f"{classes[0]!r}; a classifier needs at least two classes")
+        if len(classes) > MAX_CLASSES:
+            raise CsvImportError(f"{_column_name(table, lab)}: {len(classes)} different classes;"
+                                 f" the limit is {MAX_CLASSES}")
+        if len(classes) == 2:
+            Y = np.array(codes, dtype=np.float64).reshape(-1, 1)
+            kind = "binary"
+        else:
+            Y = np.eye(len(classes))[codes]
+            kind = "multiclass"
+    params: dict = {"generator": "csv", "label_column": lab, "separator": table.separator,
+                    "has_header": table.header is not None, "test_ratio": float(test_ratio),
+                    "seed": seed, "standardize": bool(standardize)}
+    if standardize:
+        mean, std = X.mean(axis=0), X.std(axis=0)
+        std[std == 0] = 1.0  # a constant feature stays 0 instead of dividing by zero
+        X = (X - mean) / std
+        params.update(mean=mean.tolist(), std=std.tolist())
+    feature_names = tuple(table.header[j] if table.header else f"x{k + 1}"
+                          for k, j in enumerate(feats))
+    if test_ratio > 0:
+        xtr, ytr, xte, yte = split(X, Y, test_ratio, np.random.default_rng(seed))
+    else:
+        xtr, ytr = X, Y
+        xte, yte = np.empty((0, X.shape[1])), np.empty((0, Y.shape[1]))
+    return Dataset(name, xtr, ytr, xte, yte, kind, classes, feature_names, "csv", params)
+
+
+def import_csv_file(path: str | os.PathLike, **options) -> Dataset:
+    """Return the Dataset in CSV file ``path`` (see ``import_csv``); errors start with its name."""
+    p = Path(path)
+    text = read_text(p)
+    try:
+        return import_csv(text, name=options.pop("name", p.stem), **options)
+    except CsvImportError as exc:
+        raise CsvImportError(f"{p.name}: {exc}") from None
