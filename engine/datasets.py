@@ -204,10 +204,7 @@ def load_shipped(name: str, rng: np.random.Generator, test_ratio: float = 0.2,
     classes = tuple(dict.fromkeys(labels.tolist()))  # order of first appearance in the file
     index = {c: i for i, c in enumerate(classes)}
     Y = np.eye(len(classes))[[index[c] for c in labels]]
-    if name == "iris":
-        x = (x - x.mean(axis=0)) / x.std(axis=0)
-    else:
-        x = x / 16.0
+    x = (x - x.mean(axis=0)) / x.std(axis=0) if name == "iris" else x / 16.0
     xtr, ytr, xte, yte = split(x, Y, test_ratio, rng)
     return Dataset(name, xtr, ytr, xte, yte, "multiclass", classes, tuple(header[:-1]),
                    str(path.name), {"generator": name, "test_ratio": float(test_ratio),

@@ -76,7 +76,7 @@ class Loss:
 
 
 def make_loss(name: str, output: str) -> Loss:
-    """Return the loss ``name`` for output activation ``output``, rejecting pairs that make no sense.
+    """Return the loss ``name`` for output ``output``, rejecting pairs that make no sense.
 
     Cross-entropy needs probabilities (sigmoid or softmax output); the squared error's d(L) uses an
     elementwise g′, which softmax does not have.

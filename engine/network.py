@@ -28,7 +28,7 @@ INITIALIZERS = ("uniform", "xavier", "he")
 
 
 class DivergenceError(ArithmeticError):
-    """Training produced a non-finite cost, gradient or weight; the weights were left as they were."""
+    """Training gave a non-finite cost, gradient or weight; the weights were left as they were."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from engine.network import Network
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     """What a step record does, in the order the notes do it."""
 
     RESET = "reset"                  # Δ(l) := 0

@@ -1,4 +1,5 @@
-"""g and g′: values against their definitions, derivatives against finite differences, no overflow."""
+"""g and g′: values against their definitions, derivatives against finite differences,
+no overflow."""
 
 from __future__ import annotations
 
