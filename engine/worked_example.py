@@ -1,0 +1,264 @@
+"""Worked-example documents (Markdown and self-contained HTML) generated from a Trace.
+
+Like Matt Mazur's "A Step by Step Backpropagation Example", but for whatever network the learner
+built: every micro-step of the trace, in the notes' order, with its equation, the arithmetic
+written out unit by unit (for layers small enough to read) and the resulting vectors/matrices.
+Shapes as in engine.trace: a(l), z(l), d(l) length s(l); Θ(l), Δ(l), D(l) (s(l+1), 1 + s(l)).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from engine.report import array_label, fmt_number
+from engine.trace import Phase, Step, Trace
+from engine.worked_example_text import TEXT, text_for
+
+MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
+MAX_EXPANDED_TERMS = 10
+MAX_EXPANDED_ENTRIES = 24   # per matrix (Δ, D, Θ updates)
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass
+class Block:
+    """One micro-step as document parts: heading, equation, explanation, worked lines, arrays."""
+
+    step: Step
+    heading: str
+    equation: str
+    explanation: str
+    lines: list[str] = field(default_factory=list)
+    arrays: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    values: list[tuple[str, float]] = field(default_factory=list)
+
+
+def _n(x: float, digits: int = 9) -> str:
+    s = fmt_number(x, digits).replace("-", "−")
+    return s
+
+
+def _p(x: float) -> str:
+    # A negative factor inside a product is bracketed so "0.5·(−0.03)" cannot be misread.
+    s = _n(x)
+    return f"({s})" if s.startswith("−") else s
+
+
+def _sub(i: int) -> str:
+    return str(i).translate(_SUB)
+
+
+def _g_text(name: str, z: float, zs: np.ndarray, i: int) -> str:
+    if name == "sigmoid":
+        return f"1 / (1 + e^(−{_p(z)}))"
+    if name == "tanh":
+        return f"tanh({_n(z)})"
+    if name == "relu":
+        return f"max(0, {_n(z)})"
+    if name == "softmax":
+        return f"e^{_p(z)} / Σₖ e^z(k)"
+    return _n(z)
+
+
+def _expand(block: Block, trace: Trace) -> None:
+    s, arr, l = block.step, block.step.arrays, block.step.layer
+    small = lambda n: n <= MAX_EXPANDED_UNITS  # noqa: E731
+    if s.phase is Phase.FORWARD_Z and small(len(arr["z"])) and len(arr["a_in"]) <= \
+            MAX_EXPANDED_TERMS:
+        for i, zi in enumerate(arr["z"]):
+            terms = " + ".join(f"{_p(w)}·{_p(a)}" for w, a in zip(arr["Theta"][i], arr["a_in"],
+                                                                  strict=True))
+            block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {_n(zi)}")
+    elif s.phase is Phase.FORWARD_A and small(len(arr["a"])):
+        name = trace.output if l == trace.L else trace.activation
+        for i, (zi, ai) in enumerate(zip(arr["z"], arr["a"], strict=True)):
+            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(name, zi, arr['z'], i)} = {_n(ai)}")
+    elif s.phase is Phase.OUTPUT_DELTA and small(len(arr["d"])):
+        for i, di in enumerate(arr["d"]):
+            core = f"{_n(arr['a'][i])} − {_p(arr['y'][i])}"
+            if "g_prime" in arr:
+                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{_p(arr['g_prime'][i])} = "
+                                   f"{_n(di)}")
+            else:
+                block.lines.append(f"d{_sub(i + 1)}({l}) = {core} = {_n(di)}")
+    elif s.phase is Phase.HIDDEN_DELTA and small(len(arr["d"])) and len(arr["d_next"]) <= \
+            MAX_EXPANDED_TERMS:
+        theta = arr["Theta"]
+        for i, di in enumerate(arr["d"]):
+            terms = " + ".join(f"{_p(theta[k, i + 1])}·{_p(dk)}"
+                               for k, dk in enumerate(arr["d_next"]))
+            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{_p(arr['g_prime'][i])} = "
+                               f"{_n(arr['Theta_T_d'][i + 1])}·{_p(arr['g_prime'][i])} = "
+                               f"{_n(di)}")
+    elif s.phase is Phase.ACCUMULATE and arr["outer"].size <= MAX_EXPANDED_ENTRIES:
+        before = arr["Delta"] - arr["outer"]
+        for (i, j), v in np.ndenumerate(arr["Delta"]):
+            block.lines.append(
+                f"Δ{_sub(i + 1)}{_sub(j)}({l}) = {_n(before[i, j])} + "
+                f"{_p(arr['d_next'][i])}·{_p(arr['a_in'][j])} = {_n(v)}")
+    elif s.phase is Phase.GRADIENT and arr["D"].size <= MAX_EXPANDED_ENTRIES:
+        m, lam = s.values.get("m", trace.m), s.values.get("lam", trace.lam)
+        for (i, j), v in np.ndenumerate(arr["D"]):
+            inner = _n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
+                f"{_n(arr['Delta'][i, j])} + {_p(lam)}·{_p(arr['Theta'][i, j])}"
+            block.lines.append(f"D{_sub(i + 1)}{_sub(j)}({l}) = (1/{_n(m)})·({inner}) = {_n(v)}")
+    elif s.phase is Phase.UPDATE and arr["D"].size <= MAX_EXPANDED_ENTRIES:
+        lr = s.values.get("lr", trace.lr)
+        for (i, j), v in np.ndenumerate(arr["Theta_new"]):
+            if trace.freeze_bias and j == 0:
+                block.lines.append(f"Θ{_sub(i + 1)}{_sub(j)}({l}) = {_n(v)} (bias, frozen)")
+            else:
+                block.lines.append(f"Θ{_sub(i + 1)}{_sub(j)}({l}) := {_n(arr['Theta'][i, j])} − "
+                                   f"{_p(lr)}·{_p(arr['D'][i, j])} = {_n(v)}")
+
+
+def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
+    """Return one Block per step of ``trace`` with its worked arithmetic and named arrays."""
+    t = text_for(lang)
+    blocks = []
+    for step in trace:
+        where = []
+        if step.example is not None:
+            where.append(t["example"].format(step.example + 1))
+        if step.layer is not None:
+            where.append(t["layer"].format(step.layer))
+        head = f"{step.index + 1}. {t['titles'][step.phase.value]}"
+        if where:
+            head += f" ({', '.join(where)})"
+        b = Block(step, head, step.equation, t["explain"][step.phase.value])
+        _expand(b, trace)
+        b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
+        b.values = [(k, v) for k, v in step.values.items()]
+        blocks.append(b)
+    return blocks
+
+
+def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
+    extra = t["frozen"] if trace.freeze_bias else ""
+    return [
+        (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
+                                                   *(th.shape[0] for th in trace.thetas)])),
+        (t["activations"], f"g = {trace.activation}; {t['output']} = {trace.output}"),
+        (t["loss"], trace.loss),
+        (t["settings"], f"α = {_n(trace.lr)}, λ = {_n(trace.lam)}, m = {trace.m}{extra}"),
+    ]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+def _md_array(label: str, arr: np.ndarray) -> str:
+    a = np.atleast_2d(arr) if arr.ndim == 1 else arr
+    shape = "×".join(str(s) for s in arr.shape)
+    if arr.ndim == 1:
+        return f"- {label} ({shape}) = [{', '.join(_n(v) for v in arr)}]"
+    head = "| " + " | ".join(f"j={j}" for j in range(a.shape[1])) + " |"
+    rule = "|" + "---:|" * a.shape[1]
+    rows = ["| " + " | ".join(_n(v) for v in row) + " |" for row in a]
+    return f"- {label} ({shape}):\n\n" + "\n".join("  " + r for r in [head, rule, *rows]) + "\n"
+
+
+def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+    """Return the worked example of ``trace`` as a Markdown document."""
+    t = text_for(lang)
+    out = [f"# {title or t['title']}", "", t["intro"], ""]
+    out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
+    out += ["", f"- x = [{', '.join(_n(v) for v in trace.X[0])}]",
+            f"- y = [{', '.join(_n(v) for v in trace.Y[0])}]", ""]
+    stage = None
+    for b in build_blocks(trace, lang):
+        if b.step.stage != stage:
+            stage = b.step.stage
+            out += [f"## {t['stages'][stage]}", ""]
+        out += [f"### {b.heading}", "", f"`{b.equation}`", "", b.explanation, ""]
+        if b.lines:
+            out += ["```text", *b.lines, "```", ""]
+        out += [_md_array(label, arr) for label, arr in b.arrays]
+        out += [f"- {k} = {_n(v)}" for k, v in b.values]
+        out.append("")
+    out += [f"## {t['result']}", "",
+            f"- J {t['before']} = {_n(trace.J_before)}",
+            f"- J {t['after']} = {_n(trace.J_after)}", "", f"_{t['footer']}_", ""]
+    return "\n".join(out)
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
+color:#1b1b1b;line-height:1.45}
+h1{font-size:1.7em;border-bottom:2px solid #444}h2{margin-top:1.6em;color:#1f4e79;
+border-bottom:1px solid #bbb}h3{font-size:1.05em;margin-bottom:.3em}
+.eq{font-family:"DejaVu Sans Mono",monospace;font-size:1.1em;background:#eef3f8;padding:.3em .6em;
+border-left:4px solid #1f4e79}
+.calc{font-family:"DejaVu Sans Mono",monospace;background:#f6f6f6;padding:.4em .8em;margin:.4em 0;
+white-space:pre-wrap}
+table.m{border-collapse:collapse;margin:.2em 0 .6em 0;font-family:"DejaVu Sans Mono",monospace}
+table.m td,table.m th{border:1px solid #999;padding:.15em .5em;text-align:right}
+table.m th{background:#e8e8e8;font-weight:normal;color:#444}
+.lab{font-weight:bold}.step{margin-bottom:1.2em}.sum td{padding:.1em .8em .1em 0}
+.foot{color:#666;font-size:.9em;margin-top:2em}
+@media print{body{margin:0;max-width:none}.step{break-inside:avoid;page-break-inside:avoid}
+h2{break-after:avoid;page-break-after:avoid}}
+"""
+
+
+def _html_array(label: str, arr: np.ndarray) -> str:
+    e = html.escape
+    shape = "×".join(str(s) for s in arr.shape)
+    a = arr.reshape(1, -1) if arr.ndim == 1 else arr
+    head = "" if arr.ndim == 1 else "<tr><th></th>" + "".join(
+        f"<th>j={j}</th>" for j in range(a.shape[1])) + "</tr>"
+    rows = "".join(
+        "<tr>" + ("" if arr.ndim == 1 else f"<th>i={i + 1}</th>")
+        + "".join(f"<td>{e(_n(v))}</td>" for v in row) + "</tr>" for i, row in enumerate(a))
+    return (f'<div><span class="lab">{e(label)}</span> ({shape})'
+            f'<table class="m">{head}{rows}</table></div>')
+
+
+def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+    """Return the worked example of ``trace`` as one self-contained, printable HTML page."""
+    t, e = text_for(lang), html.escape
+    doc_title = title or t["title"]
+    parts = [f'<!DOCTYPE html>\n<html lang="{e(t["html_lang"])}"><head><meta charset="utf-8">',
+             f"<title>{e(doc_title)}</title><style>{_CSS}</style></head><body>",
+             f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p><table class=\"sum\">"]
+    parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in _summary(trace, t)]
+    parts.append("</table>")
+    parts.append(_html_array("x", trace.X[0]) + _html_array("y", trace.Y[0]))
+    stage = None
+    for b in build_blocks(trace, lang):
+        if b.step.stage != stage:
+            stage = b.step.stage
+            parts.append(f"<h2>{e(t['stages'][stage])}</h2>")
+        parts.append(f'<div class="step" id="step-{b.step.index + 1}"><h3>{e(b.heading)}</h3>'
+                     f'<div class="eq">{e(b.equation)}</div><p>{e(b.explanation)}</p>')
+        if b.lines:
+            parts.append('<div class="calc">' + "<br>".join(e(x) for x in b.lines) + "</div>")
+        parts += [_html_array(label, arr) for label, arr in b.arrays]
+        if b.values:
+            parts.append("<p>" + "; ".join(f"{e(k)} = {e(_n(v))}" for k, v in b.values) + "</p>")
+        parts.append("</div>")
+    parts.append(f"<h2>{e(t['result'])}</h2><p>J {e(t['before'])} = {e(_n(trace.J_before))}"
+                 f"<br>J {e(t['after'])} = {e(_n(trace.J_after))}</p>")
+    parts.append(f'<p class="foot">{e(t["footer"])}</p></body></html>\n')
+    return "\n".join(parts)
+
+
+def write_worked_example(path: str | os.PathLike, trace: Trace, title: str | None = None,
+                         lang: str = "en") -> None:
+    """Write the worked example to ``path``: HTML for .html/.htm, Markdown otherwise."""
+    p = Path(path)
+    if p.suffix.lower() in (".html", ".htm"):
+        text = worked_example_html(trace, title, lang)
+    else:
+        text = worked_example_markdown(trace, title, lang)
+    p.write_text(text, encoding="utf-8")
+
+
+__all__ = ["TEXT", "Block", "build_blocks", "worked_example_html", "worked_example_markdown",
+           "write_worked_example"]
