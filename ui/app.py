@@ -8,7 +8,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from engine.setup import build_preset
-from ui import session_ui, stepper_ui, training_panel
+from ui import session_ui, stepper_ui, training_panel, view_menu
 from ui.main_window import MainWindow
 from ui.state import AppState, Settings
 
@@ -23,10 +23,12 @@ def build_state(args: argparse.Namespace) -> AppState:
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:
     """Return the wired main window (not shown). A QApplication must already exist."""
+    # Language and theme first, so every widget is built with its final texts and colours.
+    view_menu.prepare(args)
     state = build_state(args)
     window = MainWindow(state)
     # Each feature adds its widgets, menus and command-line behaviour to the window.
-    for feature in (stepper_ui, training_panel, session_ui):
+    for feature in (stepper_ui, training_panel, session_ui, view_menu):
         feature.install(window, state, args)
     return window
 

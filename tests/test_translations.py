@@ -1,0 +1,148 @@
+"""The pt-BR catalogue translates every string the code shows, and the compiled .qm is current.
+
+The check runs pyside6-lupdate over today's sources into a temporary catalogue, so a string added
+to the code without a translation fails here, not in front of a class.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+CATALOGUE = TRANSLATIONS / "backprop_pt_BR.ts"
+
+
+def _load_update_script():
+    spec = importlib.util.spec_from_file_location("translations_update", TRANSLATIONS / "update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+update = _load_update_script()
+
+
+def _messages(ts_file: Path) -> dict[tuple[str, str, str], ET.Element]:
+    """Return (context, source, disambiguation) → <message> for every message of ``ts_file``."""
+    out = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        for message in context.iter("message"):
+            key = (context.findtext("name"), message.findtext("source"),
+                   message.findtext("comment") or "")
+            out[key] = message
+    return out
+
+
+def _translations(message: ET.Element) -> list[str]:
+    tr = message.find("translation")
+    if tr is None:
+        return []
+    forms = [f.text or "" for f in tr.iter("numerusform")]
+    return forms or [tr.text or ""]
+
+
+@pytest.fixture(scope="module")
+def fresh_messages(tmp_path_factory) -> dict[tuple[str, str, str], ET.Element]:
+    """Run lupdate over the current sources into a copy of the catalogue and parse it."""
+    work = tmp_path_factory.mktemp("lupdate") / "translations"
+    work.mkdir()
+    fresh = work / CATALOGUE.name
+    # An empty catalogue: only the code decides which strings exist.
+    fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                     '<TS version="2.1" language="pt_BR"></TS>\n', encoding="utf-8")
+    update.lupdate(fresh)
+    return _messages(fresh)
+
+
+def test_lupdate_finds_the_window_strings(fresh_messages):
+    # Guards the test itself: if lupdate found nothing, every later check would pass vacuously.
+    assert ("MainWindow", "&File", "") in fresh_messages
+    assert len(fresh_messages) > 10
+
+
+def test_every_source_string_has_a_finished_pt_br_translation(fresh_messages):
+    committed = _messages(CATALOGUE)
+    missing = []
+    for key in fresh_messages:
+        message = committed.get(key)
+        tr = message.find("translation") if message is not None else None
+        texts = _translations(message) if message is not None else []
+        if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") \
+                or not all(t.strip() for t in texts):
+            missing.append(f"{key[0]}: {key[1]!r}")
+    assert not missing, "untranslated strings (run resources/translations/update.py and " \
+        "translate them in backprop_pt_BR.ts):\n" + "\n".join(missing)
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"%n|%L?\d|\{[A-Za-z_0-9]*\}", text))
+
+
+def test_translations_keep_every_placeholder():
+    wrong = []
+    for (context, source, _), message in _messages(CATALOGUE).items():
+        for text in _translations(message):
+            if text and _placeholders(text) != _placeholders(source):
+                wrong.append(f"{context}: {source!r} → {text!r}")
+    assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
+
+
+def test_translations_keep_one_accelerator_where_the_source_has_one():
+    wrong = []
+    for (context, source, _), message in _messages(CATALOGUE).items():
+        src_acc = len(re.findall(r"&(?!&|\w+;)", source.replace("&&", "")))
+        for text in _translations(message):
+            acc = len(re.findall(r"&(?!&|\w+;)", text.replace("&&", "")))
+            if text and acc != src_acc:
+                wrong.append(f"{context}: {source!r} → {text!r}")
+    assert not wrong, "accelerators (&) differ:\n" + "\n".join(wrong)
+
+
+def test_compiled_catalogue_matches_the_ts(tmp_path):
+    qm = tmp_path / "fresh.qm"
+    update.lrelease(CATALOGUE, qm)
+    assert qm.read_bytes() == CATALOGUE.with_suffix(".qm").read_bytes(), \
+        "backprop_pt_BR.qm is stale: run resources/translations/update.py"
+
+
+def _hidden_texts(tree: ast.AST) -> list[int]:
+    """Return the lines of tr()/translate() calls whose text is not a string literal."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        literal_args = {"tr": 1, "translate": 2}.get(name)
+        if literal_args is None or len(node.args) < literal_args:
+            continue
+        if not all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                   for a in node.args[:literal_args]):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_translate_calls_use_literal_texts_lupdate_can_read():
+    # lupdate only sees tr("literal") and translate("Context", "literal"); a wrapper like
+    # _tr(text) or an f-string hides the text from the catalogue and it never gets translated.
+    offenders = []
+    for path in update.sources(ROOT):
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for number in _hidden_texts(ast.parse(source)):
+            offenders.append(f"{path.relative_to(ROOT)}:{number}: {lines[number - 1].strip()}")
+    assert not offenders, "translated texts lupdate cannot see:\n" + "\n".join(offenders)
+
+
+def test_lupdate_and_lrelease_ship_with_the_venv():
+    for name in ("pyside6-lupdate", "pyside6-lrelease"):
+        assert update.tool(name).exists()
+        assert shutil.which(str(update.tool(name)))
