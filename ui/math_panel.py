@@ -1,0 +1,183 @@
+"""The math panel: the current step's equation with numbers, and heat-map tables of its layer.
+
+Left: the equation in the notes' notation with the actual numbers and shapes (see
+``ui.math_equations``). Right: Θ(k), Δ(k), D(k) and the vectors a, z, d of layers k and k+1 for
+the Θ the step is about, each cell coloured by value (blue +, orange −), the bias column j = 0
+and the bias unit "+1" marked.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QTextOption
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.trace import Phase, Step, Trace, TraceState
+from ui import palette
+from ui.math_equations import EquationBuilder
+from ui.math_html import BIAS_BG, labelled, matrix, num, shape_text
+from ui.phase_text import explanation, step_title
+
+TABLE_DIGITS = 4
+
+
+def cell_colour(value: float, vmax: float) -> str:
+    """Return a light diverging colour for a table cell (black text stays readable)."""
+    # 1.6×: the strongest cell reaches ~60% saturation, never the full dark blue.
+    return palette.diverging_color(value, 1.6 * vmax if vmax > 0 else 1.0).name()
+
+
+def activation_colour(value: float, vmax: float) -> str:
+    """Return the sequential (activation) colour of a cell, light enough for black text."""
+    return palette.sequential_color(value, 0.0, 1.7).name()
+
+
+def focus_layer(step: Step, L: int) -> int:
+    """Return k, the Θ(k) a step is about (its layer's incoming Θ for z/a, Θ(l) for d(l))."""
+    l = step.layer
+    if step.phase in (Phase.RESET, Phase.INPUT) or l is None:
+        return 1
+    if step.phase in (Phase.FORWARD_Z, Phase.FORWARD_A, Phase.OUTPUT_DELTA):
+        return l - 1
+    return min(l, L - 1)
+
+
+STYLE = """
+table.m { border-color: #9a9a9a; }
+td.bias { color: #444444; }
+td.h { color: #666666; font-size: small; }
+td.lab { font-weight: bold; }
+td.shape { color: #666666; font-size: small; }
+span.op { font-size: large; font-weight: bold; }
+p.eq { font-size: large; font-weight: bold; }
+p.title { font-weight: bold; color: #333333; }
+p.scalar { font-family: 'DejaVu Sans Mono', monospace; }
+p.note { background-color: %s; }
+"""
+
+
+class MathPanel(QWidget):
+    """Show ``trace[index]``: equation with numbers (left) and the layer's heat maps (right)."""
+
+    def __init__(self, trace: Trace, index: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mathPanel")
+        self._trace, self._index = trace, index
+        self._equation = QTextBrowser(self)
+        self._equation.setObjectName("mathEquation")
+        self._tables = QTextBrowser(self)
+        self._tables.setObjectName("mathTables")
+        font = QFont(self.font())
+        font.setPointSizeF(max(10.5, font.pointSizeF()))
+        for browser in (self._equation, self._tables):
+            browser.setFont(font)
+            browser.setOpenExternalLinks(False)
+            # Never break inside a number: Qt's nested tables otherwise split "0.1385" in two.
+            browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+            browser.document().setDefaultStyleSheet(STYLE % palette.LIGHT.note_background)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._equation)
+        splitter.addWidget(self._tables)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._builder = EquationBuilder(cell_colour, activation_colour)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the tooltips and rebuild the texts in the current language."""
+        self._equation.setToolTip(self.tr(
+            "The current micro-step in the notes' notation, with this example's numbers. "
+            "Shapes are written under each matrix and vector."))
+        self._tables.setToolTip(self.tr(
+            "Heat maps of the layer this step is about: blue cells are positive, orange "
+            "negative; the grey column j = 0 holds the bias weights, the row “+1” the bias unit."))
+        self._equation.setStatusTip(self._equation.toolTip())
+        self._tables.setStatusTip(self._tables.toolTip())
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.LocaleChange):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_step(self, trace: Trace, index: int) -> None:
+        """Show step ``index`` of ``trace``."""
+        self._trace, self._index = trace, index
+        self._render()
+
+    def equation_text(self) -> str:
+        """Return the equation side as plain text (what a test or screen reader reads)."""
+        return self._equation.toPlainText()
+
+    def tables_text(self) -> str:
+        """Return the heat-map side as plain text."""
+        return self._tables.toPlainText()
+
+    # --- rendering ----------------------------------------------------------------------------
+    def _render(self) -> None:
+        step = self._trace[self._index]
+        prev = self._trace.state_at(self._index - 1) if self._index > 0 else None
+        where = self.tr("Step {i} of {n}").replace("{i}", str(step.index + 1)).replace(
+            "{n}", str(len(self._trace)))
+        head = f'<p class="title">{where} — {step_title(step)}</p>'
+        body = self._builder.html(step, self._trace, prev)
+        foot = f'<p>{explanation(step, self._trace)}</p>'
+        self._equation.setHtml(head + body + foot)
+        self._tables.setHtml(self._tables_html(step, self._trace.state_at(self._index)))
+
+    def _tables_html(self, step: Step, st: TraceState) -> str:
+        k = focus_layer(step, self._trace.L)
+        title = self.tr("Θ({k}) and the layers it joins, {k} → {n}").replace(
+            "{k}", str(k)).replace("{n}", str(k + 1))
+        parts = [f'<p class="title">{title}</p>']
+        mats = [("Θ", st.Theta.get(k)), ("Δ", st.Delta.get(k)), ("D", st.D.get(k))]
+        cells = []
+        for name, M in mats:
+            if M is None:
+                continue
+            body = matrix(M, digits=TABLE_DIGITS, colour=cell_colour)
+            cells.append(f'<td valign="top">{labelled(f"{name}({k})", body, shape_text(M))}</td>')
+        # Two per row: three 9-column tables side by side do not fit a normal window.
+        grid = "".join(f"<tr>{''.join(cells[r:r + 2])}</tr>" for r in range(0, len(cells), 2))
+        parts.append(f'<table cellspacing="8">{grid}</table>')
+        vecs = [self._layer_table(layer, st) for layer in (k, k + 1)]
+        parts.append(f'<table cellspacing="8"><tr><td valign="top">{vecs[0]}</td>'
+                     f'<td valign="top">{vecs[1]}</td></tr></table>')
+        legend = self.tr("Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are "
+                         "positive, orange negative, stronger colour = larger size within the "
+                         "table; purple: activations. Blank: not computed yet.")
+        parts.append(f'<p class="note">{legend}</p>')
+        return "".join(parts)
+
+    def _layer_table(self, layer: int, st: TraceState) -> str:
+        """Return the table of layer ``layer``: rows +1, 1..s(l); columns a, z, d."""
+        n = self._trace.thetas[layer - 1].shape[1] - 1 if layer < self._trace.L else \
+            self._trace.thetas[-1].shape[0]
+        cols = [("a", st.a.get(layer)), ("z", st.z.get(layer)), ("d", st.d.get(layer))]
+        head = "".join(f'<td class="h" align="center">{c}({layer})</td>' for c, _ in cols)
+        rows = [f'<tr><td class="h"></td>{head}</tr>']
+        if layer < self._trace.L:
+            rows.append(f'<tr><td class="h" bgcolor="{BIAS_BG}">+1</td><td class="bias" '
+                        f'bgcolor="{BIAS_BG}" align="right">1</td><td></td><td></td></tr>')
+        shown = min(n, 8)
+        for i in range(shown):
+            cells = []
+            for c, v in cols:
+                if v is None:
+                    cells.append("<td></td>")
+                    continue
+                vmax = float(np.max(np.abs(v))) if v.size else 0.0
+                bg = activation_colour(v[i], vmax) if c == "a" else cell_colour(v[i], vmax)
+                cells.append(f'<td class="v" align="right" bgcolor="{bg}">'
+                             f'{num(v[i], TABLE_DIGITS)}</td>')
+            rows.append(f'<tr><td class="h">{i + 1}</td>{"".join(cells)}</tr>')
+        if n > shown:
+            rows.append(f'<tr><td class="h">…</td><td colspan="3">'
+                        f'{self.tr("{n} neurons in all").replace("{n}", str(n))}</td></tr>')
+        title = self.tr("Layer {l}").replace("{l}", str(layer))
+        return (f'<p class="title">{title}</p><table class="m" border="1" cellspacing="0" '
+                f'cellpadding="3">{"".join(rows)}</table>')
