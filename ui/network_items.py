@@ -1,0 +1,410 @@
+"""The graphics items of the network canvas: batched edges, neuron columns and travelling pulses.
+
+Per-edge or per-neuron QGraphicsItems cost ~12 µs each to paint and a BSP index entry each, so a
+784-128-10 net would crawl. Instead one ``EdgeBundleItem`` paints all drawn edges of a Θ(l) with a
+handful of ``drawLines`` calls (one per sign × width bucket), one ``NeuronColumnItem`` paints a
+whole layer, and one ``PulseItem`` paints every moving dot. Setting values only recomputes colours
+and line batches; nothing is created or destroyed per frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui import palette
+from ui.palette import Theme
+
+N_BUCKETS = 6
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one edge is drawn: ``shown`` False when pruned away; ``value`` the value it shows."""
+
+    shown: bool
+    color: QColor
+    style: Qt.PenStyle
+    width: float
+    value: float
+
+
+def format_value(value: float) -> str:
+    """Return ``value`` with 3 significant digits in the current locale (decimal comma in pt)."""
+    text = QLocale().toString(float(value), "g", 3)
+    return text.replace("-", "−")
+
+
+class EdgeBundleItem(QGraphicsItem):
+    """All edges of Θ(l), shape (s(l+1), 1 + s(l)), from the sources (bias, neurons of l) to the
+    neurons of l+1; draws the ``keep`` strongest when Θ(l) has more than ``max_edges`` entries."""
+
+    def __init__(self, l: int, src: np.ndarray, dst: np.ndarray, max_edges: int, keep: int,
+                 theme: Theme) -> None:
+        super().__init__()
+        self.l = l
+        self.max_edges, self.keep = max_edges, keep
+        self.theme, self.scale = theme, 1.0
+        self.shape_ = (dst.shape[0], src.shape[0])
+        self.theta: np.ndarray | None = None
+        self.overlay: np.ndarray | None = None
+        self.overlay_kind = ""
+        self.theta_max = 1.0
+        self.shown = np.zeros(0, dtype=int)            # flat indices of the drawn Θ edges
+        self.overlay_shown = np.zeros(0, dtype=int)
+        self._batches: list[tuple[QPen, list[QLineF]]] = []
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.set_geometry(src, dst)
+
+    # geometry and values
+    def set_geometry(self, src: np.ndarray, dst: np.ndarray) -> None:
+        """Move the end points: ``src`` (1 + s(l), 2), ``dst`` (s(l+1), 2)."""
+        self.prepareGeometryChange()
+        self.src, self.dst = np.asarray(src, float), np.asarray(dst, float)
+        pts = np.vstack([self.src, self.dst])
+        lo, hi = pts.min(axis=0) - 10, pts.max(axis=0) + 10
+        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self._rebatch()
+
+    def set_theta(self, theta: np.ndarray | None, theta_max: float) -> None:
+        """Show Θ(l) values (or nothing); widths are relative to ``theta_max`` (max |Θ| in view)."""
+        if theta is not None:
+            theta = np.asarray(theta, float)
+            if theta.shape != self.shape_:
+                raise ValueError(f"Θ({self.l}) must have shape {self.shape_}, got {theta.shape}")
+        self.theta, self.theta_max = theta, theta_max if theta_max > 0 else 1.0
+        self.shown = self._strongest(theta)
+        self._rebatch()
+
+    def set_overlay(self, values: np.ndarray | None, kind: str = "") -> None:
+        """Show per-edge ``values`` of Θ(l)'s shape on top of faded weights (None clears)."""
+        if values is not None:
+            values = np.asarray(values, float)
+            if values.shape != self.shape_:
+                raise ValueError(f"edge values of Θ({self.l}) must have shape {self.shape_}, "
+                                 f"got {values.shape}")
+        self.overlay, self.overlay_kind = values, (kind if values is not None else "")
+        self.overlay_shown = self._strongest(values)
+        self._rebatch()
+
+    def set_look(self, theme: Theme, scale: float) -> None:
+        """Use ``theme`` colours and presenter ``scale`` for line widths."""
+        self.theme, self.scale = theme, scale
+        self._rebatch()
+
+    @property
+    def total(self) -> int:
+        """Return the number of connections of Θ(l), bias column included."""
+        return self.shape_[0] * self.shape_[1]
+
+    @property
+    def pruned(self) -> bool:
+        """Return whether only the strongest edges are drawn."""
+        return self.total > self.max_edges
+
+    def _strongest(self, values: np.ndarray | None) -> np.ndarray:
+        if values is None:
+            return np.zeros(0, dtype=int)
+        flat = np.abs(np.nan_to_num(values.ravel()))
+        if flat.size <= self.max_edges:
+            return np.arange(flat.size)
+        idx = np.argpartition(-flat, self.keep - 1)[:self.keep]
+        return np.sort(idx)
+
+    # styling
+    def _widths(self, magnitude: np.ndarray, top: float) -> tuple[np.ndarray, np.ndarray]:
+        """Return (bucket, width px) for magnitudes relative to ``top``; both non-decreasing."""
+        r = np.clip(magnitude / (top if top > 0 else 1.0), 0.0, 1.0)
+        bucket = np.minimum((r * N_BUCKETS).astype(int), N_BUCKETS - 1)
+        # Many edges at full width would be a solid smear: thin them as the count grows.
+        dense = max(1, self.shown.size, self.overlay_shown.size)
+        w_min = 0.6 * self.scale
+        w_max = max(1.6, min(7.0, 40.0 / np.sqrt(dense))) * self.scale
+        return bucket, w_min + (w_max - w_min) * bucket / (N_BUCKETS - 1)
+
+    def edge_style(self, i: int, j: int) -> EdgeStyle:
+        """Return how edge (i, j) of Θ(l) is drawn now (the overlay's look when one is shown)."""
+        flat = i * self.shape_[1] + j
+        overlay = self.overlay is not None
+        values, shown = (self.overlay, self.overlay_shown) if overlay else (self.theta,
+                                                                            self.shown)
+        if values is None:
+            return EdgeStyle(False, QColor(), Qt.PenStyle.NoPen, 0.0, float("nan"))
+        v = float(values.flat[flat])
+        top = float(np.abs(values).max()) if overlay else self.theta_max
+        _, width = self._widths(np.array([abs(v)]), top)
+        color = palette.qcolor(self.theme.positive if v >= 0 else self.theme.negative)
+        return EdgeStyle(bool(np.isin(flat, shown)), color, palette.sign_line_style(v),
+                         float(width[0]), v)
+
+    def _rebatch(self) -> None:
+        """Group drawn edges into (pen, lines) batches: the only per-frame work of this item."""
+        batches: list[tuple[QPen, list[QLineF]]] = []
+        if self.theta is not None:
+            if self.overlay is None:
+                batches += self._batch(self.theta, self.shown, self.theta_max, faded=False)
+            else:
+                batches += self._batch(self.theta, self.shown, self.theta_max, faded=True)
+                top = float(np.abs(self.overlay).max())
+                batches += self._batch(self.overlay, self.overlay_shown, top, faded=False)
+        elif self.overlay is not None:
+            batches += self._batch(self.overlay, self.overlay_shown,
+                                   float(np.abs(self.overlay).max()), faded=False)
+        self._batches = batches
+        self.update()
+
+    def _batch(self, values: np.ndarray, shown: np.ndarray, top: float,
+               faded: bool) -> list[tuple[QPen, list[QLineF]]]:
+        if shown.size == 0:
+            return []
+        v = values.ravel()[shown]
+        rows, cols = np.divmod(shown, self.shape_[1])
+        a, b = self.src[cols], self.dst[rows]
+        negative = v < 0
+        bucket, width = self._widths(np.abs(v), top)
+        if faded:   # weights under an overlay: thin and grey, still dashed when negative
+            bucket = np.zeros_like(bucket)
+            width = np.full(width.shape, 0.8 * self.scale)
+        out = []
+        for neg in (False, True):
+            for k in np.unique(bucket[negative == neg]):
+                sel = np.flatnonzero((negative == neg) & (bucket == k))
+                if faded:
+                    pen = QPen(palette.qcolor(self.theme.muted, 110), float(width[sel[0]]))
+                    pen.setCosmetic(True)
+                    pen.setStyle(palette.sign_line_style(-1.0 if neg else 1.0))
+                else:
+                    alpha = int(110 + 145 * k / (N_BUCKETS - 1))
+                    pen = palette.sign_pen(-1.0 if neg else 1.0, float(width[sel[0]]),
+                                           self.theme, alpha)
+                lines = [QLineF(*a[s], *b[s]) for s in sel]
+                out.append((pen, lines))
+        return out
+
+    # QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        for pen, lines in self._batches:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+
+class NeuronColumnItem(QGraphicsItem):
+    """Layer ``layer``'s neurons (circles filled by a) and its "+1" bias unit, with delta rings."""
+
+    def __init__(self, layer: int, n: int, theme: Theme) -> None:
+        super().__init__()
+        self.layer, self.n, self.theme, self.scale = layer, n, theme, 1.0
+        self.values: dict[str, np.ndarray | None] = {"a": None, "z": None, "d": None}
+        self.fills: list[QColor] = []
+        self.rings: list[QColor] = []
+        self.labels_visible = True
+        self.highlighted = False
+        self.pos_ = np.zeros((n, 2))
+        self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
+        self.spacing = 40.0
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._recolor()
+
+    def set_geometry(self, pos: np.ndarray, radius: float, bias: np.ndarray | None,
+                     bias_half: float, compact: bool) -> None:
+        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,)."""
+        self.prepareGeometryChange()
+        self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
+        self.bias_half, self.compact = bias_half, compact
+        # Centre-to-centre distance of neurons: decides whether d labels fit below them.
+        self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
+                        else 6 * radius)
+        pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
+        pad = max(radius, bias_half) + 40 * self.scale
+        lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
+        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self.update()
+
+    def set_values(self, kind: str, values: np.ndarray | None) -> None:
+        """Show ``values`` (n,) of kind "a", "z" or "d" (None clears that kind)."""
+        if kind not in self.values:
+            raise ValueError(f"neuron value kind must be 'a', 'z' or 'd', got {kind!r}")
+        if values is not None:
+            values = np.asarray(values, float).ravel()
+            if values.shape != (self.n,):
+                raise ValueError(f"layer {self.layer} has {self.n} neurons; got values of "
+                                 f"shape {values.shape}")
+        self.values[kind] = values
+        self._recolor()
+
+    def set_look(self, theme: Theme, scale: float) -> None:
+        """Use ``theme`` colours and presenter ``scale``."""
+        self.theme, self.scale = theme, scale
+        self._recolor()
+
+    def _recolor(self) -> None:
+        a, d = self.values["a"], self.values["d"]
+        if a is None:
+            self.fills = [palette.qcolor(self.theme.background)] * self.n
+        else:
+            # Sigmoid activations live in [0, 1]; inputs x or ReLU outputs may not.
+            lo, hi = min(0.0, float(a.min())), max(1.0, float(a.max()))
+            self.fills = [palette.rgba_to_qcolor(c) for c in palette.sequential_rgba(a, lo, hi)]
+        if d is None:
+            self.rings = []
+        else:
+            top = float(np.abs(d).max()) or 1.0
+            # A floor of 0.45 keeps even the smallest delta's sign colour recognisable.
+            t = np.sign(d) * (0.45 + 0.55 * np.abs(d) / top)
+            self.rings = [palette.rgba_to_qcolor(c) for c in palette.diverging_rgba(t)]
+        self.update()
+
+    def fill(self, k: int) -> QColor:
+        """Return the fill colour of neuron k (0-based)."""
+        return self.fills[k]
+
+    def delta_visual(self, k: int) -> tuple[QColor, Qt.PenStyle, str] | None:
+        """Return (ring colour, ring line style, "+"/"−" marker) of neuron k, or None."""
+        d = self.values["d"]
+        if d is None:
+            return None
+        return self.rings[k], palette.sign_line_style(d[k]), ("+" if d[k] >= 0 else "−")
+
+    def ring_width(self) -> float:
+        """Return the delta ring's pen width in scene units."""
+        return max(1.5, min(5.0 * self.scale, self.radius * 0.3))
+
+    # QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        s, r, th = self.scale, self.radius, self.theme
+        outline = QPen(palette.qcolor(th.highlight if self.highlighted else th.foreground),
+                       (2.6 if self.highlighted else 1.2) * s)
+        if self.compact:
+            outline.setWidthF(0.0 if not self.highlighted else 1.0)
+        font = QFont(painter.font())
+        font.setPointSizeF(8.5 * s)
+        painter.setFont(font)
+        d, a, z = self.values["d"], self.values["a"], self.values["z"]
+        rw = self.ring_width()
+        for k in range(self.n):
+            c = QPointF(*self.pos_[k])
+            painter.setPen(outline if outline.widthF() > 0 else Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(self.fills[k]))
+            painter.drawEllipse(c, r, r)
+            if d is not None:
+                self._paint_ring(painter, c, k, rw)
+            if self.labels_visible and not self.compact:
+                self._paint_labels(painter, c, k, a, z, d, rw)
+        if self.bias is not None:
+            self._paint_bias(painter)
+
+    def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
+        r, d = self.radius, self.values["d"]
+        pen = QPen(self.rings[k], rw)
+        pen.setStyle(palette.sign_line_style(d[k]))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        ring_r = r + rw / 2 + 1.5 * self.scale
+        painter.drawEllipse(c, ring_r, ring_r)
+        if self.compact:
+            return
+        # A "+"/"−" badge on the ring so the sign never depends on colour alone.
+        br = max(6.0, 7.0 * self.scale)
+        bc = c + QPointF(ring_r * 0.71, -ring_r * 0.71)
+        painter.setPen(QPen(palette.qcolor(self.theme.foreground), 1.0))
+        painter.setBrush(self.rings[k])
+        painter.drawEllipse(bc, br, br)
+        painter.setPen(palette.text_color_on(self.rings[k]))
+        rect = QRectF(bc.x() - br, bc.y() - br, 2 * br, 2 * br)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
+
+    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, a, z, d, rw: float) -> None:
+        r = self.radius
+        box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
+        if a is not None:
+            painter.setPen(palette.text_color_on(self.fills[k]))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, format_value(a[k]))
+        elif z is not None:
+            painter.setPen(palette.qcolor(self.theme.text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "z " + format_value(z[k]))
+        if d is not None:
+            fm = painter.fontMetrics()
+            text = "d = " + format_value(d[k])
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            ring_out = r + rw + 2 * self.scale
+            if self.spacing >= 2 * ring_out + h:   # room under the neuron
+                rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
+            else:                                  # else to its right, on a pill over the edges
+                rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette.qcolor(self.theme.background, 215))
+                painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(palette.qcolor(self.theme.text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_bias(self, painter: QPainter) -> None:
+        h, th = self.bias_half, self.theme
+        rect = QRectF(self.bias[0] - h, self.bias[1] - h, 2 * h, 2 * h)
+        painter.setPen(QPen(palette.qcolor(th.highlight if self.highlighted else th.foreground),
+                            (2.2 if self.highlighted else 1.2) * self.scale))
+        painter.setBrush(palette.qcolor(th.bias_fill))
+        painter.drawRoundedRect(rect, h * 0.3, h * 0.3)
+        painter.setPen(palette.qcolor(th.text))
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(6.0, min(9.0 * self.scale, h * 0.8)))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+1")
+
+
+class PulseItem(QGraphicsItem):
+    """Dots that travel from ``start`` to ``end`` points (N, 2) as ``progress`` goes 0 → 1."""
+
+    MAX_DOTS = 400   # more dots add no meaning and cost frame time
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.start = np.zeros((0, 2))
+        self.end = np.zeros((0, 2))
+        self.progress = 0.0
+        self.color, self.radius = QColor("#111111"), 4.0
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(10)
+        self.setVisible(False)
+        self._rect = QRectF()
+
+    def set_paths(self, start: np.ndarray, end: np.ndarray, color: QColor, radius: float) -> None:
+        """Set the dots' paths: ``start`` and ``end`` of shape (N, 2)."""
+        self.prepareGeometryChange()
+        self.start, self.end = start[: self.MAX_DOTS], end[: self.MAX_DOTS]
+        self.color, self.radius = color, radius
+        if self.start.size:
+            pts = np.vstack([self.start, self.end])
+            lo, hi = pts.min(axis=0) - radius - 2, pts.max(axis=0) + radius + 2
+            self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self.progress = 0.0
+        self.update()
+
+    def set_progress(self, t: float) -> None:
+        """Move every dot to fraction ``t`` of its path."""
+        self.progress = float(t)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self.start.size:
+            return
+        pts = self.start + (self.end - self.start) * self.progress
+        pen = QPen(self.color, 2 * self.radius)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in pts]))

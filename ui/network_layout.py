@@ -1,0 +1,94 @@
+"""Where the network canvas puts things: pure geometry from layer sizes and a viewport size.
+
+Layers are columns from left to right; each non-output layer's bias unit "+1" sits at the top of
+its column, on one shared row, and the neurons are centred below it. Layers too tall for the
+viewport are drawn compact (small dots, no labels). Everything here is numpy, so a resize only
+moves existing items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+COMPACT_RADIUS = 8.0   # below this radius a neuron has no room for a value label
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Positions in scene coordinates for a network of ``sizes`` (s(1), …, s(L)).
+
+    ``neurons[k]`` is (s(k+1), 2) neuron centres of layer k+1; ``bias[k]`` the (2,) centre of its
+    "+1" unit (None for the output layer); ``radius[k]`` its neuron radius; ``bias_half`` half
+    the side of a bias square; ``caption_y`` the top of the captions under the columns.
+    """
+
+    sizes: tuple[int, ...]
+    x: np.ndarray
+    neurons: tuple[np.ndarray, ...]
+    bias: tuple[np.ndarray | None, ...]
+    radius: tuple[float, ...]
+    bias_half: float
+    caption_y: float
+    width: float
+    height: float
+
+    def compact(self, layer: int) -> bool:
+        """Return whether layer ``layer`` (1-based) is drawn as small dots without labels."""
+        return self.radius[layer - 1] < COMPACT_RADIUS
+
+    def sources(self, l: int) -> np.ndarray:
+        """Return the (1 + s(l), 2) start points of Θ(l)'s columns: the bias unit, then neurons."""
+        return np.vstack([self.bias[l - 1][None, :], self.neurons[l - 1]])
+
+    def targets(self, l: int) -> np.ndarray:
+        """Return the (s(l+1), 2) end points of Θ(l)'s rows: the neurons of layer l+1."""
+        return self.neurons[l]
+
+
+def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: float,
+                   scale: float = 1.0) -> Layout:
+    """Return the layout of ``sizes`` in a ``width`` × ``height`` area at presenter ``scale``."""
+    sizes = tuple(int(s) for s in sizes)
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {list(sizes)}")
+    width, height = max(float(width), 200.0), max(float(height), 160.0)
+    margin_l = 70.0 * scale           # room for the input captions
+    margin_r = 118.0 * scale          # room for output d labels, drawn right of the neurons
+    top = 14.0 * scale
+    caption_h = 44.0 * scale
+    max_r = 24.0 * scale
+    bias_half = min(15.0 * scale, max(6.0, height * 0.035))
+    L = len(sizes)
+    x = margin_l + np.arange(L) * (width - margin_l - margin_r) / (L - 1)
+    bias_y = top + bias_half
+    col_top = bias_y + bias_half + 10.0 * scale    # neurons start below the "+1" row
+    col_bottom = height - caption_h
+    avail = max(col_bottom - col_top, 40.0)
+    neurons, bias, radius = [], [], []
+    for k, n in enumerate(sizes):
+        spacing = min(3.1 * max_r, avail / n)
+        r = float(min(max_r, 0.36 * spacing))
+        # Centre each column's block of neurons in the space under the bias row.
+        y0 = col_top + (avail - spacing * n) / 2 + spacing / 2
+        ys = y0 + spacing * np.arange(n)
+        neurons.append(np.column_stack([np.full(n, x[k]), ys]))
+        radius.append(max(r, 0.8))
+        bias.append(np.array([x[k], bias_y]) if k < L - 1 else None)
+    # Captions sit just under the lowest neuron (with room for its d label), not at the very
+    # bottom, so short networks keep their captions near the drawing.
+    lowest = max(float(pos[:, 1].max()) + r for pos, r in zip(neurons, radius, strict=True))
+    caption_y = min(col_bottom + 8.0 * scale, lowest + 30.0 * scale)
+    return Layout(sizes, x, tuple(neurons), tuple(bias), tuple(radius), bias_half,
+                  caption_y, width, height)
+
+
+def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Return the distances (N,) from point ``p`` (2,) to the segments ``a``→``b`` (N, 2)."""
+    ab = b - a
+    denom = np.einsum("ij,ij->i", ab, ab)
+    denom = np.where(denom == 0, 1.0, denom)
+    t = np.clip(np.einsum("ij,ij->i", p - a, ab) / denom, 0.0, 1.0)
+    closest = a + ab * t[:, None]
+    return np.hypot(*(closest - p).T)

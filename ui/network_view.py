@@ -1,0 +1,577 @@
+"""The network canvas: layers as columns, neurons as circles, a "+1" bias unit per non-output
+layer, edges coloured and dashed by the sign of Θ and sized by |Θ|.
+
+Numbering follows the notes. Layers l = 1..L. Θ(l) = thetas[l-1] has shape (s(l+1), 1 + s(l)).
+An edge is (l, i, j): Θ(l)[i, j] with numpy indices, so j = 0 is the bias column and i is the
+0-based row (neuron i+1 of layer l+1). A unit of layer l is (l, k) with k = 0 the "+1" bias unit
+and k = 1..s(l) its neurons, i.e. k is the column of [1; a(l)] it feeds. "None" is (0, -1) for
+units and (0, 0, 0) for edges.
+
+The scene is built once per architecture (``set_architecture``); values only recolour items and
+a resize only moves them. Drawing is batched (see ``ui.network_items``); hit-testing is geometric.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QLocale,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+    QWidget,
+)
+
+from ui import palette
+from ui.network_items import EdgeBundleItem, EdgeStyle, NeuronColumnItem, PulseItem, format_value
+from ui.network_layout import Layout, compute_layout, point_segment_distance
+from ui.network_legend import NetworkLegend
+from ui.palette import LIGHT, Theme
+
+HIT_TOLERANCE_PX = 6.0
+
+
+class NetworkView(QGraphicsView):
+    """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values."""
+
+    neuron_hovered = Signal(int, int)        # (layer, unit k: 0 = "+1", 1..s(l)); (0, -1) none
+    edge_hovered = Signal(int, int, int)     # (l, i, j) of Θ(l)[i, j]; (0, 0, 0) none
+    edge_clicked = Signal(int, int, int)
+    animation_finished = Signal()
+
+    def __init__(self, layer_sizes: list[int], parent: QWidget | None = None,
+                 max_edges: int = 2000, keep: int = 500) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self.max_edges, self.keep = max_edges, keep
+        self._scene = QGraphicsScene(self)   # the view does not own its scene: keep it alive
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.theme: Theme = LIGHT
+        self.scale_factor = 1.0
+        self.labels_visible = True
+        self.sizes: tuple[int, ...] = ()
+        self.layout_: Layout | None = None
+        self.thetas: list[np.ndarray] | None = None
+        self.columns: list[NeuronColumnItem] = []
+        self.bundles: list[EdgeBundleItem] = []
+        self.captions: list[tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = []
+        self._highlight: tuple[tuple[int, ...], int | None] = ((), None)
+        self._hover_unit, self._hover_edge = (0, -1), (0, 0, 0)
+        self._press: QPointF | None = None
+        self._panning = False
+        self._user_zoomed = False
+        self._anim = QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.valueChanged.connect(self._on_anim_value_changed)
+        self._anim.finished.connect(self._on_anim_finished)
+        self._anim_kind: str | None = None
+        self._anim_thetas: tuple[list[np.ndarray], list[np.ndarray]] | None = None
+        self.legend = NetworkLegend(self)
+        self.note = QLabel(self)
+        self.note.setObjectName("networkNote")
+        self.note.setWordWrap(True)
+        self.set_architecture(layer_sizes)
+        self.set_theme(LIGHT)
+        self.retranslate()
+
+    # building
+    def set_architecture(self, layer_sizes: Sequence[int]) -> None:
+        """Rebuild the scene for ``layer_sizes`` (nothing happens if it is unchanged)."""
+        sizes = tuple(int(s) for s in layer_sizes)
+        if sizes == self.sizes:
+            return
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(f"layer sizes need ≥ 2 layers of ≥ 1 neuron, got {list(sizes)}")
+        self.finish_animation()
+        self._scene.clear()
+        self.sizes, self.thetas = sizes, None
+        L = len(sizes)
+        self.columns = [NeuronColumnItem(k + 1, n, self.theme) for k, n in enumerate(sizes)]
+        self.bundles = [EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
+                                       np.zeros((sizes[l], 2)), self.max_edges, self.keep,
+                                       self.theme) for l in range(1, L)]
+        self.captions = [(QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem()) for _ in sizes]
+        for item in self.bundles:
+            self._scene.addItem(item)
+        for item in self.columns:
+            item.setZValue(2)
+            item.labels_visible = self.labels_visible
+            self._scene.addItem(item)
+        for pair in self.captions:
+            for item in pair:
+                self._scene.addItem(item)
+        self._hover_line = QGraphicsLineItem()
+        self._hover_line.setZValue(-1)
+        self._hover_line.setVisible(False)
+        self._scene.addItem(self._hover_line)
+        self.pulse = PulseItem()
+        self._scene.addItem(self.pulse)
+        self._highlight = ((), None)
+        self._apply_look()
+        self.retranslate()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        vp = self.viewport().size()
+        lay = compute_layout(self.sizes, vp.width(), vp.height(), self.scale_factor)
+        self.layout_ = lay
+        for k, col in enumerate(self.columns):
+            col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
+                             lay.compact(k + 1))
+        for b in self.bundles:
+            b.set_geometry(lay.sources(b.l), lay.targets(b.l))
+        for k, (title, size) in enumerate(self.captions):
+            title.setPos(lay.x[k] - title.boundingRect().width() / 2, lay.caption_y)
+            size.setPos(lay.x[k] - size.boundingRect().width() / 2,
+                        lay.caption_y + title.boundingRect().height())
+        # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
+        self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
+        if not self._user_zoomed:
+            self.centerOn(lay.width / 2, lay.height / 2)
+        self._hover_line.setVisible(False)
+
+    # values
+    def set_weights(self, thetas: Sequence[np.ndarray]) -> None:
+        """Show Θ(1)…Θ(L−1) (shapes (s(l+1), 1+s(l))): colour and dash by sign, width by |Θ|."""
+        thetas = [np.array(t, dtype=float) for t in thetas]
+        if len(thetas) != len(self.bundles):
+            raise ValueError(f"expected {len(self.bundles)} Θ matrices for {list(self.sizes)}, "
+                             f"got {len(thetas)}")
+        top = max(float(np.abs(t).max()) if t.size else 0.0 for t in thetas) or 1.0
+        for b, t in zip(self.bundles, thetas, strict=True):
+            b.set_theta(t, top)
+        self.thetas = thetas
+        self._update_note()
+
+    def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
+        """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
+        clears."""
+        self._column(layer).set_values(kind, values)
+
+    def set_edge_values(self, l: int, matrix: np.ndarray | None, kind: str) -> None:
+        """Overlay per-edge values of Θ(l)'s shape — kind "contribution" (d(l+1)·[1; a(l)]ᵀ) or
+        "D" (gradient) — over faded weights; None clears."""
+        if kind not in ("contribution", "D") and matrix is not None:
+            raise ValueError(f"edge value kind must be 'contribution' or 'D', got {kind!r}")
+        self._bundle(l).set_overlay(matrix, kind)
+        self._update_note()
+
+    def clear_values(self) -> None:
+        """Clear every neuron value, edge overlay and highlight (weights stay)."""
+        for col in self.columns:
+            for kind in ("a", "z", "d"):
+                col.set_values(kind, None)
+        for b in self.bundles:
+            b.set_overlay(None)
+        self.set_highlight((), None)
+        self._update_note()
+
+    def set_highlight(self, layers: Sequence[int], edges_of: int | None) -> None:
+        """Emphasise ``layers`` and the edges of Θ(``edges_of``), dim the rest; nothing given
+        shows everything normally."""
+        layers = tuple(int(x) for x in layers)
+        self._highlight = (layers, edges_of)
+        active = bool(layers) or edges_of is not None
+        for col in self.columns:
+            on = col.layer in layers
+            col.highlighted = on
+            col.setOpacity(1.0 if on or not active else 0.4)
+            col.update()
+        for b in self.bundles:
+            b.setOpacity(1.0 if b.l == edges_of or not active else 0.15)
+        for k, (title, size) in enumerate(self.captions):
+            font = QFont(title.font())
+            font.setBold(k + 1 in layers)
+            title.setFont(font)
+            opacity = 1.0 if (k + 1 in layers or not active) else 0.55
+            title.setOpacity(opacity)
+            size.setOpacity(opacity)
+
+    def set_labels_visible(self, visible: bool) -> None:
+        """Show or hide the value labels on neurons."""
+        self.labels_visible = bool(visible)
+        for col in self.columns:
+            col.labels_visible = self.labels_visible
+            col.update()
+
+    # look
+    def set_theme(self, theme: Theme) -> None:
+        """Draw with ``theme``'s colours."""
+        self.theme = theme
+        self._apply_look()
+
+    def set_scale(self, factor: float) -> None:
+        """Scale line widths, node sizes and fonts by ``factor`` (presenter mode)."""
+        if not 0.5 <= factor <= 4.0:
+            raise ValueError(f"scale factor must be in 0.5..4, got {factor!r}")
+        self.scale_factor = float(factor)
+        self._apply_look()
+        self._relayout()
+
+    def _apply_look(self) -> None:
+        th, s = self.theme, self.scale_factor
+        self.setBackgroundBrush(QBrush(palette.qcolor(th.background)))
+        for item in (*self.columns, *self.bundles):
+            item.set_look(th, s)
+        for title, size in self.captions:
+            for item in (title, size):
+                font = QFont(self.font())
+                font.setPointSizeF((9.5 if item is title else 8.5) * s)
+                item.setFont(font)
+                item.setBrush(palette.qcolor(th.text if item is title else th.muted))
+        if hasattr(self, "_hover_line"):
+            pen = QPen(palette.qcolor(th.highlight, 90), 9 * s)
+            pen.setCosmetic(True)
+            self._hover_line.setPen(pen)
+        self.legend.set_look(th, s)
+        self.note.setStyleSheet(f"QLabel {{ background: {th.note_background}; color: {th.text};"
+                                f" padding: 3px 6px; font-size: {round(9 * s)}pt; }}")
+        self.set_highlight(*self._highlight)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        """Put the note and legend in a bottom margin, so they never cover the drawing."""
+        w = self.width() - 2 * self.frameWidth()
+        lh = self.legend.height_for(w)
+        nh = self.note.heightForWidth(w) if self.note.text() else 0
+        nh = max(nh, 0)
+        self.setViewportMargins(0, 0, 0, lh + nh)
+        bottom = self.height() - self.frameWidth()
+        self.note.setGeometry(self.frameWidth(), bottom - lh - nh, w, nh)
+        self.note.setVisible(bool(self.note.text()))
+        self.legend.setGeometry(self.frameWidth(), bottom - lh, w, lh)
+
+    # text
+    def retranslate(self) -> None:
+        """Set every text of the view in the current language."""
+        loc, L = QLocale(), len(self.sizes)
+        for k, (title, size) in enumerate(self.captions):
+            role = (self.tr("input") if k == 0 else self.tr("output") if k == L - 1
+                    else self.tr("hidden"))
+            title.setText(self.tr("Layer {0} ({1})").format(k + 1, role))
+            size.setText(self.tr("s({0}) = {1}").format(k + 1, loc.toString(self.sizes[k])))
+        self.setToolTip(self.tr("Hover a neuron or a connection to inspect it; click a "
+                                "connection to edit its weight. Wheel zooms, drag pans, "
+                                "double-click fits the network to the view."))
+        self.setStatusTip(self.tr("The network: columns are layers, +1 is the bias unit"))
+        self._update_note()
+        if self.layout_ is not None:
+            self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def note_text(self) -> str:
+        """Return the on-screen note (pruned connections, edge overlays); '' when none."""
+        return self.note.text()
+
+    def _update_note(self) -> None:
+        loc, lines = QLocale(), []
+        for b in self.bundles:
+            if b.pruned:
+                lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
+                             .format(b.l, loc.toString(b.keep), loc.toString(b.total)))
+            if b.overlay is not None:
+                what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
+                        self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
+                lines.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                                     "weights").format(b.l, what))
+        text = "\n".join(lines)
+        if text != self.note.text():
+            self.note.setText(text)
+            self._place_overlays()
+
+    # queries (tests, inspector)
+    def _column(self, layer: int) -> NeuronColumnItem:
+        if not 1 <= layer <= len(self.columns):
+            raise ValueError(f"layer must be 1..{len(self.columns)}, got {layer}")
+        return self.columns[layer - 1]
+
+    def _bundle(self, l: int) -> EdgeBundleItem:
+        if not 1 <= l <= len(self.bundles):
+            raise ValueError(f"Θ index l must be 1..{len(self.bundles)}, got {l}")
+        return self.bundles[l - 1]
+
+    def neuron_count(self) -> int:
+        """Return the number of neurons drawn (bias units excluded)."""
+        return sum(c.n for c in self.columns)
+
+    def bias_count(self) -> int:
+        """Return the number of "+1" bias units drawn."""
+        return sum(c.bias is not None for c in self.columns)
+
+    def edge_count(self) -> int:
+        """Return the number of connections of the network, bias connections included."""
+        return sum(b.total for b in self.bundles)
+
+    def drawn_edges(self, l: int) -> np.ndarray:
+        """Return the (i, j) pairs (N, 2) of Θ(l) currently drawn."""
+        b = self._bundle(l)
+        shown = b.overlay_shown if b.overlay is not None else b.shown
+        return np.column_stack(np.divmod(shown, b.shape_[1]))
+
+    def edge_style(self, l: int, i: int, j: int) -> EdgeStyle:
+        """Return how Θ(l)[i, j] is drawn: shown, colour, line style, width, value."""
+        return self._bundle(l).edge_style(i, j)
+
+    def neuron_fill(self, layer: int, k: int) -> palette.QColor:
+        """Return the fill colour of neuron k (1..s(layer)) of ``layer``."""
+        return self._column(layer).fill(k - 1)
+
+    def delta_visual(self, layer: int, k: int):
+        """Return (ring colour, ring style, "+"/"−") of neuron k (1..s(layer)), or None."""
+        return self._column(layer).delta_visual(k - 1)
+
+    def unit_scene_pos(self, layer: int, k: int) -> QPointF:
+        """Return the scene centre of unit k of ``layer`` (0 = "+1", 1..s(layer) neurons)."""
+        col = self._column(layer)
+        if k == 0:
+            if col.bias is None:
+                raise ValueError(f"the output layer {layer} has no bias unit")
+            return QPointF(*col.bias)
+        return QPointF(*col.pos_[k - 1])
+
+    def edge_scene_midpoint(self, l: int, i: int, j: int) -> QPointF:
+        """Return the scene midpoint of the line of Θ(l)[i, j]."""
+        b = self._bundle(l)
+        return QPointF(*((b.src[j] + b.dst[i]) / 2))
+
+    def hit_test(self, scene_pos: QPointF) -> tuple[int, int] | tuple[int, int, int] | None:
+        """Return the unit (layer, k) or edge (l, i, j) under ``scene_pos``, or None."""
+        p = np.array([scene_pos.x(), scene_pos.y()])
+        tol = HIT_TOLERANCE_PX / max(self.transform().m11(), 1e-6)
+        for col in self.columns:
+            if col.bias is not None and np.all(np.abs(col.bias - p) <= col.bias_half + tol / 2):
+                return (col.layer, 0)
+            dist = np.hypot(*(col.pos_ - p).T)
+            k = int(np.argmin(dist))
+            if dist[k] <= max(col.radius, tol):
+                return (col.layer, k + 1)
+        best, best_d = None, tol
+        for b in self.bundles:
+            if not b.src[0, 0] - tol <= p[0] <= b.dst[0, 0] + tol:
+                continue
+            flat = np.union1d(b.shown, b.overlay_shown)
+            if flat.size == 0:
+                continue
+            rows, cols = np.divmod(flat, b.shape_[1])
+            dist = point_segment_distance(p, b.src[cols], b.dst[rows])
+            k = int(np.argmin(dist))
+            if dist[k] <= best_d:
+                best, best_d = (b.l, int(rows[k]), int(cols[k])), dist[k]
+        return best
+
+    def _tooltip_for(self, hit) -> str:
+        if hit is None:
+            return ""
+        if len(hit) == 2:
+            layer, k = hit
+            if k == 0:
+                return self.tr("Bias unit of layer {0}: always 1; its weights are column 0 of "
+                               "Θ({0})").format(layer)
+            col = self.columns[layer - 1]
+            parts = [self.tr("Layer {0}, neuron {1}").format(layer, k)]
+            for kind in ("z", "a", "d"):
+                v = col.values[kind]
+                if v is not None:
+                    parts.append(f"{kind}({layer})_{k} = {format_value(v[k - 1])}")
+            return "\n".join(parts)
+        l, i, j = hit
+        b = self.bundles[l - 1]
+        src = "+1" if j == 0 else self.tr("a({0})_{1}").format(l, j)
+        text = self.tr("Θ({0})[{1}, {2}]: from {3} to neuron {4} of layer {5}").format(
+            l, i, j, src, i + 1, l + 1)
+        if b.theta is not None:
+            text += "\nΘ = " + format_value(b.theta[i, j])
+        if b.overlay is not None:
+            text += f"\n{b.overlay_kind} = " + format_value(b.overlay[i, j])
+        return text
+
+    # animation
+    def animate_pulse(self, from_layer: int, to_layer: int, duration_ms: int) -> None:
+        """Send dots along the drawn edges of Θ(min(from, to)): left→right if from < to."""
+        self.finish_animation()
+        l = min(from_layer, to_layer)
+        b = self._bundle(l)
+        flat = b.overlay_shown if b.overlay is not None else b.shown
+        if flat.size == 0:
+            flat = np.arange(b.total)
+        values = b.overlay if b.overlay is not None else b.theta
+        if values is not None and flat.size > PulseItem.MAX_DOTS:
+            flat = flat[np.argsort(-np.abs(values.ravel()[flat]))]
+        rows, cols = np.divmod(flat, b.shape_[1])
+        start, end = b.src[cols], b.dst[rows]
+        forward = from_layer < to_layer
+        if not forward:
+            start, end = end, start
+        color = palette.qcolor(self.theme.pulse if forward else self.theme.highlight)
+        self.pulse.set_paths(start, end, color, 4.0 * self.scale_factor)
+        self.pulse.setVisible(True)
+        self._start_animation("pulse", duration_ms)
+
+    def animate_weight_change(self, old_thetas: Sequence[np.ndarray],
+                              new_thetas: Sequence[np.ndarray], duration_ms: int) -> None:
+        """Morph the edges from ``old_thetas`` to ``new_thetas`` (colour and width)."""
+        self.finish_animation()
+        old = [np.array(t, float) for t in old_thetas]
+        new = [np.array(t, float) for t in new_thetas]
+        self._anim_thetas = (old, new)
+        self.set_weights(old)
+        self._start_animation("weights", duration_ms)
+
+    def _start_animation(self, kind: str, duration_ms: int) -> None:
+        self._anim_kind = kind
+        if duration_ms <= 0:
+            self._complete_animation()
+            return
+        self._anim.setDuration(int(duration_ms))
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._anim.start()
+
+    def is_animating(self) -> bool:
+        """Return whether a pulse or weight morph is running."""
+        return self._anim_kind is not None
+
+    def finish_animation(self) -> None:
+        """Jump the running animation to its end at once (emits ``animation_finished``)."""
+        if self._anim_kind is None:
+            return
+        self._anim.stop()
+        self._complete_animation()
+
+    def _on_anim_value_changed(self, value: float) -> None:
+        # The animation computes its value from elapsed time, so a late frame skips ahead.
+        if self._anim_kind == "pulse":
+            self.pulse.set_progress(float(value))
+        elif self._anim_kind == "weights" and self._anim_thetas is not None:
+            old, new = self._anim_thetas
+            t = float(value)
+            self.set_weights([o + (n - o) * t for o, n in zip(old, new, strict=True)])
+
+    def _on_anim_finished(self) -> None:
+        if self._anim_kind is not None:
+            self._complete_animation()
+
+    def _complete_animation(self) -> None:
+        kind, self._anim_kind = self._anim_kind, None
+        if kind == "pulse":
+            self.pulse.setVisible(False)
+        elif kind == "weights" and self._anim_thetas is not None:
+            self.set_weights(self._anim_thetas[1])
+            self._anim_thetas = None
+        self.animation_finished.emit()
+
+    # zoom, pan, hover
+    def fit(self) -> None:
+        """Undo zoom and pan: show the whole network in the view."""
+        self._user_zoomed = False
+        self.resetTransform()
+        self._relayout()
+
+    def _zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = min(max(factor, 0.25 / current), 12.0 / current)
+        self.scale(factor, factor)
+        self._user_zoomed = True
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._zoom(1.0015 ** event.angleDelta().y())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self._zoom(pinch.scaleFactor())
+                return True
+        if event.type() == QEvent.Type.NativeGesture and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self._zoom(1.0 + event.value())
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press, self._panning = event.position(), False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = pos - self._press
+            if self._panning or abs(delta.x()) + abs(delta.y()) > 4:
+                self._panning = True
+                self._user_zoomed = True
+                h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+                h.setValue(h.value() - round(delta.x()))
+                v.setValue(v.value() - round(delta.y()))
+                self._press = pos
+                return
+        self._update_hover(self.mapToScene(pos.toPoint()))
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self._panning:
+            hit = self.hit_test(self.mapToScene(event.position().toPoint()))
+            if hit is not None and len(hit) == 3:
+                self.edge_clicked.emit(*hit)
+        self._press, self._panning = None, False
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.fit()
+        event.accept()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._update_hover(None)
+        super().leaveEvent(event)
+
+    def _update_hover(self, scene_pos: QPointF | None) -> None:
+        hit = None if scene_pos is None else self.hit_test(scene_pos)
+        unit = hit if hit is not None and len(hit) == 2 else (0, -1)
+        edge = hit if hit is not None and len(hit) == 3 else (0, 0, 0)
+        if unit != self._hover_unit:
+            self._hover_unit = unit
+            self.neuron_hovered.emit(*unit)
+        if edge != self._hover_edge:
+            self._hover_edge = edge
+            self.edge_hovered.emit(*edge)
+            if edge[0]:
+                b = self.bundles[edge[0] - 1]
+                self._hover_line.setLine(*b.src[edge[2]], *b.dst[edge[1]])
+            self._hover_line.setVisible(bool(edge[0]))
+        self.viewport().setToolTip(self._tooltip_for(hit))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
+        self._relayout()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.backgroundBrush())

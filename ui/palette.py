@@ -1,0 +1,157 @@
+"""Colours, value→colour maps and line styles: the one place the UI chooses a colour.
+
+Sign is never shown by colour alone: positive weights are blue and solid, negative ones orange
+and dashed; deltas carry a "+"/"−" marker. Blue #0072B2 and orange #E69F00 come from the
+Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen to stay distinct for
+protan, deutan and tritan viewers, and they also differ strongly in lightness so they survive
+greyscale printing. Activations use a sequential white→purple ramp, a hue the weights never use.
+
+Maps take numpy arrays and return RGBA uint8 arrays of shape (..., 4) so views can recolour many
+items per frame without a Python loop per value; ``*_color`` helpers return one ``QColor``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPen
+
+POSITIVE_HEX = "#0072B2"   # Okabe–Ito blue
+NEGATIVE_HEX = "#E69F00"   # Okabe–Ito orange
+NEUTRAL_HEX = "#F2F2F2"
+
+
+def _rgb(hex_code: str) -> np.ndarray:
+    c = QColor(hex_code)
+    return np.array([c.red(), c.green(), c.blue()], dtype=float)
+
+
+# Diverging: orange (−1) … light grey (0) … blue (+1); sequential: near white (0) … purple (1).
+_DIV_NEG, _DIV_MID, _DIV_POS = _rgb(NEGATIVE_HEX), _rgb(NEUTRAL_HEX), _rgb(POSITIVE_HEX)
+_SEQ_STOPS = np.array([_rgb("#FCFBFD"), _rgb("#BCBDDC"), _rgb("#807DBA"), _rgb("#3F007D")])
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The view's colours; ``positive``/``negative`` are the sign colours of weights and deltas."""
+
+    name: str = "light"
+    background: str = "#FFFFFF"
+    foreground: str = "#222222"     # neuron outlines, bias unit border
+    text: str = "#1A1A1A"
+    muted: str = "#8A8A8A"          # captions of dimmed parts, faded edges under an overlay
+    bias_fill: str = "#FFF3C4"      # the "+1" unit: pale yellow, unlike any activation fill
+    highlight: str = "#CC3311"      # outline of what the current micro-step touches
+    pulse: str = "#111111"          # forward pulse dots
+    positive: str = POSITIVE_HEX
+    negative: str = NEGATIVE_HEX
+    note_background: str = "#FFFBE6"
+
+
+LIGHT = Theme()
+DARK = replace(
+    Theme(), name="dark", background="#1E1F22", foreground="#D8D8D8", text="#EDEDED",
+    muted="#6F7278", bias_fill="#5A4A12", highlight="#FF7A59", pulse="#FFFFFF",
+    positive="#56B4E9", negative="#E69F00", note_background="#33302A")
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def qcolor(hex_code: str, alpha: int = 255) -> QColor:
+    """Return ``hex_code`` as a QColor with the given alpha (0..255)."""
+    c = QColor(hex_code)
+    c.setAlpha(alpha)
+    return c
+
+
+def diverging_rgba(values: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    """Map values (any shape) to RGBA uint8 (shape + (4,)): −scale orange, 0 grey, +scale blue."""
+    t = np.clip(np.asarray(values, dtype=float) / (scale if scale > 0 else 1.0), -1.0, 1.0)
+    t = np.nan_to_num(t)[..., None]
+    pos = _DIV_MID + (_DIV_POS - _DIV_MID) * np.clip(t, 0, 1)
+    neg = _DIV_MID + (_DIV_NEG - _DIV_MID) * np.clip(-t, 0, 1)
+    rgb = np.where(t >= 0, pos, neg)
+    alpha = np.full(rgb.shape[:-1] + (1,), 255.0)
+    return np.concatenate([rgb, alpha], axis=-1).round().astype(np.uint8)
+
+
+def sequential_rgba(values: np.ndarray, lo: float = 0.0, hi: float = 1.0) -> np.ndarray:
+    """Map values (any shape) in [lo, hi] to RGBA uint8 (shape + (4,)), light to dark purple."""
+    v = np.asarray(values, dtype=float)
+    t = np.clip(np.nan_to_num((v - lo) / (hi - lo if hi > lo else 1.0)), 0.0, 1.0)
+    pos = t * (len(_SEQ_STOPS) - 1)
+    k = np.minimum(pos.astype(int), len(_SEQ_STOPS) - 2)
+    f = (pos - k)[..., None]
+    rgb = _SEQ_STOPS[k] * (1 - f) + _SEQ_STOPS[k + 1] * f
+    alpha = np.full(rgb.shape[:-1] + (1,), 255.0)
+    return np.concatenate([rgb, alpha], axis=-1).round().astype(np.uint8)
+
+
+def rgba_to_qcolor(rgba: np.ndarray) -> QColor:
+    """Return one RGBA uint8 row (4,) as a QColor."""
+    r, g, b, a = (int(x) for x in rgba)
+    return QColor(r, g, b, a)
+
+
+def diverging_color(value: float, scale: float = 1.0) -> QColor:
+    """Return the diverging colour of one value (see ``diverging_rgba``)."""
+    return rgba_to_qcolor(diverging_rgba(np.array(value), scale))
+
+
+def sequential_color(value: float, lo: float = 0.0, hi: float = 1.0) -> QColor:
+    """Return the sequential colour of one value (see ``sequential_rgba``)."""
+    return rgba_to_qcolor(sequential_rgba(np.array(value), lo, hi))
+
+
+def relative_luminance(color: QColor) -> float:
+    """Return the WCAG relative luminance of ``color`` (0 black … 1 white)."""
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * lin(color.redF()) + 0.7152 * lin(color.greenF())
+            + 0.0722 * lin(color.blueF()))
+
+
+def text_color_on(background: QColor) -> QColor:
+    """Return black or white, whichever reads better on ``background``."""
+    return QColor("#000000") if relative_luminance(background) > 0.35 else QColor("#FFFFFF")
+
+
+def sign_line_style(value: float) -> Qt.PenStyle:
+    """Return the line style that shows a sign without colour: solid ≥ 0, dashed < 0."""
+    return Qt.PenStyle.SolidLine if value >= 0 else Qt.PenStyle.DashLine
+
+
+def sign_pen(value: float, width: float, theme: Theme = LIGHT, alpha: int = 255) -> QPen:
+    """Return the pen of a weight: blue solid for ≥ 0, orange dashed for < 0, ``width`` px."""
+    pen = QPen(qcolor(theme.positive if value >= 0 else theme.negative, alpha), width)
+    pen.setStyle(sign_line_style(value))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setCosmetic(True)   # the width stays in screen pixels when the user zooms
+    return pen
+
+
+# --- training views (loss plot, decision boundary) ---------------------------------------------
+# Curves: train solid bluish green, test dashed reddish purple (Okabe–Ito), never the sign colours.
+TRAIN_HEX = "#009E73"
+TEST_HEX = "#CC79A7"
+# Class k: colour CLASS_HEX[k] *and* marker CLASS_SYMBOLS[k]; class 0/1 match the binary map below.
+CLASS_HEX = (NEGATIVE_HEX, POSITIVE_HEX, "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
+             "#000000", "#999999", "#882255")
+CLASS_SYMBOLS = ("o", "s", "t", "d", "star", "h", "p", "t1", "+", "x")
+
+
+def class_rgba(probabilities: np.ndarray) -> np.ndarray:
+    """Map outputs a(L) (..., K) to RGBA uint8 (..., 4): for K = 1, a diverging map around 0.5
+    (class 0 orange … 0.5 grey … class 1 blue); for K > 1, the most likely class's colour faded
+    toward grey as its probability falls to 1/K."""
+    p = np.asarray(probabilities, dtype=float)
+    if p.shape[-1] == 1:
+        return diverging_rgba(p[..., 0] - 0.5, 0.5)
+    k = np.argmax(p, axis=-1)
+    colours = np.array([_rgb(CLASS_HEX[i % len(CLASS_HEX)]) for i in range(p.shape[-1])])
+    chance = 1.0 / p.shape[-1]
+    t = np.clip((np.max(p, axis=-1) - chance) / (1.0 - chance), 0.0, 1.0)[..., None]
+    rgb = _DIV_MID + (colours[k] - _DIV_MID) * t
+    alpha = np.full(rgb.shape[:-1] + (1,), 255.0)
+    return np.concatenate([rgb, alpha], axis=-1).round().astype(np.uint8)
