@@ -70,6 +70,8 @@ def read_text(path: str | os.PathLike) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise CsvImportError(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CsvImportError(f"{p.name}: the file is UTF-16 text; save it as UTF-8 CSV")
     if b"\x00" in data[:8192]:
         raise CsvImportError(f"{p.name}: the file is binary, not CSV text")
     try:
@@ -87,7 +89,12 @@ def _rows(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
     rows, lines = [], []
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     try:
+        end = 0
         for row in reader:
+            start, end = end + 1, reader.line_num
+            if any("\n" in c or "\r" in c for c in row):
+                raise CsvImportError(f"line {start}: a quoted cell runs on to line {end}; "
+                                     "is a closing quote missing?")
             if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
             rows.append([c.strip() for c in row])

@@ -427,6 +427,8 @@ def loads(text: str | bytes) -> Session:
     if isinstance(text, bytes):
         if len(text) > MAX_FILE_BYTES:
             raise SessionError(f"the file is larger than the {MAX_FILE_BYTES // 2**20} MB limit")
+        if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise SessionError("the file is UTF-16 text; sessions are UTF-8 JSON")
         if b"\x00" in text[:4096]:
             raise SessionError("the file is binary, not a JSON session")
         try:

@@ -1,0 +1,213 @@
+"""Session files: exact round trip, atomic save, and a clear SessionError for every bad file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.csv_import import import_csv
+from engine.datasets import mazur
+from engine.network import Network
+from engine.session_format import (
+    FORMAT,
+    VERSION,
+    Session,
+    SessionError,
+    dumps,
+    load_session,
+    loads,
+    save_session,
+    steps_per_example,
+)
+from engine.setup import build_preset
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Expected message fragments, written from the files' contents (not from the loader's output).
+BAD_SESSIONS = {
+    "empty.json": "empty",
+    "whitespace_only.json": "empty",
+    "truncated.json": "not valid JSON",
+    "not_json.json": "line 1, column 1",
+    "binary_garbage.json": "binary",
+    "invalid_utf8.json": "not UTF-8",
+    "utf16.json": "UTF-16",
+    "bom_truncated.json": "not valid JSON",
+    "top_level_list.json": "JSON object",
+    "wrong_format.json": "not a Backprop Visualizer session",
+    "wrong_version.json": "version 99",
+    "version_as_string.json": "version must be a whole number",
+    "missing_network.json": "network is missing",
+    "shapes_dont_chain.json": "Θ(2)",
+    "thetas_count_wrong.json": "network.thetas has 1",
+    "theta_row_count_wrong.json": "Θ(1)",
+    "nan_weight.json": "NaN",
+    "infinity_weight.json": "Infinity",
+    "overflowing_number.json": "finite",
+    "string_for_number.json": "network.thetas[0] (Θ(1))[0][1] must be a number",
+    "bool_for_number.json": "network.thetas[1] (Θ(2))[1][2] must be a number",
+    "null_for_matrix.json": "network.thetas[0]",
+    "enormous_dimensions.json": "network.layer_sizes[1]",
+    "too_many_weights.json": "limit",
+    "negative_layer_size.json": "network.layer_sizes[1]",
+    "fractional_layer_size.json": "network.layer_sizes[1]",
+    "unknown_activation.json": "swish",
+    "cross_entropy_linear_output.json": "cross_entropy",
+    "negative_learning_rate.json": "settings.lr",
+    "unknown_optimizer.json": "rmsprop",
+    "freeze_bias_not_bool.json": "settings.freeze_bias",
+    "data_wrong_width.json": "data.X[0]",
+    "data_rows_mismatch.json": "data.Y",
+    "data_unknown_generator.json": "mnist",
+    "data_generated_too_many.json": "data.n",
+    "targets_out_of_range.json": "targets out of range",
+    "cursor_out_of_range.json": "stepper.cursor",
+    "example_out_of_range.json": "stepper.example",
+    "history_not_object.json": "history must be an object",
+    "history_too_deep.json": "nested",
+    "deeply_nested_json.json": "nested too deeply",
+}
+
+
+def _session(name: str = "xor", **kw) -> Session:
+    s = build_preset(name, seed=3)
+    return Session(s.network, s.X, s.Y, s.dataset,
+                   {"lr": s.lr, "lam": s.lam, "freeze_bias": s.freeze_bias, "batch_size": None,
+                    "optimizer": "gradient_descent"}, preset=name, seed=3, **kw)
+
+
+def test_bad_corpus_covers_every_json_file():
+    on_disk = {p.name for p in (DATA / "bad").glob("*.json")}
+    assert on_disk == set(BAD_SESSIONS)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_SESSIONS))
+def test_bad_session_raises_session_error_naming_file_and_problem(name):
+    with pytest.raises(SessionError) as info:
+        load_session(DATA / "bad" / name)
+    message = str(info.value)
+    assert message.startswith(name + ": ")
+    assert BAD_SESSIONS[name] in message
+    assert "\n" not in message and len(message) < 300
+
+
+def test_round_trip_keeps_every_number_bit_for_bit(tmp_path):
+    rng = np.random.default_rng(7)
+    net = Network([2, 5, 3, 1], "tanh", "sigmoid", "cross_entropy", rng=rng)
+    # Awkward doubles: not representable in short decimal, subnormal, huge, negative zero.
+    net.set_weight(1, 0, 0, 0.1 + 0.2)
+    net.set_weight(1, 1, 1, 5e-324)
+    net.set_weight(2, 0, 1, -1.7976931348623157e308)
+    net.set_weight(3, 0, 2, -0.0)
+    X = rng.normal(size=(6, 2)) / 3
+    Y = (rng.uniform(size=(6, 1)) > 0.5).astype(float)
+    history = {"epochs": [1, 2], "train_cost": [0.7, 1 / 3], "latest": {"epoch": 2}}
+    s = Session(net, X, Y, None, {"lr": 0.1 + 0.7, "lam": 1e-4, "freeze_bias": True,
+                                  "batch_size": 4, "optimizer": "adam"},
+                history, example=5, cursor=11, preset="custom", seed=12)
+    path = tmp_path / "lesson.json"
+    save_session(path, s)
+    back = load_session(path)
+    for a, b in zip(s.network.thetas, back.network.thetas, strict=True):
+        assert [x.hex() for x in a.ravel()] == [x.hex() for x in b.ravel()]
+    assert [x.hex() for x in X.ravel()] == [x.hex() for x in back.X.ravel()]
+    assert np.array_equal(Y, back.Y)
+    assert back.settings == s.settings
+    assert back.history == history
+    assert (back.example, back.cursor, back.preset, back.seed) == (5, 11, "custom", 12)
+    assert (back.network.activation, back.network.output, back.network.loss_name) == \
+        ("tanh", "sigmoid", "cross_entropy")
+
+
+def test_generated_dataset_is_saved_as_its_recipe_and_regenerated():
+    s = _session("moons")
+    doc = json.loads(dumps(s))
+    assert doc["data"] == {"kind": "generated", "name": "moons", "seed": 3, "test_ratio": 0.2,
+                           "n": 200, "noise": 0.1}
+    back = loads(dumps(s))
+    assert np.array_equal(back.X, s.X) and np.array_equal(back.Y, s.Y)
+    assert np.array_equal(back.dataset.X_test, s.dataset.X_test)
+
+
+def test_imported_dataset_is_saved_inline_with_test_part_and_names():
+    ds = import_csv("a;b;kind\n1,5;2;cat\n2;3;dog\n3;1;cat\n4;4;dog\n5;0;cat\n",
+                    test_ratio=0.4, seed=1, name="pets")
+    net = Network([2, 3, 1], rng=np.random.default_rng(0))
+    s = Session(net, ds.X_train, ds.Y_train, ds)
+    back = loads(dumps(s))
+    assert back.dataset.name == "pets" and back.dataset.class_names == ("cat", "dog")
+    assert back.dataset.feature_names == ("a", "b")
+    assert np.array_equal(back.dataset.X_test, ds.X_test)
+    assert np.array_equal(back.X, ds.X_train)
+
+
+def test_file_starts_with_format_name_and_version():
+    doc = json.loads(dumps(_session()))
+    assert list(doc)[:2] == ["format", "version"]
+    assert (doc["format"], doc["version"]) == (FORMAT, VERSION)
+
+
+def test_mazur_mid_step_session_reopens_at_same_step(tmp_path):
+    p = mazur()
+    s = Session(Network.from_thetas(p.thetas, p.activation, p.output, p.loss), p.X, p.Y,
+                cursor=7, preset="mazur")
+    save_session(tmp_path / "m.json", s)
+    back = load_session(tmp_path / "m.json")
+    assert back.cursor == 7
+    step = back.network.trace(back.X[:1], back.Y[:1])[7]
+    assert step.phase.value == "hidden_delta"      # step 8 of Mazur's walk-through: d(2)
+
+
+def test_good_files_with_bom_load():
+    back = load_session(DATA / "ok" / "mazur_bom.json")
+    assert back.cursor == 7 and back.network.layer_sizes == [2, 2, 2]
+
+
+def test_steps_per_example_matches_a_real_trace():
+    for sizes in ([2, 1], [2, 3, 1], [3, 4, 4, 2]):
+        net = Network(sizes, rng=np.random.default_rng(0))
+        X, Y = np.zeros((1, sizes[0])), np.zeros((1, sizes[-1]))
+        assert steps_per_example(net.L) == len(net.trace(X, Y))
+
+
+def test_failed_save_leaves_existing_file_untouched(tmp_path, monkeypatch):
+    path = tmp_path / "lesson.json"
+    path.write_text("precious", encoding="utf-8")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        save_session(path, _session())
+    assert path.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["lesson.json"]
+
+
+def test_unserializable_session_fails_before_touching_the_file(tmp_path):
+    path = tmp_path / "lesson.json"
+    path.write_text("precious", encoding="utf-8")
+    s = _session()
+    s.settings = dict(s.settings, lr=float("nan"))
+    with pytest.raises(ValueError):
+        save_session(path, s)
+    assert path.read_text(encoding="utf-8") == "precious"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
+    import engine.session_format as sf
+
+    monkeypatch.setattr(sf, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.json"
+    path.write_text(" " * 200, encoding="utf-8")
+    with pytest.raises(SessionError, match="limit"):
+        load_session(path)
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(SessionError, match="nothere.json: cannot read"):
+        load_session(tmp_path / "nothere.json")
