@@ -1,0 +1,98 @@
+"""ui.view_menu on the real main window: View → Language / Theme / Presenter mode, --lang."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QPalette
+
+from main import build_main_window
+from ui import i18n, palette, theme
+
+
+@pytest.fixture
+def settings_dir(qapp, tmp_path):
+    """Keep remembered choices in a temp dir; put English/light/no presenter back afterwards."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    qapp.setOrganizationName("BackpropVisualizerTest")
+    yield tmp_path
+    theme.manager().set_presenter(False)
+    theme.manager().set_choice("light", remember=False)
+    i18n.manager().set_choice("en", remember=False)
+
+
+@pytest.fixture
+def window(settings_dir, qtbot):
+    """Return the wired main window, started in English."""
+    win = build_main_window(["--lang", "en"])
+    qtbot.addWidget(win)
+    return win
+
+
+def _menu_titles(win) -> list[str]:
+    return [a.text() for a in win.menuBar().actions()]
+
+
+def test_lang_option_builds_the_window_in_portuguese(settings_dir, qtbot):
+    win = build_main_window(["--lang", "pt_BR"])
+    qtbot.addWidget(win)
+    # No event processing: the texts were Portuguese from the start.
+    assert _menu_titles(win)[:3] == ["&Arquivo", "&Exibir", "Aj&uda"]
+    assert win.view_menu_controller.presenter_action.text() == "Modo a&presentação"
+
+
+def test_lang_option_is_not_remembered(settings_dir, qtbot):
+    qtbot.addWidget(build_main_window(["--lang", "pt_BR"]))
+    assert i18n.manager().remembered_choice() == i18n.SYSTEM
+
+
+def test_view_menu_offers_both_languages_in_their_own_names(window):
+    texts = [a.text() for a in window.view_menu_controller.language_menu.actions() if a.text()]
+    assert "English" in texts and "Português (Brasil)" in texts
+
+
+def test_choosing_portuguese_retranslates_the_window_and_back(window, qtbot):
+    controller = window.view_menu_controller
+    controller.language_actions["pt_BR"].trigger()
+    qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&Arquivo")
+    assert controller.theme_menu.title() == "&Tema"
+    assert window.windowTitle().startswith("Visualizador de Retropropagação")
+    assert controller.language_actions["pt_BR"].isChecked()
+    controller.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&File")
+    assert controller.theme_menu.title() == "&Theme"
+
+
+def test_language_chosen_in_the_menu_is_remembered(window):
+    window.view_menu_controller.language_actions["pt_BR"].trigger()
+    assert QSettings().value(i18n.SETTINGS_KEY) == "pt_BR"
+
+
+def test_dark_theme_from_the_menu_darkens_the_window(window, qtbot):
+    window.view_menu_controller.theme_actions["dark"].trigger()
+    qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.3)
+    assert theme.manager().theme is palette.DARK
+    assert window.view_menu_controller.theme_actions["dark"].isChecked()
+
+
+def test_presenter_mode_is_on_f5_and_enlarges_the_window_font(window, qtbot):
+    action = window.view_menu_controller.presenter_action
+    assert action.shortcut() == QKeySequence(Qt.Key.Key_F5)
+    before = window.font().pointSizeF()
+    action.trigger()
+    qtbot.waitUntil(lambda: window.font().pointSizeF() > before)
+    assert window.font().pointSizeF() == pytest.approx(before * theme.PRESENTER_SCALE)
+    action.trigger()
+    qtbot.waitUntil(lambda: window.font().pointSizeF() == pytest.approx(before))
+
+
+def test_f5_key_toggles_presenter_mode(window, qtbot, qapp):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert theme.manager().presenter
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not theme.manager().presenter
