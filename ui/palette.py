@@ -45,8 +45,11 @@ class Theme:
     bias_fill: str = "#FFF3C4"      # the "+1" unit: pale yellow, unlike any activation fill
     highlight: str = "#CC3311"      # outline of what the current micro-step touches
     pulse: str = "#111111"          # forward pulse dots
-    positive: str = POSITIVE_HEX
-    negative: str = NEGATIVE_HEX
+    # Line colours: darker shades of the fill hues, so thin edges keep ≥3:1 contrast on the
+    # background and the two signs differ by ΔL* ≥ 15 even under protan/deutan/tritan
+    # simulation (tests/ui/test_theme.py checks both, Machado et al. 2009).
+    positive: str = "#004C80"
+    negative: str = "#C47A00"
     note_background: str = "#FFFBE6"
 
 
@@ -54,7 +57,7 @@ LIGHT = Theme()
 DARK = replace(
     Theme(), name="dark", background="#1E1F22", foreground="#D8D8D8", text="#EDEDED",
     muted="#6F7278", bias_fill="#5A4A12", highlight="#FF7A59", pulse="#FFFFFF",
-    positive="#56B4E9", negative="#E69F00", note_background="#33302A")
+    positive="#A3D5F5", negative="#C98400", note_background="#33302A")
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
@@ -155,3 +158,15 @@ def class_rgba(probabilities: np.ndarray) -> np.ndarray:
     rgb = _DIV_MID + (colours[k] - _DIV_MID) * t
     alpha = np.full(rgb.shape[:-1] + (1,), 255.0)
     return np.concatenate([rgb, alpha], axis=-1).round().astype(np.uint8)
+
+
+# Stages of the algorithm on the stepper's timeline (Okabe–Ito hues; the stage name is written
+# above each group too, so colour is never the only cue). Black text reads on each of them.
+STAGE_HEX: dict[str, str] = {
+    "reset": "#BBBBBB",
+    "forward": "#56B4E9",
+    "backward": "#E69F00",
+    "accumulate": "#009E73",
+    "gradient": "#F0E442",
+    "update": "#CC79A7",
+}
