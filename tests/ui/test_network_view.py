@@ -1,0 +1,263 @@
+"""Tests of ui/network_view.py: the canvas's state after real calls and real mouse events."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+from engine import mazur
+from ui import palette
+from ui.network_view import NetworkView
+
+
+@pytest.fixture
+def view(qtbot):
+    v = NetworkView([2, 2, 2])
+    qtbot.addWidget(v)
+    v.resize(900, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_weights(mazur().thetas)
+    return v
+
+
+def _view_point(view: NetworkView, scene_point: QPointF) -> QPoint:
+    return view.mapFromScene(scene_point)
+
+
+def _point_on_edge(view: NetworkView, l: int, i: int, j: int, t: float = 0.3) -> QPointF:
+    """Return a point a fraction t along edge Θ(l)[i, j], from unit j of l to neuron i+1."""
+    a, b = view.unit_scene_pos(l, j), view.unit_scene_pos(l + 1, i + 1)
+    return a + (b - a) * t
+
+
+def test_architecture_builds_neurons_bias_units_and_all_connections(qtbot):
+    v = NetworkView([2, 4, 4, 1])
+    qtbot.addWidget(v)
+    assert v.neuron_count() == 11
+    assert v.bias_count() == 3                       # every layer but the output
+    assert v.edge_count() == 4 * 3 + 4 * 5 + 1 * 5   # s(l+1) × (1 + s(l)) per Θ(l)
+    rng = np.random.default_rng(0)
+    v.set_weights([rng.normal(size=(4, 3)), rng.normal(size=(4, 5)), rng.normal(size=(1, 5))])
+    assert [len(v.drawn_edges(l)) for l in (1, 2, 3)] == [12, 20, 5]
+
+
+def test_scene_is_batched_not_one_item_per_edge(view):
+    # 3 columns + 2 edge bundles + 6 captions + hover line + pulse, whatever the edge count.
+    assert len(view.scene().items()) == 13
+
+
+def test_output_layer_has_no_bias_unit(view):
+    with pytest.raises(ValueError, match="no bias unit"):
+        view.unit_scene_pos(3, 0)
+
+
+def test_same_architecture_keeps_the_scene_items(view):
+    before = list(view.columns)
+    view.set_architecture([2, 2, 2])
+    assert view.columns == before
+    view.set_architecture([2, 3, 2])
+    assert view.neuron_count() == 7 and view.columns != before
+
+
+def test_edge_colour_and_line_style_follow_the_sign_of_theta(view):
+    view.set_weights([np.array([[0.5, -0.5, 0.2], [-1.0, 1.0, 0.0]]), np.ones((2, 3))])
+    pos, neg = view.edge_style(1, 0, 0), view.edge_style(1, 0, 1)
+    assert pos.color == QColor(palette.LIGHT.positive) and pos.style == Qt.PenStyle.SolidLine
+    assert neg.color == QColor(palette.LIGHT.negative) and neg.style == Qt.PenStyle.DashLine
+
+
+def test_edge_width_grows_with_abs_theta(view):
+    magnitudes = np.array([0.05, 0.3, 0.6, 0.9, 1.2, 1.6])
+    signs = np.array([1, -1, 1, -1, 1, -1])
+    theta1 = (magnitudes * signs).reshape(2, 3)
+    view.set_weights([theta1, np.full((2, 3), 0.01)])
+    widths = [view.edge_style(1, k // 3, k % 3).width for k in range(6)]
+    assert all(a <= b for a, b in zip(widths, widths[1:], strict=False))
+    assert widths[0] < widths[-1]
+
+
+def test_bias_edges_start_at_the_bias_unit(view):
+    b = view.bundles[0]
+    assert QPointF(*b.src[0]) == view.unit_scene_pos(1, 0)
+    assert QPointF(*b.dst[1]) == view.unit_scene_pos(2, 2)
+
+
+def test_neuron_fill_follows_activation(view):
+    view.set_neuron_values(2, np.array([0.1, 0.9]), "a")
+    low, high = view.neuron_fill(2, 1), view.neuron_fill(2, 2)
+    assert palette.relative_luminance(high) < palette.relative_luminance(low)
+    assert high == palette.sequential_color(0.9)
+
+
+def test_delta_shows_as_a_signed_ring_not_as_fill(view):
+    view.set_neuron_values(3, np.array([0.75, 0.77]), "a")
+    fill_before = view.neuron_fill(3, 1)
+    assert view.delta_visual(3, 1) is None
+    view.set_neuron_values(3, np.array([0.138, -0.038]), "d")
+    ring_pos, style_pos, mark_pos = view.delta_visual(3, 1)
+    ring_neg, style_neg, mark_neg = view.delta_visual(3, 2)
+    assert view.neuron_fill(3, 1) == fill_before          # d never changes the fill
+    assert (style_pos, mark_pos) == (Qt.PenStyle.SolidLine, "+")
+    assert (style_neg, mark_neg) == (Qt.PenStyle.DashLine, "−")
+    assert ring_pos.blue() > ring_pos.red() and ring_neg.red() > ring_neg.blue()
+    view.set_neuron_values(3, None, "d")
+    assert view.delta_visual(3, 1) is None
+
+
+def test_wrong_value_shape_names_the_layer(view):
+    with pytest.raises(ValueError, match="layer 2 has 2 neurons"):
+        view.set_neuron_values(2, np.zeros(3), "a")
+    with pytest.raises(ValueError, match=r"Θ\(1\) must have shape \(2, 3\)"):
+        view.set_weights([np.zeros((3, 3)), np.zeros((2, 3))])
+
+
+def test_hovering_an_edge_emits_its_indices(view, qtbot):
+    target = _view_point(view, _point_on_edge(view, 1, 1, 2))
+    with qtbot.waitSignal(view.edge_hovered, timeout=1000) as blocker:
+        qtbot.mouseMove(view.viewport(), target)
+    assert blocker.args == [1, 1, 2]
+
+
+def test_hovering_a_bias_edge_emits_column_zero(view, qtbot):
+    target = _view_point(view, _point_on_edge(view, 2, 0, 0, t=0.5))
+    with qtbot.waitSignal(view.edge_hovered, timeout=1000) as blocker:
+        qtbot.mouseMove(view.viewport(), target)
+    assert blocker.args == [2, 0, 0]
+
+
+def test_hovering_units_emits_layer_and_unit_with_bias_as_zero(view, qtbot):
+    with qtbot.waitSignal(view.neuron_hovered, timeout=1000) as blocker:
+        qtbot.mouseMove(view.viewport(), _view_point(view, view.unit_scene_pos(2, 2)))
+    assert blocker.args == [2, 2]
+    with qtbot.waitSignal(view.neuron_hovered, timeout=1000) as blocker:
+        qtbot.mouseMove(view.viewport(), _view_point(view, view.unit_scene_pos(1, 0)))
+    assert blocker.args == [1, 0]
+
+
+def test_clicking_an_edge_emits_edge_clicked(view, qtbot):
+    target = _view_point(view, _point_on_edge(view, 2, 1, 1, t=0.6))
+    with qtbot.waitSignal(view.edge_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    assert blocker.args == [2, 1, 1]
+
+
+def test_edge_hit_testing_follows_zoom(view):
+    view.scale(3.0, 3.0)
+    view.centerOn(_point_on_edge(view, 1, 0, 1))
+    assert view.hit_test(_point_on_edge(view, 1, 0, 1)) == (1, 0, 1)
+
+
+def test_finish_animation_completes_a_pulse_at_once(view, qtbot):
+    view.animate_pulse(1, 2, 60_000)
+    assert view.is_animating() and view.pulse.isVisible()
+    with qtbot.waitSignal(view.animation_finished, timeout=1000):
+        view.finish_animation()
+    assert not view.is_animating() and not view.pulse.isVisible()
+
+
+def test_backward_pulse_travels_right_to_left(view):
+    view.animate_pulse(3, 2, 60_000)
+    assert (view.pulse.start[:, 0] > view.pulse.end[:, 0]).all()
+    view.finish_animation()
+
+
+def test_pulse_finishes_by_itself(view, qtbot):
+    with qtbot.waitSignal(view.animation_finished, timeout=3000):
+        view.animate_pulse(2, 3, 50)
+    assert not view.is_animating()
+
+
+def test_weight_change_animation_ends_on_the_new_weights(view, qtbot):
+    old = [np.array(t) for t in mazur().thetas]
+    new = [t.copy() for t in old]
+    new[0][0, 1] = -0.8
+    view.animate_weight_change(old, new, 60_000)
+    assert view.edge_style(1, 0, 1).style == Qt.PenStyle.SolidLine   # starts at the old Θ
+    view.finish_animation()
+    assert view.edge_style(1, 0, 1).style == Qt.PenStyle.DashLine
+    assert view.edge_style(1, 0, 1).value == pytest.approx(-0.8)
+
+
+def test_large_layer_draws_exactly_the_strongest_and_says_so(qtbot):
+    v = NetworkView([100, 30, 2], max_edges=2000, keep=500)
+    qtbot.addWidget(v)
+    rng = np.random.default_rng(3)
+    thetas = [rng.normal(size=(30, 101)), rng.normal(size=(2, 31))]
+    v.set_weights(thetas)
+    order = sorted(range(thetas[0].size), key=lambda k: -abs(thetas[0].flat[k]))
+    expected = {divmod(k, 101) for k in order[:500]}
+    assert {tuple(e) for e in v.drawn_edges(1)} == expected
+    assert len(v.drawn_edges(2)) == 62                   # small Θ(2) is drawn whole
+    loc = QLocale()
+    assert v.note_text() == (f"Θ(1): showing the {loc.toString(500)} strongest of "
+                             f"{loc.toString(3030)} connections")
+    note = v.findChild(QLabel, "networkNote")
+    assert note is not None and note.text() == v.note_text()
+
+
+def test_edge_overlay_shows_contribution_and_clears(view):
+    outer = np.array([[0.2, -0.1, 0.05], [-0.3, 0.1, 0.0]])
+    view.set_edge_values(2, outer, "contribution")
+    assert view.edge_style(2, 0, 1).style == Qt.PenStyle.DashLine   # Θ(2) is all positive
+    assert view.edge_style(2, 0, 1).value == pytest.approx(-0.1)
+    assert "d(3)" in view.note_text()
+    view.set_edge_values(2, None, "contribution")
+    assert view.edge_style(2, 0, 1).value == pytest.approx(0.40)   # Mazur w5
+    assert view.note_text() == ""
+
+
+def test_highlight_dims_layers_and_edges_not_touched(view):
+    view.set_highlight([2, 3], 2)
+    assert [c.opacity() for c in view.columns] == [0.4, 1.0, 1.0]
+    assert view.bundles[1].opacity() == 1.0 and view.bundles[0].opacity() < 0.5
+    view.set_highlight([], None)
+    assert all(c.opacity() == 1.0 for c in view.columns)
+
+
+def test_labels_toggle(view):
+    view.set_labels_visible(False)
+    assert not any(c.labels_visible for c in view.columns)
+    view.set_labels_visible(True)
+    assert all(c.labels_visible for c in view.columns)
+
+
+def test_captions_name_each_layer_with_its_size(view):
+    titles = [t.text() for t, _ in view.captions]
+    sizes = [s.text() for _, s in view.captions]
+    assert titles == ["Layer 1 (input)", "Layer 2 (hidden)", "Layer 3 (output)"]
+    assert sizes == ["s(1) = 2", "s(2) = 2", "s(3) = 2"]
+
+
+def test_legend_explains_fill_ring_sign_and_width(view):
+    texts = " ".join(view.legend.texts())
+    for word in ("activation", "delta", "blue", "orange", "dashed", "|Θ|", "bias"):
+        assert word in texts
+
+
+def test_resize_moves_items_without_rebuilding(view, qtbot):
+    items = list(view.scene().items())
+    x_before = view.unit_scene_pos(3, 1).x()
+    view.resize(1300, 700)
+    qtbot.wait(10)
+    assert view.unit_scene_pos(3, 1).x() > x_before
+    assert list(view.scene().items()) == items
+
+
+def test_wheel_zooms_and_fit_restores(view, qtbot):
+    view._zoom(2.0)
+    assert view.transform().m11() == pytest.approx(2.0)
+    view.fit()
+    assert view.transform().m11() == pytest.approx(1.0)
+
+
+def test_theme_and_presenter_scale(view):
+    view.set_theme(palette.DARK)
+    assert view.backgroundBrush().color() == QColor(palette.DARK.background)
+    assert view.edge_style(1, 0, 0).color == QColor(palette.DARK.positive)
+    r_before = view.columns[1].radius
+    view.set_scale(1.5)
+    assert view.columns[1].radius > r_before

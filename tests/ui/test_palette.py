@@ -1,0 +1,93 @@
+"""Tests of ui/palette.py: sign colours survive colour-vision deficiencies, maps are monotone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from ui import palette
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+CVD = {
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868],
+                            [0.114503, 0.786281, 0.099216],
+                            [-0.003882, -0.048116, 1.051998]]),
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968],
+                              [0.280085, 0.672501, 0.047413],
+                              [-0.011820, 0.042940, 0.968881]]),
+    "tritanopia": np.array([[1.255528, -0.076749, -0.178779],
+                            [-0.078411, 0.930809, 0.146365],
+                            [0.004733, 0.691367, 0.303900]]),
+}
+
+
+def _linear(c: QColor) -> np.ndarray:
+    v = np.array([c.redF(), c.greenF(), c.blueF()])
+    return np.where(v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4)
+
+
+def _srgb(lin: np.ndarray) -> np.ndarray:
+    lin = np.clip(lin, 0, 1)
+    return np.where(lin <= 0.0031308, 12.92 * lin, 1.055 * lin ** (1 / 2.4) - 0.055)
+
+
+@pytest.mark.parametrize("kind", sorted(CVD))
+@pytest.mark.parametrize("theme", [palette.LIGHT, palette.DARK], ids=lambda t: t.name)
+def test_sign_colours_stay_distinct_under_colour_vision_deficiency(kind, theme):
+    pos, neg = QColor(theme.positive), QColor(theme.negative)
+    seen_pos = _srgb(CVD[kind] @ _linear(pos))
+    seen_neg = _srgb(CVD[kind] @ _linear(neg))
+    assert np.linalg.norm(seen_pos - seen_neg) > 0.35   # on a 0..1 per channel scale
+
+
+def test_sign_colours_differ_in_lightness_so_greyscale_keeps_them_apart():
+    lum = sorted(palette.relative_luminance(QColor(h))
+                 for h in (palette.LIGHT.positive, palette.LIGHT.negative))
+    assert (lum[1] + 0.05) / (lum[0] + 0.05) > 2.0     # WCAG contrast ratio
+
+
+def test_sign_pens_use_different_line_styles():
+    assert palette.sign_pen(0.5, 2.0).style() == Qt.PenStyle.SolidLine
+    assert palette.sign_pen(-0.5, 2.0).style() == Qt.PenStyle.DashLine
+
+
+def test_sign_pens_use_the_theme_sign_colours():
+    assert palette.sign_pen(1.0, 1.0).color() == QColor(palette.LIGHT.positive)
+    assert palette.sign_pen(-1.0, 1.0, palette.DARK).color() == QColor(palette.DARK.negative)
+
+
+def test_diverging_map_ends_at_the_sign_colours_and_is_neutral_at_zero():
+    rgba = palette.diverging_rgba(np.array([-2.0, -1.0, 0.0, 1.0, 3.0]), scale=1.0)
+    assert QColor(*rgba[1][:3]) == QColor(palette.NEGATIVE_HEX)
+    assert QColor(*rgba[3][:3]) == QColor(palette.POSITIVE_HEX)
+    assert QColor(*rgba[2][:3]) == QColor(palette.NEUTRAL_HEX)
+    assert (rgba[0] == rgba[1]).all() and (rgba[4] == rgba[3]).all()   # clipped beyond scale
+
+
+def test_diverging_map_darkens_as_magnitude_grows():
+    for sign in (1.0, -1.0):
+        colours = [palette.diverging_color(sign * t) for t in np.linspace(0, 1, 6)]
+        lum = [palette.relative_luminance(c) for c in colours]
+        assert all(a > b for a, b in zip(lum, lum[1:], strict=False))
+
+
+def test_sequential_map_darkens_monotonically_from_zero_to_one():
+    rgba = palette.sequential_rgba(np.linspace(0, 1, 21))
+    lum = [palette.relative_luminance(QColor(*c[:3])) for c in rgba]
+    assert all(a > b for a, b in zip(lum, lum[1:], strict=False))
+    assert lum[0] > 0.9 and lum[-1] < 0.05
+
+
+def test_text_colour_contrasts_with_its_background():
+    assert palette.text_color_on(QColor("#FFFFFF")) == QColor("#000000")
+    assert palette.text_color_on(palette.sequential_color(1.0)) == QColor("#FFFFFF")
+
+
+def test_activation_and_sign_colours_are_different_hues():
+    # Fill (activation) must not be mistaken for a weight sign: compare hues.
+    fill = palette.sequential_color(0.8).hslHue()
+    for hex_code in (palette.POSITIVE_HEX, palette.NEGATIVE_HEX):
+        diff = abs(fill - QColor(hex_code).hslHue()) % 360
+        assert min(diff, 360 - diff) > 40
