@@ -1,7 +1,450 @@
-"""Placeholder: replaced by the feature's real module (see the open issues)."""
+"""The training panel: Train/Pause, one epoch, reset, the learning settings, the network's shape
+and the data set; ``install`` puts it, the loss plot and the decision boundary in docks.
+
+Every control writes to the shared ``AppState`` (settings, network, data) and the panel follows
+the state back, so a session loaded from a file or a weight edited in the stepper shows here too.
+"""
 
 from __future__ import annotations
 
+import argparse
+import math
 
-def install(window, state, args) -> None:
-    """Add this feature to the window (not written yet)."""
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS
+from engine.datasets import load
+from ui.architecture_editor import ArchitectureEditor
+from ui.boundary_view import BoundaryView
+from ui.data_controls import DataControls
+from ui.loss_plot import LossPlot
+from ui.palette import LIGHT
+from ui.state import AppState
+from ui.training import TrainingController
+
+LR_MIN_LOG, LR_MAX_LOG, LR_STEPS = -4.0, 1.0, 500      # the slider spans 10⁻⁴ … 10¹
+
+
+def _combo(name: str, keys: tuple[str, ...]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for key in keys:
+        combo.addItem("", key)
+    return combo
+
+
+def _select(combo: QComboBox, key: object) -> None:
+    with QSignalBlocker(combo):
+        combo.setCurrentIndex(max(combo.findData(key), 0))
+
+
+class TrainingPanel(QWidget):
+    """Controls for ``controller`` (training) and ``state`` (settings, network shape, data)."""
+
+    def __init__(self, state: AppState, controller: TrainingController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.state, self.controller = state, controller
+        self._speed = 0.0
+        self._message_key = ""
+        self.docks: list[QDockWidget] = []      # set by install(): their titles follow the language
+
+        # --- run ---
+        self.train_button = QPushButton()
+        self.train_button.setObjectName("trainButton")
+        self.train_button.clicked.connect(controller.toggle)
+        self.epoch_button = QPushButton()
+        self.epoch_button.setObjectName("epochButton")
+        self.epoch_button.clicked.connect(self._on_epoch_button_clicked)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
+        self.epoch_label = QLabel()
+        self.epoch_label.setObjectName("epochLabel")
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("speedLabel")
+        self.seed_label = QLabel()
+        self.seed_label.setObjectName("seedLabel")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("trainingMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(
+            f"color: {LIGHT.highlight}; font-weight: bold; background: {LIGHT.note_background};"
+            " padding: 4px;")
+        self.message_label.hide()
+
+        # --- learning ---
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal)
+        self.lr_slider.setObjectName("learningRateSlider")
+        self.lr_slider.setRange(0, LR_STEPS)
+        self.lr_slider.valueChanged.connect(self._on_lr_slider_value_changed)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learningRateSpin")
+        self.lr_spin.setDecimals(4)
+        self.lr_spin.setRange(1e-4, 1e6)    # far beyond the slider: divergence is a lesson too
+        self.lr_spin.setSingleStep(0.01)
+        self.lr_spin.valueChanged.connect(self._on_lr_spin_value_changed)
+        self.lambda_spin = QDoubleSpinBox()
+        self.lambda_spin.setObjectName("lambdaSpin")
+        self.lambda_spin.setDecimals(4)
+        self.lambda_spin.setRange(0.0, 100.0)
+        self.lambda_spin.setSingleStep(0.01)
+        self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
+        self.batch_combo = _combo("batchModeCombo", ("full", "mini", "one"))
+        self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setObjectName("batchSizeSpin")
+        self.batch_spin.setRange(2, 4096)
+        self.batch_spin.setValue(16)
+        self.batch_spin.valueChanged.connect(self._on_batch_changed)
+        self.optimizer_combo = _combo("optimizerCombo", OPTIMIZERS)
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_combo_changed)
+
+        # --- network ---
+        self.activation_combo = _combo("activationCombo", HIDDEN_ACTIVATIONS)
+        self.output_combo = _combo("outputCombo", OUTPUT_ACTIVATIONS)
+        self.loss_combo = _combo("lossCombo", LOSSES)
+        for combo in (self.activation_combo, self.output_combo, self.loss_combo):
+            combo.currentIndexChanged.connect(self._on_function_combo_changed)
+        self.function_note = QLabel()
+        self.function_note.setObjectName("functionNote")
+        self.function_note.setWordWrap(True)
+        self.editor = ArchitectureEditor(state.network.layer_sizes)
+        self.editor.architecture_changed.connect(self._on_editor_architecture_changed)
+
+        # --- data ---
+        self.data = DataControls(state)
+        self.data.data_requested.connect(self._on_data_requested)
+
+        self._build_layout()
+        controller.running_changed.connect(self._on_controller_running_changed)
+        controller.epoch_finished.connect(self._on_controller_epoch_finished)
+        controller.speed_changed.connect(self._on_controller_speed_changed)
+        controller.diverged.connect(self._on_controller_diverged)
+        state.settings_changed.connect(self._sync_settings)
+        state.network_changed.connect(self._sync_network)
+        state.data_changed.connect(self._sync_network)
+        self._sync_settings()
+        self._sync_network()
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        self.run_box, self.learn_box, self.net_box = QGroupBox(), QGroupBox(), QGroupBox()
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.epoch_button, self.reset_button):
+            buttons.addWidget(b)
+        run = QVBoxLayout(self.run_box)
+        run.addLayout(buttons)
+        counters = QHBoxLayout()
+        counters.addWidget(self.epoch_label, 1)
+        counters.addWidget(self.speed_label)
+        run.addLayout(counters)
+        run.addWidget(self.seed_label)
+        run.addWidget(self.message_label)
+
+        self.learn_form = QFormLayout(self.learn_box)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.lr_slider, 1)
+        lr_row.addWidget(self.lr_spin)
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(self.batch_combo, 1)
+        batch_row.addWidget(self.batch_spin)
+        self._learn_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self._learn_labels, (lr_row, self.lambda_spin, batch_row,
+                                                     self.optimizer_combo), strict=True):
+            self.learn_form.addRow(label, field)
+
+        self.net_form = QFormLayout(self.net_box)
+        self._net_labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self._net_labels, (self.activation_combo, self.output_combo,
+                                                   self.loss_combo), strict=True):
+            self.net_form.addRow(label, field)
+        self.net_form.addRow(self.function_note)
+        self.net_form.addRow(self.editor)
+
+        layout = QVBoxLayout(self)
+        for box in (self.run_box, self.data, self.net_box, self.learn_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        tr = self.tr
+        self.run_box.setTitle(tr("Training"))
+        self.learn_box.setTitle(tr("Learning"))
+        self.net_box.setTitle(tr("Network"))
+        self._update_train_button()
+        self.epoch_button.setText(tr("One epoch"))
+        self.epoch_button.setToolTip(tr("Train one pass over all training examples"))
+        self.reset_button.setText(tr("Reset weights"))
+        self.reset_button.setToolTip(tr("Draw new random initial weights from the next seed; "
+                                        "the history starts again"))
+        self.lr_slider.setToolTip(tr("Learning rate α on a logarithmic scale, 0.0001 to 10"))
+        self.lr_spin.setToolTip(tr("Learning rate α: the step is Θ := Θ − α·D"))
+        self.lambda_spin.setToolTip(tr("Regularization λ: D(l) gets + (λ/m)·Θ(l) for the "
+                                       "non-bias weights"))
+        self.batch_spin.setToolTip(tr("Examples per mini-batch"))
+        self.batch_combo.setToolTip(tr("How many examples each step Θ := Θ − α·D uses"))
+        self.optimizer_combo.setToolTip(tr("How the gradients D turn into a step"))
+        self.activation_combo.setToolTip(tr("g of the hidden layers (changing it draws new "
+                                            "random weights)"))
+        self.output_combo.setToolTip(tr("Activation of the output layer L"))
+        self.loss_combo.setToolTip(tr("The per-example loss whose mean is the cost J"))
+        texts = {
+            self.batch_combo: (tr("Full batch"), tr("Mini-batch of"), tr("One example at a time")),
+            self.optimizer_combo: (tr("Gradient descent"), tr("Momentum (β = 0.9)"), tr("Adam")),
+            self.activation_combo: (tr("sigmoid"), tr("tanh"), tr("ReLU"), tr("linear")),
+            self.output_combo: (tr("sigmoid"), tr("softmax"), tr("linear")),
+            self.loss_combo: (tr("cross-entropy"), tr("½ squared error")),
+        }
+        for combo, names in texts.items():
+            for i, name in enumerate(names):
+                combo.setItemText(i, name)
+        for label, text, tip_from in zip(
+                self._learn_labels + self._net_labels,
+                (tr("Learning rate α"), tr("Regularization λ"), tr("Batch"), tr("Optimizer"),
+                 tr("Hidden activation g"), tr("Output"), tr("Loss")),
+                (self.lr_spin, self.lambda_spin, self.batch_combo, self.optimizer_combo,
+                 self.activation_combo, self.output_combo, self.loss_combo), strict=True):
+            label.setText(text)
+            label.setToolTip(tip_from.toolTip())
+        for w in self.findChildren(QWidget):
+            if w.toolTip():
+                w.setStatusTip(w.toolTip())
+        for dock, title in zip(self.docks, (tr("Training"), tr("Decision boundary"),
+                                            tr("Cost and accuracy")), strict=False):
+            dock.setWindowTitle(title)
+        self._update_counters()
+        self._update_function_note()
+        self._refresh_message()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_train_button(self) -> None:
+        running = self.controller.running
+        self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.train_button.setToolTip(
+            self.tr("Pause training; you can then step through one example with these weights")
+            if running else self.tr("Train continuously; the plots and the network update live"))
+        self.epoch_button.setEnabled(not running)
+
+    def _update_counters(self) -> None:
+        loc = QLocale()
+        self.epoch_label.setText(self.tr("Epoch %1").replace(
+            "%1", loc.toString(self.controller.epoch)))
+        self.speed_label.setText(self.tr("%1 examples/s").replace(
+            "%1", loc.toString(round(self._speed))) if self._speed > 0 else "")
+        self.seed_label.setText(self.tr("Initial weights from seed %1").replace(
+            "%1", str(self.controller.seed)))
+
+    def _update_function_note(self) -> None:
+        output = self.output_combo.currentData()
+        if output == "linear":
+            text = self.tr("A linear output gives no probabilities, so the loss is the ½ "
+                           "squared error.")
+        elif output == "softmax":
+            text = self.tr("Softmax goes with cross-entropy: then d(L) = a(L) − y.")
+        elif self.loss_combo.currentData() == "cross_entropy":
+            text = self.tr("Sigmoid with cross-entropy: d(L) = a(L) − y.")
+        else:
+            text = self.tr("½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).")
+        self.function_note.setText(text)
+
+    def _refresh_message(self) -> None:
+        if self._message_key:
+            self.message_label.setText(self.tr(
+                "Training stopped: the cost became infinite (the learning rate is probably too "
+                "large). The weights are the last finite ones. Lower α, then press Train.")
+                + "\n" + self._message_key)
+
+    # --- following the state -------------------------------------------------------------------
+    def _sync_settings(self) -> None:
+        s = self.state.settings
+        with QSignalBlocker(self.lr_spin), QSignalBlocker(self.lr_slider):
+            self.lr_spin.setValue(s.lr)
+            self.lr_slider.setValue(self._lr_to_slider(s.lr))
+        with QSignalBlocker(self.lambda_spin):
+            self.lambda_spin.setValue(s.lam)
+        mode = "full" if s.batch_size is None else "one" if s.batch_size == 1 else "mini"
+        _select(self.batch_combo, mode)
+        if mode == "mini":
+            with QSignalBlocker(self.batch_spin):
+                self.batch_spin.setValue(s.batch_size)
+        self.batch_spin.setEnabled(mode == "mini")
+        _select(self.optimizer_combo, s.optimizer)
+
+    def _sync_network(self) -> None:
+        net = self.state.network
+        _select(self.activation_combo, net.activation)
+        _select(self.output_combo, net.output)
+        _select(self.loss_combo, net.loss_name)
+        self._enable_compatible()
+        self.editor.set_layer_sizes(net.layer_sizes)
+        self.data.sync()
+        self._update_function_note()
+        self._update_counters()
+
+    def _enable_compatible(self) -> None:
+        """Grey out the choices the engine would reject, so no invalid pair can be picked."""
+        k = self.state.network.layer_sizes[-1]
+        output = self.output_combo.currentData()
+        out_model = self.output_combo.model()
+        out_model.item(self.output_combo.findData("softmax")).setEnabled(k > 1)
+        loss_model = self.loss_combo.model()
+        loss_model.item(self.loss_combo.findData("cross_entropy")).setEnabled(output != "linear")
+        loss_model.item(self.loss_combo.findData("squared_error")).setEnabled(output != "softmax")
+
+    # --- commands ------------------------------------------------------------------------------
+    @staticmethod
+    def _lr_to_slider(lr: float) -> int:
+        t = (math.log10(max(lr, 1e-12)) - LR_MIN_LOG) / (LR_MAX_LOG - LR_MIN_LOG)
+        return round(min(max(t, 0.0), 1.0) * LR_STEPS)
+
+    def _on_lr_slider_value_changed(self, value: int) -> None:
+        lr = 10 ** (LR_MIN_LOG + (LR_MAX_LOG - LR_MIN_LOG) * value / LR_STEPS)
+        lr = float(f"{lr:.2g}")         # round numbers a student can read: 0.03, not 0.0298
+        with QSignalBlocker(self.lr_spin):
+            self.lr_spin.setValue(lr)
+        self.state.update_settings(lr=lr)
+
+    def _on_lr_spin_value_changed(self, value: float) -> None:
+        with QSignalBlocker(self.lr_slider):
+            self.lr_slider.setValue(self._lr_to_slider(value))
+        self.state.update_settings(lr=float(value))
+
+    def _on_lambda_spin_value_changed(self, value: float) -> None:
+        self.state.update_settings(lam=float(value))
+
+    def _on_batch_changed(self, *_: object) -> None:
+        mode = self.batch_combo.currentData()
+        self.batch_spin.setEnabled(mode == "mini")
+        size = None if mode == "full" else 1 if mode == "one" else self.batch_spin.value()
+        self.state.update_settings(batch_size=size)
+
+    def _on_optimizer_combo_changed(self, _index: int) -> None:
+        self.state.update_settings(optimizer=self.optimizer_combo.currentData())
+
+    def _on_function_combo_changed(self, _index: int) -> None:
+        output = self.output_combo.currentData()
+        # Move the loss off a pair the engine rejects instead of failing.
+        if output == "linear" and self.loss_combo.currentData() == "cross_entropy":
+            _select(self.loss_combo, "squared_error")
+        if output == "softmax" and self.loss_combo.currentData() == "squared_error":
+            _select(self.loss_combo, "cross_entropy")
+        self._enable_compatible()
+        self._update_function_note()
+        net = self.controller.build_network(
+            activation=self.activation_combo.currentData(), output=output,
+            loss=self.loss_combo.currentData())
+        self.state.set_network(net)
+
+    def _on_editor_architecture_changed(self, hidden: list[int]) -> None:
+        sizes = self.state.network.layer_sizes
+        self.state.set_network(self.controller.build_network([sizes[0], *hidden, sizes[-1]]))
+
+    def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
+        ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
+        net = self.state.network
+        if [ds.n_inputs, ds.n_outputs] == [net.layer_sizes[0], net.layer_sizes[-1]]:
+            self.state.set_data(ds.X_train, ds.Y_train, ds)
+            return
+        output = "softmax" if ds.n_outputs > 1 else "sigmoid"
+        loss = "cross_entropy"
+        new = self.controller.build_network([ds.n_inputs, *self.editor.hidden_sizes,
+                                             ds.n_outputs], output=output, loss=loss)
+        self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
+
+    def _on_epoch_button_clicked(self) -> None:
+        self.controller.train_epochs(1)
+
+    def _on_reset_button_clicked(self) -> None:
+        self.controller.reset_weights()
+        self._clear_message()
+
+    # --- following the controller --------------------------------------------------------------
+    def _on_controller_running_changed(self, running: bool) -> None:
+        self._update_train_button()
+        if running:
+            self._clear_message()
+
+    def _on_controller_epoch_finished(self, _epoch: int) -> None:
+        self._update_counters()
+
+    def _on_controller_speed_changed(self, speed: float) -> None:
+        self._speed = speed
+        self._update_counters()
+
+    def _on_controller_diverged(self, detail: str) -> None:
+        self._message_key = detail
+        self._refresh_message()
+        self.message_label.show()
+        self._update_train_button()
+
+    def _clear_message(self) -> None:
+        self._message_key = ""
+        self.message_label.hide()
+
+
+def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> None:
+    """Add the training panel, loss plot and decision boundary docks to ``window``; with
+    ``--train-epochs N``, train N epochs now (before any screenshot)."""
+    controller = TrainingController(state, seed=getattr(args, "seed", 0) or 0, parent=window)
+    panel = TrainingPanel(state, controller)
+    loss_plot = LossPlot(controller.history)
+    boundary = BoundaryView(state)
+    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
+        controller.is_classification()))
+    loss_plot.set_show_accuracy(controller.is_classification())
+    view = getattr(window, "network_view", None)
+    if view is not None and hasattr(view, "neuron_hovered"):
+        # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
+        view.neuron_hovered.connect(lambda layer, k: boundary.set_hovered(layer, k - 1))
+
+    scroll = QScrollArea()
+    scroll.setObjectName("trainingScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(panel)
+    scroll.setMinimumWidth(panel.sizeHint().width() + 24)
+    docks = []
+    for name, widget, area in (("trainingDock", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
+                               ("boundaryDock", boundary, Qt.DockWidgetArea.RightDockWidgetArea),
+                               ("lossDock", loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)):
+        dock = QDockWidget(window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+        docks.append(dock)
+    window.splitDockWidget(docks[0], docks[1], Qt.Orientation.Horizontal)
+    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Vertical)
+    panel.docks = docks
+    panel.retranslate()
+    if hasattr(window, "view_menu"):
+        for dock in docks:
+            window.view_menu.addAction(dock.toggleViewAction())
+    window.training, window.training_panel = controller, panel
+    window.loss_plot, window.boundary_view = loss_plot, boundary
+    if getattr(args, "train_epochs", 0):
+        controller.train_epochs(int(args.train_epochs))
+        loss_plot.refresh()

@@ -1,0 +1,237 @@
+"""The decision boundary: what the network outputs at every point of the plane, under the data.
+
+For a data set with two input features, a grid of points is run through ``net.forward`` and the
+output a(L) is painted as an image (class 0 orange … class 1 blue, with the a = 0.5 boundary drawn
+as a line); the training examples are filled markers, the test examples hollow ones, and each class
+has its own colour *and* marker shape. Hovering a unit in the network canvas shows that unit's own
+output a_i(l) over the plane instead, as TensorFlow Playground does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from engine.metrics import Grid, grid_around, target_classes
+from ui.palette import (
+    CLASS_HEX,
+    CLASS_SYMBOLS,
+    LIGHT,
+    class_rgba,
+    diverging_rgba,
+    qcolor,
+    sequential_rgba,
+)
+from ui.state import AppState
+
+RESOLUTION = 72
+
+
+def unit_rgba(values: np.ndarray, activation: str) -> np.ndarray:
+    """Return the colours of one unit's outputs (ny, nx) -> (ny, nx, 4), centred where the
+    activation is centred: 0 for tanh/linear/inputs, 0.5 for sigmoid, from 0 for relu/softmax."""
+    if activation == "sigmoid":
+        return diverging_rgba(values - 0.5, 0.5)
+    if activation == "softmax":
+        return sequential_rgba(values, 0.0, 1.0)
+    if activation == "relu":
+        return sequential_rgba(values, 0.0, max(float(np.max(values)), 1e-9))
+    if activation == "tanh":
+        return diverging_rgba(values, 1.0)
+    return diverging_rgba(values, max(float(np.max(np.abs(values))), 1e-9))
+
+
+class BoundaryView(QWidget):
+    """Heat-map of the network's output over the plane of a 2-D data set, with its examples.
+
+    ``hovered`` is (layer, index) of the unit whose map is shown, or None for the output.
+    """
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("boundaryView")
+        self.state = state
+        self.hovered: tuple[int, int] | None = None
+        self.grid: Grid | None = None
+        self.values: np.ndarray | None = None        # what the image shows, (ny, nx)
+
+        self.title = QLabel()
+        self.title.setObjectName("boundaryTitle")
+        self.title.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setObjectName("boundaryLegend")
+        self.legend.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("boundaryMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.plot = pg.PlotWidget(background=LIGHT.background)
+        item = self.plot.getPlotItem()
+        item.setAspectLocked(True)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setPen(pg.mkPen(qcolor(LIGHT.muted)))
+            ax.setTextPen(pg.mkPen(qcolor(LIGHT.text)))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setOpacity(0.6)      # a pale map, so the markers over it stand out
+        self.plot.addItem(self.image)
+        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen(qcolor(LIGHT.foreground), width=2),
+                                       axisOrder="row-major")
+        self.contour.setParentItem(self.image)
+        self._scatter: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
+
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(self._stack, 1)
+        layout.addWidget(self.legend)
+
+        state.network_changed.connect(self._on_state_data_changed)
+        state.data_changed.connect(self._on_state_data_changed)
+        state.weights_changed.connect(self._on_state_weights_changed)
+        self.retranslate()
+        self._on_state_data_changed()
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        self.setToolTip(self.tr("The network's output at every point of the plane. Hover a "
+                                "neuron in the network to see its own output here."))
+        self.legend.setText(self.tr("Filled markers: training examples · hollow markers: test "
+                                    "examples · each class has its own colour and shape "
+                                    "(class 0 ● orange, class 1 ■ blue, class 2 ▲ green)"))
+        self.plot.setLabel("bottom", "x1")
+        self.plot.setLabel("left", "x2")
+        self._update_title()
+        self._update_message()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def is_applicable(self) -> bool:
+        """Return whether the data can be drawn on a plane (exactly two input features)."""
+        return self.state.X.ndim == 2 and self.state.X.shape[1] == 2 \
+            and self.state.network.layer_sizes[0] == 2
+
+    def _update_message(self) -> None:
+        self.message.setText(self.tr("The decision boundary needs data with two input features; "
+                                     "this data has %1.").replace(
+                                         "%1", str(self.state.X.shape[1])))
+
+    def _update_title(self) -> None:
+        net = self.state.network
+        if self.hovered is None:
+            if net.layer_sizes[-1] == 1:
+                text = self.tr("Network output a(%1): orange → class 0, blue → class 1; the "
+                               "line is a(%1) = 0.5").replace("%1", str(net.L))
+            else:
+                text = self.tr("Network output a(%1): the colour of the most likely class, "
+                               "paler where the network is unsure").replace("%1", str(net.L))
+        else:
+            layer, index = self.hovered
+            text = self.tr("Neuron %1 of layer %2: its output a(%2) over the plane").replace(
+                "%1", str(index + 1)).replace("%2", str(layer))
+        self.title.setText(text)
+
+    # --- hover from the network canvas ---------------------------------------------------------
+    def set_hovered(self, layer: int, index: int) -> None:
+        """Show unit ``index`` (0-based) of ``layer`` (1-based, the notes' numbering); an index
+        of −1 (or a unit that does not exist) goes back to the network's output."""
+        sizes = self.state.network.layer_sizes
+        valid = index >= 0 and 1 <= layer <= len(sizes) and index < sizes[layer - 1]
+        new = (layer, index) if valid else None
+        if new != self.hovered:
+            self.hovered = new
+            self._update_title()
+            self.redraw()
+
+    # --- drawing -------------------------------------------------------------------------------
+    def _on_state_data_changed(self) -> None:
+        self.hovered = None
+        self._update_title()
+        self._update_message()
+        if not self.is_applicable():
+            self.grid = None
+            self._stack.setCurrentWidget(self.message)
+            return
+        self._stack.setCurrentWidget(self.plot)
+        ds = self.state.dataset
+        everything = self.state.X if ds is None or ds.n_inputs != 2 else ds.X
+        self.grid = grid_around(everything, RESOLUTION)
+        g = self.grid
+        self._set_points()
+        self.redraw()
+        # After setImage: the rect maps the image's pixels, so it needs the image's size.
+        self.image.setRect(QRectF(g.x_range[0], g.y_range[0], g.x_range[1] - g.x_range[0],
+                                  g.y_range[1] - g.y_range[0]))
+        self.plot.getPlotItem().getViewBox().setRange(
+            xRange=g.x_range, yRange=g.y_range, padding=0.0)
+
+    def _set_points(self) -> None:
+        for item in self._scatter.values():
+            self.plot.removeItem(item)
+        self._scatter.clear()
+        sets = [(self.state.X, self.state.Y, True)]
+        ds = self.state.dataset
+        if ds is not None and ds.X_test.shape[0] and ds.n_inputs == 2 \
+                and ds.Y_test.shape[1] == self.state.Y.shape[1]:
+            sets.append((ds.X_test, ds.Y_test, False))
+        outline = qcolor(LIGHT.foreground)
+        for X, Y, train in sets:
+            classes = target_classes(Y) if Y.shape[1] > 1 or np.all((Y == 0) | (Y == 1)) \
+                else np.zeros(X.shape[0], dtype=np.intp)
+            for k in np.unique(classes):
+                colour = qcolor(CLASS_HEX[int(k) % len(CLASS_HEX)])
+                pts = X[classes == k]
+                item = pg.ScatterPlotItem(
+                    pts[:, 0], pts[:, 1], size=9 if train else 10,
+                    symbol=CLASS_SYMBOLS[int(k) % len(CLASS_SYMBOLS)],
+                    pen=pg.mkPen(outline, width=1) if train else pg.mkPen(colour, width=2.2),
+                    brush=pg.mkBrush(colour) if train else pg.mkBrush(qcolor(LIGHT.background)))
+                item.setZValue(2 if train else 3)
+                self.plot.addItem(item)
+                self._scatter[(int(k), train)] = item
+
+    def _on_state_weights_changed(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Recompute the map over the grid with the current weights and repaint the image."""
+        if self.grid is None or not self.is_applicable():
+            return
+        net = self.state.network
+        with np.errstate(over="ignore", invalid="ignore"):
+            fp = net.forward(self.grid.points)
+        shape = (self.grid.ny, self.grid.nx)
+        if self.hovered is None:
+            out = np.nan_to_num(fp.a[-1])
+            rgba = class_rgba(out.reshape(*shape, -1))
+            self.values = out[:, 0].reshape(shape) if out.shape[1] == 1 else \
+                np.max(out, axis=1).reshape(shape)
+            show_line = out.shape[1] == 1
+        else:
+            layer, index = self.hovered
+            self.values = np.nan_to_num(fp.a[layer - 1][:, index]).reshape(shape)
+            if layer == 1:
+                activation = "linear"
+            elif layer == net.L:
+                activation = net.output
+            else:
+                activation = net.activation
+            rgba = unit_rgba(self.values, activation)
+            show_line = False
+        self.image.setImage(rgba, autoLevels=False)
+        self.contour.setVisible(show_line)
+        if show_line:
+            self.contour.setData(self.values)
+

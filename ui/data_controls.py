@@ -1,0 +1,155 @@
+"""The data set picker: which data set, its noise and train/test split, and Regenerate.
+
+The controls only ask for data (``data_requested``); the training panel loads it and puts it in
+the shared state, building a new network when the input or output size changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from engine.datasets import DATASETS, SHIPPED
+from ui.state import AppState
+
+CUSTOM = ""     # combo data of the entry shown for data that did not come from the picker
+
+
+class DataControls(QGroupBox):
+    """Data set, noise, test share and Regenerate; ``data_requested(name, seed, noise, ratio)``."""
+
+    data_requested = Signal(str, int, float, float)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dataControls")
+        self.state = state
+        self.data_seed = int(state.seed)
+        self.combo = QComboBox()
+        self.combo.setObjectName("datasetCombo")
+        self.combo.addItem("", CUSTOM)
+        for name in DATASETS:
+            self.combo.addItem("", name)
+        self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
+        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin.setObjectName("noiseSpin")
+        self.noise_spin.setRange(0.0, 1.0)
+        self.noise_spin.setSingleStep(0.05)
+        self.noise_spin.setDecimals(2)
+        self.noise_spin.setValue(0.1)
+        self.noise_spin.editingFinished.connect(self._request)
+        self.ratio_spin = QDoubleSpinBox()
+        self.ratio_spin.setObjectName("testRatioSpin")
+        self.ratio_spin.setRange(0.0, 90.0)
+        self.ratio_spin.setSingleStep(5.0)
+        self.ratio_spin.setDecimals(0)
+        self.ratio_spin.setValue(20.0)
+        self.ratio_spin.editingFinished.connect(self._request)
+        self.regenerate_button = QPushButton()
+        self.regenerate_button.setObjectName("regenerateButton")
+        self.regenerate_button.clicked.connect(self._on_regenerate_button_clicked)
+        self.info = QLabel()
+        self.info.setObjectName("dataInfo")
+        self.info.setWordWrap(True)
+
+        self.form = QFormLayout(self)
+        self._labels = [QLabel() for _ in range(3)]
+        self.form.addRow(self._labels[0], self.combo)
+        row = QHBoxLayout()
+        row.addWidget(self.noise_spin)
+        row.addWidget(self.regenerate_button)
+        self.form.addRow(self._labels[1], row)
+        self.form.addRow(self._labels[2], self.ratio_spin)
+        self.form.addRow(self.info)
+        self.sync()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        tr = self.tr
+        self.setTitle(tr("Data"))
+        names = {CUSTOM: tr("(current data)"), "xor": tr("XOR"), "and": tr("AND"),
+                 "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
+                 "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),
+                 "iris": tr("Iris flowers (4 features, 3 classes)"),
+                 "digits": tr("Handwritten digits 8×8 (64 features, 10 classes)")}
+        for i in range(self.combo.count()):
+            self.combo.setItemText(i, names[self.combo.itemData(i)])
+        self.combo.setToolTip(tr("The examples to learn from; changing the number of inputs or "
+                                 "outputs draws a new network"))
+        self.noise_spin.setToolTip(tr("Standard deviation of the Gaussian noise added to the "
+                                      "generated points"))
+        self.ratio_spin.setSuffix(tr(" % test"))
+        self.ratio_spin.setToolTip(tr("Share of the examples held out as a test set: never "
+                                      "trained on, shown as hollow markers and a dashed curve"))
+        self.regenerate_button.setText(tr("Regenerate"))
+        self.regenerate_button.setToolTip(tr("Draw a new sample of this data set (next data seed)"))
+        for w in (self.combo, self.noise_spin, self.ratio_spin, self.regenerate_button):
+            w.setStatusTip(w.toolTip())
+        for label, text in zip(self._labels, (tr("Data set"), tr("Noise"), tr("Test set")),
+                               strict=True):
+            label.setText(text)
+        self._update_info()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def sync(self) -> None:
+        """Show the state's data set (its name, noise, split) without asking for new data."""
+        ds = self.state.dataset
+        name = ds.name if ds is not None and ds.name in DATASETS else CUSTOM
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(max(self.combo.findData(name), 0))
+        if ds is not None:
+            with QSignalBlocker(self.noise_spin), QSignalBlocker(self.ratio_spin):
+                self.noise_spin.setValue(float(ds.params.get("noise", self.noise_spin.value())))
+                self.ratio_spin.setValue(100 * float(ds.params.get("test_ratio", 0.2)))
+            seed = ds.params.get("seed")
+            if seed is not None:
+                self.data_seed = int(seed)
+        generated = name not in (CUSTOM, *SHIPPED)
+        self.noise_spin.setEnabled(generated)
+        self.regenerate_button.setEnabled(name != CUSTOM)
+        self.ratio_spin.setEnabled(name != CUSTOM)
+        self._update_info()
+
+    def _update_info(self) -> None:
+        loc = QLocale()
+        m_train = self.state.X.shape[0]
+        ds = self.state.dataset
+        m_test = ds.X_test.shape[0] if ds is not None else 0
+        self.info.setText(self.tr("%1 training and %2 test examples, %3 features, data seed %4")
+                          .replace("%1", loc.toString(m_train)).replace("%2", loc.toString(m_test))
+                          .replace("%3", loc.toString(self.state.X.shape[1]))
+                          .replace("%4", str(self.data_seed)))
+
+    def _request(self) -> None:
+        name = self.combo.currentData()
+        if name == CUSTOM:
+            return
+        params = self.state.dataset.params if self.state.dataset is not None else {}
+        noise, ratio = self.noise_spin.value(), self.ratio_spin.value() / 100.0
+        same = (self.state.dataset is not None and self.state.dataset.name == name
+                and params.get("seed") == self.data_seed
+                and abs(params.get("noise", noise) - noise) < 1e-12
+                and abs(params.get("test_ratio", ratio) - ratio) < 1e-12)
+        if not same:
+            self.data_requested.emit(name, self.data_seed, noise, ratio)
+
+    def _on_combo_current_index_changed(self, _index: int) -> None:
+        self._request()
+
+    def _on_regenerate_button_clicked(self) -> None:
+        self.data_seed += 1
+        self._request()

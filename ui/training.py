@@ -1,0 +1,269 @@
+"""The training controller: trains ``AppState.network`` on the main thread in time-budgeted chunks.
+
+A zero-interval QTimer calls ``_on_timer_timeout``; each call does at most ``budget_ms`` of
+training steps (whole epochs, or mini-batches of an epoch that is then finished by later calls),
+so the event loop gets the CPU back many times a second and the window never freezes. No thread
+is involved, so no Qt object is ever touched off the main thread.
+
+The controller trains whatever network the state holds *now*: the stepper, the architecture
+editor and session loading change the state, and training simply continues from it. Views are told
+about new weights at most ``redraw_hz`` times a second, so drawing never holds training back.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from engine import DivergenceError, Network, make_optimizer
+from engine.metrics import accuracy
+from engine.optimizers import Optimizer
+from ui.history import HistoryPoint, LossHistory
+from ui.state import AppState
+
+
+class TrainingController(QObject):
+    """Train ``state.network`` on ``state.X``/``state.Y`` with ``state.settings``.
+
+    ``epoch`` counts the epochs done since the network was last replaced; ``history`` holds the
+    cost (and accuracy) per epoch. ``seed`` is the seed of the current initial weights.
+    """
+
+    running_changed = Signal(bool)
+    epoch_finished = Signal(int)        # the latest epoch done (at most once per timer tick)
+    speed_changed = Signal(float)       # examples per second, measured over about half a second
+    diverged = Signal(str)              # training stopped: the cost or weights became non-finite
+
+    def __init__(self, state: AppState, seed: int = 0, budget_ms: float = 12.0,
+                 redraw_hz: float = 10.0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.seed = seed
+        self.budget = budget_ms / 1000.0
+        self.redraw_interval = 1.0 / redraw_hz
+        self.history = LossHistory()
+        self.epoch = 0
+        self.examples_per_second = 0.0
+        self._rng = np.random.default_rng(seed)
+        self._prepared: tuple[np.ndarray, ...] | None = None
+        self._optimizer: Optimizer | None = None
+        self._epoch_order: tuple[np.ndarray, np.ndarray] | None = None   # shuffled x, y
+        self._epoch_pos = 0
+        self._epoch_costs: list[float] = []
+        self._last_notify = 0.0
+        self._latest_measured = True
+        self._speed_t0 = time.perf_counter()
+        self._speed_examples = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        state.network_changed.connect(self._on_state_network_changed)
+        state.data_changed.connect(self._on_state_data_changed)
+        state.settings_changed.connect(self._on_state_settings_changed)
+
+    # --- what is being trained -----------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """Whether training runs in the background."""
+        return self._timer.isActive()
+
+    def is_classification(self) -> bool:
+        """Return whether the targets are class labels (0/1 values), so accuracy means something."""
+        Y = self.state.Y
+        return self.state.network.output != "linear" and bool(np.all((Y == 0) | (Y == 1)))
+
+    def test_set(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Return the data set's held-out (X_test, Y_test) if it fits the network, else None."""
+        ds = self.state.dataset
+        net = self.state.network
+        if ds is None or ds.X_test.shape[0] == 0:
+            return None
+        if ds.X_test.shape[1] != net.layer_sizes[0] or ds.Y_test.shape[1] != net.layer_sizes[-1]:
+            return None
+        return ds.X_test, ds.Y_test
+
+    def _data(self) -> tuple[np.ndarray, ...]:
+        if self._prepared is None:
+            net = self.state.network
+            x, y = net.prepare(self.state.X, self.state.Y)
+            test = self.test_set()
+            self._prepared = (x, y) if test is None else (x, y, *net.prepare(*test))
+        return self._prepared
+
+    def _opt(self) -> Optimizer:
+        if self._optimizer is None:
+            s = self.state.settings
+            self._optimizer = make_optimizer(s.optimizer, s.lr)
+        return self._optimizer
+
+    # --- commands ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start training in the background (nothing happens if it already runs)."""
+        if not self.running:
+            self._speed_t0, self._speed_examples = time.perf_counter(), 0
+            self._timer.start()
+            self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        """Stop after the current chunk; the views get the final weights at once."""
+        if self.running:
+            self._timer.stop()
+            self._publish(force=True)
+            self.examples_per_second = 0.0
+            self.speed_changed.emit(0.0)
+            self.running_changed.emit(False)
+
+    def toggle(self) -> None:
+        """Pause if running, else start."""
+        self.pause() if self.running else self.start()
+
+    def train_epochs(self, n: int) -> int:
+        """Train ``n`` whole epochs now (blocking) and return how many were done (fewer if the
+        training diverged). Used by "one epoch" and by ``--train-epochs``."""
+        if n < 0:
+            raise ValueError(f"number of epochs must be ≥ 0, got {n}")
+        done = 0
+        try:
+            target = self.epoch + n
+            while self.epoch < target:
+                self._advance(deadline=math.inf, stop_after_epoch=True)
+                done += 1
+        except DivergenceError as exc:
+            self._on_divergence(exc)
+        self._publish(force=True)
+        return done
+
+    def reset_weights(self, seed: int | None = None) -> int:
+        """Give the network new random initial weights from ``seed`` (default: the next seed)
+        and return the seed used; the history starts again."""
+        self.seed = self.seed + 1 if seed is None else int(seed)
+        self.state.set_network(self.build_network())
+        return self.seed
+
+    def build_network(self, layer_sizes: list[int] | None = None, activation: str | None = None,
+                      output: str | None = None, loss: str | None = None) -> Network:
+        """Return a new network like the current one, with the changes given, drawn from ``seed``.
+
+        Raise ValueError (from the engine) for an output/loss pair that makes no sense.
+        """
+        net = self.state.network
+        return Network(layer_sizes or net.layer_sizes, activation or net.activation,
+                       output or net.output, loss or net.loss_name,
+                       rng=np.random.default_rng(self.seed))
+
+    # --- the work ------------------------------------------------------------------------------
+    def _on_timer_timeout(self) -> None:
+        start = time.perf_counter()
+        try:
+            self._advance(deadline=start + self.budget)
+        except DivergenceError as exc:
+            self._on_divergence(exc)
+            return
+        self._publish()
+        now = time.perf_counter()
+        if now - self._speed_t0 >= 0.5:
+            self.examples_per_second = self._speed_examples / (now - self._speed_t0)
+            self._speed_t0, self._speed_examples = now, 0
+            self.speed_changed.emit(self.examples_per_second)
+
+    def _advance(self, deadline: float, stop_after_epoch: bool = False) -> None:
+        """Take training steps until ``deadline`` (perf_counter seconds), at least one."""
+        net, opt = self.state.network, self._opt()
+        s = self.state.settings
+        x, y = self._data()[:2]
+        m = x.shape[0]
+        batch = s.batch_size
+        while True:
+            if batch is None or batch >= m:
+                self._end_epoch(net.train_step_prepared(x, y, opt, s.lam, s.freeze_bias))
+                self._speed_examples += m
+            else:
+                if self._epoch_order is None:
+                    # The same shuffle as Network.train_epoch, so both paths agree.
+                    order = self._rng.permutation(m)
+                    self._epoch_order = (x[order], y[order])
+                xs, ys = self._epoch_order
+                p = self._epoch_pos
+                self._epoch_costs.append(net.train_step_prepared(
+                    xs[p:p + batch], ys[p:p + batch], opt, s.lam, s.freeze_bias))
+                self._speed_examples += min(batch, m - p)
+                self._epoch_pos = p + batch
+                if self._epoch_pos >= m:
+                    self._end_epoch(float(np.mean(self._epoch_costs)))
+                    self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
+            if stop_after_epoch and self._epoch_pos == 0:
+                return
+            if time.perf_counter() >= deadline:
+                return
+
+    def _end_epoch(self, train_cost: float) -> None:
+        self.epoch += 1
+        self._latest_measured = self.history.wants(self.epoch)
+        if self._latest_measured:
+            self.history.add(self._measure(self.epoch, train_cost))
+        else:
+            self.history.add(HistoryPoint(self.epoch, train_cost))
+
+    def _measure(self, epoch: int, train_cost: float) -> HistoryPoint:
+        """Return the epoch's point: its train cost, and the test cost and accuracies now."""
+        net, data = self.state.network, self._data()
+        lam = self.state.settings.lam
+        classify = self.is_classification()
+        with np.errstate(over="ignore", invalid="ignore"):
+            train_acc = accuracy(net.predict(data[0]), data[1]) if classify else math.nan
+            test_cost = test_acc = math.nan
+            if len(data) == 4:
+                test_cost = net.cost(data[2], data[3], lam)
+                test_acc = accuracy(net.predict(data[2]), data[3]) if classify else math.nan
+        return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
+
+    def _publish(self, force: bool = False) -> None:
+        """Tell the views about the new weights, at most ``redraw_hz`` times a second."""
+        now = time.perf_counter()
+        if not force and now - self._last_notify < self.redraw_interval:
+            return
+        last = self.history.latest
+        if last is not None and not self._latest_measured:
+            # The newest epoch was not on the history's stride: measure it for the curve's end.
+            self.history.latest = self._measure(last.epoch, last.train_cost)
+            self._latest_measured = True
+        self._last_notify = now
+        self.state.notify_weights_changed()
+        self.epoch_finished.emit(self.epoch)
+
+    def _on_divergence(self, exc: DivergenceError) -> None:
+        # The engine checks before it writes, so the weights are the last finite ones.
+        self._timer.stop()
+        self._optimizer = None           # its moments may hold the infinities
+        self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
+        self.state.notify_weights_changed()
+        self.running_changed.emit(False)
+        self.diverged.emit(str(exc))
+
+    # --- state changes -------------------------------------------------------------------------
+    def _restart_history(self) -> None:
+        self.history.clear()
+        self.epoch = 0
+        self._prepared = None
+        self._optimizer = None
+        self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
+        self.epoch_finished.emit(0)
+
+    def _on_state_network_changed(self) -> None:
+        self._restart_history()
+
+    def _on_state_data_changed(self) -> None:
+        self._restart_history()
+
+    def _on_state_settings_changed(self) -> None:
+        s = self.state.settings
+        opt = self._optimizer
+        if opt is not None and type(opt) is type(make_optimizer(s.optimizer, s.lr)):
+            opt.lr = s.lr                 # keep momentum/Adam moments across a new rate
+        else:
+            self._optimizer = None
+        # A new batch size or λ starts the epoch over; the weights stay.
+        self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
