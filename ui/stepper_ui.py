@@ -1,7 +1,426 @@
-"""Placeholder: replaced by the feature's real module (see the open issues)."""
+"""The step-through window: canvas, phase line, timeline, math panel, inspector and the toolbar.
+
+``install(window, state, args)`` builds the central area and the "Step" toolbar and sets
+``window.stepper``, ``window.network_view``, ``window.math_panel``, ``window.timeline`` and
+``window.inspector`` (other features rely on these names). ``--step N`` advances N micro-steps
+without animating.
+"""
 
 from __future__ import annotations
 
+import argparse
 
-def install(window, state, args) -> None:
-    """Add this feature to the window (not written yet)."""
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.help_dialogs import AboutDialog, ShortcutsDialog
+from ui.inspector import Inspector, WeightEditor, mazur_weight
+from ui.math_panel import MathPanel
+from ui.network_view import NetworkView
+from ui.phase_text import phase_line
+from ui.state import AppState
+from ui.step_animator import StepAnimator
+from ui.stepper import Stepper
+from ui.timeline import Timeline
+
+STEP_MS = 450          # animation of one manual step
+SPEEDS = (2000, 1400, 1000, 700, 500, 350, 250, 180, 120, 80)   # ms per step, slider 1..10
+
+
+class StepperController(QObject):
+    """Wire the stepper to its widgets and actions inside ``window``."""
+
+    def __init__(self, window: QMainWindow, state: AppState) -> None:
+        super().__init__(window)
+        self.window, self.state = window, state
+        self.stepper = Stepper(state, self)
+        trace = self.stepper.trace
+        self.view = NetworkView(state.network.layer_sizes)
+        self.animator = StepAnimator(self.view, self.stepper, self)
+        self.math_panel = MathPanel(trace, 0)
+        self.timeline = Timeline(trace, 0)
+        self.inspector = Inspector(trace, 0, mazur_names=self._mazur_names())
+        self.phase = QLabel()
+        self.phase.setObjectName("phaseLine")
+        self.phase.setWordWrap(True)
+        self.phase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.phase.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.phase.setFont(font)
+        self._build_central()
+        self._build_toolbar()
+        self._build_help()
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._on_play_timer_timeout)
+        self.stepper.step_changed.connect(self._on_stepper_step_changed)
+        self.stepper.trace_changed.connect(self._on_stepper_trace_changed)
+        state.example_changed.connect(self._on_state_example_changed)
+        state.data_changed.connect(self._sync_example_spin)
+        self.view.neuron_hovered.connect(self.inspector.show_neuron)
+        self.view.edge_hovered.connect(self.inspector.show_edge)
+        self.view.edge_clicked.connect(self._on_view_edge_clicked)
+        self.timeline.step_clicked.connect(self._on_timeline_step_clicked)
+        self._animate_next = False
+        self.retranslate()
+        self._refresh(animate_ms=0)
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.setObjectName("canvasSplitter")
+        top.addWidget(self.view)
+        top.addWidget(self.inspector)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 1)
+        top.setSizes([1100, 290])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.setObjectName("stepperSplitter")
+        body.addWidget(top)
+        body.addWidget(self.math_panel)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
+        body.setSizes([400, 400])
+        central = QWidget()
+        central.setObjectName("stepperArea")
+        # The step-through is the main view: docks (training, plots) must not squeeze it below
+        # the width the equations need.
+        central.setMinimumWidth(820)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.timeline)
+        layout.addWidget(body, 1)
+        self.window.setCentralWidget(central)
+
+    def _action(self, name: str, icon: QStyle.StandardPixmap | None, key: QKeySequence | str,
+                slot, checkable: bool = False) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(self.window.style().standardIcon(icon))
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _button(self, bar: QToolBar, action: QAction, name: str) -> QToolButton:
+        button = QToolButton(bar)
+        button.setObjectName(name)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keys stay with the stepper
+        bar.addWidget(button)
+        return button
+
+    def _build_toolbar(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.restart_action = self._action("restartAction", sp.SP_MediaSkipBackward,
+                                           Qt.Key.Key_Home, self.restart)
+        self.back_action = self._action("stepBackAction", sp.SP_MediaSeekBackward,
+                                        Qt.Key.Key_Left, self.step_back)
+        self.play_action = self._action("playAction", sp.SP_MediaPlay, Qt.Key.Key_Space,
+                                        self.toggle_play, checkable=True)
+        self.forward_action = self._action("stepForwardAction", sp.SP_MediaSeekForward,
+                                           Qt.Key.Key_Right, self.step_forward)
+        self.end_action = self._action("endAction", sp.SP_MediaSkipForward, Qt.Key.Key_End,
+                                       self.go_to_end)
+        self.labels_action = self._action("labelsAction", None, Qt.Key.Key_V,
+                                          self._on_labels_toggled, checkable=True)
+        self.labels_action.setChecked(True)
+        bar = QToolBar(self.window)
+        bar.setObjectName("stepToolbar")
+        self.toolbar = bar
+        self.restart_button = self._button(bar, self.restart_action, "restartButton")
+        self.back_button = self._button(bar, self.back_action, "stepBackButton")
+        self.play_button = self._button(bar, self.play_action, "playButton")
+        self.forward_button = self._button(bar, self.forward_action, "stepForwardButton")
+        self.end_button = self._button(bar, self.end_action, "endButton")
+        bar.addSeparator()
+        self.speed_label = QLabel(bar)
+        bar.addWidget(self.speed_label)
+        self.speed = QSlider(Qt.Orientation.Horizontal, bar)
+        self.speed.setObjectName("speedSlider")
+        self.speed.setRange(1, len(SPEEDS))
+        self.speed.setValue(4)
+        self.speed.setFixedWidth(140)
+        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.speed.valueChanged.connect(self._on_speed_value_changed)
+        bar.addWidget(self.speed)
+        bar.addSeparator()
+        self.example_label = QLabel(bar)
+        bar.addWidget(self.example_label)
+        self.example_spin = QSpinBox(bar)
+        self.example_spin.setObjectName("exampleSpin")
+        self.example_spin.valueChanged.connect(self._on_example_spin_value_changed)
+        bar.addWidget(self.example_spin)
+        bar.addSeparator()
+        self.labels_button = self._button(bar, self.labels_action, "labelsButton")
+        self._sync_example_spin()
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_help(self) -> None:
+        menu = self.window.help_menu
+        self.shortcuts_action = QAction(self.window)
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(self.window)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.shortcuts_action)
+        menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """Set every text of the toolbar, menus and phase line in the current language."""
+        texts = {
+            self.restart_action: (self.tr("Restart"), self.tr("Back to the first step of this "
+                                                              "example (Home)")),
+            self.back_action: (self.tr("Back"), self.tr("Previous micro-step (←): the earlier "
+                                                        "state is replayed, nothing is undone")),
+            self.play_action: (self.tr("Play"), self.tr("Play the steps one after another at "
+                                                        "the chosen speed, or pause (Space)")),
+            self.forward_action: (self.tr("Next"), self.tr("Next micro-step (→)")),
+            self.end_action: (self.tr("End"), self.tr("Jump to the last step, the update (End)")),
+            self.labels_action: (self.tr("Values"), self.tr("Show or hide the numbers on the "
+                                                            "network (V)")),
+            self.shortcuts_action: (self.tr("&Keyboard shortcuts"),
+                                    self.tr("List the keys of the step-through window")),
+            self.about_action: (self.tr("&About Backprop Visualizer"),
+                                self.tr("What this app is, and the references of the notes")),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.speed_label.setText(" " + self.tr("Speed") + " ")
+        tip = self.tr("Playing speed: slow (left) to fast (right)")
+        self.speed.setToolTip(tip)
+        self.speed.setStatusTip(tip)
+        self.example_label.setText(" " + self.tr("Example") + " ")
+        tip = self.tr("Which training example to step through")
+        self.example_spin.setToolTip(tip)
+        self.example_spin.setStatusTip(tip)
+        self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}",
+                                                                     str(self.state.X.shape[0])))
+        self.view.setStatusTip(self.tr("Hover a neuron or an edge to inspect it; click an edge "
+                                       "to change its weight; wheel to zoom, drag to pan."))
+        self.timeline.setStatusTip(self.timeline.statusTip())
+        self.toolbar.setWindowTitle(self.tr("Step"))
+        self._update_phase_line()
+
+    # --- actions --------------------------------------------------------------------------------
+    def step_forward(self) -> bool:
+        """Advance one micro-step, animating it; return False at the end."""
+        self.view.finish_animation()
+        self._animate_next = True
+        moved = self.stepper.step_forward()
+        self._animate_next = False
+        return moved
+
+    def step_back(self) -> None:
+        """Go back one micro-step (no animation: the earlier state is replayed)."""
+        self.view.finish_animation()
+        self.stepper.step_back()
+
+    def restart(self) -> None:
+        """Go back to the first step."""
+        self.view.finish_animation()
+        self.stepper.restart()
+
+    def go_to_end(self) -> None:
+        """Jump to the last step."""
+        self.view.finish_animation()
+        self.stepper.set_cursor(len(self.stepper.trace) - 1)
+
+    def toggle_play(self) -> None:
+        """Start or stop playing (the action's checked state says which)."""
+        if self.play_timer.isActive():
+            self.pause()
+        else:
+            if self.stepper.at_end():
+                self.stepper.restart()
+            self.play_action.setChecked(True)
+            self.play_timer.start(self._interval())
+            self._update_play_look()
+
+    def pause(self) -> None:
+        """Stop playing."""
+        self.play_timer.stop()
+        self.play_action.setChecked(False)
+        self._update_play_look()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Open Help → Keyboard shortcuts (non-modal) and return it."""
+        dialog = ShortcutsDialog(self.window)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        """Open Help → About (non-modal) and return it."""
+        dialog = AboutDialog(self.window)
+        dialog.show()
+        return dialog
+
+    def edit_weight(self, l: int, i: int, j: int) -> WeightEditor:
+        """Return the editor for Θ(l)[i, j]; accepting it sets the weight (and the trace
+        recomputes)."""
+        self.pause()
+        value = float(self.state.network.thetas[l - 1][i, j])
+        name = mazur_weight(l, i, j) if self._mazur_names() else None
+        editor = WeightEditor(l, i, j, value, self.window, name)
+
+        def apply() -> None:
+            new = editor.value()
+            if new is not None:
+                self.state.network.set_weight(l, i, j, new)
+                self.state.notify_weights_changed()
+
+        editor.accepted.connect(apply)
+        return editor
+
+    # --- slots ----------------------------------------------------------------------------------
+    def _interval(self) -> int:
+        return SPEEDS[self.speed.value() - 1]
+
+    def _on_speed_value_changed(self, value: int) -> None:
+        if self.play_timer.isActive():
+            self.play_timer.setInterval(self._interval())
+
+    def _on_play_timer_timeout(self) -> None:
+        if not self.step_forward() or self.stepper.at_end():
+            self.pause()
+
+    def _update_play_look(self) -> None:
+        playing = self.play_timer.isActive()
+        sp = QStyle.StandardPixmap
+        icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
+        self.play_action.setIcon(self.window.style().standardIcon(icon))
+        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _on_labels_toggled(self, checked: bool) -> None:
+        self.view.set_labels_visible(checked)
+
+    def _on_timeline_step_clicked(self, index: int) -> None:
+        self.view.finish_animation()
+        self.stepper.set_cursor(index)
+
+    def _on_view_edge_clicked(self, l: int, i: int, j: int) -> None:
+        self.edit_weight(l, i, j).open()
+
+    def _on_example_spin_value_changed(self, value: int) -> None:
+        if 1 <= value <= self.state.X.shape[0]:
+            self.state.set_example(value - 1)
+
+    def _on_state_example_changed(self, index: int) -> None:
+        self.example_spin.blockSignals(True)
+        self.example_spin.setValue(index + 1)
+        self.example_spin.blockSignals(False)
+        self._update_phase_line()
+
+    def _sync_example_spin(self) -> None:
+        m = self.state.X.shape[0]
+        self.example_spin.blockSignals(True)
+        self.example_spin.setRange(1, max(1, m))
+        self.example_spin.setValue(self.state.example + 1)
+        self.example_spin.setEnabled(m > 1)
+        self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}", str(m)))
+        self.example_spin.blockSignals(False)
+
+    def _on_stepper_trace_changed(self) -> None:
+        self.inspector.mazur_names = self._mazur_names()
+        self.timeline.set_trace(self.stepper.trace, self.stepper.cursor)
+
+    def _on_stepper_step_changed(self, index: int) -> None:
+        ms = min(STEP_MS, int(0.8 * self._interval())) if self.play_timer.isActive() else STEP_MS
+        self._refresh(animate_ms=ms if self._animate_next else 0)
+
+    def _refresh(self, animate_ms: int) -> None:
+        trace, i = self.stepper.trace, self.stepper.cursor
+        self.animator.show(i, animate_ms)
+        self.math_panel.show_step(trace, i)
+        self.timeline.set_cursor(i)
+        self.inspector.set_step(trace, i)
+        self._update_phase_line()
+        self.back_action.setEnabled(i > 0)
+        self.restart_action.setEnabled(i > 0)
+        self.forward_action.setEnabled(i < len(trace) - 1)
+        self.end_action.setEnabled(i < len(trace) - 1)
+
+    def _update_phase_line(self) -> None:
+        step = self.stepper.step
+        self.phase.setText(phase_line(step, self.stepper.trace, self.state.example,
+                                      self.state.X.shape[0]))
+
+    def _mazur_names(self) -> bool:
+        return self.state.preset == "mazur" and self.state.network.layer_sizes == [2, 2, 2]
+
+
+class _FinishOnKey(QObject):
+    """Finish the canvas animation as soon as any key is pressed (the key then does its job)."""
+
+    def __init__(self, view: NetworkView, parent: QObject) -> None:
+        super().__init__(parent)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                and self.view.is_animating():
+            self.view.finish_animation()
+        return False
+
+
+class _Retranslator(QObject):
+    """Call the controller's ``retranslate`` when the window's language changes."""
+
+    def __init__(self, controller: StepperController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        controller.window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.controller.window and event.type() == QEvent.Type.LanguageChange:
+            self.controller.retranslate()
+        return False
+
+
+def install(window: QMainWindow, state: AppState, args: argparse.Namespace | None) -> None:
+    """Build the step-through area in ``window`` and advance ``args.step`` micro-steps."""
+    controller = StepperController(window, state)
+    window.stepper_controller = controller
+    window.stepper = controller.stepper
+    window.network_view = controller.view
+    window.math_panel = controller.math_panel
+    window.timeline = controller.timeline
+    window.inspector = controller.inspector
+    _Retranslator(controller)
+    key_filter = _FinishOnKey(controller.view, controller)
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(key_filter)
+    if _icon_path().exists():
+        window.setWindowIcon(QIcon(str(_icon_path())))
+    steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
+    if steps:
+        controller.stepper.set_cursor(steps)
+        controller.view.finish_animation()
+
+
+def _icon_path():
+    from pathlib import Path
+    return Path(__file__).resolve().parent.parent / "resources" / "icons" / "app.svg"

@@ -1,0 +1,96 @@
+"""Help → Keyboard shortcuts and Help → About (with the references the course notes cite)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+#: The "more information" list of the course notes, in their order.
+REFERENCES = (
+    ("CS231n, lecture 4: Introduction to Neural Networks (Stanford)",
+     "https://youtu.be/d14TUNcbn1k?t=354"),
+    ("Siraj Raval — Backpropagation in 5 minutes", "https://www.youtube.com/watch?v=q555kfIFUCM"),
+    ("Andrew Ng — Machine Learning course (Coursera)",
+     "https://www.coursera.org/learn/machine-learning/"),
+    ("Brilliant — Backpropagation (in-depth, wiki-style article)",
+     "https://brilliant.org/wiki/backpropagation/"),
+    ("Wikipedia — Backpropagation", "https://en.wikipedia.org/wiki/Backpropagation"),
+    ("Matt Mazur — A Step by Step Backpropagation Example (2015)",
+     "https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/"),
+)
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    """Return (key, translated action) pairs for the step-through window."""
+    tr = QCoreApplication.translate
+    return [
+        ("→", tr("HelpDialogs", "Next micro-step")),
+        ("←", tr("HelpDialogs", "Previous micro-step (replays the records; nothing is undone)")),
+        (tr("HelpDialogs", "Space"), tr("HelpDialogs", "Play / pause")),
+        (tr("HelpDialogs", "Home"), tr("HelpDialogs", "Restart the example")),
+        ("End", tr("HelpDialogs", "Jump to the last step (the update)")),
+        (tr("HelpDialogs", "any key"), tr("HelpDialogs", "Finish the running animation at once")),
+        ("V", tr("HelpDialogs", "Show or hide the value labels on the network")),
+        (tr("HelpDialogs", "mouse wheel / drag"), tr("HelpDialogs", "Zoom / pan the network")),
+        (tr("HelpDialogs", "click an edge"), tr("HelpDialogs", "Type a new weight")),
+    ]
+
+
+class _HtmlDialog(QDialog):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+
+class ShortcutsDialog(_HtmlDialog):
+    """List every keyboard shortcut of the step-through window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("shortcutsDialog", parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{a}</td></tr>" for k, a in shortcuts())
+        self.browser.setHtml(f'<table cellpadding="5">{rows}</table>')
+
+
+class AboutDialog(_HtmlDialog):
+    """Say what the app is and list the references the course notes cite."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("aboutDialog", parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("About Backprop Visualizer"))
+        intro = self.tr("Backprop Visualizer plays the backpropagation algorithm of the course "
+                        "notes one micro-step at a time — forward activations, backward deltas, "
+                        "the accumulators Δ, the gradient D and the update — with the real "
+                        "numbers of one training example.")
+        notes = self.tr("Where the notes slip, the app shows the corrected algorithm: d(l) uses "
+                        "g′(z(l)), not g(z(l)); l runs from L−1 down to 2; the bias column j = 0 "
+                        "is not regularized.")
+        refs = "".join(f'<li><a href="{url}">{self.tr(title)}</a></li>'
+                       for title, url in REFERENCES)
+        head = self.tr("References cited by the notes")
+        self.browser.setHtml(f"<h2>Backprop Visualizer</h2><p>{intro}</p><p>{notes}</p>"
+                             f"<h3>{head}</h3><ul>{refs}</ul>")
