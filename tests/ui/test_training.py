@@ -1,0 +1,164 @@
+"""Tests for ui.training: the time-budgeted training controller on the shared state."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from engine import Network, make_optimizer
+from engine.datasets import load
+from engine.setup import build_preset
+from ui.state import AppState, Settings
+from ui.stepper import Stepper
+from ui.training import TrainingController
+
+
+def _xor_state(seed: int = 0, **settings: object) -> AppState:
+    setup = build_preset("xor", seed=seed)
+    return AppState(setup.network, setup.X, setup.Y,
+                    Settings(lr=setup.lr, **settings), setup.dataset, "xor", seed)
+
+
+def _plain_costs(seed: int, epochs: int, lr: float) -> list[float]:
+    """Return J of each full-batch step of a plain engine loop from the same seed."""
+    setup = build_preset("xor", seed=seed)
+    return [setup.network.train_step(setup.X, setup.Y, lr) for _ in range(epochs)]
+
+
+def test_history_holds_the_engines_costs_for_the_same_seed(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(40)
+    np.testing.assert_allclose(controller.history.series("train_cost"),
+                               _plain_costs(0, 40, 0.5), rtol=1e-12)
+    assert controller.history.epochs().tolist() == list(range(1, 41))
+
+
+def test_test_cost_is_the_cost_on_the_held_out_examples(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(5)
+    ds = state.dataset
+    assert controller.history.latest.test_cost == pytest.approx(
+        state.network.cost(ds.X_test, ds.Y_test), rel=1e-12)
+
+
+def test_mini_batches_match_the_engines_train_epoch_with_the_same_shuffle(qtbot):
+    state = _xor_state(batch_size=16)
+    controller = TrainingController(state, seed=7)
+    controller.train_epochs(3)
+    setup = build_preset("xor", seed=0)
+    rng = np.random.default_rng(7)
+    opt = make_optimizer("gradient_descent", 0.5)
+    expected = [setup.network.train_epoch(setup.X, setup.Y, opt, batch_size=16, rng=rng)
+                for _ in range(3)]
+    np.testing.assert_allclose(controller.history.series("train_cost"), expected, rtol=1e-12)
+    for got, want in zip(state.network.thetas, setup.network.thetas, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+def test_background_training_leaves_the_event_loop_running(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    ticks: list[int] = []
+    other = QTimer()
+    other.timeout.connect(lambda: ticks.append(controller.epoch))
+    other.start(5)
+    controller.start()
+    qtbot.waitUntil(lambda: len(ticks) >= 5 and controller.epoch > 100, timeout=10000)
+    controller.pause()
+    other.stop()
+    assert not controller.running
+    # The other timer fired between training chunks, at different epochs.
+    assert len(set(ticks)) >= 3
+
+
+def test_sync_training_tells_the_views_once(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    seen: list[int] = []
+    state.weights_changed.connect(lambda: seen.append(1))
+    controller.train_epochs(200)
+    assert len(seen) == 1
+
+
+def test_pause_step_resume_keeps_one_state(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    stepper = Stepper(state)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch >= 20, timeout=10000)
+    controller.pause()
+    paused_epoch = controller.epoch
+    # The stepper traces the paused network's current weights, not older ones.
+    for got, want in zip(stepper.trace.thetas, state.network.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+    while stepper.step_forward():
+        pass
+    # Apply the update the learner just stepped through, as the stepper's "apply" does.
+    after = [t.copy() for t in stepper.trace.thetas_after]
+    state.network.set_thetas(after)
+    state.notify_weights_changed()
+    net_before = state.network
+    controller.train_epochs(1)
+    # Training went on from the stepped weights, in the same network, with the same history.
+    assert state.network is net_before
+    assert controller.epoch == paused_epoch + 1
+    check = Network.from_thetas(after, "tanh", "sigmoid", "cross_entropy")
+    check.train_step(state.X, state.Y, 0.5)
+    for got, want in zip(state.network.thetas, check.thetas, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+    for got, want in zip(stepper.trace.thetas, state.network.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_divergence_stops_training_and_keeps_finite_weights(qtbot):
+    setup = build_preset("xor", seed=0)
+    net = Network([2, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
+    state = AppState(net, setup.X, setup.Y, Settings(lr=1e5), setup.dataset)
+    controller = TrainingController(state)
+    messages: list[str] = []
+    controller.diverged.connect(messages.append)
+    controller.start()
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        pass
+    assert not controller.running
+    assert messages and "finite" in messages[0]
+    assert all(np.all(np.isfinite(t)) for t in state.network.thetas)
+    assert np.isfinite(controller.history.latest.train_cost)
+
+
+def test_a_new_network_starts_a_new_history(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(10)
+    controller.reset_weights()
+    assert controller.epoch == 0
+    assert len(controller.history) == 0
+    assert controller.seed == 1
+    fresh = Network([2, 4, 1], "tanh", "sigmoid", rng=np.random.default_rng(1))
+    for got, want in zip(state.network.thetas, fresh.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_new_data_is_trained_at_once(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(3)
+    ds = load("circles", seed=2)
+    state.set_data(ds.X_train, ds.Y_train, ds)
+    controller.train_epochs(1)
+    assert controller.epoch == 1
+    assert controller.history.latest.train_cost > 0
+
+
+def test_a_new_learning_rate_keeps_the_optimizer_moments(qtbot):
+    state = _xor_state(optimizer="momentum")
+    controller = TrainingController(state)
+    controller.train_epochs(2)
+    opt = controller._opt()
+    state.update_settings(lr=0.1)
+    assert controller._opt() is opt and opt.lr == 0.1
+    state.update_settings(optimizer="adam")
+    assert type(controller._opt()).__name__ == "Adam"
