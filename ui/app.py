@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from engine.session_format import SessionError
 from engine.setup import build_preset
 from ui import session_ui, stepper_ui, training_panel, view_menu
 from ui.main_window import MainWindow
@@ -38,7 +40,23 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
-    window = build_main_window(args)
+    try:
+        window = build_main_window(args)
+    except SessionError as exc:     # a bad session file: one line, status 2, no traceback
+        print(f"backprop-visualizer: {exc}", file=sys.stderr)
+        return 2
+    if args.export_worked_example or args.export_gif:
+        if not args.screenshot:
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.show()
+        app.processEvents()
+        try:
+            session_ui.run_headless(window, args)
+        except OSError as exc:
+            print(f"backprop-visualizer: {exc}", file=sys.stderr)
+            return 2
+        if not args.screenshot:
+            return 0
     if args.screenshot:
         window.show()
         app.processEvents()
@@ -48,4 +66,5 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
             return 2
         return 0
     window.show()
+    session_ui.start_app(window, args)
     return app.exec()

@@ -48,6 +48,7 @@ class AppState(QObject):
         self._example = 0
         self.preset = preset
         self.seed = seed
+        self.path = None    # the session file (pathlib.Path) the File menu saves to, or None
         self._modified = False
 
     # network

@@ -1,0 +1,67 @@
+"""Move a whole session between the running window and an ``engine.session_format.Session``.
+
+``capture`` reads the state, the training history and the stepper position; ``apply`` puts a
+loaded session back in that order: network and data, settings, history, example, then the
+stepper's micro-step (last, because every earlier change recomputes the trace). The stepper and
+the training controller are the teammates' ``window.stepper`` and ``window.training``; a window
+built without them (a bare test window) still saves and loads the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from engine.session_format import Session
+from engine.setup import build_preset
+from ui.state import AppState, Settings
+
+
+def capture(window, state: AppState) -> Session:
+    """Return the window's session: network (a copy), data, settings, history, stepper place."""
+    training = getattr(window, "training", None)
+    stepper = getattr(window, "stepper", None)
+    history = training.history.to_dict() if training is not None else None
+    if history is not None:
+        history["epoch"] = int(getattr(training, "epoch", 0))
+    return Session(
+        network=state.network.copy(), X=state.X.copy(), Y=state.Y.copy(), dataset=state.dataset,
+        settings=asdict(state.settings), history=history, example=state.example,
+        cursor=stepper.cursor if stepper is not None else 0,
+        preset=state.preset or "custom", seed=int(state.seed))
+
+
+def apply(window, state: AppState, session: Session) -> None:
+    """Replace the window's session by ``session`` (already validated) and mark it unmodified."""
+    training = getattr(window, "training", None)
+    if training is not None and training.running:
+        training.pause()
+    state.set_problem(session.network, session.X, session.Y, session.dataset)
+    state.update_settings(**session.settings)
+    state.preset, state.seed = session.preset, session.seed
+    if training is not None:
+        history = dict(session.history or {})
+        epoch = history.pop("epoch", None)
+        if "epochs" in history:
+            try:
+                training.history.load_dict(history)
+            except ValueError:
+                training.history.clear()      # a history we cannot read costs only the curve
+        else:
+            training.history.clear()
+        latest = training.history.latest
+        training.epoch = int(epoch) if isinstance(epoch, int) else (
+            latest.epoch if latest is not None else 0)
+        training.epoch_finished.emit(training.epoch)
+    state.set_example(min(session.example, state.X.shape[0] - 1))
+    stepper = getattr(window, "stepper", None)
+    if stepper is not None:
+        stepper.set_cursor(session.cursor)
+    state.set_modified(False)
+
+
+def preset_session(name: str = "mazur", seed: int = 0) -> Session:
+    """Return a fresh session of preset ``name`` (what File → New starts from)."""
+    setup = build_preset(name, seed=seed)
+    settings = asdict(Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias))
+    return Session(setup.network, setup.X, setup.Y, setup.dataset, settings, None, 0, 0,
+                   setup.name, setup.seed)
