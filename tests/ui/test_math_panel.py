@@ -1,0 +1,109 @@
+"""The math panel writes the step's equation with Mazur's published numbers and shapes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from engine.setup import build_preset
+from engine.trace import Phase
+from tests.ui import mazur_numbers as mz
+from ui.math_panel import MathPanel
+
+
+@pytest.fixture
+def trace():
+    s = build_preset("mazur")
+    return s.network.trace(s.X, s.Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias)
+
+
+def index_of(trace, phase, layer):
+    return next(s.index for s in trace if s.phase is phase and s.layer == layer)
+
+
+@pytest.fixture
+def panel(qtbot, trace):
+    p = MathPanel(trace, 0)
+    qtbot.addWidget(p)
+    return p
+
+
+def test_panel_has_its_object_name(panel):
+    assert panel.objectName() == "mathPanel"
+
+
+def test_weighted_input_is_written_out_with_numbers_and_shapes(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_Z, 2))
+    text = panel.equation_text()
+    assert "z(2) = Θ(1)·[1; a(1)]" in text
+    assert "2×3" in text and "3×1" in text and "2×1" in text
+    assert "z₁(2) =" in text
+    assert mz.shows(text, mz.NET_H1)
+
+
+def test_hidden_activation_shows_out_h1_and_out_h2(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_A, 2))
+    text = panel.equation_text()
+    assert mz.shows(text, mz.OUT_H1) and mz.shows(text, mz.OUT_H2)
+
+
+def test_output_activation_shows_out_o1(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_A, 3))
+    text = panel.equation_text()
+    assert mz.shows(text, mz.OUT_O1) and mz.shows(text, mz.OUT_O2)
+    assert mz.shows(text, mz.NET_O1)
+
+
+def test_output_delta_shows_the_total_error_and_delta(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.OUTPUT_DELTA, 3))
+    text = panel.equation_text()
+    assert mz.shows(text, mz.E_TOTAL)
+    assert mz.shows(text, mz.DELTA_O1)
+
+
+def test_hidden_delta_states_the_corrected_algorithm(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.HIDDEN_DELTA, 2))
+    text = panel.equation_text()
+    assert "g′(z(2))" in text
+    assert "L−1 down to 2" in text
+    assert "bias" in text
+
+
+def test_accumulate_shows_the_gradient_of_w5(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.ACCUMULATE, 2))
+    assert mz.shows(panel.equation_text(), mz.DE_DW5, tol=1e-9)
+
+
+def test_gradient_says_the_bias_column_is_not_regularized(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.GRADIENT, 1))
+    text = panel.equation_text()
+    assert "j = 0" in text and "not regularized" in text
+    assert mz.shows(text, mz.DE_DW1, tol=1e-9)
+
+
+def test_update_shows_mazurs_new_weights(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.UPDATE, 2))
+    text = panel.equation_text()
+    for w in (mz.W5_PLUS, mz.W6_PLUS, mz.W7_PLUS, mz.W8_PLUS):
+        assert mz.shows(text, w), w
+    panel.show_step(trace, index_of(trace, Phase.UPDATE, 1))
+    text = panel.equation_text()
+    for w in (mz.W1_PLUS, mz.W2_PLUS, mz.W3_PLUS, mz.W4_PLUS):
+        assert mz.shows(text, w), w
+
+
+def test_heat_map_side_marks_bias_column_and_unit(panel, trace):
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_A, 2))
+    tables = panel.tables_text()
+    assert "j=0" in tables and "bias" in tables and "+1" in tables
+    assert "Θ(1)" in tables and "Layer 2" in tables
+
+
+def test_numbers_follow_the_locale(panel, trace):
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+    try:
+        panel.show_step(trace, index_of(trace, Phase.FORWARD_Z, 2))
+        assert "0,3775" in panel.equation_text()
+    finally:
+        QLocale.setDefault(old)
