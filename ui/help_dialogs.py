@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 #: The "more information" list of the course notes, in their order.
 REFERENCES = (
-    ("CS231n, lecture 4: Introduction to Neural Networks (Stanford)",
+    # QT_TRANSLATE_NOOP registers the titles for lupdate; AboutDialog translates them.
+    (QT_TRANSLATE_NOOP("AboutDialog",
+                       "CS231n, lecture 4: Introduction to Neural Networks (Stanford)"),
      "https://youtu.be/d14TUNcbn1k?t=354"),
-    ("Siraj Raval — Backpropagation in 5 minutes", "https://www.youtube.com/watch?v=q555kfIFUCM"),
-    ("Andrew Ng — Machine Learning course (Coursera)",
+    (QT_TRANSLATE_NOOP("AboutDialog", "Siraj Raval — Backpropagation in 5 minutes"),
+     "https://www.youtube.com/watch?v=q555kfIFUCM"),
+    (QT_TRANSLATE_NOOP("AboutDialog", "Andrew Ng — Machine Learning course (Coursera)"),
      "https://www.coursera.org/learn/machine-learning/"),
-    ("Brilliant — Backpropagation (in-depth, wiki-style article)",
+    (QT_TRANSLATE_NOOP("AboutDialog", "Brilliant — Backpropagation (in-depth, wiki-style article)"),
      "https://brilliant.org/wiki/backpropagation/"),
-    ("Wikipedia — Backpropagation", "https://en.wikipedia.org/wiki/Backpropagation"),
-    ("Matt Mazur — A Step by Step Backpropagation Example (2015)",
+    (QT_TRANSLATE_NOOP("AboutDialog", "Wikipedia — Backpropagation"),
+     "https://en.wikipedia.org/wiki/Backpropagation"),
+    (QT_TRANSLATE_NOOP("AboutDialog", "Matt Mazur — A Step by Step Backpropagation Example (2015)"),
      "https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/"),
 )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HelpDialogs", text)
+
+
 def shortcuts() -> list[tuple[str, str]]:
     """Return (key, translated action) pairs for the step-through window."""
-    tr = QCoreApplication.translate
     return [
-        ("→", tr("HelpDialogs", "Next micro-step")),
-        ("←", tr("HelpDialogs", "Previous micro-step (replays the records; nothing is undone)")),
-        (tr("HelpDialogs", "Space"), tr("HelpDialogs", "Play / pause")),
-        (tr("HelpDialogs", "Home"), tr("HelpDialogs", "Restart the example")),
-        ("End", tr("HelpDialogs", "Jump to the last step (the update)")),
-        (tr("HelpDialogs", "any key"), tr("HelpDialogs", "Finish the running animation at once")),
-        ("V", tr("HelpDialogs", "Show or hide the value labels on the network")),
-        (tr("HelpDialogs", "mouse wheel / drag"), tr("HelpDialogs", "Zoom / pan the network")),
-        (tr("HelpDialogs", "click an edge"), tr("HelpDialogs", "Type a new weight")),
+        ("→", _tr("Next micro-step")),
+        ("←", _tr("Previous micro-step (replays the records; nothing is undone)")),
+        (_tr("Space"), _tr("Play / pause")),
+        (_tr("Home"), _tr("Restart the example")),
+        ("End", _tr("Jump to the last step (the update)")),
+        (_tr("any key"), _tr("Finish the running animation at once")),
+        ("V", _tr("Show or hide the value labels on the network")),
+        (_tr("mouse wheel / drag"), _tr("Zoom / pan the network")),
+        (_tr("click an edge"), _tr("Type a new weight")),
     ]
 
 

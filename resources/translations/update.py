@@ -6,13 +6,22 @@
 ``pyside6-lupdate`` collects every ``self.tr(...)`` / ``QCoreApplication.translate(...)`` string of
 main.py and ui/**/*.py into ``backprop_<locale>.ts`` (keeping existing translations, dropping
 strings no longer in the code); ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app
-loads. Edit translations in the ``.ts`` (by hand or with ``pyside6-linguist``), then run this again.
+loads. lupdate cannot see through two idioms the code uses: a module-level wrapper
+``def _tr(text): return QCoreApplication.translate("PhaseText", text)``, and a local alias
+``tr = self.tr`` / ``tr = QCoreApplication.translate`` (lupdate files those calls under an empty
+context the app never asks for). ``wrapped_calls`` finds such calls with literal texts and hands
+lupdate the equivalent ``QT_TRANSLATE_NOOP("Context", "text")`` lines in a generated
+``wrapped_strings.py``; the empty context is then dropped from the catalogue.
+
+Edit translations in the ``.ts`` (by hand or with ``pyside6-linguist``), then run this again.
 Both tools ship with PySide6-Essentials, next to the Python interpreter.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -36,17 +45,123 @@ def sources(root: Path = ROOT) -> list[Path]:
     return [root / "main.py", *sorted((root / "ui").rglob("*.py"))]
 
 
+def _name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def translate_wrappers(tree: ast.Module) -> dict[str, str]:
+    """Return {function name: context} for module-level functions that only forward their first
+    argument to ``QCoreApplication.translate("<context>", argument)``."""
+    found = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or not node.args.args:
+            continue
+        param = node.args.args[0].arg
+        for sub in ast.walk(node):
+            if (isinstance(sub, ast.Call) and _name(sub) == "translate" and len(sub.args) >= 2
+                    and _is_text(sub.args[0]) and isinstance(sub.args[1], ast.Name)
+                    and sub.args[1].id == param):
+                found[node.name] = sub.args[0].value
+    return found
+
+
+def _local_aliases(function: ast.FunctionDef, cls: str | None) -> dict[str, str | None]:
+    """Return {alias: context} for ``alias = self.tr`` (context: the class) and
+    ``alias = QCoreApplication.translate`` (context None: the call's first argument)."""
+    aliases: dict[str, str | None] = {}
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Attribute)):
+            value = node.value
+            if value.attr == "tr" and isinstance(value.value, ast.Name) \
+                    and value.value.id == "self" and cls:
+                aliases[node.targets[0].id] = cls
+            elif value.attr == "translate":
+                aliases[node.targets[0].id] = None
+    return aliases
+
+
+def wrapped_calls(path: Path) -> list[tuple[str, str, int]]:
+    """Return (context, text, line) for every literal call through a wrapper or local alias."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [(ctx, call.args[0].value, call.lineno)
+             for name, ctx in translate_wrappers(tree).items()
+             for call in ast.walk(tree)
+             if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+             and call.func.id == name and call.args and _is_text(call.args[0])]
+
+    def visit(node: ast.AST, cls: str | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, child.name)
+                continue
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                aliases = _local_aliases(child, cls)
+                for call in ast.walk(child):
+                    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                            and call.func.id in aliases):
+                        continue
+                    ctx = aliases[call.func.id]
+                    args = call.args
+                    if ctx is not None and args and _is_text(args[0]):
+                        found.append((ctx, args[0].value, call.lineno))
+                    elif ctx is None and len(args) >= 2 and _is_text(args[0]) \
+                            and _is_text(args[1]):
+                        found.append((args[0].value, args[1].value, call.lineno))
+            visit(child, cls)
+
+    visit(tree, None)
+    return found
+
+
+def _literal(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def write_wrapped_strings(target: Path, root: Path = ROOT) -> Path:
+    """Write ``target``: one QT_TRANSLATE_NOOP line per wrapped call, for lupdate to read."""
+    lines = ["# Generated by resources/translations/update.py for lupdate; do not edit.\n"]
+    for path in sources(root):
+        for context, text, line in wrapped_calls(path):
+            lines.append(f"QT_TRANSLATE_NOOP({_literal(context)}, {_literal(text)})"
+                         f"  # {path.relative_to(root)}:{line}\n")
+    target.write_text("".join(lines), encoding="utf-8")
+    return target
+
+
 def lupdate(ts_file: Path, root: Path = ROOT, obsolete: bool = False) -> str:
     """Run pyside6-lupdate over ``sources(root)`` into ``ts_file``; return its report.
 
     Raises subprocess.CalledProcessError (with lupdate's output) when lupdate fails.
     """
-    cmd = [str(tool("pyside6-lupdate")), *map(str, sources(root)), "-locations", "relative"]
-    if not obsolete:
-        cmd.append("-no-obsolete")
-    cmd += ["-ts", str(ts_file)]
-    done = subprocess.run(cmd, cwd=ts_file.parent, capture_output=True, text=True, check=True)
+    wrapped = write_wrapped_strings(ts_file.parent / "wrapped_strings.py", root)
+    try:
+        cmd = [str(tool("pyside6-lupdate")), *map(str, sources(root)), str(wrapped),
+               "-locations", "relative"]
+        if not obsolete:
+            cmd.append("-no-obsolete")
+        cmd += ["-ts", str(ts_file)]
+        done = subprocess.run(cmd, cwd=ts_file.parent, capture_output=True, text=True,
+                              check=True)
+    finally:
+        wrapped.unlink(missing_ok=True)
+    drop_empty_context(ts_file)
     return done.stdout + done.stderr
+
+
+def drop_empty_context(ts_file: Path) -> None:
+    """Remove the context with an empty name (aliased calls lupdate misfiles; see above)."""
+    text = ts_file.read_text(encoding="utf-8")
+    cleaned = re.sub(r"<context>\s*<name></name>.*?</context>\s*", "", text, flags=re.S)
+    if cleaned != text:
+        ts_file.write_text(cleaned, encoding="utf-8")
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> str:
