@@ -1,4 +1,5 @@
-"""The graphics items of the network canvas: batched edges, neuron columns and travelling pulses.
+"""The graphics items of the network canvas: batched edges and travelling pulses (neuron columns
+live in ``ui.network_neurons``).
 
 Per-edge or per-neuron QGraphicsItems cost ~12 µs each to paint and a BSP index entry each, so a
 784-128-10 net would crawl. Instead one ``EdgeBundleItem`` paints all drawn edges of a Θ(l) with a
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
@@ -49,6 +50,7 @@ class EdgeBundleItem(QGraphicsItem):
         self.l = l
         self.max_edges, self.keep = max_edges, keep
         self.theme, self.scale = theme, 1.0
+        self.dimmed = False
         self.shape_ = (dst.shape[0], src.shape[0])
         self.theta: np.ndarray | None = None
         self.overlay: np.ndarray | None = None
@@ -96,6 +98,12 @@ class EdgeBundleItem(QGraphicsItem):
         """Use ``theme`` colours and presenter ``scale`` for line widths."""
         self.theme, self.scale = theme, scale
         self._rebatch()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Fade every edge toward the background (the current step does not touch them)."""
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self._rebatch()
 
     @property
     def total(self) -> int:
@@ -174,14 +182,16 @@ class EdgeBundleItem(QGraphicsItem):
         for neg in (False, True):
             for k in np.unique(bucket[negative == neg]):
                 sel = np.flatnonzero((negative == neg) & (bucket == k))
-                if faded:
-                    pen = QPen(palette.qcolor(self.theme.muted, 110), float(width[sel[0]]))
-                    pen.setCosmetic(True)
-                    pen.setStyle(palette.sign_line_style(-1.0 if neg else 1.0))
-                else:
-                    alpha = int(110 + 145 * k / (N_BUCKETS - 1))
-                    pen = palette.sign_pen(-1.0 if neg else 1.0, float(width[sel[0]]),
-                                           self.theme, alpha)
+                sign = -1.0 if neg else 1.0
+                pen = palette.sign_pen(sign, float(width[sel[0]]), self.theme)
+                bg = palette.qcolor(self.theme.background)
+                # Opaque colours faded toward the background: weak edges recede, strong ones
+                # stand out, and no translucent (slow) drawing is needed.
+                fade = 0.55 if faded else 0.55 * (1 - k / (N_BUCKETS - 1))
+                color = palette.qcolor(self.theme.muted) if faded else pen.color()
+                if self.dimmed:
+                    fade = 1 - (1 - fade) * 0.22
+                pen.setColor(palette.mix(color, bg, fade))
                 lines = [QLineF(*a[s], *b[s]) for s in sel]
                 out.append((pen, lines))
         return out
@@ -194,174 +204,6 @@ class EdgeBundleItem(QGraphicsItem):
         for pen, lines in self._batches:
             painter.setPen(pen)
             painter.drawLines(lines)
-
-
-class NeuronColumnItem(QGraphicsItem):
-    """Layer ``layer``'s neurons (circles filled by a) and its "+1" bias unit, with delta rings."""
-
-    def __init__(self, layer: int, n: int, theme: Theme) -> None:
-        super().__init__()
-        self.layer, self.n, self.theme, self.scale = layer, n, theme, 1.0
-        self.values: dict[str, np.ndarray | None] = {"a": None, "z": None, "d": None}
-        self.fills: list[QColor] = []
-        self.rings: list[QColor] = []
-        self.labels_visible = True
-        self.highlighted = False
-        self.pos_ = np.zeros((n, 2))
-        self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
-        self.spacing = 40.0
-        self._rect = QRectF()
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._recolor()
-
-    def set_geometry(self, pos: np.ndarray, radius: float, bias: np.ndarray | None,
-                     bias_half: float, compact: bool) -> None:
-        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,)."""
-        self.prepareGeometryChange()
-        self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
-        self.bias_half, self.compact = bias_half, compact
-        # Centre-to-centre distance of neurons: decides whether d labels fit below them.
-        self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
-                        else 6 * radius)
-        pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
-        pad = max(radius, bias_half) + 40 * self.scale
-        lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
-        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
-        self.update()
-
-    def set_values(self, kind: str, values: np.ndarray | None) -> None:
-        """Show ``values`` (n,) of kind "a", "z" or "d" (None clears that kind)."""
-        if kind not in self.values:
-            raise ValueError(f"neuron value kind must be 'a', 'z' or 'd', got {kind!r}")
-        if values is not None:
-            values = np.asarray(values, float).ravel()
-            if values.shape != (self.n,):
-                raise ValueError(f"layer {self.layer} has {self.n} neurons; got values of "
-                                 f"shape {values.shape}")
-        self.values[kind] = values
-        self._recolor()
-
-    def set_look(self, theme: Theme, scale: float) -> None:
-        """Use ``theme`` colours and presenter ``scale``."""
-        self.theme, self.scale = theme, scale
-        self._recolor()
-
-    def _recolor(self) -> None:
-        a, d = self.values["a"], self.values["d"]
-        if a is None:
-            self.fills = [palette.qcolor(self.theme.background)] * self.n
-        else:
-            # Sigmoid activations live in [0, 1]; inputs x or ReLU outputs may not.
-            lo, hi = min(0.0, float(a.min())), max(1.0, float(a.max()))
-            self.fills = [palette.rgba_to_qcolor(c) for c in palette.sequential_rgba(a, lo, hi)]
-        if d is None:
-            self.rings = []
-        else:
-            top = float(np.abs(d).max()) or 1.0
-            # A floor of 0.45 keeps even the smallest delta's sign colour recognisable.
-            t = np.sign(d) * (0.45 + 0.55 * np.abs(d) / top)
-            self.rings = [palette.rgba_to_qcolor(c) for c in palette.diverging_rgba(t)]
-        self.update()
-
-    def fill(self, k: int) -> QColor:
-        """Return the fill colour of neuron k (0-based)."""
-        return self.fills[k]
-
-    def delta_visual(self, k: int) -> tuple[QColor, Qt.PenStyle, str] | None:
-        """Return (ring colour, ring line style, "+"/"−" marker) of neuron k, or None."""
-        d = self.values["d"]
-        if d is None:
-            return None
-        return self.rings[k], palette.sign_line_style(d[k]), ("+" if d[k] >= 0 else "−")
-
-    def ring_width(self) -> float:
-        """Return the delta ring's pen width in scene units."""
-        return max(1.5, min(5.0 * self.scale, self.radius * 0.3))
-
-    # QGraphicsItem
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        s, r, th = self.scale, self.radius, self.theme
-        outline = QPen(palette.qcolor(th.highlight if self.highlighted else th.foreground),
-                       (2.6 if self.highlighted else 1.2) * s)
-        if self.compact:
-            outline.setWidthF(0.0 if not self.highlighted else 1.0)
-        font = QFont(painter.font())
-        font.setPointSizeF(8.5 * s)
-        painter.setFont(font)
-        d, a, z = self.values["d"], self.values["a"], self.values["z"]
-        rw = self.ring_width()
-        for k in range(self.n):
-            c = QPointF(*self.pos_[k])
-            painter.setPen(outline if outline.widthF() > 0 else Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(self.fills[k]))
-            painter.drawEllipse(c, r, r)
-            if d is not None:
-                self._paint_ring(painter, c, k, rw)
-            if self.labels_visible and not self.compact:
-                self._paint_labels(painter, c, k, a, z, d, rw)
-        if self.bias is not None:
-            self._paint_bias(painter)
-
-    def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
-        r, d = self.radius, self.values["d"]
-        pen = QPen(self.rings[k], rw)
-        pen.setStyle(palette.sign_line_style(d[k]))
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        ring_r = r + rw / 2 + 1.5 * self.scale
-        painter.drawEllipse(c, ring_r, ring_r)
-        if self.compact:
-            return
-        # A "+"/"−" badge on the ring so the sign never depends on colour alone.
-        br = max(6.0, 7.0 * self.scale)
-        bc = c + QPointF(ring_r * 0.71, -ring_r * 0.71)
-        painter.setPen(QPen(palette.qcolor(self.theme.foreground), 1.0))
-        painter.setBrush(self.rings[k])
-        painter.drawEllipse(bc, br, br)
-        painter.setPen(palette.text_color_on(self.rings[k]))
-        rect = QRectF(bc.x() - br, bc.y() - br, 2 * br, 2 * br)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
-
-    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, a, z, d, rw: float) -> None:
-        r = self.radius
-        box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
-        if a is not None:
-            painter.setPen(palette.text_color_on(self.fills[k]))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, format_value(a[k]))
-        elif z is not None:
-            painter.setPen(palette.qcolor(self.theme.text))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "z " + format_value(z[k]))
-        if d is not None:
-            fm = painter.fontMetrics()
-            text = "d = " + format_value(d[k])
-            w, h = fm.horizontalAdvance(text) + 6, fm.height()
-            ring_out = r + rw + 2 * self.scale
-            if self.spacing >= 2 * ring_out + h:   # room under the neuron
-                rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
-            else:                                  # else to its right, on a pill over the edges
-                rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(palette.qcolor(self.theme.background, 215))
-                painter.drawRoundedRect(rect, h / 2, h / 2)
-            painter.setPen(palette.qcolor(self.theme.text))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-
-    def _paint_bias(self, painter: QPainter) -> None:
-        h, th = self.bias_half, self.theme
-        rect = QRectF(self.bias[0] - h, self.bias[1] - h, 2 * h, 2 * h)
-        painter.setPen(QPen(palette.qcolor(th.highlight if self.highlighted else th.foreground),
-                            (2.2 if self.highlighted else 1.2) * self.scale))
-        painter.setBrush(palette.qcolor(th.bias_fill))
-        painter.drawRoundedRect(rect, h * 0.3, h * 0.3)
-        painter.setPen(palette.qcolor(th.text))
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPointSizeF(max(6.0, min(9.0 * self.scale, h * 0.8)))
-        painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+1")
 
 
 class PulseItem(QGraphicsItem):

@@ -67,11 +67,13 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     col_bottom = height - caption_h
     avail = max(col_bottom - col_top, 40.0)
     neurons, bias, radius = [], [], []
+    spacings = [min(3.5 * max_r, avail / n) for n in sizes]
+    block = max(sp * n for sp, n in zip(spacings, sizes, strict=True))
     for k, n in enumerate(sizes):
-        spacing = min(3.1 * max_r, avail / n)
+        spacing = spacings[k]
         r = float(min(max_r, 0.36 * spacing))
-        # Centre each column's block of neurons in the space under the bias row.
-        y0 = col_top + (avail - spacing * n) / 2 + spacing / 2
+        # Centre each column on the tallest one, which starts right under the bias row.
+        y0 = col_top + (block - spacing * n) / 2 + spacing / 2
         ys = y0 + spacing * np.arange(n)
         neurons.append(np.column_stack([np.full(n, x[k]), ys]))
         radius.append(max(r, 0.8))
@@ -80,6 +82,12 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     # bottom, so short networks keep their captions near the drawing.
     lowest = max(float(pos[:, 1].max()) + r for pos, r in zip(neurons, radius, strict=True))
     caption_y = min(col_bottom + 8.0 * scale, lowest + 30.0 * scale)
+    # Centre the whole drawing (bias row to captions) vertically when it is shorter.
+    shift = max(0.0, (height - (caption_y + caption_h - 8.0 * scale)) / 2)
+    if shift > 0:
+        neurons = [pos + np.array([0.0, shift]) for pos in neurons]
+        bias = [None if b is None else b + np.array([0.0, shift]) for b in bias]
+        caption_y += shift
     return Layout(sizes, x, tuple(neurons), tuple(bias), tuple(radius), bias_half,
                   caption_y, width, height)
 

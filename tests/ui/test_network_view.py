@@ -212,10 +212,12 @@ def test_edge_overlay_shows_contribution_and_clears(view):
 
 def test_highlight_dims_layers_and_edges_not_touched(view):
     view.set_highlight([2, 3], 2)
-    assert [c.opacity() for c in view.columns] == [0.4, 1.0, 1.0]
-    assert view.bundles[1].opacity() == 1.0 and view.bundles[0].opacity() < 0.5
+    assert [(c.highlighted, c.dimmed) for c in view.columns] == [(False, True), (True, False),
+                                                                  (True, False)]
+    assert [b.dimmed for b in view.bundles] == [True, False]
     view.set_highlight([], None)
-    assert all(c.opacity() == 1.0 for c in view.columns)
+    assert not any(c.dimmed or c.highlighted for c in view.columns)
+    assert not any(b.dimmed for b in view.bundles)
 
 
 def test_labels_toggle(view):

@@ -1,0 +1,254 @@
+"""One layer of the network canvas: its neurons (filled by a), delta marks, value labels and the
+"+1" bias unit, painted by a single item.
+
+A layer too tall for its column is "compact": neurons become small squares painted in one
+``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left (−),
+so the sign still reads without colour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui import palette
+from ui.network_items import format_value
+from ui.palette import Theme
+
+DIM = 0.65   # how far a dimmed layer fades toward the background
+
+
+class NeuronColumnItem(QGraphicsItem):
+    """Layer ``layer``'s ``n`` neurons (circles filled by a) and its "+1" bias unit."""
+
+    def __init__(self, layer: int, n: int, theme: Theme) -> None:
+        super().__init__()
+        self.layer, self.n, self.theme, self.scale = layer, n, theme, 1.0
+        self.values: dict[str, np.ndarray | None] = {"a": None, "z": None, "d": None}
+        self.fills: list[QColor] = []
+        self.rings: list[QColor] = []
+        self.labels_visible = True
+        self.highlighted = False
+        self.dimmed = False
+        self.pos_ = np.zeros((n, 2))
+        self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
+        self.spacing = 40.0
+        self._rect = QRectF()
+        self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._recolor()
+
+    # state
+    def set_geometry(self, pos: np.ndarray, radius: float, bias: np.ndarray | None,
+                     bias_half: float, compact: bool) -> None:
+        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,)."""
+        self.prepareGeometryChange()
+        self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
+        self.bias_half, self.compact = bias_half, compact
+        # Centre-to-centre distance of neurons: decides whether d labels fit below them.
+        self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
+                        else 6 * radius)
+        pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
+        pad = max(radius, bias_half) + 40 * self.scale
+        lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
+        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self._compact_batches = None
+        self.update()
+
+    def set_values(self, kind: str, values: np.ndarray | None) -> None:
+        """Show ``values`` (n,) of kind "a", "z" or "d" (None clears that kind)."""
+        if kind not in self.values:
+            raise ValueError(f"neuron value kind must be 'a', 'z' or 'd', got {kind!r}")
+        if values is not None:
+            values = np.asarray(values, float).ravel()
+            if values.shape != (self.n,):
+                raise ValueError(f"layer {self.layer} has {self.n} neurons; got values of "
+                                 f"shape {values.shape}")
+        self.values[kind] = values
+        self._recolor()
+
+    def set_look(self, theme: Theme, scale: float) -> None:
+        """Use ``theme`` colours and presenter ``scale``."""
+        self.theme, self.scale = theme, scale
+        self._recolor()
+
+    def set_emphasis(self, highlighted: bool, dimmed: bool) -> None:
+        """Outline the layer (the step touches it) or fade it toward the background."""
+        if (highlighted, dimmed) != (self.highlighted, self.dimmed):
+            self.highlighted, self.dimmed = highlighted, dimmed
+            self._compact_batches = None
+            self.update()
+
+    def _recolor(self) -> None:
+        a, d = self.values["a"], self.values["d"]
+        if a is None:
+            self.fills = [palette.qcolor(self.theme.background)] * self.n
+        else:
+            # Sigmoid activations live in [0, 1]; inputs x or ReLU outputs may not.
+            lo, hi = min(0.0, float(a.min())), max(1.0, float(a.max()))
+            self.fills = [palette.rgba_to_qcolor(c) for c in palette.sequential_rgba(a, lo, hi)]
+        if d is None:
+            self.rings = []
+        else:
+            top = float(np.abs(d).max()) or 1.0
+            # A floor of 0.45 keeps even the smallest delta's sign colour recognisable.
+            t = np.sign(d) * (0.45 + 0.55 * np.abs(d) / top)
+            self.rings = [palette.rgba_to_qcolor(c) for c in palette.diverging_rgba(t)]
+        self._compact_batches = None
+        self.update()
+
+    # queries
+    def fill(self, k: int) -> QColor:
+        """Return the fill colour of neuron k (0-based)."""
+        return self.fills[k]
+
+    def delta_visual(self, k: int) -> tuple[QColor, Qt.PenStyle, str] | None:
+        """Return (ring colour, ring line style, "+"/"−" marker) of neuron k, or None."""
+        d = self.values["d"]
+        if d is None:
+            return None
+        return self.rings[k], palette.sign_line_style(d[k]), ("+" if d[k] >= 0 else "−")
+
+    def ring_width(self) -> float:
+        """Return the delta ring's pen width in scene units."""
+        return max(1.5, min(5.0 * self.scale, self.radius * 0.3))
+
+    def _c(self, color: QColor) -> QColor:
+        """Return ``color`` as drawn now: faded toward the background when dimmed."""
+        return palette.mix(color, palette.qcolor(self.theme.background), DIM) if self.dimmed \
+            else color
+
+    # QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.compact:
+            self._paint_compact(painter)
+        else:
+            self._paint_circles(painter)
+        if self.bias is not None:
+            self._paint_bias(painter)
+
+    def _paint_circles(self, painter: QPainter) -> None:
+        s, r, th = self.scale, self.radius, self.theme
+        outline = QPen(self._c(palette.qcolor(th.highlight if self.highlighted
+                                              else th.foreground)),
+                       (2.6 if self.highlighted else 1.2) * s)
+        font = QFont(painter.font())
+        font.setPointSizeF(8.5 * s)
+        painter.setFont(font)
+        d, rw = self.values["d"], self.ring_width()
+        for k in range(self.n):
+            c = QPointF(*self.pos_[k])
+            painter.setPen(outline)
+            painter.setBrush(QBrush(self._c(self.fills[k])))
+            painter.drawEllipse(c, r, r)
+            if d is not None:
+                self._paint_ring(painter, c, k, rw)
+            if self.labels_visible:
+                self._paint_labels(painter, c, k, rw)
+
+    def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
+        r, d = self.radius, self.values["d"]
+        ring = self._c(self.rings[k])
+        pen = QPen(ring, rw)
+        pen.setStyle(palette.sign_line_style(d[k]))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        ring_r = r + rw / 2 + 1.5 * self.scale
+        painter.drawEllipse(c, ring_r, ring_r)
+        # A "+"/"−" badge on the ring so the sign never depends on colour alone.
+        br = max(6.0, 7.0 * self.scale)
+        bc = c + QPointF(ring_r * 0.71, -ring_r * 0.71)
+        painter.setPen(QPen(self._c(palette.qcolor(self.theme.foreground)), 1.0))
+        painter.setBrush(ring)
+        painter.drawEllipse(bc, br, br)
+        painter.setPen(self._c(palette.text_color_on(self.rings[k])))
+        rect = QRectF(bc.x() - br, bc.y() - br, 2 * br, 2 * br)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
+
+    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
+        r, (a, z, d) = self.radius, (self.values[x] for x in ("a", "z", "d"))
+        box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
+        text_color = self._c(palette.qcolor(self.theme.text))
+        if a is not None:
+            painter.setPen(self._c(palette.text_color_on(self.fills[k])))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, format_value(a[k]))
+        elif z is not None:
+            painter.setPen(text_color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "z " + format_value(z[k]))
+        if d is not None:
+            fm = painter.fontMetrics()
+            text = "d = " + format_value(d[k])
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            ring_out = r + rw + 2 * self.scale
+            if self.spacing >= 2 * ring_out + h:   # room under the neuron
+                rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
+            else:                                  # else to its right, on a pill over the edges
+                rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette.qcolor(self.theme.background))
+                painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(text_color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_compact(self, painter: QPainter) -> None:
+        # Hundreds of tiny antialiased circles cost ~15 ms; grouped squares cost well under 1.
+        if self._compact_batches is None:
+            self._compact_batches = self._build_compact_batches()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in self._compact_batches:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        if self.highlighted:
+            r = self.radius
+            lo, hi = self.pos_.min(axis=0) - r - 3, self.pos_.max(axis=0) + r + 3
+            painter.setPen(QPen(palette.qcolor(self.theme.highlight), 2.0 * self.scale))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
+        painter.restore()
+
+    def _build_compact_batches(self) -> list[tuple[QColor, list[QRectF]]]:
+        r, d = max(self.radius, 0.6), self.values["d"]
+        groups: dict[int, tuple[QColor, list[QRectF]]] = {}
+
+        def add(color: QColor, rect: QRectF) -> None:
+            groups.setdefault(color.rgb(), (color, []))[1].append(rect)
+
+        outline = self._c(palette.qcolor(self.theme.foreground))
+        for x, y in self.pos_:
+            if r >= 2.5:   # room for an outline: draw it as a slightly larger square behind
+                add(outline, QRectF(x - r - 0.7, y - r - 0.7, 2 * r + 1.4, 2 * r + 1.4))
+        for k, (x, y) in enumerate(self.pos_):
+            add(self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
+        if d is not None:
+            top = float(np.abs(d).max()) or 1.0
+            h = max(1.0, min(2 * r, 4.0 * self.scale))
+            for k, (x, y) in enumerate(self.pos_):
+                length = 2 + 12 * self.scale * abs(d[k]) / top
+                left = x + r + 2 if d[k] >= 0 else x - r - 2 - length   # + right, − left
+                # A background margin keeps the bar readable over the edges.
+                add(palette.qcolor(self.theme.background),
+                    QRectF(left - 1, y - h / 2 - 1, length + 2, h + 2))
+                add(self._c(self.rings[k]), QRectF(left, y - h / 2, length, h))
+        return list(groups.values())
+
+    def _paint_bias(self, painter: QPainter) -> None:
+        h, th = self.bias_half, self.theme
+        rect = QRectF(self.bias[0] - h, self.bias[1] - h, 2 * h, 2 * h)
+        painter.setPen(QPen(self._c(palette.qcolor(th.highlight if self.highlighted
+                                                   else th.foreground)),
+                            (2.2 if self.highlighted else 1.2) * self.scale))
+        painter.setBrush(self._c(palette.qcolor(th.bias_fill)))
+        painter.drawRoundedRect(rect, h * 0.3, h * 0.3)
+        painter.setPen(self._c(palette.qcolor(th.text)))
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(6.0, min(9.0 * self.scale, h * 0.8)))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+1")
