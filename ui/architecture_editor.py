@@ -107,22 +107,26 @@ class ArchitectureEditor(QWidget):
 
     # --- editing -------------------------------------------------------------------------------
     def _rebuild_rows(self) -> None:
-        for w in (*self._row_labels, *self.spins):
-            self._rows.removeWidget(w)
-            w.deleteLater()
-        self._row_labels, self.spins = [], []
-        for i, size in enumerate(self._hidden):
+        """Add or remove rows until there is one per hidden layer, then show the sizes."""
+        while len(self.spins) > len(self._hidden):
+            for w in (self._row_labels.pop(), self.spins.pop()):
+                self._rows.removeWidget(w)
+                w.setObjectName("")         # findChild must not return a row being deleted
+                w.deleteLater()
+        while len(self.spins) < len(self._hidden):
+            i = len(self.spins)
             label = QLabel()
             spin = QSpinBox()
             spin.setObjectName(f"hiddenLayerSpin{i}")
             spin.setRange(1, MAX_NEURONS)
-            with QSignalBlocker(spin):
-                spin.setValue(size)
             spin.valueChanged.connect(self._on_spin_value_changed)
             self._rows.addWidget(label, i, 0)
             self._rows.addWidget(spin, i, 1)
             self._row_labels.append(label)
             self.spins.append(spin)
+        for spin, size in zip(self.spins, self._hidden, strict=True):
+            with QSignalBlocker(spin):
+                spin.setValue(size)
 
     def _changed(self) -> None:
         self.retranslate()

@@ -214,14 +214,16 @@ class BoundaryView(QWidget):
             fp = net.forward(self.grid.points)
         shape = (self.grid.ny, self.grid.nx)
         if self.hovered is None:
-            out = np.nan_to_num(fp.a[-1])
+            # Weights on their way to divergence give huge outputs: clip them for the colours.
+            out = np.clip(np.nan_to_num(fp.a[-1]), -1e6, 1e6)
             rgba = class_rgba(out.reshape(*shape, -1))
             self.values = out[:, 0].reshape(shape) if out.shape[1] == 1 else \
                 np.max(out, axis=1).reshape(shape)
             show_line = out.shape[1] == 1
         else:
             layer, index = self.hovered
-            self.values = np.nan_to_num(fp.a[layer - 1][:, index]).reshape(shape)
+            self.values = np.clip(np.nan_to_num(fp.a[layer - 1][:, index]), -1e6,
+                                  1e6).reshape(shape)
             if layer == 1:
                 activation = "linear"
             elif layer == net.L:

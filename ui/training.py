@@ -24,6 +24,8 @@ from engine.optimizers import Optimizer
 from ui.history import HistoryPoint, LossHistory
 from ui.state import AppState
 
+SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in the views
+
 
 class TrainingController(QObject):
     """Train ``state.network`` on ``state.X``/``state.Y`` with ``state.settings``.
@@ -35,7 +37,9 @@ class TrainingController(QObject):
     running_changed = Signal(bool)
     epoch_finished = Signal(int)        # the latest epoch done (at most once per timer tick)
     speed_changed = Signal(float)       # examples per second, measured over about half a second
-    diverged = Signal(str)              # training stopped: the cost or weights became non-finite
+    # Training stopped because the cost or weights became non-finite: the engine's detail, and
+    # the epoch whose weights were restored (the last ones that were finite and moderate).
+    diverged = Signal(str, int)
 
     def __init__(self, state: AppState, seed: int = 0, budget_ms: float = 12.0,
                  redraw_hz: float = 10.0, parent: QObject | None = None) -> None:
@@ -55,6 +59,7 @@ class TrainingController(QObject):
         self._epoch_costs: list[float] = []
         self._last_notify = 0.0
         self._latest_measured = True
+        self._safe: tuple[int, list[np.ndarray]] | None = None   # (epoch, Θ copies) to restore
         self._speed_t0 = time.perf_counter()
         self._speed_examples = 0
         self._timer = QTimer(self)
@@ -103,6 +108,7 @@ class TrainingController(QObject):
     def start(self) -> None:
         """Start training in the background (nothing happens if it already runs)."""
         if not self.running:
+            self._remember_safe_weights()
             self._speed_t0, self._speed_examples = time.perf_counter(), 0
             self._timer.start()
             self.running_changed.emit(True)
@@ -126,6 +132,7 @@ class TrainingController(QObject):
         if n < 0:
             raise ValueError(f"number of epochs must be ≥ 0, got {n}")
         done = 0
+        self._remember_safe_weights()
         try:
             target = self.epoch + n
             while self.epoch < target:
@@ -231,21 +238,35 @@ class TrainingController(QObject):
             self.history.latest = self._measure(last.epoch, last.train_cost)
             self._latest_measured = True
         self._last_notify = now
+        self._remember_safe_weights()
         self.state.notify_weights_changed()
         self.epoch_finished.emit(self.epoch)
 
+    def _remember_safe_weights(self) -> None:
+        """Keep a copy of Θ if it is finite and moderate, to restore after a divergence."""
+        thetas = self.state.network.thetas
+        if all(np.all(np.isfinite(t)) and np.max(np.abs(t)) <= SAFE_WEIGHT for t in thetas):
+            self._safe = (self.epoch, [t.copy() for t in thetas])
+
     def _on_divergence(self, exc: DivergenceError) -> None:
-        # The engine checks before it writes, so the weights are the last finite ones.
+        # The engine checks before it writes, so the weights are finite; but on the way to
+        # infinity they grew so large that every view would overflow: go back to the last
+        # moderate ones (at most a tenth of a second of training ago).
         self._timer.stop()
+        restored = self.epoch
+        if self._safe is not None:
+            restored, thetas = self._safe
+            self.state.network.set_thetas(thetas)
         self._optimizer = None           # its moments may hold the infinities
         self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
         self.state.notify_weights_changed()
         self.running_changed.emit(False)
-        self.diverged.emit(str(exc))
+        self.diverged.emit(str(exc), restored)
 
     # --- state changes -------------------------------------------------------------------------
     def _restart_history(self) -> None:
         self.history.clear()
+        self._safe = None
         self.epoch = 0
         self._prepared = None
         self._optimizer = None

@@ -64,6 +64,7 @@ class TrainingPanel(QWidget):
         self.state, self.controller = state, controller
         self._speed = 0.0
         self._message_key = ""
+        self._restored_epoch = 0
         self.docks: list[QDockWidget] = []      # set by install(): their titles follow the language
 
         # --- run ---
@@ -275,7 +276,8 @@ class TrainingPanel(QWidget):
         if self._message_key:
             self.message_label.setText(self.tr(
                 "Training stopped: the cost became infinite (the learning rate is probably too "
-                "large). The weights are the last finite ones. Lower α, then press Train.")
+                "large). The weights are back to those after epoch %1. Lower α, then press "
+                "Train.").replace("%1", QLocale().toString(self._restored_epoch))
                 + "\n" + self._message_key)
 
     # --- following the state -------------------------------------------------------------------
@@ -395,8 +397,9 @@ class TrainingPanel(QWidget):
         self._speed = speed
         self._update_counters()
 
-    def _on_controller_diverged(self, detail: str) -> None:
+    def _on_controller_diverged(self, detail: str, restored_epoch: int) -> None:
         self._message_key = detail
+        self._restored_epoch = restored_epoch
         self._refresh_message()
         self.message_label.show()
         self._update_train_button()

@@ -1,0 +1,215 @@
+"""Tests for ui.training_panel: the controls, driven like a user, on the real main window."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+import main
+from engine.metrics import accuracy
+from engine.setup import build_preset
+from ui import stepper_ui, training_panel
+from ui.main_window import MainWindow
+from ui.state import AppState, Settings
+
+
+def _window(argv: list[str]):
+    """Return a main window with the step-through canvas and the training feature only (the
+    other features are tested on their own)."""
+    args = main.parse_args(argv)
+    setup = build_preset(args.preset, seed=args.seed)
+    state = AppState(setup.network, setup.X, setup.Y,
+                     Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias),
+                     setup.dataset, preset=setup.name, seed=setup.seed)
+    win = MainWindow(state)
+    for feature in (stepper_ui, training_panel):
+        feature.install(win, state, args)
+    return win
+
+
+@pytest.fixture
+def window(qtbot):
+    win = _window(["--preset", "mazur", "--seed", "0"])
+    qtbot.addWidget(win)
+    yield win
+    win.training.pause()
+
+
+def _find(window, cls, name):
+    widget = window.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def _choose(window, name: str, data: str) -> None:
+    combo = _find(window, QComboBox, name)
+    index = combo.findData(data)
+    assert index >= 0 and combo.model().item(index).isEnabled()
+    combo.setCurrentIndex(index)
+
+
+def test_xor_trained_through_the_controls_reaches_full_accuracy(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    _choose(window, "activationCombo", "tanh")
+    _find(window, QSpinBox, "hiddenLayerSpin0").setValue(4)
+    _find(window, QDoubleSpinBox, "learningRateSpin").setValue(0.5)
+    state = window.state
+    assert state.network.layer_sizes == [2, 4, 1]
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    assert window.training.running
+    qtbot.waitUntil(lambda: accuracy(state.network.predict(state.X), state.Y) == 1.0,
+                    timeout=20000)
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    assert not window.training.running
+    assert accuracy(state.network.predict(state.X), state.Y) == 1.0
+    assert _find(window, QLabel, "epochLabel").text().startswith("Epoch")
+    assert str(window.training.epoch) in _find(window, QLabel, "epochLabel").text().replace(
+        ",", "")
+
+
+def test_train_button_says_what_it_will_do(window, qtbot):
+    button = _find(window, QPushButton, "trainButton")
+    assert button.text() == "Train"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "Pause"
+    assert not _find(window, QPushButton, "epochButton").isEnabled()
+
+
+def test_one_epoch_button_trains_exactly_one_epoch(window, qtbot):
+    before = [t.copy() for t in window.state.network.thetas]
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    assert window.training.epoch == 1
+    assert _find(window, QLabel, "epochLabel").text() == "Epoch 1"
+    assert any(not np.array_equal(a, b) for a, b in zip(before, window.state.network.thetas,
+                                                          strict=True))
+
+
+def test_divergence_shows_the_message_and_keeps_finite_weights(window, qtbot):
+    _choose(window, "datasetCombo", "moons")
+    _choose(window, "activationCombo", "relu")
+    _choose(window, "outputCombo", "linear")
+    _find(window, QDoubleSpinBox, "learningRateSpin").setValue(1e5)
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    message = _find(window, QLabel, "trainingMessage")
+    qtbot.waitUntil(lambda: not message.isHidden(), timeout=10000)
+    assert "infinite" in message.text()
+    assert not window.training.running
+    assert _find(window, QPushButton, "trainButton").text() == "Train"
+    assert all(np.all(np.isfinite(t)) for t in window.state.network.thetas)
+
+
+def test_changing_the_architecture_rebuilds_network_and_canvas(window, qtbot):
+    _choose(window, "datasetCombo", "spirals")
+    qtbot.mouseClick(_find(window, QPushButton, "addLayerButton"), Qt.MouseButton.LeftButton)
+    _find(window, QSpinBox, "hiddenLayerSpin1").setValue(8)
+    _find(window, QSpinBox, "hiddenLayerSpin0").setValue(8)
+    assert window.state.network.layer_sizes == [2, 8, 8, 1]
+    assert [t.shape for t in window.state.network.thetas] == [(8, 3), (8, 9), (1, 9)]
+    canvas = _find(window, QWidget, "networkView")
+    assert canvas.neuron_count() == 2 + 8 + 8 + 1
+
+
+def test_architecture_change_while_training_keeps_training(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    window.training.start()
+    qtbot.waitUntil(lambda: window.training.epoch > 5, timeout=10000)
+    qtbot.mouseClick(_find(window, QPushButton, "addLayerButton"), Qt.MouseButton.LeftButton)
+    assert window.training.epoch < 5
+    qtbot.waitUntil(lambda: window.training.epoch > 5, timeout=10000)
+    assert window.state.network.L == 4
+
+
+def test_a_data_set_with_other_sizes_gets_a_matching_network(window):
+    _choose(window, "datasetCombo", "iris")
+    net = window.state.network
+    assert net.layer_sizes[0] == 4 and net.layer_sizes[-1] == 3
+    assert net.output == "softmax"
+    assert window.state.X.shape[1] == 4
+    assert not _find(window, QDoubleSpinBox, "noiseSpin").isEnabled()
+
+
+def test_regenerate_draws_a_new_sample(window, qtbot):
+    _choose(window, "datasetCombo", "moons")
+    before = window.state.X.copy()
+    qtbot.mouseClick(_find(window, QPushButton, "regenerateButton"), Qt.MouseButton.LeftButton)
+    assert window.state.dataset.params["seed"] == 1
+    assert window.state.X.shape == before.shape and not np.array_equal(window.state.X, before)
+
+
+def test_a_linear_output_moves_the_loss_to_squared_error(window):
+    _choose(window, "datasetCombo", "xor")
+    _choose(window, "outputCombo", "linear")
+    loss = _find(window, QComboBox, "lossCombo")
+    assert loss.currentData() == "squared_error"
+    assert not loss.model().item(loss.findData("cross_entropy")).isEnabled()
+    assert window.state.network.loss_name == "squared_error"
+
+
+def test_softmax_is_offered_only_for_several_outputs(window):
+    _choose(window, "datasetCombo", "xor")
+    out = _find(window, QComboBox, "outputCombo")
+    assert not out.model().item(out.findData("softmax")).isEnabled()
+
+
+def test_learning_rate_slider_is_logarithmic(window):
+    slider = _find(window, QSlider, "learningRateSlider")
+    spin = _find(window, QDoubleSpinBox, "learningRateSpin")
+    slider.setValue(slider.minimum())
+    assert spin.value() == pytest.approx(1e-4)
+    slider.setValue((slider.minimum() + slider.maximum()) * 3 // 5)   # 3/5 of 10⁻⁴…10¹
+    assert spin.value() == pytest.approx(0.1)
+    assert window.state.settings.lr == pytest.approx(0.1)
+
+
+def test_batch_mode_sets_the_batch_size(window):
+    _choose(window, "batchModeCombo", "one")
+    assert window.state.settings.batch_size == 1
+    _choose(window, "batchModeCombo", "mini")
+    _find(window, QSpinBox, "batchSizeSpin").setValue(8)
+    assert window.state.settings.batch_size == 8
+    _choose(window, "batchModeCombo", "full")
+    assert window.state.settings.batch_size is None
+
+
+def test_optimizer_and_lambda_reach_the_settings(window):
+    _choose(window, "optimizerCombo", "adam")
+    _find(window, QDoubleSpinBox, "lambdaSpin").setValue(0.25)
+    assert window.state.settings.optimizer == "adam"
+    assert window.state.settings.lam == 0.25
+
+
+def test_reset_shows_the_new_seed(window, qtbot):
+    qtbot.mouseClick(_find(window, QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
+    assert window.training.seed == 1
+    assert "1" in _find(window, QLabel, "seedLabel").text()
+
+
+def test_settings_changed_elsewhere_show_in_the_panel(window):
+    window.state.update_settings(lr=0.03, batch_size=4, optimizer="momentum")
+    assert _find(window, QDoubleSpinBox, "learningRateSpin").value() == pytest.approx(0.03)
+    assert _find(window, QComboBox, "batchModeCombo").currentData() == "mini"
+    assert _find(window, QSpinBox, "batchSizeSpin").value() == 4
+    assert _find(window, QComboBox, "optimizerCombo").currentData() == "momentum"
+
+
+def test_train_epochs_argument_trains_before_the_window_shows(qtbot):
+    win = _window(["--preset", "xor", "--train-epochs", "25"])
+    qtbot.addWidget(win)
+    assert win.training.epoch == 25
+    assert win.loss_plot.train_curve.getData()[0][-1] == 25
+
+
+def test_screenshot_after_training_is_written(tmp_path):
+    out = tmp_path / "t.png"
+    assert main.main(["--preset", "xor", "--train-epochs", "20", "--screenshot", str(out)]) == 0
+    assert out.stat().st_size > 10_000
