@@ -76,7 +76,7 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
         y0 = col_top + (block - spacing * n) / 2 + spacing / 2
         ys = y0 + spacing * np.arange(n)
         neurons.append(np.column_stack([np.full(n, x[k]), ys]))
-        radius.append(max(r, 0.8))
+        radius.append(max(r, min(0.8, 0.5 * spacing)))
         bias.append(np.array([x[k], bias_y]) if k < L - 1 else None)
     # Captions sit just under the lowest neuron (with room for its d label), not at the very
     # bottom, so short networks keep their captions near the drawing.

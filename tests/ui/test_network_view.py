@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from engine import mazur
 from ui import palette
+from ui.network_items import format_value
 from ui.network_view import NetworkView
 
 
@@ -263,3 +264,28 @@ def test_theme_and_presenter_scale(view):
     r_before = view.columns[1].radius
     view.set_scale(1.5)
     assert view.columns[1].radius > r_before
+
+
+def test_language_change_retranslates_captions(view):
+    view.captions[0][0].setText("stale")
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    assert view.captions[0][0].text() == "Layer 1 (input)"
+
+
+def test_value_labels_use_the_locale_decimal_separator():
+    QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+    try:
+        assert format_value(0.593269992) == "0,593"
+        assert format_value(-0.0381) == "−0,0381"
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_view_has_tooltip_and_object_name(view):
+    assert view.objectName() == "networkView" and view.toolTip()
+
+
+def test_hovering_an_edge_sets_a_tooltip_with_its_weight(view, qtbot):
+    qtbot.mouseMove(view.viewport(), _view_point(view, _point_on_edge(view, 1, 0, 1)))
+    tip = view.viewport().toolTip()
+    assert "Θ(1)[0, 1]" in tip and format_value(0.15) in tip
