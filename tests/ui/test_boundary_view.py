@@ -1,0 +1,118 @@
+"""Tests for ui.boundary_view: the output map over the plane, unit maps on hover, the examples."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine import Network
+from engine.datasets import load
+from ui.boundary_view import RESOLUTION, BoundaryView
+from ui.state import AppState
+
+
+def _state(name: str = "moons", hidden: tuple[int, ...] = (3,)) -> AppState:
+    ds = load(name, seed=1)
+    net = Network([ds.n_inputs, *hidden, ds.n_outputs], "tanh",
+                  "softmax" if ds.n_outputs > 1 else "sigmoid", rng=np.random.default_rng(2))
+    return AppState(net, ds.X_train, ds.Y_train, dataset=ds)
+
+
+def _view(qtbot, state: AppState) -> BoundaryView:
+    view = BoundaryView(state)
+    qtbot.addWidget(view)
+    return view
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def test_map_is_the_network_output_over_the_grid(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    t1, t2 = state.network.thetas
+    pts = view.grid.points
+    # A plain forward pass, written out for this 2-3-1 network.
+    expected = _sigmoid(np.tanh(pts @ t1[:, 1:].T + t1[:, 0]) @ t2[:, 1:].T + t2[:, 0])
+    np.testing.assert_allclose(view.values, expected.reshape(RESOLUTION, RESOLUTION),
+                               rtol=1e-12)
+    assert view.image.image.shape == (RESOLUTION, RESOLUTION, 4)
+
+
+def test_grid_covers_every_example(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    X = state.dataset.X
+    assert view.grid.x_range[0] < X[:, 0].min() and view.grid.x_range[1] > X[:, 0].max()
+    assert view.grid.y_range[0] < X[:, 1].min() and view.grid.y_range[1] > X[:, 1].max()
+
+
+def test_map_follows_new_weights(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    before = view.values.copy()
+    state.network.thetas[1][0, 0] += 3.0     # a larger output bias: every output rises
+    state.notify_weights_changed()
+    assert np.all(view.values > before)
+
+
+def test_hovering_a_hidden_unit_shows_its_own_output(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    view.set_hovered(2, 1)
+    t1 = state.network.thetas[0]
+    expected = np.tanh(view.grid.points @ t1[1, 1:] + t1[1, 0])
+    np.testing.assert_allclose(view.values.ravel(), expected, rtol=1e-12)
+    assert "Neuron 2 of layer 2" in view.title.text()
+    assert not view.contour.isVisible()
+
+
+def test_hover_index_minus_one_goes_back_to_the_output(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    view.set_hovered(2, 0)
+    view.set_hovered(0, -1)
+    assert view.hovered is None
+    assert view.title.text().startswith("Network output")
+    assert view.contour.isVisible()
+
+
+def test_examples_are_drawn_train_filled_and_test_hollow_per_class(qtbot):
+    state = _state()
+    view = _view(qtbot, state)
+    ds = state.dataset
+    train_counts = {k: item.data.shape[0] for (k, train), item in view._scatter.items() if train}
+    test_counts = {k: item.data.shape[0] for (k, train), item in view._scatter.items()
+                   if not train}
+    assert train_counts == {0: int(np.sum(ds.Y_train == 0)), 1: int(np.sum(ds.Y_train == 1))}
+    assert test_counts == {0: int(np.sum(ds.Y_test == 0)), 1: int(np.sum(ds.Y_test == 1))}
+    filled = view._scatter[(0, True)].opts["brush"].color()
+    hollow = view._scatter[(0, False)].opts["brush"].color()
+    assert filled != hollow
+    assert view._scatter[(0, True)].opts["symbol"] != view._scatter[(1, True)].opts["symbol"]
+
+
+def test_three_classes_take_the_most_likely_class(qtbot):
+    state = _state("blobs")
+    view = _view(qtbot, state)
+    probs = state.network.predict(view.grid.points)
+    np.testing.assert_allclose(view.values.ravel(), probs.max(axis=1), rtol=1e-12)
+    assert len({k for k, _ in view._scatter}) == 3
+
+
+def test_data_with_more_than_two_features_gets_a_message(qtbot):
+    state = _state("iris")
+    view = _view(qtbot, state)
+    assert not view.is_applicable()
+    assert "4" in view.message.text()
+    assert view._stack.currentWidget() is view.message
+
+
+@pytest.mark.parametrize("weight", [1e200, -1e200])
+def test_huge_weights_do_not_break_the_map(qtbot, weight):
+    state = _state()
+    view = _view(qtbot, state)
+    state.network.thetas[1][0, 1] = weight
+    state.notify_weights_changed()
+    assert np.all(np.isfinite(view.values))

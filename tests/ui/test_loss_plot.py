@@ -1,0 +1,94 @@
+"""Tests for ui.loss_plot: the curves show the history, and the history the engine's costs."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtWidgets import QCheckBox
+
+from engine.setup import build_preset
+from ui.history import HistoryPoint, LossHistory
+from ui.loss_plot import LossPlot
+from ui.state import AppState, Settings
+from ui.training import TrainingController
+
+
+def _plot(qtbot, history: LossHistory) -> LossPlot:
+    plot = LossPlot(history)
+    qtbot.addWidget(plot)
+    return plot
+
+
+def test_plot_data_equals_the_engines_costs_for_the_same_seed(qtbot):
+    setup = build_preset("xor", seed=3)
+    state = AppState(setup.network, setup.X, setup.Y, Settings(lr=0.5), setup.dataset)
+    controller = TrainingController(state)
+    plot = _plot(qtbot, controller.history)
+    controller.train_epochs(60)
+    plot.refresh()
+    # Independently: a plain engine loop from the same seed, J of each full-batch step.
+    plain = build_preset("xor", seed=3)
+    expected = [plain.network.train_step(plain.X, plain.Y, 0.5) for _ in range(60)]
+    x, y = plot.train_curve.getData()
+    np.testing.assert_array_equal(x, np.arange(1, 61))
+    np.testing.assert_allclose(y, expected, rtol=1e-12)
+
+
+def test_test_curve_shows_the_test_cost(qtbot):
+    h = LossHistory(capacity=8)
+    for e in range(1, 4):
+        h.add(HistoryPoint(e, 1.0 / e, 2.0 / e))
+    plot = _plot(qtbot, h)
+    x, y = plot.test_curve.getData()
+    np.testing.assert_allclose(y, [2.0, 1.0, 2.0 / 3])
+    assert plot.test_curve.isVisible()
+
+
+def test_test_curve_is_hidden_without_a_test_set(qtbot):
+    h = LossHistory(capacity=8)
+    h.add(HistoryPoint(1, 0.7))
+    plot = _plot(qtbot, h)
+    assert not plot.test_curve.isVisible()
+
+
+def test_log_scale_toggle_switches_the_cost_axis(qtbot):
+    h = LossHistory(capacity=8)
+    h.add(HistoryPoint(1, 0.5))
+    h.add(HistoryPoint(2, 0.0))          # log(0) cannot be drawn: the point is left out
+    plot = _plot(qtbot, h)
+    check = plot.findChild(QCheckBox, "logScaleCheck")
+    check.setChecked(True)
+    assert plot.cost_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    assert plot.train_curve.getData()[0].tolist() == [1.0]
+    check.setChecked(False)
+    assert plot.train_curve.getData()[0].tolist() == [1.0, 2.0]
+
+
+def test_accuracy_curves_and_readout_follow_the_history(qtbot):
+    h = LossHistory(capacity=8)
+    h.add(HistoryPoint(1, 0.5, 0.6, 0.75, 0.5))
+    plot = _plot(qtbot, h)
+    assert plot.train_accuracy_curve.getData()[1].tolist() == [0.75]
+    assert plot.test_accuracy_curve.getData()[1].tolist() == [0.5]
+    assert "75.0 %" in plot.readout.text() and "50.0 %" in plot.readout.text()
+
+
+def test_accuracy_plot_can_be_hidden_for_regression(qtbot):
+    h = LossHistory(capacity=8)
+    h.add(HistoryPoint(1, 0.5, math.nan, math.nan, math.nan))
+    plot = _plot(qtbot, h)
+    plot.set_show_accuracy(False)
+    assert plot.accuracy_plot.isHidden()
+    assert "accuracy" not in plot.readout.text()
+
+
+def test_curve_items_are_reused_between_refreshes(qtbot):
+    h = LossHistory(capacity=8)
+    plot = _plot(qtbot, h)
+    items = list(plot.cost_plot.getPlotItem().listDataItems())
+    for e in range(1, 30):
+        h.add(HistoryPoint(e, 1.0 / e))
+        plot.refresh()
+    assert list(plot.cost_plot.getPlotItem().listDataItems()) == items
+    assert len(plot.train_curve.getData()[0]) <= 9
