@@ -7,52 +7,52 @@
         <location filename="../../ui/help_dialogs.py" line="+11"/>
         <source>CS231n, lecture 4: Introduction to Neural Networks (Stanford)</source>
         <extracomment>The &quot;more information&quot; list of the course notes, in their order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>CS231n, aula 4: introdução às redes neurais (Stanford, em inglês)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Siraj Raval — Backpropagation in 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Siraj Raval — Retropropagação em 5 minutos (em inglês)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Andrew Ng — Machine Learning course (Coursera)</source>
-        <translation type="unfinished"></translation>
+        <translation>Andrew Ng — curso de Machine Learning (Coursera)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Brilliant — Backpropagation (in-depth, wiki-style article)</source>
-        <translation type="unfinished"></translation>
+        <translation>Brilliant — Backpropagation (artigo detalhado, estilo wiki, em inglês)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wikipedia — Backpropagation</source>
-        <translation type="unfinished"></translation>
+        <translation>Wikipédia — Retropropagação</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Matt Mazur — A Step by Step Backpropagation Example (2015)</source>
-        <translation type="unfinished"></translation>
+        <translation>Matt Mazur — A Step by Step Backpropagation Example (exemplo passo a passo, 2015, em inglês)</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>About Backprop Visualizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre o Backprop Visualizer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backprop Visualizer plays the backpropagation algorithm of the course notes one micro-step at a time — forward activations, backward deltas, the accumulators Δ, the gradient D and the update — with the real numbers of one training example.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Backprop Visualizer executa o algoritmo de retropropagação da apostila um micropasso por vez — ativações para a frente, deltas para trás, os acumuladores Δ, o gradiente D e a atualização — com os números reais de um exemplo de treinamento.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Where the notes slip, the app shows the corrected algorithm: d(l) uses g′(z(l)), not g(z(l)); l runs from L−1 down to 2; the bias column j = 0 is not regularized.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde a apostila escorrega, o aplicativo mostra o algoritmo corrigido: d(l) usa g′(z(l)), não g(z(l)); l vai de L−1 até 2; a coluna de viés j = 0 não é regularizada.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>References cited by the notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Referências citadas na apostila</translation>
     </message>
 </context>
 <context>
@@ -60,47 +60,47 @@
     <message>
         <location filename="../../ui/architecture_editor.py" line="+81"/>
         <source>Network: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neurons per layer, input first. The input and output sizes follow the data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neurônios por camada, a de entrada primeiro. Os tamanhos das camadas de entrada e de saída seguem o conjunto de dados.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar camada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a hidden layer (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar uma camada oculta (no máximo %1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover camada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the last hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover a última camada oculta</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Hidden layer %1 (layer %2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada oculta %1 (camada %2):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> neurons</source>
-        <translation type="unfinished"></translation>
+        <translation> neurônios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Neurons in layer %1 (1 to %2); changing it draws new random weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Neurônios na camada %1 (de 1 a %2); mudar o valor sorteia novos pesos aleatórios</translation>
     </message>
 </context>
 <context>
@@ -108,32 +108,32 @@
     <message>
         <location filename="../../ui/boundary_view.py" line="+106"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here.</source>
-        <translation type="unfinished"></translation>
+        <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filled markers: training examples · hollow markers: test examples · each class has its own colour and shape (class 0 ● orange, class 1 ■ blue, class 2 ▲ green)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores cheios: exemplos de treinamento · marcadores vazados: exemplos de teste · cada classe tem sua cor e sua forma (classe 0 ● laranja, classe 1 ■ azul, classe 2 ▲ verde)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The decision boundary needs data with two input features; this data has %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A fronteira de decisão precisa de dados com dois atributos de entrada; estes dados têm %1.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Network output a(%1): orange → class 0, blue → class 1; the line is a(%1) = 0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída da rede a(%1): laranja → classe 0, azul → classe 1; a linha é a(%1) = 0,5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Network output a(%1): the colour of the most likely class, paler where the network is unsure</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída da rede a(%1): a cor da classe mais provável, mais clara onde a rede está em dúvida</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Neuron %1 of layer %2: its output a(%2) over the plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Neurônio %1 da camada %2: sua saída a(%2) sobre o plano</translation>
     </message>
 </context>
 <context>
@@ -141,107 +141,107 @@
     <message>
         <location filename="../../ui/data_controls.py" line="+34"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exemplos de treinamento e %2 de teste, %3 atributos, semente dos dados %4</translation>
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+2"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(current data)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dados atuais)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AND</source>
-        <translation type="unfinished"></translation>
+        <translation>AND</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OR</source>
-        <translation type="unfinished"></translation>
+        <translation>OR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Circles</source>
-        <translation type="unfinished"></translation>
+        <translation>Círculos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two moons</source>
-        <translation type="unfinished"></translation>
+        <translation>Duas luas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two spirals</source>
-        <translation type="unfinished"></translation>
+        <translation>Duas espirais</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Three blobs (3 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Três aglomerados (3 classes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Iris flowers (4 features, 3 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flores íris (4 atributos, 3 classes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handwritten digits 8×8 (64 features, 10 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dígitos manuscritos 8×8 (64 atributos, 10 classes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The examples to learn from; changing the number of inputs or outputs draws a new network</source>
-        <translation type="unfinished"></translation>
+        <translation>Os exemplos com que a rede aprende; mudar o número de entradas ou de saídas desenha uma nova rede</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Standard deviation of the Gaussian noise added to the generated points</source>
-        <translation type="unfinished"></translation>
+        <translation>Desvio-padrão do ruído gaussiano somado aos pontos gerados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> % test</source>
-        <translation type="unfinished"></translation>
+        <translation> % teste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share of the examples held out as a test set: never trained on, shown as hollow markers and a dashed curve</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte dos exemplos separada como conjunto de teste: nunca usada no treinamento, mostrada com marcadores vazados e curva tracejada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerar de novo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draw a new sample of this data set (next data seed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortear uma nova amostra deste conjunto de dados (próxima semente)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de dados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruído</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto de teste</translation>
     </message>
 </context>
 <context>
@@ -249,109 +249,109 @@
     <message>
         <location filename="../../ui/export_menu.py" line="+33"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network canvas as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desenho da rede como &amp;PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the network picture as it is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar a imagem da rede como está agora</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network canvas as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desenho da rede como &amp;SVG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the network picture as a scalable drawing for slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar a imagem da rede como desenho vetorial para slides</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss plot as P&amp;NG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico do custo como P&amp;NG…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the cost curve picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar a imagem da curva de custo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss history as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico do custo como &amp;CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save cost and accuracy per epoch for a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar custo e acurácia por época para uma planilha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Θ, Δ and D as CS&amp;V…</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ, Δ e D como CS&amp;V…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the weights, accumulated Δ and gradient D of the current example, every number exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar os pesos, o Δ acumulado e o gradiente D do exemplo atual, com todos os números exatos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Step-through as animated &amp;GIF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo a passo como &amp;GIF animado…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save every micro-step of the current example as an animation</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar cada micropasso do exemplo atual como animação</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Worked example (Markdown or HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xemplo resolvido (Markdown ou HTML)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save every micro-step with its equation and numbers, like Mazur&apos;s article but for this network</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar cada micropasso com sua equação e seus números, como no artigo de Mazur, mas para esta rede</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+1"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagens PNG (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SVG drawings (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desenhos SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GIF animations (*.gif)</source>
-        <translation type="unfinished"></translation>
+        <translation>Animações GIF (*.gif)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Markdown (*.md);;HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha ao exportar</translation>
     </message>
 </context>
 <context>
@@ -359,72 +359,72 @@
     <message>
         <location filename="wrapped_strings.py" line="+13"/>
         <source>Next micro-step</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo micropasso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous micro-step (replays the records; nothing is undone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Micropasso anterior (os registros são reproduzidos de novo; nada é desfeito)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Espaço</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir / pausar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restart the example</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomeçar o exemplo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to the last step (the update)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir para o último passo (a atualização)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>any key</source>
-        <translation type="unfinished"></translation>
+        <translation>qualquer tecla</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finish the running animation at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar de imediato a animação em curso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the value labels on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar ou ocultar os valores na rede</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mouse wheel / drag</source>
-        <translation type="unfinished"></translation>
+        <translation>roda do mouse / arrastar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom / pan the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Ampliar / deslocar a rede</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>click an edge</source>
-        <translation type="unfinished"></translation>
+        <translation>clicar numa conexão</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type a new weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitar um novo peso</translation>
     </message>
 </context>
 <context>
@@ -432,120 +432,120 @@
     <message>
         <location filename="../../ui/import_dialog.py" line="+85"/>
         <source>Import data set from CSV — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Primeira linha:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Label column:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coluna do rótulo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Targets are:</source>
-        <translation type="unfinished"></translation>
+        <translation>Os alvos são:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Features:</source>
-        <translation type="unfinished"></translation>
+        <translation>Atributos:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test part (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte de teste (%):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Detect a header</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar cabeçalho</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Header (column names)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeçalho (nomes das colunas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data (no header)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados (sem cabeçalho)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detect (classes or numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar (classes ou números)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Numbers (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>Números (regressão)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Whether the first row names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Se a primeira linha dá nome às colunas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The column holding the targets y; the other columns become the features x</source>
-        <translation type="unfinished"></translation>
+        <translation>A coluna com os alvos y; as outras colunas viram os atributos x</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Whole numbers and text are classes; real numbers make a regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Números inteiros e texto são classes; números reais definem uma regressão</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Standardize (mean 0, standard deviation 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Padronizar (média 0, desvio-padrão 1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put every feature on the same scale so training is not dominated by large numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Põe todos os atributos na mesma escala, para que números grandes não dominem o treinamento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Share of the rows held out to test the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte das linhas separada para testar a rede</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>column {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>coluna {0}</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cannot import: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível importar: {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>numeric targets (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>alvos numéricos (regressão)</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n class(es): {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n classe: {0}</numerusform>
+            <numerusform>%n classes: {0}</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} examples ({1} for training), {2} features, {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} exemplos ({1} para treinamento), {2} atributos, {3}</translation>
     </message>
 </context>
 <context>
@@ -553,88 +553,88 @@
     <message>
         <location filename="../../ui/inspector.py" line="+65"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspetor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Point at a neuron or an edge of the network to read its values; click an edge to type a new weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aponte para um neurônio ou uma conexão da rede para ler seus valores; clique numa conexão para digitar um novo peso.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The cost J of this example with the weights before and after this step&apos;s gradient-descent update.</source>
-        <translation type="unfinished"></translation>
+        <translation>O custo J deste exemplo com os pesos antes e depois da atualização por descida do gradiente deste passo.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Point at a neuron or an edge. Click an edge to change its weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Bias unit “+1” of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidade de viés “+1” da camada {l}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>always: it multiplies the bias weights, column j = 0 of Θ({l}).</source>
-        <translation type="unfinished"></translation>
+        <translation>sempre: ela multiplica os pesos de viés, coluna j = 0 de Θ({l}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neuron {k} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>Neurônio {k} da camada {l}</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+26"/>
         <source>not computed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ainda não calculado</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>the bias unit +1</source>
-        <translation type="unfinished"></translation>
+        <translation>a unidade de viés +1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>neuron {j} of layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>o neurônio {j} da camada {l}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight Θ({l}){ij}: from {src} to neuron {i} of layer {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso Θ({l}){ij}: de {src} para o neurônio {i} da camada {n}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(after the update; before it: {v})</source>
-        <translation type="unfinished"></translation>
+        <translation>(depois da atualização; antes dela: {v})</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>contribution d{i}({n})·a{j}({l}) = {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>contribuição d{i}({n})·a{j}({l}) = {v}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Click the edge to type a new weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clique na conexão para digitar um novo peso.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>J before the update: {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>J antes da atualização: {v}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>shown after the last update step</source>
-        <translation type="unfinished"></translation>
+        <translation>mostrado depois do último passo de atualização</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>J after the update: {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>J depois da atualização: {v}</translation>
     </message>
 </context>
 <context>
@@ -642,73 +642,73 @@
     <message>
         <location filename="../../ui/loss_plot.py" line="+86"/>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala log</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the cost J on a logarithmic axis, so the slow late decrease stays visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar o custo J num eixo logarítmico, para que a queda lenta do final continue visível</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The cost J after each epoch: training set solid, test set dashed. Below: the fraction of examples classified right.</source>
-        <translation type="unfinished"></translation>
+        <translation>O custo J depois de cada época: conjunto de treinamento em linha cheia, conjunto de teste tracejado. Abaixo: a fração de exemplos classificados corretamente.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cost J</source>
-        <translation type="unfinished"></translation>
+        <translation>custo J</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>época</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>acurácia</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>training set</source>
-        <translation type="unfinished"></translation>
+        <translation>conjunto de treinamento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>test set</source>
-        <translation type="unfinished"></translation>
+        <translation>conjunto de teste</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>No epochs yet: press Train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>época %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>J train %1</source>
-        <translation type="unfinished"></translation>
+        <translation>J treinamento %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>J test %1</source>
-        <translation type="unfinished"></translation>
+        <translation>J teste %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>accuracy %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>acurácia %1 %</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>test %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>teste %1 %</translation>
     </message>
 </context>
 <context>
@@ -716,7 +716,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="+29"/>
         <source>Backprop Visualizer</source>
-        <translation>Visualizador de Retropropagação</translation>
+        <translation>Backprop Visualizer</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -739,117 +739,140 @@
     <message>
         <location filename="../../ui/math_panel.py" line="+93"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Heat maps of the layer this step is about: blue cells are positive, orange negative; the grey column j = 0 holds the bias weights, the row “+1” the bias unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna cinza j = 0 guarda os pesos de viés, a linha “+1” a unidade de viés.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Step {i} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo {i} de {n}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Θ({k}) and the layers it joins, {k} → {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ({k}) e as camadas que ela liga, {k} → {n}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; purple: activations. Blank: not computed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; roxo: ativações. Em branco: ainda não calculado.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Layer {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada {l}</translation>
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+1"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>g is the sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>g é a sigmoide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>g is tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>g é a tanh</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>g is ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>g é a ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>g is the identity</source>
-        <translation type="unfinished"></translation>
+        <translation>g é a identidade</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the output layer uses softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>a camada de saída usa softmax</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>this example</source>
-        <translation type="unfinished"></translation>
+        <translation>este exemplo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>α = {a} is the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>α = {a} é a taxa de aprendizado.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The bias weights (column j = 0, struck out in D) are kept fixed in this preset, as in Mazur&apos;s worked example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste exemplo pronto os pesos de viés (coluna j = 0, riscada em D) ficam fixos, como no exemplo resolvido de Mazur.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The struck-out first entry belongs to the bias unit “+1”: it has no inputs, so it gets no error and is dropped. &lt;b&gt;Correction to the notes:&lt;/b&gt; multiply by the derivative g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never to the input layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>A primeira entrada, riscada, é da unidade de viés “+1”: ela não tem entradas, então não recebe erro e é descartada. &lt;b&gt;Correção da apostila:&lt;/b&gt; multiplique pela derivada g′(z({l})), não por g(z({l})); e l vai de L−1 até 2, nunca até a camada de entrada.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>… and {n} more neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>… e mais {n} neurônios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Θ({l}) before</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ({l}) antes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>new Θ({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>nova Θ({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Δ({l}) before</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ({l}) antes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss of this example: {f} = &lt;b&gt;{v}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to this example&apos;s error. Column j = 0 uses the bias input 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>m = {m} example(s), λ = {lam}. &lt;b&gt;The bias column j = 0 (struck out in Θ) is not regularized:&lt;/b&gt; there D({l}) = (1/m)·Δ({l}) only. (The notes write this condition as “l = 0”; it is the column index j.) D({l}) = ∂J/∂Θ({l}).</source>
-        <translation type="unfinished"></translation>
+        <translation>m = {m} exemplo(s), λ = {lam}. &lt;b&gt;A coluna de viés j = 0 (riscada em Θ) não é regularizada:&lt;/b&gt; nela D({l}) = (1/m)·Δ({l}) apenas. (A apostila escreve essa condição como “l = 0”; trata-se do índice de coluna j.) D({l}) = ∂J/∂Θ({l}).</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkInteraction</name>
+    <message>
+        <location filename="../../ui/network_interaction.py" line="+55"/>
+        <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
+        <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer {0}, neuron {1}</source>
+        <translation>Camada {0}, neurônio {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a({0})_{1}</source>
+        <translation>a({0})_{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({0})[{1}, {2}]: from {3} to neuron {4} of layer {5}</source>
+        <translation>Θ({0})[{1}, {2}]: de {3} para o neurônio {4} da camada {5}</translation>
     </message>
 </context>
 <context>
@@ -857,115 +880,95 @@
     <message>
         <location filename="../../ui/network_legend.py" line="+31"/>
         <source>fill = activation a</source>
-        <translation type="unfinished"></translation>
+        <translation>preenchimento = ativação a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ring = delta d (solid +, dashed −)</source>
-        <translation type="unfinished"></translation>
+        <translation>anel = delta d (cheio +, tracejado −)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Θ &gt; 0 (blue, solid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ &gt; 0 (azul, contínua)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Θ &lt; 0 (orange, dashed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ &lt; 0 (laranja, tracejada)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>line width = |Θ|</source>
-        <translation type="unfinished"></translation>
+        <translation>espessura = |Θ|</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bias unit +1</source>
-        <translation type="unfinished"></translation>
+        <translation>unidade de viés +1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How to read the network drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Como ler o desenho da rede</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="+274"/>
+        <location filename="../../ui/network_view.py" line="+273"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>saída</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>oculta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Layer {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Camada {0} ({1})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>s({0}) = {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>s({0}) = {1}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight. Wheel zooms, drag pans, double-click fits the network to the view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar o peso. A roda do mouse amplia, arrastar desloca, clique duplo enquadra a rede.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The network: columns are layers, +1 is the bias unit</source>
-        <translation type="unfinished"></translation>
+        <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>gradient D({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>gradiente D({0})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>contribution d({0})·[1; a({1})]ᵀ</source>
-        <translation type="unfinished"></translation>
+        <translation>contribuição d({0})·[1; a({1})]ᵀ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+93"/>
-        <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Layer {0}, neuron {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>a({0})_{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Θ({0})[{1}, {2}]: from {3} to neuron {4} of layer {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>As conexões de Θ({0}) mostram {1}; as linhas cinza são os pesos</translation>
     </message>
 </context>
 <context>
@@ -973,142 +976,142 @@
     <message>
         <location filename="wrapped_strings.py" line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zerar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagação</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backward</source>
-        <translation type="unfinished"></translation>
+        <translation>Retropropagação</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accumulate</source>
-        <translation type="unfinished"></translation>
+        <translation>Acúmulo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualização</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the accumulators Δ</source>
-        <translation type="unfinished"></translation>
+        <translation>Zerar os acumuladores Δ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input: a(1) = x</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada: a(1) = x</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weighted input z({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada ponderada z({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activation a({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação a({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output error d({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro da saída d({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hidden error d({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro da camada oculta d({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accumulate Δ({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Acumular Δ({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient D({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradiente D({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Update Θ({l})</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar Θ({l})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Before looping over the examples, every accumulator Δ(l) is set to zero. Δ(l) has the shape of Θ(l): one entry per weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de percorrer os exemplos, cada acumulador Δ(l) é zerado. Δ(l) tem as dimensões de Θ(l): uma entrada por peso.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The example&apos;s features x become the activations of the input layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os atributos x do exemplo viram as ativações da camada de entrada.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each neuron of layer {l} adds up its inputs weighted by Θ({k}); the leading 1 of [1; a({k})] multiplies the bias weights in column j = 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada neurônio da camada {l} soma suas entradas ponderadas por Θ({k}); o 1 no início de [1; a({k})] multiplica os pesos de viés da coluna j = 0.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Example {t} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplo {t} de {m}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The activation function g squashes each weighted input: a({l}) = g(z({l})).</source>
-        <translation type="unfinished"></translation>
+        <translation>A função de ativação g comprime cada entrada ponderada: a({l}) = g(z({l})).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This is the network&apos;s output, its prediction for the example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta é a saída da rede, sua previsão para o exemplo.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The output error compares the prediction with the target y. With the ½-squared error the derivative g′(z(L)) multiplies it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O erro da saída compara a previsão com o alvo y. Com o erro quadrático ½ a derivada g′(z(L)) o multiplica.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The output error is simply a(L) − y: with cross-entropy and a sigmoid or softmax output the g′ factor cancels out.</source>
-        <translation type="unfinished"></translation>
+        <translation>O erro da saída é simplesmente a(L) − y: com entropia cruzada e saída sigmoide ou softmax o fator g′ se cancela.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The error flows backwards through the same weights, Θ({l})ᵀ d({n}): each neuron of layer {l} collects the errors of the neurons it feeds, weighted by the weights that connect them.</source>
-        <translation type="unfinished"></translation>
+        <translation>O erro volta pelos mesmos pesos, Θ({l})ᵀ d({n}): cada neurônio da camada {l} recolhe os erros dos neurônios que ele alimenta, ponderados pelos pesos que os ligam.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each weight Θ({l})ᵢⱼ gets the contribution dᵢ({n})·aⱼ({l}) of this example (with a₀ = 1 for the bias): the outer product d({n})·[1; a({l})]ᵀ is added to Δ({l}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada peso Θ({l})ᵢⱼ recebe a contribuição dᵢ({n})·aⱼ({l}) deste exemplo (com a₀ = 1 para o viés): o produto externo d({n})·[1; a({l})]ᵀ é somado a Δ({l}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After all m examples, divide by m and add the regularization λΘ({l}) — except in the bias column j = 0, which is never regularized. D({l}) is ∂J/∂Θ({l}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Depois dos m exemplos, divida por m e some a regularização λΘ({l}) — exceto na coluna de viés j = 0, que nunca é regularizada. D({l}) é ∂J/∂Θ({l}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate α.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descida do gradiente: cada peso anda no sentido contrário ao seu gradiente, escalado pela taxa de aprendizado α.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
     </message>
 </context>
 <context>
@@ -1116,170 +1119,172 @@
     <message>
         <location filename="../../ui/session_ui.py" line="+83"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Novo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start again from the Mazur example</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomeçar do exemplo de Mazur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open a saved session (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir uma sessão salva (.json)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salvar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the session: network, weights, data, settings, history, step</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar a sessão: rede, pesos, dados, configurações, histórico, passo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar &amp;como…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the session in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar a sessão num novo arquivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import data set from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar conjunto de dados de CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train and step through your own data from a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinar e percorrer passo a passo seus próprios dados de um arquivo CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai&amp;r</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar o aplicativo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;recente</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem título</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}[*] — Backprop Visualizer</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}[*] — Backprop Visualizer</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro inesperado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Something went wrong, but your session is kept (and autosaved):
 
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo deu errado, mas sua sessão foi mantida (e salva automaticamente):
+
+{0}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterações não salvas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The session has changes that are not saved. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>A sessão tem alterações não salvas. Salvar antes?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Restore autosaved session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar a sessão salva automaticamente?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The app did not close normally last time. Restore the session it autosaved?</source>
-        <translation type="unfinished"></translation>
+        <translation>O aplicativo não foi fechado normalmente da última vez. Restaurar a sessão que ele salvou automaticamente?</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir sessão</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sessions (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot open the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir a sessão</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar sessão</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sessions (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessões (*.json)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot save the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar a sessão</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cannot restore the autosaved session</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível restaurar a sessão salva automaticamente</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>(no recent sessions)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nenhuma sessão recente)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Import data set from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar conjunto de dados de CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos CSV (*.csv *.txt *.tsv);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+5"/>
         <source>Cannot import the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível importar o conjunto de dados</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1292,7 @@
     <message>
         <location filename="../../ui/help_dialogs.py" line="-24"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalhos de teclado</translation>
     </message>
 </context>
 <context>
@@ -1295,124 +1300,124 @@
     <message>
         <location filename="../../ui/stepper_ui.py" line="+191"/>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomeçar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Back to the first step of this example (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar ao primeiro passo deste exemplo (Home)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Previous micro-step (←): the earlier state is replayed, nothing is undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micropasso anterior (←): o estado anterior é reproduzido de novo, nada é desfeito</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+118"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir</translation>
     </message>
     <message>
         <location line="-118"/>
         <source>Play the steps one after another at the chosen speed, or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir os passos um após o outro na velocidade escolhida, ou pausar (Espaço)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Avançar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Next micro-step (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo micropasso (→)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fim</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Jump to the last step, the update (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir para o último passo, a atualização (End)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show or hide the numbers on the network (V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar ou ocultar os números na rede (V)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List the keys of the step-through window</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar as teclas da janela de passo a passo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Backprop Visualizer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sobre o Backprop Visualizer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What this app is, and the references of the notes</source>
-        <translation type="unfinished"></translation>
+        <translation>O que é este aplicativo, e as referências da apostila</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidade</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Playing speed: slow (left) to fast (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidade de reprodução: lenta (à esquerda) a rápida (à direita)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which training example to step through</source>
-        <translation type="unfinished"></translation>
+        <translation>Qual exemplo de treinamento percorrer passo a passo</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+123"/>
         <source>of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {m}</translation>
     </message>
     <message>
         <location line="-121"/>
         <source>Hover a neuron or an edge to inspect it; click an edge to change its weight; wheel to zoom, drag to pan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo</translation>
     </message>
     <message>
         <location line="+90"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
 </context>
 <context>
@@ -1420,17 +1425,17 @@
     <message>
         <location filename="../../ui/timeline.py" line="+37"/>
         <source>Every micro-step of this example, coloured by stage. Click a step to jump to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada micropasso deste exemplo, colorido por etapa. Clique num passo para ir até ele.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Timeline: click a step to jump there; ← and → step one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Linha do tempo: clique num passo para ir até ele; ← e → andam um passo por vez.</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Step {i}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passo {i}</translation>
     </message>
 </context>
 <context>
@@ -1438,255 +1443,255 @@
     <message>
         <location filename="../../ui/training_panel.py" line="+13"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause training; you can then step through one example with these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar o treinamento; depois você pode percorrer um exemplo passo a passo com estes pesos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train continuously; the plots and the network update live</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinar sem parar; os gráficos e a rede se atualizam ao vivo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Época %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 examples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exemplos/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Initial weights from seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos iniciais da semente %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Softmax goes with cross-entropy: then d(L) = a(L) − y.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax combina com entropia cruzada: então d(L) = a(L) − y.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sigmoid with cross-entropy: d(L) = a(L) − y.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoide com entropia cruzada: d(L) = a(L) − y.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Training stopped: the cost became infinite (the learning rate is probably too large). The weights are the last finite ones. Lower α, then press Train.</source>
-        <translation type="unfinished"></translation>
+        <source>Training stopped: the cost became infinite (the learning rate is probably too large). The weights are back to those after epoch %1. Lower α, then press Train.</source>
+        <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+1"/>
         <location line="+38"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinamento</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>Learning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprendizado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma época</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train one pass over all training examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Treinar uma passada por todos os exemplos de treinamento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciar pesos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draw new random initial weights from the next seed; the history starts again</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortear novos pesos iniciais aleatórios com a próxima semente; o histórico recomeça</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate α: the step is Θ := Θ − α·D</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxa de aprendizado α: o passo é Θ := Θ − α·D</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regularization λ: D(l) gets + (λ/m)·Θ(l) for the non-bias weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Regularização λ: D(l) ganha + (λ/m)·Θ(l) nos pesos que não são de viés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples per mini-batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplos por minilote</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How many examples each step Θ := Θ − α·D uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantos exemplos cada passo Θ := Θ − α·D usa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How the gradients D turn into a step</source>
-        <translation type="unfinished"></translation>
+        <translation>Como os gradientes D viram um passo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activation of the output layer L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação da camada de saída L</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The per-example loss whose mean is the cost J</source>
-        <translation type="unfinished"></translation>
+        <translation>A perda por exemplo cuja média é o custo J</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lote completo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mini-batch of</source>
-        <translation type="unfinished"></translation>
+        <translation>Minilote de</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One example at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Um exemplo por vez</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>Descida do gradiente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Momentum (β = 0.9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento (β = 0,9)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoide</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>linear</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>entropia cruzada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>½ squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>erro quadrático ½</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate α</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxa de aprendizado α</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regularization λ</source>
-        <translation type="unfinished"></translation>
+        <translation>Regularização λ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lote</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Otimizador</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hidden activation g</source>
-        <translation type="unfinished"></translation>
+        <translation>Ativação oculta g</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Saída</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Perda</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Decision boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>Fronteira de decisão</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cost and accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Custo e acurácia</translation>
     </message>
 </context>
 <context>
@@ -1767,22 +1772,22 @@
     <message>
         <location filename="../../ui/inspector.py" line="+36"/>
         <source>Change a weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Mudar um peso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New value of Θ({l}){ij}</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo valor de Θ({l}){ij}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Type a number, e.g. {x}. The whole trace is recomputed with the new weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite um número, por exemplo {x}. Todo o passo a passo é recalculado com o novo peso.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>“{t}” is not a number. Example: {x}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{t}” não é um número. Exemplo: {x}</translation>
     </message>
 </context>
 <context>
@@ -1790,50 +1795,50 @@
     <message>
         <location filename="wrapped_strings.py" line="-111"/>
         <source>There is no network canvas to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há desenho da rede para exportar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Backprop Visualizer network</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede do Backprop Visualizer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The step-through is not available in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>O passo a passo não está disponível nesta janela.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no step to animate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há passo para animar.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SVG export needs the QtSvg module, which this Qt lacks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar SVG requer o módulo QtSvg, que este Qt não tem.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GIF export needs the Pillow package (pip install Pillow).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar GIF requer o pacote Pillow (pip install Pillow).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not write the image {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar a imagem {0}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Could not write the drawing {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o desenho {0}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar {0}: {1}</translation>
     </message>
 </context>
 </TS>

@@ -57,7 +57,7 @@ def test_choosing_portuguese_retranslates_the_window_and_back(window, qtbot):
     controller.language_actions["pt_BR"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&Arquivo")
     assert controller.theme_menu.title() == "&Tema"
-    assert window.windowTitle().startswith("Visualizador de Retropropagação")
+    assert window.view_menu_controller.presenter_action.text() == "Modo a&presentação"
     assert controller.language_actions["pt_BR"].isChecked()
     controller.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&File")
