@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPen, QWheelEvent
 
+from ui import palette
 from ui.network_items import format_value
 from ui.network_layout import point_segment_distance
 
@@ -151,5 +152,12 @@ class NetworkInteraction:
             if edge[0]:
                 b = self.bundles[edge[0] - 1]
                 self._hover_line.setLine(*b.src[edge[2]], *b.dst[edge[1]])
+                # An opaque halo a few pixels wider than the edge, drawn behind it.
+                halo = palette.mix(palette.qcolor(self.theme.highlight),
+                                   palette.qcolor(self.theme.background), 0.45)
+                pen = QPen(halo, b.edge_style(edge[1], edge[2]).width + 7 * self.scale_factor)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                self._hover_line.setPen(pen)
             self._hover_line.setVisible(bool(edge[0]))
         self.viewport().setToolTip(self._tooltip_for(hit))

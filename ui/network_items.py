@@ -217,16 +217,19 @@ class PulseItem(QGraphicsItem):
         self.end = np.zeros((0, 2))
         self.progress = 0.0
         self.color, self.radius = QColor("#111111"), 4.0
+        self.rim = QColor("#FFFFFF")
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)
         self.setVisible(False)
         self._rect = QRectF()
 
-    def set_paths(self, start: np.ndarray, end: np.ndarray, color: QColor, radius: float) -> None:
-        """Set the dots' paths: ``start`` and ``end`` of shape (N, 2)."""
+    def set_paths(self, start: np.ndarray, end: np.ndarray, color: QColor, radius: float,
+                  rim: QColor | None = None) -> None:
+        """Set the dots' paths: ``start`` and ``end`` of shape (N, 2), the first ``MAX_DOTS``."""
         self.prepareGeometryChange()
         self.start, self.end = start[: self.MAX_DOTS], end[: self.MAX_DOTS]
         self.color, self.radius = color, radius
+        self.rim = rim if rim is not None else QColor("#FFFFFF")
         if self.start.size:
             pts = np.vstack([self.start, self.end])
             lo, hi = pts.min(axis=0) - radius - 2, pts.max(axis=0) + radius + 2
@@ -246,7 +249,10 @@ class PulseItem(QGraphicsItem):
         if not self.start.size:
             return
         pts = self.start + (self.end - self.start) * self.progress
-        pen = QPen(self.color, 2 * self.radius)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in pts]))
+        poly = QPolygonF([QPointF(x, y) for x, y in pts])
+        # A light rim first, so dots stay visible on top of dark, thick edges.
+        for color, width in ((self.rim, 2 * self.radius + 3), (self.color, 2 * self.radius)):
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPoints(poly)

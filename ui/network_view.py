@@ -17,16 +17,14 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import (
-    QEasingCurve,
     QEvent,
     QLocale,
     QPointF,
     QRectF,
     Qt,
-    QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QFont, QPainter
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
     QGraphicsScene,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import palette
+from ui.network_animation import NetworkAnimation
 from ui.network_interaction import NetworkInteraction
 from ui.network_items import EdgeBundleItem, EdgeStyle, PulseItem
 from ui.network_layout import Layout, compute_layout
@@ -45,7 +44,7 @@ from ui.network_neurons import NeuronColumnItem
 from ui.palette import LIGHT, Theme
 
 
-class NetworkView(NetworkInteraction, QGraphicsView):
+class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
     """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values."""
 
     neuron_hovered = Signal(int, int)        # (layer, unit k: 0 = "+1", 1..s(l)); (0, -1) none
@@ -83,13 +82,7 @@ class NetworkView(NetworkInteraction, QGraphicsView):
         self._press: QPointF | None = None
         self._panning = False
         self._user_zoomed = False
-        self._anim = QVariantAnimation(self)
-        self._anim.setStartValue(0.0)
-        self._anim.setEndValue(1.0)
-        self._anim.valueChanged.connect(self._on_anim_value_changed)
-        self._anim.finished.connect(self._on_anim_finished)
-        self._anim_kind: str | None = None
-        self._anim_thetas: tuple[list[np.ndarray], list[np.ndarray]] | None = None
+        self._init_animation()
         self.legend = NetworkLegend(self)
         self.note = QLabel(self)
         self.note.setObjectName("networkNote")
@@ -243,10 +236,6 @@ class NetworkView(NetworkInteraction, QGraphicsView):
                 font.setPointSizeF((9.5 if item is title else 8.5) * s)
                 item.setFont(font)
                 item.setBrush(palette.qcolor(th.text if item is title else th.muted))
-        if hasattr(self, "_hover_line"):
-            pen = QPen(palette.qcolor(th.highlight, 90), 9 * s)
-            pen.setCosmetic(True)
-            self._hover_line.setPen(pen)
         self.legend.set_look(th, s)
         self.note.setStyleSheet(f"QLabel {{ background: {th.note_background}; color: {th.text};"
                                 f" padding: 3px 6px; font-size: {round(9 * s)}pt; }}")
@@ -361,80 +350,6 @@ class NetworkView(NetworkInteraction, QGraphicsView):
         """Return the scene midpoint of the line of Θ(l)[i, j]."""
         b = self._bundle(l)
         return QPointF(*((b.src[j] + b.dst[i]) / 2))
-
-    # animation
-    def animate_pulse(self, from_layer: int, to_layer: int, duration_ms: int) -> None:
-        """Send dots along the drawn edges of Θ(min(from, to)): left→right if from < to."""
-        self.finish_animation()
-        l = min(from_layer, to_layer)
-        b = self._bundle(l)
-        flat = b.overlay_shown if b.overlay is not None else b.shown
-        if flat.size == 0:
-            flat = np.arange(b.total)
-        values = b.overlay if b.overlay is not None else b.theta
-        if values is not None and flat.size > PulseItem.MAX_DOTS:
-            flat = flat[np.argsort(-np.abs(values.ravel()[flat]))]
-        rows, cols = np.divmod(flat, b.shape_[1])
-        start, end = b.src[cols], b.dst[rows]
-        forward = from_layer < to_layer
-        if not forward:
-            start, end = end, start
-        color = palette.qcolor(self.theme.pulse if forward else self.theme.highlight)
-        self.pulse.set_paths(start, end, color, 4.0 * self.scale_factor)
-        self.pulse.setVisible(True)
-        self._start_animation("pulse", duration_ms)
-
-    def animate_weight_change(self, old_thetas: Sequence[np.ndarray],
-                              new_thetas: Sequence[np.ndarray], duration_ms: int) -> None:
-        """Morph the edges from ``old_thetas`` to ``new_thetas`` (colour and width)."""
-        self.finish_animation()
-        old = [np.array(t, float) for t in old_thetas]
-        new = [np.array(t, float) for t in new_thetas]
-        self._anim_thetas = (old, new)
-        self.set_weights(old)
-        self._start_animation("weights", duration_ms)
-
-    def _start_animation(self, kind: str, duration_ms: int) -> None:
-        self._anim_kind = kind
-        if duration_ms <= 0:
-            self._complete_animation()
-            return
-        self._anim.setDuration(int(duration_ms))
-        self._anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        self._anim.start()
-
-    def is_animating(self) -> bool:
-        """Return whether a pulse or weight morph is running."""
-        return self._anim_kind is not None
-
-    def finish_animation(self) -> None:
-        """Jump the running animation to its end at once (emits ``animation_finished``)."""
-        if self._anim_kind is None:
-            return
-        self._anim.stop()
-        self._complete_animation()
-
-    def _on_anim_value_changed(self, value: float) -> None:
-        # The animation computes its value from elapsed time, so a late frame skips ahead.
-        if self._anim_kind == "pulse":
-            self.pulse.set_progress(float(value))
-        elif self._anim_kind == "weights" and self._anim_thetas is not None:
-            old, new = self._anim_thetas
-            t = float(value)
-            self.set_weights([o + (n - o) * t for o, n in zip(old, new, strict=True)])
-
-    def _on_anim_finished(self) -> None:
-        if self._anim_kind is not None:
-            self._complete_animation()
-
-    def _complete_animation(self) -> None:
-        kind, self._anim_kind = self._anim_kind, None
-        if kind == "pulse":
-            self.pulse.setVisible(False)
-        elif kind == "weights" and self._anim_thetas is not None:
-            self.set_weights(self._anim_thetas[1])
-            self._anim_thetas = None
-        self.animation_finished.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
