@@ -8,18 +8,21 @@ Shapes (notation of the course notes, layers numbered from 1):
     z(l), a(l)   (m, s(l)) in the vectorized path
     D(l)         same shape as Θ(l)
 
-The vectorized path keeps its work arrays between calls (one set per batch size) so a training
-step allocates nothing; it never builds the [1; a] column, adding the bias column instead.
+The vectorized path (engine/fast_path.py) keeps Θ in one flat buffer (``thetas`` are views into
+it) and its work arrays between calls (one set per batch size), so a training step allocates
+almost nothing; it never copies a ones column onto X.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from engine.activations import ACTIVATIONS, Activation, get_activation
+from engine import fast_path
+from engine.activations import Activation, get_activation
 from engine.losses import Loss, make_loss
 from engine.optimizers import GradientDescent, Optimizer
 from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
@@ -37,18 +40,6 @@ class ForwardPass:
 
     z: list[np.ndarray | None]
     a: list[np.ndarray]
-
-
-class _Workspace:
-    """Preallocated arrays for one batch size m."""
-
-    def __init__(self, m: int, sizes: list[int], dtype: np.dtype) -> None:
-        self.m = m
-        # a[i] holds a(i+2); zL holds z(L) for the stable cross-entropy; d[i] holds d(i+2).
-        self.a = [np.empty((m, s), dtype) for s in sizes[1:]]
-        self.zL = np.empty((m, sizes[-1]), dtype)
-        self.d = [np.empty((m, s), dtype) for s in sizes[1:]]
-        self.tmp = [np.empty((m, s), dtype) for s in sizes[1:]]
 
 
 class Network:
@@ -72,11 +63,9 @@ class Network:
         sizes = check_layer_sizes(layer_sizes)
         self._configure(activation, output, loss, dtype)
         rng = np.random.default_rng() if rng is None else rng
-        self._thetas = [init_theta(s_in, s_out, init, rng).astype(self.dtype)
-                        for s_in, s_out in zip(sizes[:-1], sizes[1:], strict=True)]
         self._sizes = sizes
-        self._workspaces: dict[int, _Workspace] = {}
-        self._scratch: list[np.ndarray] = []
+        self._store([init_theta(s_in, s_out, init, rng)
+                     for s_in, s_out in zip(sizes[:-1], sizes[1:], strict=True)])
 
     @classmethod
     def from_thetas(
@@ -91,11 +80,27 @@ class Network:
         checked = check_thetas(thetas)
         net = cls.__new__(cls)
         net._configure(activation, output, loss, dtype)
-        net._thetas = [t.astype(net.dtype) for t in checked]
         net._sizes = [checked[0].shape[1] - 1] + [t.shape[0] for t in checked]
-        net._workspaces = {}
-        net._scratch = []
+        net._store(checked)
         return net
+
+    def _store(self, values: Sequence[np.ndarray]) -> None:
+        """Copy ``values`` into fresh flat weight storage; ``thetas`` become views into it."""
+        self._w = fast_path.Weights(values, self.dtype)
+        self._thetas = list(self._w.thetas)
+        self._workspaces: dict[int, fast_path.Workspace] = {}
+
+    def _weights(self) -> fast_path.Weights:
+        """Return the flat weight storage, re-adopting ``thetas`` if an entry was replaced."""
+        if not self._w.matches(self._thetas):
+            for l, (t, shape) in enumerate(zip(self._thetas, self._w.shapes, strict=False), 1):
+                if np.shape(t) != shape:
+                    raise ValueError(f"Θ({l}) must keep shape {shape}, got {np.shape(t)}")
+            if len(self._thetas) != len(self._w.shapes):
+                raise ValueError(f"expected {len(self._w.shapes)} matrices, "
+                                 f"got {len(self._thetas)}")
+            self._store([np.asarray(t) for t in self._thetas])
+        return self._w
 
     def _configure(self, activation: str, output: str, loss: str, dtype: type | np.dtype) -> None:
         self.g: Activation = get_activation(activation)
@@ -256,7 +261,7 @@ class Network:
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
             J, D = self._cost_and_gradients_prepared(x, y, lam)
-            if not np.isfinite(J):
+            if not math.isfinite(J):
                 raise DivergenceError(f"the cost J is not finite ({J}); the weights were kept")
             self._apply(D, optimizer, freeze_bias)
         return J
@@ -323,39 +328,25 @@ class Network:
 
     # --- the vectorized path -------------------------------------------------------------------
 
-    def _workspace(self, m: int) -> _Workspace:
+    def _workspace(self, m: int) -> fast_path.Workspace:
         ws = self._workspaces.get(m)
         if ws is None:
             if len(self._workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
                 self._workspaces.clear()
-            ws = self._workspaces[m] = _Workspace(m, self._sizes, self.dtype)
+            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype)
         return ws
 
-    def _forward_fast(self, x: np.ndarray) -> _Workspace:
+    def _forward_fast(self, x: np.ndarray) -> fast_path.Workspace:
         ws = self._workspace(x.shape[0])
-        a = x
-        last = len(self._thetas) - 1
-        for i, theta in enumerate(self._thetas):
-            out = ws.a[i]
-            np.matmul(a, theta[:, 1:].T, out=out)
-            out += theta[:, 0]
-            if i == last:
-                np.copyto(ws.zL, out)
-                if self.g_out.name == "sigmoid":
-                    _sigmoid_into(out)
-                elif self.g_out.name == "softmax":
-                    out[...] = ACTIVATIONS["softmax"].g(out)
-                # linear: a(L) = z(L) already
-            else:
-                _activate_into(self.g.name, out)
-            a = out
+        fast_path.forward(ws, self._weights(), x, self.g.name, self.g_out.name)
         return ws
 
-    def _cost_from(self, ws: _Workspace, y: np.ndarray, lam: float) -> float:
+    def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float) -> float:
         m = ws.m
-        J = self.loss.value(ws.zL, ws.a[-1], y) / m
+        yT = fast_path.load_targets(ws, y)
+        J = fast_path.loss_sum(ws, yT, self.loss.name, self.g_out.name) / m
         if lam:
-            J += lam / (2 * m) * sum(float(np.vdot(t[:, 1:], t[:, 1:])) for t in self._thetas)
+            J += lam / (2 * m) * sum(float(np.vdot(W, W)) for W in self._w.W)
         return float(J)
 
     def _cost_and_gradients_prepared(
@@ -363,43 +354,34 @@ class Network:
     ) -> tuple[float, list[np.ndarray]]:
         ws = self._forward_fast(x)
         J = self._cost_from(ws, y, lam)
-        m = x.shape[0]
-        if not self._scratch or self._scratch[0].dtype != self.dtype:
-            self._grads = [np.empty_like(t) for t in self._thetas]
-            self._scratch = [np.empty_like(t) for t in self._thetas]
-        D = self._grads
-        d = ws.d[-1]
-        np.subtract(ws.a[-1], y, out=d)
-        if self.loss.name == "squared_error" and self.g_out.name == "sigmoid":
-            _times_prime_from_a("sigmoid", d, ws.a[-1], ws.tmp[-1])
-        for i in range(len(self._thetas) - 1, -1, -1):
-            a_prev = x if i == 0 else ws.a[i - 1]
-            theta = self._thetas[i]
-            np.matmul(d.T, a_prev, out=D[i][:, 1:])
-            np.sum(d, axis=0, out=D[i][:, 0])
-            if i > 0:
-                d_prev = ws.d[i - 1]
-                np.matmul(d, theta[:, 1:], out=d_prev)
-                _times_prime_from_a(self.g.name, d_prev, ws.a[i - 1], ws.tmp[i - 1])
-                d = d_prev
-            D[i] *= 1.0 / m
-            if lam:
-                D[i][:, 1:] += (lam / m) * theta[:, 1:]
-        return J, D
+        w = self._w
+        fast_path.backward(ws, w, x, ws.yT, lam, self.g.name, self.loss.name, self.g_out.name)
+        return J, list(w.D)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
-        new = self._scratch
-        for i, (theta, g) in enumerate(zip(self._thetas, D, strict=True)):
-            if not np.all(np.isfinite(g)):
-                raise DivergenceError(f"D({i + 1}) is not finite; the weights were kept")
-            step = optimizer.step(i, g, new[i])
-            if freeze_bias:
+        w = self._weights()
+        if not w.matches_gradients(D):
+            for dst, src in zip(w.D, D, strict=True):
+                np.copyto(dst, src)
+        # One check and one update over the flat buffers; find the layer only when one fails.
+        if not np.isfinite(w.D_flat).all():
+            bad = next(l for l, g in enumerate(w.D, 1) if not np.all(np.isfinite(g)))
+            raise DivergenceError(f"D({bad}) is not finite; the weights were kept")
+        if type(optimizer) is GradientDescent:  # stateless and elementwise: all layers at once
+            optimizer.step(0, w.D_flat, w.step_flat)
+        else:
+            for i, (g, out) in enumerate(zip(w.D, w.steps, strict=True)):
+                step = optimizer.step(i, g, out)
+                if step is not out:
+                    np.copyto(out, step)
+        if freeze_bias:
+            for step in w.steps:
                 step[:, 0] = 0.0
-            np.subtract(theta, step, out=new[i])
-            if not np.all(np.isfinite(new[i])):
-                raise DivergenceError(f"Θ({i + 1}) would become infinite; the weights were kept")
-        for theta, t_new in zip(self._thetas, new, strict=True):
-            np.copyto(theta, t_new)
+        np.subtract(w.flat, w.step_flat, out=w.new_flat)
+        if not np.isfinite(w.new_flat).all():
+            bad = next(l for l, t in enumerate(w.new, 1) if not np.all(np.isfinite(t)))
+            raise DivergenceError(f"Θ({bad}) would become infinite; the weights were kept")
+        np.copyto(w.flat, w.new_flat)
 
 
 def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np.ndarray:
@@ -417,35 +399,3 @@ def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np
         theta[:, 1:] = rng.normal(0.0, np.sqrt(var), size=(s_out, s_in))
         return theta
     raise ValueError(f"unknown initialization {init!r}: expected one of {', '.join(INITIALIZERS)}")
-
-
-def _sigmoid_into(out: np.ndarray) -> None:
-    out *= 0.5
-    np.tanh(out, out=out)
-    out *= 0.5
-    out += 0.5
-
-
-def _activate_into(name: str, out: np.ndarray) -> None:
-    if name == "sigmoid":
-        _sigmoid_into(out)
-    elif name == "tanh":
-        np.tanh(out, out=out)
-    elif name == "relu":
-        np.maximum(out, 0.0, out=out)
-    # linear: nothing to do
-
-
-def _times_prime_from_a(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
-    """Multiply d in place by g′(z), computed from a = g(z)."""
-    if name == "sigmoid":
-        np.subtract(1.0, a, out=tmp)
-        tmp *= a
-        d *= tmp
-    elif name == "tanh":
-        np.multiply(a, a, out=tmp)
-        np.subtract(1.0, tmp, out=tmp)
-        d *= tmp
-    elif name == "relu":
-        d[a <= 0] = 0.0
-    # linear: g′ = 1

@@ -1,0 +1,205 @@
+"""The vectorized training path: the notes' matrix backpropagation done in place, in buffers kept
+between steps, so a training step allocates (almost) nothing and makes few calls into numpy.
+
+Layout, and why:
+    Θ(l)       ``Weights.thetas[l-1]``: (s(l+1), 1 + s(l)) C-contiguous views into ONE flat
+               buffer, so the update Θ := Θ − αD and its finiteness check are one numpy call each
+               for the whole network (the small networks spend their time in per-call overhead).
+    D(l)       views into a second flat buffer, shaped like Θ(l).
+    a(l)       feature-major, (s(l), m): rows 1.. of ext(l) = [1; a(l)], shape (1 + s(l), m),
+               whose row 0 holds ones written once when the workspace is made. Then
+               z(l+1) = Θ(l)·[1; a(l)] and Δ(l) = d(l+1)·[1; a(l)]ᵀ are each ONE matrix product,
+               as in the notes, bias included. Feature-major also measured faster with OpenBLAS
+               than (m, s) rows for the same products (benchmarks/README.md).
+    X          (m, s(1)) as given (never copied: Xᵀ is a view BLAS reads transposed); the first
+               layer adds its bias column and sums d(2) for the bias gradient instead.
+    d(l)       (s(l), m). 1/m is folded into d(L), so every D(l) comes out already divided by m.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def _views(flat: np.ndarray, shapes: Sequence[tuple[int, int]]) -> list[np.ndarray]:
+    out, start = [], 0
+    for shape in shapes:
+        size = shape[0] * shape[1]
+        out.append(flat[start:start + size].reshape(shape))
+        start += size
+    return out
+
+
+class Weights:
+    """Θ(1)..Θ(L−1) as views into one flat buffer, with same-layout buffers for D, the step and
+    the candidate new Θ, and the W = Θ[:, 1:] / bias-column views the products use."""
+
+    def __init__(self, values: Sequence[np.ndarray], dtype: np.dtype) -> None:
+        shapes = [tuple(int(n) for n in v.shape) for v in values]
+        total = sum(r * c for r, c in shapes)
+        self.shapes = shapes
+        self.flat = np.empty(total, dtype)
+        self.D_flat = np.zeros(total, dtype)
+        self.step_flat = np.empty(total, dtype)
+        self.new_flat = np.empty(total, dtype)
+        self.thetas = _views(self.flat, shapes)
+        for theta, v in zip(self.thetas, values, strict=True):
+            theta[...] = v
+        self.D = _views(self.D_flat, shapes)
+        self.steps = _views(self.step_flat, shapes)
+        self.new = _views(self.new_flat, shapes)
+        self.W = [t[:, 1:] for t in self.thetas]
+        self.WT = [t[:, 1:].T for t in self.thetas]
+        self.bias = [t[:, :1] for t in self.thetas]
+        self.D_W0 = self.D[0][:, 1:]
+        self.D_b0 = self.D[0][:, 0]
+
+    def __reduce__(self):
+        # Copies and pickles must rebuild the views; copying them one by one would detach them.
+        return (Weights, ([t.copy() for t in self.thetas], self.flat.dtype))
+
+    def matches(self, thetas: list[np.ndarray]) -> bool:
+        """Return whether ``thetas`` still holds exactly these views (nobody replaced one)."""
+        mine = self.thetas
+        return len(thetas) == len(mine) and all(a is b for a, b in zip(thetas, mine, strict=True))
+
+    def matches_gradients(self, D: list[np.ndarray]) -> bool:
+        """Return whether ``D`` is this storage's own list of D(l) views."""
+        mine = self.D
+        return len(D) == len(mine) and all(a is b for a, b in zip(D, mine, strict=True))
+
+
+class Workspace:
+    """Work arrays for one batch size m, feature-major (see the module docstring)."""
+
+    def __init__(self, m: int, sizes: Sequence[int], dtype: np.dtype) -> None:
+        self.m, self.sizes, self.dtype = m, list(sizes), np.dtype(dtype)
+        self.ext = []
+        for s in sizes[1:-1]:
+            e = np.empty((1 + s, m), dtype)
+            e[0] = 1.0
+            self.ext.append(e)
+        self.act = [e[1:] for e in self.ext]  # a(2)..a(L−1), each (s, m), C-contiguous
+        K = sizes[-1]
+        self.zL = np.empty((K, m), dtype)
+        self.aL = np.empty((K, m), dtype)
+        self.yT = np.empty((K, m), dtype)
+        self.d = [np.empty((s, m), dtype) for s in sizes[1:]]  # d(2)..d(L)
+        self.tmp = [np.empty((s, m), dtype) for s in sizes[1:]]
+        self.row = np.empty((1, m), dtype)
+        self.row2 = np.empty((1, m), dtype)
+
+    def __reduce__(self):
+        return (Workspace, (self.m, self.sizes, self.dtype))
+
+
+def sigmoid_into(out: np.ndarray, src: np.ndarray | None = None) -> None:
+    """Write σ(src) (default: σ(out)) into ``out`` as ½(1 + tanh(z/2)), which cannot overflow."""
+    np.multiply(out if src is None else src, 0.5, out=out)
+    np.tanh(out, out=out)
+    out *= 0.5
+    out += 0.5
+
+
+def activate_into(name: str, out: np.ndarray) -> None:
+    """Apply the hidden activation ``name`` to ``out`` in place."""
+    if name == "sigmoid":
+        sigmoid_into(out)
+    elif name == "tanh":
+        np.tanh(out, out=out)
+    elif name == "relu":
+        np.maximum(out, 0.0, out=out)
+    # linear: nothing to do
+
+
+def times_prime_from_a(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
+    """Multiply ``d`` in place by g′(z), computed from a = g(z)."""
+    if name == "sigmoid":
+        np.subtract(1.0, a, out=tmp)
+        tmp *= a
+        d *= tmp
+    elif name == "tanh":
+        np.multiply(a, a, out=tmp)
+        np.subtract(1.0, tmp, out=tmp)
+        d *= tmp
+    elif name == "relu":
+        np.sign(a, out=tmp)  # a = max(0, z) ≥ 0, so sign(a) is 1 where z > 0, else 0
+        d *= tmp
+    # linear: g′ = 1
+
+
+def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) -> None:
+    """Fill ws with z(L), a(L) and every hidden a(l) for X of shape (m, s(1))."""
+    last = len(w.thetas) - 1
+    for i in range(last + 1):
+        out = ws.zL if i == last else ws.act[i]
+        if i == 0:
+            np.matmul(w.W[0], x.T, out=out)
+            out += w.bias[0]
+        else:
+            np.matmul(w.thetas[i], ws.ext[i - 1], out=out)
+        if i < last:
+            activate_into(hidden, out)
+    aL, zL = ws.aL, ws.zL
+    if output == "sigmoid":
+        sigmoid_into(aL, zL)
+    elif output == "softmax":
+        row = ws.row
+        np.max(zL, axis=0, keepdims=True, out=row)
+        np.subtract(zL, row, out=aL)
+        np.exp(aL, out=aL)
+        np.sum(aL, axis=0, keepdims=True, out=ws.row2)
+        aL /= ws.row2
+    else:
+        np.copyto(aL, zL)
+
+
+def load_targets(ws: Workspace, y: np.ndarray) -> np.ndarray:
+    """Copy Y (m, s(L)) into ws.yT, feature-major, and return it."""
+    np.copyto(ws.yT, y.T)
+    return ws.yT
+
+
+def loss_sum(ws: Workspace, yT: np.ndarray, loss: str, output: str) -> float:
+    """Return Σ over examples of the loss, from z(L) and a(L) in ``ws`` (after ``forward``)."""
+    tmp = ws.tmp[-1]
+    if loss == "squared_error":
+        np.subtract(ws.aL, yT, out=tmp)
+        return 0.5 * float(np.vdot(tmp, tmp))
+    if output == "softmax":
+        # Σ y (log Σ e^z − z); ws.row holds max z and ws.row2 Σ e^(z − max) from ``forward``
+        # (row2 is scratch: overwritten here).
+        lse = ws.row2
+        np.log(lse, out=lse)
+        lse += ws.row
+        np.subtract(lse, ws.zL, out=tmp)
+        return float(np.vdot(yT, tmp))
+    # sigmoid: −[y log σ(z) + (1−y) log(1−σ(z))] = log(1 + e^z) − y z
+    np.logaddexp(0.0, ws.zL, out=tmp)
+    return float(np.sum(tmp)) - float(np.vdot(yT, ws.zL))
+
+
+def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: float,
+             hidden: str, loss: str, output: str) -> None:
+    """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``."""
+    m = ws.m
+    n = len(w.thetas)
+    d = ws.d[-1]
+    np.subtract(ws.aL, yT, out=d)
+    if loss == "squared_error" and output == "sigmoid":
+        times_prime_from_a("sigmoid", d, ws.aL, ws.tmp[-1])
+    d *= 1.0 / m
+    for i in range(n - 1, 0, -1):
+        np.matmul(d, ws.ext[i - 1].T, out=w.D[i])
+        d_prev = ws.d[i - 1]
+        np.matmul(w.WT[i], d, out=d_prev)
+        times_prime_from_a(hidden, d_prev, ws.act[i - 1], ws.tmp[i - 1])
+        d = d_prev
+    np.matmul(d, x, out=w.D_W0)
+    np.sum(d, axis=1, out=w.D_b0)
+    if lam:
+        scale = lam / m
+        for D_l, W in zip(w.D, w.W, strict=True):
+            D_l[:, 1:] += scale * W
