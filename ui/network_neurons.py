@@ -20,6 +20,11 @@ from ui.palette import Theme
 DIM = 0.65   # how far a dimmed layer fades toward the background
 
 
+def _qcolors(rgba: np.ndarray) -> list[QColor]:
+    """Return QColors for RGBA rows (N, 4); ``tolist`` avoids slow numpy-scalar conversions."""
+    return [QColor(r, g, b, a) for r, g, b, a in rgba.tolist()]
+
+
 class NeuronColumnItem(QGraphicsItem):
     """Layer ``layer``'s ``n`` neurons (circles filled by a) and its "+1" bias unit."""
 
@@ -88,14 +93,14 @@ class NeuronColumnItem(QGraphicsItem):
         else:
             # Sigmoid activations live in [0, 1]; inputs x or ReLU outputs may not.
             lo, hi = min(0.0, float(a.min())), max(1.0, float(a.max()))
-            self.fills = [palette.rgba_to_qcolor(c) for c in palette.sequential_rgba(a, lo, hi)]
+            self.fills = _qcolors(palette.sequential_rgba(a, lo, hi))
         if d is None:
             self.rings = []
         else:
             top = float(np.abs(d).max()) or 1.0
             # A floor of 0.45 keeps even the smallest delta's sign colour recognisable.
             t = np.sign(d) * (0.45 + 0.55 * np.abs(d) / top)
-            self.rings = [palette.rgba_to_qcolor(c) for c in palette.diverging_rgba(t)]
+            self.rings = _qcolors(palette.diverging_rgba(t))
         self._compact_batches = None
         self.update()
 

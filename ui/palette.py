@@ -1,10 +1,11 @@
 """Colours, value→colour maps and line styles: the one place the UI chooses a colour.
 
 Sign is never shown by colour alone: positive weights are blue and solid, negative ones orange
-and dashed; deltas carry a "+"/"−" marker. Blue #0072B2 and orange #E69F00 come from the
-Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen to stay distinct for
-protan, deutan and tritan viewers, and they also differ strongly in lightness so they survive
-greyscale printing. Activations use a sequential white→purple ramp, a hue the weights never use.
+and dashed; deltas carry a "+"/"−" marker. The diverging map runs between Okabe–Ito blue
+#0072B2 and orange #E69F00 (Okabe & Ito 2008, "Color Universal Design"), chosen to stay distinct
+for protan, deutan and tritan viewers; the themes' line colours are darker shades of the same
+hues, so thin lines keep contrast on the background and the two signs differ in lightness (they
+survive greyscale printing). Activations use a white→purple ramp, a hue the weights never use.
 
 Maps take numpy arrays and return RGBA uint8 arrays of shape (..., 4) so views can recolour many
 items per frame without a Python loop per value; ``*_color`` helpers return one ``QColor``.
