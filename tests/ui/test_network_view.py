@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from engine import mazur
@@ -251,10 +251,31 @@ def test_resize_moves_items_without_rebuilding(view, qtbot):
 
 
 def test_wheel_zooms_and_fit_restores(view, qtbot):
-    view._zoom(2.0)
-    assert view.transform().m11() == pytest.approx(2.0)
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.transform().m11() > 1.3
     view.fit()
     assert view.transform().m11() == pytest.approx(1.0)
+
+
+def test_dragging_pans_without_clicking_an_edge(view, qtbot):
+    clicks = []
+    view.edge_clicked.connect(lambda *args: clicks.append(args))
+    start = _view_point(view, _point_on_edge(view, 1, 0, 1))
+    h, v = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        move = QMouseEvent(QEvent.Type.MouseMove, QPointF(start + QPoint(12 * step, 8 * step)),
+                           QPointF(), Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(60, 40))
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == (h - 60,
+                                                                                      v - 40)
+    assert clicks == []
 
 
 def test_theme_and_presenter_scale(view):
