@@ -52,6 +52,7 @@ class BoundaryView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("boundaryView")
+        self.setMinimumWidth(250)
         self.state = state
         self.hovered: tuple[int, int] | None = None
         self.grid: Grid | None = None
@@ -105,13 +106,18 @@ class BoundaryView(QWidget):
         """Set every text (called again when the language changes)."""
         self.setToolTip(self.tr("The network's output at every point of the plane. Hover a "
                                 "neuron in the network to see its own output here."))
-        self.legend.setText(self.tr("Filled markers: training examples · hollow markers: test "
-                                    "examples · each class has its own colour and shape "
-                                    "(class 0 ● orange, class 1 ■ blue, class 2 ▲ green)"))
+        self._update_legend()
         self.plot.setLabel("bottom", "x1")
         self.plot.setLabel("left", "x2")
         self._update_title()
         self._update_message()
+
+    def _update_legend(self) -> None:
+        k = self.state.Y.shape[1] if self.state.Y.ndim == 2 else 1
+        names = [self.tr("class 0 ● orange"), self.tr("class 1 ■ blue"),
+                 self.tr("class 2 ▲ green")][:max(k, 2)]
+        self.legend.setText(self.tr("Filled: training example · hollow: test example\n%1")
+                            .replace("%1", " · ".join(names)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -132,15 +138,16 @@ class BoundaryView(QWidget):
         net = self.state.network
         if self.hovered is None:
             if net.layer_sizes[-1] == 1:
-                text = self.tr("Network output a(%1): orange → class 0, blue → class 1; the "
-                               "line is a(%1) = 0.5").replace("%1", str(net.L))
+                text = self.tr("Output a(%1): orange → class 0, blue → class 1, line at "
+                               "a(%1) = 0.5").replace("%1", str(net.L))
             else:
-                text = self.tr("Network output a(%1): the colour of the most likely class, "
-                               "paler where the network is unsure").replace("%1", str(net.L))
+                text = self.tr("Output a(%1): colour of the most likely class, paler where "
+                               "the network is unsure").replace("%1", str(net.L))
         else:
             layer, index = self.hovered
-            text = self.tr("Neuron %1 of layer %2: its output a(%2) over the plane").replace(
-                "%1", str(index + 1)).replace("%2", str(layer))
+            text = self.tr("Neuron %1 of layer %2: its output a(%2) over the plane (orange "
+                           "low, blue high)").replace("%1", str(index + 1)).replace(
+                               "%2", str(layer))
         self.title.setText(text)
 
     # --- hover from the network canvas ---------------------------------------------------------
@@ -159,6 +166,7 @@ class BoundaryView(QWidget):
     def _on_state_data_changed(self) -> None:
         self.hovered = None
         self._update_title()
+        self._update_legend()
         self._update_message()
         if not self.is_applicable():
             self.grid = None

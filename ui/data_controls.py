@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,7 +23,7 @@ from ui.state import AppState
 CUSTOM = ""     # combo data of the entry shown for data that did not come from the picker
 
 
-class DataControls(QGroupBox):
+class DataControls(QWidget):
     """Data set, noise, test share and Regenerate; ``data_requested(name, seed, noise, ratio)``."""
 
     data_requested = Signal(str, int, float, float)
@@ -76,7 +75,6 @@ class DataControls(QGroupBox):
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         tr = self.tr
-        self.setTitle(tr("Data"))
         names = {CUSTOM: tr("(current data)"), "xor": tr("XOR"), "and": tr("AND"),
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),

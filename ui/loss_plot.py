@@ -53,6 +53,7 @@ class LossPlot(QWidget):
         self.readout = QLabel()
         self.readout.setObjectName("lossReadout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setWordWrap(True)      # a narrow dock wraps it instead of widening
 
         self.cost_plot = _plot_widget()
         self.cost_plot.setObjectName("costPlot")
@@ -64,17 +65,20 @@ class LossPlot(QWidget):
         self.accuracy_plot.setMinimumHeight(110)
         self.accuracy_plot.setMaximumHeight(190)
 
-        self._legend = self.cost_plot.addLegend(offset=(-10, 10), labelTextColor=LIGHT.text)
         self.train_curve = self.cost_plot.plot(pen=_pen(TRAIN_HEX, False))
         self.test_curve = self.cost_plot.plot(pen=_pen(TEST_HEX, True))
         self.train_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TRAIN_HEX, False))
         self.test_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TEST_HEX, True))
 
+        self.key = QLabel()
+        self.key.setObjectName("lossKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()
-        top.addWidget(self.readout, 1)
+        top.addWidget(self.key, 1)
         top.addWidget(self.log_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.readout)
         layout.addLayout(top)
         layout.addWidget(self.cost_plot, 2)
         layout.addWidget(self.accuracy_plot, 1)
@@ -93,9 +97,10 @@ class LossPlot(QWidget):
         self.cost_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
-        self._legend.clear()
-        self._legend.addItem(self.train_curve, self.tr("training set"))
-        self._legend.addItem(self.test_curve, self.tr("test set"))
+        # A legend above the plots, not in them: in a narrow dock it would hide the curves.
+        self.key.setText(
+            f'<span style="color:{TRAIN_HEX}">━━</span> ' + self.tr("training set")
+            + f' &nbsp; <span style="color:{TEST_HEX}">╍╍</span> ' + self.tr("test set"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -147,11 +147,12 @@ class TrainingPanel(QWidget):
         self.retranslate()
 
     def _build_layout(self) -> None:
-        self.run_box, self.learn_box, self.net_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.run_box, self.learn_box, self.net_box = QWidget(), QWidget(), QWidget()
         buttons = QHBoxLayout()
         for b in (self.train_button, self.epoch_button, self.reset_button):
             buttons.addWidget(b)
         run = QVBoxLayout(self.run_box)
+        run.setContentsMargins(0, 0, 0, 0)
         run.addLayout(buttons)
         counters = QHBoxLayout()
         counters.addWidget(self.epoch_label, 1)
@@ -180,18 +181,22 @@ class TrainingPanel(QWidget):
         self.net_form.addRow(self.function_note)
         self.net_form.addRow(self.editor)
 
+        # Tabs keep the panel short, so the boundary and the cost plot fit in the same column.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("trainingTabs")
+        for page in (self.data, self.net_box, self.learn_box):
+            self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
-        for box in (self.run_box, self.data, self.net_box, self.learn_box):
-            layout.addWidget(box)
+        layout.addWidget(self.run_box)
+        layout.addWidget(self.tabs)
         layout.addStretch(1)
 
     # --- texts ---------------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         tr = self.tr
-        self.run_box.setTitle(tr("Training"))
-        self.learn_box.setTitle(tr("Learning"))
-        self.net_box.setTitle(tr("Network"))
+        for i, title in enumerate((tr("Data"), tr("Network"), tr("Learning"))):
+            self.tabs.setTabText(i, title)
         self._update_train_button()
         self.epoch_button.setText(tr("One epoch"))
         self.epoch_button.setToolTip(tr("Train one pass over all training examples"))
@@ -429,18 +434,20 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> N
     scroll.setObjectName("trainingScroll")
     scroll.setWidgetResizable(True)
     scroll.setWidget(panel)
-    scroll.setMinimumWidth(panel.sizeHint().width() + 24)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Right of the step-through canvas: the controls, and below them the boundary beside the
+    # cost plot (side by side, the square boundary map wastes no width).
     docks = []
-    for name, widget, area in (("trainingDock", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
-                               ("boundaryDock", boundary, Qt.DockWidgetArea.RightDockWidgetArea),
-                               ("lossDock", loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)):
+    for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
+                         ("lossDock", loss_plot)):
         dock = QDockWidget(window)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        window.addDockWidget(area, dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         docks.append(dock)
-    window.splitDockWidget(docks[0], docks[1], Qt.Orientation.Horizontal)
-    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Vertical)
+    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks[0], docks[1]], [300, 540], Qt.Orientation.Vertical)
+    window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
     panel.docks = docks
     panel.retranslate()
     if hasattr(window, "view_menu"):

@@ -74,7 +74,7 @@ def test_hover_index_minus_one_goes_back_to_the_output(qtbot):
     view.set_hovered(2, 0)
     view.set_hovered(0, -1)
     assert view.hovered is None
-    assert view.title.text().startswith("Network output")
+    assert view.title.text().startswith("Output")
     assert view.contour.isVisible()
 
 
