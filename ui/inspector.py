@@ -57,7 +57,7 @@ class Inspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.detail, 1)
         layout.addWidget(self.loss)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(200)
         self.retranslate()
 
     def retranslate(self) -> None:

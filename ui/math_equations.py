@@ -25,6 +25,7 @@ from ui.math_html import (
 )
 
 SCALAR_LINES = 4   # neurons written out one by one (bigger layers: the first few)
+MATRIX_DIGITS = 4  # tables stay narrow; the written-out lines below them keep all 9 digits
 
 
 def _tr(text: str) -> str:
@@ -41,13 +42,14 @@ class EquationBuilder:
     def vec(self, label: str, v: np.ndarray, *, act: bool = False, row: bool = False,
             bias_first: bool = False, dropped_first: bool = False) -> str:
         colour = self.act_colour if act else self.colour
-        body = vector(v, digits=self.digits, row=row, bias_first=bias_first,
+        body = vector(v, digits=min(self.digits, MATRIX_DIGITS), row=row, bias_first=bias_first,
                       dropped_first=dropped_first, colour=colour)
         return labelled(label, body, shape_text(v, column=not row))
 
     def mat(self, label: str, M: np.ndarray, *, unused_col0: bool = False,
             transposed: bool = False) -> str:
-        body = matrix(M, digits=self.digits, colour=self.colour, unused_col0=unused_col0,
+        body = matrix(M, digits=min(self.digits, MATRIX_DIGITS), colour=self.colour,
+                      unused_col0=unused_col0,
                       transposed=transposed)
         return labelled(label, body, shape_text(M))
 
@@ -106,7 +108,8 @@ class EquationBuilder:
                 form = f"e<sup>{zi}</sup> / Σ<sub>k</sub> e<sup>z<sub>k</sub></sup>"
             else:
                 form = forms[name].replace("{z}", f"({zi})" if z[i] < 0 else zi)
-            rows.append(f"a{sub(i + 1)}({l}) = {form} = <b>{num(a[i], self.digits)}</b>")
+            rows.append(f"a{sub(i + 1)}({l}) = g({zi}) = {form} = "
+                        f"<b>{num(a[i], self.digits)}</b>")
         gname = {"sigmoid": _tr("g is the sigmoid"), "tanh": _tr("g is tanh"),
                  "relu": _tr("g is ReLU"), "linear": _tr("g is the identity"),
                  "softmax": _tr("the output layer uses softmax")}[name]
@@ -159,15 +162,20 @@ class EquationBuilder:
         l = step.layer
         dn, a_in, outer, new = (step.arrays[k] for k in ("d_next", "a_in", "outer", "Delta"))
         old = prev.Delta.get(l) if prev is not None else None
-        first = equation_row(self.vec(f"d({l + 1})", dn), op("·"),
-                             self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True),
-                             op("="), self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer))
+        first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
+                             self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
         parts = [op(f"Δ({l}) :=")]
         if old is not None:
             parts += [self.mat(_tr("Δ({l}) before").replace("{l}", str(l)), old), op("+")]
-        parts += [self.mat(_tr("this example"), outer)]
+        parts += [self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer)]
+        rows = []
+        for i in range(min(outer.shape[0], 2)):
+            for j in range(min(outer.shape[1], 3)):
+                rows.append(f"Δ({l}){sub(i + 1)}{sub(j)} += d{sub(i + 1)}({l + 1})·a{sub(j)}({l})"
+                            f" = {num(dn[i], self.digits)} · {num(a_in[j], self.digits)} = "
+                            f"<b>{num(outer[i, j], self.digits)}</b>")
         return first + equation_row(*parts) + equation_row(op("="), self.mat(f"Δ({l})", new)) + \
-            self.note(
+            '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(
             _tr("Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to "
                 "this example's error. Column j = 0 uses the bias input 1.")
             .replace("{n}", str(l + 1)).replace("{l}", str(l)))
@@ -180,6 +188,14 @@ class EquationBuilder:
                           op(f"+ {num(lam)} ·"),
                           self.mat(f"Θ({l})", T, unused_col0=True), op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))
+        rows = []
+        for i in range(min(D.shape[0], 2)):
+            for j in range(min(D.shape[1], 3)):
+                reg = "" if j == 0 else f" + {num(lam)} · {num(T[i, j], self.digits)}"
+                rows.append(f"D({l}){sub(i + 1)}{sub(j)} = 1/{num(m)} · "
+                            f"({num(Delta[i, j], self.digits)}{reg}) = "
+                            f"<b>{num(D[i, j], self.digits)}</b>")
+        eq += '<p class="scalar">' + "<br>".join(rows) + "</p>"
         note = self.note(_tr("m = {m} example(s), λ = {lam}. <b>The bias column j = 0 (struck "
                              "out in Θ) is not regularized:</b> there D({l}) = (1/m)·Δ({l}) "
                              "only. (The notes write this condition as “l = 0”; it is the "

@@ -18,6 +18,7 @@ from ui import palette
 from ui.math_equations import EquationBuilder
 from ui.math_html import BIAS_BG, labelled, matrix, num, shape_text
 from ui.phase_text import explanation, step_title
+from ui.theme import current_theme
 
 TABLE_DIGITS = 4
 
@@ -45,16 +46,24 @@ def focus_layer(step: Step, L: int) -> int:
 
 STYLE = """
 table.m { border-color: #9a9a9a; }
+td.v { color: #000000; }
 td.bias { color: #444444; }
-td.h { color: #666666; font-size: small; }
+td.h { color: %(muted)s; font-size: small; }
 td.lab { font-weight: bold; }
-td.shape { color: #666666; font-size: small; }
+td.shape { color: %(muted)s; font-size: small; }
 span.op { font-size: large; font-weight: bold; }
 p.eq { font-size: large; font-weight: bold; }
-p.title { font-weight: bold; color: #333333; }
+p.title { font-weight: bold; }
 p.scalar { font-family: 'DejaVu Sans Mono', monospace; }
-p.note { background-color: %s; }
+p.note { background-color: %(note)s; }
 """
+
+
+def style_for(theme: palette.Theme) -> str:
+    """Return the panel's style sheet for ``theme``: heat-map cells keep their light fills and
+    black text in both themes; captions and notes follow the theme."""
+    muted = "#666666" if theme.name == "light" else "#A8ABB0"
+    return STYLE % {"muted": muted, "note": theme.note_background}
 
 
 class MathPanel(QWidget):
@@ -75,12 +84,12 @@ class MathPanel(QWidget):
             browser.setOpenExternalLinks(False)
             # Never break inside a number: Qt's nested tables otherwise split "0.1385" in two.
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-            browser.document().setDefaultStyleSheet(STYLE % palette.LIGHT.note_background)
+            browser.document().setDefaultStyleSheet(style_for(current_theme()))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._equation)
         splitter.addWidget(self._tables)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -103,6 +112,12 @@ class MathPanel(QWidget):
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.LocaleChange):
             self.retranslate()
         super().changeEvent(event)
+
+    def set_theme(self, theme: palette.Theme) -> None:
+        """Redraw with ``theme``'s captions and note colours (called by ui.theme)."""
+        for browser in (self._equation, self._tables):
+            browser.document().setDefaultStyleSheet(style_for(theme))
+        self._render()
 
     def show_step(self, trace: Trace, index: int) -> None:
         """Show step ``index`` of ``trace``."""
@@ -141,17 +156,31 @@ class MathPanel(QWidget):
                 continue
             body = matrix(M, digits=TABLE_DIGITS, colour=cell_colour)
             cells.append(f'<td valign="top">{labelled(f"{name}({k})", body, shape_text(M))}</td>')
-        # Two per row: three 9-column tables side by side do not fit a normal window.
-        grid = "".join(f"<tr>{''.join(cells[r:r + 2])}</tr>" for r in range(0, len(cells), 2))
+        # As many per row as the panel's width allows (one when it is squeezed by docks).
+        per = self._tables_per_row()
+        grid = "".join(f"<tr>{''.join(cells[r:r + per])}</tr>"
+                       for r in range(0, len(cells), per))
         parts.append(f'<table cellspacing="8">{grid}</table>')
-        vecs = [self._layer_table(layer, st) for layer in (k, k + 1)]
-        parts.append(f'<table cellspacing="8"><tr><td valign="top">{vecs[0]}</td>'
-                     f'<td valign="top">{vecs[1]}</td></tr></table>')
+        vecs = [f'<td valign="top">{self._layer_table(layer, st)}</td>' for layer in (k, k + 1)]
+        rows = "".join(f"<tr>{''.join(vecs[r:r + per])}</tr>" for r in range(0, 2, per))
+        parts.append(f'<table cellspacing="8">{rows}</table>')
         legend = self.tr("Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are "
                          "positive, orange negative, stronger colour = larger size within the "
                          "table; purple: activations. Blank: not computed yet.")
         parts.append(f'<p class="note">{legend}</p>')
         return "".join(parts)
+
+    def _tables_per_row(self) -> int:
+        width = self._tables.viewport().width()
+        return max(1, min(3, width // 270))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        per = self._tables_per_row()
+        if per != getattr(self, "_per_row", None):
+            self._per_row = per
+            self._tables.setHtml(self._tables_html(self._trace[self._index],
+                                                   self._trace.state_at(self._index)))
 
     def _layer_table(self, layer: int, st: TraceState) -> str:
         """Return the table of layer ``layer``: rows +1, 1..s(l); columns a, z, d."""
