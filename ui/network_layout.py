@@ -54,7 +54,7 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {list(sizes)}")
     width, height = max(float(width), 200.0), max(float(height), 160.0)
-    margin_l = 70.0 * scale           # room for the input captions
+    margin_l = 80.0 * scale           # room for input captions and an input image
     margin_r = 118.0 * scale          # room for output d labels, drawn right of the neurons
     top = 14.0 * scale
     caption_h = 44.0 * scale

@@ -9,7 +9,7 @@ so the sign still reads without colour.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -58,6 +58,7 @@ class NeuronColumnItem(QGraphicsItem):
         pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
         pad = max(radius, bias_half) + 40 * self.scale
         lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
+        lo[0] -= 50 * self.scale   # room for an input image left of a compact input layer
         self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
         self.update()
@@ -210,6 +211,20 @@ class NeuronColumnItem(QGraphicsItem):
         for color, rects in self._compact_batches:
             painter.setBrush(color)
             painter.drawRects(rects)
+        image = self.image_rect()
+        if not image.isEmpty():
+            painter.setPen(QPen(self._c(palette.qcolor(self.theme.foreground)), 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(image)
+            font = QFont(painter.font())
+            font.setPointSizeF(7.5 * self.scale)
+            painter.setFont(font)
+            painter.setPen(self._c(palette.qcolor(self.theme.muted)))
+            side = self.image_side()
+            label = QCoreApplication.translate("NetworkView", "x as {0}×{0}").format(side)
+            painter.drawText(QRectF(image.left() - 10, image.top() - 18 * self.scale,
+                                    image.width() + 20, 16 * self.scale),
+                             Qt.AlignmentFlag.AlignCenter, label)
         if self.highlighted:
             r = self.radius
             lo, hi = self.pos_.min(axis=0) - r - 3, self.pos_.max(axis=0) + r + 3
@@ -219,29 +234,60 @@ class NeuronColumnItem(QGraphicsItem):
         painter.restore()
 
     def _build_compact_batches(self) -> list[tuple[QColor, list[QRectF]]]:
+        """Return (colour, squares) batches in drawing order: outlines, fills, image, d bars."""
         r, d = max(self.radius, 0.6), self.values["d"]
-        groups: dict[int, tuple[QColor, list[QRectF]]] = {}
+        phases: list[dict[int, tuple[QColor, list[QRectF]]]] = [{}, {}, {}, {}]
 
-        def add(color: QColor, rect: QRectF) -> None:
-            groups.setdefault(color.rgb(), (color, []))[1].append(rect)
+        def add(phase: int, color: QColor, rect: QRectF) -> None:
+            # Colours are quantised (to 1/32 per channel, invisible) so hundreds of neurons
+            # share a few dozen brushes.
+            key = (color.red() >> 3, color.green() >> 3, color.blue() >> 3)
+            phases[phase].setdefault(key, (color, []))[1].append(rect)
 
         outline = self._c(palette.qcolor(self.theme.foreground))
-        for x, y in self.pos_:
-            if r >= 2.5:   # room for an outline: draw it as a slightly larger square behind
-                add(outline, QRectF(x - r - 0.7, y - r - 0.7, 2 * r + 1.4, 2 * r + 1.4))
+        if r >= 2.5:   # room for an outline: a slightly larger square behind each neuron
+            for x, y in self.pos_:
+                add(0, outline, QRectF(x - r - 0.7, y - r - 0.7, 2 * r + 1.4, 2 * r + 1.4))
         for k, (x, y) in enumerate(self.pos_):
-            add(self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
+            add(1, self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
+        for rect, k in self._image_cells():
+            add(2, self._c(self.fills[k]), rect)
         if d is not None:
             top = float(np.abs(d).max()) or 1.0
             h = max(1.0, min(2 * r, 4.0 * self.scale))
+            bg = palette.qcolor(self.theme.background)
             for k, (x, y) in enumerate(self.pos_):
                 length = 2 + 12 * self.scale * abs(d[k]) / top
                 left = x + r + 2 if d[k] >= 0 else x - r - 2 - length   # + right, − left
                 # A background margin keeps the bar readable over the edges.
-                add(palette.qcolor(self.theme.background),
-                    QRectF(left - 1, y - h / 2 - 1, length + 2, h + 2))
-                add(self._c(self.rings[k]), QRectF(left, y - h / 2, length, h))
-        return list(groups.values())
+                add(2, bg, QRectF(left - 1, y - h / 2 - 1, length + 2, h + 2))
+                add(3, self._c(self.rings[k]), QRectF(left, y - h / 2, length, h))
+        return [batch for phase in phases for batch in phase.values()]
+
+    def image_side(self) -> int:
+        """Return the side of the square image an input layer shows (8 for 64 inputs), or 0."""
+        side = int(round(np.sqrt(self.n)))
+        usable = self.layer == 1 and self.compact and self.values["a"] is not None
+        return side if usable and side * side == self.n and side >= 4 else 0
+
+    def image_rect(self) -> QRectF:
+        """Return the square left of the column where an input image is drawn (may be empty)."""
+        side = self.image_side()
+        if not side or not len(self.pos_):
+            return QRectF()
+        size = 56.0 * self.scale
+        x = float(self.pos_[0, 0]) - self.radius - 10 * self.scale - size
+        y = float(self.pos_[:, 1].mean()) - size / 2
+        return QRectF(x, y, size, size)
+
+    def _image_cells(self) -> list[tuple[QRectF, int]]:
+        # Input pixels in reading order, as the data sets store them (row by row).
+        rect, side = self.image_rect(), self.image_side()
+        if rect.isEmpty():
+            return []
+        cell = rect.width() / side
+        return [(QRectF(rect.left() + (k % side) * cell, rect.top() + (k // side) * cell,
+                        cell, cell), k) for k in range(self.n)]
 
     def _paint_bias(self, painter: QPainter) -> None:
         h, th = self.bias_half, self.theme

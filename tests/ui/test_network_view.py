@@ -310,3 +310,29 @@ def test_hovering_an_edge_sets_a_tooltip_with_its_weight(view, qtbot):
     qtbot.mouseMove(view.viewport(), _view_point(view, _point_on_edge(view, 1, 0, 1)))
     tip = view.viewport().toolTip()
     assert "Θ(1)[0, 1]" in tip and format_value(0.15) in tip
+
+
+def test_square_input_layer_also_shows_as_an_image(qtbot):
+    v = NetworkView([64, 8, 2])
+    qtbot.addWidget(v)
+    v.resize(900, 600)
+    v.show()
+    qtbot.waitExposed(v)
+    col = v.columns[0]
+    assert col.image_side() == 0                         # nothing to show before a(1) is set
+    v.set_neuron_values(1, np.linspace(0, 1, 64), "a")
+    assert col.image_side() == 8
+    cells = {k: rect for rect, k in col._image_cells()}
+    image = col.image_rect()
+    assert image.left() > 0                              # not clipped at the view's edge
+    cell = image.width() / 8
+    # pixel 9 is row 1, column 1 (row-major, as the data sets store images)
+    assert cells[9].topLeft() == QPointF(image.left() + cell, image.top() + cell)
+
+
+def test_small_or_non_square_input_layers_show_no_image(qtbot):
+    for sizes in ([2, 2, 2], [50, 4, 2]):
+        v = NetworkView(sizes)
+        qtbot.addWidget(v)
+        v.set_neuron_values(1, np.zeros(sizes[0]), "a")
+        assert v.columns[0].image_side() == 0
