@@ -32,6 +32,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="train N epochs before showing (or screenshotting) the window")
     p.add_argument("--lang", default=None, metavar="LOCALE", help="user-interface language, "
                    "e.g. pt_BR or en")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default=None,
+                   help="colour theme for this run (default: the one chosen in View → Theme)")
+    p.add_argument("--presenter", action="store_true",
+                   help="start in presenter mode: larger text, thicker lines (F5 toggles it)")
     p.add_argument("--seed", type=int, default=0, help="seed for weights and data (default 0)")
     p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html",
                    help="write the worked example of the current example and exit")

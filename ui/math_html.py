@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ui import palette
 
@@ -25,6 +25,10 @@ Colour = Callable[[float, float], str]      # (value, largest |value|) -> "#rrgg
 SUBS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 BIAS_BG = palette.LIGHT.bias_fill        # the "+1" unit and its column, as on the canvas
 UNUSED_FG = palette.LIGHT.muted          # struck-out entries the step does not use
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MathHtml", text)
 
 
 def num(x: float, digits: int = 9) -> str:
@@ -89,7 +93,7 @@ def vector(v: np.ndarray, *, digits: int = 9, row: bool = False, bias_first: boo
     body = "".join(cells) if row else "".join(f"<tr>{c}</tr>" for c in cells)
     if row:
         body = f"<tr>{body}</tr>"
-    return f'<table class="m" border="1" cellspacing="0" cellpadding="3">{body}</table>'
+    return f'<table class="m" border="1" cellspacing="0" cellpadding="3" width="1">{body}</table>'
 
 
 def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
@@ -112,7 +116,8 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
             if c is None:
                 heads.append('<td class="h">…</td>')
             elif c == 0 and bias_col and not transposed:
-                heads.append(f'<td class="h" align="center" bgcolor="{BIAS_BG}">j=0<br>bias</td>')
+                heads.append(f'<td class="hb" align="center" bgcolor="{BIAS_BG}">j=0<br>'
+                             f'{_tr("bias")}</td>')
             else:
                 heads.append(f'<td class="h" align="center">{cname}={c + cbase}</td>')
         out.append("<tr>" + "".join(heads) + "</tr>")
@@ -122,7 +127,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
             if r is None:
                 cells.append('<td class="h">…</td>')
             elif r == 0 and bias_col and transposed:
-                cells.append(f'<td class="h" bgcolor="{BIAS_BG}">j=0 bias</td>')
+                cells.append(f'<td class="hb" bgcolor="{BIAS_BG}">j=0 {_tr("bias")}</td>')
             else:
                 cells.append(f'<td class="h">{rname}={r + rbase}</td>')
         for c in cols_j:
@@ -135,7 +140,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
             else:
                 cells.append(_cell(text, colour(M[r, c], vmax) if colour else None))
         out.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="m" border="1" cellspacing="0" cellpadding="3">' + "".join(out)
+    return ('<table class="m" border="1" cellspacing="0" cellpadding="3" width="1">' + "".join(out)
             + "</table>")
 
 

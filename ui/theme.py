@@ -13,6 +13,8 @@ Widgets created later ask ``current_theme()`` / ``current_scale()`` in their ``_
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -77,6 +79,39 @@ def _widgets() -> list[QWidget]:
         out.append(top)
         out.extend(top.findChildren(QWidget))
     return out
+
+
+def _has_hook(widget: QWidget | None, name: str) -> bool:
+    return widget is not None and callable(getattr(type(widget), name, None))
+
+
+def theme_plots(theme: Theme) -> None:
+    """Give every pyqtgraph plot whose widgets have no ``set_theme`` hook of their own the
+    theme's background, axis and legend colours (plots otherwise stay white in the dark theme)."""
+    pg = sys.modules.get("pyqtgraph")
+    if pg is None:      # no plot was ever built
+        return
+    for widget in _widgets():
+        if not isinstance(widget, pg.PlotWidget):
+            continue
+        owner, handled = widget, False
+        while owner is not None and not handled:
+            handled = _has_hook(owner, "set_theme")
+            owner = owner.parentWidget()
+        if handled:
+            continue
+        widget.setBackground(theme.background)
+        item = widget.getPlotItem()
+        for name in ("left", "bottom", "right", "top"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(theme.muted))
+            axis.setTextPen(pg.mkPen(theme.text))
+        legend = item.legend
+        if legend is not None:
+            legend.setLabelTextColor(theme.text)
+            legend.setBrush(pg.mkBrush(palette.qcolor(theme.background, 200)))
+        item.titleLabel.setAttr("color", theme.text)
+        item.titleLabel.setText(item.titleLabel.text)
 
 
 def call_hooks(name: str, value: object) -> None:
@@ -149,6 +184,7 @@ class ThemeManager(QObject):
                 app.setStyle("Fusion")   # native styles ignore a dark palette on some platforms
             app.setPalette(build_palette(theme))
         call_hooks("set_theme", theme)
+        theme_plots(theme)
         self.theme_changed.emit(theme)
 
     def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
@@ -202,10 +238,11 @@ def manager() -> ThemeManager:
     return found if found is not None else ThemeManager(app)
 
 
-def setup() -> ThemeManager:
-    """Apply the remembered (or system) theme; call before building widgets."""
+def setup(choice: str | None = None) -> ThemeManager:
+    """Apply ``choice`` (from --theme, not remembered) or the remembered (or system) theme;
+    call before building widgets."""
     mgr = manager()
-    mgr.set_choice(mgr.remembered_choice(), remember=False)
+    mgr.set_choice(choice or mgr.remembered_choice(), remember=False)
     return mgr
 
 

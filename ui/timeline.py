@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from engine.trace import Trace
 from ui import palette
 from ui.phase_text import stage_name, step_title
+from ui.theme import current_theme
 
 CELL_H = 22
 LABEL_H = 18
@@ -30,6 +31,7 @@ class Timeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # arrow keys belong to the stepper
         self._trace, self._cursor = trace, cursor
+        self._theme = current_theme()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -44,6 +46,11 @@ class Timeline(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_theme(self, theme: palette.Theme) -> None:
+        """Draw labels and the outline in ``theme``'s colours (called by ui.theme)."""
+        self._theme = theme
+        self.update()
 
     def set_trace(self, trace: Trace, cursor: int) -> None:
         """Show a new trace (after a recompute) with the cursor at ``cursor``."""
@@ -99,7 +106,7 @@ class Timeline(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() - 0.5))
         p.setFont(font)
-        theme = palette.LIGHT
+        theme = self._theme
         groups: list[tuple[str, int, int]] = []   # (stage, first, last)
         for step in self._trace:
             if groups and groups[-1][0] == step.stage and groups[-1][2] == step.index - 1:
@@ -122,7 +129,9 @@ class Timeline(QWidget):
             p.setBrush(colour)
             p.drawRoundedRect(r, 3, 3)
             if step.layer is not None and r.width() >= 14:
-                p.setPen(QColor(theme.text))
+                # Done cells are opaque stage colours (black reads on each); pale ones show
+                # the background through, so they take the theme's text colour.
+                p.setPen(QColor("#000000") if step.index <= self._cursor else QColor(theme.text))
                 p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(step.layer))
         if 0 <= self._cursor < len(self._trace):
             r = self.cell_rect(self._cursor).adjusted(0, 0, 0, 0)

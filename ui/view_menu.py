@@ -31,7 +31,7 @@ def prepare(args: argparse.Namespace) -> None:
         print(f"backprop-visualizer: --lang: {error}; starting in the system language.",
               file=sys.stderr)
         i18n.setup(None)
-    theme.setup()
+    theme.setup(getattr(args, "theme", None))
 
 
 class ViewMenu(QObject):
@@ -150,6 +150,7 @@ def install(window: QMainWindow, state: object, args: argparse.Namespace) -> Vie
     # Widgets built before install() already got the theme's palette; give the hooks a first call.
     mgr = theme.manager()
     theme.call_hooks("set_theme", mgr.theme)
-    if mgr.presenter:
-        theme.call_hooks("set_scale", mgr.scale)
+    theme.theme_plots(mgr.theme)
+    mgr.set_presenter(bool(getattr(args, "presenter", False)))
+    theme.call_hooks("set_scale", mgr.scale)
     return controller

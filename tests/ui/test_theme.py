@@ -168,3 +168,14 @@ def test_sign_colours_stand_out_from_the_background(name):
 
 def test_sign_is_also_shown_by_line_style():
     assert palette.sign_line_style(0.5) != palette.sign_line_style(-0.5)
+
+
+def test_plots_without_their_own_hook_get_the_theme_background(themes, qtbot):
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    themes.set_choice("dark", remember=False)
+    assert plot.backgroundBrush().color().name().lower() == palette.DARK.background.lower()
+    themes.set_choice("light", remember=False)
+    assert plot.backgroundBrush().color().name().lower() == palette.LIGHT.background.lower()

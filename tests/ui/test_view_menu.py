@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import QWidget
 
 from main import build_main_window
 from ui import i18n, palette, theme
@@ -96,3 +97,24 @@ def test_f5_key_toggles_presenter_mode(window, qtbot, qapp):
     assert theme.manager().presenter
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert not theme.manager().presenter
+
+
+def test_theme_and_presenter_options_start_the_window_that_way(settings_dir, qtbot):
+    win = build_main_window(["--lang", "en", "--theme", "dark", "--presenter"])
+    qtbot.addWidget(win)
+    assert theme.manager().theme is palette.DARK
+    assert theme.manager().presenter
+    assert win.view_menu_controller.presenter_action.isChecked()
+    assert win.view_menu_controller.theme_actions["dark"].isChecked()
+    assert theme.manager().remembered_choice() == theme.SYSTEM
+
+
+def test_every_widget_with_a_theme_hook_follows_the_dark_theme(window):
+    # The canvas, timeline and math panel expose set_theme; none may keep the light colours.
+    window.view_menu_controller.theme_actions["dark"].trigger()
+    hooked = [w for w in window.findChildren(QWidget)
+              if callable(getattr(type(w), "set_theme", None))]
+    assert hooked
+    stale = [w.objectName() for w in hooked
+             if getattr(w, "theme", getattr(w, "_theme", palette.DARK)) is palette.LIGHT]
+    assert not stale
