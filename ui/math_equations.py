@@ -184,9 +184,9 @@ class EquationBuilder:
         l = step.layer
         Delta, T, D = step.arrays["Delta"], step.arrays["Theta"], step.arrays["D"]
         m, lam = step.values.get("m", trace.m), step.values.get("lam", trace.lam)
-        eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta),
-                          op(f"+ {num(lam)} ·"),
-                          self.mat(f"Θ({l})", T, unused_col0=True), op(")"))
+        eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
+        eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
+                           op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))
         rows = []
         for i in range(min(D.shape[0], 2)):

@@ -93,7 +93,7 @@ def vector(v: np.ndarray, *, digits: int = 9, row: bool = False, bias_first: boo
     body = "".join(cells) if row else "".join(f"<tr>{c}</tr>" for c in cells)
     if row:
         body = f"<tr>{body}</tr>"
-    return f'<table class="m" border="1" cellspacing="0" cellpadding="3" width="1">{body}</table>'
+    return f'<table class="m" border="1" cellspacing="0" cellpadding="2">{body}</table>'
 
 
 def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
@@ -140,7 +140,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
             else:
                 cells.append(_cell(text, colour(M[r, c], vmax) if colour else None))
         out.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="m" border="1" cellspacing="0" cellpadding="3" width="1">' + "".join(out)
+    return ('<table class="m" border="1" cellspacing="0" cellpadding="2">' + "".join(out)
             + "</table>")
 
 

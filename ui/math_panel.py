@@ -47,8 +47,10 @@ def focus_layer(step: Step, L: int) -> int:
 STYLE = """
 table.m { border-color: #9a9a9a; }
 td.v { color: #000000; }
-td.bias { color: #444444; }
+td.v { font-size: 9.5pt; }
+td.bias { color: #444444; font-size: 9.5pt; }
 td.h { color: %(muted)s; font-size: small; }
+td.hb { color: #555555; font-size: small; }
 td.lab { font-weight: bold; }
 td.shape { color: %(muted)s; font-size: small; }
 span.op { font-size: large; font-weight: bold; }
@@ -90,6 +92,7 @@ class MathPanel(QWidget):
         splitter.addWidget(self._tables)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([660, 340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -190,7 +193,7 @@ class MathPanel(QWidget):
         head = "".join(f'<td class="h" align="center">{c}({layer})</td>' for c, _ in cols)
         rows = [f'<tr><td class="h"></td>{head}</tr>']
         if layer < self._trace.L:
-            rows.append(f'<tr><td class="h" bgcolor="{BIAS_BG}">+1</td><td class="bias" '
+            rows.append(f'<tr><td class="hb" bgcolor="{BIAS_BG}">+1</td><td class="bias" '
                         f'bgcolor="{BIAS_BG}" align="right">1</td><td></td><td></td></tr>')
         shown = min(n, 8)
         for i in range(shown):
