@@ -1,9 +1,10 @@
 """One layer of the network canvas: its neurons (filled by a), delta marks, value labels and the
 "+1" bias unit, painted by a single item.
 
-A layer too tall for its column is "compact": neurons become small squares painted in one
-``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left (−),
-so the sign still reads without colour.
+A layer too tall for its column is "compact": its neurons have no value labels (hover shows
+them). A compact layer with many neurons is also "dense": neurons become small squares painted
+in one ``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left
+(−), so the sign still reads without colour.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class NeuronColumnItem(QGraphicsItem):
         self.dimmed = False
         self.pos_ = np.zeros((n, 2))
         self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
+        self.dense = False
         self.spacing = 40.0
         self._rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
@@ -52,6 +54,8 @@ class NeuronColumnItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
         self.bias_half, self.compact = bias_half, compact
+        # Antialiased circles are fine for a few dozen neurons; hundreds need batched squares.
+        self.dense = compact and (self.n > 64 or radius < 3.0)
         # Centre-to-centre distance of neurons: decides whether d labels fit below them.
         self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
                         else 6 * radius)
@@ -131,7 +135,7 @@ class NeuronColumnItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.compact:
+        if self.dense:
             self._paint_compact(painter)
         else:
             self._paint_circles(painter)
@@ -154,7 +158,7 @@ class NeuronColumnItem(QGraphicsItem):
             painter.drawEllipse(c, r, r)
             if d is not None:
                 self._paint_ring(painter, c, k, rw)
-            if self.labels_visible:
+            if self.labels_visible and not self.compact:
                 self._paint_labels(painter, c, k, rw)
 
     def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
@@ -166,6 +170,8 @@ class NeuronColumnItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         ring_r = r + rw / 2 + 1.5 * self.scale
         painter.drawEllipse(c, ring_r, ring_r)
+        if self.compact:   # no room for a badge: the dashed ring carries the sign
+            return
         # A "+"/"−" badge on the ring so the sign never depends on colour alone.
         br = max(6.0, 7.0 * self.scale)
         bc = c + QPointF(ring_r * 0.71, -ring_r * 0.71)

@@ -211,6 +211,11 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
             col.labels_visible = self.labels_visible
             col.update()
 
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend strip (e.g. when the window places a legend elsewhere)."""
+        self.legend.setVisible(bool(visible))
+        self._place_overlays()
+
     # look
     def set_theme(self, theme: Theme) -> None:
         """Draw with ``theme``'s colours."""
@@ -245,7 +250,7 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
     def _place_overlays(self) -> None:
         """Put the note and legend in a bottom margin, so they never cover the drawing."""
         w = self.width() - 2 * self.frameWidth()
-        lh = self.legend.height_for(w)
+        lh = self.legend.height_for(w) if not self.legend.isHidden() else 0
         nh = self.note.heightForWidth(w) if self.note.text() else 0
         nh = max(nh, 0)
         self.setViewportMargins(0, 0, 0, lh + nh)

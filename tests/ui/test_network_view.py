@@ -336,3 +336,22 @@ def test_small_or_non_square_input_layers_show_no_image(qtbot):
         qtbot.addWidget(v)
         v.set_neuron_values(1, np.zeros(sizes[0]), "a")
         assert v.columns[0].image_side() == 0
+
+
+def test_many_neurons_are_drawn_dense_but_a_short_compact_layer_keeps_circles(qtbot):
+    v = NetworkView([784, 16, 10])
+    qtbot.addWidget(v)
+    v.resize(600, 260)
+    v.show()
+    qtbot.waitExposed(v)
+    inputs, hidden, outputs = v.columns
+    assert inputs.compact and inputs.dense
+    assert outputs.compact and not outputs.dense         # 10 small circles, labels on hover
+
+
+def test_hiding_the_legend_gives_its_space_to_the_drawing(view, qtbot):
+    height_with_legend = view.viewport().height()
+    view.set_legend_visible(False)
+    qtbot.wait(10)
+    assert view.legend.isHidden()
+    assert view.viewport().height() > height_with_legend
