@@ -25,6 +25,8 @@ from ui.history import HistoryPoint, LossHistory
 from ui.state import AppState
 
 SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in the views
+VIEW_SHARE = 0.3        # the views may take at most this share of the time while training runs
+MEASURE_SHARE = 0.15    # test cost and accuracy may take at most this share of training time
 
 
 class TrainingController(QObject):
@@ -60,6 +62,10 @@ class TrainingController(QObject):
         self._last_notify = 0.0
         self._latest_measured = True
         self._safe: tuple[int, list[np.ndarray]] | None = None   # (epoch, Θ copies) to restore
+        self._work_time = self._measure_time = 0.0     # seconds spent training / measuring
+        self._view_cost = 0.0       # seconds the views took after the last publish
+        self._notify_time: float | None = None         # how long the last notify took
+        self._tick_end = 0.0
         self._speed_t0 = time.perf_counter()
         self._speed_examples = 0
         self._timer = QTimer(self)
@@ -164,13 +170,17 @@ class TrainingController(QObject):
     # --- the work ------------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
         start = time.perf_counter()
+        if self._notify_time is not None:
+            # The views redrew in the notify and in the events since the last tick.
+            self._view_cost = self._notify_time + (start - self._tick_end)
+            self._notify_time = None
         try:
             self._advance(deadline=start + self.budget)
         except DivergenceError as exc:
             self._on_divergence(exc)
             return
         self._publish()
-        now = time.perf_counter()
+        now = self._tick_end = time.perf_counter()
         if now - self._speed_t0 >= 0.5:
             self.examples_per_second = self._speed_examples / (now - self._speed_t0)
             self._speed_t0, self._speed_examples = now, 0
@@ -179,10 +189,17 @@ class TrainingController(QObject):
     def _advance(self, deadline: float, stop_after_epoch: bool = False) -> None:
         """Take training steps until ``deadline`` (perf_counter seconds), at least one."""
         net, opt = self.state.network, self._opt()
-        s = self.state.settings
         x, y = self._data()[:2]
-        m = x.shape[0]
-        batch = s.batch_size
+        t0 = time.perf_counter()
+        try:
+            self._steps(net, opt, x, y, deadline, stop_after_epoch)
+        finally:
+            self._work_time += time.perf_counter() - t0
+
+    def _steps(self, net: Network, opt: Optimizer, x: np.ndarray, y: np.ndarray,
+               deadline: float, stop_after_epoch: bool) -> None:
+        s = self.state.settings
+        m, batch = x.shape[0], s.batch_size
         while True:
             if batch is None or batch >= m:
                 self._end_epoch(net.train_step_prepared(x, y, opt, s.lam, s.freeze_bias))
@@ -208,7 +225,10 @@ class TrainingController(QObject):
 
     def _end_epoch(self, train_cost: float) -> None:
         self.epoch += 1
-        self._latest_measured = self.history.wants(self.epoch)
+        # Measuring costs forward passes: skip it when it would slow training noticeably (the
+        # latest epoch is always measured before the views see it).
+        self._latest_measured = (self.history.wants(self.epoch)
+                                 and self._measure_time <= MEASURE_SHARE * self._work_time)
         if self._latest_measured:
             self.history.add(self._measure(self.epoch, train_cost))
         else:
@@ -216,6 +236,7 @@ class TrainingController(QObject):
 
     def _measure(self, epoch: int, train_cost: float) -> HistoryPoint:
         """Return the epoch's point: its train cost, and the test cost and accuracies now."""
+        t0 = time.perf_counter()
         net, data = self.state.network, self._data()
         lam = self.state.settings.lam
         classify = self.is_classification()
@@ -225,12 +246,15 @@ class TrainingController(QObject):
             if len(data) == 4:
                 test_cost = net.cost(data[2], data[3], lam)
                 test_acc = accuracy(net.predict(data[2]), data[3]) if classify else math.nan
+        self._measure_time += time.perf_counter() - t0
         return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
 
     def _publish(self, force: bool = False) -> None:
-        """Tell the views about the new weights, at most ``redraw_hz`` times a second."""
+        """Tell the views about the new weights, at most ``redraw_hz`` times a second, and less
+        often if redrawing them takes more than ``VIEW_SHARE`` of the time."""
         now = time.perf_counter()
-        if not force and now - self._last_notify < self.redraw_interval:
+        interval = max(self.redraw_interval, self._view_cost * (1 - VIEW_SHARE) / VIEW_SHARE)
+        if not force and now - self._last_notify < interval:
             return
         last = self.history.latest
         if last is not None and not self._latest_measured:
@@ -241,6 +265,7 @@ class TrainingController(QObject):
         self._remember_safe_weights()
         self.state.notify_weights_changed()
         self.epoch_finished.emit(self.epoch)
+        self._notify_time = time.perf_counter() - now
 
     def _remember_safe_weights(self) -> None:
         """Keep a copy of Θ if it is finite and moderate, to restore after a divergence."""
