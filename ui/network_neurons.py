@@ -199,11 +199,12 @@ class NeuronColumnItem(QGraphicsItem):
             ring_out = r + rw + 2 * self.scale
             if self.spacing >= 2 * ring_out + h:   # room under the neuron
                 rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
-            else:                                  # else to its right, on a pill over the edges
+            else:                                  # else to its right
                 rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(palette.qcolor(self.theme.background))
-                painter.drawRoundedRect(rect, h / 2, h / 2)
+            # An opaque pill so edges passing behind never cross the digits.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.qcolor(self.theme.background))
+            painter.drawRoundedRect(rect, h / 2, h / 2)
             painter.setPen(text_color)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
