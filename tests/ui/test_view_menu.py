@@ -118,3 +118,66 @@ def test_every_widget_with_a_theme_hook_follows_the_dark_theme(window):
     stale = [w.objectName() for w in hooked
              if getattr(w, "theme", getattr(w, "_theme", palette.DARK)) is palette.LIGHT]
     assert not stale
+
+
+def _child(win, cls, name):
+    found = win.findChild(cls, name)
+    assert found is not None, f"no {cls.__name__} named {name!r}"
+    return found
+
+
+def test_key_widgets_switch_to_portuguese_and_back_at_run_time(window, qtbot):
+    from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
+
+    forward = _child(window, QToolButton, "stepForwardButton")
+    train = _child(window, QPushButton, "trainButton")
+    phase = _child(window, QLabel, "phaseLine")
+    english = (forward.toolTip(), train.text(), phase.text())
+    assert english[0].startswith("Next micro-step") and english[1] == "Train"
+
+    window.view_menu_controller.language_actions["pt_BR"].trigger()
+    qtbot.waitUntil(lambda: train.text() == "Treinar")
+    assert forward.toolTip() == "Próximo micropasso (→)"
+    assert _child(window, QToolButton, "stepBackButton").toolTip().startswith(
+        "Micropasso anterior")
+    assert phase.text().startswith("Exemplo 1 de ")
+    assert _menu_titles(window)[0] == "&Arquivo"
+
+    window.view_menu_controller.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: train.text() == "Train")
+    assert (forward.toolTip(), train.text(), phase.text()) == english
+
+
+def _type(qtbot, spin, text):
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_learning_rate_spin_takes_0_comma_5_in_portuguese(settings_dir, qtbot):
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    win = build_main_window(["--lang", "pt_BR", "--preset", "xor"])
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    spin = _child(win, QDoubleSpinBox, "learningRateSpin")
+    _type(qtbot, spin, "0,05")
+    assert spin.value() == pytest.approx(0.05)
+    assert win.state.settings.lr == pytest.approx(0.05)
+    assert "0,05" in spin.text()
+
+
+def test_learning_rate_spin_switches_decimal_separator_at_run_time(window, qtbot):
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    window.show()
+    qtbot.waitExposed(window)
+    spin = _child(window, QDoubleSpinBox, "learningRateSpin")
+    window.view_menu_controller.language_actions["pt_BR"].trigger()
+    _type(qtbot, spin, "0,5")
+    assert spin.value() == pytest.approx(0.5)
+    window.view_menu_controller.language_actions["en"].trigger()
+    _type(qtbot, spin, "0.25")
+    assert spin.value() == pytest.approx(0.25)
