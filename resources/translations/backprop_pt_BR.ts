@@ -106,34 +106,51 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/boundary_view.py" line="+106"/>
+        <location filename="../../ui/boundary_view.py" line="+110"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Filled markers: training examples · hollow markers: test examples · each class has its own colour and shape (class 0 ● orange, class 1 ■ blue, class 2 ▲ green)</source>
-        <translation>Marcadores cheios: exemplos de treinamento · marcadores vazados: exemplos de teste · cada classe tem sua cor e sua forma (classe 0 ● laranja, classe 1 ■ azul, classe 2 ▲ verde)</translation>
+        <location line="+10"/>
+        <source>class 0 ● orange</source>
+        <translation>classe 0 ● laranja</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The decision boundary needs data with two input features; this data has %1.</source>
-        <translation>A fronteira de decisão precisa de dados com dois atributos de entrada; estes dados têm %1.</translation>
+        <location line="+0"/>
+        <source>class 1 ■ blue</source>
+        <translation>classe 1 ■ azul</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Network output a(%1): orange → class 0, blue → class 1; the line is a(%1) = 0.5</source>
-        <translation>Saída da rede a(%1): laranja → classe 0, azul → classe 1; a linha é a(%1) = 0,5</translation>
+        <location line="+1"/>
+        <source>class 2 ▲ green</source>
+        <translation>classe 2 ▲ verde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled: training example · hollow: test example
+%1</source>
+        <translation>Cheio: exemplo de treinamento · vazado: exemplo de teste
+%1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Output a(%1): orange → class 0, blue → class 1, line at a(%1) = 0.5</source>
+        <translation>Saída a(%1): laranja → classe 0, azul → classe 1, linha em a(%1) = 0,5</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Network output a(%1): the colour of the most likely class, paler where the network is unsure</source>
-        <translation>Saída da rede a(%1): a cor da classe mais provável, mais clara onde a rede está em dúvida</translation>
+        <source>Output a(%1): colour of the most likely class, paler where the network is unsure</source>
+        <translation>Saída a(%1): cor da classe mais provável, mais clara onde a rede está em dúvida</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Neuron %1 of layer %2: its output a(%2) over the plane</source>
-        <translation>Neurônio %1 da camada %2: sua saída a(%2) sobre o plano</translation>
+        <source>Neuron %1 of layer %2: its output a(%2) over the plane (orange low, blue high)</source>
+        <translation>Neurônio %1 da camada %2: sua saída a(%2) sobre o plano (laranja baixa, azul alta)</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The decision boundary needs data with two input features; this data has %1.</source>
+        <translation>A fronteira de decisão precisa de dados com dois atributos de entrada; estes dados têm %1.</translation>
     </message>
 </context>
 <context>
@@ -141,15 +158,10 @@
     <message>
         <location filename="../../ui/data_controls.py" line="+34"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
-        <translation>%1 exemplos de treinamento e %2 de teste, %3 atributos, semente dos dados %4</translation>
+        <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+2"/>
-        <source>Data</source>
-        <translation>Dados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
@@ -640,7 +652,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+86"/>
+        <location filename="../../ui/loss_plot.py" line="+100"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -671,7 +683,7 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
@@ -681,7 +693,7 @@
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -735,9 +747,18 @@
     </message>
 </context>
 <context>
+    <name>MathHtml</name>
+    <message>
+        <location filename="wrapped_strings.py" line="+18"/>
+        <location line="+1"/>
+        <source>bias</source>
+        <translation>viés</translation>
+    </message>
+</context>
+<context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/math_panel.py" line="+93"/>
+        <location filename="../../ui/math_panel.py" line="+105"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -747,7 +768,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna cinza j = 0 guarda os pesos de viés, a linha “+1” a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -757,17 +778,17 @@
         <translation>Θ({k}) e as camadas que ela liga, {k} → {n}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; purple: activations. Blank: not computed yet.</source>
         <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; roxo: ativações. Em branco: ainda não calculado.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
+        <location filename="wrapped_strings.py" line="-18"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -798,8 +819,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>this example</source>
-        <translation>este exemplo</translation>
+        <source>this example:</source>
+        <translation>este exemplo:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -855,7 +876,7 @@
 <context>
     <name>NetworkInteraction</name>
     <message>
-        <location filename="../../ui/network_interaction.py" line="+55"/>
+        <location filename="../../ui/network_interaction.py" line="+56"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -916,7 +937,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="+273"/>
+        <location filename="../../ui/network_view.py" line="+278"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -968,13 +989,18 @@
     <message>
         <location line="+1"/>
         <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
-        <translation>As conexões de Θ({0}) mostram {1}; as linhas cinza são os pesos</translation>
+        <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/network_neurons.py" line="+234"/>
+        <source>x as {0}×{0}</source>
+        <translation>x como {0}×{0}</translation>
     </message>
 </context>
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
+        <location filename="wrapped_strings.py" line="+3"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -1052,6 +1078,31 @@
         <location line="+1"/>
         <source>Before looping over the examples, every accumulator Δ(l) is set to zero. Δ(l) has the shape of Θ(l): one entry per weight.</source>
         <translation>Antes de percorrer os exemplos, cada acumulador Δ(l) é zerado. Δ(l) tem as dimensões de Θ(l): uma entrada por peso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[without bias row]</source>
+        <translation>[sem a linha do viés]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(bias column frozen)</source>
+        <translation>(coluna de viés fixa)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for j ≥ 1</source>
+        <translation>para j ≥ 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for j = 0</source>
+        <translation>para j = 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for l = </source>
+        <translation>para l = </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1423,7 +1474,7 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="+37"/>
+        <location filename="../../ui/timeline.py" line="+39"/>
         <source>Every micro-step of this example, coloured by stage. Click a step to jump to it.</source>
         <translation>Cada micropasso deste exemplo, colorido por etapa. Clique num passo para ir até ele.</translation>
     </message>
@@ -1433,7 +1484,7 @@
         <translation>Linha do tempo: clique num passo para ir até ele; ← e → andam um passo por vez.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Step {i}</source>
         <translation>Passo {i}</translation>
     </message>
@@ -1441,7 +1492,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="+13"/>
+        <location filename="../../ui/training_panel.py" line="+19"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -1501,23 +1552,22 @@
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
-        <location line="+38"/>
+        <location filename="wrapped_strings.py" line="+39"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-23"/>
         <source>Learning</source>
         <translation>Aprendizado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>One epoch</source>
         <translation>Uma época</translation>
     </message>
@@ -1583,6 +1633,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Data</source>
+        <translation>Dados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Full batch</source>
         <translation>Lote completo</translation>
     </message>
@@ -1793,7 +1848,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-111"/>
+        <location filename="wrapped_strings.py" line="-118"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>
