@@ -15,16 +15,19 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from engine.metrics import Grid, grid_around, target_classes
+from ui.loss_plot import style_plot
 from ui.palette import (
     CLASS_HEX,
     CLASS_SYMBOLS,
     LIGHT,
+    Theme,
     class_rgba,
     diverging_rgba,
     qcolor,
     sequential_rgba,
 )
 from ui.state import AppState
+from ui.theme import current_theme
 
 RESOLUTION = 72
 
@@ -69,15 +72,13 @@ class BoundaryView(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.plot = pg.PlotWidget(background=LIGHT.background)
+        self.plot = pg.PlotWidget()
         item = self.plot.getPlotItem()
         item.setAspectLocked(True)
         item.setMenuEnabled(False)
         item.hideButtons()
-        for name in ("left", "bottom"):
-            ax = item.getAxis(name)
-            ax.setPen(pg.mkPen(qcolor(LIGHT.muted)))
-            ax.setTextPen(pg.mkPen(qcolor(LIGHT.text)))
+        self._theme = LIGHT
+        style_plot(self.plot, LIGHT)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setOpacity(0.6)      # a pale map, so the markers over it stand out
         self.plot.addItem(self.image)
@@ -98,6 +99,8 @@ class BoundaryView(QWidget):
         state.network_changed.connect(self._on_state_data_changed)
         state.data_changed.connect(self._on_state_data_changed)
         state.weights_changed.connect(self._on_state_weights_changed)
+        self._theme = current_theme()
+        self.set_theme(self._theme)
         self.retranslate()
         self._on_state_data_changed()
 
@@ -123,6 +126,13 @@ class BoundaryView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour for ``theme`` (called by ui.theme on every theme switch)."""
+        self._theme = theme
+        style_plot(self.plot, theme)
+        self.contour.setPen(pg.mkPen(qcolor(theme.foreground), width=2))
+        self._set_points()
 
     def is_applicable(self) -> bool:
         """Return whether the data can be drawn on a plane (exactly two input features)."""
@@ -194,7 +204,7 @@ class BoundaryView(QWidget):
         if ds is not None and ds.X_test.shape[0] and ds.n_inputs == 2 \
                 and ds.Y_test.shape[1] == self.state.Y.shape[1]:
             sets.append((ds.X_test, ds.Y_test, False))
-        outline = qcolor(LIGHT.foreground)
+        outline, hollow = qcolor(self._theme.foreground), qcolor(self._theme.background)
         for X, Y, train in sets:
             classes = target_classes(Y) if Y.shape[1] > 1 or np.all((Y == 0) | (Y == 1)) \
                 else np.zeros(X.shape[0], dtype=np.intp)
@@ -205,7 +215,7 @@ class BoundaryView(QWidget):
                     pts[:, 0], pts[:, 1], size=9 if train else 10,
                     symbol=CLASS_SYMBOLS[int(k) % len(CLASS_SYMBOLS)],
                     pen=pg.mkPen(outline, width=1) if train else pg.mkPen(colour, width=2.2),
-                    brush=pg.mkBrush(colour) if train else pg.mkBrush(qcolor(LIGHT.background)))
+                    brush=pg.mkBrush(colour) if train else pg.mkBrush(hollow))
                 item.setZValue(2 if train else 3)
                 self.plot.addItem(item)
                 self._scatter[(int(k), train)] = item

@@ -13,7 +13,8 @@ from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.history import LossHistory
-from ui.palette import LIGHT, TEST_HEX, TRAIN_HEX, qcolor
+from ui.palette import LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
+from ui.theme import current_theme
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -21,18 +22,26 @@ def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
                     style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 
+def style_plot(w: pg.PlotWidget, theme: Theme) -> None:
+    """Give a plot the theme's background, axis and label colours."""
+    w.setBackground(qcolor(theme.background))
+    item = w.getPlotItem()
+    for name in ("left", "bottom"):
+        ax = item.getAxis(name)
+        ax.setPen(pg.mkPen(qcolor(theme.muted)))
+        ax.setTextPen(pg.mkPen(qcolor(theme.text)))
+
+
 def _plot_widget() -> pg.PlotWidget:
-    w = pg.PlotWidget(background=LIGHT.background)
+    w = pg.PlotWidget()
     item = w.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setClipToView(True)
     item.setDownsampling(auto=True, mode="peak")
     item.setMenuEnabled(False)
     for name in ("left", "bottom"):
-        ax = item.getAxis(name)
-        ax.setPen(pg.mkPen(qcolor(LIGHT.muted)))
-        ax.setTextPen(pg.mkPen(qcolor(LIGHT.text)))
-        ax.enableAutoSIPrefix(False)    # "cost J (x0.001)" would confuse more than help
+        item.getAxis(name).enableAutoSIPrefix(False)   # "cost J (x0.001)" would confuse
+    style_plot(w, LIGHT)
     return w
 
 
@@ -82,6 +91,7 @@ class LossPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.cost_plot, 2)
         layout.addWidget(self.accuracy_plot, 1)
+        self.set_theme(current_theme())
         self.retranslate()
         self.refresh()
 
@@ -107,6 +117,11 @@ class LossPlot(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour the plots for ``theme`` (called by ui.theme on every theme switch)."""
+        for w in (self.cost_plot, self.accuracy_plot):
+            style_plot(w, theme)
 
     def set_show_accuracy(self, on: bool) -> None:
         """Show or hide the accuracy plot (it means nothing for regression targets)."""

@@ -34,8 +34,9 @@ from ui.architecture_editor import ArchitectureEditor
 from ui.boundary_view import BoundaryView
 from ui.data_controls import DataControls
 from ui.loss_plot import LossPlot
-from ui.palette import LIGHT
+from ui.palette import Theme
 from ui.state import AppState
+from ui.theme import current_theme
 from ui.training import TrainingController
 
 LR_MIN_LOG, LR_MAX_LOG, LR_STEPS = -4.0, 1.0, 500      # the slider spans 10⁻⁴ … 10¹
@@ -86,10 +87,8 @@ class TrainingPanel(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("trainingMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(
-            f"color: {LIGHT.highlight}; font-weight: bold; background: {LIGHT.note_background};"
-            " padding: 4px;")
         self.message_label.hide()
+        self.set_theme(current_theme())
 
         # --- learning ---
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
@@ -101,12 +100,16 @@ class TrainingPanel(QWidget):
         self.lr_spin.setDecimals(4)
         self.lr_spin.setRange(1e-4, 1e6)    # far beyond the slider: divergence is a lesson too
         self.lr_spin.setSingleStep(0.01)
+        # Commit on Enter/focus-out: with tracking, "0.2" of "0.25" round-trips through the
+        # state, sync() rewrites the text to "0.2000" mid-typing and the "5" is lost.
+        self.lr_spin.setKeyboardTracking(False)
         self.lr_spin.valueChanged.connect(self._on_lr_spin_value_changed)
         self.lambda_spin = QDoubleSpinBox()
         self.lambda_spin.setObjectName("lambdaSpin")
         self.lambda_spin.setDecimals(4)
         self.lambda_spin.setRange(0.0, 100.0)
         self.lambda_spin.setSingleStep(0.01)
+        self.lambda_spin.setKeyboardTracking(False)
         self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
         self.batch_combo = _combo("batchModeCombo", ("full", "mini", "one"))
         self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
@@ -246,6 +249,12 @@ class TrainingPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour the divergence message for ``theme`` (called by ui.theme)."""
+        self.message_label.setStyleSheet(
+            f"color: {theme.highlight}; font-weight: bold; background: {theme.note_background};"
+            " padding: 4px;")
 
     def _update_train_button(self) -> None:
         running = self.controller.running

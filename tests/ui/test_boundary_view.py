@@ -116,3 +116,13 @@ def test_huge_weights_do_not_break_the_map(qtbot, weight):
     state.network.thetas[1][0, 1] = weight
     state.notify_weights_changed()
     assert np.all(np.isfinite(view.values))
+
+
+def test_dark_theme_keeps_test_markers_hollow_on_the_dark_background(qtbot):
+    from ui.palette import DARK
+
+    view = _view(qtbot, _state())
+    view.set_theme(DARK)
+    hollow = view._scatter[(0, False)].opts["brush"].color().name()
+    assert hollow == DARK.background.lower()
+    assert view.plot.backgroundBrush().color().name() == DARK.background.lower()

@@ -92,3 +92,12 @@ def test_curve_items_are_reused_between_refreshes(qtbot):
         plot.refresh()
     assert list(plot.cost_plot.getPlotItem().listDataItems()) == items
     assert len(plot.train_curve.getData()[0]) <= 9
+
+
+def test_dark_theme_recolours_the_plots(qtbot):
+    from ui.palette import DARK
+
+    plot = _plot(qtbot, LossHistory(capacity=8))
+    plot.set_theme(DARK)
+    assert plot.cost_plot.backgroundBrush().color().name() == DARK.background.lower()
+    assert plot.accuracy_plot.backgroundBrush().color().name() == DARK.background.lower()
