@@ -23,6 +23,7 @@ from ui.math_html import (
     vector,
     written_sum,
 )
+from ui.phase_text import equation
 
 SCALAR_LINES = 4   # neurons written out one by one (bigger layers: the first few)
 MATRIX_DIGITS = 4  # tables stay narrow; the written-out lines below them keep all 9 digits
@@ -71,7 +72,7 @@ class EquationBuilder:
             Phase.HIDDEN_DELTA: self._hidden_delta, Phase.ACCUMULATE: self._accumulate,
             Phase.GRADIENT: self._gradient, Phase.UPDATE: self._update,
         }[step.phase]
-        return f'<p class="eq">{step.equation}</p>' + builder(step, trace, prev)
+        return f'<p class="eq">{equation(step)}</p>' + builder(step, trace, prev)
 
     def _reset(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         parts = [self.mat(f"Δ({l})", step.arrays[f"Delta({l})"]) for l in range(1, trace.L)]

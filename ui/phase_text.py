@@ -44,11 +44,23 @@ def step_title(step: Step) -> str:
     return titles[step.phase].replace("{l}", str(l))
 
 
+def equation(step: Step) -> str:
+    """Return the step's equation (the engine writes it in English words) in the UI language."""
+    words = (("[without bias row]", _tr("[without bias row]")),
+             ("(bias column frozen)", _tr("(bias column frozen)")),
+             ("for j ≥ 1", _tr("for j ≥ 1")), ("for j = 0", _tr("for j = 0")),
+             ("for l = ", _tr("for l = ")))
+    text = step.equation
+    for english, translated in words:
+        text = text.replace(english, translated)
+    return text
+
+
 def phase_line(step: Step, trace: Trace, example: int, n_examples: int) -> str:
     """Return the "where am I" line: "Example 1 of 4 · Backward · d(2) = ..."."""
     head = _tr("Example {t} of {m}").replace("{t}", str(example + 1)).replace(
         "{m}", str(n_examples))
-    return f"{head} · {stage_name(step.stage)} · {step.equation}"
+    return f"{head} · {stage_name(step.stage)} · {equation(step)}"
 
 
 def explanation(step: Step, trace: Trace) -> str:

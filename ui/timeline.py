@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from engine.trace import Trace
 from ui import palette
-from ui.phase_text import stage_name, step_title
+from ui.phase_text import equation, stage_name, step_title
 from ui.theme import current_theme
 
 CELL_H = 22
@@ -96,7 +96,7 @@ class Timeline(QWidget):
         step = self._trace[i]
         where = self.tr("Step {i}").replace("{i}", str(i + 1))
         self.setToolTip(f"{where} · {stage_name(step.stage)}\n{step_title(step)}\n"
-                        f"{step.equation}")
+                        f"{equation(step)}")
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.step_clicked.emit(i)
 
