@@ -54,14 +54,17 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {list(sizes)}")
     width, height = max(float(width), 200.0), max(float(height), 160.0)
-    margin_l = 80.0 * scale           # room for input captions and an input image
-    margin_r = 118.0 * scale          # room for output d labels, drawn right of the neurons
+    L = len(sizes)
+    # Margins and node size shrink in a small view (or a big presenter scale) rather than
+    # letting columns collide.
+    margin_l = min(80.0 * scale, 0.13 * width)    # input captions and an input image
+    margin_r = min(118.0 * scale, 0.17 * width)   # output d labels, right of the neurons
+    gap = (width - margin_l - margin_r) / (L - 1)
     top = 14.0 * scale
     caption_h = 44.0 * scale
-    max_r = 24.0 * scale
-    bias_half = min(15.0 * scale, max(6.0, height * 0.035))
-    L = len(sizes)
-    x = margin_l + np.arange(L) * (width - margin_l - margin_r) / (L - 1)
+    max_r = min(24.0 * scale, 0.16 * gap)
+    bias_half = min(15.0 * scale, max(6.0, height * 0.035), 0.12 * gap)
+    x = margin_l + np.arange(L) * gap
     bias_y = top + bias_half
     col_top = bias_y + bias_half + 10.0 * scale    # neurons start below the "+1" row
     col_bottom = height - caption_h

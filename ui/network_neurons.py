@@ -41,6 +41,7 @@ class NeuronColumnItem(QGraphicsItem):
         self.pos_ = np.zeros((n, 2))
         self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
         self.dense = False
+        self.room_right = 1e9   # scene units free right of the neurons (set by the view)
         self.spacing = 40.0
         self._rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
@@ -186,12 +187,21 @@ class NeuronColumnItem(QGraphicsItem):
         r, (a, z, d) = self.radius, (self.values[x] for x in ("a", "z", "d"))
         box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
         text_color = self._c(palette.qcolor(self.theme.text))
-        if a is not None:
-            painter.setPen(self._c(palette.text_color_on(self.fills[k])))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, format_value(a[k]))
-        elif z is not None:
-            painter.setPen(text_color)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "z " + format_value(z[k]))
+        inside = (format_value(a[k]) if a is not None else
+                  "z " + format_value(z[k]) if z is not None else "")
+        if inside:
+            painter.save()
+            # Shrink the font until the number fits inside the circle; skip it if it never does.
+            font = QFont(painter.font())
+            width = painter.fontMetrics().horizontalAdvance(inside)
+            fit = min(1.0, 1.85 * r / max(width, 1.0))
+            if font.pointSizeF() * fit >= 5.5:
+                font.setPointSizeF(font.pointSizeF() * fit)
+                painter.setFont(font)
+                painter.setPen(self._c(palette.text_color_on(self.fills[k])) if a is not None
+                               else text_color)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, inside)
+            painter.restore()
         if d is not None:
             fm = painter.fontMetrics()
             text = "d = " + format_value(d[k])
@@ -199,8 +209,10 @@ class NeuronColumnItem(QGraphicsItem):
             ring_out = r + rw + 2 * self.scale
             if self.spacing >= 2 * ring_out + h:   # room under the neuron
                 rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
-            else:                                  # else to its right
+            elif ring_out + 2 + w <= self.room_right:   # else to its right
                 rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
+            else:   # no room anywhere: hovering the neuron still shows d
+                return
             # An opaque pill so edges passing behind never cross the digits.
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.qcolor(self.theme.background))

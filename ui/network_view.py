@@ -84,6 +84,7 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         self._user_zoomed = False
         self._init_animation()
         self.legend = NetworkLegend(self)
+        self._legend_wanted = True
         self.note = QLabel(self)
         self.note.setObjectName("networkNote")
         self.note.setWordWrap(True)
@@ -132,15 +133,22 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         vp = self.viewport().size()
         lay = compute_layout(self.sizes, vp.width(), vp.height(), self.scale_factor)
         self.layout_ = lay
+        gap = float(lay.x[1] - lay.x[0])
         for k, col in enumerate(self.columns):
             col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
                              lay.compact(k + 1))
+            # Room right of the neurons for d labels: up to the next column's nodes.
+            nxt = lay.radius[k + 1] if k + 1 < len(self.columns) else 0.0
+            col.room_right = (gap if k + 1 < len(self.columns) else
+                              lay.width - lay.x[k]) - nxt - 6 * self.scale_factor
         for b in self.bundles:
             b.set_geometry(lay.sources(b.l), lay.targets(b.l))
         for k, (title, size) in enumerate(self.captions):
-            title.setPos(lay.x[k] - title.boundingRect().width() / 2, lay.caption_y)
-            size.setPos(lay.x[k] - size.boundingRect().width() / 2,
-                        lay.caption_y + title.boundingRect().height())
+            for item in (title, size):   # shrink captions wider than their column
+                item.setScale(min(1.0, 0.94 * gap / max(item.boundingRect().width(), 1.0)))
+            title.setPos(lay.x[k] - title.sceneBoundingRect().width() / 2, lay.caption_y)
+            size.setPos(lay.x[k] - size.sceneBoundingRect().width() / 2,
+                        lay.caption_y + title.sceneBoundingRect().height())
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
         if not self._user_zoomed:
@@ -213,7 +221,7 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend strip (e.g. when the window places a legend elsewhere)."""
-        self.legend.setVisible(bool(visible))
+        self._legend_wanted = bool(visible)
         self._place_overlays()
 
     # look
@@ -250,9 +258,12 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
     def _place_overlays(self) -> None:
         """Put the note and legend in a bottom margin, so they never cover the drawing."""
         w = self.width() - 2 * self.frameWidth()
-        lh = self.legend.height_for(w) if not self.legend.isHidden() else 0
-        nh = self.note.heightForWidth(w) if self.note.text() else 0
-        nh = max(nh, 0)
+        nh = max(self.note.heightForWidth(w), 0) if self.note.text() else 0
+        lh = self.legend.height_for(w) if self._legend_wanted else 0
+        # In a short view the drawing matters more than the legend (its tooltip stays).
+        if nh + lh > 0.4 * self.height():
+            lh = 0
+        self.legend.setVisible(lh > 0)
         self.setViewportMargins(0, 0, 0, lh + nh)
         bottom = self.height() - self.frameWidth()
         self.note.setGeometry(self.frameWidth(), bottom - lh - nh, w, nh)
