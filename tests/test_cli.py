@@ -1,0 +1,88 @@
+"""The command line around sessions and exports: open a file, export without a window, and a bad
+file gives one line on stderr and status 2 — never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+def run_main(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, timeout=180, env=env, cwd=cwd or ROOT)
+
+
+def _one_line_error(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines()
+             if ln.startswith("backprop-visualizer:")]
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("name,fragment", [
+    ("truncated.json", "not valid JSON"),
+    ("shapes_dont_chain.json", "Θ(2)"),
+    ("binary_garbage.json", "binary"),
+    ("enormous_dimensions.json", "network.layer_sizes[1]"),
+])
+def test_bad_session_on_the_command_line_exits_2_with_one_line(tmp_path, name, fragment):
+    line = _one_line_error(run_main(str(DATA / "bad" / name), "--screenshot",
+                                    str(tmp_path / "x.png")))
+    assert name in line and fragment in line
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_bad_session_with_an_export_exits_2(tmp_path):
+    line = _one_line_error(run_main(str(DATA / "bad" / "nan_weight.json"),
+                                    "--export-worked-example", str(tmp_path / "we.md")))
+    assert "NaN" in line and not (tmp_path / "we.md").exists()
+
+
+def test_missing_session_file_exits_2(tmp_path):
+    line = _one_line_error(run_main(str(tmp_path / "nowhere.json"), "--screenshot",
+                                    str(tmp_path / "x.png")))
+    assert "nowhere.json" in line
+
+
+def test_session_on_the_command_line_is_the_one_exported(tmp_path):
+    doc = json.loads((DATA / "ok" / "mazur_step7.json").read_text(encoding="utf-8"))
+    doc["network"]["thetas"][0][0][1] = 0.5            # w1 = 0.5 instead of Mazur's 0.15
+    (tmp_path / "lesson.json").write_text(json.dumps(doc), encoding="utf-8")
+    proc = run_main(str(tmp_path / "lesson.json"), "--export-worked-example",
+                    str(tmp_path / "we.md"))
+    assert proc.returncode == 0, proc.stderr
+    # net_h1 = 0.35·1 + 0.5·0.05 + 0.2·0.1 = 0.395
+    assert "= 0.395\n" in (tmp_path / "we.md").read_text(encoding="utf-8")
+
+
+def test_export_worked_example_html_without_a_window(tmp_path):
+    proc = run_main("--preset", "mazur", "--export-worked-example", str(tmp_path / "we.html"))
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "we.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "0.35891648" in page
+
+
+def test_export_gif_without_a_window_has_a_frame_per_micro_step(tmp_path):
+    proc = run_main("--preset", "mazur", "--export-gif", str(tmp_path / "s.gif"))
+    assert proc.returncode == 0, proc.stderr
+    with Image.open(tmp_path / "s.gif") as gif:
+        assert gif.n_frames == 14          # Mazur 2-2-2, one example: 14 micro-steps
+        assert gif.size[0] > 300
+
+
+def test_export_to_an_unwritable_place_exits_2(tmp_path):
+    line = _one_line_error(run_main("--export-worked-example",
+                                    str(tmp_path / "no" / "such" / "dir" / "we.md")))
+    assert "we.md" in line

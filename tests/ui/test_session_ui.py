@@ -1,0 +1,346 @@
+"""The File menu on the real main window: sessions, bad files, import, exports, autosave, errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from engine.csv_import import CsvImportError, import_csv_file
+from engine.session_format import SessionError, load_session
+from main import build_main_window
+from ui import i18n, theme
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+Button = QMessageBox.StandardButton
+
+
+def _isolate(qapp, folder) -> None:
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("BackpropVisualizerTest")
+    QSettings().remove("session/recent")
+
+
+@pytest.fixture
+def settings_dir(qapp, tmp_path):
+    """Keep QSettings and the data folder (autosave, log) in temp dirs."""
+    _isolate(qapp, tmp_path)
+    yield tmp_path
+    theme.manager().set_choice("light", remember=False)
+    i18n.manager().set_choice("en", remember=False)
+
+
+def _recording(win, fresh: bool = True):
+    c = win.session
+    c.errors = []
+    c.answers = []
+    c.paths = []
+    c.show_error = lambda title, message: c.errors.append(message)
+    c.ask_save_changes = lambda: c.answers.pop(0)
+    c.choose_path = lambda kind, caption, filters: c.paths.pop(0)
+    if fresh:
+        c.autosave.discard()
+    return win
+
+
+@pytest.fixture
+def window(settings_dir, qtbot):
+    """Return the wired main window with its dialogs replaced by recorders."""
+    win = build_main_window(["--lang", "en"])
+    qtbot.addWidget(win)
+    return _recording(win)
+
+
+@pytest.fixture(scope="module")
+def shared_window(qapp, tmp_path_factory):
+    """One window for the bad-input corpus: every bad file must leave it exactly as it was."""
+    _isolate(qapp, tmp_path_factory.mktemp("settings"))
+    win = _recording(build_main_window(["--lang", "en"]))
+    win.stepper.set_cursor(5)
+    yield win
+    win.close()
+    win.deleteLater()
+
+
+def snapshot(win) -> dict:
+    """Return everything a failed open or import must leave alone."""
+    st = win.state
+    return {"thetas": [t.copy() for t in st.network.thetas], "sizes": st.network.layer_sizes,
+            "X": st.X.copy(), "Y": st.Y.copy(), "settings": st.settings, "example": st.example,
+            "cursor": win.stepper.cursor, "path": win.session.path, "modified": st.modified,
+            "title": win.windowTitle(), "dataset": st.dataset}
+
+
+def assert_unchanged(before: dict, win) -> None:
+    after = snapshot(win)
+    for key in before:
+        if key in ("thetas", "X", "Y"):
+            assert all(np.array_equal(a, b) for a, b in zip(before[key], after[key],
+                                                            strict=True)), key
+        else:
+            assert before[key] == after[key], key
+
+
+def test_file_menu_has_every_entry_with_tips(window):
+    names = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
+    for name in ("newAction", "openAction", "saveAction", "saveAsAction", "importCsvAction",
+                 "quitAction"):
+        assert name in names
+    titles = [a.text() for a in window.file_menu.actions()]
+    assert "Open &Recent" in titles and "&Export" in titles
+    assert all(a.toolTip() for a in window.file_menu.actions() if a.objectName())
+    assert len(window.session.export_menu.actions()) >= 7
+
+
+def test_save_and_open_restore_weights_settings_data_history_and_step(window, tmp_path):
+    st, c = window.state, window.session
+    window.training.train_epochs(3)
+    st.update_settings(lr=0.25, lam=0.01, optimizer="momentum", batch_size=1)
+    window.stepper.set_cursor(9)
+    saved = [t.copy() for t in st.network.thetas]
+    epochs = window.training.history.epochs().tolist()
+    path = tmp_path / "lesson.json"
+    assert c.save_to(path)
+    c.answers.append(Button.Discard)
+    assert c.new()
+    assert window.stepper.cursor == 0 and window.training.epoch == 0
+    assert c.open_path(path)
+    assert all(np.array_equal(a, b) for a, b in zip(saved, st.network.thetas, strict=True))
+    assert (st.settings.lr, st.settings.lam, st.settings.optimizer, st.settings.batch_size) == \
+        (0.25, 0.01, "momentum", 1)
+    assert window.stepper.cursor == 9
+    assert window.training.epoch == 3
+    assert window.training.history.epochs().tolist() == epochs
+    assert not st.modified
+
+
+def test_mazur_session_saved_mid_step_reopens_at_the_same_micro_step(window, tmp_path):
+    window.stepper.set_cursor(7)
+    step = window.stepper.step
+    path = tmp_path / "mazur.json"
+    assert window.session.save_to(path)
+    window.stepper.set_cursor(2)
+    window.state.network.set_weight(1, 0, 1, 0.9)
+    window.state.notify_weights_changed()
+    window.session.answers.append(Button.Discard)
+    assert window.session.open_path(path)
+    assert window.stepper.cursor == 7
+    assert (window.stepper.step.phase, window.stepper.step.layer) == (step.phase, step.layer)
+    assert np.array_equal(window.stepper.step.arrays["d"], step.arrays["d"])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "bad").glob("*.json")))
+def test_bad_session_reports_the_loaders_message_and_changes_nothing(shared_window, name):
+    window = shared_window
+    window.session.errors.clear()
+    before = snapshot(window)
+    with pytest.raises(SessionError) as expected:
+        load_session(DATA / "bad" / name)
+    assert not window.session.open_path(DATA / "bad" / name)
+    assert window.session.errors == [str(expected.value)]
+    assert_unchanged(before, window)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "bad").glob("*.csv")))
+def test_bad_csv_reports_line_and_reason_and_changes_nothing(shared_window, name):
+    window = shared_window
+    window.session.errors.clear()
+    window.session.run_import_dialog = lambda dialog: True      # the user presses OK
+    before = snapshot(window)
+    with pytest.raises(CsvImportError) as expected:
+        import_csv_file(DATA / "bad" / name)
+    assert not window.session.import_path(DATA / "bad" / name)
+    assert window.session.errors == [str(expected.value)]
+    assert_unchanged(before, window)
+
+
+def test_import_csv_builds_a_network_for_the_data_and_keeps_hidden_layers(window):
+    window.session.run_import_dialog = lambda dialog: True
+    assert window.session.import_path(DATA / "ok" / "iris_semicolon_comma.csv")
+    net = window.state.network
+    assert net.layer_sizes == [2, 2, 3] and net.output == "softmax"
+    assert window.state.dataset.class_names == ("setosa", "versicolor", "virginica")
+    assert window.state.X.shape[1] == 2 and window.state.modified
+
+
+def test_import_dialog_shows_summary_and_blocks_ok_on_error(qtbot):
+    from ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog("x,label\n1,a\n2,b\n3,a\n", "pets")
+    qtbot.addWidget(dialog)
+    assert "3 examples" in dialog.summary.text()
+    dialog.task_combo.setCurrentIndex(2)           # numbers (regression): 'a' is not a number
+    assert "line 2" in dialog.summary.text() and dialog.dataset is None
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_title_shows_file_name_and_modified_mark(window, tmp_path):
+    c = window.session
+    assert "Untitled" in window.windowTitle()
+    assert c.save_to(tmp_path / "aula.json")
+    assert "aula.json" in window.windowTitle() and not window.isWindowModified()
+    window.state.update_settings(lr=0.1)
+    assert window.isWindowModified()
+
+
+def test_title_survives_a_language_change(window, tmp_path, qtbot):
+    window.session.save_to(tmp_path / "aula.json")
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    qtbot.waitUntil(lambda: "aula.json" in window.windowTitle())
+
+
+def test_cancel_at_the_unsaved_question_keeps_the_work(window):
+    window.state.update_settings(lr=0.123)
+    window.session.answers.append(Button.Cancel)
+    assert not window.session.new()
+    assert window.state.settings.lr == 0.123 and window.state.modified
+
+
+def test_save_at_the_unsaved_question_saves_first(window, tmp_path):
+    window.state.update_settings(lr=0.123)
+    window.session.answers.append(Button.Save)
+    window.session.paths.append(str(tmp_path / "first"))
+    assert window.session.new()
+    assert load_session(tmp_path / "first.json").settings["lr"] == 0.123
+
+
+def test_closing_with_unsaved_work_asks_and_cancel_keeps_the_window(window, qtbot):
+    window.show()
+    window.session.prompt_on_close = True
+    window.state.update_settings(lr=0.2)
+    window.session.answers.append(Button.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    window.session.answers.append(Button.Discard)
+    assert window.close()
+
+
+def test_recent_files_list_newest_first_and_fill_the_menu(window, tmp_path):
+    c = window.session
+    c.save_to(tmp_path / "a.json")
+    c.save_to(tmp_path / "b.json")
+    assert [Path(p).name for p in c.recent_files()[:2]] == ["b.json", "a.json"]
+    c.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in c.recent_menu.actions()][:2] == ["b.json", "a.json"]
+
+
+def test_export_canvas_png_and_svg(window, tmp_path):
+    m = window.session.export_menu
+    assert m.export_to("canvas_png", str(tmp_path / "net.png"))
+    assert not QImage(str(tmp_path / "net.png")).isNull()
+    assert m.export_to("canvas_svg", str(tmp_path / "net.svg"))
+    svg = (tmp_path / "net.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "</svg>" in svg
+
+
+def test_export_loss_plot_png_and_history_csv(window, tmp_path):
+    window.training.train_epochs(4)
+    m = window.session.export_menu
+    assert m.export_to("loss_png", str(tmp_path / "loss.png"))
+    assert not QImage(str(tmp_path / "loss.png")).isNull()
+    assert m.export_to("loss_csv", str(tmp_path / "loss.csv"))
+    rows = list(csv.reader((tmp_path / "loss.csv").read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:2] == ["epoch", "train_cost"]
+    assert [int(r[0]) for r in rows[1:]] == [1, 2, 3, 4]
+    costs = window.training.history.series("train_cost")
+    assert [float(r[1]) for r in rows[1:]] == costs.tolist()
+
+
+def test_export_matrices_csv_holds_exact_theta_delta_and_d(window, tmp_path):
+    assert window.session.export_menu.export_to("matrices_csv", str(tmp_path / "m.csv"))
+    rows = list(csv.DictReader((tmp_path / "m.csv").read_text(encoding="utf-8").splitlines()))
+    trace = window.stepper.trace
+    d = {(r["matrix"], int(r["l"]), int(r["i"]), int(r["j"])): float(r["value"]) for r in rows}
+    assert d[("D", 2, 1, 1)] == trace.D[1][0, 1]          # Mazur's ∂E/∂w5
+    assert d[("Theta_after", 2, 1, 1)] == trace.thetas_after[1][0, 1]
+    assert d[("Theta", 1, 2, 0)] == 0.35
+    assert len(rows) == 4 * (6 + 6)
+
+
+def test_export_gif_has_one_frame_per_micro_step_and_restores_the_cursor(window, tmp_path):
+    window.show()
+    window.stepper.set_cursor(4)
+    assert window.session.export_menu.export_to("gif", str(tmp_path / "steps.gif"))
+    with Image.open(tmp_path / "steps.gif") as gif:
+        assert gif.n_frames == len(window.stepper.trace)
+    assert window.stepper.cursor == 4
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_export_worked_example(window, tmp_path, suffix):
+    path = tmp_path / f"we{suffix}"
+    assert window.session.export_menu.export_to("worked_example", str(path))
+    assert "0.593269992" in path.read_text(encoding="utf-8")
+
+
+def test_export_failure_is_reported_not_raised(window, tmp_path):
+    target = str(tmp_path / "missing" / "net.png")
+    assert not window.session.export_menu.export_to("canvas_png", target)
+    assert window.session.errors and "net.png" in window.session.errors[0]
+
+
+def test_autosave_is_offered_at_next_start_and_restores_as_unsaved(window, qtbot):
+    window.stepper.set_cursor(6)
+    window.state.update_settings(lr=0.07)
+    assert window.session.autosave.save_now()
+    # The app dies here; the next start finds the autosave.
+    later = _recording(build_main_window(["--lang", "en"]), fresh=False)
+    qtbot.addWidget(later)
+    later.session.ask_restore = lambda: True
+    assert later.session.offer_restore()
+    assert later.state.settings.lr == 0.07 and later.stepper.cursor == 6
+    assert later.state.modified and later.session.path is None
+
+
+def test_autosave_timer_writes_only_unsaved_work(window):
+    c = window.session
+    c.autosave._on_timer_timeout()
+    assert not c.autosave.exists()
+    window.state.update_settings(lr=0.3)
+    c.autosave._on_timer_timeout()
+    assert load_session(c.autosave.path).settings["lr"] == 0.3
+
+
+def test_declined_autosave_is_removed(window):
+    c = window.session
+    c.autosave.save_now()
+    c.ask_restore = lambda: False
+    assert not c.offer_restore() and not c.autosave.exists()
+
+
+def test_unexpected_error_shows_dialog_logs_autosaves_and_keeps_session(window, caplog):
+    before = snapshot(window)
+    try:
+        raise ZeroDivisionError("boom in a slot")
+    except ZeroDivisionError as exc:
+        window.session.guard.handle(type(exc), exc, exc.__traceback__)
+    assert "ZeroDivisionError: boom in a slot" in window.session.errors[0]
+    assert "Traceback" in caplog.text
+    assert window.session.autosave.exists()
+    assert_unchanged(before, window)
+
+
+def test_guard_becomes_and_gives_back_the_excepthook(window):
+    import sys
+
+    old = sys.excepthook
+    window.session.guard.install()
+    assert sys.excepthook == window.session.guard.handle
+    window.session.guard.uninstall()
+    assert sys.excepthook is old
+
+
+def test_saved_file_is_the_documented_format(window, tmp_path):
+    window.session.save_to(tmp_path / "s.json")
+    doc = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert doc["format"] == "backprop-visualizer-session" and doc["version"] == 1
+    assert doc["network"]["thetas"][1][0] == [0.6, 0.4, 0.45]
