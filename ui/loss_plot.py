@@ -82,6 +82,7 @@ class LossPlot(QWidget):
         self.key = QLabel()
         self.key.setObjectName("lossKey")
         self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.key, 1)
         top.addWidget(self.log_check)
