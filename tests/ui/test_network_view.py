@@ -355,3 +355,18 @@ def test_hiding_the_legend_gives_its_space_to_the_drawing(view, qtbot):
     qtbot.wait(10)
     assert view.legend.isHidden()
     assert view.viewport().height() > height_with_legend
+
+
+def test_small_presenter_view_keeps_captions_apart_and_drops_the_legend(qtbot):
+    v = NetworkView([2, 2, 2])
+    qtbot.addWidget(v)
+    v.set_scale(1.5)
+    v.resize(600, 330)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_edge_values(2, np.ones((2, 3)), "D")       # a two-line note in a short view
+    qtbot.wait(10)
+    assert v.legend.isHidden() and v.note.isVisible()
+    rects = [title.sceneBoundingRect() for title, _ in v.captions]
+    assert all(a.right() <= b.left() for a, b in zip(rects, rects[1:], strict=False))
+    assert v.viewport().height() > 150
