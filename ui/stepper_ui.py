@@ -415,6 +415,10 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
         app.installEventFilter(key_filter)
     if _icon_path().exists():
         window.setWindowIcon(QIcon(str(_icon_path())))
+    # Creating the status bar makes every status tip show; the first hint says where to start.
+    window.statusBar().showMessage(controller.tr(
+        "Press → (Next) to take the first step, Space to play; hover the network to inspect it."),
+        15000)
     steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
     if steps:
         controller.stepper.set_cursor(steps)

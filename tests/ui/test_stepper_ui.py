@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSlider, QToolButton
+from PySide6.QtWidgets import QSlider, QSpinBox, QToolButton
 
 from engine.trace import Phase
 from main import build_main_window
@@ -166,3 +166,45 @@ def test_help_menu_lists_the_shortcuts(window):
 
 def test_window_has_an_icon(window):
     assert not window.windowIcon().isNull()
+
+
+def test_v_key_toggles_the_value_labels(qtbot, window):
+    assert window.network_view.labels_visible
+    qtbot.keyClick(window, Qt.Key.Key_V)
+    assert not window.network_view.labels_visible
+    qtbot.keyClick(window, Qt.Key.Key_V)
+    assert window.network_view.labels_visible
+
+
+def test_example_selector_chooses_the_example(qtbot):
+    window = build_main_window(["--preset", "xor"])
+    qtbot.addWidget(window)
+    spin = window.findChild(QSpinBox, "exampleSpin")
+    assert spin.isEnabled() and spin.toolTip()
+    spin.setValue(3)
+    assert window.state.example == 2
+    assert (window.stepper.trace.X[0] == window.state.X[2]).all()
+    assert window.stepper_controller.phase.text().startswith(
+        f"Example 3 of {window.state.X.shape[0]} · ")
+
+
+def test_status_bar_hint_is_shown_at_start(window):
+    assert "→" in window.statusBar().currentMessage()
+
+
+def test_language_switch_retranslates_the_toolbar_and_phase_line(qtbot, window, qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    button = window.findChild(QToolButton, "stepForwardButton")
+    assert button.text() == "Next"
+    mgr = i18n.manager()
+    try:
+        mgr.set_choice("pt_BR", remember=False)
+        qtbot.waitUntil(lambda: button.text() != "Next")
+        assert window.stepper_controller.phase.text().startswith("Exemplo 1 de 1")
+    finally:
+        mgr.set_choice("en", remember=False)
+    qtbot.waitUntil(lambda: button.text() == "Next")
