@@ -60,6 +60,11 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.screenshot:
         window.show()
         app.processEvents()
+        # Layout first (the canvas fits itself to its size), then no half-finished animation.
+        view = getattr(window, "network_view", None)
+        if view is not None:
+            view.finish_animation()
+        app.processEvents()
         if not window.grab().save(args.screenshot):
             print(f"backprop-visualizer: could not write the screenshot {args.screenshot!r}",
                   file=sys.stderr)
