@@ -84,6 +84,9 @@ class TrainingPanel(QWidget):
         self.speed_label.setObjectName("speedLabel")
         self.seed_label = QLabel()
         self.seed_label.setObjectName("seedLabel")
+        self.summary_label = QLabel()       # the whole set-up at a glance, whatever tab is open
+        self.summary_label.setObjectName("setupSummary")
+        self.summary_label.setWordWrap(True)
         self.message_label = QLabel()
         self.message_label.setObjectName("trainingMessage")
         self.message_label.setWordWrap(True)
@@ -161,6 +164,7 @@ class TrainingPanel(QWidget):
         counters.addWidget(self.epoch_label, 1)
         counters.addWidget(self.speed_label)
         run.addLayout(counters)
+        run.addWidget(self.summary_label)
         run.addWidget(self.seed_label)
         run.addWidget(self.message_label)
 
@@ -272,6 +276,19 @@ class TrainingPanel(QWidget):
             "%1", loc.toString(round(self._speed))) if self._speed > 0 else "")
         self.seed_label.setText(self.tr("Initial weights from seed %1").replace(
             "%1", str(self.controller.seed)))
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        sizes = " → ".join(str(n) for n in self.state.network.layer_sizes)
+        batch = self.batch_combo.currentText()
+        if self.batch_combo.currentData() == "mini":
+            batch = f"{batch} {self.batch_spin.value()}"
+        parts = [self.data.combo.currentText(), sizes,
+                 self.tr("g = %1").replace("%1", self.activation_combo.currentText()),
+                 self.tr("α = %1").replace("%1", QLocale().toString(self.state.settings.lr, "g",
+                                                                    4)),
+                 batch, self.optimizer_combo.currentText()]
+        self.summary_label.setText(" · ".join(parts))
 
     def _update_function_note(self) -> None:
         output = self.output_combo.currentData()
@@ -309,6 +326,7 @@ class TrainingPanel(QWidget):
                 self.batch_spin.setValue(s.batch_size)
         self.batch_spin.setEnabled(mode == "mini")
         _select(self.optimizer_combo, s.optimizer)
+        self._update_summary()
 
     def _sync_network(self) -> None:
         net = self.state.network

@@ -213,3 +213,12 @@ def test_screenshot_after_training_is_written(tmp_path):
     out = tmp_path / "t.png"
     assert main.main(["--preset", "xor", "--train-epochs", "20", "--screenshot", str(out)]) == 0
     assert out.stat().st_size > 10_000
+
+
+def test_setup_summary_names_data_network_and_settings(window):
+    _choose(window, "datasetCombo", "spirals")
+    _choose(window, "activationCombo", "tanh")
+    _find(window, QDoubleSpinBox, "learningRateSpin").setValue(0.03)
+    text = _find(window, QLabel, "setupSummary").text()
+    sizes = " → ".join(str(n) for n in window.state.network.layer_sizes)
+    assert text.startswith("Two spirals · " + sizes + " · g = tanh · α = 0.03")
