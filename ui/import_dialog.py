@@ -155,7 +155,8 @@ class ImportDialog(QDialog):
         if ds.task == "regression":
             kind = self.tr("numeric targets (regression)")
         else:
-            kind = self.tr("%n class(es): {0}", "", len(ds.class_names)).format(
+            kind = self.tr("{0} classes: {1}").format(
+                len(ds.class_names),
                 ", ".join(ds.class_names[:8]) + (" …" if len(ds.class_names) > 8 else ""))
         self.summary.setText(self.tr("{0} examples ({1} for training), {2} features, {3}").format(
             m, ds.X_train.shape[0], ds.n_inputs, kind))

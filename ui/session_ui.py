@@ -190,6 +190,8 @@ class SessionController(QObject):
         try:
             session = load_session(path)
         except SessionError as exc:
+            if not Path(path).exists():      # a recent file that was moved or deleted
+                self._forget(Path(path))
             self.show_error(self.tr("Cannot open the session"), str(exc))
             return False
         session_io.apply(self.window, self.state, session)
@@ -261,6 +263,10 @@ class SessionController(QObject):
         entries = [str(path.resolve())] + [p for p in self.recent_files()
                                            if p != str(path.resolve())]
         QSettings().setValue(RECENT_KEY, entries[:MAX_RECENT])
+
+    def _forget(self, path: Path) -> None:
+        gone = str(path.resolve())
+        QSettings().setValue(RECENT_KEY, [p for p in self.recent_files() if p != gone])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

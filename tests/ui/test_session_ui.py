@@ -233,6 +233,33 @@ def test_recent_files_list_newest_first_and_fill_the_menu(window, tmp_path):
     assert [a.text() for a in c.recent_menu.actions()][:2] == ["b.json", "a.json"]
 
 
+def test_recent_file_that_vanished_is_reported_and_forgotten(window, tmp_path):
+    c = window.session
+    c.save_to(tmp_path / "gone.json")
+    (tmp_path / "gone.json").unlink()
+    assert not c.open_path(tmp_path / "gone.json", ask=False)
+    assert "gone.json" in c.errors[0] and c.recent_files() == []
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_in_a_slot_reaches_the_guard_and_the_app_keeps_running(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    def broken_slot():
+        raise RuntimeError("a slot failed")
+
+    guard = window.session.guard
+    guard.install()
+    try:
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: bool(window.session.errors))
+    finally:
+        guard.uninstall()
+    assert "RuntimeError: a slot failed" in window.session.errors[0]
+    window.stepper.set_cursor(3)                      # still alive and working
+    assert window.stepper.cursor == 3
+
+
 def test_export_canvas_png_and_svg(window, tmp_path):
     m = window.session.export_menu
     assert m.export_to("canvas_png", str(tmp_path / "net.png"))
