@@ -53,6 +53,13 @@ def _sub(i: int) -> str:
     return str(i).translate(_SUB)
 
 
+def _entry(symbol: str, l: int | None, i: int, j: int) -> str:
+    # Θ₁₂(2) reads well for one-digit indices; with more digits "₁₁₅" would be ambiguous.
+    if i + 1 < 10 and j < 10:
+        return f"{symbol}{_sub(i + 1)}{_sub(j)}({l})"
+    return f"{symbol}({l})[{i + 1},{j}]"
+
+
 def _g_text(name: str, z: float, zs: np.ndarray, i: int) -> str:
     if name == "sigmoid":
         return f"1 / (1 + e^(−{_p(z)}))"
@@ -65,7 +72,7 @@ def _g_text(name: str, z: float, zs: np.ndarray, i: int) -> str:
     return _n(z)
 
 
-def _expand(block: Block, trace: Trace) -> None:
+def _expand(block: Block, trace: Trace, t: dict) -> None:
     s, arr, l = block.step, block.step.arrays, block.step.layer
     small = lambda n: n <= MAX_EXPANDED_UNITS  # noqa: E731
     if s.phase is Phase.FORWARD_Z and small(len(arr["z"])) and len(arr["a_in"]) <= \
@@ -99,21 +106,21 @@ def _expand(block: Block, trace: Trace) -> None:
         before = arr["Delta"] - arr["outer"]
         for (i, j), v in np.ndenumerate(arr["Delta"]):
             block.lines.append(
-                f"Δ{_sub(i + 1)}{_sub(j)}({l}) = {_n(before[i, j])} + "
+                f"{_entry('Δ', l, i, j)} = {_n(before[i, j])} + "
                 f"{_p(arr['d_next'][i])}·{_p(arr['a_in'][j])} = {_n(v)}")
     elif s.phase is Phase.GRADIENT and arr["D"].size <= MAX_EXPANDED_ENTRIES:
         m, lam = s.values.get("m", trace.m), s.values.get("lam", trace.lam)
         for (i, j), v in np.ndenumerate(arr["D"]):
             inner = _n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
                 f"{_n(arr['Delta'][i, j])} + {_p(lam)}·{_p(arr['Theta'][i, j])}"
-            block.lines.append(f"D{_sub(i + 1)}{_sub(j)}({l}) = (1/{_n(m)})·({inner}) = {_n(v)}")
+            block.lines.append(f"{_entry('D', l, i, j)} = (1/{_n(m)})·({inner}) = {_n(v)}")
     elif s.phase is Phase.UPDATE and arr["D"].size <= MAX_EXPANDED_ENTRIES:
         lr = s.values.get("lr", trace.lr)
         for (i, j), v in np.ndenumerate(arr["Theta_new"]):
             if trace.freeze_bias and j == 0:
-                block.lines.append(f"Θ{_sub(i + 1)}{_sub(j)}({l}) = {_n(v)} (bias, frozen)")
+                block.lines.append(f"{_entry('Θ', l, i, j)} = {_n(v)} ({t['bias_frozen']})")
             else:
-                block.lines.append(f"Θ{_sub(i + 1)}{_sub(j)}({l}) := {_n(arr['Theta'][i, j])} − "
+                block.lines.append(f"{_entry('Θ', l, i, j)} := {_n(arr['Theta'][i, j])} − "
                                    f"{_p(lr)}·{_p(arr['D'][i, j])} = {_n(v)}")
 
 
@@ -131,7 +138,7 @@ def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
         if where:
             head += f" ({', '.join(where)})"
         b = Block(step, head, step.equation, t["explain"][step.phase.value])
-        _expand(b, trace)
+        _expand(b, trace, t)
         b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
         b.values = [(k, v) for k, v in step.values.items()]
         blocks.append(b)
