@@ -257,3 +257,20 @@ def test_non_finite_gradient_names_its_layer_and_keeps_weights():
         net.train_step(X, np.array([[0.0]]), lr=1.0)
     for got, want in zip(net.thetas, before, strict=True):
         np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu"])
+def test_cache_blocked_passes_equal_the_plain_version(monkeypatch, hidden):
+    from engine import fast_path
+
+    sizes, m = [7, 13, 5, 3], 37
+    monkeypatch.setattr(fast_path, "BLOCK_BYTES", 3 * m * 8)  # 3 rows a block, a partial last
+    net = _net(sizes, hidden, "softmax", "cross_entropy", 12)
+    X, Y = _data(np.random.default_rng(13), m, sizes, "softmax")
+    J, D = net.cost_and_gradients(X, Y, 0.1)
+    J_ref, D_ref = plain_cost_and_gradients(net.thetas, X, Y, hidden, "softmax", "cross_entropy",
+                                            0.1)
+    assert fast_path._blocks(net._workspaces[m].act[0]) is not None  # the blocked path ran
+    assert J == pytest.approx(J_ref, rel=1e-12)
+    for got, want in zip(D, D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
