@@ -151,7 +151,7 @@ def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
         (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
                                                    *(th.shape[0] for th in trace.thetas)])),
         (t["activations"], f"g = {trace.activation}; {t['output']} = {trace.output}"),
-        (t["loss"], trace.loss),
+        (t["loss"], t["loss_names"].get(trace.loss, trace.loss)),
         (t["settings"], f"α = {_n(trace.lr)}, λ = {_n(trace.lam)}, m = {trace.m}{extra}"),
     ]
 
