@@ -225,6 +225,9 @@ class TrainingController(QObject):
 
     def _end_epoch(self, train_cost: float) -> None:
         self.epoch += 1
+        last = self.history.latest
+        if last is not None and self.epoch <= last.epoch:
+            self.epoch = last.epoch + 1     # a loaded history may run ahead of a loaded counter
         # Measuring costs forward passes: skip it when it would slow training noticeably (the
         # latest epoch is always measured before the views see it).
         self._latest_measured = (self.history.wants(self.epoch)

@@ -164,3 +164,15 @@ def test_a_new_learning_rate_keeps_the_optimizer_moments(qtbot):
     assert controller._opt() is opt and opt.lr == 0.1
     state.update_settings(optimizer="adam")
     assert type(controller._opt()).__name__ == "Adam"
+
+
+def test_epochs_continue_after_a_loaded_history(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(5)
+    saved = controller.history.to_dict()
+    other = TrainingController(_xor_state())
+    other.history.load_dict(saved)
+    other.epoch = 2                    # a counter behind the history must not break training
+    other.train_epochs(1)
+    assert other.history.latest.epoch == 6

@@ -222,3 +222,15 @@ def test_setup_summary_names_data_network_and_settings(window):
     text = _find(window, QLabel, "setupSummary").text()
     sizes = " → ".join(str(n) for n in window.state.network.layer_sizes)
     assert text.startswith("Two spirals · " + sizes + " · g = tanh · α = 0.03")
+
+
+def test_hovering_a_neuron_in_the_canvas_shows_its_map(window):
+    _choose(window, "datasetCombo", "moons")
+    boundary = window.boundary_view
+    window.network_view.neuron_hovered.emit(2, 2)      # the canvas counts units from 1
+    assert boundary.hovered == (2, 1)
+    window.network_view.neuron_hovered.emit(2, 0)      # the "+1" bias unit has no map
+    assert boundary.hovered is None
+    window.network_view.neuron_hovered.emit(2, 1)
+    window.network_view.neuron_hovered.emit(0, -1)     # nothing hovered
+    assert boundary.hovered is None
