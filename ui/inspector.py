@@ -103,8 +103,13 @@ class Inspector(QWidget):
         elif len(self._hover) == 3:
             self.detail.setText(self._edge_html(*self._hover))
         else:
-            self.detail.setText(self.tr("Point at a neuron or an edge. Click an edge to change "
-                                        "its weight."))
+            text = self.tr("Point at a neuron or an edge. Click an edge to change its weight.")
+            if self.mazur_names:
+                text += "<br><br>" + self.tr(
+                    "Names in Mazur's article: inputs i1, i2 (layer 1), hidden h1, h2 (layer 2), "
+                    "outputs o1, o2 (layer 3); weights w1…w4 are Θ(1), w5…w8 are Θ(2), biases "
+                    "b1, b2 are their column j = 0; net = z, out = a, E_total = J.")
+            self.detail.setText(text)
         self.loss.setText(self._loss_html())
 
     def _neuron_html(self, layer: int, k: int) -> str:
@@ -120,7 +125,7 @@ class Inspector(QWidget):
         if name:
             head += f" ({name})"
         rows = []
-        for sym, values, mazur in (("z", st.z, "net"), ("a", st.a, "out"), ("δ", st.d, None)):
+        for sym, values, mazur in (("z", st.z, "net"), ("a", st.a, "out"), ("d", st.d, None)):
             v = values.get(layer)
             label = f"{sym}{sub(k)}({layer})"
             if name and mazur:

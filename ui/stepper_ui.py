@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -158,7 +158,8 @@ class StepperController(QObject):
         self.speed.setRange(1, len(SPEEDS))
         self.speed.setValue(4)
         self.speed.setFixedWidth(140)
-        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches it (keyboard users can set the speed); a click does not take the arrows.
+        self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.speed.valueChanged.connect(self._on_speed_value_changed)
         bar.addWidget(self.speed)
         bar.addSeparator()
@@ -416,10 +417,14 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     if _icon_path().exists():
         window.setWindowIcon(QIcon(str(_icon_path())))
     # Creating the status bar makes every status tip show; the first hint says where to start.
-    window.statusBar().showMessage(controller.tr(
-        "Press → (Next) to take the first step, Space to play; hover the network to inspect it."),
-        15000)
+    status = window.statusBar()
     steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
+    if not steps:
+        # translate() with the class as context: lupdate would file controller.tr() under
+        # "controller", a context the app never asks for.
+        status.showMessage(QCoreApplication.translate(
+            "StepperController", "Press → (Next) to take the first step, Space to play; "
+            "hover the network to inspect it."), 15000)
     if steps:
         controller.stepper.set_cursor(steps)
         controller.view.finish_animation()
