@@ -40,6 +40,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
+    app.setWindowIcon(stepper_ui.app_icon())     # dialogs and the task bar too
     try:
         window = build_main_window(args)
     except SessionError as exc:     # a bad session file: one line, status 2, no traceback

@@ -9,6 +9,7 @@ without animating.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
@@ -222,6 +223,8 @@ class StepperController(QObject):
                                        "to change its weight; wheel to zoom, drag to pan."))
         self.timeline.setStatusTip(self.timeline.statusTip())
         self.toolbar.setWindowTitle(self.tr("Step"))
+        self.phase.setToolTip(self.tr("Where you are: the example, the stage of the algorithm "
+                                      "and the equation of this micro-step"))
         self._update_phase_line()
 
     # --- actions --------------------------------------------------------------------------------
@@ -414,8 +417,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(key_filter)
-    if _icon_path().exists():
-        window.setWindowIcon(QIcon(str(_icon_path())))
+    window.setWindowIcon(app_icon())
     # Creating the status bar makes every status tip show; the first hint says where to start.
     status = window.statusBar()
     steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
@@ -430,6 +432,9 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
         controller.view.finish_animation()
 
 
-def _icon_path():
-    from pathlib import Path
-    return Path(__file__).resolve().parent.parent / "resources" / "icons" / "app.svg"
+def app_icon() -> QIcon:
+    """Return the application icon (resources/icons/app.svg, with the PNG as a fallback)."""
+    icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    icon = QIcon(str(icons / "app.svg"))
+    icon.addFile(str(icons / "app.png"))
+    return icon
