@@ -97,7 +97,14 @@ class Stepper(QObject):
                                 freeze_bias=s.freeze_bias)
 
     def _replace_trace(self, cursor: int) -> None:
-        self._trace = self._compute()
+        try:
+            trace = self._compute()
+        except ValueError:
+            # Data and network are replaced by two signals (a new data set with another number
+            # of features, then its network): in between they do not fit. Keep the old trace;
+            # the second signal recomputes.
+            return
+        self._trace = trace
         self._cursor = max(0, min(cursor, len(self._trace) - 1))
         self.trace_changed.emit()
         self.step_changed.emit(self._cursor)

@@ -101,3 +101,14 @@ def test_new_network_restarts_the_cursor(qtbot, stepper):
     stepper.set_cursor(7)
     stepper.state.set_network(stepper.state.network.copy())
     assert stepper.cursor == 0
+
+
+def test_data_that_does_not_fit_the_network_yet_keeps_the_old_trace(qtbot, stepper):
+    import numpy as np
+
+    from engine.network import Network
+    old = stepper.trace
+    stepper.state.set_data(np.zeros((3, 4)), np.zeros((3, 2)))      # 4 features, net has 2
+    assert stepper.trace is old
+    stepper.state.set_network(Network([4, 3, 2], rng=np.random.default_rng(0)))
+    assert stepper.trace.X.shape == (1, 4)
