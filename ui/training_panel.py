@@ -12,7 +12,6 @@ import math
 
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,31 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZERS, OUTPUT_ACTIVATIONS
+from engine import OPTIMIZERS
 from engine.datasets import load
-from ui.architecture_editor import ArchitectureEditor
 from ui.boundary_view import BoundaryView
 from ui.data_controls import DataControls
 from ui.loss_plot import LossPlot
+from ui.network_controls import NetworkControls, make_combo, select_data
 from ui.palette import Theme
 from ui.state import AppState
 from ui.theme import current_theme
 from ui.training import TrainingController
 
 LR_MIN_LOG, LR_MAX_LOG, LR_STEPS = -4.0, 1.0, 500      # the slider spans 10⁻⁴ … 10¹
-
-
-def _combo(name: str, keys: tuple[str, ...]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for key in keys:
-        combo.addItem("", key)
-    return combo
-
-
-def _select(combo: QComboBox, key: object) -> None:
-    with QSignalBlocker(combo):
-        combo.setCurrentIndex(max(combo.findData(key), 0))
 
 
 class TrainingPanel(QWidget):
@@ -114,29 +100,19 @@ class TrainingPanel(QWidget):
         self.lambda_spin.setSingleStep(0.01)
         self.lambda_spin.setKeyboardTracking(False)
         self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
-        self.batch_combo = _combo("batchModeCombo", ("full", "mini", "one"))
+        self.batch_combo = make_combo("batchModeCombo", ("full", "mini", "one"))
         self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
         self.batch_spin = QSpinBox()
         self.batch_spin.setObjectName("batchSizeSpin")
         self.batch_spin.setRange(2, 4096)
         self.batch_spin.setValue(16)
         self.batch_spin.valueChanged.connect(self._on_batch_changed)
-        self.optimizer_combo = _combo("optimizerCombo", OPTIMIZERS)
+        self.optimizer_combo = make_combo("optimizerCombo", OPTIMIZERS)
         self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_combo_changed)
 
-        # --- network ---
-        self.activation_combo = _combo("activationCombo", HIDDEN_ACTIVATIONS)
-        self.output_combo = _combo("outputCombo", OUTPUT_ACTIVATIONS)
-        self.loss_combo = _combo("lossCombo", LOSSES)
-        for combo in (self.activation_combo, self.output_combo, self.loss_combo):
-            combo.currentIndexChanged.connect(self._on_function_combo_changed)
-        self.function_note = QLabel()
-        self.function_note.setObjectName("functionNote")
-        self.function_note.setWordWrap(True)
-        self.editor = ArchitectureEditor(state.network.layer_sizes)
-        self.editor.architecture_changed.connect(self._on_editor_architecture_changed)
+        # --- network, data ---
+        self.network_controls = NetworkControls(state, controller)
 
-        # --- data ---
         self.data = DataControls(state)
         self.data.data_requested.connect(self._on_data_requested)
 
@@ -153,7 +129,7 @@ class TrainingPanel(QWidget):
         self.retranslate()
 
     def _build_layout(self) -> None:
-        self.run_box, self.learn_box, self.net_box = QWidget(), QWidget(), QWidget()
+        self.run_box, self.learn_box = QWidget(), QWidget()
         buttons = QHBoxLayout()
         for b in (self.train_button, self.epoch_button, self.reset_button):
             buttons.addWidget(b)
@@ -180,18 +156,10 @@ class TrainingPanel(QWidget):
                                                      self.optimizer_combo), strict=True):
             self.learn_form.addRow(label, field)
 
-        self.net_form = QFormLayout(self.net_box)
-        self._net_labels = [QLabel() for _ in range(3)]
-        for label, field in zip(self._net_labels, (self.activation_combo, self.output_combo,
-                                                   self.loss_combo), strict=True):
-            self.net_form.addRow(label, field)
-        self.net_form.addRow(self.function_note)
-        self.net_form.addRow(self.editor)
-
         # Tabs keep the panel short, so the boundary and the cost plot fit in the same column.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("trainingTabs")
-        for page in (self.data, self.net_box, self.learn_box):
+        for page in (self.data, self.network_controls, self.learn_box):
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.run_box)
@@ -217,26 +185,18 @@ class TrainingPanel(QWidget):
         self.batch_spin.setToolTip(tr("Examples per mini-batch"))
         self.batch_combo.setToolTip(tr("How many examples each step Θ := Θ − α·D uses"))
         self.optimizer_combo.setToolTip(tr("How the gradients D turn into a step"))
-        self.activation_combo.setToolTip(tr("g of the hidden layers (changing it draws new "
-                                            "random weights)"))
-        self.output_combo.setToolTip(tr("Activation of the output layer L"))
-        self.loss_combo.setToolTip(tr("The per-example loss whose mean is the cost J"))
         texts = {
             self.batch_combo: (tr("Full batch"), tr("Mini-batch of"), tr("One example at a time")),
             self.optimizer_combo: (tr("Gradient descent"), tr("Momentum (β = 0.9)"), tr("Adam")),
-            self.activation_combo: (tr("sigmoid"), tr("tanh"), tr("ReLU"), tr("linear")),
-            self.output_combo: (tr("sigmoid"), tr("softmax"), tr("linear")),
-            self.loss_combo: (tr("cross-entropy"), tr("½ squared error")),
         }
         for combo, names in texts.items():
             for i, name in enumerate(names):
                 combo.setItemText(i, name)
         for label, text, tip_from in zip(
-                self._learn_labels + self._net_labels,
-                (tr("Learning rate α"), tr("Regularization λ"), tr("Batch"), tr("Optimizer"),
-                 tr("Hidden activation g"), tr("Output"), tr("Loss")),
-                (self.lr_spin, self.lambda_spin, self.batch_combo, self.optimizer_combo,
-                 self.activation_combo, self.output_combo, self.loss_combo), strict=True):
+                self._learn_labels,
+                (tr("Learning rate α"), tr("Regularization λ"), tr("Batch"), tr("Optimizer")),
+                (self.lr_spin, self.lambda_spin, self.batch_combo, self.optimizer_combo),
+                strict=True):
             label.setText(text)
             label.setToolTip(tip_from.toolTip())
         for w in self.findChildren(QWidget):
@@ -246,7 +206,6 @@ class TrainingPanel(QWidget):
                                             tr("Cost and accuracy")), strict=False):
             dock.setWindowTitle(title)
         self._update_counters()
-        self._update_function_note()
         self._refresh_message()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -284,24 +243,12 @@ class TrainingPanel(QWidget):
         if self.batch_combo.currentData() == "mini":
             batch = f"{batch} {self.batch_spin.value()}"
         parts = [self.data.combo.currentText(), sizes,
-                 self.tr("g = %1").replace("%1", self.activation_combo.currentText()),
+                 self.tr("g = %1").replace(
+                     "%1", self.network_controls.activation_combo.currentText()),
                  self.tr("α = %1").replace("%1", QLocale().toString(self.state.settings.lr, "g",
                                                                     4)),
                  batch, self.optimizer_combo.currentText()]
         self.summary_label.setText(" · ".join(parts))
-
-    def _update_function_note(self) -> None:
-        output = self.output_combo.currentData()
-        if output == "linear":
-            text = self.tr("A linear output gives no probabilities, so the loss is the ½ "
-                           "squared error.")
-        elif output == "softmax":
-            text = self.tr("Softmax goes with cross-entropy: then d(L) = a(L) − y.")
-        elif self.loss_combo.currentData() == "cross_entropy":
-            text = self.tr("Sigmoid with cross-entropy: d(L) = a(L) − y.")
-        else:
-            text = self.tr("½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).")
-        self.function_note.setText(text)
 
     def _refresh_message(self) -> None:
         if self._message_key:
@@ -320,34 +267,18 @@ class TrainingPanel(QWidget):
         with QSignalBlocker(self.lambda_spin):
             self.lambda_spin.setValue(s.lam)
         mode = "full" if s.batch_size is None else "one" if s.batch_size == 1 else "mini"
-        _select(self.batch_combo, mode)
+        select_data(self.batch_combo, mode)
         if mode == "mini":
             with QSignalBlocker(self.batch_spin):
                 self.batch_spin.setValue(s.batch_size)
         self.batch_spin.setEnabled(mode == "mini")
-        _select(self.optimizer_combo, s.optimizer)
+        select_data(self.optimizer_combo, s.optimizer)
         self._update_summary()
 
     def _sync_network(self) -> None:
-        net = self.state.network
-        _select(self.activation_combo, net.activation)
-        _select(self.output_combo, net.output)
-        _select(self.loss_combo, net.loss_name)
-        self._enable_compatible()
-        self.editor.set_layer_sizes(net.layer_sizes)
+        self.network_controls.sync()
         self.data.sync()
-        self._update_function_note()
         self._update_counters()
-
-    def _enable_compatible(self) -> None:
-        """Grey out the choices the engine would reject, so no invalid pair can be picked."""
-        k = self.state.network.layer_sizes[-1]
-        output = self.output_combo.currentData()
-        out_model = self.output_combo.model()
-        out_model.item(self.output_combo.findData("softmax")).setEnabled(k > 1)
-        loss_model = self.loss_combo.model()
-        loss_model.item(self.loss_combo.findData("cross_entropy")).setEnabled(output != "linear")
-        loss_model.item(self.loss_combo.findData("squared_error")).setEnabled(output != "softmax")
 
     # --- commands ------------------------------------------------------------------------------
     @staticmethod
@@ -379,24 +310,6 @@ class TrainingPanel(QWidget):
     def _on_optimizer_combo_changed(self, _index: int) -> None:
         self.state.update_settings(optimizer=self.optimizer_combo.currentData())
 
-    def _on_function_combo_changed(self, _index: int) -> None:
-        output = self.output_combo.currentData()
-        # Move the loss off a pair the engine rejects instead of failing.
-        if output == "linear" and self.loss_combo.currentData() == "cross_entropy":
-            _select(self.loss_combo, "squared_error")
-        if output == "softmax" and self.loss_combo.currentData() == "squared_error":
-            _select(self.loss_combo, "cross_entropy")
-        self._enable_compatible()
-        self._update_function_note()
-        net = self.controller.build_network(
-            activation=self.activation_combo.currentData(), output=output,
-            loss=self.loss_combo.currentData())
-        self.state.set_network(net)
-
-    def _on_editor_architecture_changed(self, hidden: list[int]) -> None:
-        sizes = self.state.network.layer_sizes
-        self.state.set_network(self.controller.build_network([sizes[0], *hidden, sizes[-1]]))
-
     def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
         ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
         net = self.state.network
@@ -405,8 +318,9 @@ class TrainingPanel(QWidget):
             return
         output = "softmax" if ds.n_outputs > 1 else "sigmoid"
         loss = "cross_entropy"
-        new = self.controller.build_network([ds.n_inputs, *self.editor.hidden_sizes,
-                                             ds.n_outputs], output=output, loss=loss)
+        hidden = self.network_controls.editor.hidden_sizes
+        new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
+                                            output=output, loss=loss)
         self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
 
     def _on_epoch_button_clicked(self) -> None:
