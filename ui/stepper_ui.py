@@ -16,12 +16,7 @@ from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QSlider,
-    QSpinBox,
     QSplitter,
-    QStyle,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +28,11 @@ from ui.network_view import NetworkView
 from ui.phase_text import phase_line
 from ui.state import AppState
 from ui.step_animator import StepAnimator
+from ui.step_toolbar import StepToolbar
 from ui.stepper import Stepper
 from ui.timeline import Timeline
 
 STEP_MS = 450          # animation of one manual step
-SPEEDS = (2000, 1400, 1000, 700, 500, 350, 250, 180, 120, 80)   # ms per step, slider 1..10
 
 
 class StepperController(QObject):
@@ -106,72 +101,20 @@ class StepperController(QObject):
         layout.addWidget(body, 1)
         self.window.setCentralWidget(central)
 
-    def _action(self, name: str, icon: QStyle.StandardPixmap | None, key: QKeySequence | str,
-                slot, checkable: bool = False) -> QAction:
-        action = QAction(self.window)
-        action.setObjectName(name)
-        if icon is not None:
-            action.setIcon(self.window.style().standardIcon(icon))
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
-
-    def _button(self, bar: QToolBar, action: QAction, name: str) -> QToolButton:
-        button = QToolButton(bar)
-        button.setObjectName(name)
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keys stay with the stepper
-        bar.addWidget(button)
-        return button
-
     def _build_toolbar(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.restart_action = self._action("restartAction", sp.SP_MediaSkipBackward,
-                                           Qt.Key.Key_Home, self.restart)
-        self.back_action = self._action("stepBackAction", sp.SP_MediaSeekBackward,
-                                        Qt.Key.Key_Left, self.step_back)
-        self.play_action = self._action("playAction", sp.SP_MediaPlay, Qt.Key.Key_Space,
-                                        self.toggle_play, checkable=True)
-        self.forward_action = self._action("stepForwardAction", sp.SP_MediaSeekForward,
-                                           Qt.Key.Key_Right, self.step_forward)
-        self.end_action = self._action("endAction", sp.SP_MediaSkipForward, Qt.Key.Key_End,
-                                       self.go_to_end)
-        self.labels_action = self._action("labelsAction", None, Qt.Key.Key_V,
-                                          self._on_labels_toggled, checkable=True)
-        self.labels_action.setChecked(True)
-        bar = QToolBar(self.window)
-        bar.setObjectName("stepToolbar")
+        bar = StepToolbar(self.window)
         self.toolbar = bar
-        self.restart_button = self._button(bar, self.restart_action, "restartButton")
-        self.back_button = self._button(bar, self.back_action, "stepBackButton")
-        self.play_button = self._button(bar, self.play_action, "playButton")
-        self.forward_button = self._button(bar, self.forward_action, "stepForwardButton")
-        self.end_button = self._button(bar, self.end_action, "endButton")
-        bar.addSeparator()
-        self.speed_label = QLabel(bar)
-        bar.addWidget(self.speed_label)
-        self.speed = QSlider(Qt.Orientation.Horizontal, bar)
-        self.speed.setObjectName("speedSlider")
-        self.speed.setRange(1, len(SPEEDS))
-        self.speed.setValue(4)
-        self.speed.setFixedWidth(140)
-        # Tab reaches it (keyboard users can set the speed); a click does not take the arrows.
-        self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for name in ("restart_action", "back_action", "play_action", "forward_action",
+                     "end_action", "labels_action", "speed", "example_spin"):
+            setattr(self, name, getattr(bar, name))
+        self.restart_action.triggered.connect(self.restart)
+        self.back_action.triggered.connect(self.step_back)
+        self.play_action.triggered.connect(self.toggle_play)
+        self.forward_action.triggered.connect(self.step_forward)
+        self.end_action.triggered.connect(self.go_to_end)
+        self.labels_action.triggered.connect(self._on_labels_toggled)
         self.speed.valueChanged.connect(self._on_speed_value_changed)
-        bar.addWidget(self.speed)
-        bar.addSeparator()
-        self.example_label = QLabel(bar)
-        bar.addWidget(self.example_label)
-        self.example_spin = QSpinBox(bar)
-        self.example_spin.setObjectName("exampleSpin")
         self.example_spin.valueChanged.connect(self._on_example_spin_value_changed)
-        bar.addWidget(self.example_spin)
-        bar.addSeparator()
-        self.labels_button = self._button(bar, self.labels_action, "labelsButton")
         self._sync_example_spin()
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -190,16 +133,6 @@ class StepperController(QObject):
     def retranslate(self) -> None:
         """Set every text of the toolbar, menus and phase line in the current language."""
         texts = {
-            self.restart_action: (self.tr("Restart"), self.tr("Back to the first step of this "
-                                                              "example (Home)")),
-            self.back_action: (self.tr("Back"), self.tr("Previous micro-step (←): the earlier "
-                                                        "state is replayed, nothing is undone")),
-            self.play_action: (self.tr("Play"), self.tr("Play the steps one after another at "
-                                                        "the chosen speed, or pause (Space)")),
-            self.forward_action: (self.tr("Next"), self.tr("Next micro-step (→)")),
-            self.end_action: (self.tr("End"), self.tr("Jump to the last step, the update (End)")),
-            self.labels_action: (self.tr("Values"), self.tr("Show or hide the numbers on the "
-                                                            "network (V)")),
             self.shortcuts_action: (self.tr("&Keyboard shortcuts"),
                                     self.tr("List the keys of the step-through window")),
             self.about_action: (self.tr("&About Backprop Visualizer"),
@@ -209,20 +142,9 @@ class StepperController(QObject):
             action.setText(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
-        self.speed_label.setText(" " + self.tr("Speed") + " ")
-        tip = self.tr("Playing speed: slow (left) to fast (right)")
-        self.speed.setToolTip(tip)
-        self.speed.setStatusTip(tip)
-        self.example_label.setText(" " + self.tr("Example") + " ")
-        tip = self.tr("Which training example to step through")
-        self.example_spin.setToolTip(tip)
-        self.example_spin.setStatusTip(tip)
-        self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}",
-                                                                     str(self.state.X.shape[0])))
         self.view.setStatusTip(self.tr("Hover a neuron or an edge to inspect it; click an edge "
                                        "to change its weight; wheel to zoom, drag to pan."))
         self.timeline.setStatusTip(self.timeline.statusTip())
-        self.toolbar.setWindowTitle(self.tr("Step"))
         self.phase.setToolTip(self.tr("Where you are: the example, the stage of the algorithm "
                                       "and the equation of this micro-step"))
         self._update_phase_line()
@@ -299,7 +221,7 @@ class StepperController(QObject):
 
     # --- slots ----------------------------------------------------------------------------------
     def _interval(self) -> int:
-        return SPEEDS[self.speed.value() - 1]
+        return self.toolbar.interval()
 
     def _on_speed_value_changed(self, value: int) -> None:
         if self.play_timer.isActive():
@@ -310,11 +232,7 @@ class StepperController(QObject):
             self.pause()
 
     def _update_play_look(self) -> None:
-        playing = self.play_timer.isActive()
-        sp = QStyle.StandardPixmap
-        icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
-        self.play_action.setIcon(self.window.style().standardIcon(icon))
-        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.toolbar.set_playing(self.play_timer.isActive())
 
     def _on_labels_toggled(self, checked: bool) -> None:
         self.view.set_labels_visible(checked)
@@ -337,13 +255,7 @@ class StepperController(QObject):
         self._update_phase_line()
 
     def _sync_example_spin(self) -> None:
-        m = self.state.X.shape[0]
-        self.example_spin.blockSignals(True)
-        self.example_spin.setRange(1, max(1, m))
-        self.example_spin.setValue(self.state.example + 1)
-        self.example_spin.setEnabled(m > 1)
-        self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}", str(m)))
-        self.example_spin.blockSignals(False)
+        self.toolbar.set_examples(self.state.X.shape[0], self.state.example)
 
     def _on_stepper_trace_changed(self) -> None:
         self.inspector.mazur_names = self._mazur_names()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ui import i18n, theme
+from ui import accessibility, i18n, theme
 
 
 def prepare(args: argparse.Namespace) -> None:
@@ -147,6 +147,7 @@ def install(window: QMainWindow, state: object, args: argparse.Namespace) -> Vie
     """Add Language, Theme and Presenter mode to ``window.view_menu``; return the controller."""
     controller = ViewMenu(window, window.view_menu)
     window.view_menu_controller = controller
+    accessibility.install(window)   # last feature installed: every control exists by now
     # Widgets built before install() already got the theme's palette; give the hooks a first call.
     mgr = theme.manager()
     theme.call_hooks("set_theme", mgr.theme)

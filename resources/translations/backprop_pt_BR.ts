@@ -56,6 +56,44 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="wrapped_strings.py" line="+2"/>
+        <source>Network drawing</source>
+        <translation>Desenho da rede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equation of the current step</source>
+        <translation>Equação do passo atual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables of the current layer</source>
+        <translation>Tabelas da camada atual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate α, logarithmic slider</source>
+        <translation>Taxa de aprendizado α, controle deslizante logarítmico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples per mini-batch</source>
+        <translation>Exemplos por minilote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost plot</source>
+        <translation>Gráfico do custo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy plot</source>
+        <translation>Gráfico da acurácia</translation>
+    </message>
+</context>
+<context>
     <name>ArchitectureEditor</name>
     <message>
         <location filename="../../ui/architecture_editor.py" line="+81"/>
@@ -161,7 +199,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+2"/>
+        <location filename="wrapped_strings.py" line="+1"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
@@ -546,16 +584,13 @@
         <source>numeric targets (regression)</source>
         <translation>alvos numéricos (regressão)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n class(es): {0}</source>
-        <translation>
-            <numerusform>%n classe: {0}</numerusform>
-            <numerusform>%n classes: {0}</numerusform>
-        </translation>
-    </message>
     <message>
         <location line="+2"/>
+        <source>{0} classes: {1}</source>
+        <translation>{0} classes: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} examples ({1} for training), {2} features, {3}</source>
         <translation>{0} exemplos ({1} para treinamento), {2} atributos, {3}</translation>
     </message>
@@ -583,7 +618,12 @@
         <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Names in Mazur&apos;s article: inputs i1, i2 (layer 1), hidden h1, h2 (layer 2), outputs o1, o2 (layer 3); weights w1…w4 are Θ(1), w5…w8 are Θ(2), biases b1, b2 are their column j = 0; net = z, out = a, E_total = J.</source>
+        <translation>Nomes no artigo de Mazur: entradas i1, i2 (camada 1), ocultos h1, h2 (camada 2), saídas o1, o2 (camada 3); os pesos w1…w4 são Θ(1), w5…w8 são Θ(2), os vieses b1, b2 são a coluna j = 0 de cada uma; net = z, out = a, E_total = J.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Bias unit “+1” of layer {l}</source>
         <translation>Unidade de viés “+1” da camada {l}</translation>
     </message>
@@ -652,7 +692,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+100"/>
+        <location filename="../../ui/loss_plot.py" line="+101"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -992,7 +1032,7 @@
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+234"/>
+        <location filename="../../ui/network_neurons.py" line="+243"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>
@@ -1287,7 +1327,7 @@
         <translation>Sessões (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cannot open the session</source>
         <translation>Não foi possível abrir a sessão</translation>
     </message>
@@ -1317,7 +1357,7 @@
         <translation>Não foi possível restaurar a sessão salva automaticamente</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>(no recent sessions)</source>
         <translation>(nenhuma sessão recente)</translation>
     </message>
@@ -1349,7 +1389,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+191"/>
+        <location filename="../../ui/stepper_ui.py" line="+192"/>
         <source>Restart</source>
         <translation>Recomeçar</translation>
     </message>
@@ -1470,6 +1510,11 @@
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
+    <message>
+        <location line="+111"/>
+        <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
+        <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
@@ -1527,7 +1572,17 @@
         <translation>Pesos iniciais da semente %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>g = %1</source>
+        <translation>g = %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
