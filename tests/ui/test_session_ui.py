@@ -172,6 +172,52 @@ def test_import_csv_builds_a_network_for_the_data_and_keeps_hidden_layers(window
     assert window.state.X.shape[1] == 2 and window.state.modified
 
 
+def test_imported_data_survives_save_and_open(window, tmp_path):
+    c = window.session
+    c.run_import_dialog = lambda dialog: True
+    assert c.import_path(DATA / "ok" / "iris_semicolon_comma.csv")
+    X, ds = window.state.X.copy(), window.state.dataset
+    assert c.save_to(tmp_path / "iris.json")
+    c.answers.append(Button.Discard)
+    c.new()
+    assert window.state.network.layer_sizes == [2, 2, 2]
+    assert c.open_path(tmp_path / "iris.json")
+    assert np.array_equal(window.state.X, X)
+    assert window.state.dataset.class_names == ds.class_names
+    assert np.array_equal(window.state.dataset.X_test, ds.X_test)
+    assert window.state.network.output == "softmax"
+
+
+def test_menu_actions_drive_open_save_as_and_import(window, tmp_path):
+    c = window.session
+    c.paths.append(str(tmp_path / "viaMenu"))
+    c.save_as_action.trigger()
+    assert (tmp_path / "viaMenu.json").is_file() and c.path.name == "viaMenu.json"
+    window.stepper.set_cursor(3)
+    c.paths.append(str(DATA / "ok" / "mazur_step7.json"))
+    c.open_action.trigger()
+    assert window.stepper.cursor == 7 and c.path.name == "mazur_step7.json"
+    c.run_import_dialog = lambda dialog: True
+    c.paths.append(str(DATA / "ok" / "iris_semicolon_comma.csv"))
+    c.import_action.trigger()
+    assert window.state.network.layer_sizes[-1] == 3
+    c.answers.append(Button.Discard)
+    c.new_action.trigger()
+    assert window.state.network.layer_sizes == [2, 2, 2] and c.path is None
+
+
+def test_cancelled_file_dialogs_change_nothing(window):
+    c = window.session
+    before = snapshot(window)
+    for action in (c.open_action, c.save_as_action, c.import_action):
+        c.paths.append("")
+        action.trigger()
+    c.paths.append("")
+    assert not c.export_menu.run("gif")
+    assert_unchanged(before, window)
+    assert c.errors == []
+
+
 def test_import_dialog_shows_summary_and_blocks_ok_on_error(qtbot):
     from ui.import_dialog import ImportDialog
 
