@@ -914,6 +914,96 @@
     </message>
 </context>
 <context>
+    <name>NetworkControls</name>
+    <message>
+        <location filename="../../ui/network_controls.py" line="+14"/>
+        <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
+        <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softmax goes with cross-entropy: then d(L) = a(L) − y.</source>
+        <translation>Softmax combina com entropia cruzada: então d(L) = a(L) − y.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sigmoid with cross-entropy: d(L) = a(L) − y.</source>
+        <translation>Sigmoide com entropia cruzada: d(L) = a(L) − y.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).</source>
+        <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
+    </message>
+    <message>
+        <location filename="wrapped_strings.py" line="+3"/>
+        <source>g of the hidden layers (changing it draws new random weights)</source>
+        <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation of the output layer L</source>
+        <translation>Ativação da camada de saída L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The per-example loss whose mean is the cost J</source>
+        <translation>A perda por exemplo cuja média é o custo J</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden activation g</source>
+        <translation>Ativação oculta g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>sigmoid</source>
+        <translation>sigmoide</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cross-entropy</source>
+        <translation>entropia cruzada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ squared error</source>
+        <translation>erro quadrático ½</translation>
+    </message>
+</context>
+<context>
     <name>NetworkInteraction</name>
     <message>
         <location filename="../../ui/network_interaction.py" line="+56"/>
@@ -1007,12 +1097,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar o peso. A roda do mouse amplia, arrastar desloca, clique duplo enquadra a rede.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The network: columns are layers, +1 is the bias unit</source>
-        <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
@@ -1040,7 +1125,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+3"/>
+        <location filename="wrapped_strings.py" line="+1"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -1270,7 +1355,7 @@
     <message>
         <location line="+5"/>
         <source>Open &amp;Recent</source>
-        <translation>Abrir &amp;recente</translation>
+        <translation>Abrir r&amp;ecente</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1387,9 +1472,26 @@
     </message>
 </context>
 <context>
-    <name>StepperController</name>
+    <name>StepToolbar</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+192"/>
+        <location filename="../../ui/step_toolbar.py" line="+95"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+30"/>
+        <source>of {m}</source>
+        <translation>de {m}</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>Restart</source>
         <translation>Recomeçar</translation>
     </message>
@@ -1410,12 +1512,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+118"/>
-        <source>Play</source>
-        <translation>Reproduzir</translation>
-    </message>
-    <message>
-        <location line="-118"/>
         <source>Play the steps one after another at the chosen speed, or pause (Space)</source>
         <translation>Reproduzir os passos um após o outro na velocidade escolhida, ou pausar (Espaço)</translation>
     </message>
@@ -1450,27 +1546,7 @@
         <translation>Mostrar ou ocultar os números na rede (V)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Atalhos de &amp;teclado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>List the keys of the step-through window</source>
-        <translation>Listar as teclas da janela de passo a passo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About Backprop Visualizer</source>
-        <translation>&amp;Sobre o Backprop Visualizer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What this app is, and the references of the notes</source>
-        <translation>O que é este aplicativo, e as referências da apostila</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
@@ -1490,28 +1566,45 @@
         <translation>Qual exemplo de treinamento percorrer passo a passo</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+123"/>
-        <source>of {m}</source>
-        <translation>de {m}</translation>
+        <location line="+4"/>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+</context>
+<context>
+    <name>StepperController</name>
+    <message>
+        <location filename="../../ui/stepper_ui.py" line="+136"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atalhos de &amp;teclado</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="+1"/>
+        <source>List the keys of the step-through window</source>
+        <translation>Listar as teclas da janela de passo a passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Backprop Visualizer</source>
+        <translation>&amp;Sobre o Backprop Visualizer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this app is, and the references of the notes</source>
+        <translation>O que é este aplicativo, e as referências da apostila</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where you are: the example, the stage of the algorithm and the equation of this micro-step</source>
+        <translation>Onde você está: o exemplo, a etapa do algoritmo e a equação deste micropasso</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Hover a neuron or an edge to inspect it; click an edge to change its weight; wheel to zoom, drag to pan.</source>
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Step</source>
-        <translation>Passo</translation>
-    </message>
-    <message>
-        <location line="+90"/>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
-        <location line="+111"/>
+        <location line="+194"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -1537,7 +1630,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="+19"/>
+        <location filename="../../ui/training_panel.py" line="+18"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -1577,42 +1670,22 @@
         <translation>g = %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>α = %1</source>
         <translation>α = %1</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
-        <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Softmax goes with cross-entropy: then d(L) = a(L) − y.</source>
-        <translation>Softmax combina com entropia cruzada: então d(L) = a(L) − y.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sigmoid with cross-entropy: d(L) = a(L) − y.</source>
-        <translation>Sigmoide com entropia cruzada: d(L) = a(L) − y.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).</source>
-        <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>Training stopped: the cost became infinite (the learning rate is probably too large). The weights are back to those after epoch %1. Lower α, then press Train.</source>
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+39"/>
+        <location filename="wrapped_strings.py" line="+24"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-11"/>
         <source>Learning</source>
         <translation>Aprendizado</translation>
     </message>
@@ -1622,7 +1695,7 @@
         <translation>Rede</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-11"/>
         <source>One epoch</source>
         <translation>Uma época</translation>
     </message>
@@ -1673,21 +1746,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>g of the hidden layers (changing it draws new random weights)</source>
-        <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activation of the output layer L</source>
-        <translation>Ativação da camada de saída L</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The per-example loss whose mean is the cost J</source>
-        <translation>A perda por exemplo cuja média é o custo J</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
@@ -1723,43 +1781,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
-        <source>sigmoid</source>
-        <translation>sigmoide</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <source>linear</source>
-        <translation>linear</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>softmax</source>
-        <translation>softmax</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>cross-entropy</source>
-        <translation>entropia cruzada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>½ squared error</source>
-        <translation>erro quadrático ½</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Learning rate α</source>
         <translation>Taxa de aprendizado α</translation>
     </message>
@@ -1777,21 +1798,6 @@
         <location line="+1"/>
         <source>Optimizer</source>
         <translation>Otimizador</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hidden activation g</source>
-        <translation>Ativação oculta g</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Output</source>
-        <translation>Saída</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loss</source>
-        <translation>Perda</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -181,3 +181,27 @@ def test_learning_rate_spin_switches_decimal_separator_at_run_time(window, qtbot
     window.view_menu_controller.language_actions["en"].trigger()
     _type(qtbot, spin, "0.25")
     assert spin.value() == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize("lang", ["en", "pt_BR"])
+def test_menu_accelerators_are_unique_within_each_menu(settings_dir, qtbot, lang):
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    win = build_main_window(["--lang", lang])
+    qtbot.addWidget(win)
+    menus = [win.menuBar(), *win.findChildren(QMenu)]
+    clashes = []
+    for menu in menus:
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            match = re.search(r"&([^&\s])", action.text().replace("&&", ""))
+            if not match or not action.isVisible():
+                continue
+            key = match.group(1).lower()
+            if key in keys:
+                clashes.append(f"{menu.objectName() or 'menu bar'}: {keys[key]!r} / "
+                               f"{action.text()!r}")
+            keys[key] = action.text()
+    assert not clashes
