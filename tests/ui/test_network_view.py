@@ -5,13 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from engine import mazur
 from ui import palette
 from ui.network_items import format_value
 from ui.network_view import NetworkView
+
+
+@pytest.fixture(autouse=True)
+def _cursor_parked_away():
+    """Move the (virtual) mouse pointer off-screen after each test, so windows shown by later
+    test modules do not start under a hovering pointer (their status tips would show)."""
+    yield
+    QCursor.setPos(QPoint(20_000, 20_000))
 
 
 @pytest.fixture
@@ -294,12 +302,13 @@ def test_language_change_retranslates_captions(view):
 
 
 def test_value_labels_use_the_locale_decimal_separator():
+    previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
     try:
         assert format_value(0.593269992) == "0,593"
         assert format_value(-0.0381) == "−0,0381"
     finally:
-        QLocale.setDefault(QLocale.c())
+        QLocale.setDefault(previous)
 
 
 def test_view_has_tooltip_and_object_name(view):
