@@ -208,3 +208,16 @@ def test_language_switch_retranslates_the_toolbar_and_phase_line(qtbot, window, 
     finally:
         mgr.set_choice("en", remember=False)
     qtbot.waitUntil(lambda: button.text() == "Next")
+
+
+def test_clicking_an_edge_opens_the_weight_editor(qtbot, window):
+    from ui.inspector import WeightEditor
+    window.network_view.edge_clicked.emit(1, 0, 1)                 # w1 of Mazur's article
+    editor = window.findChild(WeightEditor)
+    assert editor is not None and editor.isVisible()
+    assert "w1" in editor.label.text()
+    editor.edit.setText("0.2")
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert window.state.network.thetas[0][0, 1] == 0.2
+    assert window.stepper.trace.thetas[0][0, 1] == 0.2
