@@ -17,6 +17,7 @@ TEXT: dict[str, dict] = {
         "network": "Layer sizes", "activations": "Activations", "output": "output",
         "loss": "Loss", "settings": "Settings", "frozen": "; bias weights frozen",
         "bias_frozen": "bias, frozen",
+        "diagram": "Lines are the weights Θ: solid Θ > 0, dashed Θ < 0, thicker = larger |Θ|.",
         "loss_names": {"squared_error": "½ squared error", "cross_entropy": "cross-entropy"},
         "example": "example {}", "layer": "layer {}",
         "result": "Result", "before": "before the update", "after": "after the update",
@@ -56,6 +57,8 @@ TEXT: dict[str, dict] = {
         "network": "Tamanhos das camadas", "activations": "Ativações", "output": "saída",
         "loss": "Perda", "settings": "Parâmetros", "frozen": "; pesos de viés congelados",
         "bias_frozen": "viés, congelado",
+        "diagram": ("As linhas são os pesos Θ: contínua Θ > 0, tracejada Θ < 0, mais grossa = "
+                    "|Θ| maior."),
         "loss_names": {"squared_error": "½ erro quadrático", "cross_entropy": "entropia cruzada"},
         "example": "exemplo {}", "layer": "camada {}",
         "result": "Resultado", "before": "antes da atualização",
