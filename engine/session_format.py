@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
-from engine.datasets import GENERATED, SHIPPED, Dataset, load
+from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
 from engine.losses import LOSSES
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
@@ -411,7 +411,9 @@ def session_from_dict(doc: Any) -> Session:
     if not 0 <= cursor < steps_per_example(net.L):
         raise SessionError(f"stepper.cursor must be 0..{steps_per_example(net.L) - 1} for "
                            f"{net.L} layers, got {cursor}")
-    preset = str(_field(doc, "preset", "", str, optional=True) or "custom")[:100]
+    preset = _field(doc, "preset", "", str, optional=True) or "custom"
+    if preset not in ("mazur", "custom", *DATASETS):
+        raise SessionError(f"preset must be mazur, custom or a data set name, got {_show(preset)}")
     seed = _field(doc, "seed", "", int, optional=True) or 0
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed))
 

@@ -70,6 +70,7 @@ BAD_SESSIONS = {
     "history_not_object.json": "history must be an object",
     "history_too_deep.json": "nested",
     "deeply_nested_json.json": "nested too deeply",
+    "unknown_preset.json": "preset must be",
 }
 
 
