@@ -417,3 +417,13 @@ def test_saved_file_is_the_documented_format(window, tmp_path):
     doc = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert doc["format"] == "backprop-visualizer-session" and doc["version"] == 1
     assert doc["network"]["thetas"][1][0] == [0.6, 0.4, 0.45]
+
+
+def test_file_menu_follows_a_language_switch(window, tmp_path, qtbot):
+    window.session.save_to(tmp_path / "aula.json")
+    i18n.manager().set_choice("pt_BR", remember=False)
+    qtbot.waitUntil(lambda: window.session.save_action.text() != "&Save")
+    assert window.session.export_menu.title() != "&Export"
+    assert "aula.json" in window.windowTitle()
+    i18n.manager().set_choice("en", remember=False)
+    qtbot.waitUntil(lambda: window.session.save_action.text() == "&Save")
