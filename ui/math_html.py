@@ -146,6 +146,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
 
 def labelled(label: str, body: str, shape: str) -> str:
     """Return ``body`` with its name above and its shape below, as one table cell's content."""
+    label = label.replace(" ", NBSP)     # "Θ(2)ᵀ d(3)" stays on one line above its table
     return (f'<table cellspacing="0" cellpadding="0"><tr><td align="center" class="lab">{label}'
             f'</td></tr><tr><td align="center">{body}</td></tr><tr><td align="center" '
             f'class="shape">{shape}</td></tr></table>')

@@ -88,7 +88,7 @@ class StepperController(QObject):
         body.addWidget(self.math_panel)
         body.setStretchFactor(0, 1)
         body.setStretchFactor(1, 1)
-        body.setSizes([400, 400])
+        body.setSizes([370, 430])   # the equations need the height more than the canvas
         central = QWidget()
         central.setObjectName("stepperArea")
         # The step-through is the main view: docks (training, plots) must not squeeze it below
