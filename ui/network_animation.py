@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QVariantAnimation
+from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
 from ui.network_items import PulseItem
@@ -60,7 +61,16 @@ class NetworkAnimation:
         new = [np.array(t, float) for t in new_thetas]
         self._anim_thetas = (old, new)
         self.set_weights(old)
+        # Edges change every frame now: re-rendering their pixmap caches would cost more than
+        # drawing them directly (pulses, in contrast, profit from the caches).
+        self._set_edge_cache(False)
         self._start_animation("weights", duration_ms)
+
+    def _set_edge_cache(self, on: bool) -> None:
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if on
+                else QGraphicsItem.CacheMode.NoCache)
+        for b in self.bundles:
+            b.setCacheMode(mode)
 
     def _start_animation(self, kind: str, duration_ms: int) -> None:
         self._anim_kind = kind
@@ -102,4 +112,5 @@ class NetworkAnimation:
         elif kind == "weights" and self._anim_thetas is not None:
             self.set_weights(self._anim_thetas[1])
             self._anim_thetas = None
+            self._set_edge_cache(True)
         self.animation_finished.emit()

@@ -61,6 +61,8 @@ class EdgeBundleItem(QGraphicsItem):
         self._batches: list[tuple[QPen, list[QLineF]]] = []
         self._rect = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Cached as a pixmap: while pulses move, the edges and neurons are blitted, not redrawn.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_geometry(src, dst)
 
     # geometry and values

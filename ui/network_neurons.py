@@ -46,6 +46,8 @@ class NeuronColumnItem(QGraphicsItem):
         self._rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Cached as a pixmap: while pulses move, the edges and neurons are blitted, not redrawn.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._recolor()
 
     # state

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QLabel
 
 from engine import mazur
 from ui import palette
@@ -186,9 +186,12 @@ def test_weight_change_animation_ends_on_the_new_weights(view, qtbot):
     new[0][0, 1] = -0.8
     view.animate_weight_change(old, new, 60_000)
     assert view.edge_style(1, 0, 1).style == Qt.PenStyle.SolidLine   # starts at the old Θ
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert all(b.cacheMode() != cached for b in view.bundles)   # redrawn each frame meanwhile
     view.finish_animation()
     assert view.edge_style(1, 0, 1).style == Qt.PenStyle.DashLine
     assert view.edge_style(1, 0, 1).value == pytest.approx(-0.8)
+    assert all(b.cacheMode() == cached for b in view.bundles)
 
 
 def test_large_layer_draws_exactly_the_strongest_and_says_so(qtbot):
