@@ -24,6 +24,7 @@ from engine.datasets import Dataset, split
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
+MAX_VALUES = 2_000_000             # rows × columns, so a session can hold the data
 MAX_CLASSES = 100
 MAX_CLASSES_FROM_NUMBERS = 20       # whole-number labels with more distinct values: regression
 SEPARATORS = ("\t", ";", ",")
@@ -202,6 +203,9 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
     table = read_table(text, separator, has_header)
     lab = _label_index(table, label)
     feats = [j for j in range(len(table.rows[0])) if j != lab]
+    if len(table.rows) * len(table.rows[0]) > MAX_VALUES:
+        raise CsvImportError(f"{len(table.rows)} rows × {len(table.rows[0])} columns is more than "
+                             f"the limit of {MAX_VALUES} values")
     X = np.empty((len(table.rows), len(feats)))
     for i, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
         for k, j in enumerate(feats):

@@ -33,11 +33,11 @@ from engine.validation import check_inputs, check_targets
 
 FORMAT = "backprop-visualizer-session"
 VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024
 MAX_LAYERS = 64
 MAX_LAYER_SIZE = 4096
 MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
-MAX_DATA_VALUES = 8_000_000          # Σ size of X, Y (train and test)
+MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
 MAX_EXAMPLES_GENERATED = 100_000
 MAX_HISTORY_VALUES = 2_000_000
 MAX_NESTING = 16
@@ -168,6 +168,9 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
     """Write ``session`` to ``path`` atomically: a temporary file in the same folder is written,
     flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
     text = dumps(session)  # build everything first: a bad value fails before any file is touched
+    if len(text) > MAX_FILE_BYTES:
+        raise ValueError(f"the session is {len(text) // 2**20} MB of text; files over "
+                         f"{MAX_FILE_BYTES // 2**20} MB could not be opened again")
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -124,3 +124,11 @@ def test_parse_number_reads_spreadsheet_numbers(cell, value):
 @pytest.mark.parametrize("cell", ["", "abc", "1.000,5", "1,2,3"])
 def test_parse_number_refuses_what_is_not_one_number(cell):
     assert parse_number(cell) is None
+
+
+def test_too_many_values_are_refused(monkeypatch):
+    import engine.csv_import as ci
+
+    monkeypatch.setattr(ci, "MAX_VALUES", 10)
+    with pytest.raises(CsvImportError, match="limit of 10 values"):
+        import_csv("a,b,c\n" + "1,2,x\n2,3,y\n" * 3)

@@ -212,3 +212,14 @@ def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
 def test_missing_file_names_the_file(tmp_path):
     with pytest.raises(SessionError, match="nothere.json: cannot read"):
         load_session(tmp_path / "nothere.json")
+
+
+def test_session_too_large_to_reopen_is_not_saved(tmp_path, monkeypatch):
+    import engine.session_format as sf
+
+    monkeypatch.setattr(sf, "MAX_FILE_BYTES", 500)
+    path = tmp_path / "lesson.json"
+    path.write_text("precious", encoding="utf-8")
+    with pytest.raises(ValueError, match="could not be opened again"):
+        save_session(path, _session())
+    assert path.read_text(encoding="utf-8") == "precious"
