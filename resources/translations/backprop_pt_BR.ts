@@ -27,7 +27,7 @@
     <message>
         <location line="+2"/>
         <source>Wikipedia — Backpropagation</source>
-        <translation>Wikipédia — Retropropagação</translation>
+        <translation>Wikipédia — Backpropagation (em inglês)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1097,7 +1097,12 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar o peso. A roda do mouse amplia, arrastar desloca, clique duplo enquadra a rede.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>The network: columns are layers, +1 is the bias unit</source>
+        <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
@@ -1117,7 +1122,7 @@
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+243"/>
+        <location filename="../../ui/network_neurons.py" line="+245"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>
