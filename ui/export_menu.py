@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ui import exports
 
@@ -76,7 +77,10 @@ class ExportMenu(QMenu):
                              self._filters(key))
         if not path:
             return False
-        if not Path(path).suffix:
+        if not Path(path).suffix and key == "worked_example" and \
+                "html" in c.selected_filter.lower():
+            path += ".html"
+        elif not Path(path).suffix:
             path += {"canvas_png": ".png", "loss_png": ".png", "canvas_svg": ".svg",
                      "loss_csv": ".csv", "matrices_csv": ".csv", "gif": ".gif",
                      "worked_example": ".md"}[key]
@@ -97,7 +101,11 @@ class ExportMenu(QMenu):
             elif key == "matrices_csv":
                 exports.export_matrices_csv(exports.current_trace(w, state), path)
             elif key == "gif":
-                exports.export_gif(w, path)
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    exports.export_gif(w, path)
+                finally:
+                    QApplication.restoreOverrideCursor()
             else:
                 from ui.session_ui import _language
 

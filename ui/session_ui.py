@@ -36,6 +36,7 @@ class SessionController(QObject):
         self.window, self.state, self.start_preset = window, state, start_preset
         self.path: Path | None = None
         self.last_error = ""
+        self.selected_filter = ""      # the file-type filter picked in the last file dialog
         # The app turns this on in ui.app.run; a window built by a test closes without asking.
         self.prompt_on_close = False
         menu: QMenu = window.file_menu
@@ -147,9 +148,9 @@ class SessionController(QObject):
     def choose_path(self, kind: str, caption: str, filters: str) -> str:
         """Return a path from a file dialog ("" if cancelled); ``kind`` is open or save."""
         start = str(self.path.parent) if self.path else ""
-        if kind == "open":
-            return QFileDialog.getOpenFileName(self.window, caption, start, filters)[0]
-        return QFileDialog.getSaveFileName(self.window, caption, start, filters)[0]
+        dialog = QFileDialog.getOpenFileName if kind == "open" else QFileDialog.getSaveFileName
+        path, self.selected_filter = dialog(self.window, caption, start, filters)
+        return path
 
     def run_import_dialog(self, dialog: ImportDialog) -> bool:
         """Show the import dialog modally; return whether the user accepted."""

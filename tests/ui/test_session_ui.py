@@ -348,6 +348,18 @@ def test_export_gif_has_one_frame_per_micro_step_and_restores_the_cursor(window,
     assert window.stepper.cursor == 4
 
 
+@pytest.mark.parametrize("chosen,written", [("Markdown (*.md)", "we.md"),
+                                            ("HTML (*.html)", "we.html")])
+def test_export_worked_example_without_suffix_follows_the_chosen_type(window, tmp_path, chosen,
+                                                                      written):
+    c = window.session
+    c.paths.append(str(tmp_path / "we"))
+    c.selected_filter = chosen
+    assert c.export_menu.run("worked_example")
+    text = (tmp_path / written).read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") == written.endswith(".html")
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html"])
 def test_export_worked_example(window, tmp_path, suffix):
     path = tmp_path / f"we{suffix}"
