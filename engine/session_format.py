@@ -29,6 +29,15 @@ from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
 from engine.losses import LOSSES
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
+from engine.session_checks import (
+    SessionError,
+    parse_json,
+    read_choice,
+    read_field,
+    read_matrix,
+    read_number,
+    show_value,
+)
 from engine.validation import check_inputs, check_targets
 
 FORMAT = "backprop-visualizer-session"
@@ -41,10 +50,6 @@ MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 
 MAX_EXAMPLES_GENERATED = 100_000
 MAX_HISTORY_VALUES = 2_000_000
 MAX_NESTING = 16
-
-
-class SessionError(ValueError):
-    """A session file that cannot be read; the message names the file and the field or line."""
 
 
 @dataclass
@@ -188,122 +193,31 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
 
 # --- reading ------------------------------------------------------------------------------------
 
-def _reject_constant(name: str) -> float:
-    raise SessionError(f"{name} is not a number a session may hold (numbers must be finite)")
-
-
-def _parse(text: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise SessionError(f"line {exc.lineno}, column {exc.colno}: not valid JSON "
-                           f"({exc.msg})") from None
-    except RecursionError:
-        raise SessionError("the JSON is nested too deeply") from None
-
-
-def _field(obj: Any, key: str, where: str, kinds: type | tuple, optional: bool = False) -> Any:
-    if not isinstance(obj, dict):
-        raise SessionError(f"{where or 'the file'} must be a JSON object")
-    name = f"{where}.{key}" if where else key
-    if key not in obj:
-        if optional:
-            return None
-        raise SessionError(f"{name} is missing")
-    value = obj[key]
-    if optional and value is None:
-        return None
-    if isinstance(value, bool) and bool not in (kinds if isinstance(kinds, tuple) else (kinds,)):
-        raise SessionError(f"{name} must be {_kind_name(kinds)}, got {_show(value)}")
-    if not isinstance(value, kinds):
-        raise SessionError(f"{name} must be {_kind_name(kinds)}, got {_show(value)}")
-    return value
-
-
-def _kind_name(kinds: type | tuple) -> str:
-    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
-    names = {int: "a whole number", float: "a number", str: "text", bool: "true or false",
-             list: "a list", dict: "an object"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value)[:40] if not isinstance(value, str) else repr(value[:40])
-    return text
-
-
-def _number(obj: dict, key: str, where: str, lo: float | None = None,
-            hi: float | None = None, positive: bool = False) -> float:
-    value = float(_field(obj, key, where, (int, float)))
-    name = f"{where}.{key}"
-    if not math.isfinite(value):
-        raise SessionError(f"{name} must be finite, got {value!r}")
-    if positive and value <= 0:
-        raise SessionError(f"{name} must be greater than 0, got {value!r}")
-    if lo is not None and value < lo:
-        raise SessionError(f"{name} must be at least {lo:g}, got {value!r}")
-    if hi is not None and value > hi:
-        raise SessionError(f"{name} must be at most {hi:g}, got {value!r}")
-    return value
-
-
-def _choice(obj: dict, key: str, where: str, allowed: tuple[str, ...]) -> str:
-    value = _field(obj, key, where, str)
-    if value not in allowed:
-        raise SessionError(f"{where}.{key} must be one of {', '.join(allowed)}, got {value!r}")
-    return value
-
-
-def _array(value: Any, name: str, rows: int | None = None, cols: int | None = None,
-           allow_empty: bool = False) -> np.ndarray:
-    """Return a finite float (r, c) array from nested JSON lists, naming the first bad entry."""
-    if not isinstance(value, list):
-        raise SessionError(f"{name} must be a list of rows, got {_show(value)}")
-    if not value and not allow_empty:
-        raise SessionError(f"{name} has no rows")
-    width = cols
-    for i, row in enumerate(value):
-        if not isinstance(row, list):
-            raise SessionError(f"{name}[{i}] must be a list of numbers, got {_show(row)}")
-        if width is None:
-            width = len(row)
-        if len(row) != width:
-            raise SessionError(f"{name}[{i}] has {len(row)} numbers; expected {width}")
-        for j, v in enumerate(row):
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise SessionError(f"{name}[{i}][{j}] must be a number, got {_show(v)}")
-            if not math.isfinite(v):
-                raise SessionError(f"{name}[{i}][{j}] must be finite, got {v!r}")
-    if rows is not None and len(value) != rows:
-        raise SessionError(f"{name} has {len(value)} rows; expected {rows}")
-    return np.array(value, dtype=np.float64).reshape(len(value), width or 0)
-
-
 def _network(obj: Any) -> Network:
     w = "network"
-    sizes = _field(obj, "layer_sizes", w, list)
+    sizes = read_field(obj, "layer_sizes", w, list)
     if not 2 <= len(sizes) <= MAX_LAYERS:
         raise SessionError(f"network.layer_sizes must list 2..{MAX_LAYERS} layers, "
                            f"got {len(sizes)}")
     for i, s in enumerate(sizes):
         if isinstance(s, bool) or not isinstance(s, int) or not 1 <= s <= MAX_LAYER_SIZE:
             raise SessionError(f"network.layer_sizes[{i}] must be a whole number "
-                               f"1..{MAX_LAYER_SIZE}, got {_show(s)}")
+                               f"1..{MAX_LAYER_SIZE}, got {show_value(s)}")
     n_params = sum(b * (1 + a) for a, b in zip(sizes[:-1], sizes[1:], strict=False))
     if n_params > MAX_PARAMETERS:
         raise SessionError(f"network.layer_sizes {sizes} need {n_params} weights; the limit is "
                            f"{MAX_PARAMETERS}")
-    act = _choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
-    out = _choice(obj, "output", w, OUTPUT_ACTIVATIONS)
-    loss = _choice(obj, "loss", w, LOSSES)
-    raw = _field(obj, "thetas", w, list)
+    act = read_choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
+    out = read_choice(obj, "output", w, OUTPUT_ACTIVATIONS)
+    loss = read_choice(obj, "loss", w, LOSSES)
+    raw = read_field(obj, "thetas", w, list)
     if len(raw) != len(sizes) - 1:
         raise SessionError(f"network.thetas has {len(raw)} matrices; layer_sizes {sizes} need "
                            f"{len(sizes) - 1}")
     thetas = []
     for l, t in enumerate(raw, start=1):
         name = f"network.thetas[{l - 1}] (Θ({l}))"
-        thetas.append(_array(t, name, rows=sizes[l], cols=1 + sizes[l - 1]))
+        thetas.append(read_matrix(t, name, rows=sizes[l], cols=1 + sizes[l - 1]))
     try:
         return Network.from_thetas(thetas, act, out, loss)
     except ValueError as exc:
@@ -312,57 +226,57 @@ def _network(obj: Any) -> Network:
 
 def _settings(obj: Any) -> dict[str, Any]:
     w = "settings"
-    batch = _field(obj, "batch_size", w, int, optional=True)
+    batch = read_field(obj, "batch_size", w, int, optional=True)
     if batch is not None and not 1 <= batch <= 1_000_000:
         raise SessionError(f"settings.batch_size must be empty (full batch) or 1..1000000, "
                            f"got {batch}")
-    return {"lr": _number(obj, "lr", w, positive=True, hi=1e6),
-            "lam": _number(obj, "lam", w, lo=0.0, hi=1e6),
-            "freeze_bias": _field(obj, "freeze_bias", w, bool),
+    return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
+            "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
+            "freeze_bias": read_field(obj, "freeze_bias", w, bool),
             "batch_size": batch,
-            "optimizer": _choice(obj, "optimizer", w, OPTIMIZERS)}
+            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS)}
 
 
 def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | None]:
     w = "data"
-    kind = _choice(obj, "kind", w, ("generated", "shipped", "inline"))
+    kind = read_choice(obj, "kind", w, ("generated", "shipped", "inline"))
     n_in, n_out = net.layer_sizes[0], net.layer_sizes[-1]
     if kind in ("generated", "shipped"):
         allowed = GENERATED if kind == "generated" else SHIPPED
-        name = _choice(obj, "name", w, allowed)
-        seed = _field(obj, "seed", w, int)
+        name = read_choice(obj, "name", w, allowed)
+        seed = read_field(obj, "seed", w, int)
         if not 0 <= seed < 2**63:
             raise SessionError(f"data.seed must be 0..2^63−1, got {seed}")
-        ratio = _number(obj, "test_ratio", w, lo=0.0, hi=0.95)
+        ratio = read_number(obj, "test_ratio", w, lo=0.0, hi=0.95)
         kwargs: dict[str, Any] = {}
         if kind == "generated":
-            n = _field(obj, "n", w, int)
+            n = read_field(obj, "n", w, int)
             if not 2 <= n <= MAX_EXAMPLES_GENERATED:
                 raise SessionError(f"data.n must be 2..{MAX_EXAMPLES_GENERATED}, got {n}")
-            kwargs = {"n": n, "noise": _number(obj, "noise", w, lo=0.0, hi=100.0)}
+            kwargs = {"n": n, "noise": read_number(obj, "noise", w, lo=0.0, hi=100.0)}
         try:
             ds = load(name, seed=seed, test_ratio=ratio, **kwargs)
         except (OSError, ValueError) as exc:
             raise SessionError(f"data: could not make data set {name!r}: {exc}") from None
         X, Y = ds.X_train, ds.Y_train
     else:
-        X = _array(_field(obj, "X", w, list), "data.X", cols=n_in)
-        Y = _array(_field(obj, "Y", w, list), "data.Y", rows=X.shape[0], cols=n_out)
+        X = read_matrix(read_field(obj, "X", w, list), "data.X", cols=n_in)
+        Y = read_matrix(read_field(obj, "Y", w, list), "data.Y", rows=X.shape[0], cols=n_out)
         ds = None
         if "X_test" in obj or "name" in obj:
-            Xt = _array(_field(obj, "X_test", w, list), "data.X_test", cols=n_in,
+            Xt = read_matrix(read_field(obj, "X_test", w, list), "data.X_test", cols=n_in,
                         allow_empty=True)
-            Yt = _array(_field(obj, "Y_test", w, list), "data.Y_test", rows=Xt.shape[0],
+            Yt = read_matrix(read_field(obj, "Y_test", w, list), "data.Y_test", rows=Xt.shape[0],
                         cols=n_out, allow_empty=True)
-            names = [_field(obj, k, w, list) for k in ("class_names", "feature_names")]
+            names = [read_field(obj, k, w, list) for k in ("class_names", "feature_names")]
             for key, seq in zip(("class_names", "feature_names"), names, strict=True):
                 if len(seq) > 100_000 or not all(isinstance(s, str) for s in seq):
                     raise SessionError(f"data.{key} must be a list of text")
-            params = _field(obj, "params", w, dict, optional=True) or {}
-            ds = Dataset(_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
-                         _choice(obj, "task", w, ("binary", "multiclass", "regression")),
+            params = read_field(obj, "params", w, dict, optional=True) or {}
+            ds = Dataset(read_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
+                         read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
                          tuple(names[0]), tuple(names[1]),
-                         str(_field(obj, "source", w, str, optional=True) or "")[:500], params)
+                         str(read_field(obj, "source", w, str, optional=True) or "")[:500], params)
     if X.size + Y.size > MAX_DATA_VALUES:
         raise SessionError(f"data holds {X.size + Y.size} numbers; the limit is {MAX_DATA_VALUES}")
     try:
@@ -393,31 +307,32 @@ def session_from_dict(doc: Any) -> Session:
     if not isinstance(doc, dict):
         raise SessionError("the file is not a session: expected a JSON object at the top level")
     if doc.get("format") != FORMAT:
-        raise SessionError(f"format must be {FORMAT!r}, got {_show(doc.get('format'))}: "
+        raise SessionError(f"format must be {FORMAT!r}, got {show_value(doc.get('format'))}: "
                            "this is not a Backprop Visualizer session")
-    version = _field(doc, "version", "", int)
+    version = read_field(doc, "version", "", int)
     if version != VERSION:
         newer = " (written by a newer version of the app)" if version > VERSION else ""
         raise SessionError(f"version {version} is not supported{newer}; this app reads "
                            f"version {VERSION}")
-    net = _network(_field(doc, "network", "", dict))
-    settings = _settings(_field(doc, "settings", "", dict))
-    X, Y, ds = _data(_field(doc, "data", "", dict), net)
-    history = _field(doc, "history", "", dict, optional=True)
+    net = _network(read_field(doc, "network", "", dict))
+    settings = _settings(read_field(doc, "settings", "", dict))
+    X, Y, ds = _data(read_field(doc, "data", "", dict), net)
+    history = read_field(doc, "history", "", dict, optional=True)
     if history is not None:
         _check_history(history)
-    stepper = _field(doc, "stepper", "", dict)
-    example = _field(stepper, "example", "stepper", int)
+    stepper = read_field(doc, "stepper", "", dict)
+    example = read_field(stepper, "example", "stepper", int)
     if not 0 <= example < X.shape[0]:
         raise SessionError(f"stepper.example must be 0..{X.shape[0] - 1}, got {example}")
-    cursor = _field(stepper, "cursor", "stepper", int)
+    cursor = read_field(stepper, "cursor", "stepper", int)
     if not 0 <= cursor < steps_per_example(net.L):
         raise SessionError(f"stepper.cursor must be 0..{steps_per_example(net.L) - 1} for "
                            f"{net.L} layers, got {cursor}")
-    preset = _field(doc, "preset", "", str, optional=True) or "custom"
+    preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
-        raise SessionError(f"preset must be mazur, custom or a data set name, got {_show(preset)}")
-    seed = _field(doc, "seed", "", int, optional=True) or 0
+        raise SessionError("preset must be mazur, custom or a data set name, got "
+                           f"{show_value(preset)}")
+    seed = read_field(doc, "seed", "", int, optional=True) or 0
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed))
 
 
@@ -445,7 +360,7 @@ def loads(text: str | bytes) -> Session:
         text = text[1:]
     if not text.strip():
         raise SessionError("the file is empty")
-    return session_from_dict(_parse(text))
+    return session_from_dict(parse_json(text))
 
 
 def load_session(path: str | os.PathLike) -> Session:
