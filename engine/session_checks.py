@@ -87,7 +87,7 @@ def read_choice(obj: dict, key: str, where: str, allowed: tuple[str, ...]) -> st
 
 
 def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None = None,
-           allow_empty: bool = False) -> np.ndarray:
+                allow_empty: bool = False) -> np.ndarray:
     """Return a finite float (r, c) array from nested JSON lists, naming the first bad entry."""
     if not isinstance(value, list):
         raise SessionError(f"{name} must be a list of rows, got {show_value(value)}")
