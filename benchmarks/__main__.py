@@ -1,0 +1,64 @@
+"""Run the benchmarks: ``python -m benchmarks [--quick] [--engine-only | --app-only]``."""
+
+from __future__ import annotations
+
+from benchmarks.common import limit_threads
+
+limit_threads()  # before numpy (and its BLAS) is imported anywhere
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from benchmarks.common import THREADS, apply_thread_limits, blas_description  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _loadavg() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return " ".join(fh.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def main() -> int:
+    """Measure, print the table and save it to results/latest.md and latest.json."""
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="fewer repeats, frames and epochs")
+    p.add_argument("--engine-only", action="store_true")
+    p.add_argument("--app-only", action="store_true")
+    p.add_argument("--repeats", type=int, default=None, help="interleaved blocks per variant")
+    args = p.parse_args()
+    apply_thread_limits()
+    env = blas_description()
+    env["threads"] = str(THREADS)
+    env["loadavg_at_start"] = _loadavg()
+    results: dict = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                     "environment": env}
+    if not args.app_only:
+        from benchmarks import engine_bench
+
+        repeats = args.repeats or (5 if args.quick else 11)
+        results["engine"] = engine_bench.run(repeats)
+    if not args.engine_only:
+        from benchmarks import app_bench
+
+        results["app"] = app_bench.run(quick=args.quick)
+    results["loadavg_at_end"] = _loadavg()
+    from benchmarks.report import markdown
+
+    text = markdown(results)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.md").write_text(text + "\n", encoding="utf-8")
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=float) + "\n",
+                                         encoding="utf-8")
+    print(text)
+    print(f"\nSaved {RESULTS / 'latest.md'} and latest.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,256 @@
+"""App benchmarks: canvas frame times, training inside the app against the headless engine, input
+latency while training, start-up time and memory over a million XOR epochs.
+
+Everything runs offscreen (QT_QPA_PLATFORM=offscreen) on the main thread, as the app does.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+from benchmarks.common import percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["benchmarks"])
+
+
+def _main_window(preset: str):
+    """Return the app's real main window for ``preset``, shown (offscreen)."""
+    app = _app()
+    import main
+
+    window = main.build_main_window(["--preset", preset])
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    return window
+
+
+# --- canvas ---------------------------------------------------------------------------------
+
+def canvas_frames(sizes: tuple[int, ...], frames: int = 300) -> dict:
+    """Return p50/p95 ms of one canvas frame: show the next trace step and paint the view.
+
+    The frame is what the step-through does per step (``StepAnimator._apply``: weights, every
+    a/z/d, edge overlay, highlight) followed by a synchronous repaint of the viewport.
+    """
+    app = _app()
+    from engine.network import Network
+    from ui.network_view import NetworkView
+    from ui.step_animator import StepAnimator
+
+    rng = np.random.default_rng(0)
+    net = Network(list(sizes), "sigmoid", "softmax" if sizes[-1] > 1 else "sigmoid",
+                  rng=np.random.default_rng(1))
+    X = rng.uniform(0, 1, (1, sizes[0]))
+    Y = np.eye(sizes[-1])[[0]] if sizes[-1] > 1 else np.array([[1.0]])
+    trace = net.trace(X, Y)
+    view = NetworkView(list(sizes))
+    view.resize(900, 700)
+    view.show()
+    app.processEvents()
+    stepper = SimpleNamespace(trace=trace, state=SimpleNamespace(network=net))
+    animator = StepAnimator(view, stepper)  # type: ignore[arg-type]
+    times = []
+    for i in range(frames + 10):
+        t0 = time.perf_counter()
+        animator.show(i % len(trace))
+        view.viewport().repaint()
+        dt = time.perf_counter() - t0
+        app.processEvents()
+        if i >= 10:  # the first frames build caches
+            times.append(dt * 1e3)
+    view.close()
+    return {"case": "-".join(map(str, sizes)), "frames": frames,
+            "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
+            "drawn_edges": [int(len(view.drawn_edges(l))) for l in range(1, len(sizes))]}
+
+
+# --- training in the app ----------------------------------------------------------------------
+
+class LatencyProbe:
+    """Post an event every ``period_ms`` and record how long the event loop takes to deliver it
+    (what a click or key press would wait while training runs)."""
+
+    def __init__(self, period_ms: int = 20) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        probe = self
+
+        class _Receiver(QObject):
+            def event(self, ev):  # noqa: N802 (Qt override)
+                if ev.type() == probe.kind:
+                    probe.delays.append((time.perf_counter() - probe.posted.pop(0)) * 1e3)
+                    return True
+                return super().event(ev)
+
+        self.kind = QEvent.Type(QEvent.registerEventType())
+        self.receiver = _Receiver()
+        self.posted: list[float] = []
+        self.delays: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(period_ms)
+        self.timer.timeout.connect(self._post)
+        self._event_cls = QEvent
+
+    def _post(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        self.posted.append(time.perf_counter())
+        QCoreApplication.postEvent(self.receiver, self._event_cls(self.kind))
+
+
+def _run_loop(seconds: float, until=None) -> None:
+    app = _app()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end and not (until and until()):
+        app.processEvents()
+        time.sleep(0)  # let the timers fire as exec() would
+
+
+def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
+    """Return epochs/s training in the real window (loss plot, boundary and canvas updating)
+    beside the headless engine on the same network and data, and the input latency meanwhile."""
+    from engine.optimizers import make_optimizer
+    from ui.training import TrainingController
+
+    window = _main_window(preset)
+    controller = window.findChild(TrainingController)
+    state = controller.state
+    s = state.settings
+    headless_net = state.network.copy()
+    x, y = headless_net.prepare(state.X, state.Y)
+    opt = make_optimizer(s.optimizer, s.lr)
+    probe = LatencyProbe()
+    app_rates, head_rates = [], []
+    for _ in range(rounds):
+        # headless: the engine's prepared step in a plain loop
+        n, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < seconds:
+            for _ in range(50):
+                headless_net.train_step_prepared(x, y, opt, s.lam, s.freeze_bias)
+            n += 50
+        head_rates.append(n / (time.perf_counter() - t0))
+        # in the app: the controller's timer chunks with every view updating
+        e0, t0 = controller.epoch, time.perf_counter()
+        controller.start()
+        probe.timer.start()
+        _run_loop(seconds)
+        probe.timer.stop()
+        controller.pause()
+        app_rates.append((controller.epoch - e0) / (time.perf_counter() - t0))
+        _run_loop(0.05)
+    window.close()
+    head, app = statistics.median(head_rates), statistics.median(app_rates)
+    return {"preset": preset, "layer_sizes": state.network.layer_sizes, "m": int(x.shape[0]),
+            "headless_epochs_per_s": head, "app_epochs_per_s": app, "ratio": app / head,
+            "latency_p50_ms": percentile(probe.delays, 50),
+            "latency_p99_ms": percentile(probe.delays, 99), "latency_samples": len(probe.delays)}
+
+
+def app_memory(epochs: int = 1_000_000, warmup: int = 20_000) -> dict:
+    """Return the resident-memory growth over ``epochs`` XOR epochs through the app's training
+    loop (timer chunks, history, loss plot and views all running)."""
+    import gc
+
+    import psutil
+
+    from ui.training import TrainingController
+
+    window = _main_window("xor")
+    controller = window.findChild(TrainingController)
+    proc = psutil.Process()
+    controller.start()
+    _run_loop(600, until=lambda: controller.epoch >= warmup)
+    gc.collect()
+    rss0, e0, t0 = proc.memory_info().rss, controller.epoch, time.perf_counter()
+    peak = rss0
+    last_sample = 0.0
+    end = time.perf_counter() + 1800
+    app = _app()
+    while controller.epoch < e0 + epochs and time.perf_counter() < end and controller.running:
+        app.processEvents()
+        now = time.perf_counter()
+        if now - last_sample > 1.0:
+            peak, last_sample = max(peak, proc.memory_info().rss), now
+    controller.pause()
+    gc.collect()
+    rss1 = proc.memory_info().rss
+    done = controller.epoch - e0
+    window.close()
+    return {"epochs": int(done), "seconds": time.perf_counter() - t0,
+            "rss_start_mb": rss0 / 2**20, "rss_end_mb": rss1 / 2**20,
+            "growth_mb": (max(rss1, peak) - rss0) / 2**20,
+            "history_points": len(controller.history)}
+
+
+# --- start-up -------------------------------------------------------------------------------
+
+_PROBE = r"""
+import sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+import main
+app = QApplication(["bench"])
+class First(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print(time.monotonic(), flush=True)
+            sys.exit(0)
+        return False
+w = main.build_main_window([])
+f = First()
+app.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def _spawn_seconds(args: list[str], prints_time: bool) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.monotonic()
+    out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
+    if prints_time:
+        return float(out.stdout.strip().splitlines()[-1]) - t0
+    return time.monotonic() - t0
+
+
+def startup(runs: int = 7) -> dict:
+    """Return median seconds from process start to the first paint of the main window, beside
+    the floor: a process that only imports PySide6.QtWidgets and pyqtgraph."""
+    floor, full = [], []
+    floor_cmd = [sys.executable, "-c", "import PySide6.QtWidgets, pyqtgraph"]
+    app_cmd = [sys.executable, "-c", _PROBE.format(root=str(ROOT))]
+    _spawn_seconds(app_cmd, True)  # warm the file cache
+    for _ in range(runs):  # interleaved, like everything else
+        floor.append(_spawn_seconds(floor_cmd, False))
+        full.append(_spawn_seconds(app_cmd, True))
+    return {"runs": runs, "first_paint_median_s": statistics.median(full),
+            "floor_median_s": statistics.median(floor),
+            "first_paint_min_s": min(full), "floor_min_s": min(floor)}
+
+
+def run(quick: bool = False) -> dict:
+    """Return every app measurement (``quick``: fewer frames, epochs and runs)."""
+    frames = 100 if quick else 300
+    out: dict = {"canvas": [canvas_frames(sz, frames)
+                            for sz in ((2, 4, 4, 1), (64, 32, 10), (784, 128, 10))]}
+    out["training"] = [app_training(p, 2.0 if quick else 3.0) for p in ("xor", "digits")]
+    out["startup"] = startup(3 if quick else 7)
+    out["memory"] = app_memory(100_000 if quick else 1_000_000)
+    return out

@@ -1,0 +1,116 @@
+"""Thread limits, timers and the BLAS description shared by every benchmark.
+
+The machine is small and shared (2 cores, several people): every number is a median of
+interleaved repeats, and numpy's BLAS and PyTorch run with the same thread count.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import time
+from collections.abc import Callable
+
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+
+
+def limit_threads(n: int = THREADS) -> None:
+    """Set the thread-count variables every BLAS/OpenMP reads; call before numpy is imported."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(n)
+
+
+def apply_thread_limits(n: int = THREADS) -> object | None:
+    """Limit numpy's BLAS (threadpoolctl) and torch to ``n`` threads; return the limiter."""
+    limiter = None
+    try:
+        from threadpoolctl import threadpool_limits
+        limiter = threadpool_limits(n)
+    except ImportError:
+        pass
+    try:
+        import torch
+        torch.set_num_threads(n)
+    except ImportError:
+        pass
+    return limiter
+
+
+def blas_description() -> dict[str, str]:
+    """Return which BLAS numpy and torch use, with their thread counts."""
+    import numpy as np
+
+    info: dict[str, str] = {"numpy": np.__version__, "python": platform.python_version(),
+                            "cpu_count": str(os.cpu_count())}
+    try:
+        from threadpoolctl import threadpool_info
+        for pool in threadpool_info():
+            key = f"{pool.get('internal_api')} ({os.path.basename(pool.get('filepath', ''))})"
+            info[key] = (f"{pool.get('version')} {pool.get('architecture', '')} "
+                         f"threads={pool.get('num_threads')}")
+    except ImportError:
+        info["threadpoolctl"] = "not installed"
+    try:
+        import torch
+        info["torch"] = f"{torch.__version__} threads={torch.get_num_threads()} " \
+                        f"mkl={torch.backends.mkl.is_available()}"
+    except ImportError:
+        info["torch"] = "not installed"
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            info["loadavg_at_start"] = fh.read().split(" ", 3)[:3].__str__()
+    except OSError:
+        pass
+    return info
+
+
+def time_block(fn: Callable[[], object], n: int) -> float:
+    """Return the mean wall time in seconds of ``n`` calls of ``fn``."""
+    t0 = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - t0) / n
+
+
+def calibrate(fn: Callable[[], object], target_s: float = 0.1) -> int:
+    """Return how many calls of ``fn`` take about ``target_s`` seconds (at least 1)."""
+    fn()
+    n = 1
+    while True:
+        t = time_block(fn, n) * n
+        if t >= target_s / 4 or n >= 1 << 20:
+            return max(1, int(n * target_s / max(t, 1e-9)))
+        n *= 4
+
+
+def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int,
+                        target_s: float = 0.1) -> dict[str, float]:
+    """Return the median seconds per call of each function, timed in interleaved blocks.
+
+    Interleaving (A B C A B C ...) makes the noise of a shared machine hit every variant alike.
+    """
+    counts = {k: calibrate(f, target_s) for k, f in fns.items()}
+    samples: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(repeats):
+        for k, f in fns.items():
+            samples[k].append(time_block(f, counts[k]))
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
+def page_faults() -> int:
+    """Return the minor + major page faults of this process so far."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_minflt + ru.ru_majflt
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the ``q``-th percentile (0..100) of ``values`` by linear interpolation."""
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    k = (len(s) - 1) * q / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)

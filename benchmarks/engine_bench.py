@@ -1,0 +1,288 @@
+"""Engine training speed against PyTorch (hand-written and autograd) and the GEMM bound.
+
+Every case is full-batch gradient descent with sigmoid hidden layers and cross-entropy: sigmoid
+output for one unit, softmax for ten. Each step computes J (as the app's loss plot needs it),
+the gradients and the update, in every implementation.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from benchmarks.common import interleaved_medians, page_faults
+from engine.datasets import load
+from engine.network import Network
+from engine.optimizers import GradientDescent
+
+LR = 0.5
+
+
+@dataclass(frozen=True)
+class Case:
+    """A network and its data: ``data`` is a data set name or ``random``."""
+
+    name: str
+    sizes: tuple[int, ...]
+    m: int
+    data: str
+
+
+CASES = (
+    Case("2-4-4-1 XOR", (2, 4, 4, 1), 200, "xor"),
+    Case("64-32-10 digits", (64, 32, 10), 1797, "digits"),
+    Case("784-128-10 random", (784, 128, 10), 10_000, "random"),
+)
+
+
+def make_data(case: Case, dtype: np.dtype) -> tuple[np.ndarray, np.ndarray, str]:
+    """Return X (m, s(1)), one-hot or 0/1 Y (m, s(L)) and where they came from."""
+    rng = np.random.default_rng(0)
+    source = case.data
+    if case.data == "xor":
+        ds = load("xor", seed=0, n=case.m, test_ratio=0.0)
+        X, Y = ds.X_train, ds.Y_train
+    elif case.data == "digits":
+        try:
+            ds = load("digits", seed=0, test_ratio=0.0)
+            X, Y = ds.X_train, ds.Y_train
+        except OSError:
+            source = "random (digits.csv missing)"
+            X = rng.uniform(0, 1, (case.m, case.sizes[0]))
+            Y = np.eye(case.sizes[-1])[rng.integers(0, case.sizes[-1], case.m)]
+    else:
+        X = rng.uniform(0, 1, (case.m, case.sizes[0]))
+        Y = np.eye(case.sizes[-1])[rng.integers(0, case.sizes[-1], case.m)]
+    assert X.shape == (case.m, case.sizes[0]) and Y.shape == (case.m, case.sizes[-1])
+    return X.astype(dtype), Y.astype(dtype), source
+
+
+def output_of(case: Case) -> str:
+    """Return the output activation used for ``case``."""
+    return "sigmoid" if case.sizes[-1] == 1 else "softmax"
+
+
+class EngineRunner:
+    """Our engine's prepared training step (what the app's training loop calls)."""
+
+    def __init__(self, case: Case, X: np.ndarray, Y: np.ndarray, dtype: np.dtype) -> None:
+        self.net = Network(case.sizes, "sigmoid", output_of(case), "cross_entropy",
+                           rng=np.random.default_rng(1), dtype=dtype)
+        self.x, self.y = self.net.prepare(X, Y)
+        self.opt = GradientDescent(LR)
+
+    def step(self) -> float:
+        """Take one step and return J."""
+        return self.net.train_step_prepared(self.x, self.y, self.opt)
+
+
+class TorchManual:
+    """Hand-written matrix backprop in PyTorch with preallocated buffers and in-place ops."""
+
+    def __init__(self, thetas: list[np.ndarray], X: np.ndarray, Y: np.ndarray, softmax: bool):
+        import torch
+        self.torch = torch
+        self.W = [torch.tensor(np.ascontiguousarray(t[:, 1:])) for t in thetas]
+        self.b = [torch.tensor(t[:, 0].copy()) for t in thetas]
+        self.X, self.Y = torch.from_numpy(X), torch.from_numpy(Y)
+        self.labels = self.Y.argmax(dim=1)
+        m = X.shape[0]
+        self.m, self.softmax = m, softmax
+        self.A = [torch.empty(m, w.shape[0], dtype=self.X.dtype) for w in self.W]
+        self.Dl = [torch.empty(m, w.shape[0], dtype=self.X.dtype) for w in self.W]
+        self.T = [torch.empty(m, w.shape[0], dtype=self.X.dtype) for w in self.W]
+        self.dW = [torch.empty_like(w) for w in self.W]
+        self.db = [torch.empty_like(b) for b in self.b]
+        self.zL = torch.empty_like(self.A[-1])
+
+    def step(self) -> float:
+        """Take one step and return J."""
+        torch, F = self.torch, self.torch.nn.functional
+        a = self.X
+        last = len(self.W) - 1
+        for i, (W, b) in enumerate(zip(self.W, self.b, strict=True)):
+            torch.addmm(b, a, W.T, out=self.A[i])
+            if i < last:
+                self.A[i].sigmoid_()
+            a = self.A[i]
+        self.zL.copy_(a)
+        if self.softmax:
+            J = F.cross_entropy(self.zL, self.labels).item()
+            torch.softmax(self.zL, dim=1, out=a)
+        else:
+            J = F.binary_cross_entropy_with_logits(self.zL, self.Y, reduction="sum").item() / self.m
+            a.sigmoid_()
+        d = self.Dl[-1]
+        torch.sub(a, self.Y, out=d)
+        for i in range(last, -1, -1):
+            a_prev = self.X if i == 0 else self.A[i - 1]
+            torch.mm(d.T, a_prev, out=self.dW[i])
+            torch.sum(d, 0, out=self.db[i])
+            if i > 0:
+                d_prev, t = self.Dl[i - 1], self.T[i - 1]
+                torch.mm(d, self.W[i], out=d_prev)
+                torch.sub(1.0, a_prev, out=t)
+                t.mul_(a_prev)
+                d_prev.mul_(t)
+                d = d_prev
+            self.W[i].sub_(self.dW[i], alpha=LR / self.m)
+            self.b[i].sub_(self.db[i], alpha=LR / self.m)
+        return J
+
+
+class TorchAutograd:
+    """The idiomatic PyTorch step: F.linear, sigmoid, a fused loss, backward(), SGD update."""
+
+    def __init__(self, thetas: list[np.ndarray], X: np.ndarray, Y: np.ndarray, softmax: bool):
+        import torch
+        self.torch = torch
+        self.W = [torch.tensor(np.ascontiguousarray(t[:, 1:]), requires_grad=True)
+                  for t in thetas]
+        self.b = [torch.tensor(t[:, 0].copy(), requires_grad=True) for t in thetas]
+        self.params = [p for pair in zip(self.W, self.b, strict=True) for p in pair]
+        self.opt = torch.optim.SGD(self.params, lr=LR)
+        self.X, self.Y = torch.from_numpy(X), torch.from_numpy(Y)
+        self.labels = self.Y.argmax(dim=1)
+        self.softmax = softmax
+
+    def step(self) -> float:
+        """Take one step and return J."""
+        F = self.torch.nn.functional
+        a = self.X
+        last = len(self.W) - 1
+        for i, (W, b) in enumerate(zip(self.W, self.b, strict=True)):
+            a = F.linear(a, W, b)
+            if i < last:
+                a = self.torch.sigmoid(a)
+        if self.softmax:
+            loss = F.cross_entropy(a, self.labels)
+        else:
+            loss = F.binary_cross_entropy_with_logits(a, self.Y)
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt.step()
+        return loss.item()
+
+
+def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str) -> Callable[[], None]:
+    """Return a function doing only the matrix products one training step needs, nothing else.
+
+    ``layout`` "features" is the engine's: a(l) as (s, m) with the ones row, Xᵀ read as a view;
+    "rows" is the textbook one, a(l) as (m, s). Outputs contiguous, same shapes as a step.
+    """
+    rng = np.random.default_rng(2)
+    sizes, m = case.sizes, case.m
+    n = len(sizes) - 1
+    Th = [rng.standard_normal((o, 1 + i)).astype(dtype)
+          for i, o in zip(sizes[:-1], sizes[1:], strict=True)]
+    W = [np.ascontiguousarray(t[:, 1:]) for t in Th]
+    G = [np.empty_like(t) for t in Th]
+    G0 = np.empty_like(W[0])
+    if layout == "features":
+        Z = [np.empty((1 + o, m), dtype) for o in sizes[1:]]
+        d = [rng.standard_normal((o, m)).astype(dtype) for o in sizes[1:]]
+
+        def run() -> None:
+            np.matmul(W[0], x.T, out=Z[0][1:])
+            for i in range(1, n):
+                np.matmul(Th[i], Z[i - 1], out=Z[i][1:])
+            for i in range(n - 1, 0, -1):
+                np.matmul(d[i], Z[i - 1].T, out=G[i])
+                np.matmul(W[i].T, d[i], out=d[i - 1])
+            np.matmul(d[0], x, out=G0)
+    else:
+        A = [np.empty((m, o), dtype) for o in sizes[1:]]
+        dr = [rng.standard_normal((m, o)).astype(dtype) for o in sizes[1:]]
+        Gw = [np.empty_like(w) for w in W]
+
+        def run() -> None:
+            a = x
+            for Wi, Ai in zip(W, A, strict=True):
+                np.matmul(a, Wi.T, out=Ai)
+                a = Ai
+            for i in range(n - 1, -1, -1):
+                np.matmul(dr[i].T, x if i == 0 else A[i - 1], out=Gw[i])
+                if i > 0:
+                    np.matmul(dr[i], W[i], out=dr[i - 1])
+
+    return run
+
+
+def step_flops(case: Case) -> float:
+    """Return the floating-point operations of the matrix products of one step."""
+    m, s = case.m, case.sizes
+    f = 0.0
+    for i, (a, b) in enumerate(zip(s[:-1], s[1:], strict=True)):
+        f += 2 * m * a * b * (3 if i > 0 else 2)
+    return f
+
+
+def run_case(case: Case, dtype: np.dtype, repeats: int) -> dict:
+    """Return the medians and ratios for one case and dtype."""
+    X, Y, source = make_data(case, dtype)
+    eng = EngineRunner(case, X, Y, dtype)
+    thetas = [t.copy() for t in eng.net.thetas]
+    fns = {"engine": eng.step}
+    row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source}
+    try:
+        tm = TorchManual(thetas, X, Y, output_of(case) == "softmax")
+        ta = TorchAutograd(thetas, X, Y, output_of(case) == "softmax")
+        # A sanity check that the three compute the same J from the same weights.
+        j = [eng.net.cost(X, Y), tm.step(), ta.step()]
+        row["J_check"] = j
+        eng.net.set_thetas(thetas)
+        tm.__init__(thetas, X, Y, output_of(case) == "softmax")
+        ta.__init__(thetas, X, Y, output_of(case) == "softmax")
+        fns["torch_manual"] = tm.step
+        fns["torch_autograd"] = ta.step
+    except ImportError:
+        row["torch"] = "not installed"
+    if case.m >= 5000:
+        fns["gemm_features"] = gemm_bound(case, dtype, eng.x, "features")
+        fns["gemm_rows"] = gemm_bound(case, dtype, eng.x, "rows")
+    target = 0.05 if case.m < 1000 else 0.15
+    med = interleaved_medians(fns, repeats, target)
+    row["s_per_step"] = med
+    row["steps_per_s"] = {k: 1.0 / v for k, v in med.items()}
+    torch_best = [med[k] for k in ("torch_manual", "torch_autograd") if k in med]
+    if torch_best:
+        row["ratio_vs_best_torch"] = min(torch_best) / med["engine"]
+    if "gemm_features" in med:
+        bound = min(med["gemm_features"], med["gemm_rows"])  # the faster layout: the stricter
+        row["gemm_bound_s"] = bound
+        row["gemm_fraction"] = bound / med["engine"]
+        row["gemm_gflops"] = step_flops(case) / bound / 1e9
+        row["engine_gflops"] = step_flops(case) / med["engine"] / 1e9
+    f0 = page_faults()
+    n = 50
+    for _ in range(n):
+        eng.step()
+    row["engine_page_faults_per_step"] = (page_faults() - f0) / n
+    return row
+
+
+def trace_time(repeats: int = 15) -> dict:
+    """Return the median time of ``Network.trace`` on one digits example, 64-32-10."""
+    case = CASES[1]
+    X, Y, _ = make_data(case, np.float64)
+    net = Network(case.sizes, "sigmoid", "softmax", "cross_entropy", rng=np.random.default_rng(1))
+    x, y = X[:1], Y[:1]
+    net.trace(x, y)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(20):
+            net.trace(x, y)
+        times.append((time.perf_counter() - t0) / 20)
+    return {"case": "trace 64-32-10, one example", "median_ms": statistics.median(times) * 1e3,
+            "steps": len(net.trace(x, y))}
+
+
+def run(repeats: int = 7) -> dict:
+    """Return every engine measurement."""
+    rows = [run_case(c, dt, repeats) for c in CASES for dt in (np.float64, np.float32)]
+    return {"training": rows, "trace": trace_time()}
