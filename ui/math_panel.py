@@ -18,7 +18,7 @@ from ui import palette
 from ui.math_equations import EquationBuilder
 from ui.math_html import BIAS_BG, labelled, matrix, num, shape_text
 from ui.phase_text import explanation, step_title
-from ui.theme import current_theme
+from ui.theme import current_scale, current_theme
 
 TABLE_DIGITS = 4
 
@@ -47,8 +47,8 @@ def focus_layer(step: Step, L: int) -> int:
 STYLE = """
 table.m { border-color: #9a9a9a; }
 td.v { color: #000000; }
-td.v { font-size: 9.5pt; }
-td.bias { color: #444444; font-size: 9.5pt; }
+td.v { font-size: %(cell)spt; }
+td.bias { color: #444444; font-size: %(cell)spt; }
 td.h { color: %(muted)s; font-size: small; }
 td.hb { color: #555555; font-size: small; }
 td.lab { font-weight: bold; }
@@ -61,11 +61,13 @@ p.note { background-color: %(note)s; }
 """
 
 
-def style_for(theme: palette.Theme) -> str:
+def style_for(theme: palette.Theme, scale: float = 1.0) -> str:
     """Return the panel's style sheet for ``theme``: heat-map cells keep their light fills and
-    black text in both themes; captions and notes follow the theme."""
+    black text in both themes; captions and notes follow the theme; cell text grows with the
+    presenter ``scale``."""
     muted = "#666666" if theme.name == "light" else "#A8ABB0"
-    return STYLE % {"muted": muted, "note": theme.note_background}
+    return STYLE % {"muted": muted, "note": theme.note_background,
+                    "cell": f"{9.5 * scale:.1f}"}
 
 
 class MathPanel(QWidget):
@@ -75,6 +77,7 @@ class MathPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("mathPanel")
         self._trace, self._index = trace, index
+        self._look = (current_theme(), current_scale())
         self._equation = QTextBrowser(self)
         self._equation.setObjectName("mathEquation")
         self._tables = QTextBrowser(self)
@@ -86,7 +89,7 @@ class MathPanel(QWidget):
             browser.setOpenExternalLinks(False)
             # Never break inside a number: Qt's nested tables otherwise split "0.1385" in two.
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-            browser.document().setDefaultStyleSheet(style_for(current_theme()))
+            browser.document().setDefaultStyleSheet(style_for(current_theme(), current_scale()))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._equation)
         splitter.addWidget(self._tables)
@@ -118,8 +121,17 @@ class MathPanel(QWidget):
 
     def set_theme(self, theme: palette.Theme) -> None:
         """Redraw with ``theme``'s captions and note colours (called by ui.theme)."""
+        self._look = (theme, self._look[1])
+        self._restyle()
+
+    def set_scale(self, factor: float) -> None:
+        """Redraw with table cells ``factor`` times larger (presenter mode, called by ui.theme)."""
+        self._look = (self._look[0], factor)
+        self._restyle()
+
+    def _restyle(self) -> None:
         for browser in (self._equation, self._tables):
-            browser.document().setDefaultStyleSheet(style_for(theme))
+            browser.document().setDefaultStyleSheet(style_for(*self._look))
         self._render()
 
     def show_step(self, trace: Trace, index: int) -> None:

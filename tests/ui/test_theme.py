@@ -179,3 +179,20 @@ def test_plots_without_their_own_hook_get_the_theme_background(themes, qtbot):
     assert plot.backgroundBrush().color().name().lower() == palette.DARK.background.lower()
     themes.set_choice("light", remember=False)
     assert plot.backgroundBrush().color().name().lower() == palette.LIGHT.background.lower()
+
+
+def test_presenter_mode_enlarges_the_math_tables(themes, qtbot):
+    from engine.setup import build_preset
+    from ui.math_panel import MathPanel
+
+    setup = build_preset("mazur", seed=0)
+    trace = setup.network.trace(setup.X[:1], setup.Y[:1], lam=setup.lam, lr=setup.lr,
+                                freeze_bias=setup.freeze_bias)
+    panel = MathPanel(trace, 5)
+    qtbot.addWidget(panel)
+    sheet = panel.findChild(QWidget, "mathTables").document().defaultStyleSheet
+    assert "td.v { font-size: 9.5pt; }" in sheet()
+    themes.set_presenter(True)
+    assert f"td.v {{ font-size: {9.5 * theme.PRESENTER_SCALE:.1f}pt; }}" in sheet()
+    themes.set_presenter(False)
+    assert "td.v { font-size: 9.5pt; }" in sheet()
