@@ -321,6 +321,10 @@ def run_headless(window, args: argparse.Namespace) -> int | None:
         exports.export_worked_example(exports.current_trace(window, window.state),
                                       args.export_worked_example, _language())
     if args.export_gif:
+        # No one is looking at this window: make it tall enough that the math panel in the
+        # frames shows whole explanations rather than a scroll bar.
+        window.resize(max(window.width(), 1500), max(window.height(), 1150))
+        QApplication.instance().processEvents()
         exports.export_gif(window, args.export_gif)
     return 0
 
