@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+
+# Refresh resources/translations/*.ts from the code (pyside6-lupdate) and compile the .qm files.
+translations: $(STAMP)
+	$(PY) resources/translations/update.py
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
