@@ -299,10 +299,10 @@ class SessionController(QObject):
         except CsvImportError as exc:
             self.show_error(self.tr("Cannot import the data set"), str(exc))
             return False
+        # The dialog shows the importer's message (line and reason) and keeps OK disabled until
+        # the options give a clean import, so a cancelled dialog needs no second message.
         dialog = ImportDialog(text, p.stem, self.window)
         if not self.run_import_dialog(dialog) or dialog.dataset is None:
-            if dialog.error:
-                self.show_error(self.tr("Cannot import the data set"), f"{p.name}: {dialog.error}")
             return False
         ds = dialog.dataset
         net = self.state.network
@@ -346,7 +346,6 @@ def install(window, state: AppState, args: argparse.Namespace) -> SessionControl
     if args.session:
         session_io.apply(window, state, load_session(args.session))
         controller._set_path(Path(args.session))
-        controller._remember(Path(args.session))
     return controller
 
 
@@ -360,5 +359,7 @@ def start_app(window, args: argparse.Namespace) -> None:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(controller.guard.uninstall)
-    if not args.session:
+    if args.session:
+        controller._remember(Path(args.session))
+    else:
         QTimer.singleShot(0, controller.offer_restore)

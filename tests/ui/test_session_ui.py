@@ -154,12 +154,22 @@ def test_bad_session_reports_the_loaders_message_and_changes_nothing(shared_wind
 def test_bad_csv_reports_line_and_reason_and_changes_nothing(shared_window, name):
     window = shared_window
     window.session.errors.clear()
-    window.session.run_import_dialog = lambda dialog: True      # the user presses OK
+    shown = []
+
+    def user_presses_ok_if_allowed(dialog):
+        shown.append(dialog.summary.text())
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        return ok.isEnabled()
+
+    window.session.run_import_dialog = user_presses_ok_if_allowed
     before = snapshot(window)
     with pytest.raises(CsvImportError) as expected:
         import_csv_file(DATA / "bad" / name)
     assert not window.session.import_path(DATA / "bad" / name)
-    assert window.session.errors == [str(expected.value)]
+    reason = str(expected.value).split(": ", 1)[1]       # without the file name prefix
+    # Unreadable files are reported before the dialog; parse errors inside it, OK disabled.
+    assert window.session.errors == [str(expected.value)] or shown == [
+        f"Cannot import: {reason}"]
     assert_unchanged(before, window)
 
 
