@@ -364,10 +364,12 @@ class Network:
             for dst, src in zip(w.D, D, strict=True):
                 np.copyto(dst, src)
         # One check and one update over the flat buffers; find the layer only when one fails.
-        if not np.isfinite(w.D_flat).all():
-            bad = next(l for l, g in enumerate(w.D, 1) if not np.all(np.isfinite(g)))
-            raise DivergenceError(f"D({bad}) is not finite; the weights were kept")
-        if type(optimizer) is GradientDescent:  # stateless and elementwise: all layers at once
+        stateless = type(optimizer) is GradientDescent
+        # Gradient descent has no state a bad D could spoil, and a non-finite D makes the new Θ
+        # non-finite, so the check of the new Θ below covers D as well.
+        if not stateless and not fast_path.all_finite(w.D_flat, w.finite):
+            raise DivergenceError(f"D({w.first_bad(w.D)}) is not finite; the weights were kept")
+        if stateless:  # elementwise and the same for every layer: all of them in one call
             optimizer.step(0, w.D_flat, w.step_flat)
         else:
             for i, (g, out) in enumerate(zip(w.D, w.steps, strict=True)):
@@ -378,9 +380,11 @@ class Network:
             for step in w.steps:
                 step[:, 0] = 0.0
         np.subtract(w.flat, w.step_flat, out=w.new_flat)
-        if not np.isfinite(w.new_flat).all():
-            bad = next(l for l, t in enumerate(w.new, 1) if not np.all(np.isfinite(t)))
-            raise DivergenceError(f"Θ({bad}) would become infinite; the weights were kept")
+        if not fast_path.all_finite(w.new_flat, w.finite):
+            if not fast_path.all_finite(w.D_flat, w.finite):
+                raise DivergenceError(f"D({w.first_bad(w.D)}) is not finite; the weights were kept")
+            raise DivergenceError(f"Θ({w.first_bad(w.new)}) would become infinite; the weights "
+                                  "were kept")
         np.copyto(w.flat, w.new_flat)
 
 
