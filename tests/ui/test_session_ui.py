@@ -449,3 +449,21 @@ def test_file_menu_follows_a_language_switch(window, tmp_path, qtbot):
     assert "aula.json" in window.windowTitle()
     i18n.manager().set_choice("en", remember=False)
     qtbot.waitUntil(lambda: window.session.save_action.text() == "&Save")
+
+
+def test_opening_a_session_with_another_architecture_rebuilds_every_view(window, tmp_path):
+    from engine.session_format import Session, save_session
+    from engine.setup import build_preset
+
+    s = build_preset("spirals", seed=4)
+    save_session(tmp_path / "spirals.json",
+                 Session(s.network, s.X, s.Y, s.dataset, {"lr": 0.1, "lam": 0.0,
+                         "freeze_bias": False, "batch_size": 32, "optimizer": "adam"},
+                         example=3, cursor=15, preset="spirals", seed=4))
+    assert window.session.open_path(tmp_path / "spirals.json", ask=False)
+    assert window.state.network.layer_sizes == [2, 8, 8, 1]
+    assert window.stepper.trace.L == 4 and window.stepper.cursor == 15
+    assert window.state.example == 3
+    assert np.array_equal(window.stepper.trace.X[0], s.X[3])
+    window.training.train_epochs(1)                    # the training side follows too
+    assert window.training.epoch == 1
