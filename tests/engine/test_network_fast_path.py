@@ -276,13 +276,13 @@ def test_cache_blocked_passes_equal_the_plain_version(monkeypatch, hidden):
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
 
 
-def test_non_finite_gradient_leaves_momentum_state_untouched():
+def test_divergence_leaves_momentum_state_untouched():
     net = _net([2, 3, 1], "linear", "linear", "squared_error", 14)
     opt = Momentum(0.1)
     X, Y = np.array([[1.0, 2.0]]), np.array([[0.5]])
     net.train_step(X, Y, lr=0.1, optimizer=opt)
     velocity = {l: v.copy() for l, v in opt._v.items()}
-    with pytest.raises(DivergenceError, match=r"D\(\d\) is not finite"):
+    with pytest.raises(DivergenceError):
         net.train_step(np.array([[1e200, -1e200]]), Y, lr=0.1, optimizer=opt)
     for l, v in velocity.items():
         np.testing.assert_array_equal(opt._v[l], v)
