@@ -122,7 +122,11 @@ class SessionController(QObject):
     def show_error(self, title: str, message: str) -> None:
         """Show ``message`` in a warning dialog (and remember it)."""
         self.last_error = message
-        QMessageBox.warning(self.window, title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("sessionErrorBox")
+        box.setInformativeText(message)
+        box.exec()
 
     def show_error_text(self, message: str) -> None:
         """Report an unexpected error; the session stays as it was."""

@@ -467,3 +467,38 @@ def test_opening_a_session_with_another_architecture_rebuilds_every_view(window,
     assert np.array_equal(window.stepper.trace.X[0], s.X[3])
     window.training.train_epochs(1)                    # the training side follows too
     assert window.training.epoch == 1
+
+
+def _answer_next_box(qapp, button, seen):
+    """Close the next message box by pressing ``button``, remembering its texts."""
+    from PySide6.QtCore import QTimer
+
+    def press():
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                seen.append((w.text(), w.informativeText()))
+                w.button(button).click()
+                return
+        QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
+
+
+def test_real_error_box_shows_title_and_message(settings_dir, qtbot, qapp):
+    win = build_main_window(["--lang", "en"])
+    qtbot.addWidget(win)
+    seen = []
+    _answer_next_box(qapp, Button.Ok, seen)
+    assert not win.session.open_path(DATA / "bad" / "truncated.json", ask=False)
+    assert seen[0][0] == "Cannot open the session"
+    assert seen[0][1].startswith("truncated.json: line")
+
+
+def test_real_unsaved_question_offers_save_discard_cancel(settings_dir, qtbot, qapp):
+    win = build_main_window(["--lang", "en"])
+    qtbot.addWidget(win)
+    win.state.update_settings(lr=0.3)
+    seen = []
+    _answer_next_box(qapp, Button.Cancel, seen)
+    assert not win.session.new()
+    assert "not saved" in seen[0][0] and win.state.settings.lr == 0.3
