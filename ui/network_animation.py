@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QVariantAnimation
-from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
 from ui.network_items import PulseItem
@@ -61,16 +60,15 @@ class NetworkAnimation:
         new = [np.array(t, float) for t in new_thetas]
         self._anim_thetas = (old, new)
         self.set_weights(old)
-        # Edges change every frame now: re-rendering their pixmap caches would cost more than
-        # drawing them directly (pulses, in contrast, profit from the caches).
-        self._set_edge_cache(False)
+        # Changing edges are redrawn every frame now: re-rendering their pixmap caches would
+        # cost more than drawing them directly. Unchanged bundles keep their caches.
+        for b, o, n in zip(self.bundles, old, new, strict=True):
+            b.set_cached(bool(np.array_equal(o, n)))
         self._start_animation("weights", duration_ms)
 
     def _set_edge_cache(self, on: bool) -> None:
-        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if on
-                else QGraphicsItem.CacheMode.NoCache)
         for b in self.bundles:
-            b.setCacheMode(mode)
+            b.set_cached(on)
 
     def _start_animation(self, kind: str, duration_ms: int) -> None:
         self._anim_kind = kind

@@ -21,6 +21,7 @@ from ui import palette
 from ui.palette import Theme
 
 N_BUCKETS = 6
+DIM_OPACITY = 0.22   # a dimmed bundle: over the background this equals fading colours 78 %
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class EdgeStyle:
     style: Qt.PenStyle
     width: float
     value: float
+
+
+def same_values(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """Return whether two optional arrays hold the same values (both None counts as same)."""
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 def format_value(value: float) -> str:
@@ -51,6 +59,7 @@ class EdgeBundleItem(QGraphicsItem):
         self.max_edges, self.keep = max_edges, keep
         self.theme, self.scale = theme, 1.0
         self.dimmed = False
+        self._faded = False    # dimmed by fading colours (when not cached)
         self.shape_ = (dst.shape[0], src.shape[0])
         self.theta: np.ndarray | None = None
         self.overlay: np.ndarray | None = None
@@ -81,7 +90,11 @@ class EdgeBundleItem(QGraphicsItem):
             theta = np.asarray(theta, float)
             if theta.shape != self.shape_:
                 raise ValueError(f"Θ({self.l}) must have shape {self.shape_}, got {theta.shape}")
-        self.theta, self.theta_max = theta, theta_max if theta_max > 0 else 1.0
+        theta_max = theta_max if theta_max > 0 else 1.0
+        # The stepper sends every array on every step: only changed values cost a redraw.
+        if theta_max == self.theta_max and same_values(theta, self.theta):
+            return
+        self.theta, self.theta_max = theta, theta_max
         self.shown = self._strongest(theta)
         self._rebatch()
 
@@ -92,7 +105,10 @@ class EdgeBundleItem(QGraphicsItem):
             if values.shape != self.shape_:
                 raise ValueError(f"edge values of Θ({self.l}) must have shape {self.shape_}, "
                                  f"got {values.shape}")
-        self.overlay, self.overlay_kind = values, (kind if values is not None else "")
+        kind = kind if values is not None else ""
+        if kind == self.overlay_kind and same_values(values, self.overlay):
+            return
+        self.overlay, self.overlay_kind = values, kind
         self.overlay_shown = self._strongest(values)
         self._rebatch()
 
@@ -105,6 +121,22 @@ class EdgeBundleItem(QGraphicsItem):
         """Fade every edge toward the background (the current step does not touch them)."""
         if dimmed != self.dimmed:
             self.dimmed = dimmed
+            self._apply_dim()
+
+    def set_cached(self, cached: bool) -> None:
+        """Keep the drawn edges in a pixmap (True) or redraw them on every paint (False)."""
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
+                          else QGraphicsItem.CacheMode.NoCache)
+        self._apply_dim()
+
+    def _apply_dim(self) -> None:
+        # Cached, the item's opacity costs one pixmap blend, far cheaper than redrawing every
+        # line faded. Uncached, opacity would blend line by line (slow), so colours are faded.
+        cached = self.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self.setOpacity(DIM_OPACITY if self.dimmed and cached else 1.0)
+        faded = self.dimmed and not cached
+        if faded != self._faded:
+            self._faded = faded
             self._rebatch()
 
     @property
@@ -191,10 +223,11 @@ class EdgeBundleItem(QGraphicsItem):
                 # stand out, and no translucent (slow) drawing is needed.
                 fade = 0.55 if faded else 0.55 * (1 - k / (N_BUCKETS - 1))
                 color = palette.qcolor(self.theme.muted) if faded else pen.color()
-                if self.dimmed:
+                if self._faded:
                     fade = 1 - (1 - fade) * 0.22
                 pen.setColor(palette.mix(color, bg, fade))
-                lines = [QLineF(*a[s], *b[s]) for s in sel]
+                # tolist() first: building QLineF from numpy scalars is several times slower.
+                lines = [QLineF(*row) for row in np.hstack([a[sel], b[sel]]).tolist()]
                 out.append((pen, lines))
         return out
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
-from ui.network_items import format_value
+from ui.network_items import format_value, same_values
 from ui.palette import Theme
 
 DIM = 0.65   # how far a dimmed layer fades toward the background
@@ -66,6 +66,7 @@ class NeuronColumnItem(QGraphicsItem):
         pad = max(radius, bias_half) + 40 * self.scale
         lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
         lo[0] -= 50 * self.scale   # room for an input image left of a compact input layer
+        hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
         self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
         self.update()
@@ -79,6 +80,8 @@ class NeuronColumnItem(QGraphicsItem):
             if values.shape != (self.n,):
                 raise ValueError(f"layer {self.layer} has {self.n} neurons; got values of "
                                  f"shape {values.shape}")
+        if same_values(values, self.values[kind]):
+            return
         self.values[kind] = values
         self._recolor()
 

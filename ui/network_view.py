@@ -297,7 +297,9 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         return self.note.text()
 
     def _update_note(self) -> None:
-        loc, lines = QLocale(), []
+        # The note always says what the edges show, so it keeps its height from step to step
+        # and the drawing never jumps (a height change would also relayout the whole scene).
+        loc, lines, overlays = QLocale(), [], []
         for b in self.bundles:
             if b.pruned:
                 lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
@@ -305,12 +307,16 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
             if b.overlay is not None:
                 what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
                         self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
-                lines.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
-                                     "weights").format(b.l, what))
+                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                                        "weights").format(b.l, what))
+        lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the sign, "
+                                      "width the size |Θ|")]
         text = "\n".join(lines)
         if text != self.note.text():
+            old_height = self.note.heightForWidth(max(self.note.width(), 1))
             self.note.setText(text)
-            self._place_overlays()
+            if self.note.heightForWidth(max(self.note.width(), 1)) != old_height:
+                self._place_overlays()
 
     # queries (tests, inspector)
     def _column(self, layer: int) -> NeuronColumnItem:

@@ -187,7 +187,8 @@ def test_weight_change_animation_ends_on_the_new_weights(view, qtbot):
     view.animate_weight_change(old, new, 60_000)
     assert view.edge_style(1, 0, 1).style == Qt.PenStyle.SolidLine   # starts at the old Θ
     cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
-    assert all(b.cacheMode() != cached for b in view.bundles)   # redrawn each frame meanwhile
+    assert view.bundles[0].cacheMode() != cached        # Θ(1) changes: redrawn each frame
+    assert view.bundles[1].cacheMode() == cached        # Θ(2) does not: stays a cached pixmap
     view.finish_animation()
     assert view.edge_style(1, 0, 1).style == Qt.PenStyle.DashLine
     assert view.edge_style(1, 0, 1).value == pytest.approx(-0.8)
@@ -205,8 +206,9 @@ def test_large_layer_draws_exactly_the_strongest_and_says_so(qtbot):
     assert {tuple(e) for e in v.drawn_edges(1)} == expected
     assert len(v.drawn_edges(2)) == 62                   # small Θ(2) is drawn whole
     loc = QLocale()
-    assert v.note_text() == (f"Θ(1): showing the {loc.toString(500)} strongest of "
-                             f"{loc.toString(3030)} connections")
+    assert v.note_text().splitlines()[0] == (f"Θ(1): showing the {loc.toString(500)} strongest "
+                                             f"of {loc.toString(3030)} connections")
+    assert "Θ(2)" not in v.note_text()
     note = v.findChild(QLabel, "networkNote")
     assert note is not None and note.text() == v.note_text()
 
@@ -219,7 +221,14 @@ def test_edge_overlay_shows_contribution_and_clears(view):
     assert "d(3)" in view.note_text()
     view.set_edge_values(2, None, "contribution")
     assert view.edge_style(2, 0, 1).value == pytest.approx(0.40)   # Mazur w5
-    assert view.note_text() == ""
+    assert "d(3)" not in view.note_text() and "weights Θ" in view.note_text()
+
+
+def test_note_keeps_its_height_so_the_drawing_does_not_jump(view, qtbot):
+    before = view.viewport().height(), view.unit_scene_pos(2, 1)
+    view.set_edge_values(1, np.ones((2, 3)), "D")
+    qtbot.wait(10)
+    assert (view.viewport().height(), view.unit_scene_pos(2, 1)) == before
 
 
 def test_highlight_dims_layers_and_edges_not_touched(view):
