@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from engine.trace import Trace
 from engine.worked_example import write_worked_example
@@ -76,11 +76,20 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
     gen.setSize(size)
     gen.setViewBox(QRect(0, 0, size.width(), size.height()))
     gen.setTitle(title or _tr("Backprop Visualizer network"))
+    gen.setResolution(int(round(widget.logicalDpiX())))     # 1 SVG unit = 1 widget pixel
     painter = QPainter()
     if not painter.begin(gen):
         raise ExportError(_tr("Could not write the drawing {0}.").format(Path(path).name))
     try:
         widget.render(painter)
+        if isinstance(widget, QAbstractScrollArea):
+            # Rendering a scroll area into SVG draws only its viewport; overlays placed on the
+            # area itself (the canvas legend and note) are drawn one by one.
+            skip = ("qt_scrollarea_hcontainer", "qt_scrollarea_vcontainer")
+            for child in widget.children():
+                if isinstance(child, QWidget) and child.isVisibleTo(widget) and \
+                        child is not widget.viewport() and child.objectName() not in skip:
+                    child.render(painter, child.pos())
     finally:
         painter.end()
     if not Path(path).is_file() or Path(path).stat().st_size == 0:

@@ -317,12 +317,14 @@ def test_exception_in_a_slot_reaches_the_guard_and_the_app_keeps_running(window,
 
 
 def test_export_canvas_png_and_svg(window, tmp_path):
+    window.show()
     m = window.session.export_menu
     assert m.export_to("canvas_png", str(tmp_path / "net.png"))
     assert not QImage(str(tmp_path / "net.png")).isNull()
     assert m.export_to("canvas_svg", str(tmp_path / "net.svg"))
     svg = (tmp_path / "net.svg").read_text(encoding="utf-8")
     assert "<svg" in svg and "</svg>" in svg
+    assert "bias unit +1" in svg                   # the legend overlay is in the drawing too
 
 
 def test_export_loss_plot_png_and_history_csv(window, tmp_path):
