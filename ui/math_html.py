@@ -21,7 +21,8 @@ MAX_COLS = 8
 NBSP = "\u00a0"
 MAX_TERMS = 6     # written-out sums longer than this are summarized
 
-Colour = Callable[[float, float], str]      # (value, largest |value|) -> "#rrggbb"
+# (values, largest |value|) -> array of "#rrggbb" of the values' shape (one call per table)
+Colour = Callable[[np.ndarray, float], np.ndarray]
 SUBS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 BIAS_BG = palette.LIGHT.bias_fill        # the "+1" unit and its column, as on the canvas
 UNUSED_FG = palette.LIGHT.muted          # struck-out entries the step does not use
@@ -78,6 +79,7 @@ def vector(v: np.ndarray, *, digits: int = 9, row: bool = False, bias_first: boo
     ``dropped_first`` strikes entry 0 out (the bias row of Θᵀd, which the algorithm drops)."""
     v = np.asarray(v, dtype=float).ravel()
     vmax = float(np.max(np.abs(v))) if v.size else 0.0
+    fills = colour(v, vmax) if colour else None
     cells = []
     for k in _shown(v.size, MAX_ROWS if not row else MAX_COLS):
         if k is None:
@@ -89,7 +91,7 @@ def vector(v: np.ndarray, *, digits: int = 9, row: bool = False, bias_first: boo
         elif k == 0 and bias_first:
             cells.append(_cell(f"<b>{text}</b>", BIAS_BG, "bias"))
         else:
-            cells.append(_cell(text, colour(v[k], vmax) if colour else None))
+            cells.append(_cell(text, fills[k] if fills is not None else None))
     body = "".join(cells) if row else "".join(f"<tr>{c}</tr>" for c in cells)
     if row:
         body = f"<tr>{body}</tr>"
@@ -106,6 +108,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
     Θᵀ, so rows are j (row 0 the bias) and columns i."""
     M = np.atleast_2d(np.asarray(M, dtype=float))
     vmax = float(np.max(np.abs(M))) if M.size else 0.0
+    fills = colour(M, vmax) if colour else None
     rows_i, cols_j = _shown(M.shape[0], MAX_ROWS), _shown(M.shape[1], MAX_COLS)
     rname, cname = ("j", "i") if transposed else ("i", "j")
     rbase, cbase = (0, 1) if transposed else (1, 0)
@@ -138,7 +141,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
             if unused_col0 and c == 0:
                 cells.append(_cell(_unused(text), None, "bias"))
             else:
-                cells.append(_cell(text, colour(M[r, c], vmax) if colour else None))
+                cells.append(_cell(text, fills[r, c] if fills is not None else None))
         out.append("<tr>" + "".join(cells) + "</tr>")
     return ('<table class="m" border="1" cellspacing="0" cellpadding="2">' + "".join(out)
             + "</table>")

@@ -23,15 +23,22 @@ from ui.theme import current_scale, current_theme
 TABLE_DIGITS = 4
 
 
-def cell_colour(value: float, vmax: float) -> str:
-    """Return a light diverging colour for a table cell (black text stays readable)."""
+def _hex(rgba: np.ndarray) -> np.ndarray:
+    """Return "#rrggbb" strings for RGBA uint8 rows (shape (..., 4)) of the same leading shape."""
+    flat = rgba.reshape(-1, 4)
+    out = np.array([f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in flat.tolist()], dtype=object)
+    return out.reshape(rgba.shape[:-1])
+
+
+def cell_colour(values: np.ndarray, vmax: float) -> np.ndarray:
+    """Return light diverging colours for table cells (black text stays readable)."""
     # 1.6×: the strongest cell reaches ~60% saturation, never the full dark blue.
-    return palette.diverging_color(value, 1.6 * vmax if vmax > 0 else 1.0).name()
+    return _hex(palette.diverging_rgba(values, 1.6 * vmax if vmax > 0 else 1.0))
 
 
-def activation_colour(value: float, vmax: float) -> str:
-    """Return the sequential (activation) colour of a cell, light enough for black text."""
-    return palette.sequential_color(value, 0.0, 1.7).name()
+def activation_colour(values: np.ndarray, vmax: float) -> np.ndarray:
+    """Return sequential (activation) colours, light enough for black text."""
+    return _hex(palette.sequential_rgba(values, 0.0, 1.7))
 
 
 def focus_layer(step: Step, L: int) -> int:
@@ -215,7 +222,7 @@ class MathPanel(QWidget):
                     cells.append("<td></td>")
                     continue
                 vmax = float(np.max(np.abs(v))) if v.size else 0.0
-                bg = activation_colour(v[i], vmax) if c == "a" else cell_colour(v[i], vmax)
+                bg = (activation_colour if c == "a" else cell_colour)(v[i:i + 1], vmax)[0]
                 cells.append(f'<td class="v" align="right" bgcolor="{bg}">'
                              f'{num(v[i], TABLE_DIGITS)}</td>')
             rows.append(f'<tr><td class="h">{i + 1}</td>{"".join(cells)}</tr>')

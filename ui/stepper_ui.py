@@ -267,7 +267,9 @@ class StepperController(QObject):
 
     def _refresh(self, animate_ms: int) -> None:
         trace, i = self.stepper.trace, self.stepper.cursor
-        self.animator.show(i, animate_ms)
+        self.animator.view.finish_animation()
+        # Text first: laying out the math panel's tables blocks for tens of milliseconds, and
+        # would otherwise eat the first frames of the animation started below.
         self.math_panel.show_step(trace, i)
         self.timeline.set_cursor(i)
         self.inspector.set_step(trace, i)
@@ -276,6 +278,7 @@ class StepperController(QObject):
         self.restart_action.setEnabled(i > 0)
         self.forward_action.setEnabled(i < len(trace) - 1)
         self.end_action.setEnabled(i < len(trace) - 1)
+        self.animator.show(i, animate_ms)
 
     def _update_phase_line(self) -> None:
         step = self.stepper.step
