@@ -57,10 +57,12 @@ class EquationBuilder:
     def note(self, text: str) -> str:
         return f'<p class="note">{text}</p>'
 
-    def lines(self, rows: list[str], total: int) -> str:
+    def lines(self, rows: list[str], total: int, shown: int | None = None) -> str:
+        """Return the written-out lines of ``shown`` (default: one per row) of ``total`` neurons."""
+        shown = len(rows) if shown is None else shown
         more = ""
-        if total > len(rows):
-            more = "<br>" + _tr("… and {n} more neurons").replace("{n}", str(total - len(rows)))
+        if total > shown:
+            more = "<br>" + _tr("… and {n} more neurons").replace("{n}", str(total - shown))
         return '<p class="scalar">' + "<br>".join(rows) + more + "</p>"
 
     # --- phases ---------------------------------------------------------------------------------
@@ -149,15 +151,21 @@ class EquationBuilder:
                           op("="), self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
                           op("→ ⊙"), self.vec(f"g′(z({l}))", gp), op("="),
                           self.vec(f"d({l})", d))
-        rows = [f"d{sub(i + 1)}({l}) = {num(back[i + 1], self.digits)} · "
-                f"{num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>"
-                for i in range(min(len(d), SCALAR_LINES))]
+        rows = []
+        for i in range(min(len(d), SCALAR_LINES)):
+            # Mazur's ∂E/∂out_h: the errors of the next layer, weighted by the weights leaving
+            # neuron i (column i + 1 of Θ(l)), summed; then times g′.
+            rows.append(written_sum(list(zip(T[:, i + 1], dn, strict=True)), None,
+                                    f"(Θ({l})ᵀd({l + 1})){sub(i + 1)}", self.digits,
+                                    term_digits=6))
+            rows.append(f"d{sub(i + 1)}({l}) = {num(back[i + 1], self.digits)} · "
+                        f"{num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>")
         note = self.note(_tr("The struck-out first entry belongs to the bias unit “+1”: it has "
                              "no inputs, so it gets no error and is dropped. "
                              "<b>Correction to the notes:</b> multiply by the derivative "
                              "g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never "
                              "to the input layer.").replace("{l}", str(l)))
-        return eq + self.lines(rows, len(d)) + note
+        return eq + self.lines(rows, len(d), shown=len(rows) // 2) + note
 
     def _accumulate(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer

@@ -166,12 +166,24 @@ def op(symbol: str) -> str:
     return '<span class="op">' + symbol.replace(" ", NBSP) + "</span>"
 
 
-def written_sum(terms: list[tuple[float, float]], total: float, lhs: str,
-                digits: int = 9) -> str:
-    """Return "lhs = w·x + w·x + … = total" for the (weight, input) pairs; long sums shortened."""
+def factor(x: float, digits: int = 9) -> str:
+    """Return ``x`` for use inside a product: negative numbers in parentheses."""
+    text = num(x, digits)
+    return f"({text})" if text.startswith("−") else text
+
+
+def written_sum(terms: list[tuple[float, float]], total: float | None, lhs: str,
+                digits: int = 9, term_digits: int | None = None) -> str:
+    """Return "lhs = w·x + w·x + … = total" for the (weight, input) pairs; long sums shortened.
+
+    ``term_digits`` (default ``digits``) shortens the terms when the line would be too wide;
+    ``total`` None leaves the result to the next line."""
+    td = digits if term_digits is None else term_digits
     if len(terms) > MAX_TERMS:
-        shown = " + ".join(f"{num(w, 4)}·{num(x, 4)}" for w, x in terms[:3])
-        body = f"{shown} + … ({len(terms)} terms)"
+        shown = " + ".join(f"{factor(w, 4)}·{factor(x, 4)}" for w, x in terms[:3])
+        body = f"{shown} + … " + _tr("({n} terms)").replace("{n}", str(len(terms)))
     else:
-        body = " + ".join(f"{num(w, digits)}·{num(x, digits)}" for w, x in terms)
+        body = " + ".join(f"{factor(w, td)}·{factor(x, td)}" for w, x in terms)
+    if total is None:
+        return f"{lhs} = {body}"
     return f"{lhs} = {body} = <b>{num(total, digits)}</b>"
