@@ -180,8 +180,9 @@ def written_sum(terms: list[tuple[float, float]], total: float | None, lhs: str,
     ``total`` None leaves the result to the next line."""
     td = digits if term_digits is None else term_digits
     if len(terms) > MAX_TERMS:
+        # First three terms, an ellipsis and the last one: no words, so nothing to translate.
         shown = " + ".join(f"{factor(w, 4)}·{factor(x, 4)}" for w, x in terms[:3])
-        body = f"{shown} + … " + _tr("({n} terms)").replace("{n}", str(len(terms)))
+        body = f"{shown} + … + {factor(terms[-1][0], 4)}·{factor(terms[-1][1], 4)}"
     else:
         body = " + ".join(f"{factor(w, td)}·{factor(x, td)}" for w, x in terms)
     if total is None:
