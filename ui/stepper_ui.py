@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -327,8 +328,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     window.timeline = controller.timeline
     window.inspector = controller.inspector
     _Retranslator(controller)
-    key_filter = _FinishOnKey(controller.view, controller)
-    from PySide6.QtWidgets import QApplication
+    key_filter = _FinishOnKey(controller.view, controller)   # deleted (and removed) with it
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(key_filter)
@@ -336,15 +336,15 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     # Creating the status bar makes every status tip show; the first hint says where to start.
     status = window.statusBar()
     steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
-    if not steps:
+    if steps:
+        controller.stepper.set_cursor(steps)
+        controller.view.finish_animation()
+    else:
         # translate() with the class as context: lupdate would file controller.tr() under
         # "controller", a context the app never asks for.
         status.showMessage(QCoreApplication.translate(
             "StepperController", "Press → (Next) to take the first step, Space to play; "
             "hover the network to inspect it."), 15000)
-    if steps:
-        controller.stepper.set_cursor(steps)
-        controller.view.finish_animation()
 
 
 def app_icon() -> QIcon:
