@@ -26,6 +26,7 @@ from ui.math_html import (
 from ui.phase_text import equation
 
 SCALAR_LINES = 4   # neurons written out one by one (bigger layers: the first few)
+WIDE = 3           # matrices with more columns get a line of their own
 MATRIX_DIGITS = 4  # tables stay narrow; the written-out lines below them keep all 9 digits
 
 
@@ -53,6 +54,13 @@ class EquationBuilder:
                       unused_col0=unused_col0,
                       transposed=transposed)
         return labelled(label, body, shape_text(M))
+
+    def flow(self, *groups: tuple[str, ...], wide: bool) -> str:
+        """Return the groups of parts on one line, or one line per group when ``wide`` (a
+        matrix with many columns would push the rest of the equation out of sight)."""
+        if not wide:
+            return equation_row(*(part for group in groups for part in group))
+        return "".join(equation_row(*group) for group in groups)
 
     def note(self, text: str) -> str:
         return f'<p class="note">{text}</p>'
@@ -88,9 +96,9 @@ class EquationBuilder:
     def _z(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l, k = step.layer, step.layer - 1
         T, a_in, z = step.arrays["Theta"], step.arrays["a_in"], step.arrays["z"]
-        eq = equation_row(self.mat(f"Θ({k})", T), op("·"),
-                          self.vec(f"[1; a({k})]", a_in, bias_first=True), op("="),
-                          self.vec(f"z({l})", z))
+        eq = self.flow((self.mat(f"Θ({k})", T), op("·")),
+                       (self.vec(f"[1; a({k})]", a_in, bias_first=True), op("="),
+                        self.vec(f"z({l})", z)), wide=T.shape[1] > WIDE)
         rows = [written_sum(list(zip(T[i], a_in, strict=True)), z[i],
                             f"z{sub(i + 1)}({l})", self.digits)
                 for i in range(min(len(z), SCALAR_LINES))]
@@ -146,11 +154,11 @@ class EquationBuilder:
         l = step.layer
         T, dn, back = step.arrays["Theta"], step.arrays["d_next"], step.arrays["Theta_T_d"]
         gp, d = step.arrays["g_prime"], step.arrays["d"]
-        eq = equation_row(self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·"),
-                          self.vec(f"d({l + 1})", dn),
-                          op("="), self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
-                          op("→ ⊙"), self.vec(f"g′(z({l}))", gp), op("="),
-                          self.vec(f"d({l})", d))
+        eq = self.flow((self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·")),
+                       (self.vec(f"d({l + 1})", dn), op("="),
+                        self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
+                        op("→ ⊙"), self.vec(f"g′(z({l}))", gp), op("="), self.vec(f"d({l})", d)),
+                       wide=T.shape[0] > WIDE)
         rows = []
         for i in range(min(len(d), SCALAR_LINES)):
             # Mazur's ∂E/∂out_h: the errors of the next layer, weighted by the weights leaving
@@ -173,17 +181,19 @@ class EquationBuilder:
         old = prev.Delta.get(l) if prev is not None else None
         first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
                              self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
-        parts = [op(f"Δ({l}) :=")]
+        groups = [(op(f"Δ({l}) :="),)]
         if old is not None:
-            parts += [self.mat(_tr("Δ({l}) before").replace("{l}", str(l)), old), op("+")]
-        parts += [self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer)]
+            groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
+                                                  old), op("+"))]
+        groups.append((self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer),))
         rows = []
         for i in range(min(outer.shape[0], 2)):
             for j in range(min(outer.shape[1], 3)):
                 rows.append(f"Δ({l}){sub(i + 1)}{sub(j)} += d{sub(i + 1)}({l + 1})·a{sub(j)}({l})"
                             f" = {num(dn[i], self.digits)} · {num(a_in[j], self.digits)} = "
                             f"<b>{num(outer[i, j], self.digits)}</b>")
-        return first + equation_row(*parts) + equation_row(op("="), self.mat(f"Δ({l})", new)) + \
+        sum_ = self.flow(*groups, wide=outer.shape[1] > WIDE)
+        return first + sum_ + equation_row(op("="), self.mat(f"Δ({l})", new)) + \
             '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(
             _tr("Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to "
                 "this example's error. Column j = 0 uses the bias input 1.")
@@ -218,10 +228,11 @@ class EquationBuilder:
         l = step.layer
         T, D, new = step.arrays["Theta"], step.arrays["D"], step.arrays["Theta_new"]
         lr = step.values.get("lr", trace.lr)
-        eq = equation_row(op(f"Θ({l}) :="), self.mat(_tr("Θ({l}) before").replace("{l}", str(l)),
-                                                     T),
-                          op(f"− {num(lr)} ·"),
-                          self.mat(f"D({l})", D, unused_col0=trace.freeze_bias))
+        eq = self.flow((op(f"Θ({l}) :="),
+                        self.mat(_tr("Θ({l}) before").replace("{l}", str(l)), T)),
+                       (op(f"− {num(lr)} ·"), self.mat(f"D({l})", D,
+                                                       unused_col0=trace.freeze_bias)),
+                       wide=T.shape[1] > WIDE)
         eq += equation_row(op("="), self.mat(_tr("new Θ({l})").replace("{l}", str(l)), new))
         rows = []
         for i in range(min(T.shape[0], 2)):

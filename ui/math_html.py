@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from ui import palette
 
 MAX_ROWS = 8      # bigger arrays show their first rows/columns and an ellipsis
-MAX_COLS = 8
+MAX_COLS = 6
 NBSP = "\u00a0"
 MAX_TERMS = 6     # written-out sums longer than this are summarized
 
