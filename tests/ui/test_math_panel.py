@@ -107,3 +107,15 @@ def test_numbers_follow_the_locale(panel, trace):
         assert "0,3775" in panel.equation_text()
     finally:
         QLocale.setDefault(old)
+
+
+def test_big_layers_are_cut_with_an_ellipsis_but_keep_their_true_shape(qtbot):
+    s = build_preset("digits")
+    trace = s.network.trace(s.X[:1], s.Y[:1], lam=0.0, lr=0.5)
+    panel = MathPanel(trace, 0)
+    qtbot.addWidget(panel)
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_Z, 2))
+    text = panel.equation_text()
+    assert "32×65" in text and "65×1" in text     # Θ(1) and [1; a(1)] of 8×8 digits
+    assert "…" in text
+    assert "more neurons" in text                 # only the first sums are written out
