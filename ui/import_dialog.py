@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 from engine.csv_import import CsvImportError, import_csv, read_table
 from engine.datasets import Dataset
 from engine.network import Network
+
+PREVIEW_ROWS = 6
 
 
 def network_for(dataset: Dataset, hidden: list[int], activation: str, seed: int) -> Network:
@@ -56,6 +60,9 @@ class ImportDialog(QDialog):
         self.test_spin.setSingleStep(5.0)
         self.test_spin.setDecimals(0)
         self.test_spin.setValue(20.0)
+        self.preview = QTableWidget(objectName="importPreview")
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.setMinimumHeight(170)
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -68,16 +75,19 @@ class ImportDialog(QDialog):
                                          self.standardize_check, self.test_spin), strict=True):
             self.form.addRow(lab, w)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.preview)
         layout.addLayout(self.form)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+        self.resize(680, 520)
         self.retranslate()
         self._fill_columns()
+        # The columns first: a new header choice renames them before the import reruns.
+        self.header_combo.currentIndexChanged.connect(self._fill_columns)
         for combo in (self.header_combo, self.label_combo, self.task_combo):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.standardize_check.toggled.connect(self._on_option_changed)
         self.test_spin.valueChanged.connect(self._on_option_changed)
-        self.header_combo.currentIndexChanged.connect(self._fill_columns)
         self._on_option_changed()
 
     def retranslate(self) -> None:
@@ -108,6 +118,8 @@ class ImportDialog(QDialog):
         self.standardize_check.setToolTip(self.tr("Put every feature on the same scale so "
                                                   "training is not dominated by large numbers"))
         self.test_spin.setToolTip(self.tr("Share of the rows held out to test the network"))
+        self.preview.setToolTip(self.tr("The first rows of the file as read (row numbers are "
+                                        "file lines); the label column is in bold"))
         self._show_result()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -126,10 +138,21 @@ class ImportDialog(QDialog):
             names = table.header or [self.tr("column {0}").format(j + 1)
                                      for j in range(len(table.rows[0]))]
         except CsvImportError:
-            names = []
+            table, names = None, []
         self.label_combo.addItems(names)
         self.label_combo.setCurrentIndex(len(names) - 1)
         self.label_combo.blockSignals(False)
+        rows = table.rows[:PREVIEW_ROWS] if table is not None else []
+        self.preview.clear()
+        self.preview.setColumnCount(len(names))
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(names)
+        if table is not None:
+            self.preview.setVerticalHeaderLabels([str(n) for n in table.lines[:PREVIEW_ROWS]])
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                self.preview.setItem(i, j, QTableWidgetItem(cell))
+        self.preview.resizeColumnsToContents()
 
     def _on_option_changed(self, *_: object) -> None:
         task = ("auto", "classification", "regression")[max(self.task_combo.currentIndex(), 0)]
@@ -142,7 +165,17 @@ class ImportDialog(QDialog):
             self.error = ""
         except CsvImportError as exc:
             self.dataset, self.error = None, str(exc)
+        self._mark_label_column()
         self._show_result()
+
+    def _mark_label_column(self) -> None:
+        # The label column's header is bold, so the learner sees which column becomes y.
+        for j in range(self.preview.columnCount()):
+            item = self.preview.horizontalHeaderItem(j)
+            if item is not None:
+                font = item.font()
+                font.setBold(j == self.label_combo.currentIndex())
+                item.setFont(font)
 
     def _show_result(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -504,3 +504,23 @@ def test_real_unsaved_question_offers_save_discard_cancel(settings_dir, qtbot, q
     _answer_next_box(qapp, Button.Cancel, seen)
     assert not win.session.new()
     assert "not saved" in seen[0][0] and win.state.settings.lr == 0.3
+
+
+def test_import_dialog_previews_rows_and_follows_the_header_choice(qtbot):
+    from ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog("# pets\nsize,weight,kind\n1,2,cat\n3,4,dog\n5,6,cat\n", "pets")
+    qtbot.addWidget(dialog)
+    p = dialog.preview
+    assert [p.horizontalHeaderItem(j).text() for j in range(3)] == ["size", "weight", "kind"]
+    assert p.rowCount() == 3 and p.item(1, 2).text() == "dog"
+    assert p.verticalHeaderItem(0).text() == "3"            # file line of the first data row
+    assert p.horizontalHeaderItem(2).font().bold() and not p.horizontalHeaderItem(0).font().bold()
+    dialog.header_combo.setCurrentIndex(2)                  # "no header": the names are data
+    assert p.rowCount() == 4 and dialog.dataset is None
+    assert "line 2" in dialog.summary.text()
+    dialog.header_combo.setCurrentIndex(1)
+    dialog.label_combo.setCurrentIndex(0)          # size as label: "kind" becomes a feature
+    assert dialog.dataset is None
+    assert "line 3, column 3 ('kind'): 'cat' is not a number" in dialog.summary.text()
+    assert dialog.preview.horizontalHeaderItem(0).font().bold()
