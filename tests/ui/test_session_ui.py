@@ -524,3 +524,15 @@ def test_import_dialog_previews_rows_and_follows_the_header_choice(qtbot):
     assert dialog.dataset is None
     assert "line 3, column 3 ('kind'): 'cat' is not a number" in dialog.summary.text()
     assert dialog.preview.horizontalHeaderItem(0).font().bold()
+
+
+def test_session_given_on_the_command_line_opens_in_the_window(settings_dir, qtbot):
+    win = build_main_window([str(DATA / "ok" / "mazur_step7.json"), "--lang", "en"])
+    qtbot.addWidget(win)
+    assert win.stepper.cursor == 7 and "mazur_step7.json" in win.windowTitle()
+    assert not win.state.modified
+
+
+def test_bad_session_on_the_command_line_raises_the_loaders_error(settings_dir):
+    with pytest.raises(SessionError, match="nan_weight.json: NaN"):
+        build_main_window([str(DATA / "bad" / "nan_weight.json"), "--lang", "en"])
