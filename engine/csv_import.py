@@ -157,7 +157,7 @@ def read_table(text: str, separator: str | None = None,
                              f"feature column and a label column (separator {_sep_name(sep)})")
     for row, line in zip(rows, lines, strict=True):
         if len(row) != width:
-            raise CsvImportError(f"line {line}: {len(row)} cells, but the "
+            raise CsvImportError(f"line {line}: {len(row)} cell{'s' * (len(row) != 1)}, but the "
                                  f"{'header' if header is not None else 'first row'} has "
                                  f"{width} (separator {_sep_name(sep)})")
     return CsvTable(header, rows, lines, sep)

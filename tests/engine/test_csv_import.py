@@ -28,6 +28,8 @@ BAD_CSV = {
     "too_many_classes.csv": "150 different classes",
     "utf16.csv": "UTF-16",
     "unclosed_quote.csv": "line 2: a quoted cell runs on",
+    "bom_ragged.csv": "line 3: 2 cells, but the header has 3",
+    "mixed_separators.csv": "line 3: 1 cell, but the header has 3 (separator ';')",
 }
 
 
