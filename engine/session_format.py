@@ -300,6 +300,8 @@ def _check_history(value: Any, name: str = "history", depth: int = 0, count: lis
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _check_history(v, f"{name}[{i}]", depth + 1, count)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise SessionError(f"{name} must be finite or null, got {value!r}")
 
 
 def session_from_dict(doc: Any) -> Session:

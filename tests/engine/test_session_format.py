@@ -71,6 +71,7 @@ BAD_SESSIONS = {
     "history_too_deep.json": "nested",
     "deeply_nested_json.json": "nested too deeply",
     "unknown_preset.json": "preset must be",
+    "history_overflow.json": "history.train_cost[1] must be finite",
 }
 
 
