@@ -36,6 +36,7 @@ def _one_line_error(proc: subprocess.CompletedProcess) -> str:
     ("shapes_dont_chain.json", "Θ(2)"),
     ("binary_garbage.json", "binary"),
     ("enormous_dimensions.json", "network.layer_sizes[1]"),
+    ("history_epochs_decrease.json", "epochs must increase"),
 ])
 def test_bad_session_on_the_command_line_exits_2_with_one_line(tmp_path, name, fragment):
     line = _one_line_error(run_main(str(DATA / "bad" / name), "--screenshot",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from engine.session_format import Session
+from engine.session_format import Session, SessionError
 from engine.setup import build_preset
 from ui.state import AppState, Settings
 
@@ -30,8 +30,24 @@ def capture(window, state: AppState) -> Session:
         preset=state.preset or "custom", seed=int(state.seed))
 
 
+def check(window, session: Session) -> None:
+    """Raise SessionError if the training history cannot be read by the window's history
+    (its schema belongs to ui.history); checked on a scratch copy, so nothing changes."""
+    training = getattr(window, "training", None)
+    history = dict(session.history or {})
+    history.pop("epoch", None)
+    if training is None or "epochs" not in history:
+        return
+    try:
+        type(training.history)().load_dict(history)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise SessionError(f"history: {exc}") from None
+
+
 def apply(window, state: AppState, session: Session) -> None:
-    """Replace the window's session by ``session`` (already validated) and mark it unmodified."""
+    """Replace the window's session by ``session`` and mark it unmodified; raise SessionError
+    (changing nothing) if a part only the window can check is bad."""
+    check(window, session)
     training = getattr(window, "training", None)
     if training is not None and training.running:
         training.pause()
@@ -42,10 +58,7 @@ def apply(window, state: AppState, session: Session) -> None:
         history = dict(session.history or {})
         epoch = history.pop("epoch", None)
         if "epochs" in history:
-            try:
-                training.history.load_dict(history)
-            except ValueError:
-                training.history.clear()      # a history we cannot read costs only the curve
+            training.history.load_dict(history)          # checked above
         else:
             training.history.clear()
         latest = training.history.latest

@@ -194,10 +194,14 @@ class SessionController(QObject):
             return False
         try:
             session = load_session(path)
+            session_io.check(self.window, session)
         except SessionError as exc:
             if not Path(path).exists():      # a recent file that was moved or deleted
                 self._forget(Path(path))
-            self.show_error(self.tr("Cannot open the session"), str(exc))
+            message = str(exc)
+            if not message.startswith(Path(path).name + ": "):
+                message = f"{Path(path).name}: {message}"
+            self.show_error(self.tr("Cannot open the session"), message)
             return False
         session_io.apply(self.window, self.state, session)
         self._set_path(Path(path))
@@ -249,6 +253,7 @@ class SessionController(QObject):
             return False
         try:
             session = load_session(self.autosave.path)
+            session_io.check(self.window, session)
         except SessionError as exc:
             self.show_error(self.tr("Cannot restore the autosaved session"), str(exc))
             self.autosave.discard()
@@ -348,7 +353,13 @@ def install(window, state: AppState, args: argparse.Namespace) -> SessionControl
     controller = SessionController(window, state, args.preset or "mazur")
     window.session = controller
     if args.session:
-        session_io.apply(window, state, load_session(args.session))
+        try:
+            session_io.apply(window, state, load_session(args.session))
+        except SessionError as exc:
+            name = Path(args.session).name
+            text = str(exc)
+            raise SessionError(text if text.startswith(name + ": ") else f"{name}: {text}") \
+                from None
         controller._set_path(Path(args.session))
     return controller
 

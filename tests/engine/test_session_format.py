@@ -82,9 +82,14 @@ def _session(name: str = "xor", **kw) -> Session:
                     "optimizer": "gradient_descent"}, preset=name, seed=3, **kw)
 
 
+# Files the engine reads but the window refuses: the history schema belongs to ui.history
+# (tests/ui/test_session_ui.py checks them through the same Open path).
+WINDOW_CHECKED = {"history_epochs_decrease.json"}
+
+
 def test_bad_corpus_covers_every_json_file():
     on_disk = {p.name for p in (DATA / "bad").glob("*.json")}
-    assert on_disk == set(BAD_SESSIONS)
+    assert on_disk == set(BAD_SESSIONS) | WINDOW_CHECKED
 
 
 @pytest.mark.parametrize("name", sorted(BAD_SESSIONS))

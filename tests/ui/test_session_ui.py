@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from engine.csv_import import CsvImportError, import_csv_file
 from engine.session_format import SessionError, load_session
 from main import build_main_window
-from ui import i18n, theme
+from ui import i18n, session_io, theme
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 Button = QMessageBox.StandardButton
@@ -144,10 +144,19 @@ def test_bad_session_reports_the_loaders_message_and_changes_nothing(shared_wind
     window.session.errors.clear()
     before = snapshot(window)
     with pytest.raises(SessionError) as expected:
-        load_session(DATA / "bad" / name)
+        session_io.check(window, load_session(DATA / "bad" / name))
+    message = str(expected.value)
+    if not message.startswith(name):
+        message = f"{name}: {message}"        # the window's own check names the file too
     assert not window.session.open_path(DATA / "bad" / name)
-    assert window.session.errors == [str(expected.value)]
+    assert window.session.errors == [message]
     assert_unchanged(before, window)
+
+
+def test_history_the_window_cannot_read_is_refused_by_name(window):
+    assert not window.session.open_path(DATA / "bad" / "history_epochs_decrease.json")
+    assert window.session.errors[0].startswith("history_epochs_decrease.json: history: ")
+    assert "epochs must increase" in window.session.errors[0]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "bad").glob("*.csv")))
