@@ -178,7 +178,10 @@ class BoundaryView(QWidget):
         self._update_title()
         self._update_legend()
         self._update_message()
-        if not self.is_applicable():
+        applicable = self.is_applicable()
+        self.title.setVisible(applicable)
+        self.legend.setVisible(applicable)
+        if not applicable:
             self.grid = None
             self._stack.setCurrentWidget(self.message)
             return

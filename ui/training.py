@@ -62,7 +62,10 @@ class TrainingController(QObject):
         self._last_notify = 0.0
         self._latest_measured = True
         self._safe: tuple[int, list[np.ndarray]] | None = None   # (epoch, Θ copies) to restore
-        self._work_time = self._measure_time = 0.0     # seconds spent training / measuring
+        self._measure_stride = 1    # test cost and accuracy at epochs that are multiples of it
+        self._measure_avg: float | None = None     # seconds per measurement (moving average)
+        self._epoch_avg: float | None = None       # seconds per epoch, measuring excluded
+        self._epoch_t0 = time.perf_counter()
         self._view_cost = 0.0       # seconds the views took after the last publish
         self._notify_time: float | None = None         # how long the last notify took
         self._tick_end = 0.0
@@ -190,11 +193,8 @@ class TrainingController(QObject):
         """Take training steps until ``deadline`` (perf_counter seconds), at least one."""
         net, opt = self.state.network, self._opt()
         x, y = self._data()[:2]
-        t0 = time.perf_counter()
-        try:
-            self._steps(net, opt, x, y, deadline, stop_after_epoch)
-        finally:
-            self._work_time += time.perf_counter() - t0
+        self._epoch_t0 = time.perf_counter()     # time between ticks is not epoch time
+        self._steps(net, opt, x, y, deadline, stop_after_epoch)
 
     def _steps(self, net: Network, opt: Optimizer, x: np.ndarray, y: np.ndarray,
                deadline: float, stop_after_epoch: bool) -> None:
@@ -224,22 +224,37 @@ class TrainingController(QObject):
                 return
 
     def _end_epoch(self, train_cost: float) -> None:
+        now = time.perf_counter()
+        seconds, self._epoch_t0 = now - self._epoch_t0, now
+        self._epoch_avg = (seconds if self._epoch_avg is None
+                           else 0.9 * self._epoch_avg + 0.1 * seconds)
         self.epoch += 1
         last = self.history.latest
         if last is not None and self.epoch <= last.epoch:
             self.epoch = last.epoch + 1     # a loaded history may run ahead of a loaded counter
         # Measuring costs forward passes: skip it when it would slow training noticeably (the
         # latest epoch is always measured before the views see it).
+        # Measured epochs are multiples of a power of two, like the history's stride, so they
+        # survive its thinning and the test curve stays evenly sampled.
         self._latest_measured = (self.history.wants(self.epoch)
-                                 and self._measure_time <= MEASURE_SHARE * self._work_time)
+                                 and self.epoch % self._measure_stride == 0)
         if self._latest_measured:
             self.history.add(self._measure(self.epoch, train_cost))
+            self._epoch_t0, measured = time.perf_counter(), time.perf_counter() - now
+            self._adapt_measure_stride(measured)
         else:
             self.history.add(HistoryPoint(self.epoch, train_cost))
 
+    def _adapt_measure_stride(self, measure_seconds: float) -> None:
+        """Measure every 2^k-th epoch, with k just large enough that measuring costs at most
+        ``MEASURE_SHARE`` of the training time (k falls again when epochs get slower)."""
+        self._measure_avg = (measure_seconds if self._measure_avg is None
+                             else 0.8 * self._measure_avg + 0.2 * measure_seconds)
+        need = self._measure_avg / (MEASURE_SHARE * max(self._epoch_avg or 0.0, 1e-7))
+        self._measure_stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))
+
     def _measure(self, epoch: int, train_cost: float) -> HistoryPoint:
         """Return the epoch's point: its train cost, and the test cost and accuracies now."""
-        t0 = time.perf_counter()
         net, data = self.state.network, self._data()
         lam = self.state.settings.lam
         classify = self.is_classification()
@@ -249,7 +264,6 @@ class TrainingController(QObject):
             if len(data) == 4:
                 test_cost = net.cost(data[2], data[3], lam)
                 test_acc = accuracy(net.predict(data[2]), data[3]) if classify else math.nan
-        self._measure_time += time.perf_counter() - t0
         return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
 
     def _publish(self, force: bool = False) -> None:
@@ -295,6 +309,8 @@ class TrainingController(QObject):
     def _restart_history(self) -> None:
         self.history.clear()
         self._safe = None
+        self._measure_stride = 1
+        self._measure_avg = self._epoch_avg = None
         self.epoch = 0
         self._prepared = None
         self._optimizer = None

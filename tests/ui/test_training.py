@@ -176,3 +176,17 @@ def test_epochs_continue_after_a_loaded_history(qtbot):
     other.epoch = 2                    # a counter behind the history must not break training
     other.train_epochs(1)
     assert other.history.latest.epoch == 6
+
+
+def test_test_cost_keeps_evenly_spread_points_through_thinning(qtbot):
+    from ui.history import LossHistory
+
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.history = LossHistory(capacity=16)
+    controller.train_epochs(3000)
+    epochs = controller.history.epochs()[:-1]           # the latest is measured apart
+    measured = epochs[np.isfinite(controller.history.series("test_cost")[:-1])]
+    # Measured epochs are multiples of a power of two, like the kept ones, so thinning the
+    # history keeps them (skipping at random would leave one or two).
+    assert len(measured) >= len(epochs) // 2
