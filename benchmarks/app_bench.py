@@ -115,11 +115,19 @@ class LatencyProbe:
 
 
 def _run_loop(seconds: float, until=None) -> None:
-    app = _app()
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end and not (until and until()):
-        app.processEvents()
-        time.sleep(0)  # let the timers fire as exec() would
+    """Run the Qt event loop, as ``app.exec()`` does, for ``seconds`` or until ``until()``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    _app()
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    poll = QTimer()
+    if until is not None:
+        poll.setInterval(50)
+        poll.timeout.connect(lambda: until() and loop.quit())
+        poll.start()
+    loop.exec()
+    poll.stop()
 
 
 def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
@@ -178,15 +186,13 @@ def app_memory(epochs: int = 1_000_000, warmup: int = 20_000) -> dict:
     _run_loop(600, until=lambda: controller.epoch >= warmup)
     gc.collect()
     rss0, e0, t0 = proc.memory_info().rss, controller.epoch, time.perf_counter()
-    peak = rss0
-    last_sample = 0.0
-    end = time.perf_counter() + 1800
-    app = _app()
-    while controller.epoch < e0 + epochs and time.perf_counter() < end and controller.running:
-        app.processEvents()
-        now = time.perf_counter()
-        if now - last_sample > 1.0:
-            peak, last_sample = max(peak, proc.memory_info().rss), now
+    peak = [rss0]
+
+    def sample() -> bool:
+        peak[0] = max(peak[0], proc.memory_info().rss)
+        return controller.epoch >= e0 + epochs or not controller.running
+
+    _run_loop(1800, until=sample)
     controller.pause()
     gc.collect()
     rss1 = proc.memory_info().rss
@@ -194,7 +200,7 @@ def app_memory(epochs: int = 1_000_000, warmup: int = 20_000) -> dict:
     window.close()
     return {"epochs": int(done), "seconds": time.perf_counter() - t0,
             "rss_start_mb": rss0 / 2**20, "rss_end_mb": rss1 / 2**20,
-            "growth_mb": (max(rss1, peak) - rss0) / 2**20,
+            "growth_mb": (max(rss1, peak[0]) - rss0) / 2**20,
             "history_points": len(controller.history)}
 
 

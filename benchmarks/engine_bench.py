@@ -183,7 +183,7 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str) -> Calla
     G = [np.empty_like(t) for t in Th]
     G0 = np.empty_like(W[0])
     if layout == "features":
-        Z = [np.empty((1 + o, m), dtype) for o in sizes[1:]]
+        Z = [np.ones((1 + o, m), dtype) for o in sizes[1:]]  # row 0: the ones
         d = [rng.standard_normal((o, m)).astype(dtype) for o in sizes[1:]]
 
         def run() -> None:
@@ -282,7 +282,23 @@ def trace_time(repeats: int = 15) -> dict:
             "steps": len(net.trace(x, y))}
 
 
-def run(repeats: int = 7) -> dict:
-    """Return every engine measurement."""
-    rows = [run_case(c, dt, repeats) for c in CASES for dt in (np.float64, np.float32)]
+def run(repeats: int = 7, threads: tuple[int, ...] = (2, 1)) -> dict:
+    """Return every engine measurement, once per thread count (numpy's BLAS and torch alike).
+
+    One thread is reported beside the requested two because on a shared, oversubscribed
+    machine two-thread BLAS calls wait for a core (see benchmarks/README.md).
+    """
+    from benchmarks.common import apply_thread_limits
+
+    rows = []
+    for n in threads:
+        limiter = apply_thread_limits(n)
+        for c in CASES:
+            for dt in (np.float64, np.float32):
+                row = run_case(c, dt, repeats)
+                row["threads"] = n
+                rows.append(row)
+        if limiter is not None:
+            limiter.restore_original_limits()
+    apply_thread_limits(threads[0])
     return {"training": rows, "trace": trace_time()}

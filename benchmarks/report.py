@@ -20,28 +20,30 @@ def engine_table(engine: dict) -> list[str]:
     lines = [
         "### Engine: full-batch training steps per second (higher is better)",
         "",
-        "| network | dtype | m | engine | torch hand-written | torch autograd | "
+        "| network | dtype | m | threads | engine | torch hand-written | torch autograd | "
         "engine ÷ faster torch (≥ 1.0) | page faults/step |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in engine["training"]:
         sps = r["steps_per_s"]
         ratio = r.get("ratio_vs_best_torch")
-        verdict = "–" if ratio is None else f"{ratio:.2f}× {_ok(ratio >= 1.0)}"
+        verdict = "–" if ratio is None else f"{ratio:.3f}× {_ok(ratio >= 1.0)}"
         lines.append(
-            f"| {r['case']} | {r['dtype']} | {r['m']:,} | {_f(sps['engine'])} | "
+            f"| {r['case']} | {r['dtype']} | {r['m']:,} | {r.get('threads', '?')} | "
+            f"{_f(sps['engine'])} | "
             f"{_f(sps.get('torch_manual'))} | {_f(sps.get('torch_autograd'))} | {verdict} | "
             f"{_f(r['engine_page_faults_per_step'], 2)} |")
     lines += ["", "### Engine: share of the GEMM bound on 784-128-10 (≥ 80 %)", "",
-              "| dtype | step (ms) | its matrix products alone (ms) | GFLOP/s GEMM | "
-              "GFLOP/s engine | fraction |", "|---|---:|---:|---:|---:|---:|"]
+              "| dtype | threads | step (ms) | its matrix products alone (ms) | GFLOP/s GEMM | "
+              "GFLOP/s engine | fraction |", "|---|---:|---:|---:|---:|---:|---:|"]
     for r in engine["training"]:
         if "gemm_fraction" in r:
             frac = r["gemm_fraction"]
             lines.append(
-                f"| {r['dtype']} | {_f(r['s_per_step']['engine'] * 1e3, 2)} | "
+                f"| {r['dtype']} | {r.get('threads', '?')} | "
+                f"{_f(r['s_per_step']['engine'] * 1e3, 2)} | "
                 f"{_f(r['gemm_bound_s'] * 1e3, 2)} | {_f(r['gemm_gflops'])} | "
-                f"{_f(r['engine_gflops'])} | {frac:.0%} {_ok(frac >= 0.8)} |")
+                f"{_f(r['engine_gflops'])} | {frac:.1%} {_ok(frac >= 0.8)} |")
     t = engine["trace"]
     lines += ["", "### Step-by-step trace (< 1 ms)", "",
               "| case | records | median (ms) | target |", "|---|---:|---:|---|",
@@ -68,7 +70,7 @@ def app_table(app: dict) -> list[str]:
         lines.append(
             f"| {t['preset']} | {'-'.join(map(str, t['layer_sizes']))} | {t['m']} | "
             f"{_f(t['headless_epochs_per_s'])} | {_f(t['app_epochs_per_s'])} | "
-            f"{t['ratio']:.2f} {_ok(t['ratio'] >= 0.8)} | {_f(t['latency_p50_ms'])} | "
+            f"{t['ratio']:.3f} {_ok(t['ratio'] >= 0.8)} | {_f(t['latency_p50_ms'])} | "
             f"{_f(t['latency_p99_ms'])} {_ok(t['latency_p99_ms'] <= 50)} |")
     s = app.get("startup")
     if s:
