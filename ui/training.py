@@ -7,7 +7,9 @@ is involved, so no Qt object is ever touched off the main thread.
 
 The controller trains whatever network the state holds *now*: the stepper, the architecture
 editor and session loading change the state, and training simply continues from it. Views are told
-about new weights at most ``redraw_hz`` times a second, so drawing never holds training back.
+about new weights at most ``redraw_hz`` times a second, and less often when redrawing them takes
+more than ``VIEW_SHARE`` of the time, so drawing never holds training back. Test cost and accuracy
+are measured on every 2^k-th epoch, k chosen so that measuring takes at most ``MEASURE_SHARE``.
 """
 
 from __future__ import annotations
