@@ -12,6 +12,7 @@ import math
 
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
@@ -100,6 +101,9 @@ class TrainingPanel(QWidget):
         self.lambda_spin.setSingleStep(0.01)
         self.lambda_spin.setKeyboardTracking(False)
         self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
+        self.freeze_bias_check = QCheckBox()
+        self.freeze_bias_check.setObjectName("freezeBiasCheck")
+        self.freeze_bias_check.toggled.connect(self._on_freeze_bias_check_toggled)
         self.batch_combo = make_combo("batchModeCombo", ("full", "mini", "one"))
         self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
         self.batch_spin = QSpinBox()
@@ -155,6 +159,7 @@ class TrainingPanel(QWidget):
         for label, field in zip(self._learn_labels, (lr_row, self.lambda_spin, batch_row,
                                                      self.optimizer_combo), strict=True):
             self.learn_form.addRow(label, field)
+        self.learn_form.addRow(self.freeze_bias_check)
 
         # Tabs keep the panel short, so the boundary and the cost plot fit in the same column.
         self.tabs = QTabWidget()
@@ -185,6 +190,9 @@ class TrainingPanel(QWidget):
         self.batch_spin.setToolTip(tr("Examples per mini-batch"))
         self.batch_combo.setToolTip(tr("How many examples each step Θ := Θ − α·D uses"))
         self.optimizer_combo.setToolTip(tr("How the gradients D turn into a step"))
+        self.freeze_bias_check.setText(tr("Keep the bias weights fixed"))
+        self.freeze_bias_check.setToolTip(tr("Update only the columns j ≥ 1 of every Θ(l), as in "
+                                             "Mazur's worked example"))
         texts = {
             self.batch_combo: (tr("Full batch"), tr("Mini-batch of"), tr("One example at a time")),
             self.optimizer_combo: (tr("Gradient descent"), tr("Momentum (β = 0.9)"), tr("Adam")),
@@ -264,8 +272,9 @@ class TrainingPanel(QWidget):
         with QSignalBlocker(self.lr_spin), QSignalBlocker(self.lr_slider):
             self.lr_spin.setValue(s.lr)
             self.lr_slider.setValue(self._lr_to_slider(s.lr))
-        with QSignalBlocker(self.lambda_spin):
+        with QSignalBlocker(self.lambda_spin), QSignalBlocker(self.freeze_bias_check):
             self.lambda_spin.setValue(s.lam)
+            self.freeze_bias_check.setChecked(s.freeze_bias)
         mode = "full" if s.batch_size is None else "one" if s.batch_size == 1 else "mini"
         select_data(self.batch_combo, mode)
         if mode == "mini":
@@ -297,6 +306,9 @@ class TrainingPanel(QWidget):
         with QSignalBlocker(self.lr_slider):
             self.lr_slider.setValue(self._lr_to_slider(value))
         self.state.update_settings(lr=float(value))
+
+    def _on_freeze_bias_check_toggled(self, on: bool) -> None:
+        self.state.update_settings(freeze_bias=bool(on))
 
     def _on_lambda_spin_value_changed(self, value: float) -> None:
         self.state.update_settings(lam=float(value))

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QLabel,
@@ -234,3 +235,18 @@ def test_hovering_a_neuron_in_the_canvas_shows_its_map(window):
     window.network_view.neuron_hovered.emit(2, 1)
     window.network_view.neuron_hovered.emit(0, -1)     # nothing hovered
     assert boundary.hovered is None
+
+
+def test_freeze_bias_keeps_the_bias_column_while_training(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    check = _find(window, QCheckBox, "freezeBiasCheck")
+    check.setChecked(True)
+    assert window.state.settings.freeze_bias
+    biases = [t[:, 0].copy() for t in window.state.network.thetas]
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    for t, b in zip(window.state.network.thetas, biases, strict=True):
+        np.testing.assert_array_equal(t[:, 0], b)
+
+
+def test_mazurs_preset_shows_its_fixed_biases(window):
+    assert _find(window, QCheckBox, "freezeBiasCheck").isChecked()
