@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -40,17 +39,24 @@ class ArchitectureEditor(QWidget):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeLayerButton")
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self._rows = QGridLayout()
-        self._row_labels: list[QLabel] = []
+        # Two short rows ("Network: 2 → 8 → 1  [+ layer] [− layer]", then one spin box per
+        # hidden layer) keep the editor small enough for a tab, even with six layers.
+        self.row_label = QLabel()
+        self._rows = QHBoxLayout()
+        self._rows.setSpacing(4)
         self.spins: list[QSpinBox] = []
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        row = QHBoxLayout()
+        row.addWidget(self.row_label)
+        row.addLayout(self._rows)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addLayout(self._rows)
-        layout.addLayout(buttons)
+        layout.addLayout(top)
+        layout.addLayout(row)
         self._rebuild_rows()
         self.retranslate()
 
@@ -82,17 +88,16 @@ class ArchitectureEditor(QWidget):
             "%1", arrow.join(str(s) for s in self.layer_sizes)))
         self.summary.setToolTip(self.tr("Neurons per layer, input first. The input and output "
                                         "sizes follow the data set."))
-        self.add_button.setText(self.tr("Add layer"))
+        self.row_label.setText(self.tr("Neurons per hidden layer:") if self._hidden
+                               else self.tr("No hidden layer"))
+        self.add_button.setText(self.tr("+ layer"))
         self.add_button.setToolTip(self.tr("Add a hidden layer (at most %1)").replace(
             "%1", str(MAX_HIDDEN_LAYERS)))
-        self.remove_button.setText(self.tr("Remove layer"))
+        self.remove_button.setText(self.tr("− layer"))
         self.remove_button.setToolTip(self.tr("Remove the last hidden layer"))
         for b in (self.add_button, self.remove_button):
             b.setStatusTip(b.toolTip())
-        for i, (label, spin) in enumerate(zip(self._row_labels, self.spins, strict=True)):
-            label.setText(self.tr("Hidden layer %1 (layer %2):").replace(
-                "%1", str(i + 1)).replace("%2", str(i + 2)))
-            spin.setSuffix(self.tr(" neurons"))
+        for i, spin in enumerate(self.spins):
             spin.setToolTip(self.tr("Neurons in layer %1 (1 to %2); changing it draws new "
                                     "random weights").replace("%1", str(i + 2)).replace(
                                         "%2", str(MAX_NEURONS)))
@@ -107,22 +112,18 @@ class ArchitectureEditor(QWidget):
 
     # --- editing -------------------------------------------------------------------------------
     def _rebuild_rows(self) -> None:
-        """Add or remove rows until there is one per hidden layer, then show the sizes."""
+        """Add or remove spin boxes until there is one per hidden layer, then show the sizes."""
         while len(self.spins) > len(self._hidden):
-            for w in (self._row_labels.pop(), self.spins.pop()):
-                self._rows.removeWidget(w)
-                w.setObjectName("")         # findChild must not return a row being deleted
-                w.deleteLater()
+            spin = self.spins.pop()
+            self._rows.removeWidget(spin)
+            spin.setObjectName("")         # findChild must not return a box being deleted
+            spin.deleteLater()
         while len(self.spins) < len(self._hidden):
-            i = len(self.spins)
-            label = QLabel()
             spin = QSpinBox()
-            spin.setObjectName(f"hiddenLayerSpin{i}")
+            spin.setObjectName(f"hiddenLayerSpin{len(self.spins)}")
             spin.setRange(1, MAX_NEURONS)
             spin.valueChanged.connect(self._on_spin_value_changed)
-            self._rows.addWidget(label, i, 0)
-            self._rows.addWidget(spin, i, 1)
-            self._row_labels.append(label)
+            self._rows.addWidget(spin)
             self.spins.append(spin)
         for spin, size in zip(self.spins, self._hidden, strict=True):
             with QSignalBlocker(spin):

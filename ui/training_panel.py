@@ -399,7 +399,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> N
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         docks.append(dock)
     window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
-    window.resizeDocks([docks[0], docks[1]], [300, 540], Qt.Orientation.Vertical)
+    window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
     window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
     panel.docks = docks
     panel.retranslate()
