@@ -45,14 +45,16 @@ class DataControls(QWidget):
         self.noise_spin.setSingleStep(0.05)
         self.noise_spin.setDecimals(2)
         self.noise_spin.setValue(0.1)
-        self.noise_spin.editingFinished.connect(self._request)
+        self.noise_spin.setKeyboardTracking(False)     # arrows and Enter commit, not each key
+        self.noise_spin.valueChanged.connect(self._request)
         self.ratio_spin = QDoubleSpinBox()
         self.ratio_spin.setObjectName("testRatioSpin")
         self.ratio_spin.setRange(0.0, 90.0)
         self.ratio_spin.setSingleStep(5.0)
         self.ratio_spin.setDecimals(0)
         self.ratio_spin.setValue(20.0)
-        self.ratio_spin.editingFinished.connect(self._request)
+        self.ratio_spin.setKeyboardTracking(False)     # arrows and Enter commit, not each key
+        self.ratio_spin.valueChanged.connect(self._request)
         self.regenerate_button = QPushButton()
         self.regenerate_button.setObjectName("regenerateButton")
         self.regenerate_button.clicked.connect(self._on_regenerate_button_clicked)
@@ -132,7 +134,7 @@ class DataControls(QWidget):
                           .replace("%3", loc.toString(self.state.X.shape[1]))
                           .replace("%4", str(self.data_seed)))
 
-    def _request(self) -> None:
+    def _request(self, *_: object) -> None:
         name = self.combo.currentData()
         if name == CUSTOM:
             return

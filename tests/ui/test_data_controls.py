@@ -51,3 +51,18 @@ def test_shipped_data_has_no_noise_to_set(qtbot):
     controls.sync()
     assert controls.combo.currentData() == "iris"
     assert not controls.noise_spin.isEnabled()
+
+
+def test_a_new_noise_level_requests_new_data(qtbot):
+    controls, _ = _controls(qtbot)
+    with qtbot.waitSignal(controls.data_requested) as blocker:
+        controls.noise_spin.stepUp()
+    assert blocker.args == ["moons", 0, 0.15, 0.2]
+
+
+def test_showing_the_state_requests_nothing(qtbot):
+    controls, _ = _controls(qtbot)
+    seen = []
+    controls.data_requested.connect(lambda *a: seen.append(a))
+    controls.sync()
+    assert seen == []

@@ -96,7 +96,7 @@ def test_pause_step_resume_keeps_one_state(qtbot):
         np.testing.assert_array_equal(got, want)
     while stepper.step_forward():
         pass
-    # Apply the update the learner just stepped through, as the stepper's "apply" does.
+    # Apply the update the learner just stepped through (the trace's Θ after the update).
     after = [t.copy() for t in stepper.trace.thetas_after]
     state.network.set_thetas(after)
     state.notify_weights_changed()

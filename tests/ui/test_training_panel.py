@@ -250,3 +250,30 @@ def test_freeze_bias_keeps_the_bias_column_while_training(window, qtbot):
 
 def test_mazurs_preset_shows_its_fixed_biases(window):
     assert _find(window, QCheckBox, "freezeBiasCheck").isChecked()
+
+
+def test_pause_step_edit_resume_share_one_network(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    state, stepper = window.state, window.stepper
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.training.epoch >= 10, timeout=10000)
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    # The stepper plays the paused weights...
+    for got, want in zip(stepper.trace.thetas, state.network.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+    while stepper.step_forward():
+        pass
+    x, y = state.X[state.example:state.example + 1], state.Y[state.example:state.example + 1]
+    assert stepper.trace.J_before == pytest.approx(state.network.cost(x, y), rel=1e-12)
+    # ...a weight edited there is the weight training resumes from.
+    state.network.set_weight(1, 0, 1, 0.5)
+    state.notify_weights_changed()
+    assert stepper.trace.thetas[0][0, 1] == 0.5
+    expected = state.network.copy()
+    expected.train_step(state.X, state.Y, state.settings.lr,
+                        freeze_bias=state.settings.freeze_bias)
+    epoch = window.training.epoch
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    assert window.training.epoch == epoch + 1
+    for got, want in zip(state.network.thetas, expected.thetas, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
