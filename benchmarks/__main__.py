@@ -55,9 +55,25 @@ def main() -> int:
     (RESULTS / "latest.md").write_text(text + "\n", encoding="utf-8")
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=float) + "\n",
                                          encoding="utf-8")
+    _update_readme(text)
     print(text)
-    print(f"\nSaved {RESULTS / 'latest.md'} and latest.json")
+    print(f"\nSaved {RESULTS / 'latest.md'} and latest.json; the table in benchmarks/README.md")
     return 0
+
+
+def _update_readme(text: str) -> None:
+    """Put the new table between the results markers of benchmarks/README.md."""
+    readme = RESULTS.parent / "README.md"
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    try:
+        old = readme.read_text(encoding="utf-8")
+    except OSError:
+        return
+    if start in old and end in old:
+        body = text.split("\n", 1)[1].lstrip("\n")  # drop the page title
+        head, rest = old.split(start, 1)
+        tail = rest.split(end, 1)[1]
+        readme.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
