@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import math
 
-from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -408,6 +408,15 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> N
             window.view_menu.addAction(dock.toggleViewAction())
     window.training, window.training_panel = controller, panel
     window.loss_plot, window.boundary_view = loss_plot, boundary
-    if getattr(args, "train_epochs", 0):
-        controller.train_epochs(int(args.train_epochs))
-        loss_plot.refresh()
+    epochs = int(getattr(args, "train_epochs", 0) or 0)
+    if epochs:
+        def train() -> None:
+            controller.train_epochs(epochs)
+            loss_plot.refresh()
+
+        if getattr(args, "session", None):
+            # The session file is opened by a feature installed after this one: train what it
+            # loads, once the event loop first runs (before a --screenshot is taken).
+            QTimer.singleShot(0, train)
+        else:
+            train()

@@ -277,3 +277,19 @@ def test_pause_step_edit_resume_share_one_network(window, qtbot):
     assert window.training.epoch == epoch + 1
     for got, want in zip(state.network.thetas, expected.thetas, strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+def test_train_epochs_trains_the_session_named_on_the_command_line(qtbot, tmp_path):
+    from engine.session_format import save_session
+    from ui import session_io
+
+    first = main.build_main_window(["--preset", "moons"])
+    qtbot.addWidget(first)
+    first.training.train_epochs(7)
+    path = tmp_path / "s.json"
+    save_session(path, session_io.capture(first, first.state))
+    win = main.build_main_window([str(path), "--train-epochs", "5"])
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.training.epoch == 12, timeout=5000)
+    assert win.state.dataset.name == "moons"
+    assert win.training.history.latest.epoch == 12
