@@ -125,6 +125,11 @@ class LanguageManager(QObject):
     def _install(self, code: str) -> None:
         """Replace the translators and the number locale with those of ``code``."""
         app = QCoreApplication.instance()
+        loaded = code == DEFAULT_LANGUAGE or bool(self._translators)
+        if code == self._language and loaded:
+            # Same language again (another window built): only the number locale may differ.
+            self._set_locale(app, number_locale(code))
+            return
         # Remove first: each removal/installation sends LanguageChange, and stale catalogues
         # must not answer for the new language.
         for old in self._translators:
@@ -138,17 +143,21 @@ class LanguageManager(QObject):
                 if translator.load(name, directory):
                     app.installTranslator(translator)
                     self._translators.append(translator)
-        locale = number_locale(code)
+        self._set_locale(app, number_locale(code))
+        changed = code != self._language
+        self._language = code
+        if changed:
+            self.language_changed.emit(code)
+
+    @staticmethod
+    def _set_locale(app: QCoreApplication, locale: QLocale) -> None:
+        """Make ``locale`` the default and the locale of every open window."""
         QLocale.setDefault(locale)
         if isinstance(app, QApplication):
             # Open windows keep the locale they were created with; set it so spin boxes
             # re-render and parse with the new decimal separator.
             for widget in app.topLevelWidgets():
                 widget.setLocale(locale)
-        changed = code != self._language
-        self._language = code
-        if changed:
-            self.language_changed.emit(code)
 
 
 def manager() -> LanguageManager:

@@ -96,7 +96,7 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../ui/architecture_editor.py" line="+81"/>
+        <location filename="../../ui/architecture_editor.py" line="+87"/>
         <source>Network: %1</source>
         <translation>Rede: %1</translation>
     </message>
@@ -107,36 +107,36 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Add layer</source>
-        <translation>Adicionar camada</translation>
+        <source>Neurons per hidden layer:</source>
+        <translation>Neurônios por camada oculta:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No hidden layer</source>
+        <translation>Nenhuma camada oculta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ layer</source>
+        <translation>+ camada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>− layer</source>
+        <translation>− camada</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Add a hidden layer (at most %1)</source>
         <translation>Adicionar uma camada oculta (no máximo %1)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Remove layer</source>
-        <translation>Remover camada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Remove the last hidden layer</source>
         <translation>Remover a última camada oculta</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Hidden layer %1 (layer %2):</source>
-        <translation>Camada oculta %1 (camada %2):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> neurons</source>
-        <translation> neurônios</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Neurons in layer %1 (1 to %2); changing it draws new random weights</source>
         <translation>Neurônios na camada %1 (de 1 a %2); mudar o valor sorteia novos pesos aleatórios</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/boundary_view.py" line="+110"/>
+        <location filename="../../ui/boundary_view.py" line="+111"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../ui/export_menu.py" line="+33"/>
+        <location filename="../../ui/export_menu.py" line="+34"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Export failed</source>
         <translation>Falha ao exportar</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+85"/>
+        <location filename="../../ui/import_dialog.py" line="+95"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -570,12 +570,17 @@
         <translation>Parte das linhas separada para testar a rede</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>The first rows of the file as read (row numbers are file lines); the label column is in bold</source>
+        <translation>As primeiras linhas do arquivo como foram lidas (os números são as linhas do arquivo); a coluna do rótulo está em negrito</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>column {0}</source>
         <translation>coluna {0}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+47"/>
         <source>Cannot import: {0}</source>
         <translation>Não foi possível importar: {0}</translation>
     </message>
@@ -798,7 +803,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/math_panel.py" line="+105"/>
+        <location filename="../../ui/math_panel.py" line="+115"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -808,7 +813,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna cinza j = 0 guarda os pesos de viés, a linha “+1” a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -883,27 +888,27 @@
         <translation>… e mais {n} neurônios</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Θ({l}) before</source>
         <translation>Θ({l}) antes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>new Θ({l})</source>
         <translation>nova Θ({l})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Δ({l}) before</source>
         <translation>Δ({l}) antes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Loss of this example: {f} = &lt;b&gt;{v}&lt;/b&gt;</source>
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to this example&apos;s error. Column j = 0 uses the bias input 1.</source>
         <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
     </message>
@@ -1102,7 +1107,7 @@
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
@@ -1122,7 +1127,12 @@
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+245"/>
+        <location line="+2"/>
+        <source>Edges show the weights Θ: colour and dash give the sign, width the size |Θ|</source>
+        <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
+    </message>
+    <message>
+        <location filename="../../ui/network_neurons.py" line="+248"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>
@@ -1298,7 +1308,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session_ui.py" line="+83"/>
+        <location filename="../../ui/session_ui.py" line="+84"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -1373,7 +1383,7 @@
         <translation>{0}[*] — Backprop Visualizer</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
@@ -1417,7 +1427,7 @@
         <translation>Sessões (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Cannot open the session</source>
         <translation>Não foi possível abrir a sessão</translation>
     </message>
@@ -1442,7 +1452,7 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Cannot restore the autosaved session</source>
         <translation>Não foi possível restaurar a sessão salva automaticamente</translation>
     </message>
@@ -1463,7 +1473,6 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+5"/>
         <source>Cannot import the data set</source>
         <translation>Não foi possível importar o conjunto de dados</translation>
     </message>
@@ -1579,7 +1588,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+136"/>
+        <location filename="../../ui/stepper_ui.py" line="+137"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -1609,7 +1618,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+199"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -1685,7 +1694,7 @@
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+24"/>
+        <location filename="wrapped_strings.py" line="+26"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -1700,7 +1709,7 @@
         <translation>Rede</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>One epoch</source>
         <translation>Uma época</translation>
     </message>
@@ -1748,6 +1757,16 @@
         <location line="+1"/>
         <source>How the gradients D turn into a step</source>
         <translation>Como os gradientes D viram um passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the bias weights fixed</source>
+        <translation>Manter fixos os pesos de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update only the columns j ≥ 1 of every Θ(l), as in Mazur&apos;s worked example</source>
+        <translation>Atualizar só as colunas j ≥ 1 de cada Θ(l), como no exemplo resolvido de Mazur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1914,7 +1933,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-118"/>
+        <location filename="wrapped_strings.py" line="-120"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>
