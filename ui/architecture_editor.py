@@ -95,7 +95,7 @@ class ArchitectureEditor(QWidget):
             "%1", str(MAX_HIDDEN_LAYERS)))
         self.remove_button.setText(self.tr("− layer"))
         self.remove_button.setToolTip(self.tr("Remove the last hidden layer"))
-        for b in (self.add_button, self.remove_button):
+        for b in (self.summary, self.add_button, self.remove_button):
             b.setStatusTip(b.toolTip())
         for i, spin in enumerate(self.spins):
             spin.setToolTip(self.tr("Neurons in layer %1 (1 to %2); changing it draws new "

@@ -80,6 +80,7 @@ class NetworkControls(QWidget):
                 (self.activation_combo, self.output_combo, self.loss_combo), strict=True):
             label.setText(text)
             label.setToolTip(combo.toolTip())
+            label.setStatusTip(combo.toolTip())   # the panel copied the old language's tip
         self._update_function_note()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -205,3 +205,73 @@ def test_menu_accelerators_are_unique_within_each_menu(settings_dir, qtbot, lang
                                f"{action.text()!r}")
             keys[key] = action.text()
     assert not clashes
+
+
+def _shown_texts(win) -> list[tuple[str, str]]:
+    """Return (where, text) for the texts a user can see or hear in ``win``."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QDockWidget,
+        QGroupBox,
+        QLabel,
+        QMenu,
+        QTabWidget,
+    )
+
+    out = []
+    for w in [win, *win.findChildren(QWidget)]:
+        name = w.objectName() or type(w).__name__
+        texts = [w.toolTip(), w.statusTip(), w.accessibleName()]
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QGroupBox):
+            texts.append(w.title())
+        if isinstance(w, QDockWidget):
+            texts.append(w.windowTitle())
+        if isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QMenu):
+            texts += [a.text() for a in w.actions()] + [a.toolTip() for a in w.actions()]
+            texts.append(w.title())
+        out += [(name, t) for t in texts if t]
+    return out
+
+
+def _catalogue_pairs() -> list[tuple[str, str]]:
+    """Return (English, Portuguese) for the texts the pt-BR catalogue changes (> 3 letters)."""
+    import xml.etree.ElementTree as ET
+
+    pairs = []
+    for message in ET.parse(i18n.TRANSLATIONS_DIR / "backprop_pt_BR.ts").getroot().iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation")
+        if source and translation and source != translation and len(source) > 3:
+            pairs.append((source, translation))
+    return pairs
+
+
+def _english_sources() -> set[str]:
+    return {en for en, _ in _catalogue_pairs()}
+
+
+def test_no_english_text_is_left_after_switching_to_portuguese(window, qtbot):
+    english = _english_sources()
+    assert "&File" in english    # guards the check itself
+    window.show()
+    qtbot.waitExposed(window)
+    window.view_menu_controller.language_actions["pt_BR"].trigger()
+    qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&Arquivo")
+    qtbot.wait(50)    # deferred renames (accessible names) run after LanguageChange
+    left = sorted({f"{where}: {text!r}" for where, text in _shown_texts(window)
+                   if text in english})
+    assert not left, "widgets that did not retranslate:\n" + "\n".join(left)
+
+    portuguese = {pt for en, pt in _catalogue_pairs() if pt not in _english_sources()}
+    window.view_menu_controller.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&File")
+    qtbot.wait(50)
+    left = sorted({f"{where}: {text!r}" for where, text in _shown_texts(window)
+                   if text in portuguese})
+    assert not left, "widgets that stayed in Portuguese:\n" + "\n".join(left)
