@@ -275,3 +275,14 @@ def test_no_english_text_is_left_after_switching_to_portuguese(window, qtbot):
     left = sorted({f"{where}: {text!r}" for where, text in _shown_texts(window)
                    if text in portuguese})
     assert not left, "widgets that stayed in Portuguese:\n" + "\n".join(left)
+
+
+@pytest.mark.parametrize("preset", ["mazur", "xor"])
+def test_window_started_in_portuguese_shows_no_catalogued_english(settings_dir, qtbot, preset):
+    win = build_main_window(["--lang", "pt_BR", "--preset", preset, "--step", "5"])
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    english = _english_sources()
+    left = sorted({f"{where}: {text!r}" for where, text in _shown_texts(win) if text in english})
+    assert not left, "texts set without tr():\n" + "\n".join(left)
