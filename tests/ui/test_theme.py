@@ -196,3 +196,17 @@ def test_presenter_mode_enlarges_the_math_tables(themes, qtbot):
     assert f"td.v {{ font-size: {9.5 * theme.PRESENTER_SCALE:.1f}pt; }}" in sheet()
     themes.set_presenter(False)
     assert "td.v { font-size: 9.5pt; }" in sheet()
+
+
+def test_system_choice_follows_a_later_system_switch_but_an_explicit_one_does_not(
+        themes, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    themes.set_choice(theme.SYSTEM, remember=False)
+    monkeypatch.setattr(theme, "system_theme_name", lambda: "dark")
+    # The offscreen platform cannot change its colour scheme: deliver the hint's signal by hand.
+    themes._on_hints_color_scheme_changed(Qt.ColorScheme.Dark)
+    assert themes.theme is palette.DARK
+    themes.set_choice("light", remember=False)
+    themes._on_hints_color_scheme_changed(Qt.ColorScheme.Dark)
+    assert themes.theme is palette.LIGHT
