@@ -286,3 +286,11 @@ def test_window_started_in_portuguese_shows_no_catalogued_english(settings_dir, 
     english = _english_sources()
     left = sorted({f"{where}: {text!r}" for where, text in _shown_texts(win) if text in english})
     assert not left, "texts set without tr():\n" + "\n".join(left)
+
+
+def test_unknown_lang_option_says_so_and_starts_in_the_system_language(settings_dir, qtbot,
+                                                                        capsys):
+    win = build_main_window(["--lang", "klingon"])
+    qtbot.addWidget(win)
+    assert "klingon" in capsys.readouterr().err
+    assert i18n.manager().language == i18n.system_language()
