@@ -921,7 +921,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/network_controls.py" line="+14"/>
+        <location filename="../../ui/network_controls.py" line="+15"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
@@ -1899,7 +1899,7 @@
     <message>
         <location line="+4"/>
         <source>&amp;Presenter mode</source>
-        <translation>Modo a&amp;presentação</translation>
+        <translation>Modo de a&amp;presentação</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -40,7 +40,7 @@ def test_lang_option_builds_the_window_in_portuguese(settings_dir, qtbot):
     qtbot.addWidget(win)
     # No event processing: the texts were Portuguese from the start.
     assert _menu_titles(win)[:3] == ["&Arquivo", "&Exibir", "Aj&uda"]
-    assert win.view_menu_controller.presenter_action.text() == "Modo a&presentação"
+    assert win.view_menu_controller.presenter_action.text() == "Modo de a&presentação"
 
 
 def test_lang_option_is_not_remembered(settings_dir, qtbot):
@@ -58,7 +58,7 @@ def test_choosing_portuguese_retranslates_the_window_and_back(window, qtbot):
     controller.language_actions["pt_BR"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&Arquivo")
     assert controller.theme_menu.title() == "&Tema"
-    assert window.view_menu_controller.presenter_action.text() == "Modo a&presentação"
+    assert window.view_menu_controller.presenter_action.text() == "Modo de a&presentação"
     assert controller.language_actions["pt_BR"].isChecked()
     controller.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(window)[0] == "&File")
