@@ -60,6 +60,7 @@ class BoundaryView(QWidget):
         self.hovered: tuple[int, int] | None = None
         self.grid: Grid | None = None
         self.values: np.ndarray | None = None        # what the image shows, (ny, nx)
+        self._stale = False     # weights changed while the view was not shown
 
         self.title = QLabel()
         self.title.setObjectName("boundaryTitle")
@@ -224,7 +225,16 @@ class BoundaryView(QWidget):
                 self._scatter[(int(k), train)] = item
 
     def _on_state_weights_changed(self) -> None:
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True      # a closed dock costs nothing; showEvent catches up
+            return
         self.redraw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self._stale = False
+            self.redraw()
+        super().showEvent(event)
 
     def redraw(self) -> None:
         """Recompute the map over the grid with the current weights and repaint the image."""

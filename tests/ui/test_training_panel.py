@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +29,8 @@ from ui import stepper_ui, training_panel
 from ui.main_window import MainWindow
 from ui.state import AppState, Settings
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _window(argv: list[str]):
     """Return a main window with the step-through canvas and the training feature only (the
@@ -38,12 +46,19 @@ def _window(argv: list[str]):
     return win
 
 
+def _dispose(win) -> None:
+    """Stop and delete a window now, so no half-torn-down window outlives its test (a later
+    language change would reach it)."""
+    win.training.pause()
+    win.close()
+    shiboken6.delete(win)
+
+
 @pytest.fixture
 def window(qtbot):
     win = _window(["--preset", "mazur", "--seed", "0"])
-    qtbot.addWidget(win)
     yield win
-    win.training.pause()
+    _dispose(win)
 
 
 def _find(window, cls, name):
@@ -205,14 +220,21 @@ def test_settings_changed_elsewhere_show_in_the_panel(window):
 
 def test_train_epochs_argument_trains_before_the_window_shows(qtbot):
     win = _window(["--preset", "xor", "--train-epochs", "25"])
-    qtbot.addWidget(win)
-    assert win.training.epoch == 25
-    assert win.loss_plot.train_curve.getData()[0][-1] == 25
+    try:
+        assert win.training.epoch == 25
+        assert win.loss_plot.train_curve.getData()[0][-1] == 25
+    finally:
+        _dispose(win)
 
 
 def test_screenshot_after_training_is_written(tmp_path):
     out = tmp_path / "t.png"
-    assert main.main(["--preset", "xor", "--train-epochs", "20", "--screenshot", str(out)]) == 0
+    # A separate process, as a user runs it (and no window is left behind in this one).
+    done = subprocess.run([sys.executable, "main.py", "--preset", "xor", "--train-epochs", "20",
+                           "--lang", "en", "--screenshot", str(out)], cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 10_000
 
 
@@ -283,13 +305,28 @@ def test_train_epochs_trains_the_session_named_on_the_command_line(qtbot, tmp_pa
     from engine.session_format import save_session
     from ui import session_io
 
-    first = main.build_main_window(["--preset", "moons"])
-    qtbot.addWidget(first)
+    first = _window(["--preset", "moons"])
     first.training.train_epochs(7)
     path = tmp_path / "s.json"
     save_session(path, session_io.capture(first, first.state))
-    win = main.build_main_window([str(path), "--train-epochs", "5"])
-    qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.training.epoch == 12, timeout=5000)
-    assert win.state.dataset.name == "moons"
-    assert win.training.history.latest.epoch == 12
+    _dispose(first)
+    win = main.build_main_window([str(path), "--train-epochs", "5", "--lang", "en"])
+    try:
+        qtbot.waitUntil(lambda: win.training.epoch == 12, timeout=5000)
+        assert win.state.dataset.name == "moons"
+        assert win.training.history.latest.epoch == 12
+    finally:
+        _dispose(win)
+
+
+def test_a_closed_boundary_dock_skips_redrawing_until_reopened(window, qtbot):
+    _choose(window, "datasetCombo", "moons")
+    window.show()
+    qtbot.waitExposed(window)
+    dock = window.boundary_view.parentWidget()
+    dock.close()
+    before = window.boundary_view.values.copy()
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    np.testing.assert_array_equal(window.boundary_view.values, before)
+    dock.show()
+    assert not np.array_equal(window.boundary_view.values, before)
