@@ -69,7 +69,11 @@ class LossPlot(QWidget):
         self.accuracy_plot = _plot_widget()
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setXLink(self.cost_plot)
-        self.accuracy_plot.setYRange(0.0, 1.0, padding=0.05)
+        # Room above 100 % and below 0 %, or the axis drops those two tick labels.
+        self.accuracy_plot.setYRange(-0.15, 1.15, padding=0.0)
+        self.accuracy_plot.getPlotItem().enableAutoRange(axis="y", enable=False)   # keep 0–100 %
+        for w in (self.cost_plot, self.accuracy_plot):
+            w.getAxis("left").setWidth(56)  # equal widths line the shared epoch axes up
         self.accuracy_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         self.accuracy_plot.setMinimumHeight(110)
         self.accuracy_plot.setMaximumHeight(190)
@@ -108,6 +112,11 @@ class LossPlot(QWidget):
         self.cost_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        # Percent ticks at 0, 50 and 100 % read faster than 0.2 … 0.8, and 100 % is always shown.
+        loc = QLocale()
+        self.accuracy_plot.getAxis("left").setTicks(
+            [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 0.5, 1.0)],
+             [(v, "") for v in (0.25, 0.75)]])
         # A legend above the plots, not in them: in a narrow dock it would hide the curves.
         self.key.setText(
             f'<span style="color:{TRAIN_HEX}">━━</span> ' + self.tr("training set")

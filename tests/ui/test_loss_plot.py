@@ -101,3 +101,9 @@ def test_dark_theme_recolours_the_plots(qtbot):
     plot.set_theme(DARK)
     assert plot.cost_plot.backgroundBrush().color().name() == DARK.background.lower()
     assert plot.accuracy_plot.backgroundBrush().color().name() == DARK.background.lower()
+
+
+def test_accuracy_axis_reads_in_percent(qtbot):
+    plot = _plot(qtbot, LossHistory(capacity=8))
+    major = plot.accuracy_plot.getAxis("left")._tickLevels[0]
+    assert major == [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")]
