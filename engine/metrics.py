@@ -83,6 +83,23 @@ def grid_around(X: np.ndarray, resolution: int = 80, margin: float = 0.15) -> Gr
                 resolution, points)
 
 
+def grid_over(x_range: tuple[float, float], y_range: tuple[float, float],
+              resolution: int = 80) -> Grid:
+    """Return a grid covering exactly the rectangle ``x_range`` × ``y_range``, with
+    ``resolution`` points along its longer side and square cells."""
+    (x0, x1), (y0, y1) = x_range, y_range
+    if not (np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0):
+        raise ValueError(f"a grid needs a finite rectangle, got x {x_range}, y {y_range}")
+    if resolution < 2:
+        raise ValueError(f"grid resolution must be at least 2, got {resolution}")
+    w, h = x1 - x0, y1 - y0
+    nx = max(2, round(resolution * min(1.0, w / h)))
+    ny = max(2, round(resolution * min(1.0, h / w)))
+    gx, gy = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
+    return Grid((float(x0), float(x1)), (float(y0), float(y1)), nx, ny,
+                np.c_[gx.ravel(), gy.ravel()])
+
+
 def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.ndarray:
     """Return a_index(layer) (layer numbered from 1, as in the notes) over the grid, shape (ny, nx).
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from engine.metrics import Grid, grid_around, target_classes
+from engine.metrics import Grid, grid_around, grid_over, target_classes
 from ui.loss_plot import style_plot
 from ui.palette import (
     CLASS_HEX,
@@ -87,6 +87,11 @@ class BoundaryView(QWidget):
                                        axisOrder="row-major")
         self.contour.setParentItem(self.image)
         self._scatter: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
+        self._regrid_timer = QTimer(self)
+        self._regrid_timer.setSingleShot(True)
+        self._regrid_timer.setInterval(0)
+        self._regrid_timer.timeout.connect(self._regrid)
+        item.getViewBox().sigRangeChanged.connect(self._on_view_range_changed)
 
         self._stack = QStackedLayout()
         self._stack.addWidget(self.plot)
@@ -189,15 +194,30 @@ class BoundaryView(QWidget):
         self._stack.setCurrentWidget(self.plot)
         ds = self.state.dataset
         everything = self.state.X if ds is None or ds.n_inputs != 2 else ds.X
-        self.grid = grid_around(everything, RESOLUTION)
-        g = self.grid
+        around = grid_around(everything, RESOLUTION)
         self._set_points()
+        self.plot.getPlotItem().getViewBox().setRange(
+            xRange=around.x_range, yRange=around.y_range, padding=0.0)
+        self._regrid()
+
+    def _on_view_range_changed(self, *_: object) -> None:
+        # Resizing or zooming fires this many times in a row: recompute once, when idle.
+        if not self._regrid_timer.isActive():
+            self._regrid_timer.start()
+
+    def _regrid(self) -> None:
+        """Evaluate the map over exactly the visible rectangle, so it fills the plot whatever
+        its shape (the view keeps x and y at the same scale)."""
+        if not self.is_applicable():
+            return
+        (x0, x1), (y0, y1) = self.plot.getPlotItem().getViewBox().viewRange()
+        try:
+            self.grid = grid_over((x0, x1), (y0, y1), RESOLUTION)
+        except ValueError:
+            return                  # a collapsed view (the widget has no size yet)
         self.redraw()
         # After setImage: the rect maps the image's pixels, so it needs the image's size.
-        self.image.setRect(QRectF(g.x_range[0], g.y_range[0], g.x_range[1] - g.x_range[0],
-                                  g.y_range[1] - g.y_range[0]))
-        self.plot.getPlotItem().getViewBox().setRange(
-            xRange=g.x_range, yRange=g.y_range, padding=0.0)
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
 
     def _set_points(self) -> None:
         for item in self._scatter.values():

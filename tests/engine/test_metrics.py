@@ -78,3 +78,19 @@ def test_layer_outputs_reject_a_unit_outside_the_layer():
     g = grid_around(np.array([[0.0, 0.0], [1.0, 1.0]]), resolution=3)
     with pytest.raises(ValueError, match="index 4"):
         layer_outputs_on(net, g, 2, 4)
+
+
+def test_grid_over_a_tall_rectangle_has_square_cells():
+    from engine.metrics import grid_over
+
+    g = grid_over((0.0, 1.0), (0.0, 2.0), resolution=41)
+    assert (g.nx, g.ny) == (20, 41) or (g.nx, g.ny) == (21, 41)
+    assert g.points.shape == (g.nx * g.ny, 2)
+    assert g.points[0].tolist() == [0.0, 0.0] and g.points[-1].tolist() == [1.0, 2.0]
+
+
+def test_grid_over_rejects_an_empty_rectangle():
+    from engine.metrics import grid_over
+
+    with pytest.raises(ValueError, match="finite rectangle"):
+        grid_over((1.0, 1.0), (0.0, 1.0))

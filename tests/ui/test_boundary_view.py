@@ -35,9 +35,10 @@ def test_map_is_the_network_output_over_the_grid(qtbot):
     pts = view.grid.points
     # A plain forward pass, written out for this 2-3-1 network.
     expected = _sigmoid(np.tanh(pts @ t1[:, 1:].T + t1[:, 0]) @ t2[:, 1:].T + t2[:, 0])
-    np.testing.assert_allclose(view.values, expected.reshape(RESOLUTION, RESOLUTION),
-                               rtol=1e-12)
-    assert view.image.image.shape == (RESOLUTION, RESOLUTION, 4)
+    g = view.grid
+    np.testing.assert_allclose(view.values, expected.reshape(g.ny, g.nx), rtol=1e-12)
+    assert view.image.image.shape == (g.ny, g.nx, 4)
+    assert max(g.nx, g.ny) == RESOLUTION
 
 
 def test_grid_covers_every_example(qtbot):
