@@ -324,12 +324,16 @@ class TrainingPanel(QWidget):
 
     def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
         ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
-        net = self.state.network
-        if [ds.n_inputs, ds.n_outputs] == [net.layer_sizes[0], net.layer_sizes[-1]]:
+        net, old = self.state.network, self.state.dataset
+        same_sizes = [ds.n_inputs, ds.n_outputs] == [net.layer_sizes[0], net.layer_sizes[-1]]
+        if same_sizes and old is not None and old.name == name:
+            # A new sample of the same problem (Regenerate, noise, split): keep what was learnt.
             self.state.set_data(ds.X_train, ds.Y_train, ds)
             return
-        output = "softmax" if ds.n_outputs > 1 else "sigmoid"
-        loss = "cross_entropy"
+        # Another problem starts from fresh weights, as a lesson would; the shape is kept.
+        output, loss = net.output, net.loss_name
+        if not same_sizes:
+            output, loss = ("softmax" if ds.n_outputs > 1 else "sigmoid"), "cross_entropy"
         hidden = self.network_controls.editor.hidden_sizes
         new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
                                             output=output, loss=loss)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 import main
+from engine import Network
 from engine.metrics import accuracy
 from engine.setup import build_preset
 from ui import stepper_ui, training_panel
@@ -330,3 +331,24 @@ def test_a_closed_boundary_dock_skips_redrawing_until_reopened(window, qtbot):
     np.testing.assert_array_equal(window.boundary_view.values, before)
     dock.show()
     assert not np.array_equal(window.boundary_view.values, before)
+
+
+def test_another_data_set_starts_from_fresh_weights(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    _choose(window, "datasetCombo", "circles")
+    net = window.state.network
+    fresh = Network(net.layer_sizes, net.activation, net.output, net.loss_name,
+                    rng=np.random.default_rng(window.training.seed))
+    for got, want in zip(net.thetas, fresh.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_regenerating_keeps_what_was_learnt(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    qtbot.mouseClick(_find(window, QPushButton, "epochButton"), Qt.MouseButton.LeftButton)
+    trained = [t.copy() for t in window.state.network.thetas]
+    qtbot.mouseClick(_find(window, QPushButton, "regenerateButton"), Qt.MouseButton.LeftButton)
+    for got, want in zip(window.state.network.thetas, trained, strict=True):
+        np.testing.assert_array_equal(got, want)
+    assert window.training.epoch == 0          # the curve starts again for the new sample
