@@ -44,6 +44,7 @@ class TrainingController(QObject):
     # Training stopped because the cost or weights became non-finite: the engine's detail, and
     # the epoch whose weights were restored (the last ones that were finite and moderate).
     diverged = Signal(str, int)
+    failed = Signal(str)                # the engine refused the data or settings (its message)
 
     def __init__(self, state: AppState, seed: int = 0, budget_ms: float = 12.0,
                  redraw_hz: float = 10.0, parent: QObject | None = None) -> None:
@@ -151,6 +152,9 @@ class TrainingController(QObject):
                 done += 1
         except DivergenceError as exc:
             self._on_divergence(exc)
+        except ValueError as exc:
+            self._on_failure(exc)
+            return done
         self._publish(force=True)
         return done
 
@@ -183,6 +187,9 @@ class TrainingController(QObject):
             self._advance(deadline=start + self.budget)
         except DivergenceError as exc:
             self._on_divergence(exc)
+            return
+        except ValueError as exc:
+            self._on_failure(exc)
             return
         self._publish()
         now = self._tick_end = time.perf_counter()
@@ -306,6 +313,15 @@ class TrainingController(QObject):
         self.state.notify_weights_changed()
         self.running_changed.emit(False)
         self.diverged.emit(str(exc), restored)
+
+    def _on_failure(self, exc: ValueError) -> None:
+        # Targets the loss cannot use (e.g. values outside 0..1 for cross-entropy): say so.
+        was_running = self.running
+        self._timer.stop()
+        self._prepared = None
+        if was_running:
+            self.running_changed.emit(False)
+        self.failed.emit(str(exc))
 
     # --- state changes -------------------------------------------------------------------------
     def _restart_history(self) -> None:

@@ -125,6 +125,7 @@ class TrainingPanel(QWidget):
         controller.epoch_finished.connect(self._on_controller_epoch_finished)
         controller.speed_changed.connect(self._on_controller_speed_changed)
         controller.diverged.connect(self._on_controller_diverged)
+        controller.failed.connect(self._on_controller_failed)
         state.settings_changed.connect(self._sync_settings)
         state.network_changed.connect(self._sync_network)
         state.data_changed.connect(self._sync_network)
@@ -259,7 +260,10 @@ class TrainingPanel(QWidget):
         self.summary_label.setText(" · ".join(parts))
 
     def _refresh_message(self) -> None:
-        if self._message_key:
+        if self._message_key and self._restored_epoch < 0:
+            self.message_label.setText(self.tr("Training cannot run on this data: %1").replace(
+                "%1", self._message_key))
+        elif self._message_key:
             self.message_label.setText(self.tr(
                 "Training stopped: the cost became infinite (the learning rate is probably too "
                 "large). The weights are back to those after epoch %1. Lower α, then press "
@@ -362,6 +366,12 @@ class TrainingPanel(QWidget):
     def _on_controller_diverged(self, detail: str, restored_epoch: int) -> None:
         self._message_key = detail
         self._restored_epoch = restored_epoch
+        self._refresh_message()
+        self.message_label.show()
+        self._update_train_button()
+
+    def _on_controller_failed(self, detail: str) -> None:
+        self._message_key, self._restored_epoch = detail, -1
         self._refresh_message()
         self.message_label.show()
         self._update_train_button()

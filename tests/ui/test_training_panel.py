@@ -352,3 +352,15 @@ def test_regenerating_keeps_what_was_learnt(window, qtbot):
     for got, want in zip(window.state.network.thetas, trained, strict=True):
         np.testing.assert_array_equal(got, want)
     assert window.training.epoch == 0          # the curve starts again for the new sample
+
+
+def test_targets_the_loss_cannot_use_stop_training_with_the_engines_reason(window, qtbot):
+    _choose(window, "datasetCombo", "xor")
+    X = window.state.X
+    window.state.set_data(X, X[:, :1] * 3.0)       # targets 0..3 for a sigmoid cross-entropy
+    qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
+    message = _find(window, QLabel, "trainingMessage")
+    qtbot.waitUntil(lambda: not message.isHidden(), timeout=5000)
+    assert message.text().startswith("Training cannot run on this data")
+    assert not window.training.running
+    assert _find(window, QPushButton, "trainButton").text() == "Train"
