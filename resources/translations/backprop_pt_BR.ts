@@ -144,7 +144,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/boundary_view.py" line="+111"/>
+        <location filename="../../ui/boundary_view.py" line="+116"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
     </message>
@@ -697,7 +697,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+101"/>
+        <location filename="../../ui/loss_plot.py" line="+105"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -728,7 +728,7 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
@@ -1689,7 +1689,12 @@
         <translation>α = %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Training cannot run on this data: %1</source>
+        <translation>O treinamento não pode rodar com estes dados: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training stopped: the cost became infinite (the learning rate is probably too large). The weights are back to those after epoch %1. Lower α, then press Train.</source>
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
