@@ -324,7 +324,9 @@ class Network:
         if not np.isfinite(lr) or lr <= 0:
             raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
         x, y = self._xy(X, Y)
-        return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias)
+        # Huge weights may overflow to inf in the records; they show that, as the notes would.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias)
 
     # --- the vectorized path -------------------------------------------------------------------
 

@@ -147,3 +147,10 @@ def test_hidden_delta_uses_g_prime_not_g():
     np.testing.assert_allclose(step.arrays["g_prime"], s * (1 - s), rtol=1e-12)
     np.testing.assert_allclose(step.arrays["d"], step.arrays["Theta_T_d"][1:] * s * (1 - s),
                                rtol=1e-12)
+
+
+def test_huge_weights_trace_without_floating_point_warnings():
+    net = Network.from_thetas([np.array([[0.0, 1e200, -1e200]]), np.array([[0.0, 1e200]])],
+                              "linear", "linear", "squared_error")
+    trace = net.trace(np.array([[1e200, 1e200]]), np.array([[0.0]]))
+    assert len(trace) == len(expected_phases(3, 1))
