@@ -1,12 +1,23 @@
-"""Test set-up: Qt draws offscreen, and the project root is importable."""
+"""Test set-up: Qt draws offscreen, the project root is importable, and nothing a test saves
+(QSettings: language, theme, recent files; the autosave folder) touches the user's own files."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Set before Qt starts, and inherited by the app processes some tests launch.
+_HOME = Path(tempfile.mkdtemp(prefix="backprop-visualizer-tests-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_HOME / _var.lower())
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
