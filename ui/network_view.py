@@ -144,11 +144,16 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         for b in self.bundles:
             b.set_geometry(lay.sources(b.l), lay.targets(b.l))
         for k, (title, size) in enumerate(self.captions):
+            # Room for a caption: its column's share, and no further than the view's edges.
+            room = min(gap, 2 * lay.x[k], 2 * (lay.width - lay.x[k]))
             for item in (title, size):   # shrink captions wider than their column
-                item.setScale(min(1.0, 0.94 * gap / max(item.boundingRect().width(), 1.0)))
-            title.setPos(lay.x[k] - title.sceneBoundingRect().width() / 2, lay.caption_y)
-            size.setPos(lay.x[k] - size.sceneBoundingRect().width() / 2,
-                        lay.caption_y + title.sceneBoundingRect().height())
+                item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
+            for item, y in ((title, lay.caption_y),
+                            (size, lay.caption_y + title.sceneBoundingRect().height())):
+                # Centred under the column, but never past the view's edges (the first and
+                # last captions of a narrow view, longer in Portuguese or presenter mode).
+                w = item.sceneBoundingRect().width()
+                item.setPos(min(max(lay.x[k] - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
         if not self._user_zoomed:
