@@ -36,6 +36,7 @@ class AppState(QObject):
     settings_changed = Signal()
     example_changed = Signal(int)
     modified_changed = Signal(bool)
+    training_changed = Signal(bool)  # training started (True) or stopped (False)
 
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray,
                  settings: Settings | None = None, dataset: Dataset | None = None,
@@ -50,6 +51,7 @@ class AppState(QObject):
         self.seed = seed
         self.path = None    # the session file (pathlib.Path) the File menu saves to, or None
         self._modified = False
+        self._training = False
 
     # network
     @property
@@ -130,6 +132,18 @@ class AppState(QObject):
             self._settings = new
             self.settings_changed.emit()
             self.set_modified(True)
+
+    # training
+    @property
+    def training(self) -> bool:
+        """Whether training is running: views then show only what is cheap to redraw."""
+        return self._training
+
+    def set_training(self, running: bool) -> None:
+        """Say that training started or stopped."""
+        if running != self._training:
+            self._training = running
+            self.training_changed.emit(running)
 
     # unsaved changes
     @property

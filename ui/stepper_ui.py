@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -64,6 +66,8 @@ class StepperController(QObject):
         self.play_timer.timeout.connect(self._on_play_timer_timeout)
         self.stepper.step_changed.connect(self._on_stepper_step_changed)
         self.stepper.trace_changed.connect(self._on_stepper_trace_changed)
+        self._text_stale = False
+        state.training_changed.connect(self._on_state_training_changed)
         state.example_changed.connect(self._on_state_example_changed)
         state.data_changed.connect(self._sync_example_spin)
         self.view.neuron_hovered.connect(self.inspector.show_neuron)
@@ -79,7 +83,14 @@ class StepperController(QObject):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setObjectName("canvasSplitter")
         top.addWidget(self.view)
-        top.addWidget(self.inspector)
+        # Scrolls rather than clips when long texts (Portuguese, presenter mode) outgrow it.
+        inspector_scroll = QScrollArea()
+        inspector_scroll.setObjectName("inspectorScroll")
+        inspector_scroll.setWidget(self.inspector)
+        inspector_scroll.setWidgetResizable(True)
+        inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inspector_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top.addWidget(inspector_scroll)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
         top.setSizes([1100, 290])
@@ -266,9 +277,20 @@ class StepperController(QObject):
         ms = min(STEP_MS, int(0.8 * self._interval())) if self.play_timer.isActive() else STEP_MS
         self._refresh(animate_ms=ms if self._animate_next else 0)
 
+    def _on_state_training_changed(self, running: bool) -> None:
+        if not running and self._text_stale:
+            self._refresh(animate_ms=0)
+
     def _refresh(self, animate_ms: int) -> None:
         trace, i = self.stepper.trace, self.stepper.cursor
         self.animator.view.finish_animation()
+        if self.state.training:
+            # Laying out the math panel takes tens of milliseconds: while training publishes new
+            # weights only the canvas follows; the text catches up when training stops.
+            self._text_stale = True
+            self.animator.show(i, 0)
+            return
+        self._text_stale = False
         # Text first: laying out the math panel's tables blocks for tens of milliseconds, and
         # would otherwise eat the first frames of the animation started below.
         self.math_panel.show_step(trace, i)

@@ -77,6 +77,7 @@ class TrainingController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self.running_changed.connect(state.set_training)
         state.network_changed.connect(self._on_state_network_changed)
         state.data_changed.connect(self._on_state_data_changed)
         state.settings_changed.connect(self._on_state_settings_changed)

@@ -221,3 +221,16 @@ def test_clicking_an_edge_opens_the_weight_editor(qtbot, window):
                      Qt.MouseButton.LeftButton)
     assert window.state.network.thetas[0][0, 1] == 0.2
     assert window.stepper.trace.thetas[0][0, 1] == 0.2
+
+
+def test_while_training_only_the_canvas_follows_new_weights(window):
+    window.stepper.set_cursor(2)  # z(2) = Θ(1)·[1; a(1)]: the equation shows w1 = 0.15
+    assert "0.15" in window.math_panel.equation_text()
+    window.state.set_training(True)
+    window.state.network.set_weight(1, 0, 1, -0.625)
+    window.state.notify_weights_changed()
+    style = window.network_view.edge_style(1, 0, 1)
+    assert style.value == -0.625 and style.style == Qt.PenStyle.DashLine  # canvas: new Θ
+    assert "0.625" not in window.math_panel.equation_text()                  # text: not yet
+    window.state.set_training(False)
+    assert "0.625" in window.math_panel.equation_text()                      # caught up

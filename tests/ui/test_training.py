@@ -190,3 +190,14 @@ def test_test_cost_keeps_evenly_spread_points_through_thinning(qtbot):
     # Measured epochs are multiples of a power of two, like the kept ones, so thinning the
     # history keeps them (skipping at random would leave one or two).
     assert len(measured) >= len(epochs) // 2
+
+
+def test_the_state_knows_while_training_runs(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    seen: list[bool] = []
+    state.training_changed.connect(seen.append)
+    controller.start()
+    assert state.training
+    controller.pause()
+    assert not state.training and seen == [True, False]
