@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QScrollArea,
     QScrollBar,
     QTabWidget,
     QToolBar,
@@ -138,6 +139,9 @@ def derived_name(widget: QWidget) -> str:
             return text
     if widget.toolTip():
         return _first_clause(widget.toolTip())
+    inner = widget.widget() if isinstance(widget, QScrollArea) else None
+    if inner is not None and inner.toolTip():    # a scroll area is named by what it scrolls
+        return _first_clause(inner.toolTip())
     return _dock_title(widget)
 
 
