@@ -90,6 +90,8 @@ class StepperController(QObject):
         inspector_scroll.setWidgetResizable(True)
         inspector_scroll.setFrameShape(QFrame.Shape.NoFrame)
         inspector_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inspector_scroll.setMinimumWidth(self.inspector.minimumWidth()
+                                         + inspector_scroll.verticalScrollBar().sizeHint().width())
         top.addWidget(inspector_scroll)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
