@@ -140,15 +140,30 @@ class BoundaryView(QWidget):
         self.contour.setPen(pg.mkPen(qcolor(theme.foreground), width=2))
         self._set_points()
 
-    def is_applicable(self) -> bool:
-        """Return whether the data can be drawn on a plane (exactly two input features)."""
+    def has_two_features(self) -> bool:
+        """Return whether the examples are points of a plane (exactly two input features)."""
         return self.state.X.ndim == 2 and self.state.X.shape[1] == 2 \
             and self.state.network.layer_sizes[0] == 2
 
+    def has_classes(self) -> bool:
+        """Return whether the targets are class labels (every entry 0 or 1)."""
+        Y = self.state.Y
+        return bool(np.all((Y == 0) | (Y == 1)))
+
+    def is_applicable(self) -> bool:
+        """Return whether a decision boundary means something here: two features, class labels."""
+        return self.has_two_features() and self.has_classes()
+
     def _update_message(self) -> None:
-        self.message.setText(self.tr("The decision boundary needs data with two input features; "
-                                     "this data has %1.").replace(
-                                         "%1", str(self.state.X.shape[1])))
+        if not self.has_two_features():
+            self.message.setText(self.tr("The decision boundary needs data with two input "
+                                         "features; this data has %1.").replace(
+                                             "%1", str(self.state.X.shape[1])))
+        else:
+            self.message.setText(self.tr("No decision boundary here: the targets are numbers "
+                                         "to approach (such as 0.01 and 0.99 in Mazur's "
+                                         "example), not classes. Pick a data set such as XOR "
+                                         "in the Data tab to see one."))
 
     def _update_title(self) -> None:
         net = self.state.network

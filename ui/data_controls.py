@@ -77,7 +77,9 @@ class DataControls(QWidget):
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         tr = self.tr
-        names = {CUSTOM: tr("(current data)"), "xor": tr("XOR"), "and": tr("AND"),
+        custom = tr("Mazur's worked example") if self.state.preset == "mazur" \
+            and self.state.dataset is None else tr("(current data)")
+        names = {CUSTOM: custom, "xor": tr("XOR"), "and": tr("AND"),
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),
                  "iris": tr("Iris flowers (4 features, 3 classes)"),
@@ -122,7 +124,7 @@ class DataControls(QWidget):
         self.noise_spin.setEnabled(generated)
         self.regenerate_button.setEnabled(name != CUSTOM)
         self.ratio_spin.setEnabled(name != CUSTOM)
-        self._update_info()
+        self.retranslate()  # the "current data" entry names what it holds (e.g. Mazur's example)
 
     def _update_info(self) -> None:
         loc = QLocale()

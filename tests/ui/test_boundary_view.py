@@ -127,3 +127,16 @@ def test_dark_theme_keeps_test_markers_hollow_on_the_dark_background(qtbot):
     hollow = view._scatter[(0, False)].opts["brush"].color().name()
     assert hollow == DARK.background.lower()
     assert view.plot.backgroundBrush().color().name() == DARK.background.lower()
+
+
+def test_real_valued_targets_show_a_message_instead_of_a_boundary(qtbot):
+    from engine.setup import build_preset
+    from ui.boundary_view import BoundaryView
+    from ui.state import AppState
+
+    setup = build_preset("mazur")   # targets 0.01 and 0.99: not classes
+    state = AppState(setup.network, setup.X, setup.Y)
+    view = BoundaryView(state)
+    qtbot.addWidget(view)
+    assert not view.is_applicable()
+    assert "not classes" in view.message.text()

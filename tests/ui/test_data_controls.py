@@ -66,3 +66,11 @@ def test_showing_the_state_requests_nothing(qtbot):
     controls.data_requested.connect(lambda *a: seen.append(a))
     controls.sync()
     assert seen == []
+
+
+def test_mazurs_example_is_named_as_such(qtbot):
+    controls, state = _controls(qtbot, "mazur")
+    assert controls.combo.currentText() == "Mazur's worked example"
+    state.preset = "imported"
+    controls.sync()
+    assert controls.combo.currentText() == "(current data)"
