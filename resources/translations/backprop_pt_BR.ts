@@ -171,7 +171,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
+        <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
+        <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Output a(%1): orange → class 0, blue → class 1, line at a(%1) = 0.5</source>
         <translation>Saída a(%1): laranja → classe 0, azul → classe 1, linha em a(%1) = 0,5</translation>
     </message>
@@ -186,7 +191,7 @@
         <translation>Neurônio %1 da camada %2: sua saída a(%2) sobre o plano (laranja baixa, azul alta)</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-20"/>
         <source>The decision boundary needs data with two input features; this data has %1.</source>
         <translation>A fronteira de decisão precisa de dados com dois atributos de entrada; estes dados têm %1.</translation>
     </message>
@@ -200,6 +205,11 @@
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+1"/>
+        <source>Mazur&apos;s worked example</source>
+        <translation>Exemplo resolvido de Mazur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
@@ -1072,7 +1082,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="+278"/>
+        <location filename="../../ui/network_view.py" line="+283"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -1588,7 +1598,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+137"/>
+        <location filename="../../ui/stepper_ui.py" line="+150"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -1618,7 +1628,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+210"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -1674,12 +1684,17 @@
         <translation>%1 exemplos/s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Initial weights from Mazur&apos;s article</source>
+        <translation>Pesos iniciais do artigo de Mazur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Initial weights from seed %1</source>
         <translation>Pesos iniciais da semente %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>g = %1</source>
         <translation>g = %1</translation>
     </message>
