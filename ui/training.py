@@ -51,6 +51,8 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.state = state
         self.seed = seed
+        # Mazur's preset starts from the article's weights; any network built here is random.
+        self.article_weights = state.preset == "mazur"
         self.budget = budget_ms / 1000.0
         self.redraw_interval = 1.0 / redraw_hz
         self.history = LossHistory()
@@ -173,6 +175,7 @@ class TrainingController(QObject):
         Raise ValueError (from the engine) for an output/loss pair that makes no sense.
         """
         net = self.state.network
+        self.article_weights = False
         return Network(layer_sizes or net.layer_sizes, activation or net.activation,
                        output or net.output, loss or net.loss_name,
                        rng=np.random.default_rng(self.seed))

@@ -242,8 +242,9 @@ class TrainingPanel(QWidget):
             "%1", loc.toString(self.controller.epoch)))
         self.speed_label.setText(self.tr("%1 examples/s").replace(
             "%1", loc.toString(round(self._speed))) if self._speed > 0 else "")
-        self.seed_label.setText(self.tr("Initial weights from seed %1").replace(
-            "%1", str(self.controller.seed)))
+        self.seed_label.setText(
+            self.tr("Initial weights from Mazur's article") if self.controller.article_weights
+            else self.tr("Initial weights from seed %1").replace("%1", str(self.controller.seed)))
         self._update_summary()
 
     def _update_summary(self) -> None:

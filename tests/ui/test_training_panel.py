@@ -364,3 +364,10 @@ def test_targets_the_loss_cannot_use_stop_training_with_the_engines_reason(windo
     assert message.text().startswith("Training cannot run on this data")
     assert not window.training.running
     assert _find(window, QPushButton, "trainButton").text() == "Train"
+
+
+def test_mazurs_weights_are_credited_to_the_article_until_reset(window, qtbot):
+    label = _find(window, QLabel, "seedLabel")
+    assert "Mazur" in label.text()
+    qtbot.mouseClick(_find(window, QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
+    assert "Mazur" not in label.text() and "seed 1" in label.text()
