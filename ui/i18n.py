@@ -160,6 +160,45 @@ class LanguageManager(QObject):
                 widget.setLocale(locale)
 
 
+def localize_plots() -> None:
+    """Make every pyqtgraph axis write its tick numbers in the current locale (0,5 in pt-BR).
+
+    pyqtgraph formats ticks with Python's "%g" (always a decimal point); each axis gets a
+    ``tickStrings`` that swaps in the locale's decimal separator and minus sign. Idempotent;
+    call again after a language change to redraw.
+    """
+    import sys
+
+    pg = sys.modules.get("pyqtgraph")
+    app = QCoreApplication.instance()
+    if pg is None or not isinstance(app, QApplication):
+        return
+    for top in app.topLevelWidgets():
+        for plot in [top, *top.findChildren(pg.PlotWidget)]:
+            if not isinstance(plot, pg.PlotWidget):
+                continue
+            item = plot.getPlotItem()
+            if item is None:     # a closed plot: pyqtgraph dropped its item
+                continue
+            for name in ("left", "bottom", "right", "top"):
+                axis = item.getAxis(name)
+                if not getattr(axis, "_localized", False):
+                    axis.tickStrings = _localized_ticks(axis.tickStrings)
+                    axis._localized = True
+                axis.picture = None     # pyqtgraph's cached drawing of the ticks
+                axis.update()
+
+
+def _localized_ticks(original):
+    """Wrap an AxisItem.tickStrings so its "0.5" / "-1" read "0,5" / "−1" in pt-BR."""
+    def tick_strings(values, scale, spacing):
+        locale = QLocale()
+        point, minus = locale.decimalPoint(), locale.negativeSign()
+        return [text.replace(".", point).replace("-", minus)
+                for text in original(values, scale, spacing)]
+    return tick_strings
+
+
 def manager() -> LanguageManager:
     """Return the application's LanguageManager, creating it on first use."""
     app = QCoreApplication.instance()

@@ -98,10 +98,10 @@ def theme_plots(theme: Theme) -> None:
         while owner is not None and not handled:
             handled = _has_hook(owner, "set_theme")
             owner = owner.parentWidget()
-        if handled:
+        item = widget.getPlotItem()
+        if handled or item is None:     # None: a closed plot
             continue
         widget.setBackground(theme.background)
-        item = widget.getPlotItem()
         for name in ("left", "bottom", "right", "top"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(theme.muted))
@@ -112,6 +112,23 @@ def theme_plots(theme: Theme) -> None:
             legend.setBrush(pg.mkBrush(palette.qcolor(theme.background, 200)))
         item.titleLabel.setAttr("color", theme.text)
         item.titleLabel.setText(item.titleLabel.text)
+
+
+def scale_plots() -> None:
+    """Draw every pyqtgraph plot's tick labels and axis titles in the application font (plots
+    keep their own small font otherwise, so presenter mode would not reach them)."""
+    pg = sys.modules.get("pyqtgraph")
+    app = QApplication.instance()
+    if pg is None or not isinstance(app, QApplication):
+        return
+    font = QFont(app.font())
+    for widget in _widgets():
+        item = widget.getPlotItem() if isinstance(widget, pg.PlotWidget) else None
+        if item is not None:     # None: a closed plot
+            for name in ("left", "bottom", "right", "top"):
+                axis = item.getAxis(name)
+                axis.setStyle(tickFont=font)
+                axis.label.setFont(font)
 
 
 def call_hooks(name: str, value: object) -> None:
@@ -216,6 +233,7 @@ class ThemeManager(QObject):
                     widget.setFont(base)
                     widget.setProperty(_BASE_FONT, None)
         call_hooks("set_scale", self.scale)
+        scale_plots()
         self.presenter_changed.emit(enabled)
 
 

@@ -148,6 +148,8 @@ def install(window: QMainWindow, state: object, args: argparse.Namespace) -> Vie
     controller = ViewMenu(window, window.view_menu)
     window.view_menu_controller = controller
     accessibility.install(window)   # last feature installed: every control exists by now
+    i18n.localize_plots()
+    i18n.manager().language_changed.connect(i18n.localize_plots)
     # Widgets built before install() already got the theme's palette; give the hooks a first call.
     mgr = theme.manager()
     theme.call_hooks("set_theme", mgr.theme)

@@ -144,3 +144,18 @@ def test_setup_without_command_line_uses_remembered_choice(languages):
 def test_unknown_language_is_refused_with_the_supported_codes(languages):
     with pytest.raises(ValueError, match="pt_BR"):
         languages.set_choice("klingon")
+
+
+def test_plot_ticks_use_the_decimal_comma_in_pt_br(languages, qtbot):
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.show()
+    i18n.localize_plots()
+    i18n.localize_plots()        # idempotent: wrapping twice would still give one comma
+    axis = plot.getPlotItem().getAxis("bottom")
+    languages.set_choice("pt_BR", remember=False)
+    assert axis.tickStrings([0.5, 1.5], 1.0, 0.5) == ["0,5", "1,5"]
+    languages.set_choice("en", remember=False)
+    assert axis.tickStrings([0.5, 1.5], 1.0, 0.5) == ["0.5", "1.5"]

@@ -210,3 +210,16 @@ def test_system_choice_follows_a_later_system_switch_but_an_explicit_one_does_no
     themes.set_choice("light", remember=False)
     themes._on_hints_color_scheme_changed(Qt.ColorScheme.Dark)
     assert themes.theme is palette.LIGHT
+
+
+def test_presenter_mode_enlarges_plot_tick_labels(themes, qapp, qtbot):
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    axis = plot.getPlotItem().getAxis("left")
+    themes.set_presenter(True)
+    big = axis.style["tickFont"].pointSizeF()
+    assert big == pytest.approx(qapp.font().pointSizeF())
+    themes.set_presenter(False)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(big / theme.PRESENTER_SCALE)
