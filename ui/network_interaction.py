@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPen, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPen, QWheelEvent
 
 from ui import palette
 from ui.network_items import format_value
 from ui.network_layout import point_segment_distance
 
 HIT_TOLERANCE_PX = 6.0
+# Keys a scroll area would scroll with. → and ← step the trace; at the first or last step their
+# actions are disabled and the key reaches the view, which slid the network off the canvas.
+SCROLL_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                         Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
 
 
 class NetworkInteraction:
@@ -102,6 +106,12 @@ class NetworkInteraction:
             self._zoom(1.0 + event.value())
             return True
         return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in SCROLL_KEYS:
+            event.ignore()      # panning is by dragging; let the window have the key
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

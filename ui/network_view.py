@@ -288,7 +288,11 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
                                 "connection to edit its weight. Wheel zooms, drag pans, "
                                 "double-click fits the network to the view."))
         self.setStatusTip(self.tr("The network: columns are layers, +1 is the bias unit"))
+        # The legend may need more rows in the new language: retranslate it now (whichever of
+        # the two gets LanguageChange first) and give it the height it needs.
+        self.legend.retranslate()
         self._update_note()
+        self._place_overlays()
         if self.layout_ is not None:
             self._relayout()
 

@@ -391,3 +391,26 @@ def test_small_presenter_view_keeps_captions_apart_and_drops_the_legend(qtbot):
     rects = [title.sceneBoundingRect() for title, _ in v.captions]
     assert all(a.right() <= b.left() for a, b in zip(rects, rects[1:], strict=False))
     assert v.viewport().height() > 150
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Up,
+                                 Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp])
+def test_arrow_keys_do_not_scroll_the_drawing_away(view, qtbot, key):
+    # → and ← step the trace; when a step action is disabled (at the first or last step) the
+    # key reached the view, whose hidden scroll bars slid the network off the canvas.
+    view.setFocus()
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    for _ in range(3):
+        qtbot.keyClick(view, key)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == before
+
+
+def test_language_change_makes_room_for_a_legend_that_now_needs_more_rows(view, qtbot):
+    view.resize(600, 600)
+    qtbot.wait(10)
+    rows_before = view.legend.height()
+    # Longer legend texts (as in Portuguese) need more rows at this width.
+    view.legend.tr = lambda text: text + " (a longer translation of this entry)"
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    qtbot.wait(10)
+    assert view.legend.height() == view.legend.height_for(view.legend.width()) > rows_before
