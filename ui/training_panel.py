@@ -214,6 +214,10 @@ class TrainingPanel(QWidget):
         for dock, title in zip(self.docks, (tr("Training"), tr("Decision boundary"),
                                             tr("Cost and accuracy")), strict=False):
             dock.setWindowTitle(title)
+        # The summary quotes the child controls' combo texts, and a parent gets LanguageChange
+        # before its children: bring theirs up to date first (they do it again, harmlessly).
+        self.data.retranslate()
+        self.network_controls.retranslate()
         self._update_counters()
         self._refresh_message()
 

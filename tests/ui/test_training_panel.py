@@ -371,3 +371,26 @@ def test_mazurs_weights_are_credited_to_the_article_until_reset(window, qtbot):
     assert "Mazur" in label.text()
     qtbot.mouseClick(_find(window, QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
     assert "Mazur" not in label.text() and "seed 1" in label.text()
+
+
+def test_setup_summary_follows_a_run_time_language_switch(window, qapp, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    _choose(window, "datasetCombo", "spirals")
+    languages = i18n.manager()
+    languages.set_choice("pt_BR", remember=False)
+    try:
+        qtbot.wait(20)              # LanguageChange is posted to the windows
+        data = _find(window, QComboBox, "datasetCombo").currentText()
+        batch = _find(window, QComboBox, "batchModeCombo").currentText()
+        assert (data, batch) == ("Duas espirais", "Lote completo")
+        # The panel retranslates before its child widgets do; the summary must not keep the
+        # English data set name.
+        text = _find(window, QLabel, "setupSummary").text()
+        assert text.startswith(data + " · ") and batch in text
+    finally:
+        languages.set_choice("en", remember=False)
+        qtbot.wait(20)
