@@ -116,7 +116,8 @@ class MathPanel(QWidget):
             "Shapes are written under each matrix and vector."))
         self._tables.setToolTip(self.tr(
             "Heat maps of the layer this step is about: blue cells are positive, orange "
-            "negative; the grey column j = 0 holds the bias weights, the row “+1” the bias unit."))
+            "negative; the column j = 0, headed in yellow, holds the bias weights, and the "
+            "yellow row “+1” is the bias unit."))
         self._equation.setStatusTip(self._equation.toolTip())
         self._tables.setStatusTip(self._tables.toolTip())
         self._render()

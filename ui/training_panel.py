@@ -262,6 +262,10 @@ class TrainingPanel(QWidget):
                  self.tr("α = %1").replace("%1", QLocale().toString(self.state.settings.lr, "g",
                                                                     4)),
                  batch, self.optimizer_combo.currentText()]
+        if self.state.settings.freeze_bias:
+            # Mazur's preset sets it and it outlives a change of data set: never leave it hidden
+            # in the Learning tab.
+            parts.append(self.tr("bias weights fixed"))
         self.summary_label.setText(" · ".join(parts))
 
     def _refresh_message(self) -> None:

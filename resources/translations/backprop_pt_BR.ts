@@ -819,11 +819,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Heat maps of the layer this step is about: blue cells are positive, orange negative; the grey column j = 0 holds the bias weights, the row “+1” the bias unit.</source>
-        <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna cinza j = 0 guarda os pesos de viés, a linha “+1” a unidade de viés.</translation>
+        <source>Heat maps of the layer this step is about: blue cells are positive, orange negative; the column j = 0, headed in yellow, holds the bias weights, and the yellow row “+1” is the bias unit.</source>
+        <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -1021,7 +1021,7 @@
 <context>
     <name>NetworkInteraction</name>
     <message>
-        <location filename="../../ui/network_interaction.py" line="+56"/>
+        <location filename="../../ui/network_interaction.py" line="+60"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -1117,7 +1117,7 @@
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
@@ -1654,7 +1654,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="+18"/>
+        <location filename="../../ui/training_panel.py" line="+22"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -1704,7 +1704,12 @@
         <translation>α = %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>bias weights fixed</source>
+        <translation>pesos de viés fixos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Training cannot run on this data: %1</source>
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>

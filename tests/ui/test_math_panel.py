@@ -119,3 +119,10 @@ def test_big_layers_are_cut_with_an_ellipsis_but_keep_their_true_shape(qtbot):
     assert "32×65" in text and "65×1" in text     # Θ(1) and [1; a(1)] of 8×8 digits
     assert "…" in text
     assert "more neurons" in text                 # only the first sums are written out
+
+
+def test_heat_map_tooltip_names_the_colour_the_bias_column_is_drawn_in(panel, trace):
+    from ui import math_html, palette
+    assert math_html.BIAS_BG == palette.LIGHT.bias_fill == "#FFF3C4"   # pale yellow, not grey
+    tip = panel._tables.toolTip()
+    assert "yellow" in tip and "grey" not in tip

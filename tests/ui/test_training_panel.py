@@ -394,3 +394,14 @@ def test_setup_summary_follows_a_run_time_language_switch(window, qapp, qtbot, t
     finally:
         languages.set_choice("en", remember=False)
         qtbot.wait(20)
+
+
+def test_setup_summary_says_when_the_bias_weights_are_kept_fixed(window):
+    # Mazur's preset keeps the biases fixed (as the article does); the setting stays when
+    # another data set is picked, so the summary must say so whatever tab is open.
+    _choose(window, "datasetCombo", "spirals")
+    summary = _find(window, QLabel, "setupSummary")
+    check = _find(window, QCheckBox, "freezeBiasCheck")
+    assert check.isChecked() and summary.text().endswith(" · bias weights fixed")
+    check.setChecked(False)
+    assert "bias" not in summary.text()
