@@ -17,6 +17,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +170,17 @@ def dumps(session: Session) -> str:
     return _pretty(session_to_dict(session)) + "\n"
 
 
+def _file_mode(target: Path) -> int:
+    """Return the permission bits ``target`` should get: its own if it exists, else those a
+    plain ``open(..., "w")`` would give (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_session(path: str | os.PathLike, session: Session) -> None:
     """Write ``session`` to ``path`` atomically: a temporary file in the same folder is written,
     flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
@@ -178,12 +190,14 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
                          f"{MAX_FILE_BYTES // 2**20} MB could not be opened again")
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    mode = _file_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)   # mkstemp's private 0600 would make shared lesson files unreadable
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

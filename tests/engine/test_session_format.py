@@ -229,3 +229,17 @@ def test_session_too_large_to_reopen_is_not_saved(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="could not be opened again"):
         save_session(path, _session())
     assert path.read_text(encoding="utf-8") == "precious"
+
+
+def test_saved_session_gets_the_usual_file_permissions_not_the_temp_files(tmp_path):
+    # Teachers share lesson files; the temporary file's private 0600 must not survive the rename.
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "lesson.json"
+        save_session(path, _session())
+        assert path.stat().st_mode & 0o777 == 0o644
+        path.chmod(0o664)                       # an existing file keeps its own mode
+        save_session(path, _session())
+        assert path.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
