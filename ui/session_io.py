@@ -64,6 +64,9 @@ def apply(window, state: AppState, session: Session) -> None:
         latest = training.history.latest
         training.epoch = int(epoch) if isinstance(epoch, int) else (
             latest.epoch if latest is not None else 0)
+        # Credit Mazur's article only for his own problem (as the data picker does), not for
+        # whatever the window showed before the file was opened.
+        training.article_weights = session.preset == "mazur" and session.dataset is None
         training.epoch_finished.emit(training.epoch)
     state.set_example(min(session.example, state.X.shape[0] - 1))
     stepper = getattr(window, "stepper", None)

@@ -545,3 +545,17 @@ def test_session_given_on_the_command_line_opens_in_the_window(settings_dir, qtb
 def test_bad_session_on_the_command_line_raises_the_loaders_error(settings_dir):
     with pytest.raises(SessionError, match="nan_weight.json: NaN"):
         build_main_window([str(DATA / "bad" / "nan_weight.json"), "--lang", "en"])
+
+
+def test_opened_session_does_not_credit_mazurs_article_for_other_weights(window, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from engine.session_format import save_session
+    label = window.findChild(QLabel, "seedLabel")
+    assert "Mazur" in label.text()              # the app starts on Mazur's preset
+    save_session(tmp_path / "xor.json", session_io.preset_session("xor", seed=0))
+    assert window.session.open_path(tmp_path / "xor.json", ask=False)
+    assert "Mazur" not in label.text()
+    save_session(tmp_path / "mazur.json", session_io.preset_session("mazur", seed=0))
+    assert window.session.open_path(tmp_path / "mazur.json", ask=False)
+    assert "Mazur" in label.text()
