@@ -149,29 +149,34 @@
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>class 0 ● orange</source>
-        <translation>classe 0 ● laranja</translation>
+        <location line="+13"/>
+        <source>class %1</source>
+        <translation>classe %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ● orange</source>
+        <translation>%1 ● laranja</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>class 1 ■ blue</source>
-        <translation>classe 1 ■ azul</translation>
+        <source>%1 ■ blue</source>
+        <translation>%1 ■ azul</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>class 2 ▲ green</source>
-        <translation>classe 2 ▲ verde</translation>
+        <location line="+0"/>
+        <source>%1 ▲ green</source>
+        <translation>%1 ▲ verde</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filled: training example · hollow: test example
 %1</source>
         <translation>Cheio: exemplo de treinamento · vazado: exemplo de teste
 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
