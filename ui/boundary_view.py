@@ -116,17 +116,26 @@ class BoundaryView(QWidget):
         self.setToolTip(self.tr("The network's output at every point of the plane. Hover a "
                                 "neuron in the network to see its own output here."))
         self._update_legend()
-        self.plot.setLabel("bottom", "x1")
-        self.plot.setLabel("left", "x2")
         self._update_title()
         self._update_message()
 
     def _update_legend(self) -> None:
-        k = self.state.Y.shape[1] if self.state.Y.ndim == 2 else 1
-        names = [self.tr("class 0 ● orange"), self.tr("class 1 ■ blue"),
-                 self.tr("class 2 ▲ green")][:max(k, 2)]
+        k = max(self.state.Y.shape[1] if self.state.Y.ndim == 2 else 1, 2)
+        # Imported data keeps the file's own class names ("alto", "baixo"); generated sets are
+        # named "0", "1", … and read better as "class 0".
+        ds = self.state.dataset
+        given = tuple(ds.class_names) if ds is not None else ()
+        named = len(given) == k and given != tuple(str(i) for i in range(k))
+        names = [given[i] if named else self.tr("class %1").replace("%1", str(i))
+                 for i in range(min(k, 3))]
+        marks = [self.tr("%1 ● orange"), self.tr("%1 ■ blue"), self.tr("%1 ▲ green")]
+        entries = [mark.replace("%1", name) for mark, name in zip(marks, names, strict=False)]
         self.legend.setText(self.tr("Filled: training example · hollow: test example\n%1")
-                            .replace("%1", " · ".join(names)))
+                            .replace("%1", " · ".join(entries)))
+        features = tuple(ds.feature_names) if ds is not None else ()
+        x, y = features if len(features) == 2 else ("x1", "x2")
+        self.plot.setLabel("bottom", x)
+        self.plot.setLabel("left", y)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -140,3 +140,23 @@ def test_real_valued_targets_show_a_message_instead_of_a_boundary(qtbot):
     qtbot.addWidget(view)
     assert not view.is_applicable()
     assert "not classes" in view.message.text()
+
+
+def test_imported_data_names_its_classes_and_axes(qtbot):
+    from engine.csv_import import import_csv
+    ds = import_csv("altura;peso;classe\n1,60;55;baixo\n1,85;80;alto\n1,70;62;baixo\n"
+                    "1,90;90;alto\n1,55;50;baixo\n1,80;77;alto\n", test_ratio=0.0)
+    net = Network([2, 3, 1], "tanh", "sigmoid", rng=np.random.default_rng(2))
+    view = _view(qtbot, AppState(net, ds.X_train, ds.Y_train, dataset=ds))
+    # Class k of the file is its k-th sorted name (0 = orange, 1 = blue), as the import says.
+    assert ds.class_names == ("alto", "baixo")
+    assert "alto ● orange · baixo ■ blue" in view.legend.text()
+    axis = view.plot.getPlotItem()
+    assert (axis.getAxis("bottom").labelText, axis.getAxis("left").labelText) == ("altura",
+                                                                                  "peso")
+
+
+def test_generated_data_keeps_numbered_classes_and_x1_x2(qtbot):
+    view = _view(qtbot, _state("moons"))
+    assert "class 0 ● orange · class 1 ■ blue" in view.legend.text()
+    assert view.plot.getPlotItem().getAxis("bottom").labelText == "x1"
