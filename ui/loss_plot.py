@@ -160,6 +160,12 @@ class LossPlot(QWidget):
                 curve.setData([], [])
         self.test_curve.setVisible(h.has("test_cost"))
         self.accuracy_plot.setVisible(self.show_accuracy)
+        if h.latest is None:
+            # A new run: drop the last run's axes (empty curves leave them as they were) and
+            # any zoom, so the next curves are framed from their first epoch.
+            item = self.cost_plot.getPlotItem()
+            item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
+            item.enableAutoRange()
         self._update_readout()
 
     def _update_readout(self) -> None:

@@ -107,3 +107,28 @@ def test_accuracy_axis_reads_in_percent(qtbot):
     plot = _plot(qtbot, LossHistory(capacity=8))
     major = plot.accuracy_plot.getAxis("left")._tickLevels[0]
     assert major == [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")]
+
+
+def test_cleared_history_resets_the_axes_of_the_previous_run(qtbot):
+    h = LossHistory(capacity=64)
+    for e in range(1, 801):
+        h.add(HistoryPoint(e, 3.0 / e))
+    plot = _plot(qtbot, h)
+    plot.resize(300, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(50)
+    box = plot.cost_plot.getPlotItem().getViewBox()
+    assert box.viewRange()[0][1] >= 800
+    box.scaleBy((0.5, 0.5))           # the user zoomed in: auto-range is off
+    qtbot.wait(50)
+    h.clear()                         # new data or weights: the history starts again
+    plot.refresh()
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert x1 < 10 and y1 < 10        # not the old run's 0–800 epochs and cost 0–3
+    h.add(HistoryPoint(1, 40.0))
+    h.add(HistoryPoint(2, 30.0))
+    plot.refresh()
+    qtbot.wait(50)
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert x0 <= 1 and x1 >= 2 and y0 <= 30 and y1 >= 40   # the new run is in view
