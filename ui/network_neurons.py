@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
@@ -42,6 +42,7 @@ class NeuronColumnItem(QGraphicsItem):
         self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
         self.dense = False
         self.room_right = 1e9   # scene units free right of the neurons (set by the view)
+        self.d_labels_drawn: list[int] = []   # neurons whose "d = …" label the last paint drew
         self.spacing = 40.0
         self._rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
@@ -157,6 +158,9 @@ class NeuronColumnItem(QGraphicsItem):
         font.setPointSizeF(8.5 * s)
         painter.setFont(font)
         d, rw = self.values["d"], self.ring_width()
+        labels = self.labels_visible and not self.compact
+        d_layout = self._d_label_layout(font, rw) if labels and d is not None else None
+        self.d_labels_drawn = []
         for k in range(self.n):
             c = QPointF(*self.pos_[k])
             painter.setPen(outline)
@@ -164,8 +168,24 @@ class NeuronColumnItem(QGraphicsItem):
             painter.drawEllipse(c, r, r)
             if d is not None:
                 self._paint_ring(painter, c, k, rw)
-            if self.labels_visible and not self.compact:
-                self._paint_labels(painter, c, k, rw)
+            if labels:
+                self._paint_labels(painter, c, k, rw, d_layout)
+
+    def _d_label_layout(self, font: QFont, rw: float) -> tuple[bool, QFont] | None:
+        """Return (under the neuron?, font) for this column's "d = …" labels, or None if they
+        cannot fit. One choice for the whole column, made for its widest label: deciding per
+        neuron dropped just the longer ones (a minus sign more), often the telling one."""
+        fm = QFontMetricsF(font)
+        widest = max(fm.horizontalAdvance("d = " + format_value(v)) for v in self.values["d"])
+        ring_out = self.radius + rw + 2 * self.scale
+        if self.spacing >= 2 * ring_out + fm.height():
+            return True, font
+        fit = min(1.0, (self.room_right - ring_out - 2) / (widest + 6))
+        if font.pointSizeF() * fit < 5.5:
+            return None     # hovering the neuron still shows d
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * fit)
+        return False, small
 
     def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
         r, d = self.radius, self.values["d"]
@@ -188,7 +208,8 @@ class NeuronColumnItem(QGraphicsItem):
         rect = QRectF(bc.x() - br, bc.y() - br, 2 * br, 2 * br)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
 
-    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
+    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, rw: float,
+                      d_layout: tuple[bool, QFont] | None) -> None:
         r, (a, z, d) = self.radius, (self.values[x] for x in ("a", "z", "d"))
         box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
         text_color = self._c(palette.qcolor(self.theme.text))
@@ -207,23 +228,24 @@ class NeuronColumnItem(QGraphicsItem):
                                else text_color)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, inside)
             painter.restore()
-        if d is not None:
-            fm = painter.fontMetrics()
+        if d is not None and d_layout is not None:
+            under, font = d_layout
+            painter.save()
+            painter.setFont(font)
+            fm = QFontMetricsF(font)
             text = "d = " + format_value(d[k])
             w, h = fm.horizontalAdvance(text) + 6, fm.height()
             ring_out = r + rw + 2 * self.scale
-            if self.spacing >= 2 * ring_out + h:   # room under the neuron
-                rect = QRectF(c.x() - w / 2, c.y() + ring_out, w, h)
-            elif ring_out + 2 + w <= self.room_right:   # else to its right
-                rect = QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h)
-            else:   # no room anywhere: hovering the neuron still shows d
-                return
+            rect = (QRectF(c.x() - w / 2, c.y() + ring_out, w, h) if under
+                    else QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h))
             # An opaque pill so edges passing behind never cross the digits.
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.qcolor(self.theme.background))
             painter.drawRoundedRect(rect, h / 2, h / 2)
             painter.setPen(text_color)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+            self.d_labels_drawn.append(k)
 
     def _paint_compact(self, painter: QPainter) -> None:
         # Hundreds of tiny antialiased circles cost ~15 ms; grouped squares cost well under 1.

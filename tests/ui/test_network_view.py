@@ -414,3 +414,22 @@ def test_language_change_makes_room_for_a_legend_that_now_needs_more_rows(view, 
     QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
     qtbot.wait(10)
     assert view.legend.height() == view.legend.height_for(view.legend.width()) > rows_before
+
+
+def test_a_columns_d_labels_are_all_shown_or_all_hidden_whatever_the_width(qtbot):
+    # Iris: the third output's "d = −0.894" is wider (a minus sign) than "d = 0.331"; deciding
+    # per neuron dropped just that label at some widths, and it is the telling one.
+    v = NetworkView([4, 8, 3])
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_neuron_values(3, np.array([0.331, 0.564, -0.894]), "d")
+    out = v.columns[2]
+    shown_somewhere = False
+    for width in range(420, 760, 12):
+        v.resize(width, 330)
+        qtbot.wait(5)
+        v.grab()                              # paints the scene
+        assert out.d_labels_drawn in ([], [0, 1, 2]), width
+        shown_somewhere |= out.d_labels_drawn == [0, 1, 2]
+    assert shown_somewhere
