@@ -38,6 +38,15 @@ def main() -> int:
     env["loadavg_at_start"] = _loadavg()
     results: dict = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                      "environment": env}
+    if args.engine_only or args.app_only:  # keep the other half of the last run's results
+        try:
+            last = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            last = {}
+        for part in ("app",) if args.engine_only else ("engine",):
+            if part in last:
+                results[part] = last[part]
+                results.setdefault("earlier", {})[part] = last.get("when", "?")
     if not args.app_only:
         from benchmarks import engine_bench
 

@@ -207,12 +207,13 @@ def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
             "latency_p99_ms": percentile(probe.delays, 99), "latency_samples": len(probe.delays)}
 
 
-def app_memory(epochs: int = 1_000_000, warmup: int = 20_000) -> dict:
-    """Return the resident-memory growth over ``epochs`` XOR epochs through the app's training
-    loop (timer chunks, history, loss plot and views all running)."""
+def _memory_child(epochs: int, warmup: int) -> None:
+    """Train the XOR preset window through its controller and print "epoch rss" once a second
+    (run in a child process, so a frozen event loop shows as silence, not a hang)."""
     import gc
 
     import psutil
+    from PySide6.QtCore import QTimer
 
     from ui.training import TrainingController
 
@@ -222,23 +223,62 @@ def app_memory(epochs: int = 1_000_000, warmup: int = 20_000) -> dict:
     controller.start()
     _run_loop(600, until=lambda: controller.epoch >= warmup)
     gc.collect()
-    rss0, e0, t0 = proc.memory_info().rss, controller.epoch, time.perf_counter()
-    peak = [rss0]
-
-    def sample() -> bool:
-        peak[0] = max(peak[0], proc.memory_info().rss)
-        return controller.epoch >= e0 + epochs or not controller.running
-
-    _run_loop(1800, until=sample)
+    print("start", controller.epoch, proc.memory_info().rss, time.perf_counter(), flush=True)
+    target = controller.epoch + epochs
+    report = QTimer()
+    report.setInterval(1000)
+    report.timeout.connect(lambda: print("at", controller.epoch, proc.memory_info().rss,
+                                         time.perf_counter(), flush=True))
+    report.start()
+    _run_loop(3600, until=lambda: controller.epoch >= target or not controller.running)
+    report.stop()
     controller.pause()
     gc.collect()
-    rss1 = proc.memory_info().rss
-    done = controller.epoch - e0
-    window.close()
-    return {"epochs": int(done), "seconds": time.perf_counter() - t0,
-            "rss_start_mb": rss0 / 2**20, "rss_end_mb": rss1 / 2**20,
-            "growth_mb": (max(rss1, peak[0]) - rss0) / 2**20,
-            "history_points": len(controller.history)}
+    print("end", controller.epoch, proc.memory_info().rss, time.perf_counter(), flush=True)
+
+
+def app_memory(epochs: int = 1_000_000, warmup: int = 20_000, silence_s: float = 30.0) -> dict:
+    """Return the resident-memory growth over ``epochs`` XOR epochs through the app's training
+    loop (timer chunks, history, loss plot and views all running), measured in a child process.
+
+    If the child stops reporting for ``silence_s`` (its event loop froze), it is ended and the
+    epoch it had reached is reported as ``froze_at_epoch``.
+    """
+    import select
+
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from benchmarks.common import limit_threads, apply_thread_limits; "
+            "limit_threads(); apply_thread_limits(); "
+            f"from benchmarks.app_bench import _memory_child; _memory_child({epochs}, {warmup})")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True, env=env)
+    lines: list[list[str]] = []
+    froze = False
+    while True:
+        ready, _, _ = select.select([child.stdout], [], [], silence_s)
+        if not ready:
+            froze = True
+            child.kill()
+            break
+        line = child.stdout.readline()
+        if not line:
+            break
+        lines.append(line.split())
+    child.wait()
+    start = next((ln for ln in lines if ln[0] == "start"), None)
+    if start is None:
+        return {"epochs": 0, "error": "the child process reported nothing"}
+    e0, rss0, t0 = int(start[1]), int(start[2]), float(start[3])
+    later = [ln for ln in lines if ln[0] in ("at", "end")]
+    last = later[-1] if later else start
+    peak = max([rss0] + [int(ln[2]) for ln in later])
+    out = {"epochs": int(last[1]) - e0, "seconds": float(last[3]) - t0,
+           "rss_start_mb": rss0 / 2**20, "rss_end_mb": int(last[2]) / 2**20,
+           "growth_mb": (peak - rss0) / 2**20}
+    if froze:
+        out["froze_at_epoch"] = int(last[1])
+    return out
 
 
 # --- start-up -------------------------------------------------------------------------------

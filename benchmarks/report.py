@@ -94,6 +94,10 @@ def app_table(app: dict) -> list[str]:
                   f"| {m['epochs']:,} | {_f(m['seconds'])} | {_f(m['rss_start_mb'])} | "
                   f"{_f(m['rss_end_mb'])} | {_f(m['growth_mb'])} | "
                   f"{_ok(m['growth_mb'] <= 50 and m['epochs'] >= 1_000_000)} |"]
+        if "froze_at_epoch" in m:
+            lines += ["", f"**The app's event loop froze at epoch {m['froze_at_epoch']:,}** "
+                      "(no timer fired for 30 s: training stopped; the stack was in pyqtgraph "
+                      "painting), so the million epochs could not be completed."]
     return lines
 
 
@@ -108,6 +112,9 @@ def markdown(results: dict) -> str:
              f"{env.get('loadavg_at_start')} at the start, {results.get('loadavg_at_end')} at "
              "the end.", "", "Environment: " + "; ".join(f"{k}: {v}" for k, v in env.items()),
              ""]
+    for part, when in results.get("earlier", {}).items():
+        lines += [f"(The {part} tables are from the run of {when}; this run measured the "
+                  "rest.)", ""]
     if "engine" in results:
         lines += engine_table(results["engine"]) + [""]
     if "app" in results:
