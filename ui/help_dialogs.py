@@ -39,7 +39,10 @@ def shortcuts() -> list[tuple[str, str]]:
         (_tr("any key"), _tr("Finish the running animation at once")),
         ("V", _tr("Show or hide the value labels on the network")),
         (_tr("mouse wheel / drag"), _tr("Zoom / pan the network")),
+        (_tr("double-click"), _tr("Fit the whole network in the view again")),
         (_tr("click an edge"), _tr("Type a new weight")),
+        ("F5", _tr("Presenter mode: larger text, thicker lines (for a projector)")),
+        ("F1", _tr("This list of shortcuts")),
     ]
 
 

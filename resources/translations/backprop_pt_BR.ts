@@ -35,7 +35,7 @@
         <translation>Matt Mazur — A Step by Step Backpropagation Example (exemplo passo a passo, 2015, em inglês)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>About Backprop Visualizer</source>
         <translation>Sobre o Backprop Visualizer</translation>
     </message>
@@ -483,6 +483,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>double-click</source>
+        <translation>clique duplo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the whole network in the view again</source>
+        <translation>Mostrar de novo a rede inteira na vista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>click an edge</source>
         <translation>clicar numa conexão</translation>
     </message>
@@ -490,6 +500,16 @@
         <location line="+1"/>
         <source>Type a new weight</source>
         <translation>Digitar um novo peso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenter mode: larger text, thicker lines (for a projector)</source>
+        <translation>Modo de apresentação: texto maior, linhas mais grossas (para projetor)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of shortcuts</source>
+        <translation>Esta lista de atalhos</translation>
     </message>
 </context>
 <context>
@@ -753,7 +773,7 @@
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -1147,7 +1167,7 @@
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+248"/>
+        <location filename="../../ui/network_neurons.py" line="+270"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>
@@ -1963,7 +1983,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-124"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

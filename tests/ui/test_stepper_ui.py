@@ -164,6 +164,22 @@ def test_help_menu_lists_the_shortcuts(window):
     dialog.close()
 
 
+def test_shortcuts_list_names_every_window_key_including_f1_and_f5(window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.help_dialogs import shortcuts
+    listed = {key for key, _ in shortcuts()}
+    bound = {a.shortcut().toString() for a in window.findChildren(QAction)
+             if not a.shortcut().isEmpty()}
+    # Single function keys of the window (F1 help, F5 presenter mode) are listed too.
+    for key in ("F1", "F5"):
+        assert QKeySequence(key).toString() in bound
+        assert key in listed
+    dialog = window.stepper_controller.show_shortcuts()
+    assert "double-click" in dialog.browser.toPlainText()
+    dialog.close()
+
+
 def test_window_has_an_icon(window):
     assert not window.windowIcon().isNull()
 
