@@ -56,7 +56,7 @@ def canvas_widget(window) -> QWidget:
 
 def _save_image(image: QImage, path: str | os.PathLike) -> None:
     if image.isNull() or not image.save(str(path)):
-        raise ExportError(_tr("Could not write the image {0}.").format(Path(path).name))
+        raise ExportError(_tr("Could not write the image {0}.").format(str(path)))
 
 
 def export_widget_png(widget: QWidget, path: str | os.PathLike) -> None:
@@ -79,7 +79,7 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
     gen.setResolution(int(round(widget.logicalDpiX())))     # 1 SVG unit = 1 widget pixel
     painter = QPainter()
     if not painter.begin(gen):
-        raise ExportError(_tr("Could not write the drawing {0}.").format(Path(path).name))
+        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
     try:
         widget.render(painter)
         if isinstance(widget, QAbstractScrollArea):
@@ -93,7 +93,7 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
     finally:
         painter.end()
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise ExportError(_tr("Could not write the drawing {0}.").format(Path(path).name))
+        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
 
 
 def _write_csv(path: str | os.PathLike, rows: list[list]) -> None:
@@ -102,7 +102,7 @@ def _write_csv(path: str | os.PathLike, rows: list[list]) -> None:
             csv.writer(fh).writerows(rows)
     except OSError as exc:
         raise ExportError(_tr("Could not write {0}: {1}").format(
-            Path(path).name, exc.strerror or str(exc))) from None
+            str(path), exc.strerror or str(exc))) from None
 
 
 def export_history_csv(history, path: str | os.PathLike) -> None:
@@ -142,7 +142,7 @@ def export_worked_example(trace: Trace, path: str | os.PathLike, lang: str = "en
         write_worked_example(path, trace, lang=lang)
     except OSError as exc:
         raise ExportError(_tr("Could not write {0}: {1}").format(
-            Path(path).name, exc.strerror or str(exc))) from None
+            str(path), exc.strerror or str(exc))) from None
 
 
 def _qimage_to_pil(image: QImage):
@@ -200,5 +200,5 @@ def export_gif(window, path: str | os.PathLike, frame_ms: int = GIF_FRAME_MS) ->
                     duration=durations, loop=0, optimize=False, disposal=1)
     except OSError as exc:
         raise ExportError(_tr("Could not write {0}: {1}").format(
-            Path(path).name, exc.strerror or str(exc))) from None
+            str(path), exc.strerror or str(exc))) from None
     return len(pil)

@@ -559,3 +559,11 @@ def test_opened_session_does_not_credit_mazurs_article_for_other_weights(window,
     save_session(tmp_path / "mazur.json", session_io.preset_session("mazur", seed=0))
     assert window.session.open_path(tmp_path / "mazur.json", ask=False)
     assert "Mazur" in label.text()
+
+
+@pytest.mark.parametrize("kind", ["canvas_png", "loss_csv", "worked"])
+def test_export_failure_names_the_whole_path_so_the_missing_folder_shows(window, tmp_path, kind):
+    folder = tmp_path / "no such folder"
+    suffix = {"canvas_png": "png", "loss_csv": "csv", "worked": "md"}[kind]
+    assert not window.session.export_menu.export_to(kind, str(folder / f"out.{suffix}"))
+    assert str(folder) in window.session.errors[0]
