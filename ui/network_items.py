@@ -42,9 +42,10 @@ def same_values(a: np.ndarray | None, b: np.ndarray | None) -> bool:
     return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
-def format_value(value: float) -> str:
-    """Return ``value`` with 3 significant digits in the current locale (decimal comma in pt)."""
-    text = QLocale().toString(float(value), "g", 3)
+def format_value(value: float, digits: int = 3) -> str:
+    """Return ``value`` with ``digits`` significant digits in the current locale (decimal comma
+    in pt)."""
+    text = QLocale().toString(float(value), "g", digits)
     return text.replace("-", "−")
 
 

@@ -43,6 +43,7 @@ class NeuronColumnItem(QGraphicsItem):
         self.dense = False
         self.room_right = 1e9   # scene units free right of the neurons (set by the view)
         self.d_labels_drawn: list[int] = []   # neurons whose "d = …" label the last paint drew
+        self.values_drawn: list[int] = []     # neurons whose a (or z) the last paint wrote inside
         self.spacing = 40.0
         self._rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
@@ -160,7 +161,8 @@ class NeuronColumnItem(QGraphicsItem):
         d, rw = self.values["d"], self.ring_width()
         labels = self.labels_visible and not self.compact
         d_layout = self._d_label_layout(font, rw) if labels and d is not None else None
-        self.d_labels_drawn = []
+        inside = self._inside_label_layout(font) if labels else None
+        self.d_labels_drawn, self.values_drawn = [], []
         for k in range(self.n):
             c = QPointF(*self.pos_[k])
             painter.setPen(outline)
@@ -169,7 +171,30 @@ class NeuronColumnItem(QGraphicsItem):
             if d is not None:
                 self._paint_ring(painter, c, k, rw)
             if labels:
-                self._paint_labels(painter, c, k, rw, d_layout)
+                self._paint_labels(painter, c, k, rw, d_layout, inside)
+
+    def _inside_text(self, k: int, digits: int) -> str:
+        a, z = self.values["a"], self.values["z"]
+        return (format_value(a[k], digits) if a is not None else
+                "z " + format_value(z[k], digits) if z is not None else "")
+
+    def _inside_label_layout(self, font: QFont) -> tuple[int, QFont] | None:
+        """Return (significant digits, font) for the numbers written inside this column's
+        neurons, or None if they cannot fit. One choice for the whole column, made for its
+        widest number: deciding per neuron hid just the negative ones (a minus sign more),
+        leaving blank circles that looked not yet computed."""
+        if self.values["a"] is None and self.values["z"] is None:
+            return None
+        fm = QFontMetricsF(font)
+        for digits in (3, 2):
+            widest = max(fm.horizontalAdvance(self._inside_text(k, digits))
+                         for k in range(self.n))
+            fit = min(1.0, 1.85 * self.radius / max(widest, 1.0))
+            if font.pointSizeF() * fit >= 5.5:
+                small = QFont(font)
+                small.setPointSizeF(font.pointSizeF() * fit)
+                return digits, small
+        return None
 
     def _d_label_layout(self, font: QFont, rw: float) -> tuple[bool, QFont] | None:
         """Return (under the neuron?, font) for this column's "d = …" labels, or None if they
@@ -209,25 +234,20 @@ class NeuronColumnItem(QGraphicsItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
 
     def _paint_labels(self, painter: QPainter, c: QPointF, k: int, rw: float,
-                      d_layout: tuple[bool, QFont] | None) -> None:
-        r, (a, z, d) = self.radius, (self.values[x] for x in ("a", "z", "d"))
+                      d_layout: tuple[bool, QFont] | None,
+                      inside_layout: tuple[int, QFont] | None) -> None:
+        r, a, d = self.radius, self.values["a"], self.values["d"]
         box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
         text_color = self._c(palette.qcolor(self.theme.text))
-        inside = (format_value(a[k]) if a is not None else
-                  "z " + format_value(z[k]) if z is not None else "")
-        if inside:
+        if inside_layout is not None:
+            digits, font = inside_layout
             painter.save()
-            # Shrink the font until the number fits inside the circle; skip it if it never does.
-            font = QFont(painter.font())
-            width = painter.fontMetrics().horizontalAdvance(inside)
-            fit = min(1.0, 1.85 * r / max(width, 1.0))
-            if font.pointSizeF() * fit >= 5.5:
-                font.setPointSizeF(font.pointSizeF() * fit)
-                painter.setFont(font)
-                painter.setPen(self._c(palette.text_color_on(self.fills[k])) if a is not None
-                               else text_color)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, inside)
+            painter.setFont(font)
+            painter.setPen(self._c(palette.text_color_on(self.fills[k])) if a is not None
+                           else text_color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._inside_text(k, digits))
             painter.restore()
+            self.values_drawn.append(k)
         if d is not None and d_layout is not None:
             under, font = d_layout
             painter.save()

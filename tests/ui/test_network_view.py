@@ -433,3 +433,22 @@ def test_a_columns_d_labels_are_all_shown_or_all_hidden_whatever_the_width(qtbot
         assert out.d_labels_drawn in ([], [0, 1, 2]), width
         shown_somewhere |= out.d_labels_drawn == [0, 1, 2]
     assert shown_somewhere
+
+
+def test_a_columns_values_inside_the_neurons_are_all_written_or_none(qtbot):
+    # tanh activations: "−0.187" is wider than "0.577"; deciding per neuron left the negative
+    # ones as blank circles (looking not yet computed) while their neighbours had numbers.
+    v = NetworkView([2, 4, 1])
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_neuron_values(2, np.array([-0.18743044, -0.33225636, 0.57657048, 0.89704573]), "a")
+    hidden = v.columns[1]
+    written_somewhere = False
+    for height in range(200, 420, 10):
+        v.resize(590, height)
+        qtbot.wait(5)
+        v.grab()
+        assert hidden.values_drawn in ([], [0, 1, 2, 3]), height
+        written_somewhere |= hidden.values_drawn == [0, 1, 2, 3]
+    assert written_somewhere
