@@ -77,8 +77,13 @@ class DataControls(QWidget):
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         tr = self.tr
-        custom = tr("Mazur's worked example") if self.state.preset == "mazur" \
-            and self.state.dataset is None else tr("(current data)")
+        ds = self.state.dataset
+        if self.state.preset == "mazur" and ds is None:
+            custom = tr("Mazur's worked example")
+        elif ds is not None and ds.source == "csv":   # imported: name it by its file
+            custom = tr("File “%1”").replace("%1", ds.name)
+        else:
+            custom = tr("(current data)")
         names = {CUSTOM: custom, "xor": tr("XOR"), "and": tr("AND"),
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),

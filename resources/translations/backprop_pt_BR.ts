@@ -214,12 +214,12 @@
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>Sortear uma nova amostra deste conjunto de dados (próxima semente)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data set</source>
         <translation>Conjunto de dados</translation>
     </message>
@@ -307,6 +307,11 @@
         <location line="+1"/>
         <source>Test set</source>
         <translation>Conjunto de teste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File “%1”</source>
+        <translation>Arquivo “%1”</translation>
     </message>
 </context>
 <context>
@@ -1167,7 +1172,7 @@
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+270"/>
+        <location filename="../../ui/network_neurons.py" line="+290"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>

@@ -567,3 +567,12 @@ def test_export_failure_names_the_whole_path_so_the_missing_folder_shows(window,
     suffix = {"canvas_png": "png", "loss_csv": "csv", "worked": "md"}[kind]
     assert not window.session.export_menu.export_to(kind, str(folder / f"out.{suffix}"))
     assert str(folder) in window.session.errors[0]
+
+
+def test_imported_data_is_named_by_its_file_in_the_data_picker_and_summary(window):
+    from PySide6.QtWidgets import QComboBox, QLabel
+    window.session.run_import_dialog = lambda dialog: True
+    assert window.session.import_path(DATA / "ok" / "iris_semicolon_comma.csv")
+    combo = window.findChild(QComboBox, "datasetCombo")
+    assert "iris_semicolon_comma" in combo.currentText()
+    assert window.findChild(QLabel, "setupSummary").text().startswith(combo.currentText())
