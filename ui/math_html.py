@@ -83,7 +83,7 @@ def vector(v: np.ndarray, *, digits: int = 9, row: bool = False, bias_first: boo
     cells = []
     for k in _shown(v.size, MAX_ROWS if not row else MAX_COLS):
         if k is None:
-            cells.append(_cell("…"))
+            cells.append(_cell("…", None, "h"))
             continue
         text = num(v[k], digits)
         if k == 0 and dropped_first:
@@ -135,7 +135,7 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
                 cells.append(f'<td class="h">{rname}={r + rbase}</td>')
         for c in cols_j:
             if r is None or c is None:
-                cells.append(_cell("…"))
+                cells.append(_cell("…", None, "h"))
                 continue
             text = num(M[r, c], digits)
             if unused_col0 and c == 0:

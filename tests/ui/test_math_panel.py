@@ -126,3 +126,26 @@ def test_heat_map_tooltip_names_the_colour_the_bias_column_is_drawn_in(panel, tr
     assert math_html.BIAS_BG == palette.LIGHT.bias_fill == "#FFF3C4"   # pale yellow, not grey
     tip = panel._tables.toolTip()
     assert "yellow" in tip and "grey" not in tip
+
+
+def test_ellipsis_cells_stay_legible_in_the_dark_theme(qtbot):
+    from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextFormat
+
+    from ui import palette
+    s = build_preset("digits")
+    trace = s.network.trace(s.X[:1], s.Y[:1], lam=0.0, lr=0.5)
+    panel = MathPanel(trace, 0)
+    qtbot.addWidget(panel)
+    panel.set_theme(palette.DARK)
+    panel.show_step(trace, index_of(trace, Phase.FORWARD_Z, 2))
+    colours = set()
+    for doc in (panel._equation.document(), panel._tables.document()):
+        cursor = doc.find("…")
+        while not cursor.isNull():
+            fmt = QTextCursor(cursor).charFormat()
+            if fmt.hasProperty(QTextFormat.Property.ForegroundBrush):   # else: the theme's text
+                colours.add(fmt.foreground().color().name())
+            cursor = doc.find("…", cursor, QTextDocument.FindFlag(0))
+    assert colours, "the digits tables are cut with an ellipsis"
+    # "…" cells have no heat-map fill: black text would vanish on the dark background.
+    assert QColor("#000000").name() not in colours
