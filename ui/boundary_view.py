@@ -114,7 +114,8 @@ class BoundaryView(QWidget):
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         self.setToolTip(self.tr("The network's output at every point of the plane. Hover a "
-                                "neuron in the network to see its own output here."))
+                                "neuron in the network to see its own output here. Click a "
+                                "training point to step through that example."))
         self._update_legend()
         self._update_title()
         self._update_message()
@@ -258,15 +259,22 @@ class BoundaryView(QWidget):
                 else np.zeros(X.shape[0], dtype=np.intp)
             for k in np.unique(classes):
                 colour = qcolor(CLASS_HEX[int(k) % len(CLASS_HEX)])
-                pts = X[classes == k]
+                rows = np.flatnonzero(classes == k)
+                pts = X[rows]
                 item = pg.ScatterPlotItem(
-                    pts[:, 0], pts[:, 1], size=9 if train else 10,
+                    pts[:, 0], pts[:, 1], data=rows, size=9 if train else 10,
                     symbol=CLASS_SYMBOLS[int(k) % len(CLASS_SYMBOLS)],
                     pen=pg.mkPen(outline, width=1) if train else pg.mkPen(colour, width=2.2),
                     brush=pg.mkBrush(colour) if train else pg.mkBrush(hollow))
                 item.setZValue(2 if train else 3)
+                if train:   # a spot's data is its row of state.X: clicking steps through it
+                    item.sigClicked.connect(self._on_scatter_clicked)
                 self.plot.addItem(item)
                 self._scatter[(int(k), train)] = item
+
+    def _on_scatter_clicked(self, _item: pg.ScatterPlotItem, points, _event=None) -> None:
+        if len(points):
+            self.state.set_example(int(points[0].data()))
 
     def _on_state_weights_changed(self) -> None:
         if not self.isVisible() and self.window().isVisible():

@@ -145,11 +145,11 @@
     <name>BoundaryView</name>
     <message>
         <location filename="../../ui/boundary_view.py" line="+116"/>
-        <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here.</source>
-        <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele.</translation>
+        <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
+        <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>

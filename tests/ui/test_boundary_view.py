@@ -160,3 +160,16 @@ def test_generated_data_keeps_numbered_classes_and_x1_x2(qtbot):
     view = _view(qtbot, _state("moons"))
     assert "class 0 ● orange · class 1 ■ blue" in view.legend.text()
     assert view.plot.getPlotItem().getAxis("bottom").labelText == "x1"
+
+
+def test_clicking_a_training_point_chooses_that_example(qtbot):
+    state = _state("moons")
+    view = _view(qtbot, state)
+    item = view._scatter[(1, True)]
+    spot = item.points()[3]
+    item.sigClicked.emit(item, [spot], None)
+    # The example now stepped through is the one drawn at the clicked spot.
+    x = state.X[state.example]
+    assert (x[0], x[1]) == (spot.pos().x(), spot.pos().y())
+    assert state.Y[state.example, 0] == 1
+    assert "Click a training point" in view.toolTip()
