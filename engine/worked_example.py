@@ -138,7 +138,10 @@ def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
         head = f"{step.index + 1}. {t['titles'][step.phase.value]}"
         if where:
             head += f" ({', '.join(where)})"
-        b = Block(step, head, step.equation, t["explain"][step.phase.value])
+        equation = step.equation
+        for english, translated in t["equation_words"]:
+            equation = equation.replace(english, translated)
+        b = Block(step, head, equation, t["explain"][step.phase.value])
         _expand(b, trace, t)
         b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
         b.values = [(k, v) for k, v in step.values.items()]

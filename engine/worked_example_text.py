@@ -17,6 +17,7 @@ TEXT: dict[str, dict] = {
         "network": "Layer sizes", "activations": "Activations", "output": "output",
         "loss": "Loss", "settings": "Settings", "frozen": "; bias weights frozen",
         "bias_frozen": "bias, frozen",
+        "equation_words": (),   # the engine writes equations in English words already
         "diagram": "Lines are the weights Θ: solid Θ > 0, dashed Θ < 0, thicker = larger |Θ|.",
         "loss_names": {"squared_error": "½ squared error", "cross_entropy": "cross-entropy"},
         "example": "example {}", "layer": "layer {}",
@@ -57,6 +58,11 @@ TEXT: dict[str, dict] = {
         "network": "Tamanhos das camadas", "activations": "Ativações", "output": "saída",
         "loss": "Perda", "settings": "Parâmetros", "frozen": "; pesos de viés congelados",
         "bias_frozen": "viés, congelado",
+        # The words inside the engine's equations, as the app's pt-BR phase line puts them.
+        "equation_words": (("[without bias row]", "[sem a linha do viés]"),
+                           ("(bias column frozen)", "(coluna de viés fixa)"),
+                           ("for j ≥ 1", "para j ≥ 1"), ("for j = 0", "para j = 0"),
+                           ("for l = ", "para l = ")),
         "diagram": ("As linhas são os pesos Θ: contínua Θ > 0, tracejada Θ < 0, mais grossa = "
                     "|Θ| maior."),
         "loss_names": {"squared_error": "½ erro quadrático", "cross_entropy": "entropia cruzada"},

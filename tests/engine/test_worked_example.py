@@ -93,6 +93,18 @@ def test_portuguese_document_uses_portuguese_headings(trace):
     assert "## Propagação para a frente" in md and "## Forward pass" not in md
 
 
+@pytest.mark.parametrize("render", [worked_example_markdown, worked_example_html])
+def test_portuguese_document_writes_the_equations_words_in_portuguese(trace, render):
+    # The app's pt-BR phase line says "para l = 1 .. 2", "[sem a linha do viés]"; the document
+    # for the same trace must not fall back to the engine's English words.
+    doc = render(trace, lang="pt_BR")
+    for pt in ("para l = 1 .. 2", "[sem a linha do viés]", "(coluna de viés fixa)"):
+        assert pt in doc
+    for en in ("for l = ", "without bias row", "bias column frozen"):
+        assert en not in doc
+    assert "for l = 1 .. 2" in render(trace, lang="en")
+
+
 def test_large_layers_show_matrices_without_term_by_term_sums():
     net = Network([64, 32, 10], rng=np.random.default_rng(0))
     X, Y = np.full((1, 64), 0.5), np.eye(10)[[3]]
