@@ -11,7 +11,7 @@ import copy
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engine import DivergenceError, GradientDescent, Momentum, Network
@@ -163,6 +163,7 @@ def test_workspaces_reused_across_batch_sizes_stay_exact(problem, ms):
 
 
 @settings(max_examples=30, deadline=None)
+@example(([6, 4, 4], "relu", "linear", "squared_error", 7, 0.0, 3775), 1, True)  # diverged at α 0.3
 @given(problems(), st.integers(1, 5), st.booleans())
 def test_minibatch_epoch_equals_plain_steps_on_the_same_order(problem, batch, freeze):
     sizes, hidden, output, loss, m, lam, seed = problem
@@ -170,7 +171,7 @@ def test_minibatch_epoch_equals_plain_steps_on_the_same_order(problem, batch, fr
     net = _net(sizes, hidden, output, loss, seed)
     X, Y = _data(np.random.default_rng(seed + 1), m, sizes, output)
     thetas = [t.copy() for t in net.thetas]
-    lr = 0.3
+    lr = 0.05  # small enough that no drawn network diverges within one epoch (≤ 12 steps)
     mean_J = net.train_epoch(X, Y, GradientDescent(lr), lam, batch_size=batch,
                              rng=np.random.default_rng(seed), freeze_bias=freeze)
     order = np.random.default_rng(seed).permutation(m)
