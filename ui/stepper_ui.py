@@ -366,9 +366,18 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     else:
         # translate() with the class as context: lupdate would file controller.tr() under
         # "controller", a context the app never asks for.
-        status.showMessage(QCoreApplication.translate(
+        hint = QCoreApplication.translate(
             "StepperController", "Press → (Next) to take the first step, Space to play; "
-            "hover the network to inspect it."), 15000)
+            "hover the network to inspect it.")
+        status.showMessage(hint, 15000)
+
+        def _on_stepper_step_changed(_index: int) -> None:
+            # The hint is about the first step: wrong once the learner (or an opened session)
+            # has moved on.
+            if status.currentMessage() == hint:
+                status.clearMessage()
+
+        controller.stepper.step_changed.connect(_on_stepper_step_changed)
 
 
 def app_icon() -> QIcon:

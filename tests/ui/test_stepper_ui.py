@@ -250,3 +250,10 @@ def test_while_training_only_the_canvas_follows_new_weights(window):
     assert "0.625" not in window.math_panel.equation_text()                  # text: not yet
     window.state.set_training(False)
     assert "0.625" in window.math_panel.equation_text()                      # caught up
+
+
+def test_first_step_hint_leaves_the_status_bar_once_the_learner_moves(window):
+    status = window.statusBar()
+    assert status.currentMessage().startswith("Press → (Next) to take the first step")
+    window.stepper.set_cursor(3)
+    assert "first step" not in status.currentMessage()
