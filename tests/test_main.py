@@ -33,3 +33,15 @@ def test_without_a_display_the_app_says_so_in_one_sentence():
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0] and "xvfb-run" in lines[0]
+
+
+def test_the_app_runs_numpy_on_one_blas_thread():
+    code = ("import sys; sys.argv = ['main.py', '--trace']; import main, io, contextlib; "
+            "f = io.StringIO(); contextlib.redirect_stdout(f).__enter__(); main.main(); "
+            "import numpy, os; sys.stderr.write(os.environ['OPENBLAS_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == "1"
