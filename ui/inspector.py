@@ -176,6 +176,9 @@ class Inspector(QWidget):
         return f"<b>{before}</b><br>{after}"
 
 
+MAX_WEIGHT = 1e6   # larger weights saturate every unit they feed: nothing left to see
+
+
 class WeightEditor(QDialog):
     """Ask for a new value of Θ(l)[i, j]: a finite number typed in the user's locale."""
 
@@ -188,7 +191,7 @@ class WeightEditor(QDialog):
         self.label = QLabel(self)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("weightEdit")
-        validator = QDoubleValidator(-1e6, 1e6, 12, self.edit)
+        validator = QDoubleValidator(-MAX_WEIGHT, MAX_WEIGHT, 12, self.edit)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         validator.setLocale(QLocale())
         self.edit.setValidator(validator)
@@ -223,14 +226,25 @@ class WeightEditor(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def value(self) -> float | None:
-        """Return the typed number, or None if it is not a finite number in this locale."""
+    def _typed(self) -> float | None:
         value, ok = QLocale().toDouble(self.edit.text().strip())
         return float(value) if ok and np.isfinite(value) else None
 
+    def value(self) -> float | None:
+        """Return the typed number, or None if it is not a number in this locale or lies
+        outside ±MAX_WEIGHT."""
+        value = self._typed()
+        return value if value is not None and abs(value) <= MAX_WEIGHT else None
+
     def _on_buttons_accepted(self) -> None:
-        if self.value() is None:
+        if self._typed() is None:
             self.error.setText(self.tr("“{t}” is not a number. Example: {x}").replace(
                 "{t}", self.edit.text()).replace("{x}", QLocale().toString(-0.35)))
+            return
+        if self.value() is None:
+            limit = QLocale().toString(MAX_WEIGHT, "f", 0)
+            self.error.setText(self.tr("“{t}” is too large: a weight must lie between −{m} "
+                                       "and {m}.").replace("{t}", self.edit.text())
+                               .replace("{m}", limit))
             return
         self.accept()

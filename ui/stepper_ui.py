@@ -282,6 +282,8 @@ class StepperController(QObject):
     def _on_state_training_changed(self, running: bool) -> None:
         if not running and self._text_stale:
             self._refresh(animate_ms=0)
+        else:
+            self._update_phase_line()
 
     def _refresh(self, animate_ms: int) -> None:
         trace, i = self.stepper.trace, self.stepper.cursor
@@ -307,8 +309,13 @@ class StepperController(QObject):
 
     def _update_phase_line(self) -> None:
         step = self.stepper.step
-        self.phase.setText(phase_line(step, self.stepper.trace, self.state.example,
-                                      self.state.X.shape[0]))
+        text = phase_line(step, self.stepper.trace, self.state.example, self.state.X.shape[0])
+        if self.state.training:
+            # The math panel and inspector wait for the pause (see _refresh): say so.
+            text = QCoreApplication.translate(
+                "StepperController", "Training… the network shows the weights live; pause to "
+                "see this step's numbers for them.")
+        self.phase.setText(text)
 
     def _mazur_names(self) -> bool:
         return self.state.preset == "mazur" and self.state.network.layer_sizes == [2, 2, 2]

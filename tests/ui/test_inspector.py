@@ -104,3 +104,15 @@ def test_weight_editor_refuses_text_that_is_not_a_number(qtbot):
     assert editor.value() is None
     assert not editor.result()
     assert "not a number" in editor.error.text()
+
+
+def test_weight_editor_refuses_weights_beyond_a_million(qtbot):
+    editor = WeightEditor(2, 0, 1, 0.4)
+    qtbot.addWidget(editor)
+    editor.edit.setText("9999999")  # the validator lets intermediate text through; OK must not
+    editor._on_buttons_accepted()
+    assert editor.value() is None and not editor.result()
+    assert "too large" in editor.error.text()
+    editor.edit.setText("1000000")
+    editor._on_buttons_accepted()
+    assert editor.value() == 1e6

@@ -248,8 +248,11 @@ def test_while_training_only_the_canvas_follows_new_weights(window):
     style = window.network_view.edge_style(1, 0, 1)
     assert style.value == -0.625 and style.style == Qt.PenStyle.DashLine  # canvas: new Θ
     assert "0.625" not in window.math_panel.equation_text()                  # text: not yet
+    phase = window.stepper_controller.phase
+    assert "pause to see" in phase.text()                                    # and says so
     window.state.set_training(False)
     assert "0.625" in window.math_panel.equation_text()                      # caught up
+    assert "pause to see" not in phase.text()
 
 
 def test_first_step_hint_leaves_the_status_bar_once_the_learner_moves(window):
