@@ -1658,7 +1658,12 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+156"/>
+        <source>Training… the network shows the weights live; pause to see this step&apos;s numbers for them.</source>
+        <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -1965,7 +1970,7 @@
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../ui/inspector.py" line="+36"/>
+        <location filename="../../ui/inspector.py" line="+39"/>
         <source>Change a weight</source>
         <translation>Mudar um peso</translation>
     </message>
@@ -1980,9 +1985,14 @@
         <translation>Digite um número, por exemplo {x}. Todo o passo a passo é recalculado com o novo peso.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>“{t}” is not a number. Example: {x}</source>
         <translation>“{t}” não é um número. Exemplo: {x}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{t}” is too large: a weight must lie between −{m} and {m}.</source>
+        <translation>“{t}” é grande demais: um peso deve ficar entre −{m} e {m}.</translation>
     </message>
 </context>
 <context>
