@@ -1,8 +1,8 @@
 """The loss plot: train and test cost J per epoch, and accuracy for classification, drawn live.
 
 The curves are created once; each refresh only calls ``setData`` on them with the bounded
-history (see ``ui.history``), and pyqtgraph clips to the view and downsamples, so a million epochs
-cost no more to draw than a thousand.
+history (see ``ui.history``, at most ~2000 points), so a million epochs cost no more to draw than
+a few thousand. The curves are drawn whole, never auto-downsampled (see ``_plot_widget``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ def _plot_widget() -> pg.PlotWidget:
     item = w.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setClipToView(True)
-    item.setDownsampling(auto=True, mode="peak")
+    # No auto-downsampling: the history holds at most ~2000 points, cheap to draw whole, and
+    # a downsampled curve's ends depend on the view range, which auto-range fits to those
+    # ends — range and curve could flip between two states on every paint, starving the
+    # training timer (the freeze at ~942,000 XOR epochs). Clipping only acts on a zoomed view.
+    item.setDownsampling(ds=1, auto=False)
     item.setMenuEnabled(False)
     for name in ("left", "bottom"):
         item.getAxis(name).enableAutoSIPrefix(False)   # "cost J (x0.001)" would confuse

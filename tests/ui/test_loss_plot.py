@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from engine.setup import build_preset
 from ui.history import HistoryPoint, LossHistory
@@ -132,3 +133,54 @@ def test_cleared_history_resets_the_axes_of_the_previous_run(qtbot):
     qtbot.wait(50)
     (x0, x1), (y0, y1) = box.viewRange()
     assert x0 <= 1 and x1 >= 2 and y0 <= 30 and y1 >= 40   # the new run is in view
+
+
+class _PaintCounter(QObject):
+    """Count paint events; past ``limit`` break a repaint loop (by freezing the cost plot's
+    view) so a failing test ends instead of hanging."""
+
+    def __init__(self, plot: LossPlot, limit: int) -> None:
+        super().__init__()
+        self.plot, self.limit, self.paints = plot, limit, 0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+            if self.paints == self.limit:
+                self.plot.cost_plot.getPlotItem().getViewBox().disableAutoRange()
+        return False
+
+
+def test_event_loop_settles_when_the_view_fits_the_curves(qtbot):
+    # The freeze at ~942,000 XOR epochs: the auto-ranged epoch axis was fitted to the curve as
+    # drawn, and with auto-downsampling the drawn curve depends on the range (its first and
+    # last points change with the downsampling factor), so range and curve could flip between
+    # two states on every paint and no timer ever fired. A gap after the first epoch makes
+    # the two states far apart, so the flip is certain where it was once in a blue moon.
+    plot = _plot(qtbot, LossHistory())
+    plot.resize(220, 480)
+    plot.show()
+    qtbot.waitExposed(plot)
+    QApplication.processEvents()
+    view_width = plot.cost_plot.getPlotItem().getViewBox().width()
+    n = min(1999, int(2.2 * 5 * view_width))    # ~2 data points per drawn pixel, 5 a pixel
+    epochs = np.concatenate([[1], 1000 * n + np.arange(n)])
+    cost = 1.0 / np.sqrt(epochs)
+    plot.history.load_dict({"epochs": epochs.tolist(), "train_cost": cost.tolist(),
+                            "test_cost": [None] * epochs.size,
+                            "train_accuracy": [1.0] * epochs.size,
+                            "test_accuracy": [None] * epochs.size})
+    counter = _PaintCounter(plot, limit=300)
+    QApplication.instance().installEventFilter(counter)
+    fired = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    try:
+        plot.refresh()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 500)
+        settled_paints = counter.paints
+        qtbot.waitUntil(lambda: bool(fired), timeout=1000)
+    finally:
+        QApplication.instance().removeEventFilter(counter)
+    assert settled_paints < 50
+    x, _ = plot.train_curve.getData()
+    assert x.size == epochs.size           # every stored point drawn (≤ 2001 of them)
