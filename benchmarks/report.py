@@ -94,6 +94,8 @@ def app_table(app: dict) -> list[str]:
                   f"| {m['epochs']:,} | {_f(m['seconds'])} | {_f(m['rss_start_mb'])} | "
                   f"{_f(m['rss_end_mb'])} | {_f(m['growth_mb'])} | "
                   f"{_ok(m['growth_mb'] <= 50 and m['epochs'] >= 1_000_000)} |"]
+        if "when" in m:
+            lines += ["", f"(Memory re-measured alone at {m['when']}: {m['note']})"]
         if "froze_at_epoch" in m:
             lines += ["", f"**The app's event loop froze at epoch {m['froze_at_epoch']:,}** "
                       "(no timer fired for 30 s: training stopped; the stack was in pyqtgraph "
