@@ -737,7 +737,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+105"/>
+        <location filename="../../ui/loss_plot.py" line="+109"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
