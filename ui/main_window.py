@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from ui.state import AppState
@@ -10,6 +10,8 @@ from ui.state import AppState
 
 class MainWindow(QMainWindow):
     """Menus File / View / Help, a central area and dock areas, around one ``AppState``."""
+
+    language_changed = Signal()   # after the window's own texts are retranslated
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,4 +36,5 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.language_changed.emit()
         super().changeEvent(event)

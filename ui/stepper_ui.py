@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -322,30 +323,36 @@ class StepperController(QObject):
 
 
 class _FinishOnKey(QObject):
-    """Finish the canvas animation as soon as any key is pressed (the key then does its job)."""
+    """Finish every canvas animation as soon as any key is pressed (the key then does its job).
 
-    def __init__(self, view: NetworkView, parent: QObject) -> None:
-        super().__init__(parent)
-        self.view = view
+    One filter per application, owned by it: a filter owned by a window could be torn down while
+    Qt is still dispatching an event to it. Views are kept as Python references and skipped once
+    Qt has deleted them.
+    """
+
+    _instance: _FinishOnKey | None = None
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._views: list[NetworkView] = []
+
+    @classmethod
+    def serve(cls, view: NetworkView) -> None:
+        """Finish ``view``'s animations on key presses from now on."""
+        app = QApplication.instance()
+        if app is None:
+            return
+        if cls._instance is None or not shiboken6.isValid(cls._instance):
+            cls._instance = cls(app)
+            app.installEventFilter(cls._instance)
+        cls._instance._views = [v for v in cls._instance._views if shiboken6.isValid(v)]
+        cls._instance._views.append(view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
-                and self.view.is_animating():
-            self.view.finish_animation()
-        return False
-
-
-class _Retranslator(QObject):
-    """Call the controller's ``retranslate`` when the window's language changes."""
-
-    def __init__(self, controller: StepperController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-        controller.window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.controller.window and event.type() == QEvent.Type.LanguageChange:
-            self.controller.retranslate()
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            for view in self._views:
+                if shiboken6.isValid(view) and view.is_animating():
+                    view.finish_animation()
         return False
 
 
@@ -358,11 +365,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
     window.math_panel = controller.math_panel
     window.timeline = controller.timeline
     window.inspector = controller.inspector
-    _Retranslator(controller)
-    key_filter = _FinishOnKey(controller.view, controller)   # deleted (and removed) with it
-    app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(key_filter)
+    window.language_changed.connect(controller.retranslate)
+    _FinishOnKey.serve(controller.view)
     window.setWindowIcon(app_icon())
     # Creating the status bar makes every status tip show; the first hint says where to start.
     status = window.statusBar()

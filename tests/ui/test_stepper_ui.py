@@ -260,3 +260,25 @@ def test_first_step_hint_leaves_the_status_bar_once_the_learner_moves(window):
     assert status.currentMessage().startswith("Press → (Next) to take the first step")
     window.stepper.set_cursor(3)
     assert "first step" not in status.currentMessage()
+
+
+def test_keys_still_finish_animations_after_another_window_was_deleted(qtbot):
+    import shiboken6
+
+    first = build_main_window(["--preset", "mazur"])
+    shiboken6.delete(first)   # Qt deletes it; its view must drop out of the key filter
+    second = open_window(qtbot)
+    second.stepper.set_cursor(1)
+    second.stepper_controller.step_forward()
+    assert second.network_view.is_animating()
+    qtbot.keyClick(second, Qt.Key.Key_Shift)
+    assert not second.network_view.is_animating()
+
+
+def test_a_language_change_retranslates_through_the_window_signal(qtbot, window):
+    seen: list[bool] = []
+    window.language_changed.connect(lambda: seen.append(True))
+    window.stepper_controller.phase.setText("stale")
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert seen and window.stepper_controller.phase.text() != "stale"
