@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.datasets import Dataset, split
+from engine.files import read_bytes_limited
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -63,14 +64,7 @@ def parse_number(cell: str) -> float | None:
 def read_text(path: str | os.PathLike) -> str:
     """Return the file's text (UTF-8, BOM removed), rejecting binary, huge or undecodable files."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CsvImportError(f"{p.name}: the file is {size // 2**20} MB; the limit is "
-                                 f"{MAX_FILE_BYTES // 2**20} MB")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
+    data = read_bytes_limited(p, MAX_FILE_BYTES, CsvImportError)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise CsvImportError(f"{p.name}: the file is UTF-16 text; save it as UTF-8 CSV")
     if b"\x00" in data[:8192]:

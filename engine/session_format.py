@@ -27,6 +27,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
+from engine.files import read_bytes_limited
 from engine.losses import LOSSES
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
@@ -382,14 +383,7 @@ def loads(text: str | bytes) -> Session:
 def load_session(path: str | os.PathLike) -> Session:
     """Return the Session saved in ``path``; raise SessionError naming the file and the problem."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SessionError(f"{p.name}: the file is {size // 2**20} MB; the limit is "
-                               f"{MAX_FILE_BYTES // 2**20} MB")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise SessionError(f"{p.name}: cannot read the file ({exc.strerror or exc})") from None
+    data = read_bytes_limited(p, MAX_FILE_BYTES, SessionError)
     try:
         return loads(data)
     except SessionError as exc:

@@ -15,6 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engine import DivergenceError, GradientDescent, Momentum, Network
+from tests.engine.reference import g_prime as _g_prime  # the textbook g′(z), shared
 
 COMBOS = [  # (hidden g, output, loss)
     ("sigmoid", "sigmoid", "cross_entropy"),
@@ -37,17 +38,6 @@ def _g(name: str, z: np.ndarray) -> np.ndarray:
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
     return z.copy()
-
-
-def _g_prime(name: str, z: np.ndarray) -> np.ndarray:
-    if name == "sigmoid":
-        s = 1.0 / (1.0 + np.exp(-z))
-        return s * (1.0 - s)
-    if name == "tanh":
-        return 1.0 - np.tanh(z) ** 2
-    if name == "relu":
-        return (z > 0).astype(float)
-    return np.ones_like(z)
 
 
 def plain_cost_and_gradients(thetas, X, Y, hidden, output, loss, lam):
