@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from tests.ui.colour_vision import MACHADO as CVD_MATRICES
 from ui import palette, theme
 
 
@@ -112,20 +113,7 @@ def test_presenter_mode_enlarges_fonts_calls_set_scale_and_restores(themes, qapp
 
 
 # --- colour-blind safety -------------------------------------------------------------------
-# Machado, Oliveira & Fernandes (2009), "A Physiologically-based Model for Simulation of Color
-# Vision Deficiency", IEEE TVCG 15(6): matrices for severity 1.0, applied to linear sRGB.
-MACHADO = {
-    "protanopia": np.array([[0.152286, 1.052583, -0.204868],
-                            [0.114503, 0.786281, 0.099216],
-                            [-0.003882, -0.048116, 1.051998]]),
-    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968],
-                              [0.280085, 0.672501, 0.047413],
-                              [-0.011820, 0.042940, 0.968881]]),
-    "tritanopia": np.array([[1.255528, -0.076749, -0.178779],
-                            [-0.078411, 0.930809, 0.147602],
-                            [0.004733, 0.691367, 0.303900]]),
-    "normal": np.eye(3),
-}
+MACHADO = {**CVD_MATRICES, "normal": np.eye(3)}
 MIN_DELTA_L = 15.0   # CIELAB lightness difference still obvious in greyscale or on a projector
 
 
