@@ -18,9 +18,9 @@ def g(name: str, z: np.ndarray) -> np.ndarray:
         return np.where(z > 0, z, 0.0)
     if name == "linear":
         return z.copy()
-    if name == "softmax":
-        e = np.exp(z - z.max())
-        return e / e.sum()
+    if name == "softmax":  # over the last axis: one example (1-D) or one per row (2-D)
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
     raise AssertionError(name)
 
 

@@ -15,7 +15,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engine import DivergenceError, GradientDescent, Momentum, Network
-from tests.engine.reference import g_prime as _g_prime  # the textbook g′(z), shared
+from tests.engine.reference import g as _g  # the textbook g and g′(z), shared
+from tests.engine.reference import g_prime as _g_prime
 
 COMBOS = [  # (hidden g, output, loss)
     ("sigmoid", "sigmoid", "cross_entropy"),
@@ -25,19 +26,6 @@ COMBOS = [  # (hidden g, output, loss)
     ("linear", "softmax", "cross_entropy"),
     ("tanh", "sigmoid", "cross_entropy"),
 ]
-
-
-def _g(name: str, z: np.ndarray) -> np.ndarray:
-    if name == "sigmoid":
-        return 1.0 / (1.0 + np.exp(-z))
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "relu":
-        return np.where(z > 0, z, 0.0)
-    if name == "softmax":
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
-    return z.copy()
 
 
 def plain_cost_and_gradients(thetas, X, Y, hidden, output, loss, lam):
