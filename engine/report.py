@@ -5,6 +5,9 @@ Used by ``python main.py --trace`` and as the base of the worked-example documen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import numpy as np
 
 from engine.trace import Phase, Step, Trace
@@ -22,19 +25,53 @@ _TITLES = {
 }
 
 
-def fmt_number(x: float, digits: int = 9) -> str:
-    """Return ``x`` with up to ``digits`` significant digits, no trailing zeros."""
-    return f"{float(x):.{digits}g}"
+@dataclass(frozen=True)
+class NumberFormat:
+    """How one language writes numbers in a document: the decimal separator, the separator
+    between the items of a list and between the two indices of an entry.
+
+    Where the comma is the decimal separator (pt-BR: 0,5), lists take "; " so that [0,5; 0,3]
+    cannot be read as three numbers. Digits are never grouped (1234,5, as the English 1234.5)
+    and the exponent keeps its usual form (1,5e-07), as the app's pt-BR math panel shows it.
+    """
+
+    decimal: str = "."
+    items: str = ", "
+    indices: str = ","
+
+    def number(self, x: float, digits: int = 9) -> str:
+        """Return ``x`` with up to ``digits`` significant digits, no trailing zeros."""
+        text = f"{float(x):.{digits}g}"
+        return text if self.decimal == "." else text.replace(".", self.decimal)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Return ``items`` separated as this language separates list items."""
+        return self.items.join(items)
+
+    def index(self, i: int, j: int) -> str:
+        """Return the index of entry (i, j) as "[i,j]" (English) or "[i; j]" (pt-BR)."""
+        return f"[{i}{self.indices}{j}]"
 
 
-def fmt_array(arr: np.ndarray, digits: int = 9) -> str:
-    """Return a vector as [a, b, c] or a matrix as one bracketed row per line."""
+ENGLISH = NumberFormat()
+BRAZILIAN = NumberFormat(decimal=",", items="; ", indices="; ")
+
+
+def fmt_number(x: float, digits: int = 9, numbers: NumberFormat = ENGLISH) -> str:
+    """Return ``x`` with up to ``digits`` significant digits, no trailing zeros, written as
+    ``numbers`` says (decimal point by default)."""
+    return numbers.number(x, digits)
+
+
+def fmt_array(arr: np.ndarray, digits: int = 9, numbers: NumberFormat = ENGLISH) -> str:
+    """Return a vector as [a, b, c] (pt-BR: [a; b; c]) or a matrix as one bracketed row per
+    line."""
     arr = np.asarray(arr)
     if arr.ndim == 0:
-        return fmt_number(arr, digits)
+        return fmt_number(arr, digits, numbers)
     if arr.ndim == 1:
-        return "[" + ", ".join(fmt_number(v, digits) for v in arr) + "]"
-    return "\n".join(fmt_array(row, digits) for row in arr)
+        return "[" + numbers.join(fmt_number(v, digits, numbers) for v in arr) + "]"
+    return "\n".join(fmt_array(row, digits, numbers) for row in arr)
 
 
 def array_label(step: Step, key: str) -> str:

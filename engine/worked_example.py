@@ -11,11 +11,12 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
-from engine.report import array_label, fmt_number
+from engine.report import NumberFormat, array_label
 from engine.trace import Phase, Step, Trace
 from engine.worked_example_svg import network_svg
 from engine.worked_example_text import TEXT, text_for
@@ -39,90 +40,95 @@ class Block:
     values: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _n(x: float, digits: int = 9) -> str:
-    s = fmt_number(x, digits).replace("-", "−")
-    return s
+def _n(x: float, nf: NumberFormat) -> str:
+    return nf.number(x).replace("-", "−")
 
 
-def _p(x: float) -> str:
+def _p(x: float, nf: NumberFormat) -> str:
     # A negative factor inside a product is bracketed so "0.5·(−0.03)" cannot be misread.
-    s = _n(x)
+    s = _n(x, nf)
     return f"({s})" if s.startswith("−") else s
+
+
+def _vector(values: np.ndarray, nf: NumberFormat) -> str:
+    return "[" + nf.join(_n(v, nf) for v in values) + "]"
 
 
 def _sub(i: int) -> str:
     return str(i).translate(_SUB)
 
 
-def _entry(symbol: str, l: int | None, i: int, j: int) -> str:
+def _entry(symbol: str, l: int | None, i: int, j: int, nf: NumberFormat) -> str:
     # Θ₁₂(2) reads well for one-digit indices; with more digits "₁₁₅" would be ambiguous.
     if i + 1 < 10 and j < 10:
         return f"{symbol}{_sub(i + 1)}{_sub(j)}({l})"
-    return f"{symbol}({l})[{i + 1},{j}]"
+    return f"{symbol}({l}){nf.index(i + 1, j)}"
 
 
-def _g_text(name: str, z: float, zs: np.ndarray, i: int) -> str:
+def _g_text(name: str, z: float, nf: NumberFormat) -> str:
     if name == "sigmoid":
-        return f"1 / (1 + e^(−{_p(z)}))"
+        return f"1 / (1 + e^(−{_p(z, nf)}))"
     if name == "tanh":
-        return f"tanh({_n(z)})"
+        return f"tanh({_n(z, nf)})"
     if name == "relu":
-        return f"max(0, {_n(z)})"
+        return f"max(0{nf.items}{_n(z, nf)})"     # max(0; 0,5) in pt-BR
     if name == "softmax":
-        return f"e^{_p(z)} / Σₖ e^z(k)"
-    return _n(z)
+        return f"e^{_p(z, nf)} / Σₖ e^z(k)"
+    return _n(z, nf)
 
 
 def _expand(block: Block, trace: Trace, t: dict) -> None:
     s, arr, l = block.step, block.step.arrays, block.step.layer
-    small = lambda n: n <= MAX_EXPANDED_UNITS  # noqa: E731
+    nf: NumberFormat = t["numbers"]
+    n, p = partial(_n, nf=nf), partial(_p, nf=nf)
+    small = lambda k: k <= MAX_EXPANDED_UNITS  # noqa: E731
     if s.phase is Phase.FORWARD_Z and small(len(arr["z"])) and len(arr["a_in"]) <= \
             MAX_EXPANDED_TERMS:
         for i, zi in enumerate(arr["z"]):
-            terms = " + ".join(f"{_p(w)}·{_p(a)}" for w, a in zip(arr["Theta"][i], arr["a_in"],
-                                                                  strict=True))
-            block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {_n(zi)}")
+            terms = " + ".join(f"{p(w)}·{p(a)}" for w, a in zip(arr["Theta"][i], arr["a_in"],
+                                                                strict=True))
+            block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {n(zi)}")
     elif s.phase is Phase.FORWARD_A and small(len(arr["a"])):
         name = trace.output if l == trace.L else trace.activation
         for i, (zi, ai) in enumerate(zip(arr["z"], arr["a"], strict=True)):
-            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(name, zi, arr['z'], i)} = {_n(ai)}")
+            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(name, zi, nf)} = {n(ai)}")
     elif s.phase is Phase.OUTPUT_DELTA and small(len(arr["d"])):
         for i, di in enumerate(arr["d"]):
-            core = f"{_n(arr['a'][i])} − {_p(arr['y'][i])}"
+            core = f"{n(arr['a'][i])} − {p(arr['y'][i])}"
             if "g_prime" in arr:
-                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{_p(arr['g_prime'][i])} = "
-                                   f"{_n(di)}")
+                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{p(arr['g_prime'][i])} = "
+                                   f"{n(di)}")
             else:
-                block.lines.append(f"d{_sub(i + 1)}({l}) = {core} = {_n(di)}")
+                block.lines.append(f"d{_sub(i + 1)}({l}) = {core} = {n(di)}")
     elif s.phase is Phase.HIDDEN_DELTA and small(len(arr["d"])) and len(arr["d_next"]) <= \
             MAX_EXPANDED_TERMS:
         theta = arr["Theta"]
         for i, di in enumerate(arr["d"]):
-            terms = " + ".join(f"{_p(theta[k, i + 1])}·{_p(dk)}"
+            terms = " + ".join(f"{p(theta[k, i + 1])}·{p(dk)}"
                                for k, dk in enumerate(arr["d_next"]))
-            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{_p(arr['g_prime'][i])} = "
-                               f"{_n(arr['Theta_T_d'][i + 1])}·{_p(arr['g_prime'][i])} = "
-                               f"{_n(di)}")
+            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{p(arr['g_prime'][i])} = "
+                               f"{n(arr['Theta_T_d'][i + 1])}·{p(arr['g_prime'][i])} = "
+                               f"{n(di)}")
     elif s.phase is Phase.ACCUMULATE and arr["outer"].size <= MAX_EXPANDED_ENTRIES:
         before = arr["Delta"] - arr["outer"]
         for (i, j), v in np.ndenumerate(arr["Delta"]):
             block.lines.append(
-                f"{_entry('Δ', l, i, j)} = {_n(before[i, j])} + "
-                f"{_p(arr['d_next'][i])}·{_p(arr['a_in'][j])} = {_n(v)}")
+                f"{_entry('Δ', l, i, j, nf)} = {n(before[i, j])} + "
+                f"{p(arr['d_next'][i])}·{p(arr['a_in'][j])} = {n(v)}")
     elif s.phase is Phase.GRADIENT and arr["D"].size <= MAX_EXPANDED_ENTRIES:
         m, lam = s.values.get("m", trace.m), s.values.get("lam", trace.lam)
         for (i, j), v in np.ndenumerate(arr["D"]):
-            inner = _n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
-                f"{_n(arr['Delta'][i, j])} + {_p(lam)}·{_p(arr['Theta'][i, j])}"
-            block.lines.append(f"{_entry('D', l, i, j)} = (1/{_n(m)})·({inner}) = {_n(v)}")
+            inner = n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
+                f"{n(arr['Delta'][i, j])} + {p(lam)}·{p(arr['Theta'][i, j])}"
+            block.lines.append(f"{_entry('D', l, i, j, nf)} = (1/{n(m)})·({inner}) = {n(v)}")
     elif s.phase is Phase.UPDATE and arr["D"].size <= MAX_EXPANDED_ENTRIES:
         lr = s.values.get("lr", trace.lr)
         for (i, j), v in np.ndenumerate(arr["Theta_new"]):
             if trace.freeze_bias and j == 0:
-                block.lines.append(f"{_entry('Θ', l, i, j)} = {_n(v)} ({t['bias_frozen']})")
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} = {n(v)} ({t['bias_frozen']})")
             else:
-                block.lines.append(f"{_entry('Θ', l, i, j)} := {_n(arr['Theta'][i, j])} − "
-                                   f"{_p(lr)}·{_p(arr['D'][i, j])} = {_n(v)}")
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(arr['Theta'][i, j])} − "
+                                   f"{p(lr)}·{p(arr['D'][i, j])} = {n(v)}")
 
 
 def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
@@ -144,42 +150,44 @@ def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
         b = Block(step, head, equation, t["explain"][step.phase.value])
         _expand(b, trace, t)
         b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
-        b.values = [(k, v) for k, v in step.values.items()]
+        b.values = [(t["value_names"].get(k, k), v) for k, v in step.values.items()]
         blocks.append(b)
     return blocks
 
 
 def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
     extra = t["frozen"] if trace.freeze_bias else ""
+    nf: NumberFormat = t["numbers"]
     return [
         (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
                                                    *(th.shape[0] for th in trace.thetas)])),
         (t["activations"], f"g = {trace.activation}; {t['output']} = {trace.output}"),
         (t["loss"], t["loss_names"].get(trace.loss, trace.loss)),
-        (t["settings"], f"α = {_n(trace.lr)}, λ = {_n(trace.lam)}, m = {trace.m}{extra}"),
+        (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}", f"λ = {_n(trace.lam, nf)}",
+                                 f"m = {trace.m}"]) + extra),
     ]
 
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-def _md_array(label: str, arr: np.ndarray) -> str:
+def _md_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
     a = np.atleast_2d(arr) if arr.ndim == 1 else arr
     shape = "×".join(str(s) for s in arr.shape)
     if arr.ndim == 1:
-        return f"- {label} ({shape}) = [{', '.join(_n(v) for v in arr)}]"
+        return f"- {label} ({shape}) = {_vector(arr, nf)}"
     head = "| " + " | ".join(f"j={j}" for j in range(a.shape[1])) + " |"
     rule = "|" + "---:|" * a.shape[1]
-    rows = ["| " + " | ".join(_n(v) for v in row) + " |" for row in a]
+    rows = ["| " + " | ".join(_n(v, nf) for v in row) + " |" for row in a]
     return f"- {label} ({shape}):\n\n" + "\n".join("  " + r for r in [head, rule, *rows]) + "\n"
 
 
 def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en") -> str:
     """Return the worked example of ``trace`` as a Markdown document."""
     t = text_for(lang)
+    nf: NumberFormat = t["numbers"]
     out = [f"# {title or t['title']}", "", t["intro"], ""]
     out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
-    out += ["", f"- x = [{', '.join(_n(v) for v in trace.X[0])}]",
-            f"- y = [{', '.join(_n(v) for v in trace.Y[0])}]", ""]
+    out += ["", f"- x = {_vector(trace.X[0], nf)}", f"- y = {_vector(trace.Y[0], nf)}", ""]
     stage = None
     for b in build_blocks(trace, lang):
         if b.step.stage != stage:
@@ -188,12 +196,12 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
         out += [f"### {b.heading}", "", f"`{b.equation}`", "", b.explanation, ""]
         if b.lines:
             out += ["```text", *b.lines, "```", ""]
-        out += [_md_array(label, arr) for label, arr in b.arrays]
-        out += [f"- {k} = {_n(v)}" for k, v in b.values]
+        out += [_md_array(label, arr, nf) for label, arr in b.arrays]
+        out += [f"- {k} = {_n(v, nf)}" for k, v in b.values]
         out.append("")
     out += [f"## {t['result']}", "",
-            f"- J {t['before']} = {_n(trace.J_before)}",
-            f"- J {t['after']} = {_n(trace.J_after)}", "", f"_{t['footer']}_", ""]
+            f"- J {t['before']} = {_n(trace.J_before, nf)}",
+            f"- J {t['after']} = {_n(trace.J_after, nf)}", "", f"_{t['footer']}_", ""]
     return "\n".join(out)
 
 
@@ -218,7 +226,7 @@ h2{break-after:avoid;page-break-after:avoid}}
 """
 
 
-def _html_array(label: str, arr: np.ndarray) -> str:
+def _html_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
     e = html.escape
     shape = "×".join(str(s) for s in arr.shape)
     a = arr.reshape(1, -1) if arr.ndim == 1 else arr
@@ -226,7 +234,7 @@ def _html_array(label: str, arr: np.ndarray) -> str:
         f"<th>j={j}</th>" for j in range(a.shape[1])) + "</tr>"
     rows = "".join(
         "<tr>" + ("" if arr.ndim == 1 else f"<th>i={i + 1}</th>")
-        + "".join(f"<td>{e(_n(v))}</td>" for v in row) + "</tr>" for i, row in enumerate(a))
+        + "".join(f"<td>{e(_n(v, nf))}</td>" for v in row) + "</tr>" for i, row in enumerate(a))
     return (f'<div><span class="lab">{e(label)}</span> ({shape})'
             f'<table class="m">{head}{rows}</table></div>')
 
@@ -234,16 +242,17 @@ def _html_array(label: str, arr: np.ndarray) -> str:
 def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en") -> str:
     """Return the worked example of ``trace`` as one self-contained, printable HTML page."""
     t, e = text_for(lang), html.escape
+    nf: NumberFormat = t["numbers"]
     doc_title = title or t["title"]
     parts = [f'<!DOCTYPE html>\n<html lang="{e(t["html_lang"])}"><head><meta charset="utf-8">',
              f"<title>{e(doc_title)}</title><style>{_CSS}</style></head><body>",
              f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p><table class=\"sum\">"]
     parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in _summary(trace, t)]
     parts.append("</table>")
-    drawing = network_svg(trace.thetas, t["diagram"])
+    drawing = network_svg(trace.thetas, t["diagram"], nf)
     if drawing:
         parts.append(f'<div class="net">{drawing}</div>')
-    parts.append(_html_array("x", trace.X[0]) + _html_array("y", trace.Y[0]))
+    parts.append(_html_array("x", trace.X[0], nf) + _html_array("y", trace.Y[0], nf))
     stage = None
     for b in build_blocks(trace, lang):
         if b.step.stage != stage:
@@ -253,12 +262,13 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
                      f'<div class="eq">{e(b.equation)}</div><p>{e(b.explanation)}</p>')
         if b.lines:
             parts.append('<div class="calc">' + "<br>".join(e(x) for x in b.lines) + "</div>")
-        parts += [_html_array(label, arr) for label, arr in b.arrays]
+        parts += [_html_array(label, arr, nf) for label, arr in b.arrays]
         if b.values:
-            parts.append("<p>" + "; ".join(f"{e(k)} = {e(_n(v))}" for k, v in b.values) + "</p>")
+            parts.append("<p>" + "; ".join(f"{e(k)} = {e(_n(v, nf))}" for k, v in b.values)
+                         + "</p>")
         parts.append("</div>")
-    parts.append(f"<h2>{e(t['result'])}</h2><p>J {e(t['before'])} = {e(_n(trace.J_before))}"
-                 f"<br>J {e(t['after'])} = {e(_n(trace.J_after))}</p>")
+    parts.append(f"<h2>{e(t['result'])}</h2><p>J {e(t['before'])} = {e(_n(trace.J_before, nf))}"
+                 f"<br>J {e(t['after'])} = {e(_n(trace.J_after, nf))}</p>")
     parts.append(f'<p class="foot">{e(t["footer"])}</p></body></html>\n')
     return "\n".join(parts)
 

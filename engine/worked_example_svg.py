@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from engine.report import ENGLISH, NumberFormat
+
 MAX_UNITS = 12          # taller layers make an unreadable drawing: the page shows tables instead
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -21,9 +23,11 @@ def _name(layer: int, k: int, L: int) -> str:
     return f"x{sub}" if layer == 1 else f"a{sub}({layer})"
 
 
-def network_svg(thetas: Sequence[np.ndarray], caption: str = "") -> str:
+def network_svg(thetas: Sequence[np.ndarray], caption: str = "",
+                numbers: NumberFormat = ENGLISH) -> str:
     """Return an SVG drawing of the network with weights ``thetas`` (Θ(1) first, shapes
-    (s(l+1), 1 + s(l))), or "" when a layer has more than MAX_UNITS units."""
+    (s(l+1), 1 + s(l))), or "" when a layer has more than MAX_UNITS units. Each line's tooltip
+    gives its weight as ``numbers`` writes it; coordinates always use SVG's decimal point."""
     sizes = [thetas[0].shape[1] - 1] + [t.shape[0] for t in thetas]
     if max(sizes) > MAX_UNITS:
         return ""
@@ -49,10 +53,11 @@ def network_svg(thetas: Sequence[np.ndarray], caption: str = "") -> str:
                 w = float(theta[i, j])
                 (x1, y1), (x2, y2) = pos(l, j), pos(l + 1, i + 1)
                 dash = ' stroke-dasharray="6 4"' if w < 0 else ""
+                tip = f"Θ({l}){numbers.index(i + 1, j)} = {numbers.number(w)}"
                 out.append(f'<line x1="{x1 + r:.1f}" y1="{y1:.1f}" x2="{x2 - r:.1f}" '
                            f'y2="{y2:.1f}" stroke="#333" stroke-opacity="0.75" '
                            f'stroke-width="{0.6 + 4.0 * abs(w) / biggest:.2f}"{dash}>'
-                           f'<title>Θ({l})[{i + 1},{j}] = {w:.9g}</title></line>')
+                           f'<title>{tip}</title></line>')
     for layer, s in enumerate(sizes, start=1):
         if layer < L:
             x, y = pos(layer, 0)

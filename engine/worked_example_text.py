@@ -1,14 +1,18 @@
 """The prose of the worked-example documents, in English and Brazilian Portuguese.
 
 Kept apart from engine.worked_example so the document logic reads without the wording; the engine
-cannot use Qt's translator, so the two languages live here as plain dictionaries.
+cannot use Qt's translator, so the two languages live here as plain dictionaries, each with the
+way its numbers are written (engine.report.NumberFormat).
 """
 
 from __future__ import annotations
 
+from engine.report import BRAZILIAN, ENGLISH
+
 TEXT: dict[str, dict] = {
     "en": {
         "html_lang": "en",
+        "numbers": ENGLISH,
         "title": "Backpropagation, worked step by step",
         "intro": ("Every micro-step of one training step of the course notes' backpropagation: "
                   "the forward pass, the errors d flowing backwards, the accumulated Δ, the "
@@ -18,6 +22,7 @@ TEXT: dict[str, dict] = {
         "loss": "Loss", "settings": "Settings", "frozen": "; bias weights frozen",
         "bias_frozen": "bias, frozen",
         "equation_words": (),   # the engine writes equations in English words already
+        "value_names": {},      # the step records' own names: loss, m, lam, lr
         "diagram": "Lines are the weights Θ: solid Θ > 0, dashed Θ < 0, thicker = larger |Θ|.",
         "loss_names": {"squared_error": "½ squared error", "cross_entropy": "cross-entropy"},
         "example": "example {}", "layer": "layer {}",
@@ -50,6 +55,7 @@ TEXT: dict[str, dict] = {
     },
     "pt": {
         "html_lang": "pt-BR",
+        "numbers": BRAZILIAN,     # 0,5 and [0,5; 0,3], as the app's pt-BR math panel writes them
         "title": "Retropropagação, passo a passo com números",
         "intro": ("Cada micropasso de um passo de treino da retropropagação das notas de aula: "
                   "a propagação para a frente, os erros d voltando, o Δ acumulado, o gradiente D "
@@ -63,6 +69,7 @@ TEXT: dict[str, dict] = {
                            ("(bias column frozen)", "(coluna de viés fixa)"),
                            ("for j ≥ 1", "para j ≥ 1"), ("for j = 0", "para j = 0"),
                            ("for l = ", "para l = ")),
+        "value_names": {"loss": "perda", "lam": "λ", "lr": "α"},
         "diagram": ("As linhas são os pesos Θ: contínua Θ > 0, tracejada Θ < 0, mais grossa = "
                     "|Θ| maior."),
         "loss_names": {"squared_error": "½ erro quadrático", "cross_entropy": "entropia cruzada"},

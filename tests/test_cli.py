@@ -75,6 +75,15 @@ def test_export_worked_example_html_without_a_window(tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "0.35891648" in page
 
 
+def test_export_worked_example_in_portuguese_writes_decimal_commas(tmp_path):
+    proc = run_main("--preset", "mazur", "--export-worked-example", str(tmp_path / "we.md"),
+                    "--lang", "pt_BR")
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "we.md").read_text(encoding="utf-8")
+    # Mazur's E_total 0.298371109 and inputs 0.05, 0.10, as a Brazilian reader writes them.
+    assert "0,298371109" in text and "- x = [0,05; 0,1]" in text and "0.29" not in text
+
+
 def test_export_gif_without_a_window_has_a_frame_per_micro_step(tmp_path):
     proc = run_main("--preset", "mazur", "--export-gif", str(tmp_path / "s.gif"))
     assert proc.returncode == 0, proc.stderr

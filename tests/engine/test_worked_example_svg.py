@@ -8,6 +8,7 @@ import numpy as np
 
 from engine.datasets import mazur
 from engine.network import Network
+from engine.report import BRAZILIAN
 from engine.worked_example_svg import network_svg
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -42,3 +43,12 @@ def test_thicker_line_for_larger_weight():
 def test_layers_too_tall_to_read_give_no_drawing():
     net = Network([64, 10], rng=np.random.default_rng(0))
     assert network_svg(net.thetas) == ""
+
+
+def test_tooltips_write_the_weight_as_the_document_language_does():
+    p = mazur()
+    tips = {t.text for t in ET.fromstring(network_svg(p.thetas, numbers=BRAZILIAN)).iter(
+        f"{NS}title")}
+    assert "Θ(2)[1; 2] = 0,45" in tips and "Θ(1)[1; 1] = 0,15" in tips  # Mazur's w6 and w1
+    english = {t.text for t in ET.fromstring(network_svg(p.thetas)).iter(f"{NS}title")}
+    assert "Θ(2)[1,2] = 0.45" in english
