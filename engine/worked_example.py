@@ -221,6 +221,7 @@ table.m td,table.m th{border:1px solid #999;padding:.15em .5em;text-align:right}
 table.m th{background:#e8e8e8;font-weight:normal;color:#444}
 .lab{font-weight:bold}.step{margin-bottom:1.2em}.sum td{padding:.1em .8em .1em 0}
 .foot{color:#666;font-size:.9em;margin-top:2em}.net{margin:1em 0}
+.cap{color:#444;font-size:.85em;margin:.2em 0 0 0}
 @media print{body{margin:0;max-width:none}.step{break-inside:avoid;page-break-inside:avoid}
 h2{break-after:avoid;page-break-after:avoid}}
 """
@@ -249,9 +250,9 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
              f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p><table class=\"sum\">"]
     parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in _summary(trace, t)]
     parts.append("</table>")
-    drawing = network_svg(trace.thetas, t["diagram"], nf)
+    drawing = network_svg(trace.thetas, nf)
     if drawing:
-        parts.append(f'<div class="net">{drawing}</div>')
+        parts.append(f'<div class="net">{drawing}<p class="cap">{e(t["diagram"])}</p></div>')
     parts.append(_html_array("x", trace.X[0], nf) + _html_array("y", trace.Y[0], nf))
     stage = None
     for b in build_blocks(trace, lang):

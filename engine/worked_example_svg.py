@@ -23,18 +23,20 @@ def _name(layer: int, k: int, L: int) -> str:
     return f"x{sub}" if layer == 1 else f"a{sub}({layer})"
 
 
-def network_svg(thetas: Sequence[np.ndarray], caption: str = "",
-                numbers: NumberFormat = ENGLISH) -> str:
+def network_svg(thetas: Sequence[np.ndarray], numbers: NumberFormat = ENGLISH) -> str:
     """Return an SVG drawing of the network with weights ``thetas`` (Θ(1) first, shapes
     (s(l+1), 1 + s(l))), or "" when a layer has more than MAX_UNITS units. Each line's tooltip
-    gives its weight as ``numbers`` writes it; coordinates always use SVG's decimal point."""
+    gives its weight as ``numbers`` writes it; coordinates always use SVG's decimal point.
+
+    The drawing has no caption: SVG text does not wrap, and a sentence under a two-layer network
+    (or in Portuguese under three) ran past the right edge; the page writes it as HTML instead."""
     sizes = [thetas[0].shape[1] - 1] + [t.shape[0] for t in thetas]
     if max(sizes) > MAX_UNITS:
         return ""
     L, gap_x, gap_y, r = len(sizes), 170, 58, 19
-    # The bias row at y = 30, then the tallest layer's units; the caption below.
+    # The bias row at y = 30, then the tallest layer's units.
     width = 60 + gap_x * (L - 1) + 60
-    height = 30 + gap_y * max(sizes) + r + 12 + (28 if caption else 0)
+    height = 30 + gap_y * max(sizes) + r + 12
 
     def pos(layer: int, k: int) -> tuple[float, float]:
         # k = 0 is the bias unit above the column; units 1..s(l) are centred below it.
@@ -69,8 +71,5 @@ def network_svg(thetas: Sequence[np.ndarray], caption: str = "",
             out.append(f'<circle cx="{x}" cy="{y}" r="{r}" fill="#fff" stroke="#333" '
                        f'stroke-width="1.5"/><text x="{x}" y="{y + 5}" text-anchor="middle" '
                        f'font-size="12">{html.escape(_name(layer, k, L))}</text>')
-    if caption:
-        out.append(f'<text x="10" y="{height - 10}" font-size="12" fill="#444">'
-                   f'{html.escape(caption)}</text>')
     out.append("</svg>")
     return "\n".join(out)

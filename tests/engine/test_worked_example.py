@@ -123,3 +123,14 @@ def test_write_chooses_the_format_by_suffix(trace, tmp_path, suffix, marker):
     path = tmp_path / f"lesson{suffix}"
     write_worked_example(path, trace)
     assert path.read_text(encoding="utf-8").startswith(marker)
+
+
+@pytest.mark.parametrize("lang", ["en", "pt_BR"])
+def test_diagram_explanation_is_page_text_that_wraps_not_svg_text(lang):
+    # SVG text does not wrap: under a 2-3 network (290 px wide) the sentence was cut off.
+    net = Network([2, 3], rng=np.random.default_rng(1))
+    page = worked_example_html(net.trace(np.array([[1.0, 2.0]]), np.array([[0.0, 1.0, 0.0]])),
+                               lang=lang)
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "Θ &gt; 0" not in svg and "Θ > 0" not in svg
+    assert re.search(r'<p class="cap">[^<]*Θ &gt; 0', page)

@@ -16,7 +16,7 @@ NS = "{http://www.w3.org/2000/svg}"
 
 def test_one_line_per_weight_and_dashed_exactly_for_negative_weights():
     net = Network([2, 4, 1], rng=np.random.default_rng(3))
-    root = ET.fromstring(network_svg(net.thetas, "caption"))
+    root = ET.fromstring(network_svg(net.thetas))
     lines = root.findall(f"{NS}line")
     weights = np.concatenate([t.ravel() for t in net.thetas])
     assert len(lines) == weights.size == 4 * 3 + 1 * 5
