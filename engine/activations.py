@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
 OUTPUT_ACTIVATIONS = ("sigmoid", "softmax", "linear")
 
@@ -106,6 +108,11 @@ def get_activation(name: str, *, output: bool = False) -> Activation:
     """Return the activation called ``name``, or raise ValueError naming the allowed ones."""
     allowed = OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS
     if name not in allowed:
-        kind = "output" if output else "hidden activation"
-        raise ValueError(f"unknown {kind} {name!r}: expected one of {', '.join(allowed)}")
+        if output:
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "unknown output {name!r}: expected one of {allowed}"),
+                name=name, allowed=", ".join(allowed))
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "unknown hidden activation {name!r}: expected one of {allowed}"),
+            name=name, allowed=", ".join(allowed))
     return ACTIVATIONS[name]

@@ -21,6 +21,14 @@ import numpy as np
 
 from engine.datasets import Dataset, split
 from engine.files import read_bytes_limited
+from engine.messages import (
+    QT_TRANSLATE_NOOP,
+    EngineError,
+    EngineValueError,
+    Message,
+    in_file,
+    message,
+)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -31,7 +39,7 @@ MAX_CLASSES_FROM_NUMBERS = 20       # whole-number labels with more distinct val
 SEPARATORS = ("\t", ";", ",")
 
 
-class CsvImportError(ValueError):
+class CsvImportError(EngineError, ValueError):
     """A CSV file that cannot be imported; the message names the line and the reason."""
 
 
@@ -66,9 +74,11 @@ def read_text(path: str | os.PathLike) -> str:
     p = Path(path)
     data = read_bytes_limited(p, MAX_FILE_BYTES, CsvImportError)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise CsvImportError(f"{p.name}: the file is UTF-16 text; save it as UTF-8 CSV")
+        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "the file is UTF-16 text; save it as UTF-8 CSV")))
     if b"\x00" in data[:8192]:
-        raise CsvImportError(f"{p.name}: the file is binary, not CSV text")
+        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "the file is binary, not CSV text")))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -76,8 +86,9 @@ def read_text(path: str | os.PathLike) -> str:
             return data.decode("cp1252")  # spreadsheets on Windows often save this way
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise CsvImportError(f"{p.name}: line {line}: the text is neither UTF-8 nor "
-                                 "Windows-1252") from None
+            raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "line {line}: the text is neither UTF-8 nor Windows-1252"),
+                line=line)) from None
 
 
 def _rows(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
@@ -88,16 +99,20 @@ def _rows(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
         for row in reader:
             start, end = end + 1, reader.line_num
             if any("\n" in c or "\r" in c for c in row):
-                raise CsvImportError(f"line {start}: a quoted cell runs on to line {end}; "
-                                     "is a closing quote missing?")
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "line {line}: a quoted cell runs on to line {end}; is a closing "
+                              "quote missing?"), line=start, end=end)
             if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
             rows.append([c.strip() for c in row])
             lines.append(reader.line_num)
             if len(rows) > MAX_ROWS + 1:
-                raise CsvImportError(f"more than {MAX_ROWS} rows; the limit is {MAX_ROWS}")
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "more than {limit} rows; the limit is {limit}"), limit=MAX_ROWS)
     except csv.Error as exc:
-        raise CsvImportError(f"line {reader.line_num}: {exc}") from None
+        # Python's csv module explains in English; the line number is what matters most.
+        raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "line {line}: {reason}"),
+                             line=reader.line_num, reason=str(exc)) from None
     return rows, lines
 
 
@@ -133,51 +148,71 @@ def read_table(text: str, separator: str | None = None,
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
-        raise CsvImportError("the file is binary, not CSV text")
+        raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "the file is binary, not CSV text"))
     sep = separator or _guess_separator(text)
     rows, lines = _rows(text, sep)
     if not rows:
-        raise CsvImportError("the file has no data rows")
+        raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "the file has no data rows"))
     header = None
     if has_header or (has_header is None and _looks_like_header(rows)):
         header, rows, lines = rows[0], rows[1:], lines[1:]
     if not rows:
-        raise CsvImportError("the file has a header but no data rows")
+        raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "the file has a header but no data rows"))
     width = len(header) if header is not None else len(rows[0])
     if width > MAX_COLUMNS:
-        raise CsvImportError(f"line {lines[0]}: {width} columns; the limit is {MAX_COLUMNS}")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "line {line}: {width} columns; the limit is {limit}"),
+            line=lines[0], width=width, limit=MAX_COLUMNS)
     if width < 2:
-        raise CsvImportError(f"line {lines[0]}: only one column; a data set needs at least one "
-                             f"feature column and a label column (separator {_sep_name(sep)})")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "line {line}: only one column; a data set needs at least one feature column "
+                      "and a label column (separator {separator})"),
+            line=lines[0], separator=_sep_name(sep))
     for row, line in zip(rows, lines, strict=True):
         if len(row) != width:
-            raise CsvImportError(f"line {line}: {len(row)} cell{'s' * (len(row) != 1)}, but the "
-                                 f"{'header' if header is not None else 'first row'} has "
-                                 f"{width} (separator {_sep_name(sep)})")
+            cells = (message(QT_TRANSLATE_NOOP("Engine", "1 cell")) if len(row) == 1 else
+                     message(QT_TRANSLATE_NOOP("Engine", "{count} cells"), count=len(row)))
+            if header is not None:
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "line {line}: {cells}, but the header has {width} "
+                              "(separator {separator})"),
+                    line=line, cells=cells, width=width, separator=_sep_name(sep))
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "line {line}: {cells}, but the first row has {width} "
+                          "(separator {separator})"),
+                line=line, cells=cells, width=width, separator=_sep_name(sep))
     return CsvTable(header, rows, lines, sep)
 
 
-def _sep_name(sep: str) -> str:
-    return {"\t": "tab", ";": "';'", ",": "','"}.get(sep, repr(sep))
+def _sep_name(sep: str) -> Message | str:
+    if sep == "\t":
+        return message(QT_TRANSLATE_NOOP("Engine", "tab"))
+    return {";": "';'", ",": "','"}.get(sep, repr(sep))
 
 
 def _label_index(table: CsvTable, label: int | str) -> int:
     width = len(table.rows[0])
     if isinstance(label, str):
-        if table.header is None or label not in table.header:
-            raise CsvImportError(f"there is no column named {label!r}"
-                                 + (f" (columns: {', '.join(table.header)})" if table.header
-                                    else " (the file has no header)"))
+        if table.header is None:
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "there is no column named {label!r} (the file has no header)"),
+                label=label)
+        if label not in table.header:
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "there is no column named {label!r} (columns: {columns})"),
+                label=label, columns=", ".join(table.header))
         return table.header.index(label)
     if not -width <= label < width:
-        raise CsvImportError(f"label column {label} is outside 0..{width - 1}")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "label column {label} is outside 0..{last}"), label=label, last=width - 1)
     return label % width
 
 
-def _column_name(table: CsvTable, j: int) -> str:
+def _column_name(table: CsvTable, j: int) -> Message:
     if table.header is not None and table.header[j]:
-        return f"column {j + 1} ({table.header[j]!r})"
-    return f"column {j + 1}"
+        return message(QT_TRANSLATE_NOOP("Engine", "column {number} ({name!r})"),
+                       number=j + 1, name=table.header[j])
+    return message(QT_TRANSLATE_NOOP("Engine", "column {number}"), number=j + 1)
 
 
 def import_csv(text: str, label: int | str = -1, task: str = "auto",
@@ -193,40 +228,53 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
     test part drawn with ``seed``.
     """
     if task not in ("auto", "classification", "regression"):
-        raise ValueError(f"task must be auto, classification or regression, got {task!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "task must be auto, classification or regression, got {task!r}"), task=task)
     table = read_table(text, separator, has_header)
     lab = _label_index(table, label)
     feats = [j for j in range(len(table.rows[0])) if j != lab]
     if len(table.rows) * len(table.rows[0]) > MAX_VALUES:
-        raise CsvImportError(f"{len(table.rows)} rows × {len(table.rows[0])} columns is more than "
-                             f"the limit of {MAX_VALUES} values")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "{rows} rows × {columns} columns is more than the limit of {limit} values"),
+            rows=len(table.rows), columns=len(table.rows[0]), limit=MAX_VALUES)
     X = np.empty((len(table.rows), len(feats)))
     for i, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
         for k, j in enumerate(feats):
             v = parse_number(row[j])
+            if v is None and not row[j]:
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "line {line}, {column}: empty cell"),
+                    line=line, column=_column_name(table, j))
             if v is None:
-                what = "empty cell" if not row[j] else f"{row[j][:30]!r} is not a number"
-                raise CsvImportError(f"line {line}, {_column_name(table, j)}: {what}")
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "line {line}, {column}: {cell!r} is not a number"),
+                    line=line, column=_column_name(table, j), cell=row[j][:30])
             if not math.isfinite(v):
-                raise CsvImportError(f"line {line}, {_column_name(table, j)}: {row[j]!r} is not "
-                                     "a finite number")
+                raise CsvImportError(QT_TRANSLATE_NOOP(
+                    "Engine", "line {line}, {column}: {cell!r} is not a finite number"),
+                    line=line, column=_column_name(table, j), cell=row[j])
             X[i, k] = v
     if X.shape[0] < 2:
-        raise CsvImportError("the file has only one data row; a data set needs at least two")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "the file has only one data row; a data set needs at least two"))
     raw = [row[lab] for row in table.rows]
     for line, cell in zip(table.lines, raw, strict=True):
         if not cell:
-            raise CsvImportError(f"line {line}, {_column_name(table, lab)}: empty label")
+            raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "line {line}, {column}: empty label"),
+                                 line=line, column=_column_name(table, lab))
     numbers = [parse_number(c) for c in raw]
     numeric = all(v is not None for v in numbers)
     if task == "regression" and not numeric:
         bad = next(i for i, v in enumerate(numbers) if v is None)
-        raise CsvImportError(f"line {table.lines[bad]}, {_column_name(table, lab)}: "
-                             f"{raw[bad][:30]!r} is not a number (regression needs numbers)")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "line {line}, {column}: {cell!r} is not a number (regression needs "
+                      "numbers)"),
+            line=table.lines[bad], column=_column_name(table, lab), cell=raw[bad][:30])
     if numeric and any(not math.isfinite(v) for v in numbers):  # type: ignore[arg-type]
         bad = next(i for i, v in enumerate(numbers) if not math.isfinite(v))  # type: ignore
-        raise CsvImportError(f"line {table.lines[bad]}, {_column_name(table, lab)}: "
-                             f"{raw[bad]!r} is not a finite number")
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "line {line}, {column}: {cell!r} is not a finite number"),
+            line=table.lines[bad], column=_column_name(table, lab), cell=raw[bad])
     whole = numeric and all(float(v).is_integer() for v in numbers)  # type: ignore[arg-type]
     regression = task == "regression" or (task == "auto" and numeric and (
         not whole or len(set(numbers)) > MAX_CLASSES_FROM_NUMBERS))
@@ -244,11 +292,14 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
             index = {c: i for i, c in enumerate(classes)}
             codes = [index[c] for c in raw]
         if len(classes) < 2:
-            raise CsvImportError(f"{_column_name(table, lab)}: every row has the class "
-                                 f"{classes[0]!r}; a classifier needs at least two classes")
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "{column}: every row has the class {name!r}; a classifier needs at "
+                          "least two classes"),
+                column=_column_name(table, lab), name=classes[0])
         if len(classes) > MAX_CLASSES:
-            raise CsvImportError(f"{_column_name(table, lab)}: {len(classes)} different classes;"
-                                 f" the limit is {MAX_CLASSES}")
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "{column}: {count} different classes; the limit is {limit}"),
+                column=_column_name(table, lab), count=len(classes), limit=MAX_CLASSES)
         if len(classes) == 2:
             Y = np.array(codes, dtype=np.float64).reshape(-1, 1)
             kind = "binary"
@@ -280,4 +331,4 @@ def import_csv_file(path: str | os.PathLike, **options) -> Dataset:
     try:
         return import_csv(text, name=options.pop("name", p.stem), **options)
     except CsvImportError as exc:
-        raise CsvImportError(f"{p.name}: {exc}") from None
+        raise in_file(CsvImportError, p.name, exc) from None

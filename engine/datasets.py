@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "datasets"
 
 GENERATED = ("xor", "and", "or", "circles", "moons", "spirals", "blobs")
@@ -97,7 +99,8 @@ def split(X: np.ndarray, Y: np.ndarray, test_ratio: float,
           rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return X_train, Y_train, X_test, Y_test after shuffling with ``rng``."""
     if not 0.0 <= test_ratio < 1.0:
-        raise ValueError(f"test ratio must be in [0, 1), got {test_ratio!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "test ratio must be in [0, 1), got {ratio!r}"), ratio=test_ratio)
     order = rng.permutation(X.shape[0])
     n_test = int(round(test_ratio * X.shape[0]))
     if X.shape[0] - n_test < 1:
@@ -159,12 +162,15 @@ def generate(name: str, rng: np.random.Generator, n: int = 200, noise: float = 0
     """Return the generated data set ``name`` with ``n`` examples, Gaussian ``noise`` and a
     train/test split, drawn from ``rng``. ``seed`` is only recorded in ``params``."""
     if name not in GENERATED:
-        raise ValueError(f"unknown generated data set {name!r}: expected one of "
-                         f"{', '.join(GENERATED)}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "unknown generated data set {name!r}: expected one of {allowed}"),
+            name=name, allowed=", ".join(GENERATED))
     if not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"number of examples must be a whole number ≥ 2, got {n!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "number of examples must be a whole number ≥ 2, got {n!r}"), n=n)
     if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "noise must be a finite number ≥ 0, got {noise!r}"), noise=noise)
     if name in ("xor", "and", "or"):
         x, labels = _logic(name, n, noise, rng)
     else:
@@ -198,7 +204,9 @@ def load_shipped(name: str, rng: np.random.Generator, test_ratio: float = 0.2,
     The CSVs in ``resources/datasets`` give their source and licence in their header comment.
     """
     if name not in SHIPPED:
-        raise ValueError(f"unknown shipped data set {name!r}: expected one of {', '.join(SHIPPED)}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "unknown shipped data set {name!r}: expected one of {allowed}"),
+            name=name, allowed=", ".join(SHIPPED))
     path = RESOURCES / f"{name}.csv"
     x, labels, header = _read_labelled_csv(path)
     classes = tuple(dict.fromkeys(labels.tolist()))  # order of first appearance in the file

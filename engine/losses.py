@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.activations import ACTIVATIONS
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 
 LOSSES = ("cross_entropy", "squared_error")
 
@@ -82,13 +83,16 @@ def make_loss(name: str, output: str) -> Loss:
     elementwise g′, which softmax does not have.
     """
     if name not in LOSSES:
-        raise ValueError(f"unknown loss {name!r}: expected one of {', '.join(LOSSES)}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "unknown loss {name!r}: expected one of {allowed}"),
+            name=name, allowed=", ".join(LOSSES))
     if name == "cross_entropy" and output == "linear":
-        raise ValueError(
-            "loss 'cross_entropy' needs a sigmoid or softmax output (probabilities), not 'linear': "
-            "use loss 'squared_error' for a linear output")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "loss 'cross_entropy' needs a sigmoid or softmax output (probabilities), "
+                      "not 'linear': use loss 'squared_error' for a linear output"))
     if name == "squared_error" and output == "softmax":
-        raise ValueError(
-            "loss 'squared_error' cannot be paired with a softmax output: its d(L) would need the "
-            "full softmax Jacobian; use loss 'cross_entropy' with softmax")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "loss 'squared_error' cannot be paired with a softmax output: its d(L) "
+                      "would need the full softmax Jacobian; use loss 'cross_entropy' with "
+                      "softmax"))
     return Loss(name, output)

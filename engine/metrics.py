@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 
@@ -17,7 +18,8 @@ def predicted_classes(outputs: np.ndarray) -> np.ndarray:
     """Return the class of each row of a(L) (m, K): a > 0.5 for K = 1, else the argmax; (m,)."""
     out = np.asarray(outputs)
     if out.ndim != 2:
-        raise ValueError(f"outputs must be a 2-D (m, K) array, got shape {out.shape}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "outputs must be a 2-D (m, K) array, got shape {shape}"), shape=out.shape)
     if out.shape[1] == 1:
         return (out[:, 0] > 0.5).astype(np.intp)
     return np.argmax(out, axis=1)
@@ -32,9 +34,11 @@ def accuracy(outputs: np.ndarray, Y: np.ndarray) -> float:
     """Return the fraction of rows whose predicted class equals the target class (0..1)."""
     out, y = np.asarray(outputs), np.asarray(Y)
     if out.shape != y.shape:
-        raise ValueError(f"outputs {out.shape} and targets {y.shape} must have the same shape")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "outputs {outputs} and targets {targets} must have the same shape"),
+            outputs=out.shape, targets=y.shape)
     if out.shape[0] == 0:
-        raise ValueError("accuracy needs at least one example")
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "accuracy needs at least one example"))
     return float(np.mean(predicted_classes(out) == target_classes(y)))
 
 
@@ -68,9 +72,12 @@ def grid_around(X: np.ndarray, resolution: int = 80, margin: float = 0.15) -> Gr
     ``margin`` (fraction of the span) on every side."""
     x = np.asarray(X, dtype=float)
     if x.ndim != 2 or x.shape[1] != 2 or x.shape[0] == 0:
-        raise ValueError(f"a boundary grid needs points of shape (m, 2), got {x.shape}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a boundary grid needs points of shape (m, 2), got {shape}"), shape=x.shape)
     if resolution < 2:
-        raise ValueError(f"grid resolution must be at least 2, got {resolution}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "grid resolution must be at least 2, got {resolution}"),
+            resolution=resolution)
     lo, hi = x.min(axis=0), x.max(axis=0)
     span = np.maximum(hi - lo, 1e-9)
     pad = np.maximum(span * margin, 0.1)
@@ -89,9 +96,12 @@ def grid_over(x_range: tuple[float, float], y_range: tuple[float, float],
     ``resolution`` points along its longer side and square cells."""
     (x0, x1), (y0, y1) = x_range, y_range
     if not (np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0):
-        raise ValueError(f"a grid needs a finite rectangle, got x {x_range}, y {y_range}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a grid needs a finite rectangle, got x {x}, y {y}"), x=x_range, y=y_range)
     if resolution < 2:
-        raise ValueError(f"grid resolution must be at least 2, got {resolution}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "grid resolution must be at least 2, got {resolution}"),
+            resolution=resolution)
     w, h = x1 - x0, y1 - y0
     nx = max(2, round(resolution * min(1.0, w / h)))
     ny = max(2, round(resolution * min(1.0, h / w)))
@@ -106,9 +116,12 @@ def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.nda
     Layer 1 is the input itself: its map is just the coordinate x1 or x2.
     """
     if not 1 <= layer <= net.L:
-        raise ValueError(f"layer must be 1..{net.L}, got {layer}")
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "layer must be 1..{last}, got {layer}"),
+                               last=net.L, layer=layer)
     size = net.layer_sizes[layer - 1]
     if not 0 <= index < size:
-        raise ValueError(f"layer {layer} has {size} units; index {index} is outside 0..{size - 1}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "layer {layer} has {size} units; index {index} is outside 0..{last}"),
+            layer=layer, size=size, index=index, last=size - 1)
     a = net.forward(grid.points).a[layer - 1]
     return a[:, index].reshape(grid.ny, grid.nx)

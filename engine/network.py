@@ -24,13 +24,14 @@ import numpy as np
 from engine import fast_path
 from engine.activations import Activation, get_activation
 from engine.losses import Loss, make_loss
+from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
 from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
 
 INITIALIZERS = ("uniform", "xavier", "he")
 
 
-class DivergenceError(ArithmeticError):
+class DivergenceError(EngineError, ArithmeticError):
     """Training gave a non-finite cost, gradient or weight; the weights were left as they were."""
 
 
@@ -95,10 +96,13 @@ class Network:
         if not self._w.matches(self._thetas):
             for l, (t, shape) in enumerate(zip(self._thetas, self._w.shapes, strict=False), 1):
                 if np.shape(t) != shape:
-                    raise ValueError(f"Θ({l}) must keep shape {shape}, got {np.shape(t)}")
+                    raise EngineValueError(QT_TRANSLATE_NOOP(
+                        "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
+                        l=l, shape=shape, got=np.shape(t))
             if len(self._thetas) != len(self._w.shapes):
-                raise ValueError(f"expected {len(self._w.shapes)} matrices, "
-                                 f"got {len(self._thetas)}")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "expected {count} matrices, got {got}"),
+                    count=len(self._w.shapes), got=len(self._thetas))
             self._store([np.asarray(t) for t in self._thetas])
         return self._w
 
@@ -108,7 +112,8 @@ class Network:
         self.loss: Loss = make_loss(loss, output)
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float64, np.float32):
-            raise ValueError(f"dtype must be float64 or float32, got {self.dtype}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "dtype must be float64 or float32, got {dtype}"), dtype=str(self.dtype))
 
     # --- description -----------------------------------------------------------------------
 
@@ -147,21 +152,29 @@ class Network:
         checked = check_thetas(thetas)
         for l, (old, new) in enumerate(zip(self._thetas, checked, strict=False), start=1):
             if old.shape != new.shape:
-                raise ValueError(f"Θ({l}) must keep shape {old.shape}, got {new.shape}")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
+                    l=l, shape=old.shape, got=new.shape)
         if len(checked) != len(self._thetas):
-            raise ValueError(f"expected {len(self._thetas)} matrices, got {len(checked)}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "expected {count} matrices, got {got}"),
+                count=len(self._thetas), got=len(checked))
         for old, new in zip(self._thetas, checked, strict=True):
             old[...] = new
 
     def set_weight(self, l: int, i: int, j: int, value: float) -> None:
         """Set Θ(l)[i, j] (l from 1, j = 0 the bias weight) to a finite ``value``."""
         if not 1 <= l <= len(self._thetas):
-            raise ValueError(f"layer l must be 1..{len(self._thetas)}, got {l}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "layer l must be 1..{last}, got {l}"), last=len(self._thetas), l=l)
         theta = self._thetas[l - 1]
         if not (0 <= i < theta.shape[0] and 0 <= j < theta.shape[1]):
-            raise ValueError(f"Θ({l}) has shape {theta.shape}; index ({i}, {j}) is outside it")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) has shape {shape}; index ({i}, {j}) is outside it"),
+                l=l, shape=theta.shape, i=i, j=j)
         if not np.isfinite(value):
-            raise ValueError(f"a weight must be a finite number, got {value!r}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "a weight must be a finite number, got {value!r}"), value=value)
         theta[i, j] = value
 
     def copy(self) -> Network:
@@ -187,7 +200,8 @@ class Network:
     @staticmethod
     def _check_lam(lam: float) -> float:
         if not np.isfinite(lam) or lam < 0:
-            raise ValueError(f"regularization λ must be a finite number ≥ 0, got {lam!r}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
         return float(lam)
 
     def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -249,7 +263,8 @@ class Network:
         x, y = self._xy(X, Y)
         if optimizer is None:
             if not np.isfinite(lr) or lr <= 0:
-                raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
             optimizer = GradientDescent(float(lr))
         return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
 
@@ -262,7 +277,8 @@ class Network:
         with np.errstate(over="ignore", invalid="ignore"):
             J, D = self._cost_and_gradients_prepared(x, y, lam)
             if not math.isfinite(J):
-                raise DivergenceError(f"the cost J is not finite ({J}); the weights were kept")
+                raise DivergenceError(QT_TRANSLATE_NOOP(
+                    "Engine", "the cost J is not finite ({J}); the weights were kept"), J=J)
             self._apply(D, optimizer, freeze_bias)
         return J
 
@@ -295,7 +311,8 @@ class Network:
         if batch_size is None or batch_size >= m:
             return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
         if batch_size < 1:
-            raise ValueError(f"batch size must be at least 1, got {batch_size}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "batch size must be at least 1, got {size}"), size=batch_size)
         order = (rng if rng is not None else np.random.default_rng()).permutation(m)
         xs, ys = x[order], y[order]
         total, steps = 0.0, 0
@@ -322,7 +339,8 @@ class Network:
 
         lam = self._check_lam(lam)
         if not np.isfinite(lr) or lr <= 0:
-            raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):
@@ -370,7 +388,8 @@ class Network:
         # Gradient descent has no state a bad D could spoil, and a non-finite D makes the new Θ
         # non-finite, so the check of the new Θ below covers D as well.
         if not stateless and not fast_path.all_finite(w.D_flat, w.finite):
-            raise DivergenceError(f"D({w.first_bad(w.D)}) is not finite; the weights were kept")
+            raise DivergenceError(QT_TRANSLATE_NOOP(
+                "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
         if stateless:  # elementwise and the same for every layer: all of them in one call
             optimizer.step(0, w.D_flat, w.step_flat)
         else:
@@ -384,9 +403,11 @@ class Network:
         np.subtract(w.flat, w.step_flat, out=w.new_flat)
         if not fast_path.all_finite(w.new_flat, w.finite):
             if not fast_path.all_finite(w.D_flat, w.finite):
-                raise DivergenceError(f"D({w.first_bad(w.D)}) is not finite; the weights were kept")
-            raise DivergenceError(f"Θ({w.first_bad(w.new)}) would become infinite; the weights "
-                                  "were kept")
+                raise DivergenceError(QT_TRANSLATE_NOOP(
+                    "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
+            raise DivergenceError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) would become infinite; the weights were kept"),
+                l=w.first_bad(w.new))
         np.copyto(w.flat, w.new_flat)
 
 
@@ -404,4 +425,6 @@ def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np
         theta = np.zeros((s_out, 1 + s_in))
         theta[:, 1:] = rng.normal(0.0, np.sqrt(var), size=(s_out, s_in))
         return theta
-    raise ValueError(f"unknown initialization {init!r}: expected one of {', '.join(INITIALIZERS)}")
+    raise EngineValueError(QT_TRANSLATE_NOOP(
+        "Engine", "unknown initialization {name!r}: expected one of {allowed}"),
+        name=init, allowed=", ".join(INITIALIZERS))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 OPTIMIZERS = ("gradient_descent", "momentum", "adam")
 
 
@@ -96,11 +98,14 @@ Optimizer = GradientDescent | Momentum | Adam
 def make_optimizer(name: str, lr: float, **kwargs: float) -> Optimizer:
     """Return a new optimizer called ``name`` with learning rate ``lr``."""
     if not np.isfinite(lr) or lr <= 0:
-        raise ValueError(f"learning rate must be a positive finite number, got {lr!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
     if name == "gradient_descent":
         return GradientDescent(lr)
     if name == "momentum":
         return Momentum(lr, **kwargs)
     if name == "adam":
         return Adam(lr, **kwargs)
-    raise ValueError(f"unknown optimizer {name!r}: expected one of {', '.join(OPTIMIZERS)}")
+    raise EngineValueError(QT_TRANSLATE_NOOP(
+        "Engine", "unknown optimizer {name!r}: expected one of {allowed}"),
+        name=name, allowed=", ".join(OPTIMIZERS))

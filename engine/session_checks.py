@@ -9,13 +9,32 @@ from typing import Any
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineError, Message, message
 
-class SessionError(ValueError):
+
+class SessionError(EngineError, ValueError):
     """A session file that cannot be read; the message names the file and the field or line."""
 
 
+# Python's json module explains a syntax error in English; these are its explanations.
+_JSON_REASONS = {
+    "Expecting value": QT_TRANSLATE_NOOP("Engine", "expecting a value"),
+    "Expecting property name enclosed in double quotes":
+        QT_TRANSLATE_NOOP("Engine", "expecting a property name in double quotes"),
+    "Expecting ':' delimiter": QT_TRANSLATE_NOOP("Engine", "expecting ':'"),
+    "Expecting ',' delimiter": QT_TRANSLATE_NOOP("Engine", "expecting ','"),
+    "Unterminated string starting at":
+        QT_TRANSLATE_NOOP("Engine", "a text in quotes is not closed"),
+    "Invalid control character at":
+        QT_TRANSLATE_NOOP("Engine", "a control character inside a text"),
+    "Extra data": QT_TRANSLATE_NOOP("Engine", "more data after the end of the document"),
+}
+
+
 def _reject_constant(name: str) -> float:
-    raise SessionError(f"{name} is not a number a session may hold (numbers must be finite)")
+    raise SessionError(QT_TRANSLATE_NOOP(
+        "Engine", "{name} is not a number a session may hold (numbers must be finite)"),
+        name=name)
 
 
 def parse_json(text: str) -> Any:
@@ -23,37 +42,54 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise SessionError(f"line {exc.lineno}, column {exc.colno}: not valid JSON "
-                           f"({exc.msg})") from None
+        known = _JSON_REASONS.get(exc.msg)
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "line {line}, column {column}: not valid JSON ({reason})"),
+            line=exc.lineno, column=exc.colno,
+            reason=message(known) if known else exc.msg) from None
     except RecursionError:
-        raise SessionError("the JSON is nested too deeply") from None
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "the JSON is nested too deeply")) from None
 
 
 def read_field(obj: Any, key: str, where: str, kinds: type | tuple,
                optional: bool = False) -> Any:
     """Return ``obj[key]`` checked to be of ``kinds`` (None when optional and absent)."""
     if not isinstance(obj, dict):
-        raise SessionError(f"{where or 'the file'} must be a JSON object")
+        if not where:
+            raise SessionError(QT_TRANSLATE_NOOP("Engine", "the file must be a JSON object"))
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a JSON object"),
+                           name=where)
     name = f"{where}.{key}" if where else key
     if key not in obj:
         if optional:
             return None
-        raise SessionError(f"{name} is missing")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} is missing"), name=name)
     value = obj[key]
     if optional and value is None:
         return None
-    if isinstance(value, bool) and bool not in (kinds if isinstance(kinds, tuple) else (kinds,)):
-        raise SessionError(f"{name} must be {_kind_name(kinds)}, got {show_value(value)}")
-    if not isinstance(value, kinds):
-        raise SessionError(f"{name} must be {_kind_name(kinds)}, got {show_value(value)}")
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in (
+            kinds if isinstance(kinds, tuple) else (kinds,))):
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be {kind}, got {value}"),
+                           name=name, kind=_kind_name(kinds), value=show_value(value))
     return value
 
 
-def _kind_name(kinds: type | tuple) -> str:
+_KIND_NAMES = {int: QT_TRANSLATE_NOOP("Engine", "a whole number"),
+               float: QT_TRANSLATE_NOOP("Engine", "a number"),
+               str: QT_TRANSLATE_NOOP("Engine", "text"),
+               bool: QT_TRANSLATE_NOOP("Engine", "true or false"),
+               list: QT_TRANSLATE_NOOP("Engine", "a list"),
+               dict: QT_TRANSLATE_NOOP("Engine", "an object")}
+
+
+def _kind_name(kinds: type | tuple) -> Message | str:
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
-    names = {int: "a whole number", float: "a number", str: "text", bool: "true or false",
-             list: "a list", dict: "an object"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+    names = [message(_KIND_NAMES[k]) if k in _KIND_NAMES else k.__name__ for k in kinds]
+    if len(names) == 1:
+        return names[0]
+    # "a whole number or a number": one "or" at a time, so each language words its own.
+    return message(QT_TRANSLATE_NOOP("Engine", "{first} or {second}"), first=names[0],
+                   second=_kind_name(kinds[1:]))
 
 
 def show_value(value: Any) -> str:
@@ -68,13 +104,20 @@ def read_number(obj: dict, key: str, where: str, lo: float | None = None,
     value = float(read_field(obj, key, where, (int, float)))
     name = f"{where}.{key}"
     if not math.isfinite(value):
-        raise SessionError(f"{name} must be finite, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite, got {value!r}"),
+                           name=name, value=value)
     if positive and value <= 0:
-        raise SessionError(f"{name} must be greater than 0, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                             "{name} must be greater than 0, got {value!r}"),
+                           name=name, value=value)
     if lo is not None and value < lo:
-        raise SessionError(f"{name} must be at least {lo:g}, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                             "{name} must be at least {lo:g}, got {value!r}"),
+                           name=name, lo=lo, value=value)
     if hi is not None and value > hi:
-        raise SessionError(f"{name} must be at most {hi:g}, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                             "{name} must be at most {hi:g}, got {value!r}"),
+                           name=name, hi=hi, value=value)
     return value
 
 
@@ -82,7 +125,9 @@ def read_choice(obj: dict, key: str, where: str, allowed: tuple[str, ...]) -> st
     """Return the text ``obj[key]`` if it is one of ``allowed``."""
     value = read_field(obj, key, where, str)
     if value not in allowed:
-        raise SessionError(f"{where}.{key} must be one of {', '.join(allowed)}, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                             "{name} must be one of {allowed}, got {value!r}"),
+                           name=f"{where}.{key}", allowed=", ".join(allowed), value=value)
     return value
 
 
@@ -90,22 +135,32 @@ def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None
                 allow_empty: bool = False) -> np.ndarray:
     """Return a finite float (r, c) array from nested JSON lists, naming the first bad entry."""
     if not isinstance(value, list):
-        raise SessionError(f"{name} must be a list of rows, got {show_value(value)}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of rows, "
+                                             "got {value}"), name=name, value=show_value(value))
     if not value and not allow_empty:
-        raise SessionError(f"{name} has no rows")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} has no rows"), name=name)
     width = cols
     for i, row in enumerate(value):
         if not isinstance(row, list):
-            raise SessionError(f"{name}[{i}] must be a list of numbers, got {show_value(row)}")
+            raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                                 "{name} must be a list of numbers, got {value}"),
+                               name=f"{name}[{i}]", value=show_value(row))
         if width is None:
             width = len(row)
         if len(row) != width:
-            raise SessionError(f"{name}[{i}] has {len(row)} numbers; expected {width}")
+            raise SessionError(QT_TRANSLATE_NOOP("Engine",
+                                                 "{name} has {count} numbers; expected {width}"),
+                               name=f"{name}[{i}]", count=len(row), width=width)
         for j, v in enumerate(row):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise SessionError(f"{name}[{i}][{j}] must be a number, got {show_value(v)}")
+                raise SessionError(QT_TRANSLATE_NOOP(
+                    "Engine", "{name} must be a number, got {value}"),
+                    name=f"{name}[{i}][{j}]", value=show_value(v))
             if not math.isfinite(v):
-                raise SessionError(f"{name}[{i}][{j}] must be finite, got {v!r}")
+                raise SessionError(QT_TRANSLATE_NOOP(
+                    "Engine", "{name} must be finite, got {value!r}"),
+                    name=f"{name}[{i}][{j}]", value=v)
     if rows is not None and len(value) != rows:
-        raise SessionError(f"{name} has {len(value)} rows; expected {rows}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} has {count} rows; expected {rows}"),
+                           name=name, count=len(value), rows=rows)
     return np.array(value, dtype=np.float64).reshape(len(value), width or 0)

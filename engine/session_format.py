@@ -29,6 +29,7 @@ from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
 from engine.files import read_bytes_limited
 from engine.losses import LOSSES
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, in_file, reason
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
 from engine.session_checks import (
@@ -187,8 +188,9 @@ def save_session(path: str | os.PathLike, session: Session) -> None:
     flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
     text = dumps(session)  # build everything first: a bad value fails before any file is touched
     if len(text) > MAX_FILE_BYTES:
-        raise ValueError(f"the session is {len(text) // 2**20} MB of text; files over "
-                         f"{MAX_FILE_BYTES // 2**20} MB could not be opened again")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the session is {size} MB of text; files over {limit} MB could not be "
+                      "opened again"), size=len(text) // 2**20, limit=MAX_FILE_BYTES // 2**20)
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     mode = _file_mode(target)
@@ -212,23 +214,27 @@ def _network(obj: Any) -> Network:
     w = "network"
     sizes = read_field(obj, "layer_sizes", w, list)
     if not 2 <= len(sizes) <= MAX_LAYERS:
-        raise SessionError(f"network.layer_sizes must list 2..{MAX_LAYERS} layers, "
-                           f"got {len(sizes)}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.layer_sizes must list 2..{limit} layers, got {count}"),
+            limit=MAX_LAYERS, count=len(sizes))
     for i, s in enumerate(sizes):
         if isinstance(s, bool) or not isinstance(s, int) or not 1 <= s <= MAX_LAYER_SIZE:
-            raise SessionError(f"network.layer_sizes[{i}] must be a whole number "
-                               f"1..{MAX_LAYER_SIZE}, got {show_value(s)}")
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} must be a whole number 1..{limit}, got {value}"),
+                name=f"network.layer_sizes[{i}]", limit=MAX_LAYER_SIZE, value=show_value(s))
     n_params = sum(b * (1 + a) for a, b in zip(sizes[:-1], sizes[1:], strict=False))
     if n_params > MAX_PARAMETERS:
-        raise SessionError(f"network.layer_sizes {sizes} need {n_params} weights; the limit is "
-                           f"{MAX_PARAMETERS}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.layer_sizes {sizes} need {count} weights; the limit is {limit}"),
+            sizes=sizes, count=n_params, limit=MAX_PARAMETERS)
     act = read_choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
     out = read_choice(obj, "output", w, OUTPUT_ACTIVATIONS)
     loss = read_choice(obj, "loss", w, LOSSES)
     raw = read_field(obj, "thetas", w, list)
     if len(raw) != len(sizes) - 1:
-        raise SessionError(f"network.thetas has {len(raw)} matrices; layer_sizes {sizes} need "
-                           f"{len(sizes) - 1}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.thetas has {count} matrices; layer_sizes {sizes} need {needed}"),
+            count=len(raw), sizes=sizes, needed=len(sizes) - 1)
     thetas = []
     for l, t in enumerate(raw, start=1):
         name = f"network.thetas[{l - 1}] (Θ({l}))"
@@ -236,15 +242,17 @@ def _network(obj: Any) -> Network:
     try:
         return Network.from_thetas(thetas, act, out, loss)
     except ValueError as exc:
-        raise SessionError(f"network: {exc}") from None
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "network: {reason}"),
+                           reason=reason(exc)) from None
 
 
 def _settings(obj: Any) -> dict[str, Any]:
     w = "settings"
     batch = read_field(obj, "batch_size", w, int, optional=True)
     if batch is not None and not 1 <= batch <= 1_000_000:
-        raise SessionError(f"settings.batch_size must be empty (full batch) or 1..1000000, "
-                           f"got {batch}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "settings.batch_size must be empty (full batch) or 1..{limit}, got {value}"),
+            limit=1_000_000, value=batch)
     return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
             "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
             "freeze_bias": read_field(obj, "freeze_bias", w, bool),
@@ -261,18 +269,23 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
         name = read_choice(obj, "name", w, allowed)
         seed = read_field(obj, "seed", w, int)
         if not 0 <= seed < 2**63:
-            raise SessionError(f"data.seed must be 0..2^63−1, got {seed}")
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=seed)
         ratio = read_number(obj, "test_ratio", w, lo=0.0, hi=0.95)
         kwargs: dict[str, Any] = {}
         if kind == "generated":
             n = read_field(obj, "n", w, int)
             if not 2 <= n <= MAX_EXAMPLES_GENERATED:
-                raise SessionError(f"data.n must be 2..{MAX_EXAMPLES_GENERATED}, got {n}")
+                raise SessionError(QT_TRANSLATE_NOOP(
+                    "Engine", "data.n must be 2..{limit}, got {n}"),
+                    limit=MAX_EXAMPLES_GENERATED, n=n)
             kwargs = {"n": n, "noise": read_number(obj, "noise", w, lo=0.0, hi=100.0)}
         try:
             ds = load(name, seed=seed, test_ratio=ratio, **kwargs)
         except (OSError, ValueError) as exc:
-            raise SessionError(f"data: could not make data set {name!r}: {exc}") from None
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "data: could not make data set {name!r}: {reason}"),
+                name=name, reason=reason(exc)) from None
         X, Y = ds.X_train, ds.Y_train
     else:
         X = read_matrix(read_field(obj, "X", w, list), "data.X", cols=n_in)
@@ -286,19 +299,23 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
             names = [read_field(obj, k, w, list) for k in ("class_names", "feature_names")]
             for key, seq in zip(("class_names", "feature_names"), names, strict=True):
                 if len(seq) > 100_000 or not all(isinstance(s, str) for s in seq):
-                    raise SessionError(f"data.{key} must be a list of text")
+                    raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of text"),
+                                       name=f"data.{key}")
             params = read_field(obj, "params", w, dict, optional=True) or {}
             ds = Dataset(read_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
                          read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
                          tuple(names[0]), tuple(names[1]),
                          str(read_field(obj, "source", w, str, optional=True) or "")[:500], params)
     if X.size + Y.size > MAX_DATA_VALUES:
-        raise SessionError(f"data holds {X.size + Y.size} numbers; the limit is {MAX_DATA_VALUES}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "data holds {count} numbers; the limit is {limit}"),
+            count=X.size + Y.size, limit=MAX_DATA_VALUES)
     try:
         X = check_inputs(X, n_in, "data.X")
         Y = check_targets(Y, X.shape[0], n_out, net.loss_name)
     except ValueError as exc:
-        raise SessionError(f"data: {exc}") from None
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
+                           reason=reason(exc)) from None
     return X, Y, ds
 
 
@@ -306,9 +323,12 @@ def _check_history(value: Any, name: str = "history", depth: int = 0, count: lis
     count = [0] if count is None else count
     count[0] += 1
     if count[0] > MAX_HISTORY_VALUES:
-        raise SessionError(f"history holds more than {MAX_HISTORY_VALUES} values")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history holds more than {limit} values"),
+                           limit=MAX_HISTORY_VALUES)
     if depth > MAX_NESTING:
-        raise SessionError(f"{name} is nested more than {MAX_NESTING} levels deep")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} is nested more than {limit} levels deep"),
+            name=name, limit=MAX_NESTING)
     if isinstance(value, dict):
         for k, v in value.items():
             _check_history(v, f"{name}.{k}", depth + 1, count)
@@ -316,21 +336,29 @@ def _check_history(value: Any, name: str = "history", depth: int = 0, count: lis
         for i, v in enumerate(value):
             _check_history(v, f"{name}[{i}]", depth + 1, count)
     elif isinstance(value, float) and not math.isfinite(value):
-        raise SessionError(f"{name} must be finite or null, got {value!r}")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
+                                                       "{value!r}"), name=name, value=value)
 
 
 def session_from_dict(doc: Any) -> Session:
     """Return the Session described by a parsed JSON document, or raise SessionError."""
     if not isinstance(doc, dict):
-        raise SessionError("the file is not a session: expected a JSON object at the top level")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "the file is not a session: expected a JSON object at the top level"))
     if doc.get("format") != FORMAT:
-        raise SessionError(f"format must be {FORMAT!r}, got {show_value(doc.get('format'))}: "
-                           "this is not a Backprop Visualizer session")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "format must be {format!r}, got {value}: this is not a Backprop "
+                      "Visualizer session"), format=FORMAT, value=show_value(doc.get("format")))
     version = read_field(doc, "version", "", int)
+    if version > VERSION:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "version {version} is not supported (written by a newer version of the "
+                      "app); this app reads version {supported}"),
+            version=version, supported=VERSION)
     if version != VERSION:
-        newer = " (written by a newer version of the app)" if version > VERSION else ""
-        raise SessionError(f"version {version} is not supported{newer}; this app reads "
-                           f"version {VERSION}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "version {version} is not supported; this app reads version {supported}"),
+            version=version, supported=VERSION)
     net = _network(read_field(doc, "network", "", dict))
     settings = _settings(read_field(doc, "settings", "", dict))
     X, Y, ds = _data(read_field(doc, "data", "", dict), net)
@@ -340,15 +368,19 @@ def session_from_dict(doc: Any) -> Session:
     stepper = read_field(doc, "stepper", "", dict)
     example = read_field(stepper, "example", "stepper", int)
     if not 0 <= example < X.shape[0]:
-        raise SessionError(f"stepper.example must be 0..{X.shape[0] - 1}, got {example}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "stepper.example must be 0..{last}, got {value}"),
+            last=X.shape[0] - 1, value=example)
     cursor = read_field(stepper, "cursor", "stepper", int)
     if not 0 <= cursor < steps_per_example(net.L):
-        raise SessionError(f"stepper.cursor must be 0..{steps_per_example(net.L) - 1} for "
-                           f"{net.L} layers, got {cursor}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
+            last=steps_per_example(net.L) - 1, layers=net.L, value=cursor)
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
-        raise SessionError("preset must be mazur, custom or a data set name, got "
-                           f"{show_value(preset)}")
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "preset must be mazur, custom or a data set name, got {value}"),
+            value=show_value(preset))
     seed = read_field(doc, "seed", "", int, optional=True) or 0
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed))
 
@@ -363,20 +395,25 @@ def loads(text: str | bytes) -> Session:
     """Return the Session in JSON ``text``, or raise SessionError."""
     if isinstance(text, bytes):
         if len(text) > MAX_FILE_BYTES:
-            raise SessionError(f"the file is larger than the {MAX_FILE_BYTES // 2**20} MB limit")
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is larger than the {limit} MB limit"),
+                limit=MAX_FILE_BYTES // 2**20)
         if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise SessionError("the file is UTF-16 text; sessions are UTF-8 JSON")
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is UTF-16 text; sessions are UTF-8 JSON"))
         if b"\x00" in text[:4096]:
-            raise SessionError("the file is binary, not a JSON session")
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is binary, not a JSON session"))
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise SessionError(f"the file is not UTF-8 text (bad byte at offset {exc.start})") \
-                from None
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is not UTF-8 text (bad byte at offset {offset})"),
+                offset=exc.start) from None
     elif text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SessionError("the file is empty")
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "the file is empty"))
     return session_from_dict(parse_json(text))
 
 
@@ -387,4 +424,4 @@ def load_session(path: str | os.PathLike) -> Session:
     try:
         return loads(data)
     except SessionError as exc:
-        raise SessionError(f"{p.name}: {exc}") from None
+        raise in_file(SessionError, p.name, exc) from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.datasets import DATASETS, Dataset, load, mazur
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 # Hidden layers, hidden activation and learning rate that learn each data set in a lesson's time.
@@ -45,7 +46,9 @@ def build_preset(name: str, seed: int = 0) -> Setup:
         net = Network.from_thetas(p.thetas, p.activation, p.output, p.loss)
         return Setup(name, net, p.X, p.Y, p.lr, 0.0, p.freeze_bias, None, seed)
     if name not in DATASETS:
-        raise ValueError(f"unknown preset {name!r}: expected mazur or one of {', '.join(DATASETS)}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "unknown preset {name!r}: expected mazur or one of {allowed}"),
+            name=name, allowed=", ".join(DATASETS))
     data = load(name, seed=seed)
     hidden, act, lr = DEFAULTS[name]
     output = "softmax" if data.n_outputs > 1 else "sigmoid"

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError
+
 if TYPE_CHECKING:
     from engine.network import Network
 
@@ -143,7 +145,9 @@ class Trace(Sequence[Step]):
     def state_at(self, index: int) -> TraceState:
         """Return what is known once step ``index`` has been done (replaying the records)."""
         if not -1 <= index < len(self.steps):
-            raise IndexError(f"step index {index} outside 0..{len(self.steps) - 1}")
+            raise EngineIndexError(QT_TRANSLATE_NOOP(
+                "Engine", "step index {index} outside 0..{last}"),
+                index=index, last=len(self.steps) - 1)
         st = TraceState({}, {}, {}, {}, {}, {l: t for l, t in enumerate(self.thetas, 1)}, None)
         for step in self.steps[: index + 1]:
             l, arr = step.layer, step.arrays

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 MAX_LAYER_SIZE = 100_000
 
 
@@ -13,15 +15,22 @@ def check_layer_sizes(layer_sizes: Sequence[int]) -> list[int]:
     """Return ``layer_sizes`` as a list of ints, or raise ValueError naming the bad entry."""
     sizes = list(layer_sizes)
     if len(sizes) < 2:
-        raise ValueError(f"a network needs at least 2 layers (input and output), got {len(sizes)}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a network needs at least 2 layers (input and output), got {count}"),
+            count=len(sizes))
     out = []
     for i, s in enumerate(sizes, start=1):
         if isinstance(s, bool) or not isinstance(s, (int, np.integer)):
-            raise ValueError(f"layer {i} size must be a whole number, got {s!r}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "layer {layer} size must be a whole number, got {size!r}"),
+                layer=i, size=s)
         if s < 1:
-            raise ValueError(f"layer {i} size must be at least 1, got {s}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "layer {layer} size must be at least 1, got {size}"), layer=i, size=s)
         if s > MAX_LAYER_SIZE:
-            raise ValueError(f"layer {i} size {s} is larger than the limit {MAX_LAYER_SIZE}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "layer {layer} size {size} is larger than the limit {limit}"),
+                layer=i, size=s, limit=MAX_LAYER_SIZE)
         out.append(int(s))
     return out
 
@@ -33,25 +42,33 @@ def check_thetas(thetas: Sequence[np.ndarray]) -> list[np.ndarray]:
     row count of Θ(l−1).
     """
     if len(thetas) < 1:
-        raise ValueError("a network needs at least one weight matrix Θ(1)")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a network needs at least one weight matrix Θ(1)"))
     out = []
     for l, theta in enumerate(thetas, start=1):
         try:
             t = np.array(theta, dtype=np.float64)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"Θ({l}) is not a numeric matrix: {exc}") from None
+            # numpy's own explanation of the bad entry follows, as it comes.
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) is not a numeric matrix: {reason}"), l=l, reason=str(exc)) \
+                from None
         if t.ndim != 2:
-            raise ValueError(f"Θ({l}) must be a 2-D matrix, got shape {t.shape}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) must be a 2-D matrix, got shape {shape}"), l=l, shape=t.shape)
         if t.shape[0] < 1 or t.shape[1] < 2:
-            raise ValueError(
-                f"Θ({l}) has shape {t.shape}: it needs at least 1 row and 2 columns "
-                "(column 0 holds the bias weights)")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) has shape {shape}: it needs at least 1 row and 2 columns "
+                          "(column 0 holds the bias weights)"), l=l, shape=t.shape)
         if not np.all(np.isfinite(t)):
-            raise ValueError(f"Θ({l}) contains NaN or infinite values")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) contains NaN or infinite values"), l=l)
         if out and t.shape[1] != out[-1].shape[0] + 1:
-            raise ValueError(
-                f"Θ({l}) has shape {t.shape} but Θ({l - 1}) has {out[-1].shape[0]} rows: "
-                f"Θ({l}) needs {out[-1].shape[0] + 1} columns (1 bias + {out[-1].shape[0]})")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) has shape {shape} but Θ({previous}) has {rows} rows: Θ({l}) "
+                          "needs {columns} columns (1 bias + {rows})"),
+                l=l, shape=t.shape, previous=l - 1, rows=out[-1].shape[0],
+                columns=out[-1].shape[0] + 1)
         out.append(t)
     return out
 
@@ -61,21 +78,27 @@ def check_inputs(X: np.ndarray, n_inputs: int, name: str = "X") -> np.ndarray:
     try:
         arr = np.asarray(X, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} is not numeric: {exc}") from None
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "{name} is not numeric: {reason}"),
+                               name=name, reason=str(exc)) from None
     if arr.ndim == 1 and n_inputs == arr.shape[0]:
         arr = arr.reshape(1, -1)
     if arr.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D array of shape (m, {n_inputs}), got {arr.shape}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be a 2-D array of shape (m, {inputs}), got {shape}"),
+            name=name, inputs=n_inputs, shape=arr.shape)
     if arr.shape[1] != n_inputs:
-        raise ValueError(
-            f"{name} has {arr.shape[1]} columns but the network has {n_inputs} inputs "
-            f"(expected shape (m, {n_inputs}), got {arr.shape})")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} has {columns} columns but the network has {inputs} inputs "
+                      "(expected shape (m, {inputs}), got {shape})"),
+            name=name, columns=arr.shape[1], inputs=n_inputs, shape=arr.shape)
     if arr.shape[0] < 1:
-        raise ValueError(f"{name} has no examples (shape {arr.shape})")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} has no examples (shape {shape})"), name=name, shape=arr.shape)
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
-        raise ValueError(f"{name} contains NaN or infinite values (first at row {bad[0]}, "
-                         f"column {bad[1]})")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} contains NaN or infinite values (first at row {row}, column "
+                      "{column})"), name=name, row=int(bad[0]), column=int(bad[1]))
     return arr
 
 
@@ -89,11 +112,12 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarra
     try:
         arr = np.asarray(Y, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"Y is not numeric: {exc}") from None
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "Y is not numeric: {reason}"),
+                               reason=str(exc)) from None
     if arr.ndim == 0:
         arr = arr.reshape(1, 1)
     if not np.all(np.isfinite(arr)):
-        raise ValueError("Y contains NaN or infinite values")
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "Y contains NaN or infinite values"))
     if arr.ndim == 1:
         if n_outputs == 1:
             arr = arr.reshape(-1, 1)
@@ -101,27 +125,31 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarra
             arr = arr.reshape(1, -1)
         else:
             if not np.all(arr == np.round(arr)):
-                raise ValueError(
-                    f"Y is 1-D, so it must hold class labels 0..{n_outputs - 1}, "
-                    "but it has non-integer values")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "Y is 1-D, so it must hold class labels 0..{last}, but it has "
+                              "non-integer values"), last=n_outputs - 1)
             lo, hi = arr.min(), arr.max()
             if lo < 0 or hi > n_outputs - 1:
-                raise ValueError(
-                    f"class label out of range: labels must be 0..{n_outputs - 1} for "
-                    f"{n_outputs} outputs, got values from {lo:g} to {hi:g}")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "class label out of range: labels must be 0..{last} for {outputs} "
+                              "outputs, got values from {lo:g} to {hi:g}"),
+                    last=n_outputs - 1, outputs=n_outputs, lo=float(lo), hi=float(hi))
             onehot = np.zeros((arr.shape[0], n_outputs))
             onehot[np.arange(arr.shape[0]), arr.astype(np.intp)] = 1.0
             arr = onehot
     if arr.ndim != 2:
-        raise ValueError(f"Y must be (m, {n_outputs}) or 1-D labels, got shape {arr.shape}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "Y must be (m, {outputs}) or 1-D labels, got shape {shape}"),
+            outputs=n_outputs, shape=arr.shape)
     if arr.shape[0] != m:
-        raise ValueError(f"X has {m} examples but Y has {arr.shape[0]} rows")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "X has {m} examples but Y has {rows} rows"), m=m, rows=arr.shape[0])
     if arr.shape[1] != n_outputs:
-        raise ValueError(
-            f"Y has {arr.shape[1]} columns but the network has {n_outputs} outputs "
-            f"(expected shape ({m}, {n_outputs}))")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "Y has {columns} columns but the network has {outputs} outputs (expected "
+                      "shape ({m}, {outputs}))"), columns=arr.shape[1], outputs=n_outputs, m=m)
     if loss == "cross_entropy" and (arr.min() < 0 or arr.max() > 1):
-        raise ValueError(
-            "targets out of range: cross-entropy needs targets in [0, 1], got values from "
-            f"{arr.min():g} to {arr.max():g}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "targets out of range: cross-entropy needs targets in [0, 1], got values "
+                      "from {lo:g} to {hi:g}"), lo=float(arr.min()), hi=float(arr.max()))
     return arr
