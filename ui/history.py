@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 FIELDS = ("train_cost", "test_cost", "train_accuracy", "test_accuracy")
 
 
@@ -45,7 +47,20 @@ class LossHistory:
         self._values = np.full((self.capacity, len(FIELDS)), np.nan)
         self._n = 0
         self.stride = 1
-        self.latest: HistoryPoint | None = None
+        self._latest: HistoryPoint | None = None
+        self._latest_cost: tuple[int, float] | None = None   # (epoch, cost): see ``note``
+
+    @property
+    def latest(self) -> HistoryPoint | None:
+        """The newest epoch's point (kept even when its epoch is not on the stride)."""
+        if self._latest_cost is not None:
+            self._latest = HistoryPoint(*self._latest_cost)
+            self._latest_cost = None
+        return self._latest
+
+    @latest.setter
+    def latest(self, point: HistoryPoint | None) -> None:
+        self._latest, self._latest_cost = point, None
 
     def __len__(self) -> int:
         """Return the number of points stored (the latest point not counted)."""
@@ -55,10 +70,26 @@ class LossHistory:
         """Return whether ``add`` would store this epoch (so costly measures can be skipped)."""
         return epoch % self.stride == 0
 
+    def latest_epoch(self) -> int:
+        """Return the newest epoch recorded (0 if none)."""
+        if self._latest_cost is not None:
+            return self._latest_cost[0]
+        return 0 if self._latest is None else self._latest.epoch
+
+    def note(self, epoch: int, train_cost: float) -> None:
+        """Record an epoch that is NOT on the stride (``wants(epoch)`` is False) as the latest.
+
+        The training loop calls this for almost every epoch, so it only keeps two numbers; the
+        HistoryPoint is made when someone reads ``latest``. The caller guarantees that epochs
+        increase (``add`` checks it).
+        """
+        self._latest_cost = (epoch, train_cost)
+
     def add(self, point: HistoryPoint) -> None:
         """Record ``point`` as the latest, and store it if its epoch falls on the stride."""
-        if self.latest is not None and point.epoch <= self.latest.epoch:
-            raise ValueError(f"epochs must increase: got {point.epoch} after {self.latest.epoch}")
+        newest = self.latest_epoch()
+        if (self._latest is not None or self._latest_cost is not None) and point.epoch <= newest:
+            raise ValueError(f"epochs must increase: got {point.epoch} after {newest}")
         self.latest = point
         if not self.wants(point.epoch):
             return
@@ -129,11 +160,16 @@ class LossHistory:
                     for f in FIELDS]
             stride = int(data.get("stride", 1))
         except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"training history: missing or malformed field ({exc})") from None
+            # Python's explanation (a missing key, a text for a number) stays as it comes.
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "training history: missing or malformed field ({reason})"),
+                reason=str(exc)) from None
         if any(c.shape != epochs.shape for c in cols):
-            raise ValueError("training history: every series must have one value per epoch")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "training history: every series must have one value per epoch"))
         if epochs.size > capacity or np.any(np.diff(epochs) <= 0) or stride < 1:
-            raise ValueError("training history: epochs must increase and fit the capacity")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "training history: epochs must increase and fit the capacity"))
         self.capacity = max(capacity, 4 + capacity % 2)
         self.clear()
         self.stride = stride
