@@ -201,3 +201,28 @@ def test_the_state_knows_while_training_runs(qtbot):
     assert state.training
     controller.pause()
     assert not state.training and seen == [True, False]
+
+
+def test_slow_views_get_at_most_their_share_of_the_time(qtbot):
+    # A view that takes 30 ms per redraw: redrawing it 10 times a second would take 30 % of
+    # the time. The controller must space redraws so views take at most VIEW_SHARE of it.
+    import time
+
+    from ui.training import VIEW_SHARE
+
+    state = _xor_state()
+    controller = TrainingController(state, redraw_hz=10.0)
+    redraw_seconds = 0.03
+    redraws: list[float] = []
+
+    def slow_view() -> None:
+        redraws.append(time.perf_counter())
+        time.sleep(redraw_seconds)
+
+    state.weights_changed.connect(slow_view)
+    controller.start()
+    qtbot.wait(2500)
+    controller.pause()
+    gaps = np.diff(redraws[1:-1])        # the first redraw has no cost measured yet
+    assert len(gaps) >= 3
+    assert float(np.median(gaps)) >= 0.95 * redraw_seconds / VIEW_SHARE
