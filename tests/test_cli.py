@@ -45,6 +45,14 @@ def test_bad_session_on_the_command_line_exits_2_with_one_line(tmp_path, name, f
     assert not (tmp_path / "x.png").exists()
 
 
+def test_bad_session_message_on_the_command_line_stays_english_in_pt_br(tmp_path):
+    # The window translates engine errors; stderr is for logs and scripts, in English.
+    line = _one_line_error(run_main(str(DATA / "bad" / "negative_learning_rate.json"),
+                                    "--lang", "pt_BR", "--screenshot", str(tmp_path / "x.png")))
+    assert line == ("backprop-visualizer: negative_learning_rate.json: settings.lr must be "
+                    "greater than 0, got -0.5")
+
+
 def test_bad_session_with_an_export_exits_2(tmp_path):
     line = _one_line_error(run_main(str(DATA / "bad" / "nan_weight.json"),
                                     "--export-worked-example", str(tmp_path / "we.md")))

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from engine.session_format import save_session
+from ui.engine_text import describe
 
 AUTOSAVE_MINUTES = 3
 AUTOSAVE_NAME = "autosave.json"
@@ -128,6 +129,6 @@ class ExceptionGuard(QObject):
         try:
             if self.autosave is not None:
                 self.autosave.save_now()
-            self.show(f"{exc_type.__name__}: {exc}")
+            self.show(f"{exc_type.__name__}: {describe(exc)}")
         finally:
             self._busy = False

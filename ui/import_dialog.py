@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.csv_import import CsvImportError, import_csv, read_table
 from engine.datasets import Dataset
 from engine.network import Network
+from ui.engine_text import describe
 
 PREVIEW_ROWS = 6
 
@@ -49,7 +50,7 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self.text, self.name = text, name
         self.dataset: Dataset | None = None
-        self.error: str = ""
+        self.failure: CsvImportError | None = None    # why the current options do not import
         self.header_combo = QComboBox(objectName="importHeaderCombo")
         self.label_combo = QComboBox(objectName="importLabelCombo")
         self.task_combo = QComboBox(objectName="importTaskCombo")
@@ -162,9 +163,9 @@ class ImportDialog(QDialog):
                                       has_header=self._header_choice(),
                                       standardize=self.standardize_check.isChecked(),
                                       test_ratio=self.test_spin.value() / 100.0, name=self.name)
-            self.error = ""
+            self.failure = None
         except CsvImportError as exc:
-            self.dataset, self.error = None, str(exc)
+            self.dataset, self.failure = None, exc
         self._mark_label_column()
         self._show_result()
 
@@ -182,7 +183,9 @@ class ImportDialog(QDialog):
         ok.setEnabled(self.dataset is not None)
         ds = self.dataset
         if ds is None:
-            self.summary.setText(self.tr("Cannot import: {0}").format(self.error))
+            # Described here, not when caught: a language switch re-runs this.
+            failure = describe(self.failure) if self.failure is not None else ""
+            self.summary.setText(self.tr("Cannot import: {0}").format(failure))
             return
         m = ds.X_train.shape[0] + ds.X_test.shape[0]
         if ds.task == "regression":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from engine.messages import QT_TRANSLATE_NOOP, reason
 from engine.session_format import Session, SessionError
 from engine.setup import build_preset
 from ui.state import AppState, Settings
@@ -41,7 +42,8 @@ def check(window, session: Session) -> None:
     try:
         type(training.history)().load_dict(history)
     except (ValueError, TypeError, KeyError) as exc:
-        raise SessionError(f"history: {exc}") from None
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history: {reason}"),
+                           reason=reason(exc)) from None
 
 
 def apply(window, state: AppState, session: Session) -> None:

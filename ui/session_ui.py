@@ -16,9 +16,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from engine.csv_import import CsvImportError, read_text
+from engine.messages import in_file
 from engine.session_format import SessionError, load_session, save_session
 from ui import exports, session_io
 from ui.autosave import Autosave, ExceptionGuard, setup_logging
+from ui.engine_text import describe
 from ui.export_menu import ExportMenu
 from ui.import_dialog import ImportDialog, network_for
 from ui.state import AppState
@@ -198,10 +200,8 @@ class SessionController(QObject):
         except SessionError as exc:
             if not Path(path).exists():      # a recent file that was moved or deleted
                 self._forget(Path(path))
-            message = str(exc)
-            if not message.startswith(Path(path).name + ": "):
-                message = f"{Path(path).name}: {message}"
-            self.show_error(self.tr("Cannot open the session"), message)
+            self.show_error(self.tr("Cannot open the session"),
+                            describe(_naming_file(exc, Path(path).name)))
             return False
         session_io.apply(self.window, self.state, session)
         self._set_path(Path(path))
@@ -230,7 +230,7 @@ class SessionController(QObject):
         except (OSError, ValueError) as exc:
             self.show_error(self.tr("Cannot save the session"),
                             self.tr("{0}: {1}").format(path.name, getattr(exc, "strerror", None)
-                                                       or exc))
+                                                       or describe(exc)))
             return False
         self.state.set_modified(False)
         self._set_path(path)
@@ -255,7 +255,7 @@ class SessionController(QObject):
             session = load_session(self.autosave.path)
             session_io.check(self.window, session)
         except SessionError as exc:
-            self.show_error(self.tr("Cannot restore the autosaved session"), str(exc))
+            self.show_error(self.tr("Cannot restore the autosaved session"), describe(exc))
             self.autosave.discard()
             return False
         session_io.apply(self.window, self.state, session)
@@ -306,7 +306,7 @@ class SessionController(QObject):
         try:
             text = read_text(p)
         except CsvImportError as exc:
-            self.show_error(self.tr("Cannot import the data set"), str(exc))
+            self.show_error(self.tr("Cannot import the data set"), describe(exc))
             return False
         # The dialog shows the importer's message (line and reason) and keeps OK disabled until
         # the options give a clean import, so a cancelled dialog needs no second message.
@@ -319,6 +319,12 @@ class SessionController(QObject):
         self.state.set_problem(new_net, ds.X_train, ds.Y_train, ds)
         self.state.preset = "custom"
         return True
+
+
+def _naming_file(exc: SessionError, name: str) -> SessionError:
+    """Return ``exc`` if its text starts with the file's ``name``, else one that does (the
+    window's own history check does not know the file)."""
+    return exc if str(exc).startswith(name + ": ") else in_file(SessionError, name, exc)
 
 
 def run_headless(window, args: argparse.Namespace) -> int | None:
@@ -356,10 +362,7 @@ def install(window, state: AppState, args: argparse.Namespace) -> SessionControl
         try:
             session_io.apply(window, state, load_session(args.session))
         except SessionError as exc:
-            name = Path(args.session).name
-            text = str(exc)
-            raise SessionError(text if text.startswith(name + ": ") else f"{name}: {text}") \
-                from None
+            raise _naming_file(exc, Path(args.session).name) from None
         controller._set_path(Path(args.session))
     return controller
 

@@ -315,6 +315,789 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../engine/activations.py" line="+112"/>
+        <source>unknown output {name!r}: expected one of {allowed}</source>
+        <translation>saída desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown hidden activation {name!r}: expected one of {allowed}</source>
+        <translation>ativação oculta desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/csv_import.py" line="+77"/>
+        <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
+        <translation>o arquivo está em texto UTF-16; salve-o como CSV em UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+71"/>
+        <source>the file is binary, not CSV text</source>
+        <translation>o arquivo é binário, não um texto CSV</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>line {line}: the text is neither UTF-8 nor Windows-1252</source>
+        <translation>linha {line}: o texto não está em UTF-8 nem em Windows-1252</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>line {line}: a quoted cell runs on to line {end}; is a closing quote missing?</source>
+        <translation>linha {line}: uma célula entre aspas continua até a linha {end}; falta fechar as aspas?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>more than {limit} rows; the limit is {limit}</source>
+        <translation>mais de {limit} linhas; o limite é {limit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line}: {reason}</source>
+        <translation>linha {line}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the file has no data rows</source>
+        <translation>o arquivo não tem linhas de dados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file has a header but no data rows</source>
+        <translation>o arquivo tem cabeçalho, mas nenhuma linha de dados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line}: {width} columns; the limit is {limit}</source>
+        <translation>linha {line}: {width} colunas; o limite é {limit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line}: only one column; a data set needs at least one feature column and a label column (separator {separator})</source>
+        <translation>linha {line}: só uma coluna; um conjunto de dados precisa de pelo menos uma coluna de atributos e uma coluna de rótulos (separador {separator})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 cell</source>
+        <translation>1 célula</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} cells</source>
+        <translation>{count} células</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>line {line}: {cells}, but the header has {width} (separator {separator})</source>
+        <translation>linha {line}: {cells}, mas o cabeçalho tem {width} (separador {separator})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line}: {cells}, but the first row has {width} (separator {separator})</source>
+        <translation>linha {line}: {cells}, mas a primeira linha tem {width} (separador {separator})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>tab</source>
+        <translation>tabulação</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>there is no column named {label!r} (the file has no header)</source>
+        <translation>não há coluna chamada {label!r} (o arquivo não tem cabeçalho)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no column named {label!r} (columns: {columns})</source>
+        <translation>não há coluna chamada {label!r} (colunas: {columns})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label column {label} is outside 0..{last}</source>
+        <translation>a coluna do rótulo {label} está fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>column {number} ({name!r})</source>
+        <translation>coluna {number} ({name!r})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {number}</source>
+        <translation>coluna {number}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>task must be auto, classification or regression, got {task!r}</source>
+        <translation>a tarefa deve ser auto, classification ou regression, mas é {task!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{rows} rows × {columns} columns is more than the limit of {limit} values</source>
+        <translation>{rows} linhas × {columns} colunas passam do limite de {limit} valores</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>line {line}, {column}: empty cell</source>
+        <translation>linha {line}, {column}: célula vazia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line}, {column}: {cell!r} is not a number</source>
+        <translation>linha {line}, {column}: {cell!r} não é um número</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+22"/>
+        <source>line {line}, {column}: {cell!r} is not a finite number</source>
+        <translation>linha {line}, {column}: {cell!r} não é um número finito</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>the file has only one data row; a data set needs at least two</source>
+        <translation>o arquivo tem só uma linha de dados; um conjunto de dados precisa de pelo menos duas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line {line}, {column}: empty label</source>
+        <translation>linha {line}, {column}: rótulo vazio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line {line}, {column}: {cell!r} is not a number (regression needs numbers)</source>
+        <translation>linha {line}, {column}: {cell!r} não é um número (a regressão precisa de números)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{column}: every row has the class {name!r}; a classifier needs at least two classes</source>
+        <translation>{column}: todas as linhas têm a classe {name!r}; um classificador precisa de pelo menos duas classes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{column}: {count} different classes; the limit is {limit}</source>
+        <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/datasets.py" line="+102"/>
+        <source>test ratio must be in [0, 1), got {ratio!r}</source>
+        <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>unknown generated data set {name!r}: expected one of {allowed}</source>
+        <translation>conjunto de dados gerado desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>number of examples must be a whole number ≥ 2, got {n!r}</source>
+        <translation>o número de exemplos deve ser um número inteiro ≥ 2, mas é {n!r}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>noise must be a finite number ≥ 0, got {noise!r}</source>
+        <translation>o ruído deve ser um número finito ≥ 0, mas é {noise!r}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>unknown shipped data set {name!r}: expected one of {allowed}</source>
+        <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files.py" line="+19"/>
+        <source>{file}: the file is {size} MB; the limit is {limit} MB</source>
+        <translation>{file}: o arquivo tem {size} MB; o limite é {limit} MB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: cannot read the file ({reason})</source>
+        <translation>{file}: não foi possível ler o arquivo ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../engine/losses.py" line="+86"/>
+        <source>unknown loss {name!r}: expected one of {allowed}</source>
+        <translation>perda desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loss &apos;cross_entropy&apos; needs a sigmoid or softmax output (probabilities), not &apos;linear&apos;: use loss &apos;squared_error&apos; for a linear output</source>
+        <translation>a perda &apos;cross_entropy&apos; (entropia cruzada) precisa de uma saída sigmoid ou softmax (probabilidades), não &apos;linear&apos;: use a perda &apos;squared_error&apos; para uma saída linear</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loss &apos;squared_error&apos; cannot be paired with a softmax output: its d(L) would need the full softmax Jacobian; use loss &apos;cross_entropy&apos; with softmax</source>
+        <translation>a perda &apos;squared_error&apos; (erro quadrático) não combina com uma saída softmax: o d(L) dela precisaria da jacobiana completa da softmax; use a perda &apos;cross_entropy&apos; com softmax</translation>
+    </message>
+    <message>
+        <location filename="../../engine/messages.py" line="+83"/>
+        <source>{file}: {reason}</source>
+        <extracomment>The Qt translation context of every engine text.</extracomment>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/metrics.py" line="+21"/>
+        <source>outputs must be a 2-D (m, K) array, got shape {shape}</source>
+        <translation>as saídas devem ser uma matriz 2-D (m, K), mas têm forma {shape}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>outputs {outputs} and targets {targets} must have the same shape</source>
+        <translation>as saídas {outputs} e os alvos {targets} devem ter a mesma forma</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>accuracy needs at least one example</source>
+        <translation>a acurácia precisa de pelo menos um exemplo</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a boundary grid needs points of shape (m, 2), got {shape}</source>
+        <translation>a grade da fronteira de decisão precisa de pontos de forma (m, 2), mas eles têm forma {shape}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>grid resolution must be at least 2, got {resolution}</source>
+        <translation>a resolução da grade deve ser pelo menos 2, mas é {resolution}</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>a grid needs a finite rectangle, got x {x}, y {y}</source>
+        <translation>a grade precisa de um retângulo finito, mas tem x {x}, y {y}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>layer must be 1..{last}, got {layer}</source>
+        <translation>a camada deve ser 1..{last}, mas é {layer}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layer {layer} has {size} units; index {index} is outside 0..{last}</source>
+        <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/network.py" line="+99"/>
+        <location line="+56"/>
+        <source>Θ({l}) must keep shape {shape}, got {got}</source>
+        <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+56"/>
+        <source>expected {count} matrices, got {got}</source>
+        <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>dtype must be float64 or float32, got {dtype}</source>
+        <translation>o dtype deve ser float64 ou float32, mas é {dtype}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>layer l must be 1..{last}, got {l}</source>
+        <translation>a camada l deve ser 1..{last}, mas é {l}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Θ({l}) has shape {shape}; index ({i}, {j}) is outside it</source>
+        <translation>Θ({l}) tem forma {shape}; o índice ({i}, {j}) está fora dela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a weight must be a finite number, got {value!r}</source>
+        <translation>um peso deve ser um número finito, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
+        <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+76"/>
+        <location filename="../../engine/optimizers.py" line="+101"/>
+        <source>learning rate must be a positive finite number, got {lr!r}</source>
+        <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>the cost J is not finite ({J}); the weights were kept</source>
+        <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>batch size must be at least 1, got {size}</source>
+        <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+15"/>
+        <source>D({l}) is not finite; the weights were kept</source>
+        <translation>D({l}) não é finito; os pesos foram mantidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ({l}) would become infinite; the weights were kept</source>
+        <translation>Θ({l}) ficaria infinito; os pesos foram mantidos</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown initialization {name!r}: expected one of {allowed}</source>
+        <translation>inicialização desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/optimizers.py" line="+8"/>
+        <source>unknown optimizer {name!r}: expected one of {allowed}</source>
+        <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/session_checks.py" line="+21"/>
+        <source>expecting a value</source>
+        <translation>esperava-se um valor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expecting a property name in double quotes</source>
+        <translation>esperava-se um nome de propriedade entre aspas duplas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expecting &apos;:&apos;</source>
+        <translation>esperava-se &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expecting &apos;,&apos;</source>
+        <translation>esperava-se &apos;,&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a text in quotes is not closed</source>
+        <translation>um texto entre aspas não foi fechado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a control character inside a text</source>
+        <translation>um caractere de controle dentro de um texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more data after the end of the document</source>
+        <translation>há mais dados depois do fim do documento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is not a number a session may hold (numbers must be finite)</source>
+        <translation>{name} não é um número que uma sessão possa guardar (os números devem ser finitos)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line {line}, column {column}: not valid JSON ({reason})</source>
+        <translation>linha {line}, coluna {column}: JSON inválido ({reason})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the JSON is nested too deeply</source>
+        <translation>o JSON tem níveis aninhados demais</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the file must be a JSON object</source>
+        <translation>o arquivo deve ser um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} must be a JSON object</source>
+        <translation>{name} deve ser um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is missing</source>
+        <translation>{name} está faltando</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be {kind}, got {value}</source>
+        <translation>{name} deve ser {kind}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a whole number</source>
+        <translation>um número inteiro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>um número</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>uma lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>um objeto</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{first} or {second}</source>
+        <translation>{first} ou {second}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+53"/>
+        <source>{name} must be finite, got {value!r}</source>
+        <translation>{name} deve ser finito, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>{name} must be greater than 0, got {value!r}</source>
+        <translation>{name} deve ser maior que 0, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} must be at least {lo:g}, got {value!r}</source>
+        <translation>{name} deve ser pelo menos {lo:g}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} must be at most {hi:g}, got {value!r}</source>
+        <translation>{name} deve ser no máximo {hi:g}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} must be one of {allowed}, got {value!r}</source>
+        <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} must be a list of rows, got {value}</source>
+        <translation>{name} deve ser uma lista de linhas, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} has no rows</source>
+        <translation>{name} não tem linhas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} must be a list of numbers, got {value}</source>
+        <translation>{name} deve ser uma lista de números, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} has {count} numbers; expected {width}</source>
+        <translation>{name} tem {count} números; esperavam-se {width}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} must be a number, got {value}</source>
+        <translation>{name} deve ser um número, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} has {count} rows; expected {rows}</source>
+        <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/session_format.py" line="+191"/>
+        <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
+        <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
+        <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} must be a whole number 1..{limit}, got {value}</source>
+        <translation>{name} deve ser um número inteiro 1..{limit}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>network.layer_sizes {sizes} need {count} weights; the limit is {limit}</source>
+        <translation>network.layer_sizes {sizes} exige {count} pesos; o limite é {limit}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>network.thetas has {count} matrices; layer_sizes {sizes} need {needed}</source>
+        <translation>network.thetas tem {count} matrizes; layer_sizes {sizes} exige {needed}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>network: {reason}</source>
+        <translation>network: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>settings.batch_size must be empty (full batch) or 1..{limit}, got {value}</source>
+        <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>data.seed must be 0..2^63−1, got {seed}</source>
+        <translation>data.seed deve ser 0..2^63−1, mas é {seed}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>data.n must be 2..{limit}, got {n}</source>
+        <translation>data.n deve ser 2..{limit}, mas é {n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>data: could not make data set {name!r}: {reason}</source>
+        <translation>data: não foi possível gerar o conjunto de dados {name!r}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} must be a list of text</source>
+        <translation>{name} deve ser uma lista de textos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>data holds {count} numbers; the limit is {limit}</source>
+        <translation>data contém {count} números; o limite é {limit}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>data: {reason}</source>
+        <translation>data: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>history holds more than {limit} values</source>
+        <translation>history contém mais de {limit} valores</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is nested more than {limit} levels deep</source>
+        <translation>{name} tem mais de {limit} níveis aninhados</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} must be finite or null, got {value!r}</source>
+        <translation>{name} deve ser finito ou null, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the file is not a session: expected a JSON object at the top level</source>
+        <translation>o arquivo não é uma sessão: esperava-se um objeto JSON no nível mais externo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>format must be {format!r}, got {value}: this is not a Backprop Visualizer session</source>
+        <translation>format deve ser {format!r}, mas é {value}: isto não é uma sessão do Backprop Visualizer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>version {version} is not supported (written by a newer version of the app); this app reads version {supported}</source>
+        <translation>a versão {version} não é suportada (foi escrita por uma versão mais nova do aplicativo); este aplicativo lê a versão {supported}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>version {version} is not supported; this app reads version {supported}</source>
+        <translation>a versão {version} não é suportada; este aplicativo lê a versão {supported}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>stepper.example must be 0..{last}, got {value}</source>
+        <translation>stepper.example deve ser 0..{last}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stepper.cursor must be 0..{last} for {layers} layers, got {value}</source>
+        <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>preset must be mazur, custom or a data set name, got {value}</source>
+        <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the file is larger than the {limit} MB limit</source>
+        <translation>o arquivo passa do limite de {limit} MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file is UTF-16 text; sessions are UTF-8 JSON</source>
+        <translation>o arquivo está em texto UTF-16; sessões são JSON em UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is binary, not a JSON session</source>
+        <translation>o arquivo é binário, não uma sessão JSON</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file is not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>o arquivo não é texto UTF-8 (byte inválido na posição {offset})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is empty</source>
+        <translation>o arquivo está vazio</translation>
+    </message>
+    <message>
+        <location filename="../../engine/setup.py" line="+49"/>
+        <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
+        <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/trace.py" line="+148"/>
+        <source>step index {index} outside 0..{last}</source>
+        <translation>índice de passo {index} fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/validation.py" line="+18"/>
+        <source>a network needs at least 2 layers (input and output), got {count}</source>
+        <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>layer {layer} size must be a whole number, got {size!r}</source>
+        <translation>o tamanho da camada {layer} deve ser um número inteiro, mas é {size!r}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layer {layer} size must be at least 1, got {size}</source>
+        <translation>o tamanho da camada {layer} deve ser pelo menos 1, mas é {size}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>layer {layer} size {size} is larger than the limit {limit}</source>
+        <translation>o tamanho {size} da camada {layer} passa do limite {limit}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a network needs at least one weight matrix Θ(1)</source>
+        <translation>uma rede precisa de pelo menos uma matriz de pesos Θ(1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Θ({l}) is not a numeric matrix: {reason}</source>
+        <translation>Θ({l}) não é uma matriz numérica: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Θ({l}) must be a 2-D matrix, got shape {shape}</source>
+        <translation>Θ({l}) deve ser uma matriz 2-D, mas tem forma {shape}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Θ({l}) has shape {shape}: it needs at least 1 row and 2 columns (column 0 holds the bias weights)</source>
+        <translation>Θ({l}) tem forma {shape}: precisa de pelo menos 1 linha e 2 colunas (a coluna 0 guarda os pesos de viés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Θ({l}) contains NaN or infinite values</source>
+        <translation>Θ({l}) contém NaN ou valores infinitos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Θ({l}) has shape {shape} but Θ({previous}) has {rows} rows: Θ({l}) needs {columns} columns (1 bias + {rows})</source>
+        <translation>Θ({l}) tem forma {shape}, mas Θ({previous}) tem {rows} linhas: Θ({l}) precisa de {columns} colunas (1 de viés + {rows})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} is not numeric: {reason}</source>
+        <translation>{name} não é numérico: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} must be a 2-D array of shape (m, {inputs}), got {shape}</source>
+        <translation>{name} deve ser uma matriz 2-D de forma (m, {inputs}), mas tem forma {shape}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} has {columns} columns but the network has {inputs} inputs (expected shape (m, {inputs}), got {shape})</source>
+        <translation>{name} tem {columns} colunas, mas a rede tem {inputs} entradas (forma esperada (m, {inputs}), recebida {shape})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} has no examples (shape {shape})</source>
+        <translation>{name} não tem exemplos (forma {shape})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} contains NaN or infinite values (first at row {row}, column {column})</source>
+        <translation>{name} contém NaN ou valores infinitos (o primeiro na linha {row}, coluna {column})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Y is not numeric: {reason}</source>
+        <translation>Y não é numérico: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Y contains NaN or infinite values</source>
+        <translation>Y contém NaN ou valores infinitos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Y is 1-D, so it must hold class labels 0..{last}, but it has non-integer values</source>
+        <translation>Y é 1-D, então deve conter rótulos de classe 0..{last}, mas tem valores não inteiros</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>class label out of range: labels must be 0..{last} for {outputs} outputs, got values from {lo:g} to {hi:g}</source>
+        <translation>rótulo de classe fora do intervalo: os rótulos devem ser 0..{last} para {outputs} saídas, mas vão de {lo:g} a {hi:g}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Y must be (m, {outputs}) or 1-D labels, got shape {shape}</source>
+        <translation>Y deve ser (m, {outputs}) ou rótulos 1-D, mas tem forma {shape}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>X has {m} examples but Y has {rows} rows</source>
+        <translation>X tem {m} exemplos, mas Y tem {rows} linhas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Y has {columns} columns but the network has {outputs} outputs (expected shape ({m}, {outputs}))</source>
+        <translation>Y tem {columns} colunas, mas a rede tem {outputs} saídas (forma esperada ({m}, {outputs}))</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>targets out of range: cross-entropy needs targets in [0, 1], got values from {lo:g} to {hi:g}</source>
+        <translation>alvos fora do intervalo: a entropia cruzada precisa de alvos em [0; 1], mas eles vão de {lo:g} a {hi:g}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="+164"/>
+        <source>training history: missing or malformed field ({reason})</source>
+        <translation>histórico de treinamento: campo ausente ou malformado ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>training history: every series must have one value per epoch</source>
+        <translation>histórico de treinamento: cada série deve ter um valor por época</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>training history: epochs must increase and fit the capacity</source>
+        <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_io.py" line="+45"/>
+        <source>history: {reason}</source>
+        <translation>history: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <location filename="../../ui/export_menu.py" line="+34"/>
@@ -520,7 +1303,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+95"/>
+        <location filename="../../ui/import_dialog.py" line="+96"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -620,7 +1403,7 @@
         <translation>coluna {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Cannot import: {0}</source>
         <translation>Não foi possível importar: {0}</translation>
     </message>
@@ -811,7 +1594,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+29"/>
+        <location filename="../../ui/main_window.py" line="+31"/>
         <source>Backprop Visualizer</source>
         <translation>Backprop Visualizer</translation>
     </message>
@@ -1348,7 +2131,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session_ui.py" line="+84"/>
+        <location filename="../../ui/session_ui.py" line="+86"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -1467,12 +2250,12 @@
         <translation>Sessões (*.json);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Cannot open the session</source>
         <translation>Não foi possível abrir a sessão</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
@@ -1628,7 +2411,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+150"/>
+        <location filename="../../ui/stepper_ui.py" line="+151"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -1663,7 +2446,7 @@
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>

@@ -4,8 +4,9 @@
     .venv/bin/python resources/translations/update.py --check  # exit 1 if a string is untranslated
 
 ``pyside6-lupdate`` collects every ``self.tr(...)`` / ``QCoreApplication.translate(...)`` string of
-main.py and ui/**/*.py into ``backprop_<locale>.ts`` (keeping existing translations, dropping
-strings no longer in the code); ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app
+main.py and ui/**/*.py, and the error templates engine/**/*.py marks with
+``QT_TRANSLATE_NOOP("Engine", ...)`` (see engine/messages.py), into ``backprop_<locale>.ts``
+(keeping existing translations, dropping strings no longer in the code); ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app
 loads. lupdate cannot see through two idioms the code uses: a module-level wrapper
 ``def _tr(text): return QCoreApplication.translate("PhaseText", text)``, and a local alias
 ``tr = self.tr`` / ``tr = QCoreApplication.translate`` (lupdate files those calls under an empty
@@ -41,8 +42,10 @@ def tool(name: str) -> Path:
 
 
 def sources(root: Path = ROOT) -> list[Path]:
-    """Return the Python files whose strings are translated: main.py and ui/**/*.py, sorted."""
-    return [root / "main.py", *sorted((root / "ui").rglob("*.py"))]
+    """Return the Python files whose strings are translated: main.py, ui/**/*.py and
+    engine/**/*.py (its error templates), sorted."""
+    return [root / "main.py", *sorted((root / "ui").rglob("*.py")),
+            *sorted((root / "engine").rglob("*.py"))]
 
 
 def _name(call: ast.Call) -> str:
