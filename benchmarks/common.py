@@ -23,7 +23,11 @@ def limit_threads(n: int = THREADS) -> None:
 
 
 def apply_thread_limits(n: int = THREADS) -> object | None:
-    """Limit numpy's BLAS (threadpoolctl) and torch to ``n`` threads; return the limiter."""
+    """Limit numpy's BLAS (threadpoolctl), the engine's elementwise passes and torch to ``n``
+    threads; return the limiter."""
+    from engine import parallel
+
+    parallel.set_threads(n)
     limiter = None
     try:
         from threadpoolctl import threadpool_limits
@@ -52,6 +56,9 @@ def blas_description() -> dict[str, str]:
                          f"threads={pool.get('num_threads')}")
     except ImportError:
         info["threadpoolctl"] = "not installed"
+    from engine import parallel
+
+    info["engine elementwise threads"] = str(parallel.threads())
     try:
         import torch
         info["torch"] = f"{torch.__version__} threads={torch.get_num_threads()} " \

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from engine import parallel
+
 
 def _views(flat: np.ndarray, shapes: Sequence[tuple[int, int]]) -> list[np.ndarray]:
     out, start = [], 0
@@ -156,8 +158,7 @@ def _blocks(arr: np.ndarray) -> range | None:
     return range(0, arr.shape[0], max(1, BLOCK_BYTES // (arr.shape[1] * arr.itemsize)))
 
 
-def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
-    """Add ``bias`` (s, 1) if given, then apply the hidden activation, in place on (s, m)."""
+def _finish_rows(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
     starts = _blocks(out)
     if starts is None:
         if bias is not None:
@@ -172,8 +173,14 @@ def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
         activate_into(name, block)
 
 
-def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
-    """``times_prime_from_a`` in cache-sized blocks of rows when the arrays are large."""
+def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
+    """Add ``bias`` (s, 1) if given, then apply the hidden activation, in place on (s, m):
+    in cache-sized blocks of rows, and on several threads when the array is large."""
+    parallel.over_rows(out.shape[0], out.nbytes, lambda r0, r1: _finish_rows(
+        out[r0:r1], None if bias is None else bias[r0:r1], name))
+
+
+def _prime_rows(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
     starts = _blocks(d)
     if starts is None:
         times_prime_from_a(name, d, a, tmp)
@@ -181,6 +188,14 @@ def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> Non
     step = starts.step
     for r in starts:
         times_prime_from_a(name, d[r:r + step], a[r:r + step], tmp[r:r + step])
+
+
+def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
+    """``times_prime_from_a`` in cache-sized blocks of rows, on several threads when large."""
+    if name == "linear":
+        return
+    parallel.over_rows(d.shape[0], d.nbytes, lambda r0, r1: _prime_rows(
+        name, d[r0:r1], a[r0:r1], tmp[r0:r1]))
 
 
 def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) -> None:
