@@ -6,13 +6,13 @@
 ``pyside6-lupdate`` collects every ``self.tr(...)`` / ``QCoreApplication.translate(...)`` string of
 main.py and ui/**/*.py, and the error templates engine/**/*.py marks with
 ``QT_TRANSLATE_NOOP("Engine", ...)`` (see engine/messages.py), into ``backprop_<locale>.ts``
-(keeping existing translations, dropping strings no longer in the code); ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app
-loads. lupdate cannot see through two idioms the code uses: a module-level wrapper
-``def _tr(text): return QCoreApplication.translate("PhaseText", text)``, and a local alias
-``tr = self.tr`` / ``tr = QCoreApplication.translate`` (lupdate files those calls under an empty
-context the app never asks for). ``wrapped_calls`` finds such calls with literal texts and hands
-lupdate the equivalent ``QT_TRANSLATE_NOOP("Context", "text")`` lines in a generated
-``wrapped_strings.py``; the empty context is then dropped from the catalogue.
+(keeping existing translations, dropping strings no longer in the code); ``pyside6-lrelease``
+compiles each ``.ts`` to the ``.qm`` the app loads. lupdate cannot see through two idioms the code
+uses: a module-level wrapper ``def _tr(text): return QCoreApplication.translate("PhaseText",
+text)``, and a local alias ``tr = self.tr`` / ``tr = QCoreApplication.translate`` (lupdate files
+those calls under an empty context the app never asks for). ``wrapped_calls`` finds such calls with
+literal texts and hands lupdate the equivalent ``QT_TRANSLATE_NOOP("Context", "text")`` lines in a
+generated ``wrapped_strings.py``; the empty context is then dropped from the catalogue.
 
 Edit translations in the ``.ts`` (by hand or with ``pyside6-linguist``), then run this again.
 Both tools ship with PySide6-Essentials, next to the Python interpreter.
