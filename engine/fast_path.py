@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engine import parallel
+from engine import blas, parallel
 
 
 def _views(flat: np.ndarray, shapes: Sequence[tuple[int, int]]) -> list[np.ndarray]:
@@ -204,13 +204,13 @@ def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) 
     for i in range(last + 1):
         out = ws.zL if i == last else ws.act[i]
         if i == 0:
-            np.matmul(w.W[0], x.T, out=out)
+            blas.matmul(w.W[0], x.T, out=out)
             if last == 0:
                 out += w.bias[0]
             else:
                 finish_hidden(out, w.bias[0], hidden)
         else:
-            np.matmul(w.thetas[i], ws.ext[i - 1], out=out)
+            blas.matmul(w.thetas[i], ws.ext[i - 1], out=out)
             if i < last:
                 finish_hidden(out, None, hidden)
     aL, zL = ws.aL, ws.zL
@@ -263,12 +263,12 @@ def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: floa
         times_prime_from_a("sigmoid", d, ws.aL, ws.tmp[-1])
     d *= 1.0 / m
     for i in range(n - 1, 0, -1):
-        np.matmul(d, ws.ext[i - 1].T, out=w.D[i])
+        blas.matmul(d, ws.ext[i - 1].T, out=w.D[i])
         d_prev = ws.d[i - 1]
-        np.matmul(w.WT[i], d, out=d_prev)
+        blas.matmul(w.WT[i], d, out=d_prev)
         times_prime(hidden, d_prev, ws.act[i - 1], ws.tmp[i - 1])
         d = d_prev
-    np.matmul(d, x, out=w.D_W0)
+    blas.matmul(d, x, out=w.D_W0)
     np.add.reduce(d, axis=1, out=w.D_b0)
     if lam:
         scale = lam / m

@@ -1,0 +1,127 @@
+"""engine/blas.py: the ctypes GEMM binding computes numpy's products for every operand layout
+the training path uses, refuses what it cannot do in place, and the engine gives the same D
+through it as through numpy."""
+
+from __future__ import annotations
+
+import ctypes
+import platform
+import sys
+
+import numpy as np
+import pytest
+
+from engine import Network, blas
+from tests.engine.reference import cost_and_gradients as plain_cost_and_gradients
+
+RTOL = {np.float32: 2e-5, np.float64: 1e-12}
+
+
+def _libraries() -> list[blas.Cblas]:
+    libs = [blas.numpy_openblas(), blas.find_mkl()]
+    if sys.platform == "linux" and platform.machine() == "x86_64":
+        # numpy's Linux wheels bundle OpenBLAS, and the test extra installs MKL (pyproject.toml):
+        # both must be found here, or this file would test nothing.
+        assert all(lib is not None for lib in libs), libs
+    return [lib for lib in libs if lib is not None]
+
+
+LIBS = _libraries()
+
+
+def _layouts(rng: np.random.Generator, shape: tuple[int, int], dtype) -> dict[str, np.ndarray]:
+    """Return arrays of ``shape`` in the layouts the engine passes: C-ordered, a transpose, and
+    rows further apart than their length (a view like Θ[:, 1:])."""
+    r, c = shape
+    c_order = rng.standard_normal(shape).astype(dtype)
+    transposed = np.ascontiguousarray(rng.standard_normal((c, r)).astype(dtype)).T
+    wide = rng.standard_normal((r, c + 3)).astype(dtype)[:, 2:2 + c]
+    return {"C": c_order, "T": transposed, "strided": wide}
+
+
+@pytest.mark.parametrize("lib", LIBS, ids=lambda lib: lib.name)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_gemm_equals_numpy_for_every_layout(lib, dtype):
+    rng = np.random.default_rng(3)
+    m, k, n = 13, 29, 17
+    for a_name, a in _layouts(rng, (m, k), dtype).items():
+        for b_name, b in _layouts(rng, (k, n), dtype).items():
+            for out_name, out in (("C", np.empty((m, n), dtype)),
+                                  ("strided", np.empty((m, n + 1), dtype)[:, 1:])):
+                out[...] = np.nan
+                assert blas.gemm_into(lib, a, b, out), (a_name, b_name, out_name)
+                want = a.astype(np.float64) @ b.astype(np.float64)
+                np.testing.assert_allclose(out, want, rtol=RTOL[dtype], atol=RTOL[dtype] * 10,
+                                           err_msg=f"{a_name}·{b_name} → {out_name}")
+
+
+@pytest.mark.parametrize("lib", LIBS, ids=lambda lib: lib.name)
+def test_gemm_refuses_what_it_cannot_do_in_place_and_writes_nothing(lib):
+    rng = np.random.default_rng(4)
+    a = rng.standard_normal((4, 6))
+    b = rng.standard_normal((6, 5))
+    big = np.zeros((8, 8))
+    cases = {
+        "integers": (a.astype(np.int64), b.astype(np.int64), np.zeros((4, 5), np.int64)),
+        "mixed dtypes": (a.astype(np.float32), b, np.zeros((4, 5))),
+        "inner sizes differ": (a, rng.standard_normal((5, 5)), np.zeros((4, 5))),
+        "wrong output shape": (a, b, np.zeros((5, 4))),
+        "every other column": (rng.standard_normal((4, 12))[:, ::2], b, np.zeros((4, 5))),
+        "transposed output": (a, b, np.zeros((5, 4)).T),
+        "output overlaps an operand": (big[:4, :6], rng.standard_normal((6, 5)), big[:4, 1:6]),
+        "three dimensions": (a[None], b, np.zeros((1, 4, 5))),
+        "no rows": (a[:0], b, np.zeros((0, 5))),
+    }
+    for name, (x, y, out) in cases.items():
+        before = out.copy()
+        assert not blas.gemm_into(lib, x, y, out), name
+        np.testing.assert_array_equal(out, before, err_msg=name)
+    frozen = np.zeros((4, 5))
+    frozen.flags.writeable = False
+    assert not blas.gemm_into(lib, a, b, frozen)
+
+
+def test_matmul_falls_back_to_numpy_and_gives_its_result(monkeypatch):
+    rng = np.random.default_rng(5)
+    a, b = rng.standard_normal((4, 6)), rng.standard_normal((6, 5))
+    for backend in (None, *LIBS):
+        monkeypatch.setattr(blas, "backend", backend)
+        # Too small for the library, then not a layout it takes: numpy does both.
+        out = np.empty((4, 5))
+        np.testing.assert_allclose(blas.matmul(a, b, out=out), a @ b, rtol=1e-12)
+        odd = rng.standard_normal((4, 12))[:, ::2]
+        monkeypatch.setattr(blas, "MIN_WORK", 0)
+        np.testing.assert_allclose(blas.matmul(odd, b, out=out), odd @ b, rtol=1e-12)
+
+
+@pytest.mark.parametrize("lib", [None, *LIBS], ids=lambda lib: "numpy" if lib is None
+                         else lib.name)
+def test_training_gradients_through_each_library_equal_the_reference(monkeypatch, lib):
+    monkeypatch.setattr(blas, "backend", lib)
+    monkeypatch.setattr(blas, "MIN_WORK", 0)      # every product of the step goes to ``lib``
+    rng = np.random.default_rng(6)
+    sizes, m = [11, 7, 5, 3], 23
+    X = rng.standard_normal((m, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], m)]
+    net = Network(sizes, "tanh", "softmax", "cross_entropy", rng=np.random.default_rng(8))
+    J, D = net.cost_and_gradients(X, Y, 0.2)
+    J_ref, D_ref = plain_cost_and_gradients(net.thetas, X, Y, "tanh", "softmax",
+                                            "cross_entropy", 0.2)
+    assert J == pytest.approx(J_ref, rel=1e-12)
+    for got, want in zip(D, D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-13)
+
+
+def test_a_missing_library_or_symbol_is_reported_by_load(tmp_path):
+    with pytest.raises(OSError):
+        blas.Cblas.load(str(tmp_path / "libnothing.so"), "nothing")
+    libc = ctypes.util.find_library("c")
+    with pytest.raises(AttributeError):
+        blas.Cblas.load(libc, "libc")
+
+
+def test_backprop_blas_numpy_turns_the_library_off(monkeypatch):
+    monkeypatch.setenv("BACKPROP_BLAS", "numpy")
+    assert blas._choose() is None
+    monkeypatch.setenv("BACKPROP_BLAS", "auto")
+    assert blas._choose() is not None
