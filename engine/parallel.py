@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+
 # Below this size a pass takes tens of microseconds and handing it to a thread costs more than
 # it saves.
 MIN_BYTES = 1 << 21
@@ -49,7 +51,8 @@ def set_threads(n: int) -> None:
     """Use ``n`` ≥ 1 threads for large elementwise passes (1: all on the calling thread)."""
     global _threads, _pool
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"number of threads must be a whole number ≥ 1, got {n!r}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "number of threads must be a whole number ≥ 1, got {n!r}"), n=n)
     if _pool is not None and n != _threads:
         _pool.shutdown(wait=True)
         _pool = None

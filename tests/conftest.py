@@ -17,6 +17,10 @@ _HOME = Path(tempfile.mkdtemp(prefix="backprop-visualizer-tests-"))
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_HOME / _var.lower())
+# Qt's test mode (QStandardPaths.setTestModeEnabled) writes under ~/.qttest whatever XDG says:
+# a home of our own keeps two test runs on one machine from sharing an autosave file.
+(_HOME / "home").mkdir()
+os.environ["HOME"] = str(_HOME / "home")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

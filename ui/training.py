@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import DivergenceError, Network, make_optimizer
 from engine.metrics import accuracy
 from engine.optimizers import Optimizer
+from ui.engine_text import describe
 from ui.history import HistoryPoint, LossHistory
 from ui.state import AppState
 
@@ -346,7 +347,7 @@ class TrainingController(QObject):
         self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
         self.state.notify_weights_changed()
         self.running_changed.emit(False)
-        self.diverged.emit(str(exc), restored)
+        self.diverged.emit(describe(exc), restored)
 
     def _on_failure(self, exc: ValueError) -> None:
         # Targets the loss cannot use (e.g. values outside 0..1 for cross-entropy): say so.
@@ -355,7 +356,7 @@ class TrainingController(QObject):
         self._prepared = None
         if was_running:
             self.running_changed.emit(False)
-        self.failed.emit(str(exc))
+        self.failed.emit(describe(exc))
 
     # --- state changes -------------------------------------------------------------------------
     def _restart_history(self) -> None:

@@ -529,7 +529,7 @@
         <translation>a perda &apos;squared_error&apos; (erro quadrático) não combina com uma saída softmax: o d(L) dela precisaria da jacobiana completa da softmax; use a perda &apos;cross_entropy&apos; com softmax</translation>
     </message>
     <message>
-        <location filename="../../engine/messages.py" line="+83"/>
+        <location filename="../../engine/messages.py" line="+84"/>
         <source>{file}: {reason}</source>
         <extracomment>The Qt translation context of every engine text.</extracomment>
         <translation>{file}: {reason}</translation>
@@ -1095,6 +1095,11 @@
         <location filename="../../ui/session_io.py" line="+45"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/parallel.py" line="+54"/>
+        <source>number of threads must be a whole number ≥ 1, got {n!r}</source>
+        <translation>o número de threads deve ser um número inteiro ≥ 1, mas é {n!r}</translation>
     </message>
 </context>
 <context>
