@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engine import blas, parallel
+from engine import blas
 
 
 def _views(flat: np.ndarray, shapes: Sequence[tuple[int, int]]) -> list[np.ndarray]:
@@ -102,6 +102,7 @@ class Workspace:
         self.yT = np.empty((K, m), dtype)
         self.d = [np.empty((s, m), dtype) for s in sizes[1:]]  # d(2)..d(L)
         self.tmp = [np.empty((s, m), dtype) for s in sizes[1:]]
+        self.tmp2 = np.empty((K, m), dtype)
         self.row = np.empty((1, m), dtype)
         self.row2 = np.empty((1, m), dtype)
 
@@ -158,7 +159,8 @@ def _blocks(arr: np.ndarray) -> range | None:
     return range(0, arr.shape[0], max(1, BLOCK_BYTES // (arr.shape[1] * arr.itemsize)))
 
 
-def _finish_rows(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
+def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
+    """Add ``bias`` (s, 1) if given, then apply the hidden activation, in place on (s, m)."""
     starts = _blocks(out)
     if starts is None:
         if bias is not None:
@@ -173,14 +175,8 @@ def _finish_rows(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
         activate_into(name, block)
 
 
-def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
-    """Add ``bias`` (s, 1) if given, then apply the hidden activation, in place on (s, m):
-    in cache-sized blocks of rows, and on several threads when the array is large."""
-    parallel.over_rows(out.shape[0], out.nbytes, lambda r0, r1: _finish_rows(
-        out[r0:r1], None if bias is None else bias[r0:r1], name))
-
-
-def _prime_rows(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
+def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
+    """``times_prime_from_a`` in cache-sized blocks of rows when the arrays are large."""
     starts = _blocks(d)
     if starts is None:
         times_prime_from_a(name, d, a, tmp)
@@ -188,14 +184,6 @@ def _prime_rows(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> Non
     step = starts.step
     for r in starts:
         times_prime_from_a(name, d[r:r + step], a[r:r + step], tmp[r:r + step])
-
-
-def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
-    """``times_prime_from_a`` in cache-sized blocks of rows, on several threads when large."""
-    if name == "linear":
-        return
-    parallel.over_rows(d.shape[0], d.nbytes, lambda r0, r1: _prime_rows(
-        name, d[r0:r1], a[r0:r1], tmp[r0:r1]))
 
 
 def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) -> None:
@@ -238,7 +226,8 @@ def loss_sum(ws: Workspace, yT: np.ndarray, loss: str, output: str) -> float:
     tmp = ws.tmp[-1]
     if loss == "squared_error":
         np.subtract(ws.aL, yT, out=tmp)
-        return 0.5 * float(np.vdot(tmp, tmp))
+        tmp *= tmp
+        return 0.5 * float(tmp.sum())
     if output == "softmax":
         # Σ y (log Σ e^z − z); ws.row holds max z and ws.row2 Σ e^(z − max) from ``forward``
         # (row2 is scratch: overwritten here).
@@ -246,10 +235,13 @@ def loss_sum(ws: Workspace, yT: np.ndarray, loss: str, output: str) -> float:
         np.log(lse, out=lse)
         lse += ws.row
         np.subtract(lse, ws.zL, out=tmp)
-        return float(np.vdot(yT, tmp))
+        tmp *= yT
+        return float(tmp.sum())
     # sigmoid: −[y log σ(z) + (1−y) log(1−σ(z))] = log(1 + e^z) − y z
     np.logaddexp(0.0, ws.zL, out=tmp)
-    return float(tmp.sum()) - float(np.vdot(yT, ws.zL))
+    yz = ws.tmp2
+    np.multiply(yT, ws.zL, out=yz)
+    return float(tmp.sum()) - float(yz.sum())
 
 
 def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: float,

@@ -366,7 +366,8 @@ class Network:
         yT = fast_path.load_targets(ws, y)
         J = fast_path.loss_sum(ws, yT, self.loss.name, self.g_out.name) / m
         if lam:
-            J += lam / (2 * m) * sum(float(np.vdot(W, W)) for W in self._w.W)
+            # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
+            J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self._w.W)
         return float(J)
 
     def _cost_and_gradients_prepared(

@@ -630,7 +630,7 @@
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -1095,11 +1095,6 @@
         <location filename="../../ui/session_io.py" line="+45"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../engine/parallel.py" line="+54"/>
-        <source>number of threads must be a whole number ≥ 1, got {n!r}</source>
-        <translation>o número de threads deve ser um número inteiro ≥ 1, mas é {n!r}</translation>
     </message>
 </context>
 <context>
