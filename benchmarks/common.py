@@ -23,11 +23,7 @@ def limit_threads(n: int = THREADS) -> None:
 
 
 def apply_thread_limits(n: int = THREADS) -> object | None:
-    """Limit numpy's BLAS (threadpoolctl), the engine's elementwise passes and torch to ``n``
-    threads; return the limiter."""
-    from engine import parallel
-
-    parallel.set_threads(n)
+    """Limit numpy's BLAS (threadpoolctl) and torch to ``n`` threads; return the limiter."""
     limiter = None
     try:
         from threadpoolctl import threadpool_limits
@@ -56,9 +52,6 @@ def blas_description() -> dict[str, str]:
                          f"threads={pool.get('num_threads')}")
     except ImportError:
         info["threadpoolctl"] = "not installed"
-    from engine import parallel
-
-    info["engine elementwise threads"] = str(parallel.threads())
     try:
         import torch
         info["torch"] = f"{torch.__version__} threads={torch.get_num_threads()} " \
@@ -93,15 +86,21 @@ def calibrate(fn: Callable[[], object], target_s: float = 0.1) -> int:
 
 
 def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int,
-                        target_s: float = 0.1) -> dict[str, float]:
+                        target_s: float = 0.1, settle_s: float = 0.0) -> dict[str, float]:
     """Return the median seconds per call of each function, timed in interleaved blocks.
 
     Interleaving (A B C A B C ...) makes the noise of a shared machine hit every variant alike.
+    ``settle_s``: a pause before each block. BLAS and OpenMP worker threads spin for up to
+    ~0.2 s after their last call (OpenBLAS, Intel and GNU OpenMP alike): without a pause, one
+    variant's idle threads take a core from the next variant's (measured: MKL's f64 step 2×
+    slower right after an OpenBLAS call).
     """
     counts = {k: calibrate(f, target_s) for k, f in fns.items()}
     samples: dict[str, list[float]] = {k: [] for k in fns}
     for _ in range(repeats):
         for k, f in fns.items():
+            if settle_s:
+                time.sleep(settle_s)
             samples[k].append(time_block(f, counts[k]))
     return {k: statistics.median(v) for k, v in samples.items()}
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchmarks.common import interleaved_medians, page_faults
+from engine import blas
 from engine.datasets import load
 from engine.network import Network
 from engine.optimizers import GradientDescent
@@ -67,17 +68,26 @@ def output_of(case: Case) -> str:
 
 
 class EngineRunner:
-    """Our engine's prepared training step (what the app's training loop calls)."""
+    """Our engine's prepared training step (what the app's training loop calls), with its large
+    products done by ``library`` (engine/blas.py: MKL's CBLAS, or None for numpy's matmul)."""
 
-    def __init__(self, case: Case, X: np.ndarray, Y: np.ndarray, dtype: np.dtype) -> None:
+    def __init__(self, case: Case, X: np.ndarray, Y: np.ndarray, dtype: np.dtype,
+                 library: blas.Cblas | None) -> None:
         self.net = Network(case.sizes, "sigmoid", output_of(case), "cross_entropy",
                            rng=np.random.default_rng(1), dtype=dtype)
         self.x, self.y = self.net.prepare(X, Y)
         self.opt = GradientDescent(LR)
+        self.library = library
 
     def step(self) -> float:
         """Take one step and return J."""
+        blas.backend = self.library
         return self.net.train_step_prepared(self.x, self.y, self.opt)
+
+    def gradients(self) -> list[np.ndarray]:
+        """Return copies of D at the current weights, computed through ``library``."""
+        blas.backend = self.library
+        return [d.copy() for d in self.net.cost_and_gradients(self.x, self.y)[1]]
 
 
 class TorchManual:
@@ -168,12 +178,18 @@ class TorchAutograd:
         return loss.item()
 
 
-def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str) -> Callable[[], None]:
-    """Return a function doing only the matrix products one training step needs, nothing else.
+def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str,
+               library: blas.Cblas | None) -> Callable[[], None]:
+    """Return a function doing only the matrix products one training step needs, nothing else,
+    with ``library`` (None: np.matmul) — the bound a step through that library can approach.
 
     ``layout`` "features" is the engine's: a(l) as (s, m) with the ones row, Xᵀ read as a view;
     "rows" is the textbook one, a(l) as (m, s). Outputs contiguous, same shapes as a step.
     """
+    def mm(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
+        if library is None or not blas.gemm_into(library, a, b, out):
+            np.matmul(a, b, out=out)
+
     rng = np.random.default_rng(2)
     sizes, m = case.sizes, case.m
     n = len(sizes) - 1
@@ -187,13 +203,13 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str) -> Calla
         d = [rng.standard_normal((o, m)).astype(dtype) for o in sizes[1:]]
 
         def run() -> None:
-            np.matmul(W[0], x.T, out=Z[0][1:])
+            mm(W[0], x.T, Z[0][1:])
             for i in range(1, n):
-                np.matmul(Th[i], Z[i - 1], out=Z[i][1:])
+                mm(Th[i], Z[i - 1], Z[i][1:])
             for i in range(n - 1, 0, -1):
-                np.matmul(d[i], Z[i - 1].T, out=G[i])
-                np.matmul(W[i].T, d[i], out=d[i - 1])
-            np.matmul(d[0], x, out=G0)
+                mm(d[i], Z[i - 1].T, G[i])
+                mm(W[i].T, d[i], d[i - 1])
+            mm(d[0], x, G0)
     else:
         A = [np.empty((m, o), dtype) for o in sizes[1:]]
         dr = [rng.standard_normal((m, o)).astype(dtype) for o in sizes[1:]]
@@ -202,12 +218,12 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str) -> Calla
         def run() -> None:
             a = x
             for Wi, Ai in zip(W, A, strict=True):
-                np.matmul(a, Wi.T, out=Ai)
+                mm(a, Wi.T, Ai)
                 a = Ai
             for i in range(n - 1, -1, -1):
-                np.matmul(dr[i].T, x if i == 0 else A[i - 1], out=Gw[i])
+                mm(dr[i].T, x if i == 0 else A[i - 1], Gw[i])
                 if i > 0:
-                    np.matmul(dr[i], W[i], out=dr[i - 1])
+                    mm(dr[i], W[i], dr[i - 1])
 
     return run
 
@@ -221,13 +237,27 @@ def step_flops(case: Case) -> float:
     return f
 
 
-def run_case(case: Case, dtype: np.dtype, repeats: int) -> dict:
-    """Return the medians and ratios for one case and dtype."""
+def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0) -> dict:
+    """Return the medians and ratios for one case and dtype.
+
+    "engine" is the engine as installed (MKL's GEMM when the mkl extra is there, as with
+    ``make bench``); "engine_numpy" the same engine on numpy's own matmul (OpenBLAS).
+    """
     X, Y, source = make_data(case, dtype)
-    eng = EngineRunner(case, X, Y, dtype)
+    library = blas.backend
+    eng = EngineRunner(case, X, Y, dtype, library)
     thetas = [t.copy() for t in eng.net.thetas]
     fns = {"engine": eng.step}
-    row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source}
+    row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source,
+                 "engine_blas": blas.name()}
+    eng_np = None
+    if library is not None:
+        eng_np = EngineRunner(case, X, Y, dtype, None)
+        # Both libraries must give the same gradients before their speed means anything.
+        tol = 1e-4 if np.dtype(dtype) == np.float32 else 1e-10
+        for a, b in zip(eng.gradients(), eng_np.gradients(), strict=True):
+            np.testing.assert_allclose(a, b, rtol=tol, atol=tol * float(np.max(np.abs(b))))
+        fns["engine_numpy"] = eng_np.step
     try:
         tm = TorchManual(thetas, X, Y, output_of(case) == "softmax")
         ta = TorchAutograd(thetas, X, Y, output_of(case) == "softmax")
@@ -242,21 +272,31 @@ def run_case(case: Case, dtype: np.dtype, repeats: int) -> dict:
     except ImportError:
         row["torch"] = "not installed"
     if case.m >= 5000:
-        fns["gemm_features"] = gemm_bound(case, dtype, eng.x, "features")
-        fns["gemm_rows"] = gemm_bound(case, dtype, eng.x, "rows")
+        fns["gemm_features"] = gemm_bound(case, dtype, eng.x, "features", library)
+        fns["gemm_rows"] = gemm_bound(case, dtype, eng.x, "rows", library)
+        if library is not None:
+            fns["gemm_features_numpy"] = gemm_bound(case, dtype, eng.x, "features", None)
+            fns["gemm_rows_numpy"] = gemm_bound(case, dtype, eng.x, "rows", None)
     target = 0.05 if case.m < 1000 else 0.15
-    med = interleaved_medians(fns, repeats, target)
+    med = interleaved_medians(fns, repeats, target, settle_s)
     row["s_per_step"] = med
     row["steps_per_s"] = {k: 1.0 / v for k, v in med.items()}
     torch_best = [med[k] for k in ("torch_manual", "torch_autograd") if k in med]
     if torch_best:
         row["ratio_vs_best_torch"] = min(torch_best) / med["engine"]
+        if "engine_numpy" in med:
+            row["ratio_numpy_vs_best_torch"] = min(torch_best) / med["engine_numpy"]
     if "gemm_features" in med:
         bound = min(med["gemm_features"], med["gemm_rows"])  # the faster layout: the stricter
         row["gemm_bound_s"] = bound
         row["gemm_fraction"] = bound / med["engine"]
         row["gemm_gflops"] = step_flops(case) / bound / 1e9
         row["engine_gflops"] = step_flops(case) / med["engine"] / 1e9
+        if "gemm_features_numpy" in med:
+            bound_np = min(med["gemm_features_numpy"], med["gemm_rows_numpy"])
+            row["gemm_bound_numpy_s"] = bound_np
+            row["gemm_fraction_numpy"] = bound_np / med["engine_numpy"]
+    blas.backend = library
     f0 = page_faults()
     n = 50
     for _ in range(n):
@@ -295,7 +335,8 @@ def run(repeats: int = 7, threads: tuple[int, ...] = (2, 1)) -> dict:
         limiter = apply_thread_limits(n)
         for c in CASES:
             for dt in (np.float64, np.float32):
-                row = run_case(c, dt, repeats)
+                # Idle BLAS/OpenMP threads spin: let them sleep between blocks (see common.py).
+                row = run_case(c, dt, repeats, settle_s=0.25 if n > 1 else 0.0)
                 row["threads"] = n
                 rows.append(row)
         if limiter is not None:

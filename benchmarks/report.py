@@ -17,33 +17,50 @@ def _ok(flag: bool) -> str:
 
 def engine_table(engine: dict) -> list[str]:
     """Return the lines of the engine tables (training speed, GEMM bound, trace)."""
+    rows = engine["training"]
+    blas_name = next((r.get("engine_blas") for r in rows if r.get("engine_blas")), "numpy")
     lines = [
         "### Engine: full-batch training steps per second (higher is better)",
         "",
-        "| network | dtype | m | threads | engine | torch hand-written | torch autograd | "
-        "engine ÷ faster torch (≥ 1.0) | page faults/step |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        f"\"engine\" does its large matrix products with {blas_name} (engine/blas.py; the `mkl` "
+        "extra, installed by `make bench`); \"engine, numpy BLAS\" is the same engine on numpy's "
+        "own matmul (the OpenBLAS in numpy's wheel), for an install without the extra.",
+        "",
+        "| network | dtype | m | threads | engine | engine, numpy BLAS | torch hand-written | "
+        "torch autograd | engine ÷ faster torch (≥ 1.0) | numpy BLAS ÷ faster torch | "
+        "page faults/step |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in engine["training"]:
+    for r in rows:
         sps = r["steps_per_s"]
         ratio = r.get("ratio_vs_best_torch")
         verdict = "–" if ratio is None else f"{ratio:.3f}× {_ok(ratio >= 1.0)}"
+        ratio_np = r.get("ratio_numpy_vs_best_torch")
         lines.append(
             f"| {r['case']} | {r['dtype']} | {r['m']:,} | {r.get('threads', '?')} | "
-            f"{_f(sps['engine'])} | "
+            f"{_f(sps['engine'])} | {_f(sps.get('engine_numpy'))} | "
             f"{_f(sps.get('torch_manual'))} | {_f(sps.get('torch_autograd'))} | {verdict} | "
+            f"{'–' if ratio_np is None else f'{ratio_np:.3f}×'} | "
             f"{_f(r['engine_page_faults_per_step'], 2)} |")
     lines += ["", "### Engine: share of the GEMM bound on 784-128-10 (≥ 80 %)", "",
+              "The bound: the step's matrix products alone, through the same library, in the "
+              "faster of two layouts.", "",
               "| dtype | threads | step (ms) | its matrix products alone (ms) | GFLOP/s GEMM | "
-              "GFLOP/s engine | fraction |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for r in engine["training"]:
+              "GFLOP/s engine | fraction | numpy BLAS: step / products (ms), fraction |",
+              "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
         if "gemm_fraction" in r:
             frac = r["gemm_fraction"]
+            np_part = "–"
+            if "gemm_fraction_numpy" in r:
+                np_part = (f"{_f(r['s_per_step']['engine_numpy'] * 1e3, 2)} / "
+                           f"{_f(r['gemm_bound_numpy_s'] * 1e3, 2)}, "
+                           f"{r['gemm_fraction_numpy']:.1%}")
             lines.append(
                 f"| {r['dtype']} | {r.get('threads', '?')} | "
                 f"{_f(r['s_per_step']['engine'] * 1e3, 2)} | "
                 f"{_f(r['gemm_bound_s'] * 1e3, 2)} | {_f(r['gemm_gflops'])} | "
-                f"{_f(r['engine_gflops'])} | {frac:.1%} {_ok(frac >= 0.8)} |")
+                f"{_f(r['engine_gflops'])} | {frac:.1%} {_ok(frac >= 0.8)} | {np_part} |")
     t = engine["trace"]
     lines += ["", "### Step-by-step trace (< 1 ms)", "",
               "| case | records | median (ms) | target |", "|---|---:|---:|---|",
