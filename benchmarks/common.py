@@ -23,7 +23,11 @@ def limit_threads(n: int = THREADS) -> None:
 
 
 def apply_thread_limits(n: int = THREADS) -> object | None:
-    """Limit numpy's BLAS (threadpoolctl) and torch to ``n`` threads; return the limiter."""
+    """Limit numpy's BLAS (threadpoolctl), the engine's MKL and torch to ``n`` threads; return
+    the limiter."""
+    from engine import blas
+
+    blas.set_threads(n)        # loaded through ctypes, MKL is not one threadpoolctl sees
     limiter = None
     try:
         from threadpoolctl import threadpool_limits

@@ -4,8 +4,9 @@ numpy's wheels ship OpenBLAS. On the 784-128-10 benchmark nearly 90 % of a train
 two large products W·Xᵀ and d·X, and there MKL's single-precision GEMM measured ~15-20 % faster
 than OpenBLAS's on the same machine (benchmarks/README.md) — the whole gap to PyTorch, which
 links MKL. So when the optional ``mkl`` package is installed (``pip install '.[mkl]'``), large
-products go to its ``cblas_?gemm`` through ctypes; everything else, and every product when MKL
-is absent, stays ``np.matmul``. ``BACKPROP_BLAS=numpy`` in the environment turns MKL off.
+float32 products go to its ``cblas_sgemm`` through ctypes; everything else, and every product
+when MKL is absent, stays ``np.matmul``. ``BACKPROP_BLAS=numpy`` in the environment turns MKL
+off. (``gemm_into`` itself takes float64 too: the tests check both precisions.)
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -28,6 +29,11 @@ ROW_MAJOR, NO_TRANS, TRANS = 101, 111, 112
 # microseconds more than np.matmul's dispatch, which matters for the small networks only.
 MIN_WORK = 1 << 20
 
+# Only single precision goes to MKL. In double precision its GEMM was no faster on the
+# engine's products and slower on W·Xᵀ with X read transposed (784-128-10, 2 threads: 20.5 ms
+# against OpenBLAS's 17.5), so the whole f64 step measured slower (benchmarks/README.md).
+_MKL_DTYPE = np.dtype(np.float32)
+
 
 @dataclass(frozen=True)
 class Cblas:
@@ -35,6 +41,7 @@ class Cblas:
 
     name: str
     gemm: dict[np.dtype, tuple[object, type]]   # dtype → (C function, its real type)
+    set_threads: object = None                   # the library's "use n threads" call, if any
 
     @classmethod
     def load(cls, path: str, name: str, symbol: str = "cblas_{}gemm",
@@ -52,7 +59,11 @@ class Cblas:
                 real, ctypes.c_void_p, index, ctypes.c_void_p, index,
                 real, ctypes.c_void_p, index]
             gemm[np.dtype(dtype)] = (fn, real)
-        return cls(name, gemm)
+        threads = getattr(lib, "MKL_Set_Num_Threads", None)
+        if threads is not None:
+            threads.restype = None
+            threads.argtypes = [ctypes.c_int]
+        return cls(name, gemm, threads)
 
 
 def _operand(a: np.ndarray) -> tuple[int, int] | None:
@@ -136,7 +147,15 @@ def name() -> str:
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
     """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
     lib = backend
-    if lib is None or a.ndim != 2 or out.ndim != 2 \
-            or a.shape[0] * a.shape[1] * out.shape[1] < MIN_WORK or not gemm_into(lib, a, b, out):
+    # Cheapest tests first: the small networks' products pass here thousands of times a second.
+    if lib is None or out.dtype != _MKL_DTYPE or out.size * a.shape[-1] < MIN_WORK \
+            or not gemm_into(lib, a, b, out):
         np.matmul(a, b, out=out)
     return out
+
+
+def set_threads(n: int) -> None:
+    """Let the library use ``n`` threads (MKL reads MKL_NUM_THREADS only when it loads)."""
+    fn = None if backend is None else backend.set_threads
+    if fn is not None:
+        fn(int(n))
