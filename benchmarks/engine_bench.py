@@ -244,12 +244,13 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0) -
     ``make bench``); "engine_numpy" the same engine on numpy's own matmul (OpenBLAS).
     """
     X, Y, source = make_data(case, dtype)
-    library = blas.backend
-    eng = EngineRunner(case, X, Y, dtype, library)
+    installed = blas.backend
+    library = blas.library_for(dtype)     # float64 stays with numpy (engine/blas.py says why)
+    eng = EngineRunner(case, X, Y, dtype, installed)
     thetas = [t.copy() for t in eng.net.thetas]
     fns = {"engine": eng.step}
     row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source,
-                 "engine_blas": blas.name()}
+                 "engine_blas": blas.name() if library is not None else "numpy"}
     eng_np = None
     if library is not None:
         eng_np = EngineRunner(case, X, Y, dtype, None)
@@ -296,7 +297,7 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0) -
             bound_np = min(med["gemm_features_numpy"], med["gemm_rows_numpy"])
             row["gemm_bound_numpy_s"] = bound_np
             row["gemm_fraction_numpy"] = bound_np / med["engine_numpy"]
-    blas.backend = library
+    blas.backend = installed
     f0 = page_faults()
     n = 50
     for _ in range(n):

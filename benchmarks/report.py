@@ -18,13 +18,15 @@ def _ok(flag: bool) -> str:
 def engine_table(engine: dict) -> list[str]:
     """Return the lines of the engine tables (training speed, GEMM bound, trace)."""
     rows = engine["training"]
-    blas_name = next((r.get("engine_blas") for r in rows if r.get("engine_blas")), "numpy")
+    blas_name = next((r["engine_blas"] for r in rows if r.get("engine_blas", "numpy") != "numpy"),
+                     "numpy")
     lines = [
         "### Engine: full-batch training steps per second (higher is better)",
         "",
-        f"\"engine\" does its large matrix products with {blas_name} (engine/blas.py; the `mkl` "
-        "extra, installed by `make bench`); \"engine, numpy BLAS\" is the same engine on numpy's "
-        "own matmul (the OpenBLAS in numpy's wheel), for an install without the extra.",
+        f"\"engine\" does its large float32 matrix products with {blas_name} (engine/blas.py; the "
+        "`mkl` extra, installed by `make bench`) and float64 ones with numpy; \"engine, numpy "
+        "BLAS\" is the same engine on numpy's own matmul (the OpenBLAS in numpy's wheel), for an "
+        "install without the extra.",
         "",
         "| network | dtype | m | threads | engine | engine, numpy BLAS | torch hand-written | "
         "torch autograd | engine ÷ faster torch (≥ 1.0) | numpy BLAS ÷ faster torch | "

@@ -144,6 +144,11 @@ def name() -> str:
     return "numpy" if backend is None else backend.name
 
 
+def library_for(dtype: np.dtype) -> Cblas | None:
+    """Return the library large products of ``dtype`` go to (None: numpy's matmul)."""
+    return backend if np.dtype(dtype) == _MKL_DTYPE else None
+
+
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
     """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
     lib = backend

@@ -141,3 +141,11 @@ def test_backprop_blas_numpy_turns_the_library_off(monkeypatch):
     assert blas._choose() is None
     monkeypatch.setenv("BACKPROP_BLAS", "auto")
     assert blas._choose() is not None
+
+
+def test_only_single_precision_goes_to_the_library(monkeypatch):
+    monkeypatch.setattr(blas, "backend", LIBS[0])
+    assert blas.library_for(np.float32) is LIBS[0]
+    assert blas.library_for(np.float64) is None
+    monkeypatch.setattr(blas, "backend", None)
+    assert blas.library_for(np.float32) is None
