@@ -31,8 +31,8 @@ SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in th
 # While training runs, the views may take at most VIEW_SHARE of the time and measuring test
 # cost and accuracy at most MEASURE_SHARE of the training time: together with the loop's own
 # overhead that keeps training in the window at ≥ 0.8× the headless engine (make bench).
-VIEW_SHARE = 0.12
-MEASURE_SHARE = 0.05
+VIEW_SHARE = 0.1
+MEASURE_SHARE = 0.03
 
 
 class TrainingController(QObject):
