@@ -452,3 +452,34 @@ def test_a_columns_values_inside_the_neurons_are_all_written_or_none(qtbot):
         assert hidden.values_drawn in ([], [0, 1, 2, 3]), height
         written_somewhere |= hidden.values_drawn == [0, 1, 2, 3]
     assert written_somewhere
+
+
+def _colours_painted(item) -> int:
+    """Paint ``item`` on white with an antialiasing painter; return how many colours appear."""
+    from PySide6.QtGui import QImage, QPainter
+
+    rect = item.boundingRect().toAlignedRect()
+    image = QImage(rect.width(), rect.height(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.translate(-rect.topLeft())
+    item.paint(painter, None)
+    assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)   # restored for the rest
+    painter.end()
+    pixels = np.frombuffer(image.constBits(), np.uint32, rect.width() * rect.height())
+    return len(np.unique(pixels))
+
+
+def test_morphing_edges_are_drawn_aliased_and_crisp_again_after(view):
+    old = [np.array(t) for t in mazur().thetas]
+    new = [-t for t in old]
+    bundle = view.bundles[0]
+    pens = len(bundle._batches)
+    smooth = _colours_painted(bundle)
+    assert smooth > 4 * (pens + 1)            # antialiased: blends of every pen with white
+    view.animate_weight_change(old, new, 60_000)
+    # Redrawn on every frame of the morph: only the pens' own colours and the background.
+    assert _colours_painted(bundle) <= len(bundle._batches) + 1
+    view.finish_animation()
+    assert _colours_painted(bundle) > 4 * (len(bundle._batches) + 1)
