@@ -237,15 +237,27 @@ class TrainingController(QObject):
         step, clock = net.train_step_prepared, time.perf_counter
         if batch is None or batch >= m:
             # Full batch: one step per epoch. The loop does as little as it can besides the
-            # step, since a small network's step takes only tens of microseconds.
-            epoch0 = self.epoch
+            # step, since a small network's step takes only tens of microseconds: epochs off
+            # the history's stride are only counted, and the last one is noted on the way out.
+            history = self.history
+            epoch0 = epoch = self.epoch
+            stride, cost = history.stride, math.nan
             try:
                 while True:
-                    self._end_epoch(step(x, y, opt, lam, freeze_bias))
+                    cost = step(x, y, opt, lam, freeze_bias)
+                    epoch += 1
+                    if epoch % stride == 0:
+                        self.epoch = epoch
+                        self._record_on_stride(epoch, cost)
+                        stride = history.stride      # recording may have thinned the history
                     if stop_after_epoch or clock() >= deadline:
                         return
             finally:
-                self._speed_examples += m * (self.epoch - epoch0)
+                if epoch != self.epoch:             # the newest epochs were off the stride
+                    self.epoch = epoch
+                    history.note(epoch, cost)
+                    self._latest_measured = False
+                self._speed_examples += m * (epoch - epoch0)
         while True:
             if self._epoch_order is None:
                 # The same shuffle as Network.train_epoch, so both paths agree.
@@ -271,11 +283,16 @@ class TrainingController(QObject):
         # latest epoch is always measured before the views see it).
         # Measured epochs are multiples of a power of two, like the history's stride, so they
         # survive its thinning and the test curve stays evenly sampled.
-        history = self.history
-        if epoch % history.stride:
-            history.note(epoch, train_cost)
+        if epoch % self.history.stride:
+            self.history.note(epoch, train_cost)
             self._latest_measured = False
-        elif epoch % self._measure_stride == 0:
+        else:
+            self._record_on_stride(epoch, train_cost)
+
+    def _record_on_stride(self, epoch: int, train_cost: float) -> None:
+        """Store ``epoch`` (on the history's stride), measured if it is on the measure stride."""
+        history = self.history
+        if epoch % self._measure_stride == 0:
             t0 = time.perf_counter()
             self._time_epochs(t0)
             history.add(self._measure(epoch, train_cost))
