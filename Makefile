@@ -3,30 +3,37 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The tests also need the test extra (pytest, ruff, and MKL to check engine/blas.py's MKL path);
+# the app alone does not.
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,export]"
+	$(PY) -m pip install --quiet -e ".[export]"
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,export]"
+	touch $(TEST_STAMP)
 
 run: $(STAMP)
 	$(PY) main.py $(ARGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 
 # Refresh resources/translations/*.ts from the code (pyside6-lupdate) and compile the .qm files.
-translations: $(STAMP)
+translations: $(TEST_STAMP)
 	$(PY) resources/translations/update.py
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) -m benchmarks
 
