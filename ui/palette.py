@@ -5,7 +5,10 @@ and dashed; deltas carry a "+"/"−" marker. The diverging map runs between Okab
 #0072B2 and orange #E69F00 (Okabe & Ito 2008, "Color Universal Design"), chosen to stay distinct
 for protan, deutan and tritan viewers; the themes' line colours are darker shades of the same
 hues, so thin lines keep contrast on the background and the two signs differ in lightness (they
-survive greyscale printing). Activations use a white→purple ramp, a hue the weights never use.
+survive greyscale printing). Activations a that live in 0..1 (sigmoid, softmax, ReLU) use a
+white→purple ramp, a hue the weights never use; signed activations (tanh, linear, inputs x of a
+centred data set) use the diverging map, neutral at 0, and a negative one is hatched as well
+(see ``FillScale``), the filled counterpart of a dashed line.
 
 Maps take numpy arrays and return RGBA uint8 arrays of shape (..., 4) so views can recolour many
 items per frame without a Python loop per value; ``*_color`` helpers return one ``QColor``.
@@ -92,6 +95,61 @@ def sequential_rgba(values: np.ndarray, lo: float = 0.0, hi: float = 1.0) -> np.
     return np.concatenate([rgb, alpha], axis=-1).round().astype(np.uint8)
 
 
+@dataclass(frozen=True)
+class FillScale:
+    """How a layer's activations a become neuron fills.
+
+    ``signed`` False: the purple ramp from 0 (empty) to ``full``; True: the diverging map,
+    −``full`` orange … 0 grey … +``full`` blue, and negative neurons are hatched. ``grows``: an
+    unbounded activation (ReLU, linear) whose column holds an |a| beyond ``full`` is drawn to
+    that largest |a| instead, so no neuron is clipped; bounded ones (sigmoid, tanh) never need it.
+    """
+
+    signed: bool = False
+    full: float = 1.0
+    grows: bool = False
+
+    def limit(self, a: np.ndarray) -> float:
+        """Return the |a| drawn at full colour for the column ``a`` (n,)."""
+        top = float(np.nanmax(np.abs(a))) if self.grows and np.size(a) else 0.0
+        return max(self.full, top) if np.isfinite(top) else self.full
+
+    def rgba(self, a: np.ndarray) -> np.ndarray:
+        """Map the column ``a`` (n,) to RGBA uint8 fills (n, 4)."""
+        limit = self.limit(a)
+        return diverging_rgba(a, limit) if self.signed else sequential_rgba(a, 0.0, limit)
+
+
+def fill_scale(activation: str) -> FillScale:
+    """Return the fill scale of a hidden or output layer whose activation is ``activation``
+    ("sigmoid", "softmax", "tanh", "relu" or "linear")."""
+    if activation in ("sigmoid", "softmax"):
+        return FillScale()
+    if activation == "tanh":
+        return FillScale(signed=True)          # bounded by ±1: one fixed scale for every column
+    if activation == "relu":
+        return FillScale(grows=True)           # never negative, unbounded above
+    if activation == "linear":
+        return FillScale(signed=True, grows=True)
+    raise ValueError(f"unknown activation {activation!r}: expected sigmoid, softmax, tanh, relu "
+                     "or linear")
+
+
+def input_fill_scale(X: np.ndarray) -> FillScale:
+    """Return the fill scale of the input layer for the data set ``X`` (m, s(1)): signed when
+    some x is negative, full at the data set's largest |x| (at least 1), the same for every
+    example so the fill of an input can be compared from one example to the next."""
+    X = np.asarray(X, dtype=float)
+    finite = X[np.isfinite(X)]
+    if not finite.size:
+        return FillScale()
+    top = float(np.abs(finite).max())
+    # Rounded up to two significant digits, so the legend can state the scale exactly.
+    step = 10.0 ** (np.floor(np.log10(top)) - 1) if top > 0 else 1.0
+    full = max(1.0, float(np.ceil(round(top / step, 9)) * step))
+    return FillScale(signed=bool(finite.min() < 0), full=round(full, 12))
+
+
 def rgba_to_qcolor(rgba: np.ndarray) -> QColor:
     """Return one RGBA uint8 row (4,) as a QColor."""
     r, g, b, a = (int(x) for x in rgba)
@@ -119,6 +177,12 @@ def relative_luminance(color: QColor) -> float:
 def text_color_on(background: QColor) -> QColor:
     """Return black or white, whichever reads better on ``background``."""
     return QColor("#000000") if relative_luminance(background) > 0.35 else QColor("#FFFFFF")
+
+
+def hatch_color(fill: QColor) -> QColor:
+    """Return the colour of the hatching over a negative fill: halfway to the text colour that
+    reads on ``fill``, so it shows on every fill yet leaves the number inside readable."""
+    return mix(fill, text_color_on(fill), 0.5)
 
 
 def mix(color: QColor, toward: QColor, t: float) -> QColor:

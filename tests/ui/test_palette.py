@@ -81,3 +81,63 @@ def test_activation_and_sign_colours_are_different_hues():
     for hex_code in (palette.POSITIVE_HEX, palette.NEGATIVE_HEX):
         diff = abs(fill - QColor(hex_code).hslHue()) % 360
         assert min(diff, 360 - diff) > 40
+
+
+@pytest.mark.parametrize(("activation", "signed", "grows"), [
+    ("sigmoid", False, False), ("softmax", False, False),   # 0..1: the purple ramp, fixed
+    ("tanh", True, False),                                   # −1..1: diverging, fixed
+    ("relu", False, True),                                   # 0..∞: ramp, to the column's max
+    ("linear", True, True),                                  # −∞..∞: diverging, column's max
+])
+def test_each_activation_gets_a_fill_scale_matching_its_range(activation, signed, grows):
+    scale = palette.fill_scale(activation)
+    assert (scale.signed, scale.full, scale.grows) == (signed, 1.0, grows)
+
+
+def test_unknown_activation_fill_scale_names_it():
+    with pytest.raises(ValueError, match="'swish'"):
+        palette.fill_scale("swish")
+
+
+def test_tanh_fill_is_neutral_at_zero_and_the_sign_colours_at_plus_minus_one():
+    rgba = palette.FillScale(signed=True).rgba(np.array([-1.0, 0.0, 1.0, 0.3]))
+    assert [QColor(*c[:3]) for c in rgba[:3]] == [QColor(palette.NEGATIVE_HEX),
+                                                  QColor(palette.NEUTRAL_HEX),
+                                                  QColor(palette.POSITIVE_HEX)]
+
+
+def test_growing_scale_is_the_columns_largest_abs_value_but_never_below_full():
+    grows = palette.FillScale(signed=True, grows=True)
+    assert grows.limit(np.array([-3.0, 0.5])) == 3.0
+    assert grows.limit(np.array([-0.2, 0.5])) == 1.0
+    assert palette.FillScale(signed=True).limit(np.array([5.0])) == 1.0
+
+
+@pytest.mark.parametrize(("top", "full"), [(1.198, 1.2), (2.93, 3.0), (0.4, 1.0), (16.0, 16.0)])
+def test_input_scale_covers_the_data_set_rounded_up_to_two_digits(top, full):
+    X = np.array([[-top, 0.1], [0.3, 0.2]])
+    scale = palette.input_fill_scale(X)
+    assert scale.signed and not scale.grows
+    assert scale.full == pytest.approx(full) and scale.full >= top
+
+
+def test_input_scale_of_non_negative_data_is_the_zero_to_one_ramp():
+    scale = palette.input_fill_scale(np.array([[0.05, 0.1], [0.0, 1.0]]))   # Mazur, digits
+    assert scale == palette.FillScale()
+
+
+@pytest.mark.parametrize("value", np.linspace(-1, 0, 6))
+def test_hatching_contrasts_with_every_negative_fill(value):
+    fill = palette.diverging_color(value)
+    hatch = palette.hatch_color(fill)
+    lum = sorted(palette.relative_luminance(c) for c in (fill, hatch))
+    assert (lum[1] + 0.05) / (lum[0] + 0.05) > 1.5
+
+
+@pytest.mark.parametrize("kind", sorted(CVD))
+def test_signed_fills_stay_distinct_under_colour_vision_deficiency(kind):
+    # The fills of a = −0.95 and a = +0.95 (hatching aside) differ for every viewer.
+    neg, pos = palette.diverging_color(-0.95), palette.diverging_color(0.95)
+    seen_neg = _srgb(CVD[kind] @ _linear(neg))
+    seen_pos = _srgb(CVD[kind] @ _linear(pos))
+    assert np.linalg.norm(seen_pos - seen_neg) > 0.35
