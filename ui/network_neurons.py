@@ -1,10 +1,15 @@
 """One layer of the network canvas: its neurons (filled by a), delta marks, value labels and the
 "+1" bias unit, painted by a single item.
 
+The fill follows the layer's ``palette.FillScale``: 0..1 activations fill a purple ramp, signed
+ones (tanh, linear, centred inputs) the diverging map, and a negative activation is hatched too,
+so −0.95 never looks like 0 and its sign reads without colour.
+
 A layer too tall for its column is "compact": its neurons have no value labels (hover shows
 them). A compact layer with many neurons is also "dense": neurons become small squares painted
 in one ``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left
-(−), so the sign still reads without colour.
+(−), so the sign still reads without colour; a negative activation gets a "−" bar across its
+square instead of hatching.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import palette
+from ui.hatching import negative_mark
 from ui.network_items import format_value, same_values
-from ui.palette import Theme
+from ui.palette import FillScale, Theme
 
 DIM = 0.65   # how far a dimmed layer fades toward the background
 
@@ -34,6 +40,8 @@ class NeuronColumnItem(QGraphicsItem):
         self.layer, self.n, self.theme, self.scale = layer, n, theme, 1.0
         self.values: dict[str, np.ndarray | None] = {"a": None, "z": None, "d": None}
         self.fills: list[QColor] = []
+        self.fill_scale: FillScale | None = None   # None: decided from the values shown
+        self.negative = np.zeros(n, dtype=bool)     # neurons hatched as negative
         self.rings: list[QColor] = []
         self.labels_visible = True
         self.highlighted = False
@@ -87,6 +95,19 @@ class NeuronColumnItem(QGraphicsItem):
         self.values[kind] = values
         self._recolor()
 
+    def set_fill_scale(self, scale: FillScale | None) -> None:
+        """Fill neurons by ``scale`` (None: signed only when some a shown is negative)."""
+        if scale != self.fill_scale:
+            self.fill_scale = scale
+            self._recolor()
+
+    def current_fill_scale(self) -> FillScale:
+        """Return the fill scale in use for the activations shown now."""
+        if self.fill_scale is not None:
+            return self.fill_scale
+        a = self.values["a"]
+        return FillScale(signed=a is not None and bool((a < 0).any()), grows=True)
+
     def set_look(self, theme: Theme, scale: float) -> None:
         """Use ``theme`` colours and presenter ``scale``."""
         self.theme, self.scale = theme, scale
@@ -103,10 +124,11 @@ class NeuronColumnItem(QGraphicsItem):
         a, d = self.values["a"], self.values["d"]
         if a is None:
             self.fills = [palette.qcolor(self.theme.background)] * self.n
+            self.negative = np.zeros(self.n, dtype=bool)
         else:
-            # Sigmoid activations live in [0, 1]; inputs x or ReLU outputs may not.
-            lo, hi = min(0.0, float(a.min())), max(1.0, float(a.max()))
-            self.fills = _qcolors(palette.sequential_rgba(a, lo, hi))
+            scale = self.current_fill_scale()
+            self.fills = _qcolors(scale.rgba(a))
+            self.negative = (a < 0) if scale.signed else np.zeros(self.n, dtype=bool)
         if d is None:
             self.rings = []
         else:
@@ -121,6 +143,10 @@ class NeuronColumnItem(QGraphicsItem):
     def fill(self, k: int) -> QColor:
         """Return the fill colour of neuron k (0-based)."""
         return self.fills[k]
+
+    def fill_hatched(self, k: int) -> bool:
+        """Return whether neuron k (0-based) is hatched, i.e. shows a negative activation."""
+        return bool(self.negative[k])
 
     def delta_visual(self, k: int) -> tuple[QColor, Qt.PenStyle, str] | None:
         """Return (ring colour, ring line style, "+"/"−" marker) of neuron k, or None."""
@@ -163,15 +189,34 @@ class NeuronColumnItem(QGraphicsItem):
         d_layout = self._d_label_layout(font, rw) if labels and d is not None else None
         inside = self._inside_label_layout(font) if labels else None
         self.d_labels_drawn, self.values_drawn = [], []
+        # Hatching stays off the line the number is written on, so the digits stay crisp.
+        band = 0.5 * QFontMetricsF(inside[1]).ascent() + 1.0 if inside else 0.0
         for k in range(self.n):
             c = QPointF(*self.pos_[k])
             painter.setPen(outline)
             painter.setBrush(QBrush(self._c(self.fills[k])))
             painter.drawEllipse(c, r, r)
+            if self.negative[k]:
+                self._paint_hatch(painter, c, k, r - outline.widthF() / 2, band)
             if d is not None:
                 self._paint_ring(painter, c, k, rw)
             if labels:
                 self._paint_labels(painter, c, k, rw, d_layout, inside)
+
+    def _paint_hatch(self, painter: QPainter, c: QPointF, k: int, r: float,
+                     band: float) -> None:
+        """Hatch the disc of radius ``r`` at ``c`` (the mark of a negative a; a "−" bar if it is
+        tiny), leaving a band ``band`` high each side of the centre line clear for the number."""
+        width = max(1.0, 1.1 * self.scale)
+        inner = r - width / 2
+        if inner <= 0:
+            return
+        pen = QPen(self._c(palette.hatch_color(self.fills[k])), width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.save()
+        painter.setPen(pen)
+        painter.drawLines(negative_mark(c, inner, width, self.scale, band))
+        painter.restore()
 
     def _inside_text(self, k: int, digits: int) -> str:
         a, z = self.values["a"], self.values["z"]
@@ -318,6 +363,12 @@ class NeuronColumnItem(QGraphicsItem):
             add(1, self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
         for rect, k in self._image_cells():
             add(2, self._c(self.fills[k]), rect)
+        if r >= 1.5:   # too small to hatch: a "−" bar across each negative neuron's square
+            bar = max(1.0, round(r * 0.5))
+            for k in np.flatnonzero(self.negative):
+                x, y = self.pos_[k]
+                add(2, self._c(palette.hatch_color(self.fills[k])),
+                    QRectF(x - r * 0.7, y - bar / 2, 1.4 * r, bar))
         if d is not None:
             top = float(np.abs(d).max()) or 1.0
             h = max(1.0, min(2 * r, 4.0 * self.scale))
