@@ -1,13 +1,29 @@
-"""A legend strip for the network canvas: what fill, ring, colour, dash and width mean."""
+"""A legend strip for the network canvas: what fill, ring, colour, dash and width mean.
+
+Once the view knows each layer's ``FillScale``, the fill entry becomes up to two entries, one
+for the signed layers and one for the 0..1 layers, each listing its scales with their layers:
+"fill = a, hatched < 0: ±1.2 (layer 1); ±1 (layers 2, 3)" for centred inputs and tanh (the swatch
+shows orange … grey … blue, hatched on the negative side), "fill = a: 0 … 1 (layer 4)" for
+sigmoid; for ReLU/linear it says that a column whose largest |a| is beyond 1 is drawn to that |a|.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui import palette
-from ui.palette import LIGHT, Theme
+from ui.network_items import format_value
+from ui.palette import LIGHT, FillScale, Theme
 
 SWATCH_W = 34.0
 
@@ -22,13 +38,14 @@ class NetworkLegend(QWidget):
         self.theme: Theme = LIGHT
         self.scale = 1.0
         self.entries: list[tuple[str, str]] = []
+        self.fill_scales: list[FillScale] | None = None   # one per layer, when known
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Set the legend's texts in the current language."""
         self.entries = [
-            ("fill", self.tr("fill = activation a")),
+            *self._fill_entries(),
             ("ring", self.tr("ring = delta d (solid +, dashed −)")),
             ("pos", self.tr("Θ > 0 (blue, solid)")),
             ("neg", self.tr("Θ < 0 (orange, dashed)")),
@@ -37,6 +54,51 @@ class NetworkLegend(QWidget):
         ]
         self.setToolTip(self.tr("How to read the network drawing"))
         self.update()
+
+    def set_fill_scales(self, scales: list[FillScale] | None) -> bool:
+        """Explain the fill of each layer (``scales[l-1]``; None: one generic entry); return
+        whether the entries changed (the legend may then need another height)."""
+        if scales == self.fill_scales:
+            return False
+        self.fill_scales = None if scales is None else list(scales)
+        self.retranslate()
+        self.updateGeometry()
+        return True
+
+    def _fill_entries(self) -> list[tuple[str, str]]:
+        """Return the fill entries: one for the 0..1 layers, one for the signed layers, each
+        listing its ranges with the layers drawn to them."""
+        if not self.fill_scales:
+            return [("fill", self.tr("fill = activation a"))]
+        groups: dict[FillScale, list[int]] = {}
+        for layer, scale in enumerate(self.fill_scales, start=1):
+            groups.setdefault(scale, []).append(layer)
+        entries = []
+        for signed in (True, False):
+            parts = [self._range_text(scale, layers) for scale, layers in groups.items()
+                     if scale.signed == signed]
+            if parts:
+                # Short: the swatch beside the text shows orange … grey … blue and the hatching.
+                text = (self.tr("fill = a, hatched < 0: {0}") if signed
+                        else self.tr("fill = a: {0}"))
+                entries.append(("signed" if signed else "fill", text.format("; ".join(parts))))
+        return entries
+
+    def _range_text(self, scale: FillScale, layers: list[int]) -> str:
+        """Return "±1 (layers 2, 3)", "0 … 1 (layer 4)" or, for ReLU/linear, the same saying
+        that a larger |a| in the column becomes full colour."""
+        where = (self.tr("layer {0}").format(layers[0]) if len(layers) == 1
+                 else self.tr("layers {0}").format(_ranges(layers)))
+        full = format_value(scale.full, 3)
+        if scale.signed and scale.grows:
+            text = self.tr("±{0} or the column's largest |a| ({1})")
+        elif scale.signed:
+            text = self.tr("±{0} ({1})")
+        elif scale.grows:
+            text = self.tr("0 … {0} or the column's largest a ({1})")
+        else:
+            text = self.tr("0 … {0} ({1})")
+        return text.format(full, where)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -107,6 +169,28 @@ class NetworkLegend(QWidget):
             p.setPen(fg)
             p.setBrush(grad)
             p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        elif kind == "signed":
+            grad = QLinearGradient(rect.topLeft(), rect.topRight())
+            for t in (0.0, 0.5, 1.0):
+                grad.setColorAt(t, palette.diverging_color(2 * t - 1))
+            p.setPen(fg)
+            p.setBrush(grad)
+            p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            # The negative half is hatched, as negative neurons are.
+            p.save()
+            inside = QPainterPath()
+            inside.addRoundedRect(rect.adjusted(1, 1, -1, -1), rect.height() / 2 - 1,
+                                  rect.height() / 2 - 1)
+            p.setClipPath(inside)
+            p.setClipRect(QRectF(rect.left(), rect.top(), rect.width() / 2, rect.height()),
+                          Qt.ClipOperation.IntersectClip)
+            p.setPen(QPen(palette.hatch_color(palette.diverging_color(-0.6)), max(1.0, s)))
+            gap = 4.0 * s
+            x = rect.left() - rect.height()
+            while x < mid.x():
+                p.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
+                x += gap
+            p.restore()
         elif kind == "ring":
             r = rect.height() / 2 - 1.5
             for dx, sign in ((-r - 1.5, 1.0), (r + 1.5, -1.0)):
@@ -139,3 +223,14 @@ class NetworkLegend(QWidget):
             p.setPen(palette.qcolor(th.text))
             p.drawText(sq, Qt.AlignmentFlag.AlignCenter, "+1")
             p.restore()
+
+
+def _ranges(layers: list[int]) -> str:
+    """Return layer numbers as runs: [1, 2, 3, 5] -> "1–3, 5"."""
+    runs: list[list[int]] = []
+    for layer in layers:
+        if runs and layer == runs[-1][-1] + 1:
+            runs[-1].append(layer)
+        else:
+            runs.append([layer])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)

@@ -105,6 +105,7 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         self.sizes, self.thetas = sizes, None
         L = len(sizes)
         self.columns = [NeuronColumnItem(k + 1, n, self.theme) for k, n in enumerate(sizes)]
+        self.legend.set_fill_scales(None)   # until told, columns decide from their values
         self.bundles = [EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
                                        np.zeros((sizes[l], 2)), self.max_edges, self.keep,
                                        self.theme) for l in range(1, L)]
@@ -177,6 +178,17 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
         clears."""
         self._column(layer).set_values(kind, values)
+
+    def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
+        """Fill the neurons of layer l by ``scales[l-1]`` (one ``FillScale`` per layer, see
+        ``palette.fill_scale``) and explain them in the legend; None decides from the values."""
+        if scales is not None and len(scales) != len(self.columns):
+            raise ValueError(f"expected {len(self.columns)} fill scales for {list(self.sizes)}, "
+                             f"got {len(scales)}")
+        for k, col in enumerate(self.columns):
+            col.set_fill_scale(None if scales is None else scales[k])
+        if self.legend.set_fill_scales(None if scales is None else list(scales)):
+            self._place_overlays()
 
     def set_edge_values(self, l: int, matrix: np.ndarray | None, kind: str) -> None:
         """Overlay per-edge values of Θ(l)'s shape — kind "contribution" (d(l+1)·[1; a(l)]ᵀ) or
@@ -363,6 +375,10 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
     def neuron_fill(self, layer: int, k: int) -> palette.QColor:
         """Return the fill colour of neuron k (1..s(layer)) of ``layer``."""
         return self._column(layer).fill(k - 1)
+
+    def neuron_hatched(self, layer: int, k: int) -> bool:
+        """Return whether neuron k (1..s(layer)) is hatched: its activation is negative."""
+        return self._column(layer).fill_hatched(k - 1)
 
     def delta_visual(self, layer: int, k: int):
         """Return (ring colour, ring style, "+"/"−") of neuron k (1..s(layer)), or None."""

@@ -1520,7 +1520,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+109"/>
+        <location filename="../../ui/loss_plot.py" line="+113"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -1857,12 +1857,12 @@
 <context>
     <name>NetworkLegend</name>
     <message>
-        <location filename="../../ui/network_legend.py" line="+31"/>
+        <location filename="../../ui/network_legend.py" line="+72"/>
         <source>fill = activation a</source>
         <translation>preenchimento = ativação a</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>ring = delta d (solid +, dashed −)</source>
         <translation>anel = delta d (cheio +, tracejado −)</translation>
     </message>
@@ -1891,11 +1891,51 @@
         <source>How to read the network drawing</source>
         <translation>Como ler o desenho da rede</translation>
     </message>
+    <message>
+        <location line="+27"/>
+        <source>fill = a, hatched &lt; 0: {0}</source>
+        <translation>preenchimento = a, hachurado &lt; 0: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill = a: {0}</source>
+        <translation>preenchimento = a: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>layer {0}</source>
+        <translation>camada {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layers {0}</source>
+        <translation>camadas {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>±{0} or the column&apos;s largest |a| ({1})</source>
+        <translation>±{0} ou o maior |a| da coluna ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>±{0} ({1})</source>
+        <translation>±{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 … {0} or the column&apos;s largest a ({1})</source>
+        <translation>0 … {0} ou o maior a da coluna ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 … {0} ({1})</source>
+        <translation>0 … {0} ({1})</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="+283"/>
+        <location filename="../../ui/network_view.py" line="+295"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -1955,7 +1995,7 @@
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+290"/>
+        <location filename="../../ui/network_neurons.py" line="+335"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>

@@ -102,6 +102,30 @@ def test_neuron_fill_follows_activation(view):
     assert high == palette.sequential_color(0.9)
 
 
+def test_tanh_layers_fill_signed_and_hatch_negative_activations(view):
+    tanh = palette.FillScale(signed=True)
+    view.set_fill_scales([palette.FillScale(), tanh, palette.FillScale()])
+    view.set_neuron_values(2, np.array([-0.95, 0.95]), "a")
+    assert view.neuron_hatched(2, 1) and not view.neuron_hatched(2, 2)
+    assert view.neuron_fill(2, 1) != view.neuron_fill(2, 2)
+    # Ordered by |a| in lightness, both far darker than an empty neuron.
+    assert max(palette.relative_luminance(view.neuron_fill(2, k)) for k in (1, 2)) < 0.6
+
+
+def test_fill_scales_need_one_per_layer(view):
+    with pytest.raises(ValueError, match="expected 3 fill scales for \\[2, 2, 2\\], got 2"):
+        view.set_fill_scales([palette.FillScale()] * 2)
+
+
+def test_legend_of_a_tanh_network_explains_the_signed_fill(view):
+    view.set_fill_scales([palette.FillScale(signed=True, full=1.2), palette.FillScale(signed=True),
+                          palette.FillScale()])
+    texts = view.legend.texts()
+    assert texts[0] == "fill = a, hatched < 0: ±1.2 (layer 1); ±1 (layer 2)"
+    assert texts[1] == "fill = a: 0 … 1 (layer 3)"
+    assert view.legend.isVisible()
+
+
 def test_delta_shows_as_a_signed_ring_not_as_fill(view):
     view.set_neuron_values(3, np.array([0.75, 0.77]), "a")
     fill_before = view.neuron_fill(3, 1)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.network import Network
 from engine.trace import Phase
 from main import build_main_window
+from ui.palette import FillScale
 
 
 @pytest.fixture
@@ -59,3 +61,23 @@ def test_forward_pulse_shows_z_only_when_it_arrives(window):
     view.finish_animation()
     np.testing.assert_array_equal(view.columns[1].values["z"],
                                   window.stepper.state_at().z[2])
+
+
+def test_each_layer_is_filled_by_its_activations_scale(qtbot):
+    w = build_main_window(["--preset", "spirals"])     # 2-8-8-1, tanh hidden, sigmoid output
+    qtbot.addWidget(w)
+    view, X = w.network_view, w.stepper.state.X
+    assert X.min() < 0                                  # the spirals are centred on 0
+    input_scale = view.columns[0].fill_scale
+    assert input_scale.signed and input_scale.full >= np.abs(X).max()
+    assert [c.fill_scale for c in view.columns[1:]] == [FillScale(signed=True)] * 2 + [FillScale()]
+    assert "hatched" in view.legend.texts()[0]
+
+
+def test_a_new_hidden_activation_changes_the_fill(window):
+    state = window.stepper.state
+    old = state.network
+    state.set_network(Network(old.layer_sizes, "linear", old.output, old.loss_name,
+                              rng=np.random.default_rng(0)))
+    assert window.network_view.columns[1].fill_scale == FillScale(signed=True, grows=True)
+    assert window.network_view.columns[0].fill_scale == FillScale()   # Mazur's x ≥ 0
