@@ -2,13 +2,20 @@
 
 Each optimizer writes its step for layer l into ``out`` (same shape as Θ(l)); the network then
 applies Θ(l) := Θ(l) − step, after checking the result is finite.
+
+Momentum and Adam remember per layer what earlier steps did (the velocity v; the moments m, v and
+the step count t). ``state()`` returns copies of it, one entry per layer in the order of Θ, and
+``set_state()`` puts such copies back, so a saved session continues exactly where it stopped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 
@@ -19,6 +26,7 @@ OPTIMIZERS = ("gradient_descent", "momentum", "adam")
 class GradientDescent:
     """Plain gradient descent: step = α D."""
 
+    name: ClassVar[str] = "gradient_descent"
     lr: float
 
     def step(self, l: int, D: np.ndarray, out: np.ndarray) -> np.ndarray:
@@ -28,11 +36,19 @@ class GradientDescent:
     def reset(self) -> None:
         """Forget any state (none for plain gradient descent)."""
 
+    def state(self) -> dict[str, list]:
+        """Return the state to save: none (an empty dict)."""
+        return {}
+
+    def set_state(self, state: Mapping[str, Sequence], dtype: DTypeLike = np.float64) -> None:
+        """Accept the empty state ``state()`` returns (there is nothing to restore)."""
+
 
 @dataclass
 class Momentum:
     """Heavy-ball momentum: v := β v + D, step = α v."""
 
+    name: ClassVar[str] = "momentum"
     lr: float
     beta: float = 0.9
     _v: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
@@ -50,11 +66,24 @@ class Momentum:
         """Forget the velocities."""
         self._v.clear()
 
+    def state(self) -> dict[str, list]:
+        """Return copies of the velocities: ``{"velocity": [v of Θ(1), v of Θ(2), …]}``, each of
+        the shape of its Θ(l); an empty dict before the first step."""
+        if not self._v:
+            return {}
+        return {"velocity": [self._v[l].copy() for l in range(len(self._v))]}
+
+    def set_state(self, state: Mapping[str, Sequence], dtype: DTypeLike = np.float64) -> None:
+        """Continue from ``state`` as ``state()`` returns it (copies in ``dtype``, the network's:
+        the arithmetic must be the one an uninterrupted run does); empty means fresh."""
+        self._v = {l: np.array(v, dtype=dtype) for l, v in enumerate(state.get("velocity", ()))}
+
 
 @dataclass
 class Adam:
     """Adam (Kingma & Ba, 2015) with bias-corrected first and second moments."""
 
+    name: ClassVar[str] = "adam"
     lr: float
     beta1: float = 0.9
     beta2: float = 0.999
@@ -90,6 +119,24 @@ class Adam:
         self._m.clear()
         self._v.clear()
         self._t.clear()
+
+    def state(self) -> dict[str, list]:
+        """Return copies of the moments and step counts: ``{"m": [...], "v": [...], "t": [...]}``,
+        one entry per Θ(l) (m and v of its shape, t a whole number); empty before the first
+        step."""
+        if not self._m:
+            return {}
+        layers = range(len(self._m))
+        return {"m": [self._m[l].copy() for l in layers], "v": [self._v[l].copy() for l in layers],
+                "t": [int(self._t[l]) for l in layers]}
+
+    def set_state(self, state: Mapping[str, Sequence], dtype: DTypeLike = np.float64) -> None:
+        """Continue from ``state`` as ``state()`` returns it (copies in ``dtype``, the network's);
+        empty means fresh."""
+        m, v, t = state.get("m", ()), state.get("v", ()), state.get("t", ())
+        self._m = {l: np.array(a, dtype=dtype) for l, a in enumerate(m)}
+        self._v = {l: np.array(a, dtype=dtype) for l, a in enumerate(v)}
+        self._t = {l: int(n) for l, n in enumerate(t)}
 
 
 Optimizer = GradientDescent | Momentum | Adam
