@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,14 @@ def parse_json(text: str) -> Any:
             "Engine", "line {line}, column {column}: not valid JSON ({reason})"),
             line=exc.lineno, column=exc.colno,
             reason=message(known) if known else exc.msg) from None
+    except SessionError:
+        raise
+    except ValueError:
+        # Python refuses to read whole numbers past its digit limit (a defence against slow
+        # conversions); json passes that on as a plain ValueError with no position.
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "a whole number in the file has more than {limit} digits"),
+            limit=sys.get_int_max_str_digits()) from None
     except RecursionError:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "the JSON is nested too deeply")) from None
 
@@ -118,6 +127,15 @@ def read_number(obj: dict, key: str, where: str, lo: float | None = None,
         raise SessionError(QT_TRANSLATE_NOOP("Engine",
                                              "{name} must be at most {hi:g}, got {value!r}"),
                            name=name, hi=hi, value=value)
+    return value
+
+
+def read_whole(value: Any, name: str, limit: int) -> int:
+    """Return ``value`` if it is a whole number 0..``limit`` (true/false are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be a whole number 0..{limit}, got {value}"),
+            name=name, limit=limit, value=show_value(value))
     return value
 
 

@@ -3,8 +3,10 @@
 A session holds the network (layer sizes, g, output, loss, every Θ(l) of shape
 (s(l+1), 1 + s(l))), the training settings, the examples X (m, s(1)) and Y (m, s(L)) — as the
 recipe of a generated or shipped data set, or inline — the training history and the stepper's
-position. Floats are written with ``repr`` (shortest string that reads back to the same double),
-so every number survives a save/load exactly. See docs/session-format.md.
+position, and what training needs besides Θ to continue exactly (``engine/session_training.py``:
+the optimizer's moments, the mini-batch shuffler's generator). Floats are written with ``repr``
+(shortest string that reads back to the same double), so every number survives a save/load
+exactly. See docs/session-format.md.
 
 Loading is ``json`` only: nothing in a file is ever executed, and every field is checked (types,
 version, shapes that chain, finite numbers, size limits) before anything is built. Problems raise
@@ -41,6 +43,7 @@ from engine.session_checks import (
     read_number,
     show_value,
 )
+from engine.session_training import TrainingState, read_training, training_to_dict
 from engine.validation import check_inputs, check_targets
 
 FORMAT = "backprop-visualizer-session"
@@ -63,6 +66,7 @@ class Session:
     training part when ``dataset`` is set). ``settings`` has keys lr, lam, freeze_bias,
     batch_size (None = full batch) and optimizer. ``history`` is the training panel's
     ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper.
+    ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).
     """
 
     network: Network
@@ -77,6 +81,7 @@ class Session:
     cursor: int = 0
     preset: str = "custom"
     seed: int = 0
+    training: TrainingState | None = None
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -150,6 +155,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "data": _data_dict(session),
         "history": None if session.history is None else _json_safe(session.history),
         "stepper": {"example": int(session.example), "cursor": int(session.cursor)},
+        "training": (None if session.training is None
+                     else training_to_dict(session.training, net.thetas)),
     }
 
 
@@ -382,7 +389,12 @@ def session_from_dict(doc: Any) -> Session:
             "Engine", "preset must be mazur, custom or a data set name, got {value}"),
             value=show_value(preset))
     seed = read_field(doc, "seed", "", int, optional=True) or 0
-    return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed))
+    # Absent in files from before it existed: training then starts from fresh moments.
+    training = read_field(doc, "training", "", dict, optional=True)
+    if training is not None:
+        training = read_training(training, net.thetas, settings, X.shape[0])
+    return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
+                   training)
 
 
 def steps_per_example(L: int) -> int:

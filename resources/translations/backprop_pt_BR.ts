@@ -615,7 +615,7 @@
     <message>
         <location line="+63"/>
         <location line="+76"/>
-        <location filename="../../engine/optimizers.py" line="+101"/>
+        <location filename="../../engine/optimizers.py" line="+148"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/session_checks.py" line="+21"/>
+        <location filename="../../engine/session_checks.py" line="+22"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -696,7 +696,12 @@
         <translation>linha {line}, coluna {column}: JSON inválido ({reason})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>a whole number in the file has more than {limit} digits</source>
+        <translation>um número inteiro no arquivo tem mais de {limit} dígitos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the JSON is nested too deeply</source>
         <translation>o JSON tem níveis aninhados demais</translation>
     </message>
@@ -712,6 +717,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../engine/session_training.py" line="+180"/>
         <source>{name} is missing</source>
         <translation>{name} está faltando</translation>
     </message>
@@ -757,17 +763,19 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+53"/>
+        <location line="+62"/>
+        <location filename="../../engine/session_training.py" line="+12"/>
         <source>{name} must be finite, got {value!r}</source>
         <translation>{name} deve ser finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-59"/>
         <source>{name} must be greater than 0, got {value!r}</source>
         <translation>{name} deve ser maior que 0, mas é {value!r}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../engine/session_training.py" line="-56"/>
         <source>{name} must be at least {lo:g}, got {value!r}</source>
         <translation>{name} deve ser pelo menos {lo:g}, mas é {value!r}</translation>
     </message>
@@ -775,6 +783,11 @@
         <location line="+4"/>
         <source>{name} must be at most {hi:g}, got {value!r}</source>
         <translation>{name} deve ser no máximo {hi:g}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} must be a whole number 0..{limit}, got {value}</source>
+        <translation>{name} deve ser um número inteiro 0..{limit}, mas é {value}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -798,11 +811,14 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../engine/session_training.py" line="+5"/>
+        <location line="+43"/>
         <source>{name} has {count} numbers; expected {width}</source>
         <translation>{name} tem {count} números; esperavam-se {width}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../engine/session_training.py" line="+5"/>
         <source>{name} must be a number, got {value}</source>
         <translation>{name} deve ser um número, mas é {value}</translation>
     </message>
@@ -812,7 +828,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/session_format.py" line="+191"/>
+        <location filename="../../engine/session_format.py" line="+198"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -927,7 +943,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1092,9 +1108,25 @@
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
-        <location filename="../../ui/session_io.py" line="+45"/>
+        <location filename="../../ui/session_io.py" line="+49"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/session_training.py" line="-115"/>
+        <location line="+43"/>
+        <source>{name} has {count} matrices; expected {needed}, one per Θ(l)</source>
+        <translation>{name} tem {count} matrizes; esperavam-se {needed}, uma por Θ(l)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>{name} has shape {shape}; Θ({l}) has {expected}</source>
+        <translation>{name} tem a forma {shape}; Θ({l}) tem {expected}</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>{name} must be a multiple of settings.batch_size ({batch}), got {value}</source>
+        <translation>{name} deve ser um múltiplo de settings.batch_size ({batch}), mas é {value}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pytest
 from engine.csv_import import import_csv
 from engine.datasets import mazur
 from engine.network import Network
+from engine.optimizers import make_optimizer
 from engine.session_format import (
     FORMAT,
     VERSION,
@@ -23,6 +24,7 @@ from engine.session_format import (
     save_session,
     steps_per_example,
 )
+from engine.session_training import TrainingState
 from engine.setup import build_preset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -72,6 +74,18 @@ BAD_SESSIONS = {
     "deeply_nested_json.json": "nested too deeply",
     "unknown_preset.json": "preset must be",
     "history_overflow.json": "history.train_cost[1] must be finite",
+    "huge_whole_number.json": "a whole number in the file has more than",
+    "optimizer_moment_wrong_shape.json": "training.optimizer.m[1] (Θ(2))[0] has 2 numbers; "
+                                         "expected 3",
+    "optimizer_moment_count_wrong.json": "training.optimizer.velocity has 1 matrices; expected 2",
+    "optimizer_moment_overflow.json": "training.optimizer.velocity[0] (Θ(1))[1][2] must be finite",
+    "adam_second_moment_negative.json": "training.optimizer.v[0] (Θ(1))[0][0] must be at least 0",
+    "optimizer_step_count_negative.json": "training.optimizer.t[0] must be a whole number 0..",
+    "optimizer_state_of_another_optimizer.json": "training.optimizer.name must be one of "
+                                                 "momentum, got 'adam'",
+    "rng_state_out_of_range.json": "training.rng.state.inc must be a whole number 0..",
+    "epoch_position_not_a_batch_boundary.json": "training.epoch_position must be a multiple of "
+                                                "settings.batch_size (2), got 3",
 }
 
 
@@ -243,3 +257,91 @@ def test_saved_session_gets_the_usual_file_permissions_not_the_temp_files(tmp_pa
         assert path.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(old)
+
+
+# --- the training state: optimizer moments and the shuffling generator ------------------------
+
+def _trained(name: str, batch: int | None, epochs: int, seed: int = 5):
+    """Return (network, X, Y, optimizer, rng) after ``epochs`` epochs of the engine's own loop."""
+    rng = np.random.default_rng(seed)
+    net = Network([2, 3, 2], "tanh", "sigmoid", "cross_entropy", rng=rng)
+    X = rng.normal(size=(10, 2))
+    Y = np.eye(2)[(X[:, 0] * X[:, 1] > 0).astype(int)]
+    opt = make_optimizer(name, 0.05)
+    for _ in range(epochs):
+        net.train_epoch(X, Y, opt, batch_size=batch, rng=rng)
+    return net, X, Y, opt, rng
+
+
+def _with_training(net, X, Y, name, batch, training) -> Session:
+    return Session(net, X, Y, settings={"lr": 0.05, "lam": 0.0, "freeze_bias": False,
+                                        "batch_size": batch, "optimizer": name},
+                   training=training)
+
+
+@pytest.mark.parametrize("name", ["momentum", "adam"])
+def test_optimizer_state_and_generator_round_trip_exactly(name):
+    net, X, Y, opt, rng = _trained(name, 4, 3)
+    saved = TrainingState(name, opt.state(), rng.bit_generator.state)
+    back = loads(dumps(_with_training(net, X, Y, name, 4, saved))).training
+    assert back.optimizer == name and back.moments.keys() == saved.moments.keys()
+    for key, layers in saved.moments.items():
+        for a, b in zip(layers, back.moments[key], strict=True):
+            if key == "t":
+                assert a == b
+            else:
+                assert [x.hex() for x in a.ravel()] == [x.hex() for x in b.ravel()]
+    assert back.rng == rng.bit_generator.state
+    assert (back.epoch_position, back.epoch_costs) == (0, [])
+
+
+@pytest.mark.parametrize("name, batch", [("momentum", None), ("adam", None), ("momentum", 4),
+                                         ("adam", 3)])
+def test_training_continued_from_a_loaded_session_equals_the_uninterrupted_run(name, batch):
+    net, X, Y, opt, rng = _trained(name, batch, 4)
+    saved = TrainingState(name, opt.state(), rng.bit_generator.state)
+    back = loads(dumps(_with_training(net, X, Y, name, batch, saved)))
+    resumed = make_optimizer(name, 0.05)
+    resumed.set_state(back.training.moments)
+    resumed_rng = np.random.default_rng()
+    resumed_rng.bit_generator.state = back.training.rng
+    for _ in range(5):
+        net.train_epoch(X, Y, opt, batch_size=batch, rng=rng)
+        back.network.train_epoch(back.X, back.Y, resumed, batch_size=batch, rng=resumed_rng)
+    for a, b in zip(net.thetas, back.network.thetas, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_gradient_descent_saves_no_moments_but_the_generator():
+    net, X, Y, opt, rng = _trained("gradient_descent", 4, 2)
+    doc = json.loads(dumps(_with_training(
+        net, X, Y, "gradient_descent", 4,
+        TrainingState("gradient_descent", opt.state(), rng.bit_generator.state))))
+    assert doc["training"]["optimizer"] is None
+    assert doc["training"]["rng"]["bit_generator"] == "PCG64"
+
+
+def test_epoch_in_progress_is_saved_with_its_costs():
+    net, X, Y, opt, rng = _trained("momentum", 4, 1)
+    state = TrainingState("momentum", opt.state(), rng.bit_generator.state, 8, [0.5, 1 / 3])
+    back = loads(dumps(_with_training(net, X, Y, "momentum", 4, state))).training
+    assert (back.epoch_position, back.epoch_costs) == (8, [0.5, 1 / 3])
+
+
+def test_files_without_a_training_state_still_open():
+    # mazur_bom.json was written before sessions saved the optimizer: fresh moments.
+    assert "training" not in (DATA / "ok" / "mazur_bom.json").read_text(encoding="utf-8-sig")
+    assert load_session(DATA / "ok" / "mazur_bom.json").training is None
+
+
+def test_a_moment_that_does_not_fit_its_theta_is_not_saved(tmp_path):
+    path = tmp_path / "lesson.json"
+    path.write_text("precious", encoding="utf-8")
+    net, X, Y, opt, rng = _trained("momentum", None, 1)
+    velocity = opt.state()["velocity"]
+    velocity[1] = velocity[1][:, :2]
+    s = _with_training(net, X, Y, "momentum", None,
+                       TrainingState("momentum", {"velocity": velocity}))
+    with pytest.raises(ValueError, match=r"training.optimizer.velocity\[1\] has shape \(2, 2\)"):
+        save_session(path, s)
+    assert path.read_text(encoding="utf-8") == "precious"

@@ -82,6 +82,18 @@ def test_nested_parts_and_format_specs_are_translated(language):
     assert describe(info.value) == "settings.lam deve ser pelo menos 0,5, mas é 0,25"
 
 
+def test_a_bad_optimizer_state_reads_in_portuguese(language):
+    language("pt_BR")
+    # The file's Adam step counts are [-1, -1]; t may be 0..10^15.
+    assert describe(_error(BAD / "optimizer_step_count_negative.json")) == (
+        "optimizer_step_count_negative.json: training.optimizer.t[0] deve ser um número inteiro "
+        "0..1000000000000000, mas é -1")
+    # Saved 3 examples into an epoch of mini-batches of 2.
+    assert describe(_error(BAD / "epoch_position_not_a_batch_boundary.json")) == (
+        "epoch_position_not_a_batch_boundary.json: training.epoch_position deve ser um múltiplo "
+        "de settings.batch_size (2), mas é 3")
+
+
 def test_english_window_text_is_the_command_line_text(language):
     language("en")
     # history_epochs_decrease.json is refused by the window's history check, not the engine.
