@@ -1,10 +1,12 @@
 """Move a whole session between the running window and an ``engine.session_format.Session``.
 
-``capture`` reads the state, the training history and the stepper position; ``apply`` puts a
-loaded session back in that order: network and data, settings, history, example, then the
-stepper's micro-step (last, because every earlier change recomputes the trace). The stepper and
-the training controller are the teammates' ``window.stepper`` and ``window.training``; a window
-built without them (a bare test window) still saves and loads the rest.
+``capture`` reads the state, the training history and state (optimizer moments, shuffling
+generator) and the stepper position; ``apply`` puts a loaded session back in that order: network
+and data, settings, history and training state (after the settings, whose change would reset
+it), example, then the stepper's micro-step (last, because every earlier change recomputes the
+trace). The stepper and the training controller are the teammates' ``window.stepper`` and
+``window.training``; a window built without them (a bare test window) still saves and loads the
+rest.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from ui.state import AppState, Settings
 
 
 def capture(window, state: AppState) -> Session:
-    """Return the window's session: network (a copy), data, settings, history, stepper place."""
+    """Return the window's session: network (a copy), data, settings, history, training state,
+    stepper place."""
     training = getattr(window, "training", None)
     stepper = getattr(window, "stepper", None)
     history = training.history.to_dict() if training is not None else None
@@ -28,7 +31,8 @@ def capture(window, state: AppState) -> Session:
         network=state.network.copy(), X=state.X.copy(), Y=state.Y.copy(), dataset=state.dataset,
         settings=asdict(state.settings), history=history, example=state.example,
         cursor=stepper.cursor if stepper is not None else 0,
-        preset=state.preset or "custom", seed=int(state.seed))
+        preset=state.preset or "custom", seed=int(state.seed),
+        training=training.training_state() if training is not None else None)
 
 
 def check(window, session: Session) -> None:
@@ -66,6 +70,8 @@ def apply(window, state: AppState, session: Session) -> None:
         latest = training.history.latest
         training.epoch = int(epoch) if isinstance(epoch, int) else (
             latest.epoch if latest is not None else 0)
+        if session.training is not None:      # older files have none: fresh moments
+            training.restore_training_state(session.training)
         # Credit Mazur's article only for his own problem (as the data picker does), not for
         # whatever the window showed before the file was opened.
         training.article_weights = session.preset == "mazur" and session.dataset is None

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import DivergenceError, Network, make_optimizer
 from engine.metrics import accuracy
 from engine.optimizers import Optimizer
+from engine.session_training import TrainingState
 from ui.engine_text import describe
 from ui.history import HistoryPoint, LossHistory
 from ui.state import AppState
@@ -66,6 +67,7 @@ class TrainingController(QObject):
         self._prepared: tuple[np.ndarray, ...] | None = None
         self._optimizer: Optimizer | None = None
         self._epoch_order: tuple[np.ndarray, np.ndarray] | None = None   # shuffled x, y
+        self._epoch_rng: dict | None = None    # the generator's state before that shuffle
         self._epoch_pos = 0
         self._epoch_costs: list[float] = []
         self._last_notify = 0.0
@@ -123,6 +125,34 @@ class TrainingController(QObject):
             s = self.state.settings
             self._optimizer = make_optimizer(s.optimizer, s.lr)
         return self._optimizer
+
+    # --- saving and restoring ------------------------------------------------------------------
+    def training_state(self) -> TrainingState:
+        """Return what training needs besides Θ and the settings to continue exactly: the
+        optimizer's moments, the shuffling generator as it was at the start of the current
+        epoch, and how far a mini-batch epoch in progress got."""
+        opt, in_epoch = self._optimizer, self._epoch_order is not None
+        return TrainingState(
+            optimizer=self.state.settings.optimizer if opt is None else opt.name,
+            moments={} if opt is None else opt.state(),
+            rng=self._epoch_rng if in_epoch else self._rng.bit_generator.state,
+            epoch_position=self._epoch_pos if in_epoch else 0,
+            epoch_costs=list(self._epoch_costs) if in_epoch else [])
+
+    def restore_training_state(self, saved: TrainingState) -> None:
+        """Continue from ``saved`` (as ``training_state`` returns it, checked against the current
+        network, data and settings by the session loader): the next steps are the ones the
+        saved run would have taken."""
+        s = self.state.settings
+        self._optimizer = make_optimizer(s.optimizer, s.lr)
+        if saved.optimizer == s.optimizer:
+            self._optimizer.set_state(saved.moments, self.state.network.dtype)
+        self._epoch_order, self._epoch_rng, self._epoch_pos, self._epoch_costs = None, None, 0, []
+        if saved.rng is not None:
+            self._rng.bit_generator.state = saved.rng
+        if saved.epoch_position:
+            self._shuffle_epoch(*self._data()[:2])
+            self._epoch_pos, self._epoch_costs = saved.epoch_position, list(saved.epoch_costs)
 
     # --- commands ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -260,9 +290,7 @@ class TrainingController(QObject):
                 self._speed_examples += m * (epoch - epoch0)
         while True:
             if self._epoch_order is None:
-                # The same shuffle as Network.train_epoch, so both paths agree.
-                order = self._rng.permutation(m)
-                self._epoch_order = (x[order], y[order])
+                self._shuffle_epoch(x, y)
             xs, ys = self._epoch_order
             p = self._epoch_pos
             self._epoch_costs.append(step(xs[p:p + batch], ys[p:p + batch], opt, lam,
@@ -276,6 +304,13 @@ class TrainingController(QObject):
                     return
             if clock() >= deadline:
                 return
+
+    def _shuffle_epoch(self, x: np.ndarray, y: np.ndarray) -> None:
+        # The same shuffle as Network.train_epoch, so both paths agree. The generator's state
+        # before it is kept: a saved session draws this epoch's order again from it.
+        self._epoch_rng = self._rng.bit_generator.state
+        order = self._rng.permutation(x.shape[0])
+        self._epoch_order = (x[order], y[order])
 
     def _end_epoch(self, train_cost: float) -> None:
         self.epoch = epoch = self.epoch + 1

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from engine import Network, make_optimizer
 from engine.csv_import import CsvImportError, import_csv_file
 from engine.session_format import SessionError, load_session
 from main import build_main_window
@@ -136,6 +137,84 @@ def test_mazur_session_saved_mid_step_reopens_at_the_same_micro_step(window, tmp
     assert window.stepper.cursor == 7
     assert (window.stepper.step.phase, window.stepper.step.layer) == (step.phase, step.layer)
     assert np.array_equal(window.stepper.step.arrays["d"], step.arrays["d"])
+
+
+def _xor_window(qtbot):
+    win = build_main_window(["--preset", "xor", "--lang", "en"])
+    qtbot.addWidget(win)
+    return _recording(win)
+
+
+def _pause_mid_epoch(training, qtbot) -> None:
+    """Train in the background, one mini-batch per tick, until an epoch is under way; pause."""
+    training.budget = 0.0
+    training.start()
+    qtbot.waitUntil(lambda: training.training_state().epoch_position > 0, timeout=10_000)
+    training.pause()
+
+
+def _assert_same_weights(a, b) -> None:
+    for x, y in zip(a.state.network.thetas, b.state.network.thetas, strict=True):
+        np.testing.assert_array_equal(x, y)
+
+
+@pytest.mark.parametrize("optimizer, batch_size", [
+    ("gradient_descent", 7), ("momentum", None), ("adam", None), ("momentum", 7), ("adam", 7),
+    ("adam", 1)])
+def test_training_after_save_and_open_equals_training_on_without_them(
+        settings_dir, qtbot, tmp_path, optimizer, batch_size):
+    # The learner trains, saves (with a mini-batch epoch half done), and either trains on or
+    # opens the file in a new window and trains there: both must reach the very same weights.
+    first = _xor_window(qtbot)
+    first.state.update_settings(optimizer=optimizer, batch_size=batch_size, lr=0.05)
+    first.training.train_epochs(4)
+    if batch_size is not None:
+        _pause_mid_epoch(first.training, qtbot)
+    path = tmp_path / "lesson.json"
+    assert first.session.save_to(path)
+    first.training.train_epochs(5)
+    second = _xor_window(qtbot)
+    assert second.session.open_path(path, ask=False)
+    second.training.train_epochs(5)
+    assert second.training.epoch == first.training.epoch
+    _assert_same_weights(first, second)
+
+
+def test_autosaved_session_restores_the_adam_moments(window, qtbot):
+    window.state.update_settings(optimizer="adam", lr=0.05)
+    window.training.train_epochs(3)
+    assert window.session.autosave.save_now()
+    later = _recording(build_main_window(["--lang", "en"]), fresh=False)
+    qtbot.addWidget(later)
+    later.session.ask_restore = lambda: True
+    assert later.session.offer_restore()
+    window.training.train_epochs(2)
+    later.training.train_epochs(2)
+    _assert_same_weights(window, later)
+
+
+def test_a_file_without_training_state_trains_from_fresh_moments(window, tmp_path):
+    # Files written before the optimizer state was saved: mazur_step7.json, as a momentum
+    # session. The window's own moments from earlier training must not carry over either.
+    doc = json.loads((DATA / "ok" / "mazur_step7.json").read_text(encoding="utf-8"))
+    assert "training" not in doc
+    doc["settings"]["optimizer"] = "momentum"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    window.state.update_settings(optimizer="momentum")
+    window.training.train_epochs(3)
+    window.session.answers.append(Button.Discard)
+    assert window.session.open_path(path)
+    window.training.train_epochs(4)
+    # The same from a fresh Momentum in the engine: Mazur's network, α = 0.5, bias frozen.
+    net = Network.from_thetas([np.array(t) for t in doc["network"]["thetas"]], "sigmoid",
+                              "sigmoid", "squared_error")
+    X, Y = np.array(doc["data"]["X"]), np.array(doc["data"]["Y"])
+    opt = make_optimizer("momentum", 0.5)
+    for _ in range(4):
+        net.train_epoch(X, Y, opt, freeze_bias=True)
+    for got, want in zip(window.state.network.thetas, net.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "bad").glob("*.json")))

@@ -226,3 +226,53 @@ def test_slow_views_get_at_most_their_share_of_the_time(qtbot):
     gaps = np.diff(redraws[1:-1])        # the first redraw has no cost measured yet
     assert len(gaps) >= 3
     assert float(np.median(gaps)) >= 0.95 * redraw_seconds / VIEW_SHARE
+
+
+def _mid_epoch(controller: TrainingController, qtbot) -> None:
+    """Train in the background until a mini-batch epoch is under way, then pause."""
+    controller.budget = 0.0                  # one mini-batch per timer tick
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch >= 2
+                    and controller.training_state().epoch_position > 0, timeout=10_000)
+    controller.pause()
+
+
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_a_restored_controller_finishes_an_epoch_in_progress_like_the_original(qtbot, optimizer):
+    state = _xor_state(optimizer=optimizer, batch_size=7)
+    original = TrainingController(state, seed=7)
+    _mid_epoch(original, qtbot)
+    saved = original.training_state()
+    copy = _xor_state(optimizer=optimizer, batch_size=7)
+    copy.network.set_thetas(state.network.thetas)
+    resumed = TrainingController(copy, seed=99)        # another generator until restored
+    resumed.epoch = original.epoch
+    resumed.restore_training_state(saved)
+    original.train_epochs(3)
+    resumed.train_epochs(3)
+    for a, b in zip(state.network.thetas, copy.network.thetas, strict=True):
+        np.testing.assert_array_equal(a, b)
+    # The epoch that was under way ends with the mean of all its mini-batch costs, old and new.
+    assert resumed.history.latest.train_cost == original.history.latest.train_cost
+
+
+def test_the_saved_generator_is_the_one_before_the_current_epochs_shuffle(qtbot):
+    state = _xor_state(batch_size=7)
+    controller = TrainingController(state, seed=7)
+    _mid_epoch(controller, qtbot)
+    m = state.X.shape[0]
+    # Epochs 1..epoch each drew one permutation of the m examples; the one under way drew the
+    # next, from the state that is saved.
+    rng = np.random.default_rng(7)
+    for _ in range(controller.epoch):
+        rng.permutation(m)
+    saved = controller.training_state()
+    assert saved.rng == rng.bit_generator.state
+    assert saved.epoch_position % 7 == 0 and 0 < saved.epoch_position < m
+    assert len(saved.epoch_costs) == saved.epoch_position // 7
+
+
+def test_a_fresh_controller_saves_no_moments(qtbot):
+    controller = TrainingController(_xor_state(optimizer="adam"))
+    saved = controller.training_state()
+    assert (saved.optimizer, saved.moments, saved.epoch_position) == ("adam", {}, 0)
