@@ -7,6 +7,8 @@ shapes (matrix × vector written out), then, for small layers, the scalar sums n
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
@@ -37,13 +39,16 @@ def _tr(text: str) -> str:
 class EquationBuilder:
     """Build the HTML of one step's equation; ``colour`` maps (value, |max|) to a cell colour."""
 
-    def __init__(self, colour: Colour, activation_colour: Colour, digits: int = 9) -> None:
+    def __init__(self, colour: Colour,
+                 activation_colour: Callable[[np.ndarray, float, int], np.ndarray],
+                 digits: int = 9) -> None:
         self.colour, self.act_colour, self.digits = colour, activation_colour, digits
 
     # --- small pieces ---------------------------------------------------------------------------
-    def vec(self, label: str, v: np.ndarray, *, act: bool = False, row: bool = False,
+    def vec(self, label: str, v: np.ndarray, *, act: int = 0, row: bool = False,
             bias_first: bool = False, dropped_first: bool = False) -> str:
-        colour = self.act_colour if act else self.colour
+        """``act``: the layer whose activations ``v`` holds (coloured like its neurons), or 0."""
+        colour = (lambda values, vmax: self.act_colour(values, vmax, act)) if act else self.colour
         body = vector(v, digits=min(self.digits, MATRIX_DIGITS), row=row, bias_first=bias_first,
                       dropped_first=dropped_first, colour=colour)
         return labelled(label, body, shape_text(v, column=not row))
@@ -109,7 +114,7 @@ class EquationBuilder:
         z, a = step.arrays["z"], step.arrays["a"]
         name = trace.output if l == trace.L else trace.activation
         eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
-                          self.vec(f"a({l})", a, act=True))
+                          self.vec(f"a({l})", a, act=l))
         forms = {"sigmoid": "1 / (1 + e<sup>−{z}</sup>)", "tanh": "tanh({z})",
                  "relu": "max(0, {z})", "linear": "{z}"}
         rows = []
@@ -131,14 +136,14 @@ class EquationBuilder:
         a, y, d = step.arrays["a"], step.arrays["y"], step.arrays["d"]
         if "g_prime" in step.arrays:
             gp = step.arrays["g_prime"]
-            eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=True), op("−"),
+            eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op(")  ⊙"), self.vec(f"g′(z({L}))", gp),
                               op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = ({num(a[i], self.digits)} − {num(y[i], self.digits)})"
                     f" · {num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>"
                     for i in range(min(len(d), SCALAR_LINES))]
         else:
-            eq = equation_row(op(f"d({L}) ="), self.vec(f"a({L})", a, act=True), op("−"),
+            eq = equation_row(op(f"d({L}) ="), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = {num(a[i], self.digits)} − {num(y[i], self.digits)}"
                     f" = <b>{num(d[i], self.digits)}</b>" for i in range(min(len(d), SCALAR_LINES))]

@@ -36,9 +36,26 @@ def cell_colour(values: np.ndarray, vmax: float) -> np.ndarray:
     return _hex(palette.diverging_rgba(values, 1.6 * vmax if vmax > 0 else 1.0))
 
 
-def activation_colour(values: np.ndarray, vmax: float) -> np.ndarray:
-    """Return sequential (activation) colours, light enough for black text."""
-    return _hex(palette.sequential_rgba(values, 0.0, 1.7))
+_ZERO_TO_ONE = palette.FillScale()
+
+
+def activation_colour(values: np.ndarray, vmax: float,
+                      scale: palette.FillScale = _ZERO_TO_ONE) -> np.ndarray:
+    """Return the colours of activations of a layer drawn with ``scale`` on the canvas (purple
+    0 … 1, or orange … grey … blue for signed layers such as tanh), light enough for black text;
+    ``vmax`` is the largest |a| of the column (used by layers whose scale grows)."""
+    limit = max(scale.full, vmax) if scale.grows and np.isfinite(vmax) else scale.full
+    if scale.signed:
+        return _hex(palette.diverging_rgba(values, 1.6 * limit))
+    return _hex(palette.sequential_rgba(values, 0.0, 1.7 * limit))
+
+
+def layer_fill_scales(trace: Trace) -> list[palette.FillScale]:
+    """Return each layer's fill scale for ``trace`` when the window gives none (inputs: those of
+    the traced examples; hidden and output layers: their activations')."""
+    return ([palette.input_fill_scale(trace.X)]
+            + [palette.fill_scale(trace.activation)] * (trace.L - 2)
+            + [palette.fill_scale(trace.output)])
 
 
 def focus_layer(step: Step, L: int) -> int:
@@ -106,7 +123,8 @@ class MathPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self._builder = EquationBuilder(cell_colour, activation_colour)
+        self._fill_scales = layer_fill_scales(trace)
+        self._builder = EquationBuilder(cell_colour, self._activation_colour)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -142,10 +160,19 @@ class MathPanel(QWidget):
             browser.document().setDefaultStyleSheet(style_for(*self._look))
         self._render()
 
-    def show_step(self, trace: Trace, index: int) -> None:
-        """Show step ``index`` of ``trace``."""
+    def show_step(self, trace: Trace, index: int,
+                  fill_scales: list[palette.FillScale] | None = None) -> None:
+        """Show step ``index`` of ``trace``; activations are coloured by ``fill_scales`` (one
+        per layer, as the canvas fills its neurons; default: ``layer_fill_scales(trace)``)."""
         self._trace, self._index = trace, index
+        self._fill_scales = list(fill_scales) if fill_scales is not None \
+            else layer_fill_scales(trace)
         self._render()
+
+    def _activation_colour(self, values: np.ndarray, vmax: float, layer: int) -> np.ndarray:
+        scales = self._fill_scales
+        scale = scales[layer - 1] if 1 <= layer <= len(scales) else _ZERO_TO_ONE
+        return activation_colour(values, vmax, scale)
 
     def equation_text(self) -> str:
         """Return the equation side as plain text (what a test or screen reader reads)."""
@@ -189,7 +216,8 @@ class MathPanel(QWidget):
         parts.append(f'<table cellspacing="8">{rows}</table>')
         legend = self.tr("Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are "
                          "positive, orange negative, stronger colour = larger size within the "
-                         "table; purple: activations. Blank: not computed yet.")
+                         "table; activations a are coloured as their neurons are filled. "
+                         "Blank: not computed yet.")
         parts.append(f'<p class="note">{legend}</p>')
         return "".join(parts)
 
@@ -223,7 +251,8 @@ class MathPanel(QWidget):
                     cells.append("<td></td>")
                     continue
                 vmax = float(np.max(np.abs(v))) if v.size else 0.0
-                bg = (activation_colour if c == "a" else cell_colour)(v[i:i + 1], vmax)[0]
+                bg = (self._activation_colour(v[i:i + 1], vmax, layer) if c == "a"
+                      else cell_colour(v[i:i + 1], vmax))[0]
                 cells.append(f'<td class="v" align="right" bgcolor="{bg}">'
                              f'{num(v[i], TABLE_DIGITS)}</td>')
             rows.append(f'<tr><td class="h">{i + 1}</td>{"".join(cells)}</tr>')

@@ -53,7 +53,19 @@ class StepAnimator(QObject):
         self.view, self.stepper = view, stepper
         self._pending: int | None = None
         self._fill_key: tuple[object, object] | None = None   # (network, X) the fills follow
+        self._fill_scales: list[palette.FillScale] = []
         view.animation_finished.connect(self._on_view_animation_finished)
+
+    def fill_scales(self) -> list[palette.FillScale]:
+        """Return each layer's fill scale for the state's network and data (the math panel
+        colours activations with the same ones)."""
+        state = self.stepper.state
+        if self._fill_key is None or self._fill_key[0] is not state.network \
+                or self._fill_key[1] is not state.X:
+            # Scanning X for its range costs a little: only when the data or network change.
+            self._fill_key = (state.network, state.X)
+            self._fill_scales = layer_fill_scales(state.network, state.X)
+        return self._fill_scales
 
     def show(self, index: int, animate_ms: int = 0) -> None:
         """Show step ``index``; with ``animate_ms`` > 0 and a pulse or morph to play, animate it
@@ -62,11 +74,7 @@ class StepAnimator(QObject):
         trace = self.stepper.trace
         state = self.stepper.state
         self.view.set_architecture(state.network.layer_sizes)
-        if self._fill_key is None or self._fill_key[0] is not state.network \
-                or self._fill_key[1] is not state.X:
-            # Scanning X for its range costs a little: only when the data or network change.
-            self._fill_key = (state.network, state.X)
-            self.view.set_fill_scales(layer_fill_scales(state.network, state.X))
+        self.view.set_fill_scales(self.fill_scales())
         step = trace[index]
         if animate_ms <= 0 or index == 0:
             self._apply(index)

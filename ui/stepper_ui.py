@@ -298,7 +298,7 @@ class StepperController(QObject):
         self._text_stale = False
         # Text first: laying out the math panel's tables blocks for tens of milliseconds, and
         # would otherwise eat the first frames of the animation started below.
-        self.math_panel.show_step(trace, i)
+        self.math_panel.show_step(trace, i, self.animator.fill_scales())
         self.timeline.set_cursor(i)
         self.inspector.set_step(trace, i)
         self._update_phase_line()

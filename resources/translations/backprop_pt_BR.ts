@@ -1658,7 +1658,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/math_panel.py" line="+115"/>
+        <location filename="../../ui/math_panel.py" line="+133"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -1668,7 +1668,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -1679,11 +1679,11 @@
     </message>
     <message>
         <location line="+18"/>
-        <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; purple: activations. Blank: not computed yet.</source>
-        <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; roxo: ativações. Em branco: ainda não calculado.</translation>
+        <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; activations a are coloured as their neurons are filled. Blank: not computed yet.</source>
+        <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; as ativações a têm a cor com que seus neurônios são preenchidos. Em branco: ainda não calculado.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>

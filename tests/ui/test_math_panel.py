@@ -149,3 +149,56 @@ def test_ellipsis_cells_stay_legible_in_the_dark_theme(qtbot):
     assert colours, "the digits tables are cut with an ellipsis"
     # "…" cells have no heat-map fill: black text would vanish on the dark background.
     assert QColor("#000000").name() not in colours
+
+
+def _a_cell_colours(panel, values) -> dict[str, tuple[int, int, int]]:
+    """Return {text of an activation cell: its background (r, g, b)} for ``values`` written in
+    the panel's heat-map tables (cells are found by their text)."""
+    import re
+
+    html = panel._tables.toHtml()
+    out = {}
+    for v in values:
+        text = num_text(v)
+        cell = r'<td bgcolor="#([0-9a-f]{6})"[^>]*>(?:\s*<[^>]+>)*'
+        m = re.search(cell + re.escape(text) + "<", html)
+        assert m, text
+        h = m.group(1)
+        out[text] = (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+    return out
+
+
+def test_tanh_activations_are_coloured_by_sign_like_the_canvas(qtbot):
+    # Two spirals uses tanh: a(2) holds negative and positive values. The canvas fills them
+    # orange and blue (palette's diverging map); the tables must not show them all purple.
+    s = build_preset("spirals")
+    trace = s.network.trace(s.X[:1], s.Y[:1], lam=s.lam, lr=s.lr)
+    panel = MathPanel(trace, index_of(trace, Phase.FORWARD_A, 2))
+    qtbot.addWidget(panel)
+    a = trace.state_at(index_of(trace, Phase.FORWARD_A, 2)).a[2][:8]
+    assert (a < -0.05).any() and (a > 0.05).any()
+    colours = _a_cell_colours(panel, [v for v in a if abs(v) > 0.05])
+    for v in a:
+        if abs(v) <= 0.05:
+            continue
+        r, g, b = colours[num_text(v)]
+        if v < 0:
+            assert r > b, (v, (r, g, b))     # orange side
+        else:
+            assert b > r, (v, (r, g, b))     # blue side
+
+
+def test_sigmoid_activations_stay_purple(panel, trace):
+    i = index_of(trace, Phase.FORWARD_A, 2)
+    panel.show_step(trace, i)
+    a = trace.state_at(i).a[2]
+    for r, g, b in _a_cell_colours(panel, a).values():
+        # The purple ramp: blue over green, red level with green (the diverging blue has red
+        # well under green).
+        assert b > g + 15 and r >= g - 3, (r, g, b)
+
+
+def num_text(v: float) -> str:
+    from ui.math_html import num
+    from ui.math_panel import TABLE_DIGITS
+    return num(float(v), TABLE_DIGITS)
