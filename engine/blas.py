@@ -111,10 +111,22 @@ def find_mkl() -> Cblas | None:
         candidates.append(found)
     for path in candidates:
         try:
-            return Cblas.load(path, "MKL " + Path(path).name)
+            return Cblas.load(path, "MKL " + Path(path).name, index=_mkl_index(path))
         except (OSError, AttributeError):
             continue
     return None
+
+
+def _mkl_index(path: str) -> type:
+    """Return the integer type MKL's CBLAS at ``path`` takes for sizes. Its single library picks
+    LP64 (32-bit) or ILP64 (64-bit) once, from MKL_INTERFACE_LAYER unless told before its first
+    call: ask for LP64, and use what it answers (ILP64 if something else fixed it first)."""
+    set_layer = getattr(ctypes.CDLL(path), "MKL_Set_Interface_Layer", None)
+    if set_layer is None:
+        return ctypes.c_int
+    set_layer.restype, set_layer.argtypes = ctypes.c_int, [ctypes.c_int]
+    layer = set_layer(0)          # MKL_INTERFACE_LP64; the answer adds 1 for ILP64, 2 for GNU
+    return ctypes.c_int64 if layer >= 0 and layer & 1 else ctypes.c_int
 
 
 def numpy_openblas() -> Cblas | None:

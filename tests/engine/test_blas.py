@@ -149,3 +149,31 @@ def test_only_single_precision_goes_to_the_library(monkeypatch):
     assert blas.library_for(np.float64) is None
     monkeypatch.setattr(blas, "backend", None)
     assert blas.library_for(np.float32) is None
+
+
+@pytest.mark.skipif(blas.find_mkl() is None, reason="MKL is not installed")
+@pytest.mark.parametrize("layer", ["LP64", "ILP64"])
+def test_mkl_is_called_with_the_integers_of_its_interface_layer(layer):
+    # MKL's single library reads MKL_INTERFACE_LAYER when it loads: with ILP64 its GEMM takes
+    # 64-bit sizes, and passing it 32-bit ones gave garbage or a segmentation fault.
+    import json
+    import os
+    import subprocess
+
+    code = (
+        "import numpy as np\n"
+        "from engine import blas\n"
+        "lib = blas.find_mkl()\n"
+        "a = np.arange(12, dtype=np.float32).reshape(3, 4)\n"
+        "b = np.arange(20, dtype=np.float32).reshape(4, 5).T.copy().T\n"
+        "out = np.zeros((3, 5), np.float32)\n"
+        "assert blas.gemm_into(lib, a, b, out)\n"
+        "print(out.astype(int).tolist())\n")
+    env = {**os.environ, "MKL_INTERFACE_LAYER": layer}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    # Row i of a is 4i … 4i+3, column j of b is j, j+5, j+10, j+15.
+    want = [[sum((4 * i + t) * (j + 5 * t) for t in range(4)) for j in range(5)]
+            for i in range(3)]
+    assert json.loads(done.stdout) == want
