@@ -107,10 +107,20 @@ def show_value(value: Any) -> str:
     return text
 
 
+def to_float(value: int | float) -> float:
+    """Return the JSON number ``value`` as a float: a whole number beyond the floats' range
+    (JSON allows 10**400; ``float`` raises OverflowError) becomes ±inf, to be refused as not
+    finite."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def read_number(obj: dict, key: str, where: str, lo: float | None = None,
                 hi: float | None = None, positive: bool = False) -> float:
     """Return the finite number ``obj[key]``, checked against the bounds given."""
-    value = float(read_field(obj, key, where, (int, float)))
+    value = to_float(read_field(obj, key, where, (int, float)))
     name = f"{where}.{key}"
     if not math.isfinite(value):
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite, got {value!r}"),
@@ -174,10 +184,10 @@ def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None
                 raise SessionError(QT_TRANSLATE_NOOP(
                     "Engine", "{name} must be a number, got {value}"),
                     name=f"{name}[{i}][{j}]", value=show_value(v))
-            if not math.isfinite(v):
+            if not math.isfinite(to_float(v)):
                 raise SessionError(QT_TRANSLATE_NOOP(
                     "Engine", "{name} must be finite, got {value!r}"),
-                    name=f"{name}[{i}][{j}]", value=v)
+                    name=f"{name}[{i}][{j}]", value=to_float(v))
     if rows is not None and len(value) != rows:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} has {count} rows; expected {rows}"),
                            name=name, count=len(value), rows=rows)

@@ -37,6 +37,7 @@ from engine.session_checks import (
     read_matrix,
     read_whole,
     show_value,
+    to_float,
 )
 
 MAX_STEPS = 10**15          # Adam's t: far beyond any real run (β**t is 0.0 long before)
@@ -188,7 +189,7 @@ def read_training(obj: dict, thetas: Sequence[np.ndarray], settings: dict[str, A
         if isinstance(c, bool) or not isinstance(c, (int, float)):
             raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a number, got {value}"),
                                name=f"{w}.epoch_costs[{i}]", value=show_value(c))
-        if not math.isfinite(c):
+        if not math.isfinite(to_float(c)):
             raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite, got {value!r}"),
-                               name=f"{w}.epoch_costs[{i}]", value=c)
+                               name=f"{w}.epoch_costs[{i}]", value=to_float(c))
     return TrainingState(name, moments, rng, position, [float(c) for c in costs])

@@ -345,3 +345,27 @@ def test_a_moment_that_does_not_fit_its_theta_is_not_saved(tmp_path):
     with pytest.raises(ValueError, match=r"training.optimizer.velocity\[1\] has shape \(2, 2\)"):
         save_session(path, s)
     assert path.read_text(encoding="utf-8") == "precious"
+
+
+def _doc_with_training() -> dict:
+    net, X, Y, opt, rng = _trained("momentum", 4, 1)
+    state = TrainingState("momentum", opt.state(), rng.bit_generator.state, 8, [0.5, 1 / 3])
+    return json.loads(dumps(_with_training(net, X, Y, "momentum", 4, state)))
+
+
+# 10**400 is a valid JSON whole number within Python's digit limit, but beyond any float.
+@pytest.mark.parametrize("where, edit", [
+    ("settings.lr", lambda d: d["settings"].__setitem__("lr", 10**400)),
+    ("settings.lam", lambda d: d["settings"].__setitem__("lam", -10**400)),
+    ("network.thetas", lambda d: d["network"]["thetas"][0][0].__setitem__(0, 10**400)),
+    ("data.X", lambda d: d["data"]["X"][0].__setitem__(0, -10**400)),
+    ("training.optimizer.velocity", lambda d: d["training"]["optimizer"]["velocity"][1][0]
+     .__setitem__(1, 10**400)),
+    ("training.epoch_costs[1]", lambda d: d["training"]["epoch_costs"].__setitem__(1, 10**400)),
+])
+def test_a_whole_number_beyond_float_range_is_refused_not_a_crash(where, edit):
+    doc = _doc_with_training()
+    edit(doc)
+    with pytest.raises(SessionError, match="must be finite") as info:
+        loads(json.dumps(doc))
+    assert where in str(info.value)
