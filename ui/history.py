@@ -16,6 +16,8 @@ import numpy as np
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 
 FIELDS = ("train_cost", "test_cost", "train_accuracy", "test_accuracy")
+MAX_EPOCH = 2**53       # a loaded latest epoch beyond this could not be counted on in int64
+MAX_CAPACITY = 1 << 20  # a loaded capacity beyond this would allocate gigabytes (default: 2000)
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,12 @@ class LossHistory:
             cols = [np.array([math.nan if v is None else float(v) for v in data[f]])
                     for f in FIELDS]
             stride = int(data.get("stride", 1))
-        except (KeyError, TypeError, ValueError) as exc:
+            latest = data.get("latest")
+            if latest is not None:
+                latest = HistoryPoint(int(latest["epoch"]), *(
+                    math.nan if latest.get(f) is None else float(latest[f]) for f in FIELDS))
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            # OverflowError: a whole number beyond float or int64 (JSON allows 10**400).
             # Python's explanation (a missing key, a text for a number) stays as it comes.
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "training history: missing or malformed field ({reason})"),
@@ -167,7 +174,11 @@ class LossHistory:
         if any(c.shape != epochs.shape for c in cols):
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "training history: every series must have one value per epoch"))
-        if epochs.size > capacity or np.any(np.diff(epochs) <= 0) or stride < 1:
+        # The latest epoch (which may be off the stride) is the newest: training counts on from it.
+        newest = int(epochs[-1]) if epochs.size else 0
+        if (not epochs.size <= capacity <= MAX_CAPACITY or np.any(np.diff(epochs) <= 0)
+                or stride < 1
+                or (latest is not None and not newest <= latest.epoch <= MAX_EPOCH)):
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "training history: epochs must increase and fit the capacity"))
         self.capacity = max(capacity, 4 + capacity % 2)
@@ -177,9 +188,7 @@ class LossHistory:
         self._epochs[:n] = epochs
         self._values[:n] = np.column_stack(cols) if n else self._values[:0]
         self._n = n
-        latest = data.get("latest")
         if latest is not None:
-            self.latest = HistoryPoint(int(latest["epoch"]), *(
-                math.nan if latest.get(f) is None else float(latest[f]) for f in FIELDS))
+            self.latest = latest
         elif n:
             self.latest = HistoryPoint(int(epochs[-1]), *self._values[n - 1].tolist())

@@ -76,3 +76,24 @@ def test_to_dict_round_trips_through_json():
 def test_load_dict_names_a_malformed_history():
     with pytest.raises(ValueError, match="training history"):
         LossHistory().load_dict({"epochs": [1, 2]})
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d["train_cost"].__setitem__(0, 10**400),         # beyond float range
+    lambda d: d["epochs"].__setitem__(1, 2**70),                # beyond int64
+    lambda d: d.__setitem__("latest", {"epoch": 3, "train_cost": -10**400}),
+    lambda d: d.__setitem__("latest", {"epoch": 2**70, "train_cost": 1.0}),
+    lambda d: d.__setitem__("latest", {"epoch": 1, "train_cost": 1.0}),   # before the stored 2
+    lambda d: d.__setitem__("capacity", 10**13),                # 80 TB of epochs
+])
+def test_load_dict_refuses_numbers_it_cannot_hold_with_a_value_error(edit):
+    data = {"capacity": 8, "stride": 1, "epochs": [1, 2], "train_cost": [1.0, 0.5],
+            "test_cost": [None, None], "train_accuracy": [None, None],
+            "test_accuracy": [None, None]}
+    edit(data)
+    h = LossHistory(capacity=8)
+    _fill(h, 3)
+    before = (h.epochs().tolist(), h.series("train_cost").tolist())
+    with pytest.raises(ValueError, match="training history"):
+        h.load_dict(data)
+    assert (h.epochs().tolist(), h.series("train_cost").tolist()) == before
