@@ -160,6 +160,9 @@ class TrainingController(QObject):
         if not self.running:
             self._remember_safe_weights()
             self._speed_t0, self._speed_examples = time.perf_counter(), 0
+            # A notify since the last tick (pause, one epoch) was followed by the user's time,
+            # not by the views' redrawing: it measures no view cost.
+            self._notify_time = None
             self._timer.start()
             self.running_changed.emit(True)
 
