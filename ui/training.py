@@ -77,7 +77,7 @@ class TrainingController(QObject):
         self._measure_avg: float | None = None     # seconds per measurement (moving average)
         self._epoch_avg: float | None = None       # seconds per epoch, measuring excluded
         self._measure_seconds = 0.0   # time spent measuring since _tick_t0
-        self._tick_t0, self._tick_epoch0 = time.perf_counter(), 0
+        self._tick_t0, self._tick_epoch0 = time.perf_counter(), 0.0   # see _progress
         self._view_cost = 0.0       # seconds the views took after the last publish
         self._notify_time: float | None = None         # how long the last notify took
         self._tick_end = 0.0
@@ -246,7 +246,7 @@ class TrainingController(QObject):
         x, y = self._data()[:2]
         # A loaded history may run ahead of a loaded counter: continue after its newest epoch.
         self.epoch = max(self.epoch, self.history.latest_epoch())
-        self._tick_t0, self._tick_epoch0 = time.perf_counter(), self.epoch
+        self._tick_t0, self._tick_epoch0 = time.perf_counter(), self._progress()
         try:
             self._steps(net, opt, x, y, deadline, stop_after_epoch)
         finally:
@@ -254,13 +254,20 @@ class TrainingController(QObject):
 
     def _time_epochs(self, now: float) -> None:
         """Fold the epochs done since the last call into the seconds-per-epoch average
-        (time spent measuring excluded; time between ticks is not epoch time)."""
-        done = self.epoch - self._tick_epoch0
+        (time spent measuring excluded; time between ticks is not epoch time). A mini-batch
+        epoch spread over several ticks counts in parts, so it is timed over all of them."""
+        progress = self._progress()
+        done = progress - self._tick_epoch0
         if done > 0:
             seconds = (now - self._tick_t0 - self._measure_seconds) / done
             self._epoch_avg = (seconds if self._epoch_avg is None
                                else 0.9 * self._epoch_avg + 0.1 * seconds)
-        self._tick_t0, self._tick_epoch0, self._measure_seconds = now, self.epoch, 0.0
+        self._tick_t0, self._tick_epoch0, self._measure_seconds = now, progress, 0.0
+
+    def _progress(self) -> float:
+        """Return the epochs done, with the trained part of a mini-batch epoch in progress."""
+        order = self._epoch_order
+        return self.epoch + (0.0 if order is None else self._epoch_pos / order[0].shape[0])
 
     def _steps(self, net: Network, opt: Optimizer, x: np.ndarray, y: np.ndarray,
                deadline: float, stop_after_epoch: bool) -> None:
@@ -301,8 +308,10 @@ class TrainingController(QObject):
             self._speed_examples += min(batch, m - p)
             self._epoch_pos = p + batch
             if self._epoch_pos >= m:
-                self._end_epoch(float(np.mean(self._epoch_costs)))
+                cost = float(np.mean(self._epoch_costs))
+                # Over before _end_epoch times it: the finished epoch is no longer in progress.
                 self._epoch_order, self._epoch_pos, self._epoch_costs = None, 0, []
+                self._end_epoch(cost)
                 if stop_after_epoch:
                     return
             if clock() >= deadline:

@@ -302,3 +302,28 @@ def test_views_keep_being_redrawn_after_a_publish_outside_the_training_ticks(qtb
     # Quick views (these take microseconds) are redrawn redraw_hz times a second: in 1.5 s
     # about 30 times; a stalled throttle gives only the pause's forced redraw.
     assert len(redraws) >= 10
+
+
+def test_an_epoch_spread_over_many_ticks_is_timed_whole(qtbot):
+    # The measure stride is chosen from the seconds per epoch. A mini-batch epoch that takes
+    # several timer ticks must be timed over all of them, not only over the tick that ends it.
+    import time
+
+    state = _xor_state(batch_size=40)                 # 160 examples: 4 mini-batches an epoch
+    controller = TrainingController(state)
+    step = state.network.train_step_prepared
+    pause = 0.01
+
+    def slow_step(*args):
+        time.sleep(pause)
+        return step(*args)
+
+    state.network.train_step_prepared = slow_step
+    gap = 0.1
+    for _ in range(8):                                # 2 epochs, one mini-batch a tick
+        controller._advance(deadline=0.0)
+        time.sleep(gap)                               # between ticks: the views' time
+    assert controller.epoch == 2
+    batches = state.X.shape[0] // 40
+    assert controller._epoch_avg >= 0.9 * batches * pause     # ≥ 4 sleeps of 10 ms
+    assert controller._epoch_avg < 0.75 * batches * gap       # the gaps are not epoch time
