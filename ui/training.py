@@ -187,7 +187,8 @@ class TrainingController(QObject):
         done = 0
         self._remember_safe_weights()
         try:
-            target = self.epoch + n
+            # Counted from the newest epoch, which a loaded history may hold ahead of the counter.
+            target = max(self.epoch, self.history.latest_epoch()) + n
             while self.epoch < target:
                 self._advance(deadline=math.inf, stop_after_epoch=True)
                 done += 1

@@ -327,3 +327,14 @@ def test_an_epoch_spread_over_many_ticks_is_timed_whole(qtbot):
     batches = state.X.shape[0] // 40
     assert controller._epoch_avg >= 0.9 * batches * pause     # ≥ 4 sleeps of 10 ms
     assert controller._epoch_avg < 0.75 * batches * gap       # the gaps are not epoch time
+
+
+def test_train_epochs_after_a_history_ahead_of_the_counter_trains_them_all(qtbot):
+    state = _xor_state()
+    controller = TrainingController(state)
+    controller.train_epochs(5)
+    other = TrainingController(_xor_state())
+    other.history.load_dict(controller.history.to_dict())
+    other.epoch = 2                    # behind the history's epoch 5
+    assert other.train_epochs(3) == 3
+    assert other.history.latest.epoch == 5 + 3
