@@ -41,6 +41,7 @@ from engine.session_checks import (
     read_field,
     read_matrix,
     read_number,
+    read_whole,
     show_value,
 )
 from engine.session_training import TrainingState, read_training, training_to_dict
@@ -389,6 +390,8 @@ def session_from_dict(doc: Any) -> Session:
             "Engine", "preset must be mazur, custom or a data set name, got {value}"),
             value=show_value(preset))
     seed = read_field(doc, "seed", "", int, optional=True) or 0
+    # New weights are drawn from it (np.random.default_rng takes no negative seed).
+    seed = read_whole(seed, "seed", 2**63 - 1)
     # Absent in files from before it existed: training then starts from fresh moments.
     training = read_field(doc, "training", "", dict, optional=True)
     if training is not None:

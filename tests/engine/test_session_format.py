@@ -369,3 +369,14 @@ def test_a_whole_number_beyond_float_range_is_refused_not_a_crash(where, edit):
     with pytest.raises(SessionError, match="must be finite") as info:
         loads(json.dumps(doc))
     assert where in str(info.value)
+
+
+@pytest.mark.parametrize("seed", [-1, 2**64])
+def test_a_seed_no_generator_takes_is_refused(seed):
+    # The window draws new weights from the session's seed (np.random.default_rng: 0 and up,
+    # and the app keeps it as a 64-bit whole number); a negative one failed only later, when
+    # a CSV import drew the new network.
+    doc = _doc_with_training()
+    doc["seed"] = seed
+    with pytest.raises(SessionError, match=r"^seed must be a whole number 0\.\."):
+        loads(json.dumps(doc))
