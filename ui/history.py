@@ -37,7 +37,7 @@ class LossHistory:
     Arrays returned by ``epochs`` and ``series`` are (n,) copies, oldest first.
     """
 
-    def __init__(self, capacity: int = 2000) -> None:
+    def __init__(self, capacity: int = 1000) -> None:
         if capacity < 4 or capacity % 2:
             raise ValueError(f"history capacity must be an even number ≥ 4, got {capacity}")
         self.capacity = capacity

@@ -166,7 +166,8 @@ def test_event_loop_settles_when_the_view_fits_the_curves(qtbot):
     n = min(1999, int(2.2 * 5 * view_width))    # ~2 data points per drawn pixel, 5 a pixel
     epochs = np.concatenate([[1], 1000 * n + np.arange(n)])
     cost = 1.0 / np.sqrt(epochs)
-    plot.history.load_dict({"epochs": epochs.tolist(), "train_cost": cost.tolist(),
+    plot.history.load_dict({"capacity": 2000,   # a history as a session may hold it
+                            "epochs": epochs.tolist(), "train_cost": cost.tolist(),
                             "test_cost": [None] * epochs.size,
                             "train_accuracy": [1.0] * epochs.size,
                             "test_accuracy": [None] * epochs.size})
