@@ -1,0 +1,21 @@
+"""The benchmark code still runs against the current app and engine (no timing is asserted:
+speed targets live in `make bench`). A benchmark that breaks only shows up there otherwise."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def test_canvas_benchmark_drives_the_current_canvas(qapp):
+    from benchmarks.app_bench import canvas_frames
+
+    result = canvas_frames((2, 3, 1), frames=5)
+    assert result["frames"] > 0 and result["case"] == "2-3-1"
+
+
+def test_engine_benchmark_case_runs_and_checks_its_variants():
+    from benchmarks.engine_bench import CASES, run_case
+
+    row = run_case(CASES[0], np.float32, repeats=1)
+    assert row["engine_page_faults_per_step"] >= 0
+    assert set(row["steps_per_s"]) >= {"engine"}
