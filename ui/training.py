@@ -33,7 +33,7 @@ SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in th
 # cost and accuracy at most MEASURE_SHARE of the training time: together with the loop's own
 # overhead that keeps training in the window at ≥ 0.8× the headless engine (make bench).
 VIEW_SHARE = 0.1
-MEASURE_SHARE = 0.02
+MEASURE_SHARE = 0.01
 
 
 class TrainingController(QObject):
