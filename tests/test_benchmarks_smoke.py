@@ -15,7 +15,10 @@ def test_canvas_benchmark_drives_the_current_canvas(qapp):
 
 def test_engine_benchmark_case_runs_and_checks_its_variants():
     from benchmarks.engine_bench import CASES, run_case
+    from engine import blas
 
     row = run_case(CASES[0], np.float32, repeats=1)
-    assert row["engine_page_faults_per_step"] >= 0
-    assert set(row["steps_per_s"]) >= {"engine"}
+    # The engine is timed, and beside it the numpy-only engine whenever MKL takes float32.
+    want = {"engine"} | ({"engine_numpy"} if blas.library_for(np.float32) is not None else set())
+    assert want <= set(row["steps_per_s"])
+    assert all(v > 0 for v in row["steps_per_s"].values())

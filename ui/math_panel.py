@@ -50,12 +50,9 @@ def activation_colour(values: np.ndarray, vmax: float,
     return _hex(palette.sequential_rgba(values, 0.0, 1.7 * limit))
 
 
-def layer_fill_scales(trace: Trace) -> list[palette.FillScale]:
-    """Return each layer's fill scale for ``trace`` when the window gives none (inputs: those of
-    the traced examples; hidden and output layers: their activations')."""
-    return ([palette.input_fill_scale(trace.X)]
-            + [palette.fill_scale(trace.activation)] * (trace.L - 2)
-            + [palette.fill_scale(trace.output)])
+def _trace_fill_scales(trace: Trace) -> list[palette.FillScale]:
+    # Without the window's scales: the inputs' range is that of the traced examples.
+    return palette.layer_fill_scales(trace.L, trace.activation, trace.output, trace.X)
 
 
 def focus_layer(step: Step, L: int) -> int:
@@ -123,7 +120,7 @@ class MathPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self._fill_scales = layer_fill_scales(trace)
+        self._fill_scales = _trace_fill_scales(trace)
         self._builder = EquationBuilder(cell_colour, self._activation_colour)
         self.retranslate()
 
@@ -163,10 +160,10 @@ class MathPanel(QWidget):
     def show_step(self, trace: Trace, index: int,
                   fill_scales: list[palette.FillScale] | None = None) -> None:
         """Show step ``index`` of ``trace``; activations are coloured by ``fill_scales`` (one
-        per layer, as the canvas fills its neurons; default: ``layer_fill_scales(trace)``)."""
+        per layer, as the canvas fills its neurons; default: the traced examples' input range)."""
         self._trace, self._index = trace, index
         self._fill_scales = list(fill_scales) if fill_scales is not None \
-            else layer_fill_scales(trace)
+            else _trace_fill_scales(trace)
         self._render()
 
     def _activation_colour(self, values: np.ndarray, vmax: float, layer: int) -> np.ndarray:

@@ -150,6 +150,15 @@ def input_fill_scale(X: np.ndarray) -> FillScale:
     return FillScale(signed=bool(finite.min() < 0), full=round(full, 12))
 
 
+def layer_fill_scales(n_layers: int, activation: str, output: str,
+                      X: np.ndarray) -> list[FillScale]:
+    """Return the fill scale of each layer 1..L of a network with ``n_layers`` layers: the data
+    set's for the inputs ``X`` (m, s(1)), ``activation``'s for the hidden layers, ``output``'s
+    for layer L (the canvas fills neurons and the math panel colours a(l) with them)."""
+    return ([input_fill_scale(X)] + [fill_scale(activation)] * (n_layers - 2)
+            + [fill_scale(output)])
+
+
 def rgba_to_qcolor(rgba: np.ndarray) -> QColor:
     """Return one RGBA uint8 row (4,) as a QColor."""
     r, g, b, a = (int(x) for x in rgba)

@@ -4,15 +4,13 @@ Forward: a pulse runs along Θ(l−1) into layer l, then z(l) and a(l) appear. B
 right to left into the layer whose δ is computed, then its ring appears. Accumulate: the edges
 show this example's contribution d(l+1)·[1; a(l)]ᵀ; gradient: they show D(l); update: the edges
 morph from the old Θ(l) to the new one. Every frame shows ``trace.state_at(i)`` — a replay.
-Neuron fills follow each layer's activation (``layer_fill_scales``).
+Neuron fills follow each layer's activation (``palette.layer_fill_scales``).
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QObject
 
-from engine.network import Network
 from engine.trace import Phase, Step, TraceState
 from ui import palette
 from ui.network_view import NetworkView
@@ -37,14 +35,6 @@ def highlight_for(step: Step, L: int) -> tuple[tuple[int, ...], int | None]:
     return (), l        # gradient, update: the weights of Θ(l)
 
 
-def layer_fill_scales(network: Network, X: np.ndarray) -> list[palette.FillScale]:
-    """Return the fill scale of each layer 1..L: the data set's for the inputs ``X`` (m, s(1)),
-    g's for the hidden layers, the output activation's for layer L."""
-    L = len(network.layer_sizes)
-    return ([palette.input_fill_scale(X)] + [palette.fill_scale(network.activation)] * (L - 2)
-            + [palette.fill_scale(network.output)])
-
-
 class StepAnimator(QObject):
     """Show the stepper's current step on ``view``; animate when the step is one forward."""
 
@@ -64,7 +54,9 @@ class StepAnimator(QObject):
                 or self._fill_key[1] is not state.X:
             # Scanning X for its range costs a little: only when the data or network change.
             self._fill_key = (state.network, state.X)
-            self._fill_scales = layer_fill_scales(state.network, state.X)
+            net = state.network
+            self._fill_scales = palette.layer_fill_scales(
+                len(net.layer_sizes), net.activation, net.output, state.X)
         return self._fill_scales
 
     def show(self, index: int, animate_ms: int = 0) -> None:

@@ -327,10 +327,6 @@ class TrainingController(QObject):
 
     def _end_epoch(self, train_cost: float) -> None:
         self.epoch = epoch = self.epoch + 1
-        # Measuring costs forward passes: skip it when it would slow training noticeably (the
-        # latest epoch is always measured before the views see it).
-        # Measured epochs are multiples of a power of two, like the history's stride, so they
-        # survive its thinning and the test curve stays evenly sampled.
         if epoch % self.history.stride:
             self.history.note(epoch, train_cost)
             self._latest_measured = False
@@ -339,6 +335,10 @@ class TrainingController(QObject):
 
     def _record_on_stride(self, epoch: int, train_cost: float) -> None:
         """Store ``epoch`` (on the history's stride), measured if it is on the measure stride."""
+        # Measuring costs forward passes: skip it when it would slow training noticeably (the
+        # latest epoch is always measured before the views see it). Measured epochs are
+        # multiples of a power of two, like the history's stride, so they survive its thinning
+        # and the test curve stays evenly sampled.
         history = self.history
         if epoch % self._measure_stride == 0:
             t0 = time.perf_counter()
