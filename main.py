@@ -46,8 +46,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def run_trace(args: argparse.Namespace) -> int:
     """Print the trace of the preset's first example; return the exit status."""
-    from engine.report import format_trace
-    from engine.setup import build_preset
+    from engine.documents.trace_text import format_trace
+    from engine.lesson.presets import build_preset
 
     setup = build_preset(args.preset or "mazur", seed=args.seed)
     trace = setup.network.trace(setup.X[:1], setup.Y[:1], lam=setup.lam, lr=setup.lr,

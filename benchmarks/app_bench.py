@@ -45,7 +45,7 @@ def _main_window(preset: str):
 def _timed_view_class():
     """Return a NetworkView subclass that records how long each animation tick and each paint
     of the viewport take (a frame = the ticks since the last paint + that paint)."""
-    from ui.network_view import NetworkView
+    from ui.canvas.view import NetworkView
 
     class TimedView(NetworkView):
         def __init__(self, *args, **kwargs) -> None:
@@ -79,7 +79,7 @@ def canvas_frames(sizes: tuple[int, ...], frames: int = 300) -> dict:
     """
     app = _app()
     from engine.network import Network
-    from ui.step_animator import StepAnimator
+    from ui.stepper.animator import StepAnimator
 
     rng = np.random.default_rng(0)
     net = Network(list(sizes), "sigmoid", "softmax" if sizes[-1] > 1 else "sigmoid",
@@ -171,7 +171,7 @@ def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
     """Return epochs/s training in the real window (loss plot, boundary and canvas updating)
     beside the headless engine on the same network and data, and the input latency meanwhile."""
     from engine.optimizers import make_optimizer
-    from ui.training import TrainingController
+    from ui.training.scheduler import TrainingController
 
     window = _main_window(preset)
     controller = window.findChild(TrainingController)
@@ -215,7 +215,7 @@ def _memory_child(epochs: int, warmup: int) -> None:
     import psutil
     from PySide6.QtCore import QTimer
 
-    from ui.training import TrainingController
+    from ui.training.scheduler import TrainingController
 
     window = _main_window("xor")
     controller = window.findChild(TrainingController)

@@ -2,7 +2,7 @@
 
 An engine error reads in English (``str(exc)``: the command line and the log) and also carries a
 ``Message``: the English template, marked for pyside6-lupdate, and the values of its ``{named}``
-fields. The window (``ui/engine_text.py``) looks the template up in the Qt catalogue and fills in
+fields. The window (``ui/look/messages.py``) looks the template up in the Qt catalogue and fills in
 the fields, numbers in the locale's form. A field may hold another ``Message`` — "line 12: "
 before the reason, "network: " before a shape error — which is translated in turn.
 

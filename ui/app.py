@@ -8,11 +8,14 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from engine.session_format import SessionError
-from engine.setup import build_preset
-from ui import session_ui, stepper_ui, training_panel, view_menu
-from ui.main_window import MainWindow
+from engine.files.session_format import SessionError
+from engine.lesson.presets import build_preset
+from ui.files import session as session_ui
+from ui.shell import view_menu
+from ui.shell.main_window import MainWindow
 from ui.state import AppState, Settings
+from ui.stepper import controller as stepper_ui
+from ui.training import panel as training_panel
 
 
 def build_state(args: argparse.Namespace) -> AppState:

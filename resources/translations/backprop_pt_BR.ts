@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="+11"/>
+        <location filename="../../ui/shell/help_dialogs.py" line="+11"/>
         <source>CS231n, lecture 4: Introduction to Neural Networks (Stanford)</source>
         <extracomment>The &quot;more information&quot; list of the course notes, in their order.</extracomment>
         <translation>CS231n, aula 4: introdução às redes neurais (Stanford, em inglês)</translation>
@@ -58,7 +58,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="wrapped_strings.py" line="+2"/>
+        <location filename="wrapped_strings.py" line="+14"/>
         <source>Network drawing</source>
         <translation>Desenho da rede</translation>
     </message>
@@ -96,7 +96,7 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../ui/architecture_editor.py" line="+87"/>
+        <location filename="../../ui/training/architecture_editor.py" line="+87"/>
         <source>Network: %1</source>
         <translation>Rede: %1</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/boundary_view.py" line="+116"/>
+        <location filename="../../ui/training/boundary_view.py" line="+116"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -204,12 +204,12 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/data_controls.py" line="+34"/>
+        <location filename="../../ui/training/data_controls.py" line="+34"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
+        <location filename="wrapped_strings.py" line="+71"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation>ativação oculta desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/csv_import.py" line="+77"/>
+        <location filename="../../engine/files/csv_import.py" line="+77"/>
         <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
         <translation>o arquivo está em texto UTF-16; salve-o como CSV em UTF-8</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files.py" line="+19"/>
+        <location filename="../../engine/files/safe_read.py" line="+19"/>
         <source>{file}: the file is {size} MB; the limit is {limit} MB</source>
         <translation>{file}: o arquivo tem {size} MB; o limite é {limit} MB</translation>
     </message>
@@ -535,7 +535,7 @@
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../engine/metrics.py" line="+21"/>
+        <location filename="../../engine/lesson/scoring.py" line="+21"/>
         <source>outputs must be a 2-D (m, K) array, got shape {shape}</source>
         <translation>as saídas devem ser uma matriz 2-D (m, K), mas têm forma {shape}</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/session_checks.py" line="+22"/>
+        <location filename="../../engine/files/session_checks.py" line="+22"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../engine/session_training.py" line="+180"/>
+        <location filename="../../engine/files/session_training.py" line="+181"/>
         <source>{name} is missing</source>
         <translation>{name} está faltando</translation>
     </message>
@@ -762,9 +762,9 @@
         <translation>{first} ou {second}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <location line="+62"/>
-        <location filename="../../engine/session_training.py" line="+12"/>
+        <location filename="../../engine/files/session_training.py" line="+12"/>
         <source>{name} must be finite, got {value!r}</source>
         <translation>{name} deve ser finito, mas é {value!r}</translation>
     </message>
@@ -775,7 +775,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../engine/session_training.py" line="-56"/>
+        <location filename="../../engine/files/session_training.py" line="-56"/>
         <source>{name} must be at least {lo:g}, got {value!r}</source>
         <translation>{name} deve ser pelo menos {lo:g}, mas é {value!r}</translation>
     </message>
@@ -811,14 +811,14 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../engine/session_training.py" line="+5"/>
+        <location filename="../../engine/files/session_training.py" line="+5"/>
         <location line="+43"/>
         <source>{name} has {count} numbers; expected {width}</source>
         <translation>{name} tem {count} números; esperavam-se {width}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../engine/session_training.py" line="+5"/>
+        <location filename="../../engine/files/session_training.py" line="+5"/>
         <source>{name} must be a number, got {value}</source>
         <translation>{name} deve ser um número, mas é {value}</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/session_format.py" line="+198"/>
+        <location filename="../../engine/files/session_format.py" line="+200"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -943,7 +943,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -968,7 +968,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/setup.py" line="+49"/>
+        <location filename="../../engine/lesson/presets.py" line="+49"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1093,7 +1093,22 @@
         <translation>alvos fora do intervalo: a entropia cruzada precisa de alvos em [0; 1], mas eles vão de {lo:g} a {hi:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="+164"/>
+        <location filename="../../engine/lesson/history.py" line="+42"/>
+        <source>history capacity must be an even number ≥ 4, got {capacity}</source>
+        <translation>a capacidade do histórico deve ser um número par ≥ 4, mas é {capacity}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>epochs must increase: got {epoch} after {newest}</source>
+        <translation>as épocas devem ser crescentes: veio {epoch} depois de {newest}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>unknown history series {name!r}: expected one of {names}</source>
+        <translation>série do histórico desconhecida {name!r}: esperava-se uma de {names}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>training history: missing or malformed field ({reason})</source>
         <translation>histórico de treinamento: campo ausente ou malformado ({reason})</translation>
     </message>
@@ -1103,17 +1118,17 @@
         <translation>histórico de treinamento: cada série deve ter um valor por época</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>training history: epochs must increase and fit the capacity</source>
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
-        <location filename="../../ui/session_io.py" line="+49"/>
+        <location filename="../../ui/files/session_io.py" line="+49"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
     </message>
     <message>
-        <location filename="../../engine/session_training.py" line="-115"/>
+        <location filename="../../engine/files/session_training.py" line="-115"/>
         <location line="+43"/>
         <source>{name} has {count} matrices; expected {needed}, one per Θ(l)</source>
         <translation>{name} tem {count} matrizes; esperavam-se {needed}, uma por Θ(l)</translation>
@@ -1132,7 +1147,7 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../ui/export_menu.py" line="+34"/>
+        <location filename="../../ui/files/export_menu.py" line="+34"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -1242,7 +1257,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="+13"/>
+        <location filename="wrapped_strings.py" line="-38"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -1335,7 +1350,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+96"/>
+        <location filename="../../ui/files/import_dialog.py" line="+97"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -1458,7 +1473,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/inspector.py" line="+65"/>
+        <location filename="../../ui/maths/inspector.py" line="+65"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
@@ -1552,7 +1567,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/loss_plot.py" line="+113"/>
+        <location filename="../../ui/training/loss_plot.py" line="+114"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -1626,7 +1641,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+31"/>
+        <location filename="../../ui/shell/main_window.py" line="+31"/>
         <source>Backprop Visualizer</source>
         <translation>Backprop Visualizer</translation>
     </message>
@@ -1649,7 +1664,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="+18"/>
+        <location filename="wrapped_strings.py" line="-19"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -1658,7 +1673,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/math_panel.py" line="+133"/>
+        <location filename="../../ui/maths/panel.py" line="+130"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -1688,7 +1703,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-18"/>
+        <location filename="wrapped_strings.py" line="-51"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -1776,7 +1791,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/network_controls.py" line="+15"/>
+        <location filename="../../ui/training/network_controls.py" line="+15"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
@@ -1796,7 +1811,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+3"/>
+        <location filename="wrapped_strings.py" line="+75"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -1866,7 +1881,7 @@
 <context>
     <name>NetworkInteraction</name>
     <message>
-        <location filename="../../ui/network_interaction.py" line="+60"/>
+        <location filename="../../ui/canvas/interaction.py" line="+60"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -1889,7 +1904,7 @@
 <context>
     <name>NetworkLegend</name>
     <message>
-        <location filename="../../ui/network_legend.py" line="+72"/>
+        <location filename="../../ui/canvas/legend.py" line="+72"/>
         <source>fill = activation a</source>
         <translation>preenchimento = ativação a</translation>
     </message>
@@ -1967,7 +1982,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="+295"/>
+        <location filename="../../ui/canvas/view.py" line="+295"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2027,7 +2042,7 @@
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
     <message>
-        <location filename="../../ui/network_neurons.py" line="+335"/>
+        <location filename="../../ui/canvas/neurons.py" line="+335"/>
         <source>x as {0}×{0}</source>
         <translation>x como {0}×{0}</translation>
     </message>
@@ -2035,7 +2050,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
+        <location filename="wrapped_strings.py" line="-88"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2203,7 +2218,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session_ui.py" line="+86"/>
+        <location filename="../../ui/files/session.py" line="+86"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -2375,7 +2390,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="-24"/>
+        <location filename="../../ui/shell/help_dialogs.py" line="-24"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
@@ -2383,7 +2398,7 @@
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../ui/step_toolbar.py" line="+95"/>
+        <location filename="../../ui/stepper/toolbar.py" line="+95"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -2483,7 +2498,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper_ui.py" line="+151"/>
+        <location filename="../../ui/stepper/controller.py" line="+151"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2526,7 +2541,7 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="+39"/>
+        <location filename="../../ui/stepper/timeline.py" line="+39"/>
         <source>Every micro-step of this example, coloured by stage. Click a step to jump to it.</source>
         <translation>Cada micropasso deste exemplo, colorido por etapa. Clique num passo para ir até ele.</translation>
     </message>
@@ -2544,7 +2559,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="+22"/>
+        <location filename="../../ui/training/panel.py" line="+22"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -2609,7 +2624,7 @@
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+26"/>
+        <location filename="wrapped_strings.py" line="+82"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -2752,7 +2767,7 @@
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../ui/view_menu.py" line="+99"/>
+        <location filename="../../ui/shell/view_menu.py" line="+100"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -2825,7 +2840,7 @@
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../ui/inspector.py" line="+39"/>
+        <location filename="../../ui/maths/inspector.py" line="+39"/>
         <source>Change a weight</source>
         <translation>Mudar um peso</translation>
     </message>
@@ -2853,7 +2868,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-124"/>
+        <location filename="wrapped_strings.py" line="-152"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

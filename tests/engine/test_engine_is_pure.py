@@ -10,7 +10,8 @@ from tests.conftest import ROOT
 
 
 def test_import_engine_loads_no_gui_module():
-    code = ("import json, sys; import engine, engine.setup, engine.report, engine.datasets; "
+    code = ("import json, sys; import engine, engine.lesson.presets, "
+            "engine.documents.trace_text, engine.datasets; "
             "print(json.dumps(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)

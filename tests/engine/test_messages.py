@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.csv_import import CsvImportError, import_csv
+from engine.files.csv_import import CsvImportError, import_csv
+from engine.files.session_checks import SessionError, read_number
+from engine.files.session_format import loads
 from engine.messages import (
     CONTEXT,
     QT_TRANSLATE_NOOP,
@@ -26,8 +28,6 @@ from engine.messages import (
     reason,
 )
 from engine.network import Network
-from engine.session_checks import SessionError, read_number
-from engine.session_format import loads
 
 ENGINE = Path(__file__).resolve().parent.parent.parent / "engine"
 
@@ -42,7 +42,7 @@ def _fields(template: str) -> set[str]:
 
 
 def _trees() -> list[tuple[Path, ast.Module]]:
-    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(ENGINE.glob("*.py"))]
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(ENGINE.rglob("*.py"))]
 
 
 def test_every_engine_raise_has_a_marked_template():

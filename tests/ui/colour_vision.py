@@ -1,4 +1,4 @@
-"""Colour-vision-deficiency simulation for the palette tests (independent of ui.palette)."""
+"""Colour-vision-deficiency simulation for the palette tests (independent of ui.look.palette)."""
 
 from __future__ import annotations
 

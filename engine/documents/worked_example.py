@@ -1,0 +1,289 @@
+"""Worked-example documents (Markdown and self-contained HTML) generated from a Trace.
+
+Like Matt Mazur's "A Step by Step Backpropagation Example", but for whatever network the learner
+built: every micro-step of the trace, in the notes' order, with its equation, the arithmetic
+written out unit by unit (for layers small enough to read) and the resulting vectors/matrices.
+Shapes as in engine.trace: a(l), z(l), d(l) length s(l); Θ(l), Δ(l), D(l) (s(l+1), 1 + s(l)).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+from engine.documents.trace_text import NumberFormat, array_label
+from engine.documents.worked_example_svg import network_svg
+from engine.documents.worked_example_text import TEXT, text_for
+from engine.trace import Phase, Step, Trace
+
+MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
+MAX_EXPANDED_TERMS = 10
+MAX_EXPANDED_ENTRIES = 24   # per matrix (Δ, D, Θ updates)
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass
+class Block:
+    """One micro-step as document parts: heading, equation, explanation, worked lines, arrays."""
+
+    step: Step
+    heading: str
+    equation: str
+    explanation: str
+    lines: list[str] = field(default_factory=list)
+    arrays: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    values: list[tuple[str, float]] = field(default_factory=list)
+
+
+def _n(x: float, nf: NumberFormat) -> str:
+    return nf.number(x).replace("-", "−")
+
+
+def _p(x: float, nf: NumberFormat) -> str:
+    # A negative factor inside a product is bracketed so "0.5·(−0.03)" cannot be misread.
+    s = _n(x, nf)
+    return f"({s})" if s.startswith("−") else s
+
+
+def _vector(values: np.ndarray, nf: NumberFormat) -> str:
+    return "[" + nf.join(_n(v, nf) for v in values) + "]"
+
+
+def _sub(i: int) -> str:
+    return str(i).translate(_SUB)
+
+
+def _entry(symbol: str, l: int | None, i: int, j: int, nf: NumberFormat) -> str:
+    # Θ₁₂(2) reads well for one-digit indices; with more digits "₁₁₅" would be ambiguous.
+    if i + 1 < 10 and j < 10:
+        return f"{symbol}{_sub(i + 1)}{_sub(j)}({l})"
+    return f"{symbol}({l}){nf.index(i + 1, j)}"
+
+
+def _g_text(name: str, z: float, nf: NumberFormat) -> str:
+    if name == "sigmoid":
+        return f"1 / (1 + e^(−{_p(z, nf)}))"
+    if name == "tanh":
+        return f"tanh({_n(z, nf)})"
+    if name == "relu":
+        return f"max(0{nf.items}{_n(z, nf)})"     # max(0; 0,5) in pt-BR
+    if name == "softmax":
+        return f"e^{_p(z, nf)} / Σₖ e^z(k)"
+    return _n(z, nf)
+
+
+def _expand(block: Block, trace: Trace, t: dict) -> None:
+    s, arr, l = block.step, block.step.arrays, block.step.layer
+    nf: NumberFormat = t["numbers"]
+    n, p = partial(_n, nf=nf), partial(_p, nf=nf)
+    small = lambda k: k <= MAX_EXPANDED_UNITS  # noqa: E731
+    if s.phase is Phase.FORWARD_Z and small(len(arr["z"])) and len(arr["a_in"]) <= \
+            MAX_EXPANDED_TERMS:
+        for i, zi in enumerate(arr["z"]):
+            terms = " + ".join(f"{p(w)}·{p(a)}" for w, a in zip(arr["Theta"][i], arr["a_in"],
+                                                                strict=True))
+            block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {n(zi)}")
+    elif s.phase is Phase.FORWARD_A and small(len(arr["a"])):
+        name = trace.output if l == trace.L else trace.activation
+        for i, (zi, ai) in enumerate(zip(arr["z"], arr["a"], strict=True)):
+            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(name, zi, nf)} = {n(ai)}")
+    elif s.phase is Phase.OUTPUT_DELTA and small(len(arr["d"])):
+        for i, di in enumerate(arr["d"]):
+            core = f"{n(arr['a'][i])} − {p(arr['y'][i])}"
+            if "g_prime" in arr:
+                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{p(arr['g_prime'][i])} = "
+                                   f"{n(di)}")
+            else:
+                block.lines.append(f"d{_sub(i + 1)}({l}) = {core} = {n(di)}")
+    elif s.phase is Phase.HIDDEN_DELTA and small(len(arr["d"])) and len(arr["d_next"]) <= \
+            MAX_EXPANDED_TERMS:
+        theta = arr["Theta"]
+        for i, di in enumerate(arr["d"]):
+            terms = " + ".join(f"{p(theta[k, i + 1])}·{p(dk)}"
+                               for k, dk in enumerate(arr["d_next"]))
+            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{p(arr['g_prime'][i])} = "
+                               f"{n(arr['Theta_T_d'][i + 1])}·{p(arr['g_prime'][i])} = "
+                               f"{n(di)}")
+    elif s.phase is Phase.ACCUMULATE and arr["outer"].size <= MAX_EXPANDED_ENTRIES:
+        before = arr["Delta"] - arr["outer"]
+        for (i, j), v in np.ndenumerate(arr["Delta"]):
+            block.lines.append(
+                f"{_entry('Δ', l, i, j, nf)} = {n(before[i, j])} + "
+                f"{p(arr['d_next'][i])}·{p(arr['a_in'][j])} = {n(v)}")
+    elif s.phase is Phase.GRADIENT and arr["D"].size <= MAX_EXPANDED_ENTRIES:
+        m, lam = s.values.get("m", trace.m), s.values.get("lam", trace.lam)
+        for (i, j), v in np.ndenumerate(arr["D"]):
+            inner = n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
+                f"{n(arr['Delta'][i, j])} + {p(lam)}·{p(arr['Theta'][i, j])}"
+            block.lines.append(f"{_entry('D', l, i, j, nf)} = (1/{n(m)})·({inner}) = {n(v)}")
+    elif s.phase is Phase.UPDATE and arr["D"].size <= MAX_EXPANDED_ENTRIES:
+        lr = s.values.get("lr", trace.lr)
+        for (i, j), v in np.ndenumerate(arr["Theta_new"]):
+            if trace.freeze_bias and j == 0:
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} = {n(v)} ({t['bias_frozen']})")
+            else:
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(arr['Theta'][i, j])} − "
+                                   f"{p(lr)}·{p(arr['D'][i, j])} = {n(v)}")
+
+
+def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
+    """Return one Block per step of ``trace`` with its worked arithmetic and named arrays."""
+    t = text_for(lang)
+    blocks = []
+    for step in trace:
+        where = []
+        if step.example is not None:
+            where.append(t["example"].format(step.example + 1))
+        if step.layer is not None:
+            where.append(t["layer"].format(step.layer))
+        head = f"{step.index + 1}. {t['titles'][step.phase.value]}"
+        if where:
+            head += f" ({', '.join(where)})"
+        equation = step.equation
+        for english, translated in t["equation_words"]:
+            equation = equation.replace(english, translated)
+        b = Block(step, head, equation, t["explain"][step.phase.value])
+        _expand(b, trace, t)
+        b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
+        b.values = [(t["value_names"].get(k, k), v) for k, v in step.values.items()]
+        blocks.append(b)
+    return blocks
+
+
+def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
+    extra = t["frozen"] if trace.freeze_bias else ""
+    nf: NumberFormat = t["numbers"]
+    return [
+        (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
+                                                   *(th.shape[0] for th in trace.thetas)])),
+        (t["activations"], f"g = {trace.activation}; {t['output']} = {trace.output}"),
+        (t["loss"], t["loss_names"].get(trace.loss, trace.loss)),
+        (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}", f"λ = {_n(trace.lam, nf)}",
+                                 f"m = {trace.m}"]) + extra),
+    ]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+def _md_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
+    a = np.atleast_2d(arr) if arr.ndim == 1 else arr
+    shape = "×".join(str(s) for s in arr.shape)
+    if arr.ndim == 1:
+        return f"- {label} ({shape}) = {_vector(arr, nf)}"
+    head = "| " + " | ".join(f"j={j}" for j in range(a.shape[1])) + " |"
+    rule = "|" + "---:|" * a.shape[1]
+    rows = ["| " + " | ".join(_n(v, nf) for v in row) + " |" for row in a]
+    return f"- {label} ({shape}):\n\n" + "\n".join("  " + r for r in [head, rule, *rows]) + "\n"
+
+
+def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+    """Return the worked example of ``trace`` as a Markdown document."""
+    t = text_for(lang)
+    nf: NumberFormat = t["numbers"]
+    out = [f"# {title or t['title']}", "", t["intro"], ""]
+    out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
+    out += ["", f"- x = {_vector(trace.X[0], nf)}", f"- y = {_vector(trace.Y[0], nf)}", ""]
+    stage = None
+    for b in build_blocks(trace, lang):
+        if b.step.stage != stage:
+            stage = b.step.stage
+            out += [f"## {t['stages'][stage]}", ""]
+        out += [f"### {b.heading}", "", f"`{b.equation}`", "", b.explanation, ""]
+        if b.lines:
+            out += ["```text", *b.lines, "```", ""]
+        out += [_md_array(label, arr, nf) for label, arr in b.arrays]
+        out += [f"- {k} = {_n(v, nf)}" for k, v in b.values]
+        out.append("")
+    out += [f"## {t['result']}", "",
+            f"- J {t['before']} = {_n(trace.J_before, nf)}",
+            f"- J {t['after']} = {_n(trace.J_after, nf)}", "", f"_{t['footer']}_", ""]
+    return "\n".join(out)
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
+color:#1b1b1b;line-height:1.45}
+h1{font-size:1.7em;border-bottom:2px solid #444}h2{margin-top:1.6em;color:#1f4e79;
+border-bottom:1px solid #bbb}h3{font-size:1.05em;margin-bottom:.3em}
+.eq{font-family:"DejaVu Sans Mono",monospace;font-size:1.1em;background:#eef3f8;padding:.3em .6em;
+border-left:4px solid #1f4e79}
+.calc{font-family:"DejaVu Sans Mono",monospace;background:#f6f6f6;padding:.4em .8em;margin:.4em 0;
+white-space:pre-wrap}
+table.m{border-collapse:collapse;margin:.2em 0 .6em 0;font-family:"DejaVu Sans Mono",monospace}
+table.m td,table.m th{border:1px solid #999;padding:.15em .5em;text-align:right}
+table.m th{background:#e8e8e8;font-weight:normal;color:#444}
+.lab{font-weight:bold}.step{margin-bottom:1.2em}.sum td{padding:.1em .8em .1em 0}
+.foot{color:#666;font-size:.9em;margin-top:2em}.net{margin:1em 0}
+.cap{color:#444;font-size:.85em;margin:.2em 0 0 0}
+@media print{body{margin:0;max-width:none}.step{break-inside:avoid;page-break-inside:avoid}
+h2{break-after:avoid;page-break-after:avoid}}
+"""
+
+
+def _html_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
+    e = html.escape
+    shape = "×".join(str(s) for s in arr.shape)
+    a = arr.reshape(1, -1) if arr.ndim == 1 else arr
+    head = "" if arr.ndim == 1 else "<tr><th></th>" + "".join(
+        f"<th>j={j}</th>" for j in range(a.shape[1])) + "</tr>"
+    rows = "".join(
+        "<tr>" + ("" if arr.ndim == 1 else f"<th>i={i + 1}</th>")
+        + "".join(f"<td>{e(_n(v, nf))}</td>" for v in row) + "</tr>" for i, row in enumerate(a))
+    return (f'<div><span class="lab">{e(label)}</span> ({shape})'
+            f'<table class="m">{head}{rows}</table></div>')
+
+
+def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+    """Return the worked example of ``trace`` as one self-contained, printable HTML page."""
+    t, e = text_for(lang), html.escape
+    nf: NumberFormat = t["numbers"]
+    doc_title = title or t["title"]
+    parts = [f'<!DOCTYPE html>\n<html lang="{e(t["html_lang"])}"><head><meta charset="utf-8">',
+             f"<title>{e(doc_title)}</title><style>{_CSS}</style></head><body>",
+             f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p><table class=\"sum\">"]
+    parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in _summary(trace, t)]
+    parts.append("</table>")
+    drawing = network_svg(trace.thetas, nf)
+    if drawing:
+        parts.append(f'<div class="net">{drawing}<p class="cap">{e(t["diagram"])}</p></div>')
+    parts.append(_html_array("x", trace.X[0], nf) + _html_array("y", trace.Y[0], nf))
+    stage = None
+    for b in build_blocks(trace, lang):
+        if b.step.stage != stage:
+            stage = b.step.stage
+            parts.append(f"<h2>{e(t['stages'][stage])}</h2>")
+        parts.append(f'<div class="step" id="step-{b.step.index + 1}"><h3>{e(b.heading)}</h3>'
+                     f'<div class="eq">{e(b.equation)}</div><p>{e(b.explanation)}</p>')
+        if b.lines:
+            parts.append('<div class="calc">' + "<br>".join(e(x) for x in b.lines) + "</div>")
+        parts += [_html_array(label, arr, nf) for label, arr in b.arrays]
+        if b.values:
+            parts.append("<p>" + "; ".join(f"{e(k)} = {e(_n(v, nf))}" for k, v in b.values)
+                         + "</p>")
+        parts.append("</div>")
+    parts.append(f"<h2>{e(t['result'])}</h2><p>J {e(t['before'])} = {e(_n(trace.J_before, nf))}"
+                 f"<br>J {e(t['after'])} = {e(_n(trace.J_after, nf))}</p>")
+    parts.append(f'<p class="foot">{e(t["footer"])}</p></body></html>\n')
+    return "\n".join(parts)
+
+
+def write_worked_example(path: str | os.PathLike, trace: Trace, title: str | None = None,
+                         lang: str = "en") -> None:
+    """Write the worked example to ``path``: HTML for .html/.htm, Markdown otherwise."""
+    p = Path(path)
+    if p.suffix.lower() in (".html", ".htm"):
+        text = worked_example_html(trace, title, lang)
+    else:
+        text = worked_example_markdown(trace, title, lang)
+    p.write_text(text, encoding="utf-8")
+
+
+__all__ = ["TEXT", "Block", "build_blocks", "worked_example_html", "worked_example_markdown",
+           "write_worked_example"]

@@ -1,0 +1,443 @@
+"""The saved-session file: versioned JSON that restores a lesson exactly.
+
+A session holds the network (layer sizes, g, output, loss, every Θ(l) of shape
+(s(l+1), 1 + s(l))), the training settings, the examples X (m, s(1)) and Y (m, s(L)) — as the
+recipe of a generated or shipped data set, or inline — the training history and the stepper's
+position, and what training needs besides Θ to continue exactly
+(``engine/files/session_training.py``:
+the optimizer's moments, the mini-batch shuffler's generator). Floats are written with ``repr``
+(shortest string that reads back to the same double), so every number survives a save/load
+exactly. See docs/session-format.md.
+
+Loading is ``json`` only: nothing in a file is ever executed, and every field is checked (types,
+version, shapes that chain, finite numbers, size limits) before anything is built. Problems raise
+``SessionError`` naming the field (``network.thetas[1][0][2]``) or the JSON line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
+from engine.files.safe_read import read_bytes_limited
+from engine.files.session_checks import (
+    SessionError,
+    parse_json,
+    read_choice,
+    read_field,
+    read_matrix,
+    read_number,
+    read_whole,
+    show_value,
+)
+from engine.files.session_training import TrainingState, read_training, training_to_dict
+from engine.losses import LOSSES
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, in_file, reason
+from engine.network import Network
+from engine.optimizers import OPTIMIZERS
+from engine.validation import check_inputs, check_targets
+
+FORMAT = "backprop-visualizer-session"
+VERSION = 1
+MAX_FILE_BYTES = 128 * 1024 * 1024
+MAX_LAYERS = 64
+MAX_LAYER_SIZE = 4096
+MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
+MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
+MAX_EXAMPLES_GENERATED = 100_000
+MAX_HISTORY_VALUES = 2_000_000
+MAX_NESTING = 16
+
+
+@dataclass
+class Session:
+    """Everything a session file restores.
+
+    ``X`` (m, s(1)) and ``Y`` (m, s(L)) are the examples being stepped/trained (the data set's
+    training part when ``dataset`` is set). ``settings`` has keys lr, lam, freeze_bias,
+    batch_size (None = full batch) and optimizer. ``history`` is the training panel's
+    ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper.
+    ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).
+    """
+
+    network: Network
+    X: np.ndarray
+    Y: np.ndarray
+    dataset: Dataset | None = None
+    settings: dict[str, Any] = field(default_factory=lambda: {
+        "lr": 0.5, "lam": 0.0, "freeze_bias": False, "batch_size": None,
+        "optimizer": "gradient_descent"})
+    history: dict[str, Any] | None = None
+    example: int = 0
+    cursor: int = 0
+    preset: str = "custom"
+    seed: int = 0
+    training: TrainingState | None = None
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+def _matrix(arr: np.ndarray) -> list:
+    # tolist() gives Python floats, which json writes with repr: exact round trip.
+    return np.asarray(arr, dtype=np.float64).tolist()
+
+
+def _data_dict(session: Session) -> dict[str, Any]:
+    ds = session.dataset
+    if ds is not None:
+        params = ds.params or {}
+        gen = params.get("generator")
+        if gen in GENERATED + SHIPPED and isinstance(params.get("seed"), int) \
+                and ds.X_train.shape == session.X.shape \
+                and np.array_equal(ds.X_train, session.X) and np.array_equal(ds.Y_train, session.Y):
+            out = {"kind": "generated" if gen in GENERATED else "shipped", "name": gen,
+                   "seed": params["seed"], "test_ratio": float(params.get("test_ratio", 0.2))}
+            if gen in GENERATED:
+                out["n"] = int(params.get("n", 200))
+                out["noise"] = float(params.get("noise", 0.1))
+            return out
+    out = {"kind": "inline", "X": _matrix(session.X), "Y": _matrix(session.Y)}
+    if ds is not None:
+        out.update({
+            "name": ds.name, "task": ds.task, "class_names": list(ds.class_names),
+            "feature_names": list(ds.feature_names), "source": ds.source,
+            "X_test": _matrix(ds.X_test.reshape(-1, session.X.shape[1])),
+            "Y_test": _matrix(ds.Y_test.reshape(-1, session.Y.shape[1])),
+            "params": _json_safe(ds.params or {}),
+        })
+    return out
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _json_safe(value.tolist())
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return value if math.isfinite(value) else None  # JSON has no NaN: None marks "no value"
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return str(value)
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    """Return the JSON-ready dictionary of ``session`` (format name and version first)."""
+    net = session.network
+    s = session.settings
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "preset": session.preset,
+        "seed": int(session.seed),
+        "network": {
+            "layer_sizes": net.layer_sizes, "activation": net.activation, "output": net.output,
+            "loss": net.loss_name, "thetas": [_matrix(t) for t in net.thetas],
+        },
+        "settings": {
+            "lr": float(s["lr"]), "lam": float(s["lam"]), "freeze_bias": bool(s["freeze_bias"]),
+            "batch_size": None if s.get("batch_size") is None else int(s["batch_size"]),
+            "optimizer": str(s.get("optimizer", "gradient_descent")),
+        },
+        "data": _data_dict(session),
+        "history": None if session.history is None else _json_safe(session.history),
+        "stepper": {"example": int(session.example), "cursor": int(session.cursor)},
+        "training": (None if session.training is None
+                     else training_to_dict(session.training, net.thetas)),
+    }
+
+
+def _pretty(value: Any, indent: str = "") -> str:
+    # Objects one key per line, each vector/matrix row on one line: readable and diff-friendly.
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_pretty(v, inner)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
+        return "[\n" + ",\n".join(inner + _pretty(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+
+def dumps(session: Session) -> str:
+    """Return the session as indented JSON text (UTF-8, no NaN/Infinity, floats exact)."""
+    return _pretty(session_to_dict(session)) + "\n"
+
+
+def _file_mode(target: Path) -> int:
+    """Return the permission bits ``target`` should get: its own if it exists, else those a
+    plain ``open(..., "w")`` would give (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def save_session(path: str | os.PathLike, session: Session) -> None:
+    """Write ``session`` to ``path`` atomically: a temporary file in the same folder is written,
+    flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
+    text = dumps(session)  # build everything first: a bad value fails before any file is touched
+    if len(text) > MAX_FILE_BYTES:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the session is {size} MB of text; files over {limit} MB could not be "
+                      "opened again"), size=len(text) // 2**20, limit=MAX_FILE_BYTES // 2**20)
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    mode = _file_mode(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)   # mkstemp's private 0600 would make shared lesson files unreadable
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def _network(obj: Any) -> Network:
+    w = "network"
+    sizes = read_field(obj, "layer_sizes", w, list)
+    if not 2 <= len(sizes) <= MAX_LAYERS:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.layer_sizes must list 2..{limit} layers, got {count}"),
+            limit=MAX_LAYERS, count=len(sizes))
+    for i, s in enumerate(sizes):
+        if isinstance(s, bool) or not isinstance(s, int) or not 1 <= s <= MAX_LAYER_SIZE:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} must be a whole number 1..{limit}, got {value}"),
+                name=f"network.layer_sizes[{i}]", limit=MAX_LAYER_SIZE, value=show_value(s))
+    n_params = sum(b * (1 + a) for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+    if n_params > MAX_PARAMETERS:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.layer_sizes {sizes} need {count} weights; the limit is {limit}"),
+            sizes=sizes, count=n_params, limit=MAX_PARAMETERS)
+    act = read_choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
+    out = read_choice(obj, "output", w, OUTPUT_ACTIVATIONS)
+    loss = read_choice(obj, "loss", w, LOSSES)
+    raw = read_field(obj, "thetas", w, list)
+    if len(raw) != len(sizes) - 1:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "network.thetas has {count} matrices; layer_sizes {sizes} need {needed}"),
+            count=len(raw), sizes=sizes, needed=len(sizes) - 1)
+    thetas = []
+    for l, t in enumerate(raw, start=1):
+        name = f"network.thetas[{l - 1}] (Θ({l}))"
+        thetas.append(read_matrix(t, name, rows=sizes[l], cols=1 + sizes[l - 1]))
+    try:
+        return Network.from_thetas(thetas, act, out, loss)
+    except ValueError as exc:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "network: {reason}"),
+                           reason=reason(exc)) from None
+
+
+def _settings(obj: Any) -> dict[str, Any]:
+    w = "settings"
+    batch = read_field(obj, "batch_size", w, int, optional=True)
+    if batch is not None and not 1 <= batch <= 1_000_000:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "settings.batch_size must be empty (full batch) or 1..{limit}, got {value}"),
+            limit=1_000_000, value=batch)
+    return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
+            "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
+            "freeze_bias": read_field(obj, "freeze_bias", w, bool),
+            "batch_size": batch,
+            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS)}
+
+
+def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | None]:
+    w = "data"
+    kind = read_choice(obj, "kind", w, ("generated", "shipped", "inline"))
+    n_in, n_out = net.layer_sizes[0], net.layer_sizes[-1]
+    if kind in ("generated", "shipped"):
+        allowed = GENERATED if kind == "generated" else SHIPPED
+        name = read_choice(obj, "name", w, allowed)
+        seed = read_field(obj, "seed", w, int)
+        if not 0 <= seed < 2**63:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=seed)
+        ratio = read_number(obj, "test_ratio", w, lo=0.0, hi=0.95)
+        kwargs: dict[str, Any] = {}
+        if kind == "generated":
+            n = read_field(obj, "n", w, int)
+            if not 2 <= n <= MAX_EXAMPLES_GENERATED:
+                raise SessionError(QT_TRANSLATE_NOOP(
+                    "Engine", "data.n must be 2..{limit}, got {n}"),
+                    limit=MAX_EXAMPLES_GENERATED, n=n)
+            kwargs = {"n": n, "noise": read_number(obj, "noise", w, lo=0.0, hi=100.0)}
+        try:
+            ds = load(name, seed=seed, test_ratio=ratio, **kwargs)
+        except (OSError, ValueError) as exc:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "data: could not make data set {name!r}: {reason}"),
+                name=name, reason=reason(exc)) from None
+        X, Y = ds.X_train, ds.Y_train
+    else:
+        X = read_matrix(read_field(obj, "X", w, list), "data.X", cols=n_in)
+        Y = read_matrix(read_field(obj, "Y", w, list), "data.Y", rows=X.shape[0], cols=n_out)
+        ds = None
+        if "X_test" in obj or "name" in obj:
+            Xt = read_matrix(read_field(obj, "X_test", w, list), "data.X_test", cols=n_in,
+                        allow_empty=True)
+            Yt = read_matrix(read_field(obj, "Y_test", w, list), "data.Y_test", rows=Xt.shape[0],
+                        cols=n_out, allow_empty=True)
+            names = [read_field(obj, k, w, list) for k in ("class_names", "feature_names")]
+            for key, seq in zip(("class_names", "feature_names"), names, strict=True):
+                if len(seq) > 100_000 or not all(isinstance(s, str) for s in seq):
+                    raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of text"),
+                                       name=f"data.{key}")
+            params = read_field(obj, "params", w, dict, optional=True) or {}
+            ds = Dataset(read_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
+                         read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
+                         tuple(names[0]), tuple(names[1]),
+                         str(read_field(obj, "source", w, str, optional=True) or "")[:500], params)
+    if X.size + Y.size > MAX_DATA_VALUES:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "data holds {count} numbers; the limit is {limit}"),
+            count=X.size + Y.size, limit=MAX_DATA_VALUES)
+    try:
+        X = check_inputs(X, n_in, "data.X")
+        Y = check_targets(Y, X.shape[0], n_out, net.loss_name)
+    except ValueError as exc:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
+                           reason=reason(exc)) from None
+    return X, Y, ds
+
+
+def _check_history(value: Any, name: str = "history", depth: int = 0, count: list | None = None):
+    count = [0] if count is None else count
+    count[0] += 1
+    if count[0] > MAX_HISTORY_VALUES:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history holds more than {limit} values"),
+                           limit=MAX_HISTORY_VALUES)
+    if depth > MAX_NESTING:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} is nested more than {limit} levels deep"),
+            name=name, limit=MAX_NESTING)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_history(v, f"{name}.{k}", depth + 1, count)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_history(v, f"{name}[{i}]", depth + 1, count)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
+                                                       "{value!r}"), name=name, value=value)
+
+
+def session_from_dict(doc: Any) -> Session:
+    """Return the Session described by a parsed JSON document, or raise SessionError."""
+    if not isinstance(doc, dict):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "the file is not a session: expected a JSON object at the top level"))
+    if doc.get("format") != FORMAT:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "format must be {format!r}, got {value}: this is not a Backprop "
+                      "Visualizer session"), format=FORMAT, value=show_value(doc.get("format")))
+    version = read_field(doc, "version", "", int)
+    if version > VERSION:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "version {version} is not supported (written by a newer version of the "
+                      "app); this app reads version {supported}"),
+            version=version, supported=VERSION)
+    if version != VERSION:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "version {version} is not supported; this app reads version {supported}"),
+            version=version, supported=VERSION)
+    net = _network(read_field(doc, "network", "", dict))
+    settings = _settings(read_field(doc, "settings", "", dict))
+    X, Y, ds = _data(read_field(doc, "data", "", dict), net)
+    history = read_field(doc, "history", "", dict, optional=True)
+    if history is not None:
+        _check_history(history)
+    stepper = read_field(doc, "stepper", "", dict)
+    example = read_field(stepper, "example", "stepper", int)
+    if not 0 <= example < X.shape[0]:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "stepper.example must be 0..{last}, got {value}"),
+            last=X.shape[0] - 1, value=example)
+    cursor = read_field(stepper, "cursor", "stepper", int)
+    if not 0 <= cursor < steps_per_example(net.L):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
+            last=steps_per_example(net.L) - 1, layers=net.L, value=cursor)
+    preset = read_field(doc, "preset", "", str, optional=True) or "custom"
+    if preset not in ("mazur", "custom", *DATASETS):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "preset must be mazur, custom or a data set name, got {value}"),
+            value=show_value(preset))
+    seed = read_field(doc, "seed", "", int, optional=True) or 0
+    # New weights are drawn from it (np.random.default_rng takes no negative seed).
+    seed = read_whole(seed, "seed", 2**63 - 1)
+    # Absent in files from before it existed: training then starts from fresh moments.
+    training = read_field(doc, "training", "", dict, optional=True)
+    if training is not None:
+        training = read_training(training, net.thetas, settings, X.shape[0])
+    return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
+                   training)
+
+
+def steps_per_example(L: int) -> int:
+    """Return the number of records in the trace of one example for an L-layer network."""
+    per_example = 1 + 2 * (L - 1) + 1 + (L - 2) + (L - 1)
+    return 1 + per_example + 2 * (L - 1)
+
+
+def loads(text: str | bytes) -> Session:
+    """Return the Session in JSON ``text``, or raise SessionError."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is larger than the {limit} MB limit"),
+                limit=MAX_FILE_BYTES // 2**20)
+        if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is UTF-16 text; sessions are UTF-8 JSON"))
+        if b"\x00" in text[:4096]:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is binary, not a JSON session"))
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is not UTF-8 text (bad byte at offset {offset})"),
+                offset=exc.start) from None
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "the file is empty"))
+    return session_from_dict(parse_json(text))
+
+
+def load_session(path: str | os.PathLike) -> Session:
+    """Return the Session saved in ``path``; raise SessionError naming the file and the problem."""
+    p = Path(path)
+    data = read_bytes_limited(p, MAX_FILE_BYTES, SessionError)
+    try:
+        return loads(data)
+    except SessionError as exc:
+        raise in_file(SessionError, p.name, exc) from None

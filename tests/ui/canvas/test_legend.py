@@ -1,0 +1,92 @@
+"""Tests of ui/canvas/legend.py: one entry per meaning, wrapping, retranslation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.canvas.legend import NetworkLegend
+from ui.look import language as i18n
+from ui.look import palette
+from ui.look.palette import FillScale
+
+SIGMOID, TANH = FillScale(), FillScale(signed=True)
+RELU, LINEAR = FillScale(grows=True), FillScale(signed=True, grows=True)
+
+
+def test_legend_has_one_entry_per_visual_meaning(qtbot):
+    legend = NetworkLegend()
+    qtbot.addWidget(legend)
+    assert [kind for kind, _ in legend.entries] == ["fill", "ring", "pos", "neg", "width", "bias"]
+    assert legend.objectName() == "networkLegend" and legend.toolTip()
+
+
+def test_narrow_legend_wraps_onto_more_rows(qtbot):
+    legend = NetworkLegend()
+    qtbot.addWidget(legend)
+    assert legend.height_for(300) > legend.height_for(2000)
+
+
+def test_presenter_scale_makes_the_legend_taller(qtbot):
+    legend = NetworkLegend()
+    qtbot.addWidget(legend)
+    before = legend.height_for(2000)
+    legend.set_look(palette.DARK, 1.5)
+    assert legend.height_for(2000) > before
+
+
+def test_language_change_resets_the_texts(qtbot):
+    legend = NetworkLegend()
+    qtbot.addWidget(legend)
+    original = legend.texts()
+    legend.entries = [(kind, "stale") for kind, _ in legend.entries]
+    QApplication.sendEvent(legend, QEvent(QEvent.Type.LanguageChange))
+    assert legend.texts() == original
+
+
+def _legend(qtbot, scales) -> NetworkLegend:
+    legend = NetworkLegend()
+    qtbot.addWidget(legend)
+    legend.set_fill_scales(scales)
+    return legend
+
+
+def test_a_sigmoid_network_keeps_one_zero_to_one_fill_entry(qtbot):
+    legend = _legend(qtbot, [SIGMOID] * 3)      # Mazur: inputs in 0..1, sigmoid layers
+    assert legend.entries[0] == ("fill", "fill = a: 0 … 1 (layers 1–3)")
+    assert [kind for kind, _ in legend.entries].count("signed") == 0
+
+
+def test_a_tanh_network_gets_a_signed_entry_naming_its_layers_and_ranges(qtbot):
+    # Two spirals: centred inputs up to |x| = 1.2, two tanh layers, a sigmoid output.
+    legend = _legend(qtbot, [FillScale(signed=True, full=1.2), TANH, TANH, SIGMOID])
+    assert legend.entries[:2] == [
+        ("signed", "fill = a, hatched < 0: ±1.2 (layer 1); ±1 (layers 2, 3)"),
+        ("fill", "fill = a: 0 … 1 (layer 4)")]
+
+
+def test_unbounded_layers_say_the_column_sets_the_scale(qtbot):
+    legend = _legend(qtbot, [SIGMOID, RELU, RELU, RELU, LINEAR])
+    assert legend.texts()[:2] == [
+        "fill = a, hatched < 0: ±1 or the column's largest |a| (layer 5)",
+        "fill = a: 0 … 1 (layer 1); 0 … 1 or the column's largest a (layers 2–4)"]
+
+
+def test_setting_the_same_scales_again_changes_nothing(qtbot):
+    legend = _legend(qtbot, [TANH, SIGMOID])
+    assert not legend.set_fill_scales([TANH, SIGMOID])
+    assert legend.set_fill_scales(None)
+    assert legend.texts()[0] == "fill = activation a"
+
+
+def test_the_signed_fill_entry_is_translated_to_pt_br(qtbot):
+    legend = _legend(qtbot, [FillScale(signed=True, full=1.2), TANH, TANH, SIGMOID])
+    languages = i18n.manager()
+    try:
+        languages.set_choice("pt_BR", remember=False)
+        qtbot.waitUntil(lambda: legend.texts()[0].startswith("preenchimento"))   # LanguageChange
+        assert legend.texts()[:2] == [
+            "preenchimento = a, hachurado < 0: ±1,2 (camada 1); ±1 (camadas 2, 3)",
+            "preenchimento = a: 0 … 1 (camada 4)"]
+    finally:
+        languages.set_choice("en", remember=False)

@@ -1,0 +1,422 @@
+"""One layer of the network canvas: its neurons (filled by a), delta marks, value labels and the
+"+1" bias unit, painted by a single item.
+
+The fill follows the layer's ``palette.FillScale``: 0..1 activations fill a purple ramp, signed
+ones (tanh, linear, centred inputs) the diverging map, and a negative activation is hatched too,
+so −0.95 never looks like 0 and its sign reads without colour.
+
+A layer too tall for its column is "compact": its neurons have no value labels (hover shows
+them). A compact layer with many neurons is also "dense": neurons become small squares painted
+in one ``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left
+(−), so the sign still reads without colour; a negative activation gets a "−" bar across its
+square instead of hatching.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui.canvas.items import format_value, same_values
+from ui.look import palette
+from ui.look.hatching import negative_mark
+from ui.look.palette import FillScale, Theme
+
+DIM = 0.65   # how far a dimmed layer fades toward the background
+
+
+def _qcolors(rgba: np.ndarray) -> list[QColor]:
+    """Return QColors for RGBA rows (N, 4); ``tolist`` avoids slow numpy-scalar conversions."""
+    return [QColor(r, g, b, a) for r, g, b, a in rgba.tolist()]
+
+
+class NeuronColumnItem(QGraphicsItem):
+    """Layer ``layer``'s ``n`` neurons (circles filled by a) and its "+1" bias unit."""
+
+    def __init__(self, layer: int, n: int, theme: Theme) -> None:
+        super().__init__()
+        self.layer, self.n, self.theme, self.scale = layer, n, theme, 1.0
+        self.values: dict[str, np.ndarray | None] = {"a": None, "z": None, "d": None}
+        self.fills: list[QColor] = []
+        self.fill_scale: FillScale | None = None   # None: decided from the values shown
+        self.negative = np.zeros(n, dtype=bool)     # neurons hatched as negative
+        self.rings: list[QColor] = []
+        self.labels_visible = True
+        self.highlighted = False
+        self.dimmed = False
+        self.pos_ = np.zeros((n, 2))
+        self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
+        self.dense = False
+        self.room_right = 1e9   # scene units free right of the neurons (set by the view)
+        self.d_labels_drawn: list[int] = []   # neurons whose "d = …" label the last paint drew
+        self.values_drawn: list[int] = []     # neurons whose a (or z) the last paint wrote inside
+        self.spacing = 40.0
+        self._rect = QRectF()
+        self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Cached as a pixmap: while pulses move, the edges and neurons are blitted, not redrawn.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._recolor()
+
+    # state
+    def set_geometry(self, pos: np.ndarray, radius: float, bias: np.ndarray | None,
+                     bias_half: float, compact: bool) -> None:
+        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,)."""
+        self.prepareGeometryChange()
+        self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
+        self.bias_half, self.compact = bias_half, compact
+        # Antialiased circles are fine for a few dozen neurons; hundreds need batched squares.
+        self.dense = compact and (self.n > 64 or radius < 3.0)
+        # Centre-to-centre distance of neurons: decides whether d labels fit below them.
+        self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
+                        else 6 * radius)
+        pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
+        pad = max(radius, bias_half) + 40 * self.scale
+        lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
+        lo[0] -= 50 * self.scale   # room for an input image left of a compact input layer
+        hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
+        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self._compact_batches = None
+        self.update()
+
+    def set_values(self, kind: str, values: np.ndarray | None) -> None:
+        """Show ``values`` (n,) of kind "a", "z" or "d" (None clears that kind)."""
+        if kind not in self.values:
+            raise ValueError(f"neuron value kind must be 'a', 'z' or 'd', got {kind!r}")
+        if values is not None:
+            values = np.asarray(values, float).ravel()
+            if values.shape != (self.n,):
+                raise ValueError(f"layer {self.layer} has {self.n} neurons; got values of "
+                                 f"shape {values.shape}")
+        if same_values(values, self.values[kind]):
+            return
+        self.values[kind] = values
+        self._recolor()
+
+    def set_fill_scale(self, scale: FillScale | None) -> None:
+        """Fill neurons by ``scale`` (None: signed only when some a shown is negative)."""
+        if scale != self.fill_scale:
+            self.fill_scale = scale
+            self._recolor()
+
+    def current_fill_scale(self) -> FillScale:
+        """Return the fill scale in use for the activations shown now."""
+        if self.fill_scale is not None:
+            return self.fill_scale
+        a = self.values["a"]
+        return FillScale(signed=a is not None and bool((a < 0).any()), grows=True)
+
+    def set_look(self, theme: Theme, scale: float) -> None:
+        """Use ``theme`` colours and presenter ``scale``."""
+        self.theme, self.scale = theme, scale
+        self._recolor()
+
+    def set_emphasis(self, highlighted: bool, dimmed: bool) -> None:
+        """Outline the layer (the step touches it) or fade it toward the background."""
+        if (highlighted, dimmed) != (self.highlighted, self.dimmed):
+            self.highlighted, self.dimmed = highlighted, dimmed
+            self._compact_batches = None
+            self.update()
+
+    def _recolor(self) -> None:
+        a, d = self.values["a"], self.values["d"]
+        if a is None:
+            self.fills = [palette.qcolor(self.theme.background)] * self.n
+            self.negative = np.zeros(self.n, dtype=bool)
+        else:
+            scale = self.current_fill_scale()
+            self.fills = _qcolors(scale.rgba(a))
+            self.negative = (a < 0) if scale.signed else np.zeros(self.n, dtype=bool)
+        if d is None:
+            self.rings = []
+        else:
+            top = float(np.abs(d).max()) or 1.0
+            # A floor of 0.45 keeps even the smallest delta's sign colour recognisable.
+            t = np.sign(d) * (0.45 + 0.55 * np.abs(d) / top)
+            self.rings = _qcolors(palette.diverging_rgba(t))
+        self._compact_batches = None
+        self.update()
+
+    # queries
+    def fill(self, k: int) -> QColor:
+        """Return the fill colour of neuron k (0-based)."""
+        return self.fills[k]
+
+    def fill_hatched(self, k: int) -> bool:
+        """Return whether neuron k (0-based) is hatched, i.e. shows a negative activation."""
+        return bool(self.negative[k])
+
+    def delta_visual(self, k: int) -> tuple[QColor, Qt.PenStyle, str] | None:
+        """Return (ring colour, ring line style, "+"/"−" marker) of neuron k, or None."""
+        d = self.values["d"]
+        if d is None:
+            return None
+        return self.rings[k], palette.sign_line_style(d[k]), ("+" if d[k] >= 0 else "−")
+
+    def ring_width(self) -> float:
+        """Return the delta ring's pen width in scene units."""
+        return max(1.5, min(5.0 * self.scale, self.radius * 0.3))
+
+    def _c(self, color: QColor) -> QColor:
+        """Return ``color`` as drawn now: faded toward the background when dimmed."""
+        return palette.mix(color, palette.qcolor(self.theme.background), DIM) if self.dimmed \
+            else color
+
+    # QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.dense:
+            self._paint_compact(painter)
+        else:
+            self._paint_circles(painter)
+        if self.bias is not None:
+            self._paint_bias(painter)
+
+    def _paint_circles(self, painter: QPainter) -> None:
+        s, r, th = self.scale, self.radius, self.theme
+        outline = QPen(self._c(palette.qcolor(th.highlight if self.highlighted
+                                              else th.foreground)),
+                       (2.6 if self.highlighted else 1.2) * s)
+        font = QFont(painter.font())
+        font.setPointSizeF(8.5 * s)
+        painter.setFont(font)
+        d, rw = self.values["d"], self.ring_width()
+        labels = self.labels_visible and not self.compact
+        d_layout = self._d_label_layout(font, rw) if labels and d is not None else None
+        inside = self._inside_label_layout(font) if labels else None
+        self.d_labels_drawn, self.values_drawn = [], []
+        # Hatching stays off the line the number is written on, so the digits stay crisp.
+        band = 0.5 * QFontMetricsF(inside[1]).ascent() + 1.0 if inside else 0.0
+        for k in range(self.n):
+            c = QPointF(*self.pos_[k])
+            painter.setPen(outline)
+            painter.setBrush(QBrush(self._c(self.fills[k])))
+            painter.drawEllipse(c, r, r)
+            if self.negative[k]:
+                self._paint_hatch(painter, c, k, r - outline.widthF() / 2, band)
+            if d is not None:
+                self._paint_ring(painter, c, k, rw)
+            if labels:
+                self._paint_labels(painter, c, k, rw, d_layout, inside)
+
+    def _paint_hatch(self, painter: QPainter, c: QPointF, k: int, r: float,
+                     band: float) -> None:
+        """Hatch the disc of radius ``r`` at ``c`` (the mark of a negative a; a "−" bar if it is
+        tiny), leaving a band ``band`` high each side of the centre line clear for the number."""
+        width = max(1.0, 1.1 * self.scale)
+        inner = r - width / 2
+        if inner <= 0:
+            return
+        pen = QPen(self._c(palette.hatch_color(self.fills[k])), width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.save()
+        painter.setPen(pen)
+        painter.drawLines(negative_mark(c, inner, width, self.scale, band))
+        painter.restore()
+
+    def _inside_text(self, k: int, digits: int) -> str:
+        a, z = self.values["a"], self.values["z"]
+        return (format_value(a[k], digits) if a is not None else
+                "z " + format_value(z[k], digits) if z is not None else "")
+
+    def _inside_label_layout(self, font: QFont) -> tuple[int, QFont] | None:
+        """Return (significant digits, font) for the numbers written inside this column's
+        neurons, or None if they cannot fit. One choice for the whole column, made for its
+        widest number: deciding per neuron hid just the negative ones (a minus sign more),
+        leaving blank circles that looked not yet computed."""
+        if self.values["a"] is None and self.values["z"] is None:
+            return None
+        fm = QFontMetricsF(font)
+        for digits in (3, 2):
+            widest = max(fm.horizontalAdvance(self._inside_text(k, digits))
+                         for k in range(self.n))
+            fit = min(1.0, 1.85 * self.radius / max(widest, 1.0))
+            if font.pointSizeF() * fit >= 5.5:
+                small = QFont(font)
+                small.setPointSizeF(font.pointSizeF() * fit)
+                return digits, small
+        return None
+
+    def _d_label_layout(self, font: QFont, rw: float) -> tuple[bool, QFont] | None:
+        """Return (under the neuron?, font) for this column's "d = …" labels, or None if they
+        cannot fit. One choice for the whole column, made for its widest label: deciding per
+        neuron dropped just the longer ones (a minus sign more), often the telling one."""
+        fm = QFontMetricsF(font)
+        widest = max(fm.horizontalAdvance("d = " + format_value(v)) for v in self.values["d"])
+        ring_out = self.radius + rw + 2 * self.scale
+        if self.spacing >= 2 * ring_out + fm.height():
+            return True, font
+        fit = min(1.0, (self.room_right - ring_out - 2) / (widest + 6))
+        if font.pointSizeF() * fit < 5.5:
+            return None     # hovering the neuron still shows d
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * fit)
+        return False, small
+
+    def _paint_ring(self, painter: QPainter, c: QPointF, k: int, rw: float) -> None:
+        r, d = self.radius, self.values["d"]
+        ring = self._c(self.rings[k])
+        pen = QPen(ring, rw)
+        pen.setStyle(palette.sign_line_style(d[k]))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        ring_r = r + rw / 2 + 1.5 * self.scale
+        painter.drawEllipse(c, ring_r, ring_r)
+        if self.compact:   # no room for a badge: the dashed ring carries the sign
+            return
+        # A "+"/"−" badge on the ring so the sign never depends on colour alone.
+        br = max(6.0, 7.0 * self.scale)
+        bc = c + QPointF(ring_r * 0.71, -ring_r * 0.71)
+        painter.setPen(QPen(self._c(palette.qcolor(self.theme.foreground)), 1.0))
+        painter.setBrush(ring)
+        painter.drawEllipse(bc, br, br)
+        painter.setPen(self._c(palette.text_color_on(self.rings[k])))
+        rect = QRectF(bc.x() - br, bc.y() - br, 2 * br, 2 * br)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+" if d[k] >= 0 else "−")
+
+    def _paint_labels(self, painter: QPainter, c: QPointF, k: int, rw: float,
+                      d_layout: tuple[bool, QFont] | None,
+                      inside_layout: tuple[int, QFont] | None) -> None:
+        r, a, d = self.radius, self.values["a"], self.values["d"]
+        box = QRectF(c.x() - r * 1.6, c.y() - r, r * 3.2, 2 * r)
+        text_color = self._c(palette.qcolor(self.theme.text))
+        if inside_layout is not None:
+            digits, font = inside_layout
+            painter.save()
+            painter.setFont(font)
+            painter.setPen(self._c(palette.text_color_on(self.fills[k])) if a is not None
+                           else text_color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._inside_text(k, digits))
+            painter.restore()
+            self.values_drawn.append(k)
+        if d is not None and d_layout is not None:
+            under, font = d_layout
+            painter.save()
+            painter.setFont(font)
+            fm = QFontMetricsF(font)
+            text = "d = " + format_value(d[k])
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            ring_out = r + rw + 2 * self.scale
+            rect = (QRectF(c.x() - w / 2, c.y() + ring_out, w, h) if under
+                    else QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h))
+            # An opaque pill so edges passing behind never cross the digits.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.qcolor(self.theme.background))
+            painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(text_color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+            self.d_labels_drawn.append(k)
+
+    def _paint_compact(self, painter: QPainter) -> None:
+        # Hundreds of tiny antialiased circles cost ~15 ms; grouped squares cost well under 1.
+        if self._compact_batches is None:
+            self._compact_batches = self._build_compact_batches()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for color, rects in self._compact_batches:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+        image = self.image_rect()
+        if not image.isEmpty():
+            painter.setPen(QPen(self._c(palette.qcolor(self.theme.foreground)), 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(image)
+            font = QFont(painter.font())
+            font.setPointSizeF(7.5 * self.scale)
+            painter.setFont(font)
+            painter.setPen(self._c(palette.qcolor(self.theme.muted)))
+            side = self.image_side()
+            label = QCoreApplication.translate("NetworkView", "x as {0}×{0}").format(side)
+            painter.drawText(QRectF(image.left() - 10, image.top() - 18 * self.scale,
+                                    image.width() + 20, 16 * self.scale),
+                             Qt.AlignmentFlag.AlignCenter, label)
+        if self.highlighted:
+            r = self.radius
+            lo, hi = self.pos_.min(axis=0) - r - 3, self.pos_.max(axis=0) + r + 3
+            painter.setPen(QPen(palette.qcolor(self.theme.highlight), 2.0 * self.scale))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
+        painter.restore()
+
+    def _build_compact_batches(self) -> list[tuple[QColor, list[QRectF]]]:
+        """Return (colour, squares) batches in drawing order: outlines, fills, image, d bars."""
+        r, d = max(self.radius, 0.6), self.values["d"]
+        phases: list[dict[int, tuple[QColor, list[QRectF]]]] = [{}, {}, {}, {}]
+
+        def add(phase: int, color: QColor, rect: QRectF) -> None:
+            # Colours are quantised (to 1/32 per channel, invisible) so hundreds of neurons
+            # share a few dozen brushes.
+            key = (color.red() >> 3, color.green() >> 3, color.blue() >> 3)
+            phases[phase].setdefault(key, (color, []))[1].append(rect)
+
+        outline = self._c(palette.qcolor(self.theme.foreground))
+        if r >= 2.5:   # room for an outline: a slightly larger square behind each neuron
+            for x, y in self.pos_:
+                add(0, outline, QRectF(x - r - 0.7, y - r - 0.7, 2 * r + 1.4, 2 * r + 1.4))
+        for k, (x, y) in enumerate(self.pos_):
+            add(1, self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
+        for rect, k in self._image_cells():
+            add(2, self._c(self.fills[k]), rect)
+        if r >= 1.5:   # too small to hatch: a "−" bar across each negative neuron's square
+            bar = max(1.0, round(r * 0.5))
+            for k in np.flatnonzero(self.negative):
+                x, y = self.pos_[k]
+                add(2, self._c(palette.hatch_color(self.fills[k])),
+                    QRectF(x - r * 0.7, y - bar / 2, 1.4 * r, bar))
+        if d is not None:
+            top = float(np.abs(d).max()) or 1.0
+            h = max(1.0, min(2 * r, 4.0 * self.scale))
+            bg = palette.qcolor(self.theme.background)
+            for k, (x, y) in enumerate(self.pos_):
+                length = 2 + 12 * self.scale * abs(d[k]) / top
+                left = x + r + 2 if d[k] >= 0 else x - r - 2 - length   # + right, − left
+                # A background margin keeps the bar readable over the edges.
+                add(2, bg, QRectF(left - 1, y - h / 2 - 1, length + 2, h + 2))
+                add(3, self._c(self.rings[k]), QRectF(left, y - h / 2, length, h))
+        return [batch for phase in phases for batch in phase.values()]
+
+    def image_side(self) -> int:
+        """Return the side of the square image an input layer shows (8 for 64 inputs), or 0."""
+        side = int(round(np.sqrt(self.n)))
+        usable = self.layer == 1 and self.compact and self.values["a"] is not None
+        return side if usable and side * side == self.n and side >= 4 else 0
+
+    def image_rect(self) -> QRectF:
+        """Return the square left of the column where an input image is drawn (may be empty)."""
+        side = self.image_side()
+        if not side or not len(self.pos_):
+            return QRectF()
+        size = 56.0 * self.scale
+        x = float(self.pos_[0, 0]) - self.radius - 10 * self.scale - size
+        y = float(self.pos_[:, 1].mean()) - size / 2
+        return QRectF(x, y, size, size)
+
+    def _image_cells(self) -> list[tuple[QRectF, int]]:
+        # Input pixels in reading order, as the data sets store them (row by row).
+        rect, side = self.image_rect(), self.image_side()
+        if rect.isEmpty():
+            return []
+        cell = rect.width() / side
+        return [(QRectF(rect.left() + (k % side) * cell, rect.top() + (k // side) * cell,
+                        cell, cell), k) for k in range(self.n)]
+
+    def _paint_bias(self, painter: QPainter) -> None:
+        h, th = self.bias_half, self.theme
+        rect = QRectF(self.bias[0] - h, self.bias[1] - h, 2 * h, 2 * h)
+        painter.setPen(QPen(self._c(palette.qcolor(th.highlight if self.highlighted
+                                                   else th.foreground)),
+                            (2.2 if self.highlighted else 1.2) * self.scale))
+        painter.setBrush(self._c(palette.qcolor(th.bias_fill)))
+        painter.drawRoundedRect(rect, h * 0.3, h * 0.3)
+        painter.setPen(self._c(palette.qcolor(th.text)))
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(6.0, min(9.0 * self.scale, h * 0.8)))
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+1")

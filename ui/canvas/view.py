@@ -1,0 +1,407 @@
+"""The network canvas: layers as columns, neurons as circles, a "+1" bias unit per non-output
+layer, edges coloured and dashed by the sign of Θ and sized by |Θ|.
+
+Numbering follows the notes. Layers l = 1..L. Θ(l) = thetas[l-1] has shape (s(l+1), 1 + s(l)).
+An edge is (l, i, j): Θ(l)[i, j] with numpy indices, so j = 0 is the bias column and i is the
+0-based row (neuron i+1 of layer l+1). A unit of layer l is (l, k) with k = 0 the "+1" bias unit
+and k = 1..s(l) its neurons, i.e. k is the column of [1; a(l)] it feeds. "None" is (0, -1) for
+units and (0, 0, 0) for edges.
+
+The scene is built once per architecture (``set_architecture``); values only recolour items and
+a resize only moves them. Drawing is batched (see ``ui.canvas.items``); hit-testing is geometric.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+    QWidget,
+)
+
+from ui.canvas.animation import NetworkAnimation
+from ui.canvas.interaction import NetworkInteraction
+from ui.canvas.items import EdgeBundleItem, EdgeStyle, PulseItem
+from ui.canvas.layout import Layout, compute_layout
+from ui.canvas.legend import NetworkLegend
+from ui.canvas.neurons import NeuronColumnItem
+from ui.look import palette
+from ui.look.palette import LIGHT, Theme
+
+
+class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
+    """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values."""
+
+    neuron_hovered = Signal(int, int)        # (layer, unit k: 0 = "+1", 1..s(l)); (0, -1) none
+    edge_hovered = Signal(int, int, int)     # (l, i, j) of Θ(l)[i, j]; (0, 0, 0) none
+    edge_clicked = Signal(int, int, int)
+    animation_finished = Signal()
+
+    def __init__(self, layer_sizes: list[int], parent: QWidget | None = None,
+                 max_edges: int = 2000, keep: int = 500) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self.max_edges, self.keep = max_edges, keep
+        self._scene = QGraphicsScene(self)   # the view does not own its scene: keep it alive
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.theme: Theme = LIGHT
+        self.scale_factor = 1.0
+        self.labels_visible = True
+        self.sizes: tuple[int, ...] = ()
+        self.layout_: Layout | None = None
+        self.thetas: list[np.ndarray] | None = None
+        self.columns: list[NeuronColumnItem] = []
+        self.bundles: list[EdgeBundleItem] = []
+        self.captions: list[tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = []
+        self._highlight: tuple[tuple[int, ...], int | None] = ((), None)
+        self._hover_unit, self._hover_edge = (0, -1), (0, 0, 0)
+        self._press: QPointF | None = None
+        self._panning = False
+        self._user_zoomed = False
+        self._init_animation()
+        self.legend = NetworkLegend(self)
+        self._legend_wanted = True
+        self.note = QLabel(self)
+        self.note.setObjectName("networkNote")
+        self.note.setWordWrap(True)
+        self.set_architecture(layer_sizes)
+        self.set_theme(LIGHT)
+        self.retranslate()
+
+    # building
+    def set_architecture(self, layer_sizes: Sequence[int]) -> None:
+        """Rebuild the scene for ``layer_sizes`` (nothing happens if it is unchanged)."""
+        sizes = tuple(int(s) for s in layer_sizes)
+        if sizes == self.sizes:
+            return
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(f"layer sizes need ≥ 2 layers of ≥ 1 neuron, got {list(sizes)}")
+        self.finish_animation()
+        self._scene.clear()
+        self.sizes, self.thetas = sizes, None
+        L = len(sizes)
+        self.columns = [NeuronColumnItem(k + 1, n, self.theme) for k, n in enumerate(sizes)]
+        self.legend.set_fill_scales(None)   # until told, columns decide from their values
+        self.bundles = [EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
+                                       np.zeros((sizes[l], 2)), self.max_edges, self.keep,
+                                       self.theme) for l in range(1, L)]
+        self.captions = [(QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem()) for _ in sizes]
+        for item in self.bundles:
+            self._scene.addItem(item)
+        for item in self.columns:
+            item.setZValue(2)
+            item.labels_visible = self.labels_visible
+            self._scene.addItem(item)
+        for pair in self.captions:
+            for item in pair:
+                self._scene.addItem(item)
+        self._hover_line = QGraphicsLineItem()
+        self._hover_line.setZValue(-1)
+        self._hover_line.setVisible(False)
+        self._scene.addItem(self._hover_line)
+        self.pulse = PulseItem()
+        self._scene.addItem(self.pulse)
+        self._highlight = ((), None)
+        self._apply_look()
+        self.retranslate()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        vp = self.viewport().size()
+        lay = compute_layout(self.sizes, vp.width(), vp.height(), self.scale_factor)
+        self.layout_ = lay
+        gap = float(lay.x[1] - lay.x[0])
+        for k, col in enumerate(self.columns):
+            col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
+                             lay.compact(k + 1))
+            # Room right of the neurons for d labels: up to the next column's nodes.
+            nxt = lay.radius[k + 1] if k + 1 < len(self.columns) else 0.0
+            col.room_right = (gap if k + 1 < len(self.columns) else
+                              lay.width - lay.x[k]) - nxt - 6 * self.scale_factor
+        for b in self.bundles:
+            b.set_geometry(lay.sources(b.l), lay.targets(b.l))
+        for k, (title, size) in enumerate(self.captions):
+            # Room for a caption: its column's share, and no further than the view's edges.
+            room = min(gap, 2 * lay.x[k], 2 * (lay.width - lay.x[k]))
+            for item in (title, size):   # shrink captions wider than their column
+                item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
+            for item, y in ((title, lay.caption_y),
+                            (size, lay.caption_y + title.sceneBoundingRect().height())):
+                # Centred under the column, but never past the view's edges (the first and
+                # last captions of a narrow view, longer in Portuguese or presenter mode).
+                w = item.sceneBoundingRect().width()
+                item.setPos(min(max(lay.x[k] - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
+        # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
+        self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
+        if not self._user_zoomed:
+            self.centerOn(lay.width / 2, lay.height / 2)
+        self._hover_line.setVisible(False)
+
+    # values
+    def set_weights(self, thetas: Sequence[np.ndarray]) -> None:
+        """Show Θ(1)…Θ(L−1) (shapes (s(l+1), 1+s(l))): colour and dash by sign, width by |Θ|."""
+        thetas = [np.array(t, dtype=float) for t in thetas]
+        if len(thetas) != len(self.bundles):
+            raise ValueError(f"expected {len(self.bundles)} Θ matrices for {list(self.sizes)}, "
+                             f"got {len(thetas)}")
+        top = max(float(np.abs(t).max()) if t.size else 0.0 for t in thetas) or 1.0
+        for b, t in zip(self.bundles, thetas, strict=True):
+            b.set_theta(t, top)
+        self.thetas = thetas
+        self._update_note()
+
+    def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
+        """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
+        clears."""
+        self._column(layer).set_values(kind, values)
+
+    def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
+        """Fill the neurons of layer l by ``scales[l-1]`` (one ``FillScale`` per layer, see
+        ``palette.fill_scale``) and explain them in the legend; None decides from the values."""
+        if scales is not None and len(scales) != len(self.columns):
+            raise ValueError(f"expected {len(self.columns)} fill scales for {list(self.sizes)}, "
+                             f"got {len(scales)}")
+        for k, col in enumerate(self.columns):
+            col.set_fill_scale(None if scales is None else scales[k])
+        if self.legend.set_fill_scales(None if scales is None else list(scales)):
+            self._place_overlays()
+
+    def set_edge_values(self, l: int, matrix: np.ndarray | None, kind: str) -> None:
+        """Overlay per-edge values of Θ(l)'s shape — kind "contribution" (d(l+1)·[1; a(l)]ᵀ) or
+        "D" (gradient) — over faded weights; None clears."""
+        if kind not in ("contribution", "D") and matrix is not None:
+            raise ValueError(f"edge value kind must be 'contribution' or 'D', got {kind!r}")
+        self._bundle(l).set_overlay(matrix, kind)
+        self._update_note()
+
+    def clear_values(self) -> None:
+        """Clear every neuron value, edge overlay and highlight (weights stay)."""
+        for col in self.columns:
+            for kind in ("a", "z", "d"):
+                col.set_values(kind, None)
+        for b in self.bundles:
+            b.set_overlay(None)
+        self.set_highlight((), None)
+        self._update_note()
+
+    def set_highlight(self, layers: Sequence[int], edges_of: int | None) -> None:
+        """Emphasise ``layers`` and the edges of Θ(``edges_of``), dim the rest; nothing given
+        shows everything normally."""
+        layers = tuple(int(x) for x in layers)
+        self._highlight = (layers, edges_of)
+        active = bool(layers) or edges_of is not None
+        # Dimming mixes colours toward the background instead of using item opacity:
+        # translucent antialiased drawing is ~10× slower in Qt's raster engine.
+        for col in self.columns:
+            on = col.layer in layers
+            col.set_emphasis(on, active and not on)
+        for b in self.bundles:
+            b.set_dimmed(active and b.l != edges_of)
+        for k, (title, size) in enumerate(self.captions):
+            font = QFont(title.font())
+            font.setBold(k + 1 in layers)
+            title.setFont(font)
+            opacity = 1.0 if (k + 1 in layers or not active) else 0.55
+            title.setOpacity(opacity)
+            size.setOpacity(opacity)
+
+    def set_labels_visible(self, visible: bool) -> None:
+        """Show or hide the value labels on neurons."""
+        self.labels_visible = bool(visible)
+        for col in self.columns:
+            col.labels_visible = self.labels_visible
+            col.update()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend strip (e.g. when the window places a legend elsewhere)."""
+        self._legend_wanted = bool(visible)
+        self._place_overlays()
+
+    # look
+    def set_theme(self, theme: Theme) -> None:
+        """Draw with ``theme``'s colours."""
+        self.theme = theme
+        self._apply_look()
+
+    def set_scale(self, factor: float) -> None:
+        """Scale line widths, node sizes and fonts by ``factor`` (presenter mode)."""
+        if not 0.5 <= factor <= 4.0:
+            raise ValueError(f"scale factor must be in 0.5..4, got {factor!r}")
+        self.scale_factor = float(factor)
+        self._apply_look()
+        self._relayout()
+
+    def _apply_look(self) -> None:
+        th, s = self.theme, self.scale_factor
+        self.setBackgroundBrush(QBrush(palette.qcolor(th.background)))
+        for item in (*self.columns, *self.bundles):
+            item.set_look(th, s)
+        for title, size in self.captions:
+            for item in (title, size):
+                font = QFont(self.font())
+                font.setPointSizeF((9.5 if item is title else 8.5) * s)
+                item.setFont(font)
+                item.setBrush(palette.qcolor(th.text if item is title else th.muted))
+        self.legend.set_look(th, s)
+        self.note.setStyleSheet(f"QLabel {{ background: {th.note_background}; color: {th.text};"
+                                f" padding: 3px 6px; font-size: {round(9 * s)}pt; }}")
+        self.set_highlight(*self._highlight)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        """Put the note and legend in a bottom margin, so they never cover the drawing."""
+        w = self.width() - 2 * self.frameWidth()
+        nh = max(self.note.heightForWidth(w), 0) if self.note.text() else 0
+        lh = self.legend.height_for(w) if self._legend_wanted else 0
+        # In a short view the drawing matters more than the legend (its tooltip stays).
+        if nh + lh > 0.4 * self.height():
+            lh = 0
+        self.legend.setVisible(lh > 0)
+        self.setViewportMargins(0, 0, 0, lh + nh)
+        bottom = self.height() - self.frameWidth()
+        self.note.setGeometry(self.frameWidth(), bottom - lh - nh, w, nh)
+        self.note.setVisible(bool(self.note.text()))
+        self.legend.setGeometry(self.frameWidth(), bottom - lh, w, lh)
+
+    # text
+    def retranslate(self) -> None:
+        """Set every text of the view in the current language."""
+        loc, L = QLocale(), len(self.sizes)
+        for k, (title, size) in enumerate(self.captions):
+            role = (self.tr("input") if k == 0 else self.tr("output") if k == L - 1
+                    else self.tr("hidden"))
+            title.setText(self.tr("Layer {0} ({1})").format(k + 1, role))
+            size.setText(self.tr("s({0}) = {1}").format(k + 1, loc.toString(self.sizes[k])))
+        self.setToolTip(self.tr("Hover a neuron or a connection to inspect it; click a "
+                                "connection to edit its weight. Wheel zooms, drag pans, "
+                                "double-click fits the network to the view."))
+        self.setStatusTip(self.tr("The network: columns are layers, +1 is the bias unit"))
+        # The legend may need more rows in the new language: retranslate it now (whichever of
+        # the two gets LanguageChange first) and give it the height it needs.
+        self.legend.retranslate()
+        self._update_note()
+        self._place_overlays()
+        if self.layout_ is not None:
+            self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def note_text(self) -> str:
+        """Return the on-screen note (pruned connections, edge overlays); '' when none."""
+        return self.note.text()
+
+    def _update_note(self) -> None:
+        # The note always says what the edges show, so it keeps its height from step to step
+        # and the drawing never jumps (a height change would also relayout the whole scene).
+        loc, lines, overlays = QLocale(), [], []
+        for b in self.bundles:
+            if b.pruned:
+                lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
+                             .format(b.l, loc.toString(b.keep), loc.toString(b.total)))
+            if b.overlay is not None:
+                what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
+                        self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
+                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                                        "weights").format(b.l, what))
+        lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the sign, "
+                                      "width the size |Θ|")]
+        text = "\n".join(lines)
+        if text != self.note.text():
+            old_height = self.note.heightForWidth(max(self.note.width(), 1))
+            self.note.setText(text)
+            if self.note.heightForWidth(max(self.note.width(), 1)) != old_height:
+                self._place_overlays()
+
+    # queries (tests, inspector)
+    def _column(self, layer: int) -> NeuronColumnItem:
+        if not 1 <= layer <= len(self.columns):
+            raise ValueError(f"layer must be 1..{len(self.columns)}, got {layer}")
+        return self.columns[layer - 1]
+
+    def _bundle(self, l: int) -> EdgeBundleItem:
+        if not 1 <= l <= len(self.bundles):
+            raise ValueError(f"Θ index l must be 1..{len(self.bundles)}, got {l}")
+        return self.bundles[l - 1]
+
+    def neuron_count(self) -> int:
+        """Return the number of neurons drawn (bias units excluded)."""
+        return sum(c.n for c in self.columns)
+
+    def bias_count(self) -> int:
+        """Return the number of "+1" bias units drawn."""
+        return sum(c.bias is not None for c in self.columns)
+
+    def edge_count(self) -> int:
+        """Return the number of connections of the network, bias connections included."""
+        return sum(b.total for b in self.bundles)
+
+    def drawn_edges(self, l: int) -> np.ndarray:
+        """Return the (i, j) pairs (N, 2) of Θ(l) currently drawn."""
+        b = self._bundle(l)
+        shown = b.overlay_shown if b.overlay is not None else b.shown
+        return np.column_stack(np.divmod(shown, b.shape_[1]))
+
+    def edge_style(self, l: int, i: int, j: int) -> EdgeStyle:
+        """Return how Θ(l)[i, j] is drawn: shown, colour, line style, width, value."""
+        return self._bundle(l).edge_style(i, j)
+
+    def neuron_fill(self, layer: int, k: int) -> palette.QColor:
+        """Return the fill colour of neuron k (1..s(layer)) of ``layer``."""
+        return self._column(layer).fill(k - 1)
+
+    def neuron_hatched(self, layer: int, k: int) -> bool:
+        """Return whether neuron k (1..s(layer)) is hatched: its activation is negative."""
+        return self._column(layer).fill_hatched(k - 1)
+
+    def delta_visual(self, layer: int, k: int):
+        """Return (ring colour, ring style, "+"/"−") of neuron k (1..s(layer)), or None."""
+        return self._column(layer).delta_visual(k - 1)
+
+    def unit_scene_pos(self, layer: int, k: int) -> QPointF:
+        """Return the scene centre of unit k of ``layer`` (0 = "+1", 1..s(layer) neurons)."""
+        col = self._column(layer)
+        if k == 0:
+            if col.bias is None:
+                raise ValueError(f"the output layer {layer} has no bias unit")
+            return QPointF(*col.bias)
+        return QPointF(*col.pos_[k - 1])
+
+    def edge_scene_midpoint(self, l: int, i: int, j: int) -> QPointF:
+        """Return the scene midpoint of the line of Θ(l)[i, j]."""
+        b = self._bundle(l)
+        return QPointF(*((b.src[j] + b.dst[i]) / 2))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
+        self._relayout()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.backgroundBrush())

@@ -1,0 +1,204 @@
+"""Exports for slides and lessons: canvas PNG/SVG, loss plot PNG/CSV, Θ/Δ/D CSV, the step-through
+as an animated GIF, and the worked-example document.
+
+Each function writes one file and raises ``ExportError`` (an OSError) with a one-line message on
+failure, so the menu shows it in a dialog and the command line prints it and exits 2. Frames are
+rendered on the main thread, offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+from engine.documents.worked_example import write_worked_example
+from engine.lesson.history import FIELDS
+from engine.trace import Trace
+
+GIF_FRAME_MS = 900
+GIF_LAST_FRAME_MS = 2500
+GIF_MAX_WIDTH = 1000
+
+
+class ExportError(OSError):
+    """An export that could not be written; the message is one sentence for the user."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("exports", text)
+
+
+def current_trace(window, state) -> Trace:
+    """Return the trace on show in the stepper, or the current example's trace."""
+    stepper = getattr(window, "stepper", None)
+    if stepper is not None:
+        return stepper.trace
+    t, s = state.example, state.settings
+    return state.network.trace(state.X[t:t + 1], state.Y[t:t + 1], lam=s.lam, lr=s.lr,
+                               freeze_bias=s.freeze_bias)
+
+
+def canvas_widget(window) -> QWidget:
+    """Return the network canvas, or the central widget of a window without one."""
+    view = getattr(window, "network_view", None)
+    if view is None:
+        view = window.centralWidget()
+    if view is None:
+        raise ExportError(_tr("There is no network canvas to export."))
+    return view
+
+
+def _save_image(image: QImage, path: str | os.PathLike) -> None:
+    if image.isNull() or not image.save(str(path)):
+        raise ExportError(_tr("Could not write the image {0}.").format(str(path)))
+
+
+def export_widget_png(widget: QWidget, path: str | os.PathLike) -> None:
+    """Write ``widget`` as it looks now to a PNG file."""
+    _save_image(widget.grab().toImage(), path)
+
+
+def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "") -> None:
+    """Write ``widget`` as an SVG drawing (vector shapes where the widget paints them)."""
+    try:
+        from PySide6.QtSvg import QSvgGenerator
+    except ImportError:  # pragma: no cover - PySide6-Essentials ships QtSvg
+        raise ExportError(_tr("SVG export needs the QtSvg module, which this Qt lacks.")) from None
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    size = widget.size()
+    gen.setSize(size)
+    gen.setViewBox(QRect(0, 0, size.width(), size.height()))
+    gen.setTitle(title or _tr("Backprop Visualizer network"))
+    gen.setResolution(int(round(widget.logicalDpiX())))     # 1 SVG unit = 1 widget pixel
+    painter = QPainter()
+    if not painter.begin(gen):
+        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
+    try:
+        widget.render(painter)
+        if isinstance(widget, QAbstractScrollArea):
+            # Rendering a scroll area into SVG draws only its viewport; overlays placed on the
+            # area itself (the canvas legend and note) are drawn one by one.
+            skip = ("qt_scrollarea_hcontainer", "qt_scrollarea_vcontainer")
+            for child in widget.children():
+                if isinstance(child, QWidget) and child.isVisibleTo(widget) and \
+                        child is not widget.viewport() and child.objectName() not in skip:
+                    child.render(painter, child.pos())
+    finally:
+        painter.end()
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
+
+
+def _write_csv(path: str | os.PathLike, rows: list[list]) -> None:
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rows)
+    except OSError as exc:
+        raise ExportError(_tr("Could not write {0}: {1}").format(
+            str(path), exc.strerror or str(exc))) from None
+
+
+def export_history_csv(history, path: str | os.PathLike) -> None:
+    """Write the loss history as CSV: epoch, train_cost, test_cost, train/test accuracy."""
+    epochs = history.epochs()
+    cols = [history.series(f) for f in FIELDS]
+    rows: list[list] = [["epoch", *FIELDS]]
+    for i, e in enumerate(epochs):
+        rows.append([int(e), *("" if c[i] != c[i] else repr(float(c[i])) for c in cols)])
+    _write_csv(path, rows)
+
+
+def export_matrices_csv(trace: Trace, path: str | os.PathLike) -> None:
+    """Write Θ (before), Δ, D and Θ (after the update) of ``trace`` in long form:
+    matrix, l, i, j, value — i from 1 (unit), j from 0 (column 0 = bias), values exact."""
+    rows: list[list] = [["matrix", "l", "i", "j", "value"]]
+    final = trace.state_at(len(trace) - 1)
+    blocks = [("Theta", dict(enumerate(trace.thetas, 1))), ("Delta", final.Delta),
+              ("D", dict(enumerate(trace.D, 1))),
+              ("Theta_after", dict(enumerate(trace.thetas_after, 1)))]
+    for name, mats in blocks:
+        for l in sorted(mats):
+            for (i, j), v in _cells(mats[l]):
+                rows.append([name, l, i + 1, j, repr(float(v))])
+    _write_csv(path, rows)
+
+
+def _cells(matrix):
+    for i, row in enumerate(matrix):
+        for j, v in enumerate(row):
+            yield (i, j), v
+
+
+def export_worked_example(trace: Trace, path: str | os.PathLike, lang: str = "en") -> None:
+    """Write the worked-example document (HTML for .html/.htm, else Markdown)."""
+    try:
+        write_worked_example(path, trace, lang=lang)
+    except OSError as exc:
+        raise ExportError(_tr("Could not write {0}: {1}").format(
+            str(path), exc.strerror or str(exc))) from None
+
+
+def _qimage_to_pil(image: QImage):
+    from PIL import Image
+
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    return Image.open(io.BytesIO(bytes(QByteArray(buf.data())))).convert("RGB")
+
+
+def render_step_frames(window, widget: QWidget | None = None) -> list[QImage]:
+    """Return one image of ``widget`` (default: the central widget) per step of the stepper's
+    trace, driving ``window.stepper`` through it; the cursor is put back afterwards."""
+    stepper = getattr(window, "stepper", None)
+    if stepper is None:
+        raise ExportError(_tr("The step-through is not available in this window."))
+    target = widget or window.centralWidget() or canvas_widget(window)
+    view = getattr(window, "network_view", None)
+    app = QApplication.instance()
+    start = stepper.cursor
+    frames = []
+    try:
+        for i in range(len(stepper.trace)):
+            stepper.set_cursor(i)
+            app.processEvents()
+            if view is not None and hasattr(view, "finish_animation"):
+                view.finish_animation()    # each frame shows the step's end state, not a pulse
+            frames.append(target.grab().toImage())
+    finally:
+        stepper.set_cursor(start)
+    return frames
+
+
+def export_gif(window, path: str | os.PathLike, frame_ms: int = GIF_FRAME_MS) -> int:
+    """Write the current example's whole step-through as an animated GIF; return frame count."""
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow is a runtime dependency
+        raise ExportError(_tr("GIF export needs the Pillow package (pip install Pillow)."))\
+            from None
+    frames = render_step_frames(window)
+    if not frames:
+        raise ExportError(_tr("There is no step to animate."))
+    pil = []
+    for img in frames:
+        if img.width() > GIF_MAX_WIDTH:
+            img = img.scaled(QSize(GIF_MAX_WIDTH, int(img.height() * GIF_MAX_WIDTH / img.width())),
+                             Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        pil.append(_qimage_to_pil(img).quantize(colors=255, method=Image.Quantize.MEDIANCUT))
+    durations = [frame_ms] * (len(pil) - 1) + [GIF_LAST_FRAME_MS]
+    try:
+        pil[0].save(str(path), format="GIF", save_all=True, append_images=pil[1:],
+                    duration=durations, loop=0, optimize=False, disposal=1)
+    except OSError as exc:
+        raise ExportError(_tr("Could not write {0}: {1}").format(
+            str(path), exc.strerror or str(exc))) from None
+    return len(pil)

@@ -1,0 +1,261 @@
+"""The current micro-step's equation in the notes' notation, with its actual numbers substituted.
+
+One function per phase returns HTML for the math panel: the operands as tables with their
+shapes (matrix × vector written out), then, for small layers, the scalar sums neuron by neuron
+(Mazur-style: z₁(2) = 0.35·1 + 0.15·0.05 + 0.2·0.1 = 0.3775).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from engine.trace import Phase, Step, Trace, TraceState
+from ui.maths.phase_words import equation
+from ui.maths.tables import (
+    Colour,
+    equation_row,
+    labelled,
+    matrix,
+    num,
+    op,
+    shape_text,
+    sub,
+    vector,
+    written_sum,
+)
+
+SCALAR_LINES = 4   # neurons written out one by one (bigger layers: the first few)
+WIDE = 3           # matrices with more columns get a line of their own
+MATRIX_DIGITS = 4  # tables stay narrow; the written-out lines below them keep all 9 digits
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MathPanel", text)
+
+
+class EquationBuilder:
+    """Build the HTML of one step's equation; ``colour`` maps (value, |max|) to a cell colour."""
+
+    def __init__(self, colour: Colour,
+                 activation_colour: Callable[[np.ndarray, float, int], np.ndarray],
+                 digits: int = 9) -> None:
+        self.colour, self.act_colour, self.digits = colour, activation_colour, digits
+
+    # --- small pieces ---------------------------------------------------------------------------
+    def vec(self, label: str, v: np.ndarray, *, act: int = 0, row: bool = False,
+            bias_first: bool = False, dropped_first: bool = False) -> str:
+        """``act``: the layer whose activations ``v`` holds (coloured like its neurons), or 0."""
+        colour = (lambda values, vmax: self.act_colour(values, vmax, act)) if act else self.colour
+        body = vector(v, digits=min(self.digits, MATRIX_DIGITS), row=row, bias_first=bias_first,
+                      dropped_first=dropped_first, colour=colour)
+        return labelled(label, body, shape_text(v, column=not row))
+
+    def mat(self, label: str, M: np.ndarray, *, unused_col0: bool = False,
+            transposed: bool = False) -> str:
+        body = matrix(M, digits=min(self.digits, MATRIX_DIGITS), colour=self.colour,
+                      unused_col0=unused_col0,
+                      transposed=transposed)
+        return labelled(label, body, shape_text(M))
+
+    def flow(self, *groups: tuple[str, ...], wide: bool) -> str:
+        """Return the groups of parts on one line, or one line per group when ``wide`` (a
+        matrix with many columns would push the rest of the equation out of sight)."""
+        if not wide:
+            return equation_row(*(part for group in groups for part in group))
+        return "".join(equation_row(*group) for group in groups)
+
+    def note(self, text: str) -> str:
+        return f'<p class="note">{text}</p>'
+
+    def lines(self, rows: list[str], total: int, shown: int | None = None) -> str:
+        """Return the written-out lines of ``shown`` (default: one per row) of ``total`` neurons."""
+        shown = len(rows) if shown is None else shown
+        more = ""
+        if total > shown:
+            more = "<br>" + _tr("… and {n} more neurons").replace("{n}", str(total - shown))
+        return '<p class="scalar">' + "<br>".join(rows) + more + "</p>"
+
+    # --- phases ---------------------------------------------------------------------------------
+    def html(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        """Return the HTML of ``step``'s equation (``prev``: the state before it)."""
+        builder = {
+            Phase.RESET: self._reset, Phase.INPUT: self._input, Phase.FORWARD_Z: self._z,
+            Phase.FORWARD_A: self._a, Phase.OUTPUT_DELTA: self._output_delta,
+            Phase.HIDDEN_DELTA: self._hidden_delta, Phase.ACCUMULATE: self._accumulate,
+            Phase.GRADIENT: self._gradient, Phase.UPDATE: self._update,
+        }[step.phase]
+        return f'<p class="eq">{equation(step)}</p>' + builder(step, trace, prev)
+
+    def _reset(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        parts = [self.mat(f"Δ({l})", step.arrays[f"Delta({l})"]) for l in range(1, trace.L)]
+        return equation_row(*parts) + self.note(
+            _tr("One accumulator per weight matrix, the same shape as Θ(l), all zeros."))
+
+    def _input(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        x = step.arrays["a"]
+        return equation_row(op("a(1) = x ="), self.vec("x", x))
+
+    def _z(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l, k = step.layer, step.layer - 1
+        T, a_in, z = step.arrays["Theta"], step.arrays["a_in"], step.arrays["z"]
+        eq = self.flow((self.mat(f"Θ({k})", T), op("·")),
+                       (self.vec(f"[1; a({k})]", a_in, bias_first=True), op("="),
+                        self.vec(f"z({l})", z)), wide=T.shape[1] > WIDE)
+        rows = [written_sum(list(zip(T[i], a_in, strict=True)), z[i],
+                            f"z{sub(i + 1)}({l})", self.digits)
+                for i in range(min(len(z), SCALAR_LINES))]
+        return eq + self.lines(rows, len(z))
+
+    def _a(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l = step.layer
+        z, a = step.arrays["z"], step.arrays["a"]
+        name = trace.output if l == trace.L else trace.activation
+        eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
+                          self.vec(f"a({l})", a, act=l))
+        forms = {"sigmoid": "1 / (1 + e<sup>−{z}</sup>)", "tanh": "tanh({z})",
+                 "relu": "max(0, {z})", "linear": "{z}"}
+        rows = []
+        for i in range(min(len(z), SCALAR_LINES)):
+            zi = num(z[i], self.digits)
+            if name == "softmax":
+                form = f"e<sup>{zi}</sup> / Σ<sub>k</sub> e<sup>z<sub>k</sub></sup>"
+            else:
+                form = forms[name].replace("{z}", f"({zi})" if z[i] < 0 else zi)
+            rows.append(f"a{sub(i + 1)}({l}) = g({zi}) = {form} = "
+                        f"<b>{num(a[i], self.digits)}</b>")
+        gname = {"sigmoid": _tr("g is the sigmoid"), "tanh": _tr("g is tanh"),
+                 "relu": _tr("g is ReLU"), "linear": _tr("g is the identity"),
+                 "softmax": _tr("the output layer uses softmax")}[name]
+        return eq + self.lines(rows, len(z)) + self.note(gname)
+
+    def _output_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        L = step.layer
+        a, y, d = step.arrays["a"], step.arrays["y"], step.arrays["d"]
+        if "g_prime" in step.arrays:
+            gp = step.arrays["g_prime"]
+            eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
+                              self.vec("y", y), op(")  ⊙"), self.vec(f"g′(z({L}))", gp),
+                              op("="), self.vec(f"d({L})", d))
+            rows = [f"d{sub(i + 1)}({L}) = ({num(a[i], self.digits)} − {num(y[i], self.digits)})"
+                    f" · {num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>"
+                    for i in range(min(len(d), SCALAR_LINES))]
+        else:
+            eq = equation_row(op(f"d({L}) ="), self.vec(f"a({L})", a, act=L), op("−"),
+                              self.vec("y", y), op("="), self.vec(f"d({L})", d))
+            rows = [f"d{sub(i + 1)}({L}) = {num(a[i], self.digits)} − {num(y[i], self.digits)}"
+                    f" = <b>{num(d[i], self.digits)}</b>" for i in range(min(len(d), SCALAR_LINES))]
+        loss = step.values.get("loss")
+        extra = ""
+        if loss is not None:
+            extra = self.note(_tr("Loss of this example: {f} = <b>{v}</b>")
+                              .replace("{f}", _loss_formula(trace))
+                              .replace("{v}", num(loss, self.digits)))
+        return eq + self.lines(rows, len(d)) + extra
+
+    def _hidden_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l = step.layer
+        T, dn, back = step.arrays["Theta"], step.arrays["d_next"], step.arrays["Theta_T_d"]
+        gp, d = step.arrays["g_prime"], step.arrays["d"]
+        eq = self.flow((self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·")),
+                       (self.vec(f"d({l + 1})", dn), op("="),
+                        self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
+                        op("→ ⊙"), self.vec(f"g′(z({l}))", gp), op("="), self.vec(f"d({l})", d)),
+                       wide=T.shape[0] > WIDE)
+        rows = []
+        for i in range(min(len(d), SCALAR_LINES)):
+            # Mazur's ∂E/∂out_h: the errors of the next layer, weighted by the weights leaving
+            # neuron i (column i + 1 of Θ(l)), summed; then times g′.
+            rows.append(written_sum(list(zip(T[:, i + 1], dn, strict=True)), None,
+                                    f"(Θ({l})ᵀd({l + 1})){sub(i + 1)}", self.digits,
+                                    term_digits=6))
+            rows.append(f"d{sub(i + 1)}({l}) = {num(back[i + 1], self.digits)} · "
+                        f"{num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>")
+        note = self.note(_tr("The struck-out first entry belongs to the bias unit “+1”: it has "
+                             "no inputs, so it gets no error and is dropped. "
+                             "<b>Correction to the notes:</b> multiply by the derivative "
+                             "g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never "
+                             "to the input layer.").replace("{l}", str(l)))
+        return eq + self.lines(rows, len(d), shown=len(rows) // 2) + note
+
+    def _accumulate(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l = step.layer
+        dn, a_in, outer, new = (step.arrays[k] for k in ("d_next", "a_in", "outer", "Delta"))
+        old = prev.Delta.get(l) if prev is not None else None
+        first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
+                             self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
+        groups = [(op(f"Δ({l}) :="),)]
+        if old is not None:
+            groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
+                                                  old), op("+"))]
+        groups.append((self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer),))
+        rows = []
+        for i in range(min(outer.shape[0], 2)):
+            for j in range(min(outer.shape[1], 3)):
+                rows.append(f"Δ({l}){sub(i + 1)}{sub(j)} += d{sub(i + 1)}({l + 1})·a{sub(j)}({l})"
+                            f" = {num(dn[i], self.digits)} · {num(a_in[j], self.digits)} = "
+                            f"<b>{num(outer[i, j], self.digits)}</b>")
+        sum_ = self.flow(*groups, wide=outer.shape[1] > WIDE)
+        return first + sum_ + equation_row(op("="), self.mat(f"Δ({l})", new)) + \
+            '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(
+            _tr("Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to "
+                "this example's error. Column j = 0 uses the bias input 1.")
+            .replace("{n}", str(l + 1)).replace("{l}", str(l)))
+
+    def _gradient(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l = step.layer
+        Delta, T, D = step.arrays["Delta"], step.arrays["Theta"], step.arrays["D"]
+        m, lam = step.values.get("m", trace.m), step.values.get("lam", trace.lam)
+        eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
+        eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
+                           op(")"))
+        eq += equation_row(op("="), self.mat(f"D({l})", D))
+        rows = []
+        for i in range(min(D.shape[0], 2)):
+            for j in range(min(D.shape[1], 3)):
+                reg = "" if j == 0 else f" + {num(lam)} · {num(T[i, j], self.digits)}"
+                rows.append(f"D({l}){sub(i + 1)}{sub(j)} = 1/{num(m)} · "
+                            f"({num(Delta[i, j], self.digits)}{reg}) = "
+                            f"<b>{num(D[i, j], self.digits)}</b>")
+        eq += '<p class="scalar">' + "<br>".join(rows) + "</p>"
+        note = self.note(_tr("m = {m} example(s), λ = {lam}. <b>The bias column j = 0 (struck "
+                             "out in Θ) is not regularized:</b> there D({l}) = (1/m)·Δ({l}) "
+                             "only. (The notes write this condition as “l = 0”; it is the "
+                             "column index j.) "
+                             "D({l}) = ∂J/∂Θ({l}).")
+                         .replace("{m}", num(m)).replace("{lam}", num(lam))
+                         .replace("{l}", str(l)))
+        return eq + note
+
+    def _update(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        l = step.layer
+        T, D, new = step.arrays["Theta"], step.arrays["D"], step.arrays["Theta_new"]
+        lr = step.values.get("lr", trace.lr)
+        eq = self.flow((op(f"Θ({l}) :="),
+                        self.mat(_tr("Θ({l}) before").replace("{l}", str(l)), T)),
+                       (op(f"− {num(lr)} ·"), self.mat(f"D({l})", D,
+                                                       unused_col0=trace.freeze_bias)),
+                       wide=T.shape[1] > WIDE)
+        eq += equation_row(op("="), self.mat(_tr("new Θ({l})").replace("{l}", str(l)), new))
+        rows = []
+        for i in range(min(T.shape[0], 2)):
+            for j in range(1, min(T.shape[1], 3)):
+                rows.append(f"Θ({l}){sub(i + 1)}{sub(j)} = {num(T[i, j], self.digits)} − "
+                            f"{num(lr)} · {num(D[i, j], self.digits)} = "
+                            f"<b>{num(new[i, j], self.digits)}</b>")
+        note = _tr("α = {a} is the learning rate.").replace("{a}", num(lr))
+        if trace.freeze_bias:
+            note += " " + _tr("The bias weights (column j = 0, struck out in D) are kept fixed "
+                              "in this preset, as in Mazur's worked example.")
+        return eq + '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(note)
+
+
+def _loss_formula(trace: Trace) -> str:
+    if trace.loss == "squared_error":
+        return "½ Σ<sub>k</sub> (a<sub>k</sub> − y<sub>k</sub>)²"
+    if trace.output == "softmax":
+        return "−Σ<sub>k</sub> y<sub>k</sub> log a<sub>k</sub>"
+    return ("−Σ<sub>k</sub> [y<sub>k</sub> log a<sub>k</sub> + (1 − y<sub>k</sub>) "
+            "log(1 − a<sub>k</sub>)]")

@@ -1,0 +1,261 @@
+"""The math panel: the current step's equation with numbers, and heat-map tables of its layer.
+
+Left: the equation in the notes' notation with the actual numbers and shapes (see
+``ui.maths.equations``). Right: Θ(k), Δ(k), D(k) and the vectors a, z, d of layers k and k+1 for
+the Θ the step is about, each cell coloured by value (blue +, orange −), the bias column j = 0
+and the bias unit "+1" marked.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QTextOption
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.trace import Phase, Step, Trace, TraceState
+from ui.look import palette
+from ui.look.theme import current_scale, current_theme
+from ui.maths.equations import EquationBuilder
+from ui.maths.phase_words import explanation, step_title
+from ui.maths.tables import BIAS_BG, labelled, matrix, num, shape_text
+
+TABLE_DIGITS = 4
+
+
+def _hex(rgba: np.ndarray) -> np.ndarray:
+    """Return "#rrggbb" strings for RGBA uint8 rows (shape (..., 4)) of the same leading shape."""
+    flat = rgba.reshape(-1, 4)
+    out = np.array([f"#{r:02x}{g:02x}{b:02x}" for r, g, b, _ in flat.tolist()], dtype=object)
+    return out.reshape(rgba.shape[:-1])
+
+
+def cell_colour(values: np.ndarray, vmax: float) -> np.ndarray:
+    """Return light diverging colours for table cells (black text stays readable)."""
+    # 1.6×: the strongest cell reaches ~60% saturation, never the full dark blue.
+    return _hex(palette.diverging_rgba(values, 1.6 * vmax if vmax > 0 else 1.0))
+
+
+_ZERO_TO_ONE = palette.FillScale()
+
+
+def activation_colour(values: np.ndarray, vmax: float,
+                      scale: palette.FillScale = _ZERO_TO_ONE) -> np.ndarray:
+    """Return the colours of activations of a layer drawn with ``scale`` on the canvas (purple
+    0 … 1, or orange … grey … blue for signed layers such as tanh), light enough for black text;
+    ``vmax`` is the largest |a| of the column (used by layers whose scale grows)."""
+    limit = max(scale.full, vmax) if scale.grows and np.isfinite(vmax) else scale.full
+    if scale.signed:
+        return _hex(palette.diverging_rgba(values, 1.6 * limit))
+    return _hex(palette.sequential_rgba(values, 0.0, 1.7 * limit))
+
+
+def _trace_fill_scales(trace: Trace) -> list[palette.FillScale]:
+    # Without the window's scales: the inputs' range is that of the traced examples.
+    return palette.layer_fill_scales(trace.L, trace.activation, trace.output, trace.X)
+
+
+def focus_layer(step: Step, L: int) -> int:
+    """Return k, the Θ(k) a step is about (its layer's incoming Θ for z/a, Θ(l) for d(l))."""
+    l = step.layer
+    if step.phase in (Phase.RESET, Phase.INPUT) or l is None:
+        return 1
+    if step.phase in (Phase.FORWARD_Z, Phase.FORWARD_A, Phase.OUTPUT_DELTA):
+        return l - 1
+    return min(l, L - 1)
+
+
+STYLE = """
+table.m { border-color: #9a9a9a; }
+td.v { color: #000000; }
+td.v { font-size: %(cell)spt; }
+td.bias { color: #444444; font-size: %(cell)spt; }
+td.h { color: %(muted)s; font-size: small; }
+td.hb { color: #555555; font-size: small; }
+td.lab { font-weight: bold; }
+td.shape { color: %(muted)s; font-size: small; }
+span.op { font-size: large; font-weight: bold; }
+p.eq { font-size: large; font-weight: bold; }
+p.title { font-weight: bold; }
+p.scalar { font-family: 'DejaVu Sans Mono', monospace; }
+p.note { background-color: %(note)s; }
+"""
+
+
+def style_for(theme: palette.Theme, scale: float = 1.0) -> str:
+    """Return the panel's style sheet for ``theme``: heat-map cells keep their light fills and
+    black text in both themes; captions and notes follow the theme; cell text grows with the
+    presenter ``scale``."""
+    muted = "#666666" if theme.name == "light" else "#A8ABB0"
+    return STYLE % {"muted": muted, "note": theme.note_background,
+                    "cell": f"{9.5 * scale:.1f}"}
+
+
+class MathPanel(QWidget):
+    """Show ``trace[index]``: equation with numbers (left) and the layer's heat maps (right)."""
+
+    def __init__(self, trace: Trace, index: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mathPanel")
+        self._trace, self._index = trace, index
+        self._look = (current_theme(), current_scale())
+        self._equation = QTextBrowser(self)
+        self._equation.setObjectName("mathEquation")
+        self._tables = QTextBrowser(self)
+        self._tables.setObjectName("mathTables")
+        font = QFont(self.font())
+        font.setPointSizeF(max(10.5, font.pointSizeF()))
+        for browser in (self._equation, self._tables):
+            browser.setFont(font)
+            browser.setOpenExternalLinks(False)
+            # Never break inside a number: Qt's nested tables otherwise split "0.1385" in two.
+            browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+            browser.document().setDefaultStyleSheet(style_for(current_theme(), current_scale()))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._equation)
+        splitter.addWidget(self._tables)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([660, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._fill_scales = _trace_fill_scales(trace)
+        self._builder = EquationBuilder(cell_colour, self._activation_colour)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the tooltips and rebuild the texts in the current language."""
+        self._equation.setToolTip(self.tr(
+            "The current micro-step in the notes' notation, with this example's numbers. "
+            "Shapes are written under each matrix and vector."))
+        self._tables.setToolTip(self.tr(
+            "Heat maps of the layer this step is about: blue cells are positive, orange "
+            "negative; the column j = 0, headed in yellow, holds the bias weights, and the "
+            "yellow row “+1” is the bias unit."))
+        self._equation.setStatusTip(self._equation.toolTip())
+        self._tables.setStatusTip(self._tables.toolTip())
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.LocaleChange):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_theme(self, theme: palette.Theme) -> None:
+        """Redraw with ``theme``'s captions and note colours (called by ui.look.theme)."""
+        self._look = (theme, self._look[1])
+        self._restyle()
+
+    def set_scale(self, factor: float) -> None:
+        """Redraw with table cells ``factor`` times larger (presenter mode, from ui.look.theme)."""
+        self._look = (self._look[0], factor)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        for browser in (self._equation, self._tables):
+            browser.document().setDefaultStyleSheet(style_for(*self._look))
+        self._render()
+
+    def show_step(self, trace: Trace, index: int,
+                  fill_scales: list[palette.FillScale] | None = None) -> None:
+        """Show step ``index`` of ``trace``; activations are coloured by ``fill_scales`` (one
+        per layer, as the canvas fills its neurons; default: the traced examples' input range)."""
+        self._trace, self._index = trace, index
+        self._fill_scales = list(fill_scales) if fill_scales is not None \
+            else _trace_fill_scales(trace)
+        self._render()
+
+    def _activation_colour(self, values: np.ndarray, vmax: float, layer: int) -> np.ndarray:
+        scales = self._fill_scales
+        scale = scales[layer - 1] if 1 <= layer <= len(scales) else _ZERO_TO_ONE
+        return activation_colour(values, vmax, scale)
+
+    def equation_text(self) -> str:
+        """Return the equation side as plain text (what a test or screen reader reads)."""
+        return self._equation.toPlainText()
+
+    def tables_text(self) -> str:
+        """Return the heat-map side as plain text."""
+        return self._tables.toPlainText()
+
+    # --- rendering ----------------------------------------------------------------------------
+    def _render(self) -> None:
+        step = self._trace[self._index]
+        prev = self._trace.state_at(self._index - 1) if self._index > 0 else None
+        where = self.tr("Step {i} of {n}").replace("{i}", str(step.index + 1)).replace(
+            "{n}", str(len(self._trace)))
+        head = f'<p class="title">{where} — {step_title(step)}</p>'
+        body = self._builder.html(step, self._trace, prev)
+        foot = f'<p>{explanation(step, self._trace)}</p>'
+        self._equation.setHtml(head + body + foot)
+        self._tables.setHtml(self._tables_html(step, self._trace.state_at(self._index)))
+
+    def _tables_html(self, step: Step, st: TraceState) -> str:
+        k = focus_layer(step, self._trace.L)
+        title = self.tr("Θ({k}) and the layers it joins, {k} → {n}").replace(
+            "{k}", str(k)).replace("{n}", str(k + 1))
+        parts = [f'<p class="title">{title}</p>']
+        mats = [("Θ", st.Theta.get(k)), ("Δ", st.Delta.get(k)), ("D", st.D.get(k))]
+        cells = []
+        for name, M in mats:
+            if M is None:
+                continue
+            body = matrix(M, digits=TABLE_DIGITS, colour=cell_colour)
+            cells.append(f'<td valign="top">{labelled(f"{name}({k})", body, shape_text(M))}</td>')
+        # As many per row as the panel's width allows (one when it is squeezed by docks).
+        per = self._tables_per_row()
+        grid = "".join(f"<tr>{''.join(cells[r:r + per])}</tr>"
+                       for r in range(0, len(cells), per))
+        parts.append(f'<table cellspacing="8">{grid}</table>')
+        vecs = [f'<td valign="top">{self._layer_table(layer, st)}</td>' for layer in (k, k + 1)]
+        rows = "".join(f"<tr>{''.join(vecs[r:r + per])}</tr>" for r in range(0, 2, per))
+        parts.append(f'<table cellspacing="8">{rows}</table>')
+        legend = self.tr("Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are "
+                         "positive, orange negative, stronger colour = larger size within the "
+                         "table; activations a are coloured as their neurons are filled. "
+                         "Blank: not computed yet.")
+        parts.append(f'<p class="note">{legend}</p>')
+        return "".join(parts)
+
+    def _tables_per_row(self) -> int:
+        width = self._tables.viewport().width()
+        return max(1, min(3, width // 270))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        per = self._tables_per_row()
+        if per != getattr(self, "_per_row", None):
+            self._per_row = per
+            self._tables.setHtml(self._tables_html(self._trace[self._index],
+                                                   self._trace.state_at(self._index)))
+
+    def _layer_table(self, layer: int, st: TraceState) -> str:
+        """Return the table of layer ``layer``: rows +1, 1..s(l); columns a, z, d."""
+        n = self._trace.thetas[layer - 1].shape[1] - 1 if layer < self._trace.L else \
+            self._trace.thetas[-1].shape[0]
+        cols = [("a", st.a.get(layer)), ("z", st.z.get(layer)), ("d", st.d.get(layer))]
+        head = "".join(f'<td class="h" align="center">{c}({layer})</td>' for c, _ in cols)
+        rows = [f'<tr><td class="h"></td>{head}</tr>']
+        if layer < self._trace.L:
+            rows.append(f'<tr><td class="hb" bgcolor="{BIAS_BG}">+1</td><td class="bias" '
+                        f'bgcolor="{BIAS_BG}" align="right">1</td><td></td><td></td></tr>')
+        shown = min(n, 8)
+        for i in range(shown):
+            cells = []
+            for c, v in cols:
+                if v is None:
+                    cells.append("<td></td>")
+                    continue
+                vmax = float(np.max(np.abs(v))) if v.size else 0.0
+                bg = (self._activation_colour(v[i:i + 1], vmax, layer) if c == "a"
+                      else cell_colour(v[i:i + 1], vmax))[0]
+                cells.append(f'<td class="v" align="right" bgcolor="{bg}">'
+                             f'{num(v[i], TABLE_DIGITS)}</td>')
+            rows.append(f'<tr><td class="h">{i + 1}</td>{"".join(cells)}</tr>')
+        if n > shown:
+            rows.append(f'<tr><td class="h">…</td><td colspan="3">'
+                        f'{self.tr("{n} neurons in all").replace("{n}", str(n))}</td></tr>')
+        title = self.tr("Layer {l}").replace("{l}", str(layer))
+        return (f'<p class="title">{title}</p><table class="m" border="1" cellspacing="0" '
+                f'cellpadding="3">{"".join(rows)}</table>')

@@ -1,0 +1,1 @@
+"""The app shell: the main window (menus, toolbars, docks), the View menu and the help dialogs."""

@@ -1,0 +1,160 @@
+"""View menu entries for language, theme and presenter mode.
+
+``prepare(args)`` loads the language (``--lang`` or the remembered/system one) and the theme
+before any widget is built; ``install(window, state, args)`` adds View → Language, View → Theme
+and View → Presenter mode (F5) to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ui.look import accessibility, theme
+from ui.look import language as i18n
+
+
+def prepare(args: argparse.Namespace) -> None:
+    """Load the start-up language and theme (call before building widgets)."""
+    app = QCoreApplication.instance()
+    if app is not None and not app.organizationName():
+        # QSettings needs names to find the remembered choices (tests build windows directly).
+        app.setOrganizationName("BackpropVisualizer")
+        app.setApplicationName("Backprop Visualizer")
+    lang = getattr(args, "lang", None)
+    try:
+        i18n.setup(lang)
+    except ValueError as error:
+        print(f"backprop-visualizer: --lang: {error}; starting in the system language.",
+              file=sys.stderr)
+        i18n.setup(None)
+    theme.setup(getattr(args, "theme", None))
+
+
+class ViewMenu(QObject):
+    """The language, theme and presenter entries of the window's View menu.
+
+    Texts are set in ``retranslate()``, called again on the window's LanguageChange.
+    """
+
+    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.setObjectName("viewMenuController")
+        self._languages = i18n.manager()
+        self._themes = theme.manager()
+        if menu.actions():
+            menu.addSeparator()
+
+        self.language_menu = menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self._language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in (i18n.SYSTEM, *i18n.LANGUAGES):
+            action = QAction(self)
+            action.setObjectName(f"languageAction_{code}")
+            action.setCheckable(True)
+            action.setData(code)
+            self._language_group.addAction(action)
+            self.language_menu.addAction(action)
+            if code == i18n.SYSTEM:
+                self.language_menu.addSeparator()
+            self.language_actions[code] = action
+        self._language_group.triggered.connect(self._on_language_group_triggered)
+
+        self.theme_menu = menu.addMenu("")
+        self.theme_menu.setObjectName("themeMenu")
+        self._theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for choice in theme.CHOICES:
+            action = QAction(self)
+            action.setObjectName(f"themeAction_{choice}")
+            action.setCheckable(True)
+            action.setData(choice)
+            self._theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[choice] = action
+        self._theme_group.triggered.connect(self._on_theme_group_triggered)
+
+        menu.addSeparator()
+        self.presenter_action = QAction(self)
+        self.presenter_action.setObjectName("presenterModeAction")
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.presenter_action.toggled.connect(self._on_presenter_action_toggled)
+        menu.addAction(self.presenter_action)
+        window.addAction(self.presenter_action)   # F5 works even with the menu bar hidden
+
+        self._themes.presenter_changed.connect(self.presenter_action.setChecked)
+        self._languages.language_changed.connect(self._sync_checks)
+        self._themes.theme_changed.connect(self._sync_checks)
+        window.installEventFilter(self)
+        self._sync_checks()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text of these menu entries in the current language."""
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_menu.setToolTip(self.tr("Choose the language of the user interface"))
+        current = i18n.LANGUAGES[i18n.system_language()][0]
+        system = self.language_actions[i18n.SYSTEM]
+        system.setText(self.tr("&System language (%1)").replace("%1", current))
+        system.setStatusTip(self.tr("Follow the language of the operating system"))
+        for code, action in self.language_actions.items():
+            if code != i18n.SYSTEM:
+                # Each language keeps its own name, so anyone can find theirs.
+                action.setText(i18n.LANGUAGES[code][0])
+                action.setStatusTip(self.tr("Show the user interface in %1")
+                                    .replace("%1", i18n.LANGUAGES[code][0]))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        texts = {i18n.SYSTEM: (self.tr("&System theme"),
+                               self.tr("Follow the light or dark setting of the operating system")),
+                 "light": (self.tr("&Light"), self.tr("Dark text on a light background")),
+                 "dark": (self.tr("&Dark"), self.tr("Light text on a dark background"))}
+        for choice, action in self.theme_actions.items():
+            action.setText(texts[choice][0])
+            action.setStatusTip(texts[choice][1])
+        self.presenter_action.setText(self.tr("&Presenter mode"))
+        tip = self.tr("Larger text, thicker lines and bigger neurons for a projector (F5)")
+        self.presenter_action.setToolTip(tip)
+        self.presenter_action.setStatusTip(tip)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def _sync_checks(self, *_: object) -> None:
+        """Check the menu entries that match the current choices."""
+        self.language_actions[self._languages.choice].setChecked(True)
+        self.theme_actions[self._themes.choice].setChecked(True)
+        self.presenter_action.setChecked(self._themes.presenter)
+
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        self._languages.set_choice(action.data())
+        self._sync_checks()
+
+    def _on_theme_group_triggered(self, action: QAction) -> None:
+        self._themes.set_choice(action.data())
+
+    def _on_presenter_action_toggled(self, checked: bool) -> None:
+        self._themes.set_presenter(checked)
+
+
+def install(window: QMainWindow, state: object, args: argparse.Namespace) -> ViewMenu:
+    """Add Language, Theme and Presenter mode to ``window.view_menu``; return the controller."""
+    controller = ViewMenu(window, window.view_menu)
+    window.view_menu_controller = controller
+    accessibility.install(window)   # last feature installed: every control exists by now
+    i18n.localize_plots()
+    i18n.manager().language_changed.connect(i18n.localize_plots)
+    # Widgets built before install() already got the theme's palette; give the hooks a first call.
+    mgr = theme.manager()
+    theme.call_hooks("set_theme", mgr.theme)
+    theme.theme_plots(mgr.theme)
+    mgr.set_presenter(bool(getattr(args, "presenter", False)))
+    theme.call_hooks("set_scale", mgr.scale)
+    return controller

@@ -1,0 +1,196 @@
+"""The loss plot: train and test cost J per epoch, and accuracy for classification, drawn live.
+
+The curves are created once; each refresh only calls ``setData`` on them with the bounded
+history (see ``engine.lesson.history``, at most ~2000 points), so a million epochs cost no more
+to draw than
+a few thousand. The curves are drawn whole, never auto-downsampled (see ``_plot_widget``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.lesson.history import LossHistory
+from ui.look.palette import LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
+from ui.look.theme import current_theme
+
+
+def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
+    return pg.mkPen(qcolor(hex_code), width=2,
+                    style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def style_plot(w: pg.PlotWidget, theme: Theme) -> None:
+    """Give a plot the theme's background, axis and label colours."""
+    w.setBackground(qcolor(theme.background))
+    item = w.getPlotItem()
+    for name in ("left", "bottom"):
+        ax = item.getAxis(name)
+        ax.setPen(pg.mkPen(qcolor(theme.muted)))
+        ax.setTextPen(pg.mkPen(qcolor(theme.text)))
+
+
+def _plot_widget() -> pg.PlotWidget:
+    w = pg.PlotWidget()
+    item = w.getPlotItem()
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.setClipToView(True)
+    # No auto-downsampling: the history holds at most ~2000 points, cheap to draw whole, and
+    # a downsampled curve's ends depend on the view range, which auto-range fits to those
+    # ends — range and curve could flip between two states on every paint, starving the
+    # training timer (the freeze at ~942,000 XOR epochs). Clipping only acts on a zoomed view.
+    item.setDownsampling(ds=1, auto=False)
+    item.setMenuEnabled(False)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.enableAutoSIPrefix(False)   # "cost J (x0.001)" would confuse
+        # Grid lines at the labelled ticks only: the minor ones doubled the lines pyqtgraph
+        # replays on every repaint while training (a loss-plot repaint: 38 → 22 ms).
+        axis.setStyle(maxTickLevel=0)
+    style_plot(w, LIGHT)
+    return w
+
+
+class LossPlot(QWidget):
+    """Cost per epoch (train solid, test dashed) over accuracy per epoch, sharing the epoch axis.
+
+    ``refresh()`` redraws from the ``LossHistory`` given at construction.
+    """
+
+    def __init__(self, history: LossHistory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        self.history = history
+        self.show_accuracy = True       # the panel turns it off for targets that are not classes
+        self.log_check = QCheckBox()
+        self.log_check.setObjectName("logScaleCheck")
+        self.log_check.toggled.connect(self._on_log_check_toggled)
+        self.readout = QLabel()
+        self.readout.setObjectName("lossReadout")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setWordWrap(True)      # a narrow dock wraps it instead of widening
+
+        self.cost_plot = _plot_widget()
+        self.cost_plot.setObjectName("costPlot")
+        self.accuracy_plot = _plot_widget()
+        self.accuracy_plot.setObjectName("accuracyPlot")
+        self.accuracy_plot.setXLink(self.cost_plot)
+        # Room above 100 % and below 0 %, or the axis drops those two tick labels.
+        self.accuracy_plot.setYRange(-0.15, 1.15, padding=0.0)
+        self.accuracy_plot.getPlotItem().enableAutoRange(axis="y", enable=False)   # keep 0–100 %
+        for w in (self.cost_plot, self.accuracy_plot):
+            w.getAxis("left").setWidth(56)  # equal widths line the shared epoch axes up
+        self.accuracy_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
+        self.accuracy_plot.setMinimumHeight(110)
+        self.accuracy_plot.setMaximumHeight(190)
+
+        self.train_curve = self.cost_plot.plot(pen=_pen(TRAIN_HEX, False))
+        self.test_curve = self.cost_plot.plot(pen=_pen(TEST_HEX, True))
+        self.train_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TRAIN_HEX, False))
+        self.test_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TEST_HEX, True))
+
+        self.key = QLabel()
+        self.key.setObjectName("lossKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.key, 1)
+        top.addWidget(self.log_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.readout)
+        layout.addLayout(top)
+        layout.addWidget(self.cost_plot, 2)
+        layout.addWidget(self.accuracy_plot, 1)
+        self.set_theme(current_theme())
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        self.log_check.setText(self.tr("Log scale"))
+        self.log_check.setToolTip(self.tr("Show the cost J on a logarithmic axis, so the slow "
+                                          "late decrease stays visible"))
+        self.log_check.setStatusTip(self.log_check.toolTip())
+        self.setToolTip(self.tr("The cost J after each epoch: training set solid, test set "
+                                "dashed. Below: the fraction of examples classified right."))
+        self.cost_plot.setLabel("left", self.tr("cost J"))
+        self.cost_plot.setLabel("bottom", self.tr("epoch"))
+        self.accuracy_plot.setLabel("left", self.tr("accuracy"))
+        self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        # Percent ticks at 0, 50 and 100 % read faster than 0.2 … 0.8, and 100 % is always shown.
+        loc = QLocale()
+        self.accuracy_plot.getAxis("left").setTicks(
+            [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 0.5, 1.0)],
+             [(v, "") for v in (0.25, 0.75)]])
+        # A legend above the plots, not in them: in a narrow dock it would hide the curves.
+        self.key.setText(
+            f'<span style="color:{TRAIN_HEX}">━━</span> ' + self.tr("training set")
+            + f' &nbsp; <span style="color:{TEST_HEX}">╍╍</span> ' + self.tr("test set"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour the plots for ``theme`` (called by ui.look.theme on every theme switch)."""
+        for w in (self.cost_plot, self.accuracy_plot):
+            style_plot(w, theme)
+
+    def set_show_accuracy(self, on: bool) -> None:
+        """Show or hide the accuracy plot (it means nothing for regression targets)."""
+        self.show_accuracy = on
+        self.accuracy_plot.setVisible(on)
+
+    def _on_log_check_toggled(self, on: bool) -> None:
+        self.cost_plot.setLogMode(y=on)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the curves and the readout from the history (data only, items kept)."""
+        h = self.history
+        epochs = h.epochs().astype(float)
+        log = self.log_check.isChecked()
+        for curve, name in ((self.train_curve, "train_cost"), (self.test_curve, "test_cost"),
+                            (self.train_accuracy_curve, "train_accuracy"),
+                            (self.test_accuracy_curve, "test_accuracy")):
+            values = h.series(name)
+            keep = np.isfinite(values)
+            if log and name.endswith("cost"):
+                keep &= values > 0          # log(0) has no place on the axis
+            if np.any(keep):
+                curve.setData(epochs[keep], values[keep])
+            else:
+                curve.setData([], [])
+        self.test_curve.setVisible(h.has("test_cost"))
+        self.accuracy_plot.setVisible(self.show_accuracy)
+        if h.latest is None:
+            # A new run: drop the last run's axes (empty curves leave them as they were) and
+            # any zoom, so the next curves are framed from their first epoch.
+            item = self.cost_plot.getPlotItem()
+            item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
+            item.enableAutoRange()
+        self._update_readout()
+
+    def _update_readout(self) -> None:
+        last = self.history.latest
+        if last is None:
+            self.readout.setText(self.tr("No epochs yet: press Train."))
+            return
+        loc = QLocale()
+        parts = [self.tr("epoch %1").replace("%1", loc.toString(last.epoch)),
+                 self.tr("J train %1").replace("%1", loc.toString(last.train_cost, "g", 4))]
+        if np.isfinite(last.test_cost):
+            parts.append(self.tr("J test %1").replace("%1", loc.toString(last.test_cost, "g", 4)))
+        if np.isfinite(last.train_accuracy):
+            parts.append(self.tr("accuracy %1 %").replace(
+                "%1", loc.toString(100 * last.train_accuracy, "f", 1)))
+        if np.isfinite(last.test_accuracy):
+            parts.append(self.tr("test %1 %").replace(
+                "%1", loc.toString(100 * last.test_accuracy, "f", 1)))
+        self.readout.setText(" · ".join(parts))

@@ -1,0 +1,141 @@
+"""The network controls: hidden activation, output, loss and the architecture editor.
+
+Each change builds a new network (new random weights from the training controller's seed) and
+puts it in the shared state; pairs the engine would reject cannot be picked, and a note says
+which d(L) the chosen output and loss give.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+
+from engine import HIDDEN_ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS
+from ui.state import AppState
+from ui.training.architecture_editor import ArchitectureEditor
+from ui.training.scheduler import TrainingController
+
+
+def make_combo(name: str, keys: tuple[str, ...]) -> QComboBox:
+    """Return a combo box called ``name`` with one (text-less) item per key, the key as data."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for key in keys:
+        combo.addItem("", key)
+    return combo
+
+
+def select_data(combo: QComboBox, key: object) -> None:
+    """Show the item whose data is ``key`` without emitting the combo's signals."""
+    with QSignalBlocker(combo):
+        combo.setCurrentIndex(max(combo.findData(key), 0))
+
+
+class NetworkControls(QWidget):
+    """Combos for g, the output activation and the loss, a note on d(L), and the editor."""
+
+    def __init__(self, state: AppState, controller: TrainingController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkControls")
+        self.state, self.controller = state, controller
+        self.activation_combo = make_combo("activationCombo", HIDDEN_ACTIVATIONS)
+        self.output_combo = make_combo("outputCombo", OUTPUT_ACTIVATIONS)
+        self.loss_combo = make_combo("lossCombo", LOSSES)
+        for combo in (self.activation_combo, self.output_combo, self.loss_combo):
+            combo.currentIndexChanged.connect(self._on_function_combo_changed)
+        self.function_note = QLabel()
+        self.function_note.setObjectName("functionNote")
+        self.function_note.setWordWrap(True)
+        self.editor = ArchitectureEditor(state.network.layer_sizes)
+        self.editor.architecture_changed.connect(self._on_editor_architecture_changed)
+
+        form = QFormLayout(self)
+        self._labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self._labels, (self.activation_combo, self.output_combo,
+                                               self.loss_combo), strict=True):
+            form.addRow(label, field)
+        form.addRow(self.function_note)
+        form.addRow(self.editor)
+        self.sync()
+        self.retranslate()
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        tr = self.tr
+        self.activation_combo.setToolTip(tr("g of the hidden layers (changing it draws new "
+                                            "random weights)"))
+        self.output_combo.setToolTip(tr("Activation of the output layer L"))
+        self.loss_combo.setToolTip(tr("The per-example loss whose mean is the cost J"))
+        for combo, names in (
+                (self.activation_combo, (tr("sigmoid"), tr("tanh"), tr("ReLU"), tr("linear"))),
+                (self.output_combo, (tr("sigmoid"), tr("softmax"), tr("linear"))),
+                (self.loss_combo, (tr("cross-entropy"), tr("½ squared error")))):
+            for i, name in enumerate(names):
+                combo.setItemText(i, name)
+            combo.setStatusTip(combo.toolTip())
+        for label, text, combo in zip(
+                self._labels, (tr("Hidden activation g"), tr("Output"), tr("Loss")),
+                (self.activation_combo, self.output_combo, self.loss_combo), strict=True):
+            label.setText(text)
+            label.setToolTip(combo.toolTip())
+            label.setStatusTip(combo.toolTip())   # the panel copied the old language's tip
+        self._update_function_note()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_function_note(self) -> None:
+        output = self.output_combo.currentData()
+        if output == "linear":
+            text = self.tr("A linear output gives no probabilities, so the loss is the ½ "
+                           "squared error.")
+        elif output == "softmax":
+            text = self.tr("Softmax goes with cross-entropy: then d(L) = a(L) − y.")
+        elif self.loss_combo.currentData() == "cross_entropy":
+            text = self.tr("Sigmoid with cross-entropy: d(L) = a(L) − y.")
+        else:
+            text = self.tr("½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).")
+        self.function_note.setText(text)
+
+    # --- following the state -------------------------------------------------------------------
+    def sync(self) -> None:
+        """Show the state's network (its functions and shape) without building a new one."""
+        net = self.state.network
+        select_data(self.activation_combo, net.activation)
+        select_data(self.output_combo, net.output)
+        select_data(self.loss_combo, net.loss_name)
+        self._enable_compatible()
+        self.editor.set_layer_sizes(net.layer_sizes)
+        self._update_function_note()
+
+    def _enable_compatible(self) -> None:
+        """Grey out the choices the engine would reject, so no invalid pair can be picked."""
+        k = self.state.network.layer_sizes[-1]
+        output = self.output_combo.currentData()
+        out_model = self.output_combo.model()
+        out_model.item(self.output_combo.findData("softmax")).setEnabled(k > 1)
+        loss_model = self.loss_combo.model()
+        loss_model.item(self.loss_combo.findData("cross_entropy")).setEnabled(output != "linear")
+        loss_model.item(self.loss_combo.findData("squared_error")).setEnabled(output != "softmax")
+
+    # --- commands ------------------------------------------------------------------------------
+    def _on_function_combo_changed(self, _index: int) -> None:
+        output = self.output_combo.currentData()
+        # Move the loss off a pair the engine rejects instead of failing.
+        if output == "linear" and self.loss_combo.currentData() == "cross_entropy":
+            select_data(self.loss_combo, "squared_error")
+        if output == "softmax" and self.loss_combo.currentData() == "squared_error":
+            select_data(self.loss_combo, "cross_entropy")
+        self._enable_compatible()
+        self._update_function_note()
+        self.state.set_network(self.controller.build_network(
+            activation=self.activation_combo.currentData(), output=output,
+            loss=self.loss_combo.currentData()))
+
+    def _on_editor_architecture_changed(self, hidden: list[int]) -> None:
+        sizes = self.state.network.layer_sizes
+        self.state.set_network(self.controller.build_network([sizes[0], *hidden, sizes[-1]]))

@@ -1,0 +1,445 @@
+"""The training panel: Train/Pause, one epoch, reset, the learning settings, the network's shape
+and the data set; ``install`` puts it, the loss plot and the decision boundary in docks.
+
+Every control writes to the shared ``AppState`` (settings, network, data) and the panel follows
+the state back, so a session loaded from a file or a weight edited in the stepper shows here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import OPTIMIZERS
+from engine.datasets import load
+from ui.look.palette import Theme
+from ui.look.theme import current_theme
+from ui.state import AppState
+from ui.training.boundary_view import BoundaryView
+from ui.training.data_controls import DataControls
+from ui.training.loss_plot import LossPlot
+from ui.training.network_controls import NetworkControls, make_combo, select_data
+from ui.training.scheduler import TrainingController
+
+LR_MIN_LOG, LR_MAX_LOG, LR_STEPS = -4.0, 1.0, 500      # the slider spans 10⁻⁴ … 10¹
+
+
+class TrainingPanel(QWidget):
+    """Controls for ``controller`` (training) and ``state`` (settings, network shape, data)."""
+
+    def __init__(self, state: AppState, controller: TrainingController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.state, self.controller = state, controller
+        self._speed = 0.0
+        self._message_key = ""
+        self._restored_epoch = 0
+        self.docks: list[QDockWidget] = []      # set by install(): their titles follow the language
+
+        # --- run ---
+        self.train_button = QPushButton()
+        self.train_button.setObjectName("trainButton")
+        self.train_button.clicked.connect(controller.toggle)
+        self.epoch_button = QPushButton()
+        self.epoch_button.setObjectName("epochButton")
+        self.epoch_button.clicked.connect(self._on_epoch_button_clicked)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
+        self.epoch_label = QLabel()
+        self.epoch_label.setObjectName("epochLabel")
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("speedLabel")
+        self.seed_label = QLabel()
+        self.seed_label.setObjectName("seedLabel")
+        self.summary_label = QLabel()       # the whole set-up at a glance, whatever tab is open
+        self.summary_label.setObjectName("setupSummary")
+        self.summary_label.setWordWrap(True)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("trainingMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.set_theme(current_theme())
+
+        # --- learning ---
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal)
+        self.lr_slider.setObjectName("learningRateSlider")
+        self.lr_slider.setRange(0, LR_STEPS)
+        self.lr_slider.valueChanged.connect(self._on_lr_slider_value_changed)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learningRateSpin")
+        self.lr_spin.setDecimals(4)
+        self.lr_spin.setRange(1e-4, 1e6)    # far beyond the slider: divergence is a lesson too
+        self.lr_spin.setSingleStep(0.01)
+        # Commit on Enter/focus-out: with tracking, "0.2" of "0.25" round-trips through the
+        # state, sync() rewrites the text to "0.2000" mid-typing and the "5" is lost.
+        self.lr_spin.setKeyboardTracking(False)
+        self.lr_spin.valueChanged.connect(self._on_lr_spin_value_changed)
+        self.lambda_spin = QDoubleSpinBox()
+        self.lambda_spin.setObjectName("lambdaSpin")
+        self.lambda_spin.setDecimals(4)
+        self.lambda_spin.setRange(0.0, 100.0)
+        self.lambda_spin.setSingleStep(0.01)
+        self.lambda_spin.setKeyboardTracking(False)
+        self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
+        self.freeze_bias_check = QCheckBox()
+        self.freeze_bias_check.setObjectName("freezeBiasCheck")
+        self.freeze_bias_check.toggled.connect(self._on_freeze_bias_check_toggled)
+        self.batch_combo = make_combo("batchModeCombo", ("full", "mini", "one"))
+        self.batch_combo.currentIndexChanged.connect(self._on_batch_changed)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setObjectName("batchSizeSpin")
+        self.batch_spin.setRange(2, 4096)
+        self.batch_spin.setValue(16)
+        self.batch_spin.valueChanged.connect(self._on_batch_changed)
+        self.optimizer_combo = make_combo("optimizerCombo", OPTIMIZERS)
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_combo_changed)
+
+        # --- network, data ---
+        self.network_controls = NetworkControls(state, controller)
+
+        self.data = DataControls(state)
+        self.data.data_requested.connect(self._on_data_requested)
+
+        self._build_layout()
+        controller.running_changed.connect(self._on_controller_running_changed)
+        controller.epoch_finished.connect(self._on_controller_epoch_finished)
+        controller.speed_changed.connect(self._on_controller_speed_changed)
+        controller.diverged.connect(self._on_controller_diverged)
+        controller.failed.connect(self._on_controller_failed)
+        state.settings_changed.connect(self._sync_settings)
+        state.network_changed.connect(self._sync_network)
+        state.data_changed.connect(self._sync_network)
+        self._sync_settings()
+        self._sync_network()
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        self.run_box, self.learn_box = QWidget(), QWidget()
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.epoch_button, self.reset_button):
+            buttons.addWidget(b)
+        run = QVBoxLayout(self.run_box)
+        run.setContentsMargins(0, 0, 0, 0)
+        run.addLayout(buttons)
+        counters = QHBoxLayout()
+        counters.addWidget(self.epoch_label, 1)
+        counters.addWidget(self.speed_label)
+        run.addLayout(counters)
+        run.addWidget(self.summary_label)
+        run.addWidget(self.seed_label)
+        run.addWidget(self.message_label)
+
+        self.learn_form = QFormLayout(self.learn_box)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.lr_slider, 1)
+        lr_row.addWidget(self.lr_spin)
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(self.batch_combo, 1)
+        batch_row.addWidget(self.batch_spin)
+        self._learn_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self._learn_labels, (lr_row, self.lambda_spin, batch_row,
+                                                     self.optimizer_combo), strict=True):
+            self.learn_form.addRow(label, field)
+        self.learn_form.addRow(self.freeze_bias_check)
+
+        # Tabs keep the panel short, so the boundary and the cost plot fit in the same column.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("trainingTabs")
+        for page in (self.data, self.network_controls, self.learn_box):
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.run_box)
+        layout.addWidget(self.tabs)
+        layout.addStretch(1)
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set every text (called again when the language changes)."""
+        tr = self.tr
+        for i, title in enumerate((tr("Data"), tr("Network"), tr("Learning"))):
+            self.tabs.setTabText(i, title)
+        self._update_train_button()
+        self.epoch_button.setText(tr("One epoch"))
+        self.epoch_button.setToolTip(tr("Train one pass over all training examples"))
+        self.reset_button.setText(tr("Reset weights"))
+        self.reset_button.setToolTip(tr("Draw new random initial weights from the next seed; "
+                                        "the history starts again"))
+        self.lr_slider.setToolTip(tr("Learning rate α on a logarithmic scale, 0.0001 to 10"))
+        self.lr_spin.setToolTip(tr("Learning rate α: the step is Θ := Θ − α·D"))
+        self.lambda_spin.setToolTip(tr("Regularization λ: D(l) gets + (λ/m)·Θ(l) for the "
+                                       "non-bias weights"))
+        self.batch_spin.setToolTip(tr("Examples per mini-batch"))
+        self.batch_combo.setToolTip(tr("How many examples each step Θ := Θ − α·D uses"))
+        self.optimizer_combo.setToolTip(tr("How the gradients D turn into a step"))
+        self.freeze_bias_check.setText(tr("Keep the bias weights fixed"))
+        self.freeze_bias_check.setToolTip(tr("Update only the columns j ≥ 1 of every Θ(l), as in "
+                                             "Mazur's worked example"))
+        texts = {
+            self.batch_combo: (tr("Full batch"), tr("Mini-batch of"), tr("One example at a time")),
+            self.optimizer_combo: (tr("Gradient descent"), tr("Momentum (β = 0.9)"), tr("Adam")),
+        }
+        for combo, names in texts.items():
+            for i, name in enumerate(names):
+                combo.setItemText(i, name)
+        for label, text, tip_from in zip(
+                self._learn_labels,
+                (tr("Learning rate α"), tr("Regularization λ"), tr("Batch"), tr("Optimizer")),
+                (self.lr_spin, self.lambda_spin, self.batch_combo, self.optimizer_combo),
+                strict=True):
+            label.setText(text)
+            label.setToolTip(tip_from.toolTip())
+        for w in self.findChildren(QWidget):
+            if w.toolTip():
+                w.setStatusTip(w.toolTip())
+        for dock, title in zip(self.docks, (tr("Training"), tr("Decision boundary"),
+                                            tr("Cost and accuracy")), strict=False):
+            dock.setWindowTitle(title)
+        # The summary quotes the child controls' combo texts, and a parent gets LanguageChange
+        # before its children: bring theirs up to date first (they do it again, harmlessly).
+        self.data.retranslate()
+        self.network_controls.retranslate()
+        self._update_counters()
+        self._refresh_message()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour the divergence message for ``theme`` (called by ui.look.theme)."""
+        self.message_label.setStyleSheet(
+            f"color: {theme.highlight}; font-weight: bold; background: {theme.note_background};"
+            " padding: 4px;")
+
+    def _update_train_button(self) -> None:
+        running = self.controller.running
+        self.train_button.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.train_button.setToolTip(
+            self.tr("Pause training; you can then step through one example with these weights")
+            if running else self.tr("Train continuously; the plots and the network update live"))
+        self.epoch_button.setEnabled(not running)
+
+    def _update_counters(self) -> None:
+        loc = QLocale()
+        self.epoch_label.setText(self.tr("Epoch %1").replace(
+            "%1", loc.toString(self.controller.epoch)))
+        self.speed_label.setText(self.tr("%1 examples/s").replace(
+            "%1", loc.toString(round(self._speed))) if self._speed > 0 else "")
+        self.seed_label.setText(
+            self.tr("Initial weights from Mazur's article") if self.controller.article_weights
+            else self.tr("Initial weights from seed %1").replace("%1", str(self.controller.seed)))
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        sizes = " → ".join(str(n) for n in self.state.network.layer_sizes)
+        batch = self.batch_combo.currentText()
+        if self.batch_combo.currentData() == "mini":
+            batch = f"{batch} {self.batch_spin.value()}"
+        parts = [self.data.combo.currentText(), sizes,
+                 self.tr("g = %1").replace(
+                     "%1", self.network_controls.activation_combo.currentText()),
+                 self.tr("α = %1").replace("%1", QLocale().toString(self.state.settings.lr, "g",
+                                                                    4)),
+                 batch, self.optimizer_combo.currentText()]
+        if self.state.settings.freeze_bias:
+            # Mazur's preset sets it and it outlives a change of data set: never leave it hidden
+            # in the Learning tab.
+            parts.append(self.tr("bias weights fixed"))
+        self.summary_label.setText(" · ".join(parts))
+
+    def _refresh_message(self) -> None:
+        if self._message_key and self._restored_epoch < 0:
+            self.message_label.setText(self.tr("Training cannot run on this data: %1").replace(
+                "%1", self._message_key))
+        elif self._message_key:
+            self.message_label.setText(self.tr(
+                "Training stopped: the cost became infinite (the learning rate is probably too "
+                "large). The weights are back to those after epoch %1. Lower α, then press "
+                "Train.").replace("%1", QLocale().toString(self._restored_epoch))
+                + "\n" + self._message_key)
+
+    # --- following the state -------------------------------------------------------------------
+    def _sync_settings(self) -> None:
+        s = self.state.settings
+        with QSignalBlocker(self.lr_spin), QSignalBlocker(self.lr_slider):
+            self.lr_spin.setValue(s.lr)
+            self.lr_slider.setValue(self._lr_to_slider(s.lr))
+        with QSignalBlocker(self.lambda_spin), QSignalBlocker(self.freeze_bias_check):
+            self.lambda_spin.setValue(s.lam)
+            self.freeze_bias_check.setChecked(s.freeze_bias)
+        mode = "full" if s.batch_size is None else "one" if s.batch_size == 1 else "mini"
+        select_data(self.batch_combo, mode)
+        if mode == "mini":
+            with QSignalBlocker(self.batch_spin):
+                self.batch_spin.setValue(s.batch_size)
+        self.batch_spin.setEnabled(mode == "mini")
+        select_data(self.optimizer_combo, s.optimizer)
+        self._update_summary()
+
+    def _sync_network(self) -> None:
+        self.network_controls.sync()
+        self.data.sync()
+        self._update_counters()
+
+    # --- commands ------------------------------------------------------------------------------
+    @staticmethod
+    def _lr_to_slider(lr: float) -> int:
+        t = (math.log10(max(lr, 1e-12)) - LR_MIN_LOG) / (LR_MAX_LOG - LR_MIN_LOG)
+        return round(min(max(t, 0.0), 1.0) * LR_STEPS)
+
+    def _on_lr_slider_value_changed(self, value: int) -> None:
+        lr = 10 ** (LR_MIN_LOG + (LR_MAX_LOG - LR_MIN_LOG) * value / LR_STEPS)
+        lr = float(f"{lr:.2g}")         # round numbers a student can read: 0.03, not 0.0298
+        with QSignalBlocker(self.lr_spin):
+            self.lr_spin.setValue(lr)
+        self.state.update_settings(lr=lr)
+
+    def _on_lr_spin_value_changed(self, value: float) -> None:
+        with QSignalBlocker(self.lr_slider):
+            self.lr_slider.setValue(self._lr_to_slider(value))
+        self.state.update_settings(lr=float(value))
+
+    def _on_freeze_bias_check_toggled(self, on: bool) -> None:
+        self.state.update_settings(freeze_bias=bool(on))
+
+    def _on_lambda_spin_value_changed(self, value: float) -> None:
+        self.state.update_settings(lam=float(value))
+
+    def _on_batch_changed(self, *_: object) -> None:
+        mode = self.batch_combo.currentData()
+        self.batch_spin.setEnabled(mode == "mini")
+        size = None if mode == "full" else 1 if mode == "one" else self.batch_spin.value()
+        self.state.update_settings(batch_size=size)
+
+    def _on_optimizer_combo_changed(self, _index: int) -> None:
+        self.state.update_settings(optimizer=self.optimizer_combo.currentData())
+
+    def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
+        ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
+        net, old = self.state.network, self.state.dataset
+        same_sizes = [ds.n_inputs, ds.n_outputs] == [net.layer_sizes[0], net.layer_sizes[-1]]
+        if same_sizes and old is not None and old.name == name:
+            # A new sample of the same problem (Regenerate, noise, split): keep what was learnt.
+            self.state.set_data(ds.X_train, ds.Y_train, ds)
+            return
+        # Another problem starts from fresh weights, as a lesson would; the shape is kept.
+        output, loss = net.output, net.loss_name
+        if not same_sizes:
+            output, loss = ("softmax" if ds.n_outputs > 1 else "sigmoid"), "cross_entropy"
+        hidden = self.network_controls.editor.hidden_sizes
+        new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
+                                            output=output, loss=loss)
+        self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
+
+    def _on_epoch_button_clicked(self) -> None:
+        self.controller.train_epochs(1)
+
+    def _on_reset_button_clicked(self) -> None:
+        self.controller.reset_weights()
+        self._clear_message()
+
+    # --- following the controller --------------------------------------------------------------
+    def _on_controller_running_changed(self, running: bool) -> None:
+        self._update_train_button()
+        if running:
+            self._clear_message()
+
+    def _on_controller_epoch_finished(self, _epoch: int) -> None:
+        self._update_counters()
+
+    def _on_controller_speed_changed(self, speed: float) -> None:
+        self._speed = speed
+        self._update_counters()
+
+    def _on_controller_diverged(self, detail: str, restored_epoch: int) -> None:
+        self._message_key = detail
+        self._restored_epoch = restored_epoch
+        self._refresh_message()
+        self.message_label.show()
+        self._update_train_button()
+
+    def _on_controller_failed(self, detail: str) -> None:
+        self._message_key, self._restored_epoch = detail, -1
+        self._refresh_message()
+        self.message_label.show()
+        self._update_train_button()
+
+    def _clear_message(self) -> None:
+        self._message_key = ""
+        self.message_label.hide()
+
+
+def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> None:
+    """Add the training panel, loss plot and decision boundary docks to ``window``; with
+    ``--train-epochs N``, train N epochs now (before any screenshot)."""
+    controller = TrainingController(state, seed=getattr(args, "seed", 0) or 0, parent=window)
+    panel = TrainingPanel(state, controller)
+    loss_plot = LossPlot(controller.history)
+    boundary = BoundaryView(state)
+    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
+        controller.is_classification()))
+    loss_plot.set_show_accuracy(controller.is_classification())
+    view = getattr(window, "network_view", None)
+    if view is not None and hasattr(view, "neuron_hovered"):
+        # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
+        view.neuron_hovered.connect(lambda layer, k: boundary.set_hovered(layer, k - 1))
+
+    scroll = QScrollArea()
+    scroll.setObjectName("trainingScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(panel)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Right of the step-through canvas: the controls, and below them the boundary beside the
+    # cost plot (side by side, the square boundary map wastes no width).
+    docks = []
+    for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
+                         ("lossDock", loss_plot)):
+        dock = QDockWidget(window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks.append(dock)
+    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
+    window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
+    panel.docks = docks
+    panel.retranslate()
+    if hasattr(window, "view_menu"):
+        for dock in docks:
+            window.view_menu.addAction(dock.toggleViewAction())
+    window.training, window.training_panel = controller, panel
+    window.loss_plot, window.boundary_view = loss_plot, boundary
+    epochs = int(getattr(args, "train_epochs", 0) or 0)
+    if epochs:
+        def train() -> None:
+            controller.train_epochs(epochs)
+            loss_plot.refresh()
+
+        if getattr(args, "session", None):
+            # The session file is opened by a feature installed after this one: train what it
+            # loads, once the event loop first runs (before a --screenshot is taken).
+            QTimer.singleShot(0, train)
+        else:
+            train()
