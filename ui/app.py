@@ -1,21 +1,34 @@
-"""Build the application's objects from the command line and run them."""
+"""The composition root: build the application's objects from the command line and run them.
+
+``build`` makes the one ``AppState`` and every part — the step-through, the training wing, the
+File menu's session controller, the View menu — in that order, handing each part what it needs
+in its constructor (the canvas to the training wing, the stepper and training controller to the
+session). No part looks another up through the window.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
-from ui.files import session as session_ui
+from ui.files import session as session_menu
+from ui.files.session import SessionController
+from ui.files.session_io import Teammates
+from ui.look import theme
 from ui.shell import view_menu
 from ui.shell.main_window import MainWindow
+from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
-from ui.stepper import controller as stepper_ui
-from ui.training import panel as training_panel
+from ui.stepper import controller as stepper_controller
+from ui.stepper.controller import StepperController
+from ui.training import wing
+from ui.training.wing import TrainingWing
 
 
 def build_state(args: argparse.Namespace) -> AppState:
@@ -26,16 +39,56 @@ def build_state(args: argparse.Namespace) -> AppState:
                     preset=setup.name, seed=setup.seed)
 
 
-def build_main_window(args: argparse.Namespace) -> MainWindow:
-    """Return the wired main window (not shown). A QApplication must already exist."""
+@dataclass(frozen=True)
+class Parts:
+    """Every part the composition root built, by role."""
+
+    window: MainWindow
+    state: AppState
+    stepper: StepperController
+    training: TrainingWing
+    session: SessionController
+    view_menu: ViewMenu
+
+
+def build(args: argparse.Namespace) -> Parts:
+    """Build the state and every part of the window, handing each what it needs; return them
+    (the window is not shown). A QApplication must already exist."""
     # Language and theme first, so every widget is built with its final texts and colours.
     view_menu.prepare(args)
     state = build_state(args)
     window = MainWindow(state)
-    # Each feature adds its widgets, menus and command-line behaviour to the window.
-    for feature in (stepper_ui, training_panel, session_ui, view_menu):
-        feature.install(window, state, args)
-    return window
+    stepper = stepper_controller.install(window, state, args)
+    training = wing.install(window, state, args, canvas=stepper.view)
+    teammates = Teammates(stepper=stepper.stepper, training=training.controller,
+                          canvas=stepper.view, step_area=window.centralWidget(),
+                          loss_plot=training.loss_plot)
+    session = session_menu.install(window, state, args, teammates)
+    # The theme and presenter scale reach the parts that draw through the signals they follow.
+    for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
+                   training.loss_plot, training.boundary):
+        theme.follow(widget)
+    menu = view_menu.install(window, args)      # last: it names every control built above
+    parts = Parts(window, state, stepper, training, session, menu)
+    _expose(parts)
+    return parts
+
+
+def _expose(parts: Parts) -> None:
+    """Give scripts and tests handles on the parts through the window. No part reads these:
+    each was handed what it needs in ``build``."""
+    w = parts.window
+    w.stepper_controller, w.stepper = parts.stepper, parts.stepper.stepper
+    w.network_view, w.math_panel = parts.stepper.view, parts.stepper.math_panel
+    w.timeline, w.inspector = parts.stepper.timeline, parts.stepper.inspector
+    w.training, w.training_panel = parts.training.controller, parts.training.panel
+    w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
+    w.session, w.view_menu_controller = parts.session, parts.view_menu
+
+
+def build_main_window(args: argparse.Namespace) -> MainWindow:
+    """Return the wired main window (not shown). A QApplication must already exist."""
+    return build(args).window
 
 
 def run(args: argparse.Namespace, argv: list[str]) -> int:
@@ -43,19 +96,20 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
-    app.setWindowIcon(stepper_ui.app_icon())     # dialogs and the task bar too
+    app.setWindowIcon(stepper_controller.app_icon())     # dialogs and the task bar too
     try:
-        window = build_main_window(args)
+        parts = build(args)
     except SessionError as exc:     # a bad session file: one line, status 2, no traceback
         print(f"backprop-visualizer: {exc}", file=sys.stderr)
         return 2
+    window = parts.window
     if args.export_worked_example or args.export_gif:
         if not args.screenshot:
             window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         window.show()
         app.processEvents()
         try:
-            session_ui.run_headless(window, args)
+            session_menu.run_headless(parts.session, args)
         except OSError as exc:
             print(f"backprop-visualizer: {exc}", file=sys.stderr)
             return 2
@@ -65,9 +119,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         window.show()
         app.processEvents()
         # Layout first (the canvas fits itself to its size), then no half-finished animation.
-        view = getattr(window, "network_view", None)
-        if view is not None:
-            view.finish_animation()
+        parts.stepper.view.finish_animation()
         app.processEvents()
         if not window.grab().save(args.screenshot):
             print(f"backprop-visualizer: could not write the screenshot {args.screenshot!r}",
@@ -75,5 +127,5 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
             return 2
         return 0
     window.show()
-    session_ui.start_app(window, args)
+    session_menu.start_app(parts.session, args)
     return app.exec()

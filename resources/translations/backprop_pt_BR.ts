@@ -144,7 +144,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+116"/>
+        <location filename="../../ui/training/boundary_view.py" line="+117"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -176,7 +176,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
@@ -199,6 +199,57 @@
         <location line="-20"/>
         <source>The decision boundary needs data with two input features; this data has %1.</source>
         <translation>A fronteira de decisão precisa de dados com dois atributos de entrada; estes dados têm %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasInteraction</name>
+    <message>
+        <location filename="../../ui/canvas/interaction.py" line="+88"/>
+        <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
+        <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer {0}, neuron {1}</source>
+        <translation>Camada {0}, neurônio {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a({0})_{1}</source>
+        <translation>a({0})_{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({0})[{1}, {2}]: from {3} to neuron {4} of layer {5}</source>
+        <translation>Θ({0})[{1}, {2}]: de {3} para o neurônio {4} da camada {5}</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasNote</name>
+    <message>
+        <location filename="../../ui/canvas/note.py" line="+30"/>
+        <source>Θ({0}): showing the {1} strongest of {2} connections</source>
+        <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gradient D({0})</source>
+        <translation>gradiente D({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contribution d({0})·[1; a({1})]ᵀ</source>
+        <translation>contribuição d({0})·[1; a({1})]ᵀ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
+        <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edges show the weights Θ: colour and dash give the sign, width the size |Θ|</source>
+        <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
 </context>
 <context>
@@ -550,7 +601,7 @@
         <translation>a acurácia precisa de pelo menos um exemplo</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../engine/lesson/plane_grid.py" line="+34"/>
         <source>a boundary grid needs points of shape (m, 2), got {shape}</source>
         <translation>a grade da fronteira de decisão precisa de pontos de forma (m, 2), mas eles têm forma {shape}</translation>
     </message>
@@ -1123,7 +1174,7 @@
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+49"/>
+        <location filename="../../ui/files/session_io.py" line="+71"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
     </message>
@@ -1222,7 +1273,7 @@
         <translation>Salvar cada micropasso com sua equação e seus números, como no artigo de Mazur, mas para esta rede</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+1"/>
         <source>PNG images (*.png)</source>
         <translation>Imagens PNG (*.png)</translation>
@@ -1252,6 +1303,11 @@
         <location line="+44"/>
         <source>Export failed</source>
         <translation>Falha ao exportar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This window has nothing to export there.</source>
+        <translation>Esta janela não tem nada para exportar aí.</translation>
     </message>
 </context>
 <context>
@@ -1608,7 +1664,7 @@
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -1641,7 +1697,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+31"/>
+        <location filename="../../ui/shell/main_window.py" line="+36"/>
         <source>Backprop Visualizer</source>
         <translation>Backprop Visualizer</translation>
     </message>
@@ -1879,29 +1935,6 @@
     </message>
 </context>
 <context>
-    <name>NetworkInteraction</name>
-    <message>
-        <location filename="../../ui/canvas/interaction.py" line="+60"/>
-        <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
-        <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Layer {0}, neuron {1}</source>
-        <translation>Camada {0}, neurônio {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>a({0})_{1}</source>
-        <translation>a({0})_{1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Θ({0})[{1}, {2}]: from {3} to neuron {4} of layer {5}</source>
-        <translation>Θ({0})[{1}, {2}]: de {3} para o neurônio {4} da camada {5}</translation>
-    </message>
-</context>
-<context>
     <name>NetworkLegend</name>
     <message>
         <location filename="../../ui/canvas/legend.py" line="+72"/>
@@ -1982,7 +2015,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+295"/>
+        <location filename="../../ui/canvas/view.py" line="+302"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2015,31 +2048,6 @@
         <location line="+3"/>
         <source>The network: columns are layers, +1 is the bias unit</source>
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Θ({0}): showing the {1} strongest of {2} connections</source>
-        <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>gradient D({0})</source>
-        <translation>gradiente D({0})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>contribution d({0})·[1; a({1})]ᵀ</source>
-        <translation>contribuição d({0})·[1; a({1})]ᵀ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
-        <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Edges show the weights Θ: colour and dash give the sign, width the size |Θ|</source>
-        <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/neurons.py" line="+335"/>
@@ -2218,7 +2226,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+86"/>
+        <location filename="../../ui/files/session.py" line="+88"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -2533,7 +2541,7 @@
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+60"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>

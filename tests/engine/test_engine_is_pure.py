@@ -1,4 +1,4 @@
-"""The engine never imports Qt, pyqtgraph or the ui package."""
+"""The engine and its lesson model never import Qt, pyqtgraph or the ui package."""
 
 from __future__ import annotations
 
@@ -8,13 +8,35 @@ import sys
 
 from tests.conftest import ROOT
 
+WALK = """
+import importlib, json, pkgutil, sys
+import engine
+names = sorted(m.name for m in pkgutil.walk_packages(engine.__path__, "engine."))
+for name in names:
+    importlib.import_module(name)
+print(json.dumps({"walked": names, "loaded": sorted(sys.modules)}))
+"""
 
-def test_import_engine_loads_no_gui_module():
-    code = ("import json, sys; import engine, engine.lesson.presets, "
-            "engine.documents.trace_text, engine.datasets; "
-            "print(json.dumps(sorted(sys.modules)))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+
+def _walk() -> dict:
+    out = subprocess.run([sys.executable, "-c", WALK], cwd=ROOT, capture_output=True, text=True,
                          check=True)
-    loaded = {m.split(".")[0] for m in json.loads(out.stdout)}
+    return json.loads(out.stdout)
+
+
+def test_importing_every_engine_module_loads_no_gui_module():
+    seen = _walk()
+    loaded = {m.split(".")[0] for m in seen["loaded"]}
     assert loaded.isdisjoint({"PySide6", "shiboken6", "pyqtgraph", "ui"})
     assert "numpy" in loaded  # the check is real: it does see what the engine imports
+
+
+def test_the_walk_reaches_every_module_of_every_sub_package():
+    # The walk above proves something only if it imports every file under engine/.
+    on_disk = {".".join(p.relative_to(ROOT).with_suffix("").parts)
+               for p in (ROOT / "engine").rglob("*.py")}
+    on_disk = {n.removesuffix(".__init__") for n in on_disk}
+    walked = set(_walk()["walked"]) | {"engine"}
+    assert on_disk == walked
+    assert {"engine.lesson.presets", "engine.files.session_format",
+            "engine.documents.worked_example"} <= walked

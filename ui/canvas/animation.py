@@ -3,8 +3,8 @@ left→right, backward right→left) and the update's morph of every edge from o
 
 One QVariantAnimation drives both. It computes its value from elapsed time, so when a frame is
 late the next one jumps ahead instead of queueing: the animation drops frames, never lags.
-``NetworkAnimation`` is mixed into ``NetworkView``; it uses the view's ``bundles``, ``pulse``,
-``theme``, ``set_weights`` and ``animation_finished``.
+``CanvasAnimation`` belongs to one ``NetworkView`` (its ``animation``); it uses the view's
+``bundles``, ``pulse``, ``theme``, ``set_weights`` and ``animation_finished``.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 
 from ui.canvas.items import PulseItem
 from ui.look import palette
 
 
-class NetworkAnimation:
-    """Pulse and weight-morph animations for ``NetworkView`` (a mixin)."""
+class CanvasAnimation(QObject):
+    """Pulse and weight-morph animations of one ``NetworkView``."""
 
-    def _init_animation(self) -> None:
+    def __init__(self, view) -> None:
+        super().__init__(view)
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
@@ -30,11 +31,18 @@ class NetworkAnimation:
         self._anim_kind: str | None = None
         self._anim_thetas: tuple[list[np.ndarray], list[np.ndarray]] | None = None
 
+    @property
+    def view(self):
+        """The canvas this belongs to: its Qt parent. (Not an attribute: a Python reference
+        cycle view ↔ helper could be collected while both Qt objects still live.)"""
+        return self.parent()
+
     def animate_pulse(self, from_layer: int, to_layer: int, duration_ms: int) -> None:
         """Send dots along the drawn edges of Θ(min(from, to)): left→right if from < to."""
         self.finish_animation()
         l = min(from_layer, to_layer)
-        b = self._bundle(l)
+        view = self.view
+        b = view.bundles[l - 1]
         flat = b.overlay_shown if b.overlay is not None else b.shown
         if flat.size == 0:
             flat = np.arange(b.total)
@@ -46,10 +54,10 @@ class NetworkAnimation:
         forward = from_layer < to_layer
         if not forward:
             start, end = end, start
-        color = palette.qcolor(self.theme.pulse if forward else self.theme.highlight)
-        self.pulse.set_paths(start, end, color, 5.0 * self.scale_factor,
-                             palette.qcolor(self.theme.background))
-        self.pulse.setVisible(True)
+        color = palette.qcolor(view.theme.pulse if forward else view.theme.highlight)
+        view.pulse.set_paths(start, end, color, 5.0 * view.scale_factor,
+                             palette.qcolor(view.theme.background))
+        view.pulse.setVisible(True)
         self._start_animation("pulse", duration_ms)
 
     def animate_weight_change(self, old_thetas: Sequence[np.ndarray],
@@ -59,15 +67,15 @@ class NetworkAnimation:
         old = [np.array(t, float) for t in old_thetas]
         new = [np.array(t, float) for t in new_thetas]
         self._anim_thetas = (old, new)
-        self.set_weights(old)
+        self.view.set_weights(old)
         # Changing edges are redrawn every frame now: re-rendering their pixmap caches would
         # cost more than drawing them directly. Unchanged bundles keep their caches.
-        for b, o, n in zip(self.bundles, old, new, strict=True):
+        for b, o, n in zip(self.view.bundles, old, new, strict=True):
             b.set_cached(bool(np.array_equal(o, n)))
         self._start_animation("weights", duration_ms)
 
     def _set_edge_cache(self, on: bool) -> None:
-        for b in self.bundles:
+        for b in self.view.bundles:
             b.set_cached(on)
 
     def _start_animation(self, kind: str, duration_ms: int) -> None:
@@ -93,11 +101,11 @@ class NetworkAnimation:
     def _on_anim_value_changed(self, value: float) -> None:
         # The animation computes its value from elapsed time, so a late frame skips ahead.
         if self._anim_kind == "pulse":
-            self.pulse.set_progress(float(value))
+            self.view.pulse.set_progress(float(value))
         elif self._anim_kind == "weights" and self._anim_thetas is not None:
             old, new = self._anim_thetas
             t = float(value)
-            self.set_weights([o + (n - o) * t for o, n in zip(old, new, strict=True)])
+            self.view.set_weights([o + (n - o) * t for o, n in zip(old, new, strict=True)])
 
     def _on_anim_finished(self) -> None:
         if self._anim_kind is not None:
@@ -106,9 +114,9 @@ class NetworkAnimation:
     def _complete_animation(self) -> None:
         kind, self._anim_kind = self._anim_kind, None
         if kind == "pulse":
-            self.pulse.setVisible(False)
+            self.view.pulse.setVisible(False)
         elif kind == "weights" and self._anim_thetas is not None:
-            self.set_weights(self._anim_thetas[1])
+            self.view.set_weights(self._anim_thetas[1])
             self._anim_thetas = None
             self._set_edge_cache(True)
-        self.animation_finished.emit()
+        self.view.animation_finished.emit()

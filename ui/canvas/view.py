@@ -16,36 +16,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import (
-    QEvent,
-    QLocale,
-    QPointF,
-    QRectF,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPainter
-from PySide6.QtWidgets import (
-    QGraphicsLineItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
-    QLabel,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
-from ui.canvas.animation import NetworkAnimation
-from ui.canvas.interaction import NetworkInteraction
+from ui.canvas.animation import CanvasAnimation
+from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
 from ui.canvas.items import EdgeBundleItem, EdgeStyle, PulseItem
 from ui.canvas.layout import Layout, compute_layout
 from ui.canvas.legend import NetworkLegend
 from ui.canvas.neurons import NeuronColumnItem
+from ui.canvas.note import CanvasNote
 from ui.look import palette
 from ui.look.palette import LIGHT, Theme
 
 
-class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
-    """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values."""
+class NetworkView(QGraphicsView):
+    """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values.
+
+    It owns its ``interaction`` (hover, click, zoom, pan) and its ``animation`` (pulses and
+    weight morphs)."""
 
     neuron_hovered = Signal(int, int)        # (layer, unit k: 0 = "+1", 1..s(l)); (0, -1) none
     edge_hovered = Signal(int, int, int)     # (l, i, j) of Θ(l)[i, j]; (0, 0, 0) none
@@ -78,16 +68,11 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         self.bundles: list[EdgeBundleItem] = []
         self.captions: list[tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = []
         self._highlight: tuple[tuple[int, ...], int | None] = ((), None)
-        self._hover_unit, self._hover_edge = (0, -1), (0, 0, 0)
-        self._press: QPointF | None = None
-        self._panning = False
-        self._user_zoomed = False
-        self._init_animation()
+        self.interaction = CanvasInteraction(self)
+        self.animation = CanvasAnimation(self)
         self.legend = NetworkLegend(self)
         self._legend_wanted = True
-        self.note = QLabel(self)
-        self.note.setObjectName("networkNote")
-        self.note.setWordWrap(True)
+        self.note = CanvasNote(self)
         self.set_architecture(layer_sizes)
         self.set_theme(LIGHT)
         self.retranslate()
@@ -119,10 +104,7 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         for pair in self.captions:
             for item in pair:
                 self._scene.addItem(item)
-        self._hover_line = QGraphicsLineItem()
-        self._hover_line.setZValue(-1)
-        self._hover_line.setVisible(False)
-        self._scene.addItem(self._hover_line)
+        self.interaction.add_hover_line(self._scene)
         self.pulse = PulseItem()
         self._scene.addItem(self.pulse)
         self._highlight = ((), None)
@@ -157,9 +139,34 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
                 item.setPos(min(max(lay.x[k] - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
-        if not self._user_zoomed:
+        if not self.interaction.user_zoomed:
             self.centerOn(lay.width / 2, lay.height / 2)
-        self._hover_line.setVisible(False)
+        if self.interaction.hover_line is not None:
+            self.interaction.hover_line.setVisible(False)
+
+    # animation and interaction, done by the objects the view owns
+    def animate_pulse(self, from_layer: int, to_layer: int, duration_ms: int) -> None:
+        """Send dots along the drawn edges of Θ(min(from, to)): left→right if from < to."""
+        self.animation.animate_pulse(from_layer, to_layer, duration_ms)
+
+    def animate_weight_change(self, old_thetas: Sequence[np.ndarray],
+                              new_thetas: Sequence[np.ndarray], duration_ms: int) -> None:
+        """Morph the edges from ``old_thetas`` to ``new_thetas`` (colour and width)."""
+        self.animation.animate_weight_change(old_thetas, new_thetas, duration_ms)
+
+    def is_animating(self) -> bool:
+        """Return whether a pulse or weight morph is running."""
+        return self.animation.is_animating()
+
+    def finish_animation(self) -> None:
+        """Jump the running animation to its end at once (emits ``animation_finished``)."""
+        self.animation.finish_animation()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() in SCROLL_KEYS:
+            event.ignore()      # panning is by dragging; let the window have the key
+            return
+        super().keyPressEvent(event)
 
     # values
     def set_weights(self, thetas: Sequence[np.ndarray]) -> None:
@@ -318,26 +325,8 @@ class NetworkView(NetworkInteraction, NetworkAnimation, QGraphicsView):
         return self.note.text()
 
     def _update_note(self) -> None:
-        # The note always says what the edges show, so it keeps its height from step to step
-        # and the drawing never jumps (a height change would also relayout the whole scene).
-        loc, lines, overlays = QLocale(), [], []
-        for b in self.bundles:
-            if b.pruned:
-                lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
-                             .format(b.l, loc.toString(b.keep), loc.toString(b.total)))
-            if b.overlay is not None:
-                what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
-                        self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
-                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
-                                        "weights").format(b.l, what))
-        lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the sign, "
-                                      "width the size |Θ|")]
-        text = "\n".join(lines)
-        if text != self.note.text():
-            old_height = self.note.heightForWidth(max(self.note.width(), 1))
-            self.note.setText(text)
-            if self.note.heightForWidth(max(self.note.width(), 1)) != old_height:
-                self._place_overlays()
+        if self.note.show_for(self.bundles):
+            self._place_overlays()
 
     # queries (tests, inspector)
     def _column(self, layer: int) -> NeuronColumnItem:

@@ -55,11 +55,12 @@ class ExportMenu(QMenu):
             self.items[key].setStatusTip(tip)
 
     def _on_about_to_show(self) -> None:
-        has_plot = getattr(self.window, "loss_plot", None) is not None
-        has_training = getattr(self.window, "training", None) is not None
+        parts = self.controller.parts
+        has_plot = parts.loss_plot is not None
+        has_training = parts.training is not None
         self.items["loss_png"].setEnabled(has_plot)
         self.items["loss_csv"].setEnabled(has_training)
-        self.items["gif"].setEnabled(getattr(self.window, "stepper", None) is not None)
+        self.items["gif"].setEnabled(parts.stepper is not None)
 
     def _filters(self, key: str) -> str:
         return {"canvas_png": self.tr("PNG images (*.png)"),
@@ -88,30 +89,39 @@ class ExportMenu(QMenu):
 
     def export_to(self, key: str, path: str) -> bool:
         """Write export ``key`` to ``path``; report failures in a dialog."""
-        w, state = self.window, self.controller.state
+        parts, state = self.controller.parts, self.controller.state
         try:
             if key == "canvas_png":
-                exports.export_widget_png(exports.canvas_widget(w), path)
+                exports.export_widget_png(self._canvas(), path)
             elif key == "canvas_svg":
-                exports.export_widget_svg(exports.canvas_widget(w), path)
+                exports.export_widget_svg(self._canvas(), path)
             elif key == "loss_png":
-                exports.export_widget_png(w.loss_plot, path)
+                exports.export_widget_png(self._need(parts.loss_plot), path)
             elif key == "loss_csv":
-                exports.export_history_csv(w.training.history, path)
+                exports.export_history_csv(self._need(parts.training).history, path)
             elif key == "matrices_csv":
-                exports.export_matrices_csv(exports.current_trace(w, state), path)
+                exports.export_matrices_csv(exports.current_trace(state, parts.stepper), path)
             elif key == "gif":
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
-                    exports.export_gif(w, path)
+                    exports.export_gif(parts.stepper, parts.step_area, parts.canvas, path)
                 finally:
                     QApplication.restoreOverrideCursor()
             else:
                 from ui.files.session import _language
 
-                exports.export_worked_example(exports.current_trace(w, state), path,
+                exports.export_worked_example(exports.current_trace(state, parts.stepper), path,
                                               _language())
         except OSError as exc:
             self.controller.show_error(self.tr("Export failed"), str(exc))
             return False
         return True
+
+    def _canvas(self):
+        return exports.canvas_widget(self.controller.parts.canvas, self.window.centralWidget())
+
+    def _need(self, part):
+        """Return ``part``, or raise ExportError when this window was built without it."""
+        if part is None:
+            raise exports.ExportError(self.tr("This window has nothing to export there."))
+        return part

@@ -34,9 +34,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("exports", text)
 
 
-def current_trace(window, state) -> Trace:
-    """Return the trace on show in the stepper, or the current example's trace."""
-    stepper = getattr(window, "stepper", None)
+def current_trace(state, stepper=None) -> Trace:
+    """Return the trace on show in ``stepper``, or (without one) the current example's trace."""
     if stepper is not None:
         return stepper.trace
     t, s = state.example, state.settings
@@ -44,11 +43,9 @@ def current_trace(window, state) -> Trace:
                                freeze_bias=s.freeze_bias)
 
 
-def canvas_widget(window) -> QWidget:
-    """Return the network canvas, or the central widget of a window without one."""
-    view = getattr(window, "network_view", None)
-    if view is None:
-        view = window.centralWidget()
+def canvas_widget(canvas: QWidget | None, fallback: QWidget | None = None) -> QWidget:
+    """Return ``canvas``, or ``fallback`` (a window's central widget) when there is none."""
+    view = canvas if canvas is not None else fallback
     if view is None:
         raise ExportError(_tr("There is no network canvas to export."))
     return view
@@ -154,14 +151,13 @@ def _qimage_to_pil(image: QImage):
     return Image.open(io.BytesIO(bytes(QByteArray(buf.data())))).convert("RGB")
 
 
-def render_step_frames(window, widget: QWidget | None = None) -> list[QImage]:
-    """Return one image of ``widget`` (default: the central widget) per step of the stepper's
-    trace, driving ``window.stepper`` through it; the cursor is put back afterwards."""
-    stepper = getattr(window, "stepper", None)
-    if stepper is None:
+def render_step_frames(stepper, target: QWidget | None, view: QWidget | None = None
+                       ) -> list[QImage]:
+    """Return one image of ``target`` (the step-through area) per step of ``stepper``'s trace,
+    driving the stepper through it and finishing ``view``'s animations; the cursor is put back
+    afterwards."""
+    if stepper is None or target is None:
         raise ExportError(_tr("The step-through is not available in this window."))
-    target = widget or window.centralWidget() or canvas_widget(window)
-    view = getattr(window, "network_view", None)
     app = QApplication.instance()
     start = stepper.cursor
     frames = []
@@ -177,14 +173,16 @@ def render_step_frames(window, widget: QWidget | None = None) -> list[QImage]:
     return frames
 
 
-def export_gif(window, path: str | os.PathLike, frame_ms: int = GIF_FRAME_MS) -> int:
-    """Write the current example's whole step-through as an animated GIF; return frame count."""
+def export_gif(stepper, target: QWidget | None, view: QWidget | None, path: str | os.PathLike,
+               frame_ms: int = GIF_FRAME_MS) -> int:
+    """Write ``stepper``'s whole step-through, as ``target`` shows it, as an animated GIF;
+    return the frame count."""
     try:
         from PIL import Image
     except ImportError:  # pragma: no cover - Pillow is a runtime dependency
         raise ExportError(_tr("GIF export needs the Pillow package (pip install Pillow)."))\
             from None
-    frames = render_step_frames(window)
+    frames = render_step_frames(stepper, target, view)
     if not frames:
         raise ExportError(_tr("There is no step to animate."))
     pil = []

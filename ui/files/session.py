@@ -32,10 +32,12 @@ MAX_RECENT = 8
 class SessionController(QObject):
     """Own the File menu's actions for ``window`` and the session file ``state.path`` names."""
 
-    def __init__(self, window, state: AppState, start_preset: str = "mazur") -> None:
+    def __init__(self, window, state: AppState, parts: session_io.Teammates | None = None,
+                 start_preset: str = "mazur") -> None:
         super().__init__(window)
         self.setObjectName("sessionController")
         self.window, self.state, self.start_preset = window, state, start_preset
+        self.parts = parts or session_io.Teammates()
         self.path: Path | None = None
         self.last_error = ""
         self.selected_filter = ""      # the file-type filter picked in the last file dialog
@@ -64,7 +66,7 @@ class SessionController(QObject):
         menu.addMenu(self.export_menu)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        self.autosave = Autosave(lambda: session_io.capture(self.window, self.state),
+        self.autosave = Autosave(lambda: session_io.capture(self.state, self.parts),
                                  lambda: self.state.modified, parent=self)
         self.guard = ExceptionGuard(self.show_error_text, self.autosave, parent=self)
         state.modified_changed.connect(self._on_state_modified_changed)
@@ -176,7 +178,7 @@ class SessionController(QObject):
         """Start a fresh session from the start preset (after the unsaved-changes question)."""
         if not self.maybe_save():
             return False
-        session_io.apply(self.window, self.state, session_io.preset_session(self.start_preset))
+        session_io.apply(self.state, session_io.preset_session(self.start_preset), self.parts)
         self._set_path(None)
         self.autosave.discard()
         return True
@@ -196,14 +198,14 @@ class SessionController(QObject):
             return False
         try:
             session = load_session(path)
-            session_io.check(self.window, session)
+            session_io.check(session, self.parts)
         except SessionError as exc:
             if not Path(path).exists():      # a recent file that was moved or deleted
                 self._forget(Path(path))
             self.show_error(self.tr("Cannot open the session"),
                             describe(_naming_file(exc, Path(path).name)))
             return False
-        session_io.apply(self.window, self.state, session)
+        session_io.apply(self.state, session, self.parts)
         self._set_path(Path(path))
         self._remember(Path(path))
         return True
@@ -226,7 +228,7 @@ class SessionController(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the session atomically to ``path``; on failure report it and keep the old file."""
         try:
-            save_session(path, session_io.capture(self.window, self.state))
+            save_session(path, session_io.capture(self.state, self.parts))
         except (OSError, ValueError) as exc:
             self.show_error(self.tr("Cannot save the session"),
                             self.tr("{0}: {1}").format(path.name, getattr(exc, "strerror", None)
@@ -253,12 +255,12 @@ class SessionController(QObject):
             return False
         try:
             session = load_session(self.autosave.path)
-            session_io.check(self.window, session)
+            session_io.check(session, self.parts)
         except SessionError as exc:
             self.show_error(self.tr("Cannot restore the autosaved session"), describe(exc))
             self.autosave.discard()
             return False
-        session_io.apply(self.window, self.state, session)
+        session_io.apply(self.state, session, self.parts)
         self._set_path(None)
         self.state.set_modified(True)
         return True
@@ -327,20 +329,21 @@ def _naming_file(exc: SessionError, name: str) -> SessionError:
     return exc if str(exc).startswith(name + ": ") else in_file(SessionError, name, exc)
 
 
-def run_headless(window, args: argparse.Namespace) -> int | None:
+def run_headless(controller: SessionController, args: argparse.Namespace) -> int | None:
     """Do the command line's exports (``--export-worked-example``, ``--export-gif``) and return
     0, or None when there is nothing to export; raise OSError (ExportError) on failure."""
     if not (args.export_worked_example or args.export_gif):
         return None
+    window, parts = controller.window, controller.parts
     if args.export_worked_example:
-        exports.export_worked_example(exports.current_trace(window, window.state),
+        exports.export_worked_example(exports.current_trace(controller.state, parts.stepper),
                                       args.export_worked_example, _language())
     if args.export_gif:
         # No one is looking at this window: make it tall enough that the math panel in the
         # frames shows whole explanations rather than a scroll bar.
         window.resize(max(window.width(), 1500), max(window.height(), 1150))
         QApplication.instance().processEvents()
-        exports.export_gif(window, args.export_gif)
+        exports.export_gif(parts.stepper, parts.step_area, parts.canvas, args.export_gif)
     return 0
 
 
@@ -353,24 +356,23 @@ def _language() -> str:
         return "en"
 
 
-def install(window, state: AppState, args: argparse.Namespace) -> SessionController:
+def install(window, state: AppState, args: argparse.Namespace,
+            parts: session_io.Teammates) -> SessionController:
     """Add the File menu to ``window`` and open ``args.session`` if given (raise SessionError,
     changing nothing, if it is bad). ``start_app`` adds what only the running app does."""
-    controller = SessionController(window, state, args.preset or "mazur")
-    window.session = controller
+    controller = SessionController(window, state, parts, args.preset or "mazur")
     if args.session:
         try:
-            session_io.apply(window, state, load_session(args.session))
+            session_io.apply(state, load_session(args.session), parts)
         except SessionError as exc:
             raise _naming_file(exc, Path(args.session).name) from None
         controller._set_path(Path(args.session))
     return controller
 
 
-def start_app(window, args: argparse.Namespace) -> None:
+def start_app(controller: SessionController, args: argparse.Namespace) -> None:
     """Turn on what the running app adds: the log file, the global exception handler, the
     unsaved-changes question on close, and the offer to restore an autosave."""
-    controller: SessionController = window.session
     setup_logging()
     controller.guard.install()
     controller.prompt_on_close = True

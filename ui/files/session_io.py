@@ -4,26 +4,48 @@
 generator) and the stepper position; ``apply`` puts a loaded session back in that order: network
 and data, settings, history and training state (after the settings, whose change would reset
 it), example, then the stepper's micro-step (last, because every earlier change recomputes the
-trace). The stepper and the training controller are the teammates' ``window.stepper`` and
-``window.training``; a window built without them (a bare test window) still saves and loads the
-rest.
+trace). The stepper and the training controller come in a ``Teammates`` record that the
+composition root (ui/app.py) hands to the session controller; without them (a bare test window)
+the rest still saves and loads.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from engine.files.session_format import Session, SessionError
 from engine.lesson.presets import build_preset
 from engine.messages import QT_TRANSLATE_NOOP, reason
 from ui.state import AppState, Settings
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-def capture(window, state: AppState) -> Session:
+    from ui.stepper.playback import Stepper
+    from ui.training.scheduler import TrainingController
+
+
+@dataclass(frozen=True)
+class Teammates:
+    """The parts a session touches besides the ``AppState``, handed in by the composition root.
+
+    ``stepper`` plays the trace; ``training`` holds the history and optimizer state; ``canvas``,
+    ``step_area`` and ``loss_plot`` are the widgets the exports draw. Any may be None in a window
+    built without that part.
+    """
+
+    stepper: Stepper | None = None
+    training: TrainingController | None = None
+    canvas: QWidget | None = None
+    step_area: QWidget | None = None
+    loss_plot: QWidget | None = None
+
+
+def capture(state: AppState, parts: Teammates) -> Session:
     """Return the window's session: network (a copy), data, settings, history, training state,
     stepper place."""
-    training = getattr(window, "training", None)
-    stepper = getattr(window, "stepper", None)
+    training, stepper = parts.training, parts.stepper
     history = training.history.to_dict() if training is not None else None
     if history is not None:
         history["epoch"] = int(getattr(training, "epoch", 0))
@@ -35,10 +57,10 @@ def capture(window, state: AppState) -> Session:
         training=training.training_state() if training is not None else None)
 
 
-def check(window, session: Session) -> None:
+def check(session: Session, parts: Teammates) -> None:
     """Raise SessionError if the training history cannot be read by the window's history
     (its schema belongs to engine.lesson.history); checked on a scratch copy, so nothing changes."""
-    training = getattr(window, "training", None)
+    training = parts.training
     history = dict(session.history or {})
     history.pop("epoch", None)
     if training is None or "epochs" not in history:
@@ -50,11 +72,11 @@ def check(window, session: Session) -> None:
                            reason=reason(exc)) from None
 
 
-def apply(window, state: AppState, session: Session) -> None:
+def apply(state: AppState, session: Session, parts: Teammates) -> None:
     """Replace the window's session by ``session`` and mark it unmodified; raise SessionError
     (changing nothing) if a part only the window can check is bad."""
-    check(window, session)
-    training = getattr(window, "training", None)
+    check(session, parts)
+    training = parts.training
     if training is not None and training.running:
         training.pause()
     state.set_problem(session.network, session.X, session.Y, session.dataset)
@@ -77,9 +99,8 @@ def apply(window, state: AppState, session: Session) -> None:
         training.article_weights = session.preset == "mazur" and session.dataset is None
         training.epoch_finished.emit(training.epoch)
     state.set_example(min(session.example, state.X.shape[0] - 1))
-    stepper = getattr(window, "stepper", None)
-    if stepper is not None:
-        stepper.set_cursor(session.cursor)
+    if parts.stepper is not None:
+        parts.stepper.set_cursor(session.cursor)
     state.set_modified(False)
 
 

@@ -2,19 +2,17 @@
 
 The theme follows the system colour scheme (``QStyleHints.colorScheme``) unless the user picked
 one in View → Theme (remembered in QSettings under ``ui/theme``). Applying a theme sets the
-application palette (Fusion style, so the palette is honoured on every platform), emits
-``theme_changed(ui.look.palette.Theme)`` and calls ``set_theme(theme)`` on every open widget that
-has
-such a method — the network canvas, the plots and the math panel expose it.
+application palette (Fusion style, so the palette is honoured on every platform) and emits
+``theme_changed(ui.look.palette.Theme)``. Presenter mode (F5) enlarges the application font by
+``PRESENTER_SCALE`` and emits ``scale_changed(scale)``.
 
-Presenter mode (F5) enlarges the application font by ``PRESENTER_SCALE`` and calls
-``set_scale(scale)`` on widgets that have it (thicker lines and bigger nodes on the canvas).
-Widgets created later ask ``current_theme()`` / ``current_scale()`` in their ``__init__``.
+Widgets are not searched for: the composition root (ui/app.py) hands each themed part these
+signals with ``follow(widget)`` — connected to its ``set_theme`` / ``set_scale`` — and plots
+without hooks of their own with ``follow_plot(plot)``. Widgets ask ``current_theme()`` /
+``current_scale()`` once, in their ``__init__``.
 """
 
 from __future__ import annotations
-
-import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -82,62 +80,66 @@ def _widgets() -> list[QWidget]:
     return out
 
 
-def _has_hook(widget: QWidget | None, name: str) -> bool:
-    return widget is not None and callable(getattr(type(widget), name, None))
-
-
-def theme_plots(theme: Theme) -> None:
-    """Give every pyqtgraph plot whose widgets have no ``set_theme`` hook of their own the
-    theme's background, axis and legend colours (plots otherwise stay white in the dark theme)."""
-    pg = sys.modules.get("pyqtgraph")
-    if pg is None:      # no plot was ever built
+def theme_plot(widget: QWidget, theme: Theme) -> None:
+    """Give the pyqtgraph plot ``widget`` the theme's background, axis and legend colours (plots
+    otherwise stay white in the dark theme)."""
+    item = widget.getPlotItem()
+    if item is None:     # a closed plot
         return
-    for widget in _widgets():
-        if not isinstance(widget, pg.PlotWidget):
-            continue
-        owner, handled = widget, False
-        while owner is not None and not handled:
-            handled = _has_hook(owner, "set_theme")
-            owner = owner.parentWidget()
-        item = widget.getPlotItem()
-        if handled or item is None:     # None: a closed plot
-            continue
-        widget.setBackground(theme.background)
-        for name in ("left", "bottom", "right", "top"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(theme.muted))
-            axis.setTextPen(pg.mkPen(theme.text))
-        legend = item.legend
-        if legend is not None:
-            legend.setLabelTextColor(theme.text)
-            legend.setBrush(pg.mkBrush(palette.qcolor(theme.background, 200)))
-        item.titleLabel.setAttr("color", theme.text)
-        item.titleLabel.setText(item.titleLabel.text)
+    widget.setBackground(theme.background)
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setPen(_pen(theme.muted))
+        axis.setTextPen(_pen(theme.text))
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextColor(theme.text)
+        legend.setBrush(palette.qcolor(theme.background, 200))
+    item.titleLabel.setAttr("color", theme.text)
+    item.titleLabel.setText(item.titleLabel.text)
 
 
-def scale_plots() -> None:
-    """Draw every pyqtgraph plot's tick labels and axis titles in the application font (plots
-    keep their own small font otherwise, so presenter mode would not reach them)."""
-    pg = sys.modules.get("pyqtgraph")
+def scale_plot(widget: QWidget) -> None:
+    """Draw the pyqtgraph plot ``widget``'s tick labels and axis titles in the application font
+    (plots keep their own small font otherwise, so presenter mode would not reach them)."""
     app = QApplication.instance()
-    if pg is None or not isinstance(app, QApplication):
+    item = widget.getPlotItem()
+    if item is None or not isinstance(app, QApplication):     # None: a closed plot
         return
     font = QFont(app.font())
-    for widget in _widgets():
-        item = widget.getPlotItem() if isinstance(widget, pg.PlotWidget) else None
-        if item is not None:     # None: a closed plot
-            for name in ("left", "bottom", "right", "top"):
-                axis = item.getAxis(name)
-                axis.setStyle(tickFont=font)
-                axis.label.setFont(font)
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setStyle(tickFont=font)
+        axis.label.setFont(font)
 
 
-def call_hooks(name: str, value: object) -> None:
-    """Call ``widget.<name>(value)`` on every widget whose class defines that hook."""
-    for widget in _widgets():
-        # Look on the class, not the instance: pyqtgraph widgets forward unknown attributes.
-        if callable(getattr(type(widget), name, None)):
-            getattr(widget, name)(value)
+def _pen(colour: str):
+    import pyqtgraph as pg
+
+    return pg.mkPen(colour)
+
+
+def follow(widget: QWidget) -> None:
+    """Connect the theme's signals to ``widget.set_theme`` and ``widget.set_scale`` (the hooks
+    its class defines), and call them once with what is in use now."""
+    mgr = manager()
+    # Look on the class, not the instance: pyqtgraph widgets forward unknown attributes.
+    if callable(getattr(type(widget), "set_theme", None)):
+        mgr.theme_changed.connect(widget.set_theme)
+        widget.set_theme(mgr.theme)
+    if callable(getattr(type(widget), "set_scale", None)):
+        mgr.scale_changed.connect(widget.set_scale)
+        widget.set_scale(mgr.scale)
+
+
+def follow_plot(plot: QWidget) -> None:
+    """Keep the pyqtgraph plot ``plot`` (one without hooks of its own) in the theme's colours
+    and the application's font size."""
+    mgr = manager()
+    mgr.theme_changed.connect(lambda theme: theme_plot(plot, theme))
+    mgr.scale_changed.connect(lambda _scale: scale_plot(plot))
+    theme_plot(plot, mgr.theme)
+    scale_plot(plot)
 
 
 class ThemeManager(QObject):
@@ -145,6 +147,7 @@ class ThemeManager(QObject):
 
     theme_changed = Signal(object)      # the ui.look.palette.Theme now in use
     presenter_changed = Signal(bool)
+    scale_changed = Signal(float)       # the presenter scale widgets draw with (1.0 when off)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -194,15 +197,13 @@ class ThemeManager(QObject):
         self._apply(palette.THEMES[system_theme_name() if choice == SYSTEM else choice])
 
     def _apply(self, theme: Theme) -> None:
-        """Set the application palette and tell every widget with a ``set_theme`` hook."""
+        """Set the application palette and tell the widgets that follow the theme."""
         app = QApplication.instance()
         self._theme = theme
         if isinstance(app, QApplication):
             if app.style().name().lower() != "fusion":
                 app.setStyle("Fusion")   # native styles ignore a dark palette on some platforms
             app.setPalette(build_palette(theme))
-        call_hooks("set_theme", theme)
-        theme_plots(theme)
         self.theme_changed.emit(theme)
 
     def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
@@ -210,7 +211,7 @@ class ThemeManager(QObject):
             self._apply(palette.THEMES[system_theme_name()])
 
     def set_presenter(self, enabled: bool) -> None:
-        """Turn presenter mode on or off: fonts × PRESENTER_SCALE, ``set_scale`` hooks called."""
+        """Turn presenter mode on or off: fonts × PRESENTER_SCALE, then ``scale_changed``."""
         if enabled == self._presenter:
             return
         app = QApplication.instance()
@@ -233,8 +234,7 @@ class ThemeManager(QObject):
                 elif not enabled and isinstance(base, QFont):
                     widget.setFont(base)
                     widget.setProperty(_BASE_FONT, None)
-        call_hooks("set_scale", self.scale)
-        scale_plots()
+        self.scale_changed.emit(self.scale)
         self.presenter_changed.emit(enabled)
 
 

@@ -1,4 +1,4 @@
-"""The main window: it only arranges menus, toolbars and docks; features install themselves."""
+"""The main window: it only arranges menus, toolbars and docks; ui/app.py builds what goes in."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ from ui.state import AppState
 
 
 class MainWindow(QMainWindow):
-    """Menus File / View / Help, a central area and dock areas, around one ``AppState``."""
+    """Menus File / View / Help, a central area and dock areas, around one ``AppState``.
+
+    The composition root (ui/app.py) also leaves handles on the window for scripts and tests —
+    ``stepper``, ``network_view``, ``math_panel``, ``timeline``, ``inspector``, ``training``,
+    ``training_panel``, ``loss_plot``, ``boundary_view``, ``session`` — which no part reads.
+    """
 
     language_changed = Signal()   # after the window's own texts are retranslated
 

@@ -144,17 +144,12 @@ class ViewMenu(QObject):
         self._themes.set_presenter(checked)
 
 
-def install(window: QMainWindow, state: object, args: argparse.Namespace) -> ViewMenu:
-    """Add Language, Theme and Presenter mode to ``window.view_menu``; return the controller."""
+def install(window: QMainWindow, args: argparse.Namespace) -> ViewMenu:
+    """Add Language, Theme and Presenter mode to ``window.view_menu``, name every control for
+    accessibility (call it after every other part is built) and return the controller."""
     controller = ViewMenu(window, window.view_menu)
-    window.view_menu_controller = controller
-    accessibility.install(window)   # last feature installed: every control exists by now
+    accessibility.install(window)   # last part built: every control exists by now
     i18n.localize_plots()
     i18n.manager().language_changed.connect(i18n.localize_plots)
-    # Widgets built before install() already got the theme's palette; give the hooks a first call.
-    mgr = theme.manager()
-    theme.call_hooks("set_theme", mgr.theme)
-    theme.theme_plots(mgr.theme)
-    mgr.set_presenter(bool(getattr(args, "presenter", False)))
-    theme.call_hooks("set_scale", mgr.scale)
+    theme.manager().set_presenter(bool(getattr(args, "presenter", False)))
     return controller

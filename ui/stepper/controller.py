@@ -1,9 +1,9 @@
 """The step-through window: canvas, phase line, timeline, math panel, inspector and the toolbar.
 
-``install(window, state, args)`` builds the central area and the "Step" toolbar and sets
-``window.stepper``, ``window.network_view``, ``window.math_panel``, ``window.timeline`` and
-``window.inspector`` (other features rely on these names). ``--step N`` advances N micro-steps
-without animating.
+``install(window, state, args)`` builds the central area and the "Step" toolbar and returns the
+``StepperController`` (its ``stepper``, ``view``, ``math_panel``, ``timeline`` and ``inspector``
+are what the composition root hands to other parts). ``--step N`` advances N micro-steps without
+animating.
 """
 
 from __future__ import annotations
@@ -356,15 +356,11 @@ class _FinishOnKey(QObject):
         return False
 
 
-def install(window: QMainWindow, state: AppState, args: argparse.Namespace | None) -> None:
-    """Build the step-through area in ``window`` and advance ``args.step`` micro-steps."""
+def install(window: QMainWindow, state: AppState,
+            args: argparse.Namespace | None) -> StepperController:
+    """Build the step-through area in ``window``, advance ``args.step`` micro-steps and return
+    the controller."""
     controller = StepperController(window, state)
-    window.stepper_controller = controller
-    window.stepper = controller.stepper
-    window.network_view = controller.view
-    window.math_panel = controller.math_panel
-    window.timeline = controller.timeline
-    window.inspector = controller.inspector
     window.language_changed.connect(controller.retranslate)
     _FinishOnKey.serve(controller.view)
     window.setWindowIcon(app_icon())
@@ -389,6 +385,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace | Non
                 status.clearMessage()
 
         controller.stepper.step_changed.connect(_on_stepper_step_changed)
+    return controller
 
 
 def app_icon() -> QIcon:

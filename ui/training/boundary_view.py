@@ -14,7 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from engine.lesson.scoring import Grid, grid_around, grid_over, target_classes
+from engine.lesson.plane_grid import Grid, grid_around, grid_over
+from engine.lesson.scoring import target_classes
 from ui.look.palette import (
     CLASS_HEX,
     CLASS_SYMBOLS,
@@ -25,7 +26,7 @@ from ui.look.palette import (
     qcolor,
     sequential_rgba,
 )
-from ui.look.theme import current_theme
+from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
 from ui.training.loss_plot import style_plot
 
@@ -142,6 +143,10 @@ class BoundaryView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_scale(self, _factor: float) -> None:
+        """Draw the plot's ticks and titles in the application font (presenter mode)."""
+        scale_plot(self.plot)
 
     def set_theme(self, theme: Theme) -> None:
         """Recolour for ``theme`` (called by ui.look.theme on every theme switch)."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from engine.lesson.history import LossHistory
 from ui.look.palette import LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
-from ui.look.theme import current_theme
+from ui.look.theme import current_theme, scale_plot
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -138,9 +138,14 @@ class LossPlot(QWidget):
         super().changeEvent(event)
 
     def set_theme(self, theme: Theme) -> None:
-        """Recolour the plots for ``theme`` (called by ui.look.theme on every theme switch)."""
+        """Recolour the plots for ``theme`` (on every theme switch)."""
         for w in (self.cost_plot, self.accuracy_plot):
             style_plot(w, theme)
+
+    def set_scale(self, _factor: float) -> None:
+        """Draw the plots' ticks and titles in the application font (presenter mode)."""
+        for w in (self.cost_plot, self.accuracy_plot):
+            scale_plot(w)
 
     def set_show_accuracy(self, on: bool) -> None:
         """Show or hide the accuracy plot (it means nothing for regression targets)."""

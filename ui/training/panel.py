@@ -7,10 +7,9 @@ the state back, so a session loaded from a file or a weight edited in the steppe
 
 from __future__ import annotations
 
-import argparse
 import math
 
-from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -18,9 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -33,9 +30,7 @@ from engine.datasets import load
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
 from ui.state import AppState
-from ui.training.boundary_view import BoundaryView
 from ui.training.data_controls import DataControls
-from ui.training.loss_plot import LossPlot
 from ui.training.network_controls import NetworkControls, make_combo, select_data
 from ui.training.scheduler import TrainingController
 
@@ -388,58 +383,3 @@ class TrainingPanel(QWidget):
     def _clear_message(self) -> None:
         self._message_key = ""
         self.message_label.hide()
-
-
-def install(window: QMainWindow, state: AppState, args: argparse.Namespace) -> None:
-    """Add the training panel, loss plot and decision boundary docks to ``window``; with
-    ``--train-epochs N``, train N epochs now (before any screenshot)."""
-    controller = TrainingController(state, seed=getattr(args, "seed", 0) or 0, parent=window)
-    panel = TrainingPanel(state, controller)
-    loss_plot = LossPlot(controller.history)
-    boundary = BoundaryView(state)
-    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
-    state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
-        controller.is_classification()))
-    loss_plot.set_show_accuracy(controller.is_classification())
-    view = getattr(window, "network_view", None)
-    if view is not None and hasattr(view, "neuron_hovered"):
-        # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
-        view.neuron_hovered.connect(lambda layer, k: boundary.set_hovered(layer, k - 1))
-
-    scroll = QScrollArea()
-    scroll.setObjectName("trainingScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(panel)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    # Right of the step-through canvas: the controls, and below them the boundary beside the
-    # cost plot (side by side, the square boundary map wastes no width).
-    docks = []
-    for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
-                         ("lossDock", loss_plot)):
-        dock = QDockWidget(window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        docks.append(dock)
-    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
-    window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
-    window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
-    panel.docks = docks
-    panel.retranslate()
-    if hasattr(window, "view_menu"):
-        for dock in docks:
-            window.view_menu.addAction(dock.toggleViewAction())
-    window.training, window.training_panel = controller, panel
-    window.loss_plot, window.boundary_view = loss_plot, boundary
-    epochs = int(getattr(args, "train_epochs", 0) or 0)
-    if epochs:
-        def train() -> None:
-            controller.train_epochs(epochs)
-            loss_plot.refresh()
-
-        if getattr(args, "session", None):
-            # The session file is opened by a feature installed after this one: train what it
-            # loads, once the event loop first runs (before a --screenshot is taken).
-            QTimer.singleShot(0, train)
-        else:
-            train()

@@ -181,7 +181,7 @@ def test_clicking_an_edge_emits_edge_clicked(view, qtbot):
 def test_edge_hit_testing_follows_zoom(view):
     view.scale(3.0, 3.0)
     view.centerOn(_point_on_edge(view, 1, 0, 1))
-    assert view.hit_test(_point_on_edge(view, 1, 0, 1)) == (1, 0, 1)
+    assert view.interaction.hit_test(_point_on_edge(view, 1, 0, 1)) == (1, 0, 1)
 
 
 def test_finish_animation_completes_a_pulse_at_once(view, qtbot):
@@ -301,7 +301,7 @@ def test_wheel_zooms_and_fit_restores(view, qtbot):
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.transform().m11() > 1.3
-    view.fit()
+    view.interaction.fit()
     assert view.transform().m11() == pytest.approx(1.0)
 
 

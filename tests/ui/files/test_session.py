@@ -225,7 +225,7 @@ def test_bad_session_reports_the_loaders_message_and_changes_nothing(shared_wind
     window.session.errors.clear()
     before = snapshot(window)
     with pytest.raises(SessionError) as expected:
-        session_io.check(window, load_session(DATA / "bad" / name))
+        session_io.check(load_session(DATA / "bad" / name), window.session.parts)
     message = str(expected.value)
     if not message.startswith(name):
         message = f"{name}: {message}"        # the window's own check names the file too

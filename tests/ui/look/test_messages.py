@@ -169,7 +169,7 @@ def _expected_error(window, path: Path) -> Exception:
     if path.suffix == ".csv":
         return _error(path)
     try:
-        session_io.check(window, load_session(path))
+        session_io.check(load_session(path), window.session.parts)
     except SessionError as exc:
         return exc if str(exc).startswith(path.name) else in_file(SessionError, path.name, exc)
     raise AssertionError(f"{path.name} opened")

@@ -66,15 +66,20 @@ def test_choosing_dark_sets_the_application_palette(themes, qapp):
     assert themes.theme is palette.DARK
 
 
-def test_theme_change_reaches_widgets_with_a_set_theme_hook(themes, qtbot):
-    widget = _Hooked()
+def test_theme_change_reaches_widgets_that_follow_it(themes, qtbot):
+    widget, bystander = _Hooked(), _Hooked()
     qtbot.addWidget(widget)
+    qtbot.addWidget(bystander)
+    theme.follow(widget)
     with qtbot.waitSignal(themes.theme_changed) as blocker:
         themes.set_choice("dark", remember=False)
     assert blocker.args == [palette.DARK]
     assert widget.themes[-1] is palette.DARK
     themes.set_choice("light", remember=False)
     assert widget.themes[-1] is palette.LIGHT
+    # Nothing searches the application for hooks: a widget that was not handed the signal
+    # is left alone.
+    assert bystander.themes == []
 
 
 def test_theme_choice_is_remembered(themes):
@@ -95,6 +100,7 @@ def test_unknown_theme_is_refused_with_the_choices(themes):
 
 def test_presenter_mode_enlarges_fonts_calls_set_scale_and_restores(themes, qapp, qtbot):
     widget = _Hooked()
+    theme.follow(widget)
     own_font = QLabel("Θ(1)")
     font = QFont(own_font.font())
     font.setPointSizeF(11.0)
@@ -163,6 +169,7 @@ def test_plots_without_their_own_hook_get_the_theme_background(themes, qtbot):
 
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)
+    theme.follow_plot(plot)
     themes.set_choice("dark", remember=False)
     assert plot.backgroundBrush().color().name().lower() == palette.DARK.background.lower()
     themes.set_choice("light", remember=False)
@@ -178,6 +185,7 @@ def test_presenter_mode_enlarges_the_math_tables(themes, qtbot):
                                 freeze_bias=setup.freeze_bias)
     panel = MathPanel(trace, 5)
     qtbot.addWidget(panel)
+    theme.follow(panel)
     sheet = panel.findChild(QWidget, "mathTables").document().defaultStyleSheet
     assert "td.v { font-size: 9.5pt; }" in sheet()
     themes.set_presenter(True)
@@ -205,6 +213,7 @@ def test_presenter_mode_enlarges_plot_tick_labels(themes, qapp, qtbot):
 
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)
+    theme.follow_plot(plot)
     axis = plot.getPlotItem().getAxis("left")
     themes.set_presenter(True)
     big = axis.style["tickFont"].pointSizeF()

@@ -29,7 +29,7 @@ from engine.lesson.scoring import accuracy
 from ui.shell.main_window import MainWindow
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_ui
-from ui.training import panel as training_panel
+from ui.training import wing
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -43,8 +43,11 @@ def _window(argv: list[str]):
                      Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias),
                      setup.dataset, preset=setup.name, seed=setup.seed)
     win = MainWindow(state)
-    for feature in (stepper_ui, training_panel):
-        feature.install(win, state, args)
+    stepper = stepper_ui.install(win, state, args)
+    built = wing.install(win, state, args, canvas=stepper.view)
+    win.stepper, win.network_view = stepper.stepper, stepper.view
+    win.training, win.training_panel = built.controller, built.panel
+    win.loss_plot, win.boundary_view = built.loss_plot, built.boundary
     return win
 
 
@@ -310,7 +313,8 @@ def test_train_epochs_trains_the_session_named_on_the_command_line(qtbot, tmp_pa
     first = _window(["--preset", "moons"])
     first.training.train_epochs(7)
     path = tmp_path / "s.json"
-    save_session(path, session_io.capture(first, first.state))
+    save_session(path, session_io.capture(
+        first.state, session_io.Teammates(stepper=first.stepper, training=first.training)))
     _dispose(first)
     win = main.build_main_window([str(path), "--train-epochs", "5", "--lang", "en"])
     try:

@@ -1,0 +1,86 @@
+"""The grid over the plane that a 2-D decision boundary and each neuron's map are drawn on, and a
+layer's outputs over it.
+
+Shapes: points (ny·nx, 2), row-major from the bottom-left corner; maps (ny, nx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+from engine.network import Network
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A regular grid over a rectangle of the plane: ``points`` (ny·nx, 2), row-major from the
+    bottom-left corner, so ``values.reshape(ny, nx)`` puts y on the first axis."""
+
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    nx: int
+    ny: int
+    points: np.ndarray
+
+
+def grid_around(X: np.ndarray, resolution: int = 80, margin: float = 0.15) -> Grid:
+    """Return a ``resolution``×``resolution`` grid covering the 2-D points X (m, 2) plus a
+    ``margin`` (fraction of the span) on every side."""
+    x = np.asarray(X, dtype=float)
+    if x.ndim != 2 or x.shape[1] != 2 or x.shape[0] == 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a boundary grid needs points of shape (m, 2), got {shape}"), shape=x.shape)
+    if resolution < 2:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "grid resolution must be at least 2, got {resolution}"),
+            resolution=resolution)
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    pad = np.maximum(span * margin, 0.1)
+    lo, hi = lo - pad, hi + pad
+    xs = np.linspace(lo[0], hi[0], resolution)
+    ys = np.linspace(lo[1], hi[1], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    points = np.c_[gx.ravel(), gy.ravel()]
+    return Grid((float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1])), resolution,
+                resolution, points)
+
+
+def grid_over(x_range: tuple[float, float], y_range: tuple[float, float],
+              resolution: int = 80) -> Grid:
+    """Return a grid covering exactly the rectangle ``x_range`` × ``y_range``, with
+    ``resolution`` points along its longer side and square cells."""
+    (x0, x1), (y0, y1) = x_range, y_range
+    if not (np.isfinite([x0, x1, y0, y1]).all() and x1 > x0 and y1 > y0):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a grid needs a finite rectangle, got x {x}, y {y}"), x=x_range, y=y_range)
+    if resolution < 2:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "grid resolution must be at least 2, got {resolution}"),
+            resolution=resolution)
+    w, h = x1 - x0, y1 - y0
+    nx = max(2, round(resolution * min(1.0, w / h)))
+    ny = max(2, round(resolution * min(1.0, h / w)))
+    gx, gy = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
+    return Grid((float(x0), float(x1)), (float(y0), float(y1)), nx, ny,
+                np.c_[gx.ravel(), gy.ravel()])
+
+
+def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.ndarray:
+    """Return a_index(layer) (layer numbered from 1, as in the notes) over the grid, shape (ny, nx).
+
+    Layer 1 is the input itself: its map is just the coordinate x1 or x2.
+    """
+    if not 1 <= layer <= net.L:
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "layer must be 1..{last}, got {layer}"),
+                               last=net.L, layer=layer)
+    size = net.layer_sizes[layer - 1]
+    if not 0 <= index < size:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "layer {layer} has {size} units; index {index} is outside 0..{last}"),
+            layer=layer, size=size, index=index, last=size - 1)
+    a = net.forward(grid.points).a[layer - 1]
+    return a[:, index].reshape(grid.ny, grid.nx)

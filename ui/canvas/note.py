@@ -1,0 +1,44 @@
+"""The note under the network canvas: what the edges show (weights, a gradient overlay, a
+contribution) and which connections are pruned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.canvas.items import EdgeBundleItem
+
+
+class CanvasNote(QLabel):
+    """A word-wrapped label that always says what the edges show, so it keeps its height from
+    step to step and the drawing never jumps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkNote")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def show_for(self, bundles: Sequence[EdgeBundleItem]) -> bool:
+        """Describe ``bundles``; return whether the note's height changed (a height change
+        means the canvas must place its overlays again)."""
+        loc, lines, overlays = QLocale(), [], []
+        for b in bundles:
+            if b.pruned:
+                lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
+                             .format(b.l, loc.toString(b.keep), loc.toString(b.total)))
+            if b.overlay is not None:
+                what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
+                        self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
+                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                                        "weights").format(b.l, what))
+        lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the sign, "
+                                      "width the size |Θ|")]
+        text = "\n".join(lines)
+        if text == self.text():
+            return False
+        old_height = self.heightForWidth(max(self.width(), 1))
+        self.setText(text)
+        return self.heightForWidth(max(self.width(), 1)) != old_height

@@ -1,0 +1,81 @@
+"""The training wing: the panel, the loss plot and the decision boundary as docks of the window,
+around one ``TrainingController``; ``--train-epochs N`` trains before the window shows."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+
+from ui.canvas.view import NetworkView
+from ui.state import AppState
+from ui.training.boundary_view import BoundaryView
+from ui.training.loss_plot import LossPlot
+from ui.training.panel import TrainingPanel
+from ui.training.scheduler import TrainingController
+
+
+@dataclass(frozen=True)
+class TrainingWing:
+    """What ``install`` built: the scheduler, the panel, the two plots and their docks."""
+
+    controller: TrainingController
+    panel: TrainingPanel
+    loss_plot: LossPlot
+    boundary: BoundaryView
+
+
+def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
+            canvas: NetworkView | None = None) -> TrainingWing:
+    """Add the training panel, loss plot and decision boundary docks to ``window`` and return
+    them; hovering a neuron of ``canvas`` shows its map. With ``--train-epochs N``, train N
+    epochs now (before any screenshot)."""
+    controller = TrainingController(state, seed=getattr(args, "seed", 0) or 0, parent=window)
+    panel = TrainingPanel(state, controller)
+    loss_plot = LossPlot(controller.history)
+    boundary = BoundaryView(state)
+    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
+        controller.is_classification()))
+    loss_plot.set_show_accuracy(controller.is_classification())
+    if canvas is not None:
+        # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
+        canvas.neuron_hovered.connect(lambda layer, k: boundary.set_hovered(layer, k - 1))
+
+    scroll = QScrollArea()
+    scroll.setObjectName("trainingScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(panel)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Right of the step-through canvas: the controls, and below them the boundary beside the
+    # cost plot (side by side, the square boundary map wastes no width).
+    docks = []
+    for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
+                         ("lossDock", loss_plot)):
+        dock = QDockWidget(window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks.append(dock)
+    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
+    window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
+    panel.docks = docks
+    panel.retranslate()
+    for dock in docks:
+        window.view_menu.addAction(dock.toggleViewAction())
+    epochs = int(getattr(args, "train_epochs", 0) or 0)
+    if epochs:
+        def train() -> None:
+            controller.train_epochs(epochs)
+            loss_plot.refresh()
+
+        if getattr(args, "session", None):
+            # The session file is opened by a part built after this one: train what it
+            # loads, once the event loop first runs (before a --screenshot is taken).
+            QTimer.singleShot(0, train)
+        else:
+            train()
+    return TrainingWing(controller, panel, loss_plot, boundary)
