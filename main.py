@@ -25,7 +25,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--trace", action="store_true",
                    help="print every micro-step of one example to the terminal and exit")
     p.add_argument("--step", type=int, default=0, metavar="N",
-                   help="advance N micro-steps before showing (or screenshotting) the window")
+                   help="show micro-step N (counted from 1, as the toolbar counts them) "
+                        "before showing (or screenshotting) the window")
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="render the window to FILE.png and exit")
     p.add_argument("--train-epochs", type=int, default=0, metavar="N",

@@ -104,3 +104,13 @@ def test_export_to_an_unwritable_place_exits_2(tmp_path):
     line = _one_line_error(run_main("--export-worked-example",
                                     str(tmp_path / "no" / "such" / "dir" / "we.md")))
     assert "we.md" in line
+
+
+def test_a_headless_screenshot_prints_nothing_on_stderr(tmp_path):
+    # The offscreen platform's "does not support propagateSizeHints()" notice told users
+    # nothing; a clean run says nothing at all.
+    proc = run_main("--preset", "xor", "--step", "3", "--screenshot", str(tmp_path / "x.png"),
+                    cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert (tmp_path / "x.png").stat().st_size > 0

@@ -9,10 +9,11 @@ session). No part looks another up through the window.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from engine.files.session_format import SessionError
@@ -26,7 +27,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
-from ui.stepper.controller import StepperController
+from ui.stepper.controller import StepOutOfRangeError, StepperController
 from ui.training import wing
 from ui.training.wing import TrainingWing
 
@@ -91,15 +92,29 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
     return build(args).window
 
 
+# The offscreen platform (headless screenshots and exports) says this on every window it shows;
+# it is about window-manager hints that do not exist there, so it tells the user nothing.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen(mode: QtMsgType, context, message: str) -> None:
+    """Pass Qt's messages on to stderr, except the offscreen platform's size-hint notice."""
+    if message == OFFSCREEN_NOISE:
+        return
+    print(message, file=sys.stderr)
+
+
 def run(args: argparse.Namespace, argv: list[str]) -> int:
     """Create the QApplication, show the window (or render it to a file) and return the status."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        qInstallMessageHandler(_quiet_offscreen)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
     app.setWindowIcon(stepper_controller.app_icon())     # dialogs and the task bar too
     try:
         parts = build(args)
-    except SessionError as exc:     # a bad session file: one line, status 2, no traceback
+    except (SessionError, StepOutOfRangeError) as exc:   # one line, status 2, no traceback
         print(f"backprop-visualizer: {exc}", file=sys.stderr)
         return 2
     window = parts.window

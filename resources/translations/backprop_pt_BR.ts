@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/shell/help_dialogs.py" line="+11"/>
+        <location filename="../../ui/shell/help_dialogs.py" line="+15"/>
         <source>CS231n, lecture 4: Introduction to Neural Networks (Stanford)</source>
         <extracomment>The &quot;more information&quot; list of the course notes, in their order.</extracomment>
         <translation>CS231n, aula 4: introdução às redes neurais (Stanford, em inglês)</translation>
@@ -35,7 +35,7 @@
         <translation>Matt Mazur — A Step by Step Backpropagation Example (exemplo passo a passo, 2015, em inglês)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+81"/>
         <source>About Backprop Visualizer</source>
         <translation>Sobre o Backprop Visualizer</translation>
     </message>
@@ -53,6 +53,11 @@
         <location line="+5"/>
         <source>References cited by the notes</source>
         <translation>Referências citadas na apostila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {0}</source>
+        <translation>Versão {0}</translation>
     </message>
 </context>
 <context>
@@ -2398,7 +2403,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shell/help_dialogs.py" line="-24"/>
+        <location filename="../../ui/shell/help_dialogs.py" line="-34"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
@@ -2541,7 +2546,7 @@
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>

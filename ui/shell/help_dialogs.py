@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -82,6 +86,15 @@ class ShortcutsDialog(_HtmlDialog):
         self.browser.setHtml(f'<table cellpadding="5">{rows}</table>')
 
 
+def app_version() -> str:
+    """Return the app's version: the installed package's, or pyproject.toml's in a checkout."""
+    try:
+        return metadata.version("backprop-visualizer")
+    except metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+
+
 class AboutDialog(_HtmlDialog):
     """Say what the app is and list the references the course notes cite."""
 
@@ -102,5 +115,6 @@ class AboutDialog(_HtmlDialog):
         refs = "".join(f'<li><a href="{url}">{self.tr(title)}</a></li>'
                        for title, url in REFERENCES)
         head = self.tr("References cited by the notes")
-        self.browser.setHtml(f"<h2>Backprop Visualizer</h2><p>{intro}</p><p>{notes}</p>"
-                             f"<h3>{head}</h3><ul>{refs}</ul>")
+        version = self.tr("Version {0}").format(app_version())
+        self.browser.setHtml(f"<h2>Backprop Visualizer</h2><p>{version}</p><p>{intro}</p>"
+                             f"<p>{notes}</p><h3>{head}</h3><ul>{refs}</ul>")

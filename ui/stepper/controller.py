@@ -356,6 +356,10 @@ class _FinishOnKey(QObject):
         return False
 
 
+class StepOutOfRangeError(ValueError):
+    """``--step N`` names a micro-step past the end of the step-through."""
+
+
 def install(window: QMainWindow, state: AppState,
             args: argparse.Namespace | None) -> StepperController:
     """Build the step-through area in ``window``, advance ``args.step`` micro-steps and return
@@ -368,7 +372,12 @@ def install(window: QMainWindow, state: AppState,
     status = window.statusBar()
     steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
     if steps:
-        controller.stepper.set_cursor(steps)
+        # --step N shows micro-step N as the toolbar and math panel count them (from 1).
+        total = len(controller.stepper.trace)
+        if steps > total:
+            raise StepOutOfRangeError(f"--step {steps}: this step-through has {total} micro-steps "
+                                 f"(1 to {total})")
+        controller.stepper.set_cursor(steps - 1)
         controller.view.finish_animation()
     else:
         # translate() with the class as context: lupdate would file controller.tr() under

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSlider, QSpinBox, QToolButton
 
 from engine.trace import Phase
 from main import build_main_window
+from tests.conftest import ROOT
 from tests.ui import mazur_numbers as mz
 
 
@@ -143,10 +148,31 @@ def test_editing_a_weight_recomputes_the_trace(qtbot, window):
     assert "1·0.593269992" in window.math_panel.equation_text().replace(" ", "")
 
 
-def test_step_argument_advances_n_steps(qtbot):
+def test_step_argument_shows_micro_step_n_as_the_panel_counts_it(qtbot):
     window = open_window(qtbot, "--step", "8")
-    assert window.stepper.cursor == 8
+    assert window.stepper.cursor == 7
+    assert f"Step 8 of {len(window.stepper.trace)}" in window.math_panel.equation_text()
     assert not window.network_view.is_animating()
+
+
+def test_step_argument_past_the_end_is_refused_in_one_line(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--preset", "mazur",
+                          "--step", "999", "--screenshot", str(tmp_path / "x.png")],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--step 999" in lines[0] and "micro-steps" in lines[0]
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_about_names_the_version_in_pyproject(window):
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    about = window.stepper_controller.show_about()
+    assert f"{version}" in about.browser.toPlainText()
+    about.close()
 
 
 def test_help_menu_lists_the_notes_references(window):
