@@ -20,7 +20,7 @@ def trace():
 
 @pytest.fixture
 def inspector(qtbot, trace):
-    w = Inspector(trace, 0, mazur_names=True)
+    w = Inspector(trace, 0)
     qtbot.addWidget(w)
     return w
 

@@ -398,11 +398,18 @@ def test_setup_summary_follows_a_run_time_language_switch(window, qapp, qtbot, t
 
 
 def test_setup_summary_says_when_the_bias_weights_are_kept_fixed(window):
-    # Mazur's preset keeps the biases fixed (as the article does); the setting stays when
-    # another data set is picked, so the summary must say so whatever tab is open.
-    _choose(window, "datasetCombo", "spirals")
+    # Mazur's preset keeps the biases fixed (as the article does): the summary says so
+    # whatever tab is open.
     summary = _find(window, QLabel, "setupSummary")
     check = _find(window, QCheckBox, "freezeBiasCheck")
     assert check.isChecked() and summary.text().endswith(" · bias weights fixed")
     check.setChecked(False)
     assert "bias" not in summary.text()
+
+
+def test_leaving_mazur_for_a_data_set_frees_the_bias_weights(window):
+    # The article's rule belongs to the article: XOR with fixed biases stalls at 77 %.
+    _choose(window, "datasetCombo", "spirals")
+    assert not _find(window, QCheckBox, "freezeBiasCheck").isChecked()
+    assert not window.training.state.settings.freeze_bias
+    assert "bias" not in _find(window, QLabel, "setupSummary").text()
