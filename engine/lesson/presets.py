@@ -18,8 +18,8 @@ Every part of the app asks this module, never ``preset == "mazur"``:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -84,7 +84,8 @@ class Article:
         """Return whether ``thetas`` are exactly the article's weights (any edit or update
         makes them someone else's)."""
         return len(thetas) == len(self.thetas) and all(
-            np.shape(a) == b.shape and np.array_equal(a, b) for a, b in zip(thetas, self.thetas))
+            np.shape(a) == b.shape and np.array_equal(a, b)
+            for a, b in zip(thetas, self.thetas, strict=True))
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:

@@ -38,6 +38,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.setObjectName("inspector")
         self._trace, self._cursor = trace, cursor
+        self._note = ""       # shown instead of the numbers while they would be stale
         self.article = article_for(trace.thetas)
         self._hover: tuple[int, ...] = ()
         self.title = QLabel(self)
@@ -72,7 +73,7 @@ class Inspector(QWidget):
 
     def set_step(self, trace: Trace, cursor: int) -> None:
         """Show values known after step ``cursor`` of ``trace``."""
-        self._trace, self._cursor = trace, cursor
+        self._trace, self._cursor, self._note = trace, cursor, ""
         # The names follow the weights the trace starts from, not the preset's name.
         self.article = article_for(trace.thetas)
         self._render()
@@ -95,7 +96,17 @@ class Inspector(QWidget):
         return doc.toPlainText()
 
     # --- rendering ------------------------------------------------------------------------------
+    def show_note(self, text: str) -> None:
+        """Show ``text`` instead of any number until the next ``set_step``."""
+        self._note = text
+        self._render()
+
     def _render(self) -> None:
+        if self._note:
+            self.detail.setText(self._note)
+            self.loss.setText("")
+            self.loss.setToolTip("")
+            return
         if len(self._hover) == 2:
             self.detail.setText(self._neuron_html(*self._hover))
         elif len(self._hover) == 3:

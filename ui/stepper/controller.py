@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.canvas.view import NetworkView
 from engine.lesson.presets import article_for
+from ui.canvas.view import NetworkView
 from ui.maths.inspector import Inspector, WeightEditor
 from ui.maths.panel import MathPanel
 from ui.maths.phase_words import phase_line
@@ -282,10 +282,23 @@ class StepperController(QObject):
         self._refresh(animate_ms=ms if self._animate_next else 0)
 
     def _on_state_training_changed(self, running: bool) -> None:
-        if not running and self._text_stale:
+        if not running:
+            self.play_action.setEnabled(True)
             self._refresh(animate_ms=0)
-        else:
-            self._update_phase_line()
+            return
+        # Training replaces the weights many times a second: stepping would show numbers of
+        # weights already gone. Hold it, and put the reason where the numbers were.
+        self.pause()
+        for action in (self.restart_action, self.back_action, self.play_action,
+                       self.forward_action, self.end_action):
+            action.setEnabled(False)
+        note = QCoreApplication.translate(
+            "StepperController", "Stepping waits while training runs: the network shows the "
+            "weights live. Pause training to step through this example with them.")
+        self.math_panel.show_note(note)
+        self.inspector.show_note(note)
+        self._text_stale = True
+        self._update_phase_line()
 
     def _refresh(self, animate_ms: int) -> None:
         trace, i = self.stepper.trace, self.stepper.cursor
