@@ -1564,7 +1564,12 @@
         <translation>J depois da atualização: {v}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Mazur&apos;s article prints {printed}: its script used w5…w8 already updated.</source>
+        <translation>O artigo de Mazur imprime {printed}: o script dele usou w5…w8 já atualizados.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Mazur&apos;s article prints E_total = {printed} after this update. Its script computed the hidden errors with w5…w8 already updated; updating every weight from the same old weights, as the algorithm says, gives {ours}.</source>
         <translation>O artigo de Mazur imprime E_total = {printed} depois desta atualização. O script dele calculou os erros da camada oculta com w5…w8 já atualizados; atualizando todos os pesos a partir dos mesmos pesos antigos, como manda o algoritmo, obtém-se {ours}.</translation>
     </message>

@@ -188,9 +188,12 @@ class Inspector(QWidget):
         html = f"<b>{before}</b><br>{after}"
         article = self._updated_article() if done else None
         if article is not None:
-            note = self.article_note(article)
-            html += f"<br><i>{note}</i>"
-            tip += "\n\n" + note
+            # Short under the numbers (the inspector is narrow); the reason in full on hover.
+            short = self.tr("Mazur's article prints {printed}: its script used w5…w8 already "
+                            "updated.").replace(
+                "{printed}", QLocale().toString(article.printed_J_after, "f", 9))
+            html += f"<br><i>{short}</i>"
+            tip += "\n\n" + self.article_note(article)
         self.loss.setToolTip(tip)
         return html
 

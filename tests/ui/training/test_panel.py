@@ -462,7 +462,8 @@ def test_the_loss_readout_explains_the_articles_total_error(window):
     window.stepper.set_cursor(len(window.stepper.trace) - 1)     # after the update
     text = inspector.text()
     assert "0.291027774" in text and "0.291027924" in text
-    assert "0.291027924" in inspector.loss.toolTip()
+    tip = inspector.loss.toolTip()
+    assert "0.291027924" in tip and "0.291027774" in tip and "w5…w8 already updated" in tip
     window.state.update_settings(lr=0.1)      # no longer the article's update: no note
     window.stepper.set_cursor(len(window.stepper.trace) - 1)
     assert "0.291027924" not in inspector.text()
