@@ -21,14 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.lesson.presets import MAZUR_ARTICLE, Article, article_for, article_update
+from engine.lesson.presets import Article, article_for, article_update
 from engine.trace import Phase, Trace
 from ui.maths.tables import num, sub
-
-
-def mazur_weight(l: int, i: int, j: int) -> str | None:
-    """Return Mazur's name (w1…w8, b1, b2) of Θ(l)[i, j] in his 2-2-2 example."""
-    return MAZUR_ARTICLE.weight_name(l, i, j)
 
 
 class Inspector(QWidget):
