@@ -467,3 +467,12 @@ def test_the_loss_readout_explains_the_articles_total_error(window):
     window.state.update_settings(lr=0.1)      # no longer the article's update: no note
     window.stepper.set_cursor(len(window.stepper.trace) - 1)
     assert "0.291027924" not in inspector.text()
+
+
+def test_xor_picked_after_mazur_learns_to_full_accuracy(window):
+    # With Mazur's fixed biases carried along this 2-2-1 network stalls near 75 %.
+    _choose(window, "datasetCombo", "xor")
+    state = window.state
+    assert state.network.layer_sizes == [2, 2, 1]
+    window.training.train_epochs(3000)
+    assert accuracy(state.network.predict(state.X), state.Y) == 1.0
