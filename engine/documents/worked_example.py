@@ -19,6 +19,7 @@ import numpy as np
 from engine.documents.trace_text import NumberFormat, array_label
 from engine.documents.worked_example_svg import network_svg
 from engine.documents.worked_example_text import TEXT, text_for
+from engine.lesson.presets import article_update
 from engine.trace import Phase, Step, Trace
 
 MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
@@ -201,8 +202,29 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
         out.append("")
     out += [f"## {t['result']}", "",
             f"- J {t['before']} = {_n(trace.J_before, nf)}",
-            f"- J {t['after']} = {_n(trace.J_after, nf)}", "", f"_{t['footer']}_", ""]
+            f"- J {t['after']} = {_n(trace.J_after, nf)}", ""]
+    note = article_note(trace, lang)
+    if note:
+        out += [f"> {note}", ""]
+    out += [f"_{t['footer']}_", ""]
     return "\n".join(out)
+
+
+def article_note(trace: Trace, lang: str = "en") -> str:
+    """Return the note that sets an article's printed J after the update beside ours, when
+    ``trace`` is that article's own first update; else an empty string."""
+    article = article_update(trace.thetas, trace.X, trace.Y, trace.lr, trace.lam,
+                             trace.freeze_bias)
+    if article is None:
+        return ""
+    t = text_for(lang)
+    nf: NumberFormat = t["numbers"]
+
+    def nine(x: float) -> str:      # nine decimals, as the article prints: they differ in the 7th
+        return f"{x:.9f}".replace(".", nf.decimal)
+
+    return t["article_note"].format(printed=nine(article.printed_J_after),
+                                    ours=nine(trace.J_after))
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -270,6 +292,9 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
         parts.append("</div>")
     parts.append(f"<h2>{e(t['result'])}</h2><p>J {e(t['before'])} = {e(_n(trace.J_before, nf))}"
                  f"<br>J {e(t['after'])} = {e(_n(trace.J_after, nf))}</p>")
+    note = article_note(trace, lang)
+    if note:
+        parts.append(f'<p class="note"><i>{e(note)}</i></p>')
     parts.append(f'<p class="foot">{e(t["footer"])}</p></body></html>\n')
     return "\n".join(parts)
 

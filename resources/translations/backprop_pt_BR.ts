@@ -1024,7 +1024,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+49"/>
+        <location filename="../../engine/lesson/presets.py" line="+217"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1534,7 +1534,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+65"/>
+        <location filename="../../ui/maths/inspector.py" line="+59"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
@@ -1544,12 +1544,12 @@
         <translation>Aponte para um neurônio ou uma conexão da rede para ler seus valores; clique numa conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+121"/>
         <source>The cost J of this example with the weights before and after this step&apos;s gradient-descent update.</source>
         <translation>O custo J deste exemplo com os pesos antes e depois da atualização por descida do gradiente deste passo.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-71"/>
         <source>Point at a neuron or an edge. Click an edge to change its weight.</source>
         <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
@@ -1559,7 +1559,7 @@
         <translation>Nomes no artigo de Mazur: entradas i1, i2 (camada 1), ocultos h1, h2 (camada 2), saídas o1, o2 (camada 3); os pesos w1…w4 são Θ(1), w5…w8 são Θ(2), os vieses b1, b2 são a coluna j = 0 de cada uma; net = z, out = a, E_total = J.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Bias unit “+1” of layer {l}</source>
         <translation>Unidade de viés “+1” da camada {l}</translation>
     </message>
@@ -1623,6 +1623,16 @@
         <location line="+1"/>
         <source>J after the update: {v}</source>
         <translation>J depois da atualização: {v}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mazur&apos;s article prints {printed}: its script used w5…w8 already updated.</source>
+        <translation>O artigo de Mazur imprime {printed}: o script dele usou w5…w8 já atualizados.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Mazur&apos;s article prints E_total = {printed} after this update. Its script computed the hidden errors with w5…w8 already updated; updating every weight from the same old weights, as the algorithm says, gives {ours}.</source>
+        <translation>O artigo de Mazur imprime E_total = {printed} depois desta atualização. O script dele calculou os erros da camada oculta com w5…w8 já atualizados; atualizando todos os pesos a partir dos mesmos pesos antigos, como manda o algoritmo, obtém-se {ours}.</translation>
     </message>
 </context>
 <context>
@@ -1734,7 +1744,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+130"/>
+        <location filename="../../ui/maths/panel.py" line="+133"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -1744,7 +1754,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -2511,7 +2521,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+151"/>
+        <location filename="../../ui/stepper/controller.py" line="+152"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2541,12 +2551,17 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+134"/>
+        <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
+        <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Training… the network shows the weights live; pause to see this step&apos;s numbers for them.</source>
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+66"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -2627,7 +2642,17 @@
         <translation>pesos de viés fixos</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>α set to %1 (was %2): a step size that suits %3. Change it if you like; it is kept for this optimizer.</source>
+        <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start again from the article&apos;s weights or from random ones; the history starts again</source>
+        <translation>Recomeçar com os pesos do artigo ou com pesos aleatórios; o histórico recomeça</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Training cannot run on this data: %1</source>
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
@@ -2637,7 +2662,7 @@
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+82"/>
+        <location filename="wrapped_strings.py" line="+83"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -2647,12 +2672,22 @@
         <translation>Aprendizado</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-12"/>
+        <source>Random weights (next seed)</source>
+        <translation>Pesos aleatórios (próxima semente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The article&apos;s weights</source>
+        <translation>Os pesos do artigo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>One epoch</source>
         <translation>Uma época</translation>
     </message>
@@ -2667,12 +2702,12 @@
         <translation>Reiniciar pesos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/training/panel.py" line="-10"/>
         <source>Draw new random initial weights from the next seed; the history starts again</source>
         <translation>Sortear novos pesos iniciais aleatórios com a próxima semente; o histórico recomeça</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="wrapped_strings.py" line="+3"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2853,7 +2888,7 @@
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+39"/>
+        <location filename="../../ui/maths/inspector.py" line="+42"/>
         <source>Change a weight</source>
         <translation>Mudar um peso</translation>
     </message>
@@ -2881,7 +2916,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-152"/>
+        <location filename="wrapped_strings.py" line="-153"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

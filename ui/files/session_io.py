@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from engine.files.session_format import Session, SessionError
-from engine.lesson.presets import build_preset
+from engine.lesson.presets import build_preset, data_article
 from engine.messages import QT_TRANSLATE_NOOP, reason
 from ui.state import AppState, Settings
 
@@ -79,9 +79,10 @@ def apply(state: AppState, session: Session, parts: Teammates) -> None:
     training = parts.training
     if training is not None and training.running:
         training.pause()
+    # The preset first: the views that follow set_problem name the data by it.
+    state.preset, state.seed = session.preset, session.seed
     state.set_problem(session.network, session.X, session.Y, session.dataset)
     state.update_settings(**session.settings)
-    state.preset, state.seed = session.preset, session.seed
     if training is not None:
         history = dict(session.history or {})
         epoch = history.pop("epoch", None)
@@ -96,7 +97,7 @@ def apply(state: AppState, session: Session, parts: Teammates) -> None:
             training.restore_training_state(session.training)
         # Credit Mazur's article only for his own problem (as the data picker does), not for
         # whatever the window showed before the file was opened.
-        training.article_weights = session.preset == "mazur" and session.dataset is None
+        training.article_weights = data_article(session.preset, session.dataset) is not None
         training.epoch_finished.emit(training.epoch)
     state.set_example(min(session.example, state.X.shape[0] - 1))
     if parts.stepper is not None:

@@ -1,8 +1,10 @@
 """The inspector: what the pointer is over (a neuron's z, a, δ; an edge's Θ, D, contribution),
 the loss readout J before/after the update, and the editor for one weight.
 
-For Mazur's preset the names of his article (i1, h1, o1, w1…w8, b1, b2, out_h1, E_total) are
-shown beside the notes' notation, so the two can be read side by side.
+While the trace starts from the weights of Mazur's article, exactly, the article's names (i1, h1,
+o1, w1…w8, b1, b2, out_h1, E_total) are shown beside the notes' notation, so the two can be read
+side by side; once the weights are edited or trained they are no longer the article's, and the
+names go. On the article's own update the loss readout says why the article prints another J.
 """
 
 from __future__ import annotations
@@ -19,28 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.lesson.presets import Article, article_for, article_update
 from engine.trace import Phase, Trace
 from ui.maths.tables import num, sub
-
-MAZUR_UNITS = {1: "i", 2: "h", 3: "o"}
-MAZUR_WEIGHTS = {(1, 0, 1): "w1", (1, 0, 2): "w2", (1, 1, 1): "w3", (1, 1, 2): "w4",
-                 (2, 0, 1): "w5", (2, 0, 2): "w6", (2, 1, 1): "w7", (2, 1, 2): "w8",
-                 (1, 0, 0): "b1", (1, 1, 0): "b1", (2, 0, 0): "b2", (2, 1, 0): "b2"}
-
-
-def mazur_weight(l: int, i: int, j: int) -> str | None:
-    """Return Mazur's name (w1…w8, b1, b2) of Θ(l)[i, j] in his 2-2-2 example."""
-    return MAZUR_WEIGHTS.get((l, i, j))
 
 
 class Inspector(QWidget):
     """Show the hovered neuron or edge of ``trace`` at step ``cursor``, and J before/after."""
 
-    def __init__(self, trace: Trace, cursor: int = 0, mazur_names: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, trace: Trace, cursor: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self._trace, self._cursor, self.mazur_names = trace, cursor, mazur_names
+        self._trace, self._cursor = trace, cursor
+        self._note = ""       # shown instead of the numbers while they would be stale
+        self.article = article_for(trace.thetas)
         self._hover: tuple[int, ...] = ()
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
@@ -65,8 +59,6 @@ class Inspector(QWidget):
         self.title.setText("<b>" + self.tr("Inspector") + "</b>")
         self.setToolTip(self.tr("Point at a neuron or an edge of the network to read its "
                                 "values; click an edge to type a new weight."))
-        self.loss.setToolTip(self.tr("The cost J of this example with the weights before and "
-                                     "after this step's gradient-descent update."))
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -76,7 +68,9 @@ class Inspector(QWidget):
 
     def set_step(self, trace: Trace, cursor: int) -> None:
         """Show values known after step ``cursor`` of ``trace``."""
-        self._trace, self._cursor = trace, cursor
+        self._trace, self._cursor, self._note = trace, cursor, ""
+        # The names follow the weights the trace starts from, not the preset's name.
+        self.article = article_for(trace.thetas)
         self._render()
 
     def show_neuron(self, layer: int, k: int) -> None:
@@ -97,14 +91,24 @@ class Inspector(QWidget):
         return doc.toPlainText()
 
     # --- rendering ------------------------------------------------------------------------------
+    def show_note(self, text: str) -> None:
+        """Show ``text`` instead of any number until the next ``set_step``."""
+        self._note = text
+        self._render()
+
     def _render(self) -> None:
+        if self._note:
+            self.detail.setText(self._note)
+            self.loss.setText("")
+            self.loss.setToolTip("")
+            return
         if len(self._hover) == 2:
             self.detail.setText(self._neuron_html(*self._hover))
         elif len(self._hover) == 3:
             self.detail.setText(self._edge_html(*self._hover))
         else:
             text = self.tr("Point at a neuron or an edge. Click an edge to change its weight.")
-            if self.mazur_names:
+            if self.article is not None:
                 text += "<br><br>" + self.tr(
                     "Names in Mazur's article: inputs i1, i2 (layer 1), hidden h1, h2 (layer 2), "
                     "outputs o1, o2 (layer 3); weights w1…w4 are Θ(1), w5…w8 are Θ(2), biases "
@@ -114,7 +118,8 @@ class Inspector(QWidget):
 
     def _neuron_html(self, layer: int, k: int) -> str:
         st = self._trace.state_at(self._cursor)
-        name = f"{MAZUR_UNITS.get(layer, '')}{k}" if self.mazur_names else ""
+        a = self.article
+        name = f"{a.unit_prefixes.get(layer, '')}{k}" if a is not None else ""
         if k == 0:
             head = self.tr("Bias unit “+1” of layer {l}").replace("{l}", str(layer))
             return f"<b>{head}</b><br>a{sub(0)}({layer}) = 1 " + self.tr(
@@ -141,7 +146,7 @@ class Inspector(QWidget):
         head = self.tr("Weight Θ({l}){ij}: from {src} to neuron {i} of layer {n}").replace(
             "{l}", str(l)).replace("{ij}", sub(i + 1) + sub(j)).replace("{src}", src).replace(
             "{i}", str(i + 1)).replace("{n}", str(l + 1))
-        name = mazur_weight(l, i, j) if self.mazur_names else None
+        name = self.article.weight_name(l, i, j) if self.article is not None else None
         rows = [f"Θ({l}){sub(i + 1)}{sub(j)}" + (f" = {name}" if name else "")
                 + f" = {num(st.Theta[l][i, j])}"]
         if not np.array_equal(st.Theta[l], self._trace.thetas[l - 1]):
@@ -173,7 +178,33 @@ class Inspector(QWidget):
         done = self._cursor == len(t) - 1
         after_v = num(t.J_after) if done else self.tr("shown after the last update step")
         after = self.tr("J after the update: {v}").replace("{v}", after_v)
-        return f"<b>{before}</b><br>{after}"
+        tip = self.tr("The cost J of this example with the weights before and after this "
+                      "step's gradient-descent update.")
+        html = f"<b>{before}</b><br>{after}"
+        article = self._updated_article() if done else None
+        if article is not None:
+            # Short under the numbers (the inspector is narrow); the reason in full on hover.
+            short = self.tr("Mazur's article prints {printed}: its script used w5…w8 already "
+                            "updated.").replace(
+                "{printed}", QLocale().toString(article.printed_J_after, "f", 9))
+            html += f"<br><i>{short}</i>"
+            tip += "\n\n" + self.article_note(article)
+        self.loss.setToolTip(tip)
+        return html
+
+    def _updated_article(self) -> Article | None:
+        t = self._trace
+        return article_update(t.thetas, t.X, t.Y, t.lr, t.lam, t.freeze_bias)
+
+    def article_note(self, article: Article) -> str:
+        """Return the note that sets the article's printed J after the update beside ours."""
+        loc = QLocale()
+        return self.tr(
+            "Mazur's article prints E_total = {printed} after this update. Its script "
+            "computed the hidden errors with w5…w8 already updated; updating every weight "
+            "from the same old weights, as the algorithm says, gives {ours}.").replace(
+            "{printed}", loc.toString(article.printed_J_after, "f", 9)).replace(
+            "{ours}", loc.toString(self._trace.J_after, "f", 9))
 
 
 MAX_WEIGHT = 1e6   # larger weights saturate every unit they feed: nothing left to see

@@ -8,6 +8,8 @@ and the bias unit "+1" marked.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QTextOption
@@ -98,6 +100,7 @@ class MathPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("mathPanel")
         self._trace, self._index = trace, index
+        self._note = ""       # shown instead of the step while its numbers would be stale
         self._look = (current_theme(), current_scale())
         self._equation = QTextBrowser(self)
         self._equation.setObjectName("mathEquation")
@@ -161,7 +164,7 @@ class MathPanel(QWidget):
                   fill_scales: list[palette.FillScale] | None = None) -> None:
         """Show step ``index`` of ``trace``; activations are coloured by ``fill_scales`` (one
         per layer, as the canvas fills its neurons; default: the traced examples' input range)."""
-        self._trace, self._index = trace, index
+        self._trace, self._index, self._note = trace, index, ""
         self._fill_scales = list(fill_scales) if fill_scales is not None \
             else _trace_fill_scales(trace)
         self._render()
@@ -180,7 +183,17 @@ class MathPanel(QWidget):
         return self._tables.toPlainText()
 
     # --- rendering ----------------------------------------------------------------------------
+    def show_note(self, text: str) -> None:
+        """Show ``text`` instead of the step until the next ``show_step`` (while training
+        replaces the weights, no number of older weights may stay on screen)."""
+        self._note = text
+        self._render()
+
     def _render(self) -> None:
+        if self._note:
+            self._equation.setHtml(f'<p class="title">{html.escape(self._note)}</p>')
+            self._tables.clear()
+            return
         step = self._trace[self._index]
         prev = self._trace.state_at(self._index - 1) if self._index > 0 else None
         where = self.tr("Step {i} of {n}").replace("{i}", str(step.index + 1)).replace(

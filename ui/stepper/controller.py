@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.lesson.presets import article_for
 from ui.canvas.view import NetworkView
-from ui.maths.inspector import Inspector, WeightEditor, mazur_weight
+from ui.maths.inspector import Inspector, WeightEditor
 from ui.maths.panel import MathPanel
 from ui.maths.phase_words import phase_line
 from ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
@@ -51,7 +52,7 @@ class StepperController(QObject):
         self.animator = StepAnimator(self.view, self.stepper, self)
         self.math_panel = MathPanel(trace, 0)
         self.timeline = Timeline(trace, 0)
-        self.inspector = Inspector(trace, 0, mazur_names=self._mazur_names())
+        self.inspector = Inspector(trace, 0)
         self.phase = QLabel()
         self.phase.setObjectName("phaseLine")
         self.phase.setWordWrap(True)
@@ -222,7 +223,8 @@ class StepperController(QObject):
         recomputes)."""
         self.pause()
         value = float(self.state.network.thetas[l - 1][i, j])
-        name = mazur_weight(l, i, j) if self._mazur_names() else None
+        article = article_for(self.state.network.thetas)
+        name = article.weight_name(l, i, j) if article is not None else None
         editor = WeightEditor(l, i, j, value, self.window, name)
 
         def apply() -> None:
@@ -273,7 +275,6 @@ class StepperController(QObject):
         self.toolbar.set_examples(self.state.X.shape[0], self.state.example)
 
     def _on_stepper_trace_changed(self) -> None:
-        self.inspector.mazur_names = self._mazur_names()
         self.timeline.set_trace(self.stepper.trace, self.stepper.cursor)
 
     def _on_stepper_step_changed(self, index: int) -> None:
@@ -281,10 +282,23 @@ class StepperController(QObject):
         self._refresh(animate_ms=ms if self._animate_next else 0)
 
     def _on_state_training_changed(self, running: bool) -> None:
-        if not running and self._text_stale:
+        if not running:
+            self.play_action.setEnabled(True)
             self._refresh(animate_ms=0)
-        else:
-            self._update_phase_line()
+            return
+        # Training replaces the weights many times a second: stepping would show numbers of
+        # weights already gone. Hold it, and put the reason where the numbers were.
+        self.pause()
+        for action in (self.restart_action, self.back_action, self.play_action,
+                       self.forward_action, self.end_action):
+            action.setEnabled(False)
+        note = QCoreApplication.translate(
+            "StepperController", "Stepping waits while training runs: the network shows the "
+            "weights live. Pause training to step through this example with them.")
+        self.math_panel.show_note(note)
+        self.inspector.show_note(note)
+        self._text_stale = True
+        self._update_phase_line()
 
     def _refresh(self, animate_ms: int) -> None:
         trace, i = self.stepper.trace, self.stepper.cursor
@@ -317,9 +331,6 @@ class StepperController(QObject):
                 "StepperController", "Training… the network shows the weights live; pause to "
                 "see this step's numbers for them.")
         self.phase.setText(text)
-
-    def _mazur_names(self) -> bool:
-        return self.state.preset == "mazur" and self.state.network.layer_sizes == [2, 2, 2]
 
 
 class _FinishOnKey(QObject):

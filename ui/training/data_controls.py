@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.datasets import DATASETS, SHIPPED
+from engine.lesson.presets import data_article
 from ui.state import AppState
 
 CUSTOM = ""     # combo data of the entry shown for data that did not come from the picker
@@ -78,7 +79,7 @@ class DataControls(QWidget):
         """Set every text (called again when the language changes)."""
         tr = self.tr
         ds = self.state.dataset
-        if self.state.preset == "mazur" and ds is None:
+        if data_article(self.state.preset, ds) is not None:
             custom = tr("Mazur's worked example")
         elif ds is not None and ds.source == "csv":   # imported: name it by its file
             custom = tr("File “%1”").replace("%1", ds.name)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine import OPTIMIZERS
 from engine.datasets import load
+from engine.lesson.presets import Article, data_article, settings_for, suggested_lr
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
 from ui.state import AppState
@@ -60,6 +62,15 @@ class TrainingPanel(QWidget):
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetButton")
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
+        # On an article's example, Reset offers its weights back as well as random ones.
+        self.reset_menu = QMenu(self.reset_button)
+        self.reset_menu.setObjectName("resetMenu")
+        self.reset_random_action = self.reset_menu.addAction("")
+        self.reset_random_action.setObjectName("resetRandomAction")
+        self.reset_random_action.triggered.connect(self._on_reset_button_clicked)
+        self.reset_article_action = self.reset_menu.addAction("")
+        self.reset_article_action.setObjectName("resetArticleAction")
+        self.reset_article_action.triggered.connect(self._on_reset_article_action_triggered)
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("epochLabel")
         self.speed_label = QLabel()
@@ -108,6 +119,12 @@ class TrainingPanel(QWidget):
         self.batch_spin.valueChanged.connect(self._on_batch_changed)
         self.optimizer_combo = make_combo("optimizerCombo", OPTIMIZERS)
         self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_combo_changed)
+        self.optimizer_note = QLabel()     # says which α a change of optimizer chose, and why
+        self.optimizer_note.setObjectName("optimizerNote")
+        self.optimizer_note.setWordWrap(True)
+        self.optimizer_note.hide()
+        self._note_lr: tuple[str, float, float] | None = None   # (optimizer, old α, new α)
+        self._lr_by_optimizer: dict[str, float] = {}    # the α the learner last used with each
 
         # --- network, data ---
         self.network_controls = NetworkControls(state, controller)
@@ -142,6 +159,7 @@ class TrainingPanel(QWidget):
         run.addLayout(counters)
         run.addWidget(self.summary_label)
         run.addWidget(self.seed_label)
+        run.addWidget(self.optimizer_note)
         run.addWidget(self.message_label)
 
         self.learn_form = QFormLayout(self.learn_box)
@@ -177,8 +195,9 @@ class TrainingPanel(QWidget):
         self.epoch_button.setText(tr("One epoch"))
         self.epoch_button.setToolTip(tr("Train one pass over all training examples"))
         self.reset_button.setText(tr("Reset weights"))
-        self.reset_button.setToolTip(tr("Draw new random initial weights from the next seed; "
-                                        "the history starts again"))
+        self._update_reset_button()
+        self.reset_random_action.setText(tr("Random weights (next seed)"))
+        self.reset_article_action.setText(tr("The article's weights"))
         self.lr_slider.setToolTip(tr("Learning rate α on a logarithmic scale, 0.0001 to 10"))
         self.lr_spin.setToolTip(tr("Learning rate α: the step is Θ := Θ − α·D"))
         self.lambda_spin.setToolTip(tr("Regularization λ: D(l) gets + (λ/m)·Θ(l) for the "
@@ -262,6 +281,30 @@ class TrainingPanel(QWidget):
             # in the Learning tab.
             parts.append(self.tr("bias weights fixed"))
         self.summary_label.setText(" · ".join(parts))
+        self._update_optimizer_note()
+
+    def _update_optimizer_note(self) -> None:
+        if self._note_lr is None:
+            self.optimizer_note.hide()
+            return
+        name, old, new = self._note_lr
+        loc = QLocale()
+        text = self.tr("α set to %1 (was %2): a step size that suits %3. Change it if you like; "
+                       "it is kept for this optimizer.").replace("%1", loc.toString(new, "g", 4)) \
+            .replace("%2", loc.toString(old, "g", 4)).replace(
+            "%3", self.optimizer_combo.itemText(self.optimizer_combo.findData(name)))
+        self.optimizer_note.setText(text)
+        self.optimizer_note.show()
+
+    def _update_reset_button(self) -> None:
+        article = self._article() is not None
+        self.reset_button.setMenu(self.reset_menu if article else None)
+        self.reset_button.setToolTip(
+            self.tr("Start again from the article's weights or from random ones; the history "
+                    "starts again") if article else
+            self.tr("Draw new random initial weights from the next seed; the history starts "
+                    "again"))
+        self.reset_button.setStatusTip(self.reset_button.toolTip())
 
     def _refresh_message(self) -> None:
         if self._message_key and self._restored_epoch < 0:
@@ -295,7 +338,16 @@ class TrainingPanel(QWidget):
     def _sync_network(self) -> None:
         self.network_controls.sync()
         self.data.sync()
+        self._update_reset_button()
         self._update_counters()
+
+    def _article(self) -> Article | None:
+        """Return the article whose example the state holds, if its weights fit the network."""
+        article = data_article(self.state.preset, self.state.dataset)
+        shapes = [t.shape for t in self.state.network.thetas]
+        if article is None or shapes != [t.shape for t in article.thetas]:
+            return None
+        return article
 
     # --- commands ------------------------------------------------------------------------------
     @staticmethod
@@ -308,9 +360,11 @@ class TrainingPanel(QWidget):
         lr = float(f"{lr:.2g}")         # round numbers a student can read: 0.03, not 0.0298
         with QSignalBlocker(self.lr_spin):
             self.lr_spin.setValue(lr)
+        self._note_lr = None
         self.state.update_settings(lr=lr)
 
     def _on_lr_spin_value_changed(self, value: float) -> None:
+        self._note_lr = None
         with QSignalBlocker(self.lr_slider):
             self.lr_slider.setValue(self._lr_to_slider(value))
         self.state.update_settings(lr=float(value))
@@ -328,7 +382,14 @@ class TrainingPanel(QWidget):
         self.state.update_settings(batch_size=size)
 
     def _on_optimizer_combo_changed(self, _index: int) -> None:
-        self.state.update_settings(optimizer=self.optimizer_combo.currentData())
+        s, new = self.state.settings, self.optimizer_combo.currentData()
+        # One α does not suit every optimizer (α = 0.5 sends Adam's first steps half a unit
+        # along every weight): take back the α the learner last used with this one, or suggest.
+        self._lr_by_optimizer[s.optimizer] = s.lr
+        lr = self._lr_by_optimizer.get(new, suggested_lr(new, self.state.preset))
+        self._note_lr = (new, s.lr, lr) if lr != s.lr else None
+        self.state.update_settings(optimizer=new, lr=lr)
+        self._update_optimizer_note()
 
     def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
         ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
@@ -345,6 +406,11 @@ class TrainingPanel(QWidget):
         hidden = self.network_controls.editor.hidden_sizes
         new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
                                             output=output, loss=loss)
+        # Another problem is another preset: its settings, and defaults for the rest, so that
+        # nothing of the one left behind (Mazur's fixed biases) comes along.
+        self.state.preset = name
+        self._note_lr, self._lr_by_optimizer = None, {}
+        self.state.update_settings(**settings_for(name).as_dict())
         self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
 
     def _on_epoch_button_clicked(self) -> None:
@@ -353,6 +419,14 @@ class TrainingPanel(QWidget):
     def _on_reset_button_clicked(self) -> None:
         self.controller.reset_weights()
         self._clear_message()
+
+    def _on_reset_article_action_triggered(self) -> None:
+        article = self._article()
+        if article is not None:
+            self.controller.pause()
+            self.controller.article_weights = True     # the seed label credits the article
+            self.state.set_network(article.network())
+            self._clear_message()
 
     # --- following the controller --------------------------------------------------------------
     def _on_controller_running_changed(self, running: bool) -> None:

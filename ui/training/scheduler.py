@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import DivergenceError, Network, make_optimizer
 from engine.files.session_training import TrainingState
 from engine.lesson.history import HistoryPoint, LossHistory
+from engine.lesson.presets import article_for
 from engine.lesson.scoring import accuracy
 from engine.optimizers import Optimizer
 from ui.look.messages import describe
@@ -57,7 +58,7 @@ class TrainingController(QObject):
         self.state = state
         self.seed = seed
         # Mazur's preset starts from the article's weights; any network built here is random.
-        self.article_weights = state.preset == "mazur"
+        self.article_weights = article_for(state.network.thetas) is not None
         self.budget = budget_ms / 1000.0
         self.redraw_interval = 1.0 / redraw_hz
         self.history = LossHistory()

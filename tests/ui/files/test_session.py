@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 
 from engine import Network, make_optimizer
 from engine.files.csv_import import CsvImportError, import_csv_file
@@ -657,3 +657,11 @@ def test_imported_data_is_named_by_its_file_in_the_data_picker_and_summary(windo
     combo = window.findChild(QComboBox, "datasetCombo")
     assert "iris_semicolon_comma" in combo.currentText()
     assert window.findChild(QLabel, "setupSummary").text().startswith(combo.currentText())
+
+
+def test_after_open_the_data_picker_names_the_preset_the_session_came_from(qtbot):
+    win = _xor_window(qtbot)
+    assert win.session.open_path(DATA / "ok" / "mazur_step7.json", ask=False)
+    combo = win.findChild(QComboBox, "datasetCombo")
+    assert combo.currentText() == "Mazur's worked example"
+    assert win.findChild(QPushButton, "resetButton").menu() is not None   # article's weights

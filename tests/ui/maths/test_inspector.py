@@ -20,7 +20,7 @@ def trace():
 
 @pytest.fixture
 def inspector(qtbot, trace):
-    w = Inspector(trace, 0, mazur_names=True)
+    w = Inspector(trace, 0)
     qtbot.addWidget(w)
     return w
 
@@ -116,3 +116,23 @@ def test_weight_editor_refuses_weights_beyond_a_million(qtbot):
     editor.edit.setText("1000000")
     editor._on_buttons_accepted()
     assert editor.value() == 1e6
+
+
+def test_names_of_the_article_go_once_the_weights_are_not_its_own(inspector):
+    s = build_preset("mazur")
+    s.network.set_weight(2, 0, 1, 0.41)
+    edited = s.network.trace(s.X, s.Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias)
+    inspector.set_step(edited, len(edited) - 1)
+    inspector.show_edge(1, 0, 1)
+    assert "w1" not in inspector.text()
+    inspector.show_neuron(2, 1)
+    assert "out_h1" not in inspector.text()
+    assert "0.291027924" not in inspector.text()    # nor the article's J note
+
+
+def test_a_note_replaces_every_number_until_the_next_step(inspector, trace):
+    inspector.show_edge(1, 0, 1)
+    inspector.show_note("Training runs")
+    assert inspector.text().strip() == "Training runs"
+    inspector.set_step(trace, 0)
+    assert "0.15" in inspector.text()

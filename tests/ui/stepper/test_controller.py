@@ -281,6 +281,24 @@ def test_while_training_only_the_canvas_follows_new_weights(window):
     assert "pause to see" not in phase.text()
 
 
+def test_while_training_no_number_from_before_training_stays_and_stepping_waits(window):
+    window.stepper.set_cursor(2)  # the equation shows w1 = 0.15
+    window.state.set_training(True)
+    window.state.network.set_weight(1, 0, 1, -0.625)
+    window.state.notify_weights_changed()
+    # Neither the math panel nor the inspector still shows the weights training replaced.
+    assert "0.15" not in window.math_panel.equation_text()
+    assert window.math_panel.tables_text() == ""
+    inspector = window.stepper_controller.inspector
+    assert "0.15" not in inspector.text() and "Pause training" in inspector.text()
+    assert not window.stepper_controller.forward_action.isEnabled()
+    assert not window.stepper_controller.play_action.isEnabled()
+    window.state.set_training(False)
+    assert window.stepper_controller.forward_action.isEnabled()
+    assert window.stepper_controller.play_action.isEnabled()
+    assert "0.625" in window.math_panel.equation_text()
+
+
 def test_first_step_hint_leaves_the_status_bar_once_the_learner_moves(window):
     status = window.statusBar()
     assert status.currentMessage().startswith("Press → (Next) to take the first step")

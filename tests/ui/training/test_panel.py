@@ -402,11 +402,81 @@ def test_setup_summary_follows_a_run_time_language_switch(window, qapp, qtbot, t
 
 
 def test_setup_summary_says_when_the_bias_weights_are_kept_fixed(window):
-    # Mazur's preset keeps the biases fixed (as the article does); the setting stays when
-    # another data set is picked, so the summary must say so whatever tab is open.
-    _choose(window, "datasetCombo", "spirals")
+    # Mazur's preset keeps the biases fixed (as the article does): the summary says so
+    # whatever tab is open.
     summary = _find(window, QLabel, "setupSummary")
     check = _find(window, QCheckBox, "freezeBiasCheck")
     assert check.isChecked() and summary.text().endswith(" · bias weights fixed")
     check.setChecked(False)
     assert "bias" not in summary.text()
+
+
+def test_leaving_mazur_for_a_data_set_frees_the_bias_weights(window):
+    # The article's rule belongs to the article: XOR with fixed biases stalls at 77 %.
+    _choose(window, "datasetCombo", "spirals")
+    assert not _find(window, QCheckBox, "freezeBiasCheck").isChecked()
+    assert not window.training.state.settings.freeze_bias
+    assert "bias" not in _find(window, QLabel, "setupSummary").text()
+
+
+def test_choosing_adam_suggests_its_own_alpha_and_says_so(window):
+    spin = _find(window, QDoubleSpinBox, "learningRateSpin")
+    note = _find(window, QLabel, "optimizerNote")
+    assert spin.value() == 0.5 and note.isHidden()
+    _choose(window, "optimizerCombo", "adam")
+    assert window.state.settings.lr == 0.01 and spin.value() == 0.01
+    assert not note.isHidden() and "0.01" in note.text() and "0.5" in note.text()
+    assert "Adam" in note.text()
+    spin.setValue(0.02)                       # the learner's own α for Adam
+    assert note.isHidden()
+    _choose(window, "optimizerCombo", "gradient_descent")
+    assert window.state.settings.lr == 0.5    # back to the α used with gradient descent
+    _choose(window, "optimizerCombo", "adam")
+    assert window.state.settings.lr == 0.02   # the learner's, not the suggestion
+
+
+def test_reset_on_mazur_offers_the_articles_weights_and_random_ones(window):
+    from engine.lesson.presets import MAZUR_ARTICLE, article_for
+    button = _find(window, QPushButton, "resetButton")
+    menu = button.menu()
+    assert menu is not None
+    names = {a.objectName() for a in menu.actions()}
+    assert names == {"resetRandomAction", "resetArticleAction"}
+    window.training_panel.reset_random_action.trigger()
+    assert article_for(window.state.network.thetas) is None
+    assert "seed 1" in _find(window, QLabel, "seedLabel").text()
+    inspector = window.stepper_controller.inspector
+    inspector.show_edge(1, 0, 1)
+    assert "w1" not in inspector.text()      # random weights carry no article names
+    window.training_panel.reset_article_action.trigger()
+    for a, b in zip(window.state.network.thetas, MAZUR_ARTICLE.thetas, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert "Mazur's article" in _find(window, QLabel, "seedLabel").text()
+    inspector.show_edge(1, 0, 1)
+    assert "w1" in inspector.text()
+
+
+def test_reset_on_a_data_set_draws_random_weights_without_a_menu(window):
+    _choose(window, "datasetCombo", "xor")
+    assert _find(window, QPushButton, "resetButton").menu() is None
+
+
+def test_the_loss_readout_explains_the_articles_total_error(window):
+    inspector = window.stepper_controller.inspector
+    window.stepper.set_cursor(len(window.stepper.trace) - 1)     # after the update
+    text = inspector.text()
+    assert "0.291027774" in text and "0.291027924" in text
+    tip = inspector.loss.toolTip()
+    assert "0.291027924" in tip and "0.291027774" in tip and "w5…w8 already updated" in tip
+    window.state.update_settings(lr=0.1)      # no longer the article's update: no note
+    window.stepper.set_cursor(len(window.stepper.trace) - 1)
+    assert "0.291027924" not in inspector.text()
+
+
+def test_xor_picked_after_mazur_learns_to_full_accuracy(window):
+    # With Mazur's fixed biases carried along this 2-2-1 network stalls near 75 %.
+    _choose(window, "datasetCombo", "xor")
+    state = window.state
+    assert state.network.layer_sizes == [2, 2, 1]
+    window.training.train_epochs(3000)
+    assert accuracy(state.network.predict(state.X), state.Y) == 1.0
