@@ -129,6 +129,9 @@ class TrainingPanel(QWidget):
         state.settings_changed.connect(self._sync_settings)
         state.network_changed.connect(self._sync_network)
         state.data_changed.connect(self._sync_network)
+        # A message about the old data or network would be false about the new ones.
+        state.network_changed.connect(self._clear_message)
+        state.data_changed.connect(self._clear_message)
         self._sync_settings()
         self._sync_network()
         self.retranslate()
@@ -273,11 +276,8 @@ class TrainingPanel(QWidget):
             self.message_label.setText(self.tr("Training cannot run on this data: %1").replace(
                 "%1", self._message_key))
         elif self._message_key:
-            self.message_label.setText(self.tr(
-                "Training stopped: the cost became infinite (the learning rate is probably too "
-                "large). The weights are back to those after epoch %1. Lower α, then press "
-                "Train.").replace("%1", QLocale().toString(self._restored_epoch))
-                + "\n" + self._message_key)
+            # The trainer's one account: why it ran away and the epoch everything is back at.
+            self.message_label.setText(self._message_key)
 
     # --- following the state -------------------------------------------------------------------
     def _sync_settings(self) -> None:

@@ -113,7 +113,7 @@ def test_pause_step_resume_keeps_one_state(qtbot):
         np.testing.assert_array_equal(got, want)
 
 
-def test_divergence_stops_training_and_keeps_finite_weights(qtbot):
+def test_divergence_stops_training_and_rolls_everything_back_together(qtbot):
     setup = build_preset("xor", seed=0)
     net = Network([2, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
     state = AppState(net, setup.X, setup.Y, Settings(lr=1e5), setup.dataset)
@@ -124,11 +124,18 @@ def test_divergence_stops_training_and_keeps_finite_weights(qtbot):
     with qtbot.waitSignal(controller.diverged, timeout=10000):
         pass
     assert not controller.running
-    assert messages and "finite" in messages[0][0]
-    assert 0 <= messages[0][1] < controller.epoch
-    # The weights went back to moderate finite ones, not the huge last ones before overflow.
+    text, epoch = messages[0]
+    assert "learning rate α = 100000 is too large" in text
+    assert "kept" not in text                 # one account of the weights, not two
+    # Weights, counter and history agree: all at the epoch the message names.
+    assert epoch == controller.epoch == controller.history.latest_epoch()
     assert all(np.all(np.abs(t) <= 1e6) for t in state.network.thetas)
     assert np.isfinite(controller.history.latest.train_cost)
+    # Train again runs away from the same place: it ends at the same epoch, no phantom one.
+    controller.start()
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        pass
+    assert messages[1][1] == controller.epoch == epoch
 
 
 def test_a_new_network_starts_a_new_history(qtbot):
