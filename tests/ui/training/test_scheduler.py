@@ -138,6 +138,31 @@ def test_divergence_stops_training_and_rolls_everything_back_together(qtbot):
     assert messages[1][1] == controller.epoch == epoch
 
 
+def test_the_issues_weight_decay_runaway_is_rolled_back_and_named(qtbot):
+    # XOR, λ = 100, mini-batches of 16: the counter stayed at 11 while J showed 5.7e71 and the
+    # history ran on to 8.4e300 beside the initial weights.
+    state = _xor_state(lam=100.0, batch_size=16)
+    controller = TrainingController(state)
+    messages: list[tuple[str, int]] = []
+    controller.diverged.connect(lambda text, epoch: messages.append((text, epoch)))
+    controller.start()
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        pass
+    text, epoch = messages[0]
+    assert "α·λ/m = 0.5·100/16 = 3.1" in text and "is above 2" in text
+    history = controller.history
+    assert epoch == controller.epoch == history.latest_epoch() == history.epochs()[-1]
+    assert np.all(np.abs(history.series("train_cost")) < 1e12)       # not 5.7e71 or 8.4e300
+    assert controller.training_state().epoch_position == 0
+    # The weights are those after that epoch of a plain run with the same shuffles.
+    setup = build_preset("xor", seed=0)
+    rng, opt = np.random.default_rng(0), make_optimizer("gradient_descent", 0.5)
+    for _ in range(epoch):
+        setup.network.train_epoch(setup.X, setup.Y, opt, 100.0, 16, rng)
+    for got, want in zip(state.network.thetas, setup.network.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
 def test_a_new_network_starts_a_new_history(qtbot):
     state = _xor_state()
     controller = TrainingController(state)
