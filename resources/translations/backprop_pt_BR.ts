@@ -209,7 +209,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+77"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -1718,7 +1718,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-54"/>
+        <location filename="wrapped_strings.py" line="-56"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -1758,12 +1758,22 @@
         <translation>α = {a} é a taxa de aprendizado.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>v({l}) before</source>
+        <translation>v({l}) antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new v({l})</source>
+        <translation>nova v({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v are the moments training holds, m̂ and v̂ their bias-corrected values.</source>
         <translation>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, passo t = {t}; m e v são os momentos que o treinamento guarda, m̂ e v̂ seus valores com correção de viés.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>The struck-out first entry belongs to the bias unit “+1”: it has no inputs, so it gets no error and is dropped. &lt;b&gt;Correction to the notes:&lt;/b&gt; multiply by the derivative g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never to the input layer.</source>
         <translation>A primeira entrada, riscada, é da unidade de viés “+1”: ela não tem entradas, então não recebe erro e é descartada. &lt;b&gt;Correção da apostila:&lt;/b&gt; multiplique pela derivada g′(z({l})), não por g(z({l})); e l vai de L−1 até 2, nunca até a camada de entrada.</translation>
     </message>
@@ -1810,7 +1820,7 @@
         <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>m = {m} example(s), λ = {lam}. &lt;b&gt;The bias column j = 0 (struck out in Θ) is not regularized:&lt;/b&gt; there D({l}) = (1/m)·Δ({l}) only. (The notes write this condition as “l = 0”; it is the column index j.) D({l}) = ∂J/∂Θ({l}).</source>
         <translation>m = {m} exemplo(s), λ = {lam}. &lt;b&gt;A coluna de viés j = 0 (riscada em Θ) não é regularizada:&lt;/b&gt; nela D({l}) = (1/m)·Δ({l}) apenas. (A apostila escreve essa condição como “l = 0”; trata-se do índice de coluna j.) D({l}) = ∂J/∂Θ({l}).</translation>
     </message>
@@ -2890,7 +2900,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-156"/>
+        <location filename="wrapped_strings.py" line="-158"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -255,7 +255,7 @@ class EquationBuilder:
         """Return the momentum or Adam update with its numbers (the step training takes)."""
         l, a, v = step.layer, step.arrays, step.values
         T, D, new, lr = a["Theta"], a["D"], a["Theta_new"], v["lr"]
-        wide = T.shape[1] > WIDE
+        wide = True             # two or three tables per equation: one line each
         frozen = trace.freeze_bias
         d = self.digits
         rows = []
@@ -276,9 +276,11 @@ class EquationBuilder:
                     .replace("{e}", num(eps)).replace("{t}", str(t)))
         else:                                               # momentum
             beta, v0, vel = v["beta"], a["v_before"], a["v"]
-            eq = self.flow((op(f"v({l}) := {num(beta)} ·"), self.mat(f"v({l})", v0)),
-                           (op("+"), self.mat(f"D({l})", D, unused_col0=frozen),
-                            op("="), self.mat(f"v({l})", vel)), wide=wide)
+            eq = self.flow((op(f"v({l}) := {num(beta)} ·"),
+                            self.mat(_tr("v({l}) before").replace("{l}", str(l)), v0)),
+                           (op("+"), self.mat(f"D({l})", D, unused_col0=frozen)),
+                           (op("="), self.mat(_tr("new v({l})").replace("{l}", str(l)), vel)),
+                           wide=wide)
             for i, j in _entries(T):
                 rows.append(f"v = {num(beta)} · {num(v0[i, j], d)} + {num(D[i, j], d)} = "
                             f"{num(vel[i, j], d)};  Θ({l}){sub(i + 1)}{sub(j)} = "

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from engine import OPTIMIZERS
 from engine.datasets import load
+from ui.look.messages import translate_message
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
 from ui.state import AppState
@@ -276,8 +277,11 @@ class TrainingPanel(QWidget):
             self.message_label.setText(self.tr("Training cannot run on this data: %1").replace(
                 "%1", self._message_key))
         elif self._message_key:
-            # The trainer's one account: why it ran away and the epoch everything is back at.
-            self.message_label.setText(self._message_key)
+            # The trainer's one account: why it ran away and the epoch everything is back at
+            # (translated again when the language changes).
+            divergence = self.controller.divergence
+            self.message_label.setText(self._message_key if divergence is None
+                                       else translate_message(divergence.cause))
 
     # --- following the state -------------------------------------------------------------------
     def _sync_settings(self) -> None:

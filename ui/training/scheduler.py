@@ -60,6 +60,7 @@ class TrainingController(QObject):
         self.budget = budget_ms / 1000.0
         self.redraw_interval = 1.0 / redraw_hz
         self.examples_per_second = 0.0
+        self.divergence: Divergence | None = None    # the last runaway, until the problem changes
         self.trainer = Trainer(state.network, state.X, state.Y, state.settings,
                                np.random.default_rng(seed), self.test_set())
         state.trainer = self.trainer       # the stepper's update previews with its moments
@@ -241,6 +242,7 @@ class TrainingController(QObject):
 
     def _on_divergence(self, divergence: Divergence) -> None:
         # The trainer put weights, counter, history and optimizer back together: show them.
+        self.divergence = divergence
         self._timer.stop()
         self.trainer.measure_latest()
         self.state.notify_weights_changed()
@@ -260,6 +262,7 @@ class TrainingController(QObject):
     # --- state changes -------------------------------------------------------------------------
     def _on_state_problem_changed(self) -> None:
         st = self.state
+        self.divergence = None
         self.trainer.set_problem(st.network, st.X, st.Y, self.test_set())
         self.epoch_finished.emit(0)
 
