@@ -170,26 +170,23 @@ def _run_loop(seconds: float, until=None) -> None:
 def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
     """Return epochs/s training in the real window (loss plot, boundary and canvas updating)
     beside the headless engine on the same network and data, and the input latency meanwhile."""
-    from engine.optimizers import make_optimizer
+    from engine.lesson.trainer import Trainer
     from ui.training.scheduler import TrainingController
 
     window = _main_window(preset)
     controller = window.findChild(TrainingController)
     state = controller.state
     s = state.settings
-    headless_net = state.network.copy()
-    x, y = headless_net.prepare(state.X, state.Y)
-    opt = make_optimizer(s.optimizer, s.lr)
+    headless = Trainer(state.network.copy(), state.X, state.Y, s, np.random.default_rng(0),
+                       controller.test_set())
+    m = state.X.shape[0]
     probe = LatencyProbe()
     app_rates, head_rates = [], []
     for _ in range(rounds):
-        # headless: the engine's prepared step in a plain loop
-        n, t0 = 0, time.perf_counter()
-        while time.perf_counter() - t0 < seconds:
-            for _ in range(50):
-                headless_net.train_step_prepared(x, y, opt, s.lam, s.freeze_bias)
-            n += 50
-        head_rates.append(n / (time.perf_counter() - t0))
+        # headless: the same trainer (the app's only epoch loop) without the window
+        e0, t0 = headless.epoch, time.perf_counter()
+        headless.run(deadline=t0 + seconds)
+        head_rates.append((headless.epoch - e0) / (time.perf_counter() - t0))
         # in the app: the controller's timer chunks with every view updating
         e0, t0 = controller.epoch, time.perf_counter()
         controller.start()
@@ -201,7 +198,7 @@ def app_training(preset: str, seconds: float = 3.0, rounds: int = 3) -> dict:
         _run_loop(0.05)
     window.close()
     head, app = statistics.median(head_rates), statistics.median(app_rates)
-    return {"preset": preset, "layer_sizes": state.network.layer_sizes, "m": int(x.shape[0]),
+    return {"preset": preset, "layer_sizes": state.network.layer_sizes, "m": int(m),
             "headless_epochs_per_s": head, "app_epochs_per_s": app, "ratio": app / head,
             "latency_p50_ms": percentile(probe.delays, 50),
             "latency_p99_ms": percentile(probe.delays, 99), "latency_samples": len(probe.delays)}

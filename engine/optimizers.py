@@ -10,6 +10,7 @@ the step count t). ``state()`` returns copies of it, one entry per layer in the 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -156,3 +157,67 @@ def make_optimizer(name: str, lr: float, **kwargs: float) -> Optimizer:
     raise EngineValueError(QT_TRANSLATE_NOOP(
         "Engine", "unknown optimizer {name!r}: expected one of {allowed}"),
         name=name, allowed=", ".join(OPTIMIZERS))
+
+
+@dataclass(frozen=True)
+class UpdatePreview:
+    """One update Θ(l) := Θ(l) − step(l) as the optimizer would take it, without taking it.
+
+    ``thetas``/``D``/``thetas_after`` are per layer, shaped like Θ(l). ``quantities`` holds per
+    layer what the optimizer computed on the way: momentum ``v_before`` and ``v``; Adam ``m``,
+    ``v``, ``m_hat``, ``v_hat`` (after this step). ``constants`` are its β's, ε and step count t.
+    """
+
+    optimizer: str
+    lr: float
+    freeze_bias: bool
+    thetas: tuple[np.ndarray, ...]
+    D: tuple[np.ndarray, ...]
+    thetas_after: tuple[np.ndarray, ...]
+    quantities: tuple[dict[str, np.ndarray], ...]
+    constants: dict[str, float]
+
+
+def step_preview(optimizer: Optimizer, thetas: Sequence[np.ndarray], D: Sequence[np.ndarray],
+                 freeze_bias: bool = False) -> UpdatePreview:
+    """Return the update ``optimizer`` (with its current state) would make to ``thetas`` given
+    the gradients ``D``; ``optimizer`` itself is not changed.
+
+    The arithmetic is the training step's (Network._apply): the optimizer's own ``step`` on a
+    copy of its state, the bias column zeroed when frozen, then Θ − step, so the new Θ is the
+    one a training step from the same state gives, bit for bit.
+    """
+    probe = copy.deepcopy(optimizer)
+    before = probe.state()
+    after, quantities = [], []
+    for l, (theta, d) in enumerate(zip(thetas, D, strict=True)):
+        out = np.empty_like(theta)
+        step = probe.step(l, d, out)
+        if step is not out:
+            np.copyto(out, step)
+        if freeze_bias:
+            out[:, 0] = 0.0
+        after.append(np.subtract(theta, out))
+        quantities.append(_quantities(probe, l, before))
+    constants: dict[str, float] = {}
+    if isinstance(probe, Momentum):
+        constants = {"beta": probe.beta}
+    elif isinstance(probe, Adam):
+        constants = {"beta1": probe.beta1, "beta2": probe.beta2, "eps": probe.eps,
+                     "t": float(probe._t[0]) if probe._t else 1.0}
+    return UpdatePreview(probe.name, float(probe.lr), freeze_bias,
+                         tuple(np.array(t) for t in thetas), tuple(np.array(d) for d in D),
+                         tuple(after), tuple(quantities), constants)
+
+
+def _quantities(opt: Optimizer, l: int, before: Mapping[str, Sequence]) -> dict[str, np.ndarray]:
+    if isinstance(opt, Momentum):
+        old = before.get("velocity")
+        v = opt._v[l]
+        return {"v_before": np.zeros_like(v) if not old else np.array(old[l]), "v": v.copy()}
+    if isinstance(opt, Adam):
+        t = opt._t[l]
+        m, v = opt._m[l], opt._v[l]
+        return {"m": m.copy(), "v": v.copy(), "m_hat": m / (1.0 - opt.beta1**t),
+                "v_hat": v / (1.0 - opt.beta2**t)}
+    return {}

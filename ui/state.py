@@ -6,23 +6,15 @@ through this object, so stepping and training always see the same weights.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine import Dataset, Network
+from engine.lesson.settings import Settings
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Training settings shown in the panel and used by the stepper's update step."""
-
-    lr: float = 0.5
-    lam: float = 0.0
-    freeze_bias: bool = False
-    batch_size: int | None = None      # None: full batch; 1: one example at a time
-    optimizer: str = "gradient_descent"
+__all__ = ["AppState", "Settings"]   # Settings lives in engine.lesson; re-exported for old imports
 
 
 class AppState(QObject):
@@ -52,6 +44,9 @@ class AppState(QObject):
         self.path = None    # the session file (pathlib.Path) the File menu saves to, or None
         self._modified = False
         self._training = False
+        # The trainer (engine.lesson.trainer.Trainer) set by the training controller, or None:
+        # the stepper's update previews with its optimizer moments.
+        self.trainer = None
 
     # network
     @property

@@ -265,7 +265,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+71"/>
+        <location filename="wrapped_strings.py" line="+77"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -671,7 +671,7 @@
     <message>
         <location line="+63"/>
         <location line="+76"/>
-        <location filename="../../engine/optimizers.py" line="+148"/>
+        <location filename="../../engine/optimizers.py" line="+149"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
@@ -1198,6 +1198,21 @@
         <location line="+94"/>
         <source>{name} must be a multiple of settings.batch_size ({batch}), got {value}</source>
         <translation>{name} deve ser um múltiplo de settings.batch_size ({batch}), mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/divergence.py" line="+97"/>
+        <source>Training ran away after epoch {epoch} because α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} is above {limit:g}, so the weight decay alone flips Θ to a larger value each step: lower α or λ, or use larger mini-batches. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
+        <translation>O treinamento divergiu após a época {epoch} porque α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} passa de {limit:g}, e assim só o decaimento dos pesos já leva Θ a um valor maior, de sinal trocado, a cada passo: diminua α ou λ, ou use minilotes maiores. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training ran away after epoch {epoch} because an activation overflowed ({activation} hidden, {output} output: z grew too large to compute g(z)): lower α or scale the inputs. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
+        <translation>O treinamento divergiu após a época {epoch} porque uma ativação estourou ({activation} nas camadas ocultas, {output} na saída: z ficou grande demais para calcular g(z)): diminua α ou reescale as entradas. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training ran away after epoch {epoch} because the learning rate α = {a:g} is too large: each step overshoots the minimum and the weights grew past {safe:g}. Lower α, then press Train. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
+        <translation>O treinamento divergiu após a época {epoch} porque a taxa de aprendizado α = {a:g} é grande demais: cada passo ultrapassa o mínimo e os pesos passaram de {safe:g}. Diminua α e pressione Treinar. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
     </message>
 </context>
 <context>
@@ -1774,7 +1789,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-51"/>
+        <location filename="wrapped_strings.py" line="-56"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -1814,12 +1829,12 @@
         <translation>α = {a} é a taxa de aprendizado.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The bias weights (column j = 0, struck out in D) are kept fixed in this preset, as in Mazur&apos;s worked example.</source>
-        <translation>Neste exemplo pronto os pesos de viés (coluna j = 0, riscada em D) ficam fixos, como no exemplo resolvido de Mazur.</translation>
+        <location line="+14"/>
+        <source>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v are the moments training holds, m̂ and v̂ their bias-corrected values.</source>
+        <translation>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, passo t = {t}; m e v são os momentos que o treinamento guarda, m̂ e v̂ seus valores com correção de viés.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>The struck-out first entry belongs to the bias unit “+1”: it has no inputs, so it gets no error and is dropped. &lt;b&gt;Correction to the notes:&lt;/b&gt; multiply by the derivative g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never to the input layer.</source>
         <translation>A primeira entrada, riscada, é da unidade de viés “+1”: ela não tem entradas, então não recebe erro e é descartada. &lt;b&gt;Correção da apostila:&lt;/b&gt; multiplique pela derivada g′(z({l})), não por g(z({l})); e l vai de L−1 até 2, nunca até a camada de entrada.</translation>
     </message>
@@ -1830,16 +1845,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>Θ({l}) before</source>
         <translation>Θ({l}) antes</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>new Θ({l})</source>
         <translation>nova Θ({l})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Δ({l}) before</source>
         <translation>Δ({l}) antes</translation>
     </message>
@@ -1849,9 +1866,29 @@
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <source>Column j = 0 (the bias weights, struck out in D) is kept: frozen biases are not updated.</source>
+        <translation>A coluna j = 0 (os pesos de viés, riscados em D) é mantida: vieses congelados não são atualizados.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Momentum: α = {a}, β = {b}; v is the velocity training holds.</source>
+        <translation>Momento: α = {a}, β = {b}; v é a velocidade que o treinamento guarda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to this example&apos;s error. Column j = 0 uses the bias input 1.</source>
         <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v({l}) before</source>
+        <translation>v({l}) antes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new v({l})</source>
+        <translation>nova v({l})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1882,7 +1919,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+76"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2657,11 +2694,6 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Training stopped: the cost became infinite (the learning rate is probably too large). The weights are back to those after epoch %1. Lower α, then press Train.</source>
-        <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
-    </message>
-    <message>
         <location filename="wrapped_strings.py" line="+83"/>
         <source>Training</source>
         <translation>Treinamento</translation>
@@ -2702,7 +2734,7 @@
         <translation>Reiniciar pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/training/panel.py" line="-10"/>
+        <location filename="../../ui/training/panel.py" line="-6"/>
         <source>Draw new random initial weights from the next seed; the history starts again</source>
         <translation>Sortear novos pesos iniciais aleatórios com a próxima semente; o histórico recomeça</translation>
     </message>
@@ -2916,7 +2948,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-153"/>
+        <location filename="wrapped_strings.py" line="-159"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

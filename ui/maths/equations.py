@@ -230,6 +230,8 @@ class EquationBuilder:
         return eq + note
 
     def _update(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
+        if "v" in step.arrays:                 # momentum or Adam: the optimizer's own step
+            return self._optimizer_update(step, trace)
         l = step.layer
         T, D, new = step.arrays["Theta"], step.arrays["D"], step.arrays["Theta_new"]
         lr = step.values.get("lr", trace.lr)
@@ -246,10 +248,68 @@ class EquationBuilder:
                             f"{num(lr)} · {num(D[i, j], self.digits)} = "
                             f"<b>{num(new[i, j], self.digits)}</b>")
         note = _tr("α = {a} is the learning rate.").replace("{a}", num(lr))
-        if trace.freeze_bias:
-            note += " " + _tr("The bias weights (column j = 0, struck out in D) are kept fixed "
-                              "in this preset, as in Mazur's worked example.")
-        return eq + '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(note)
+        return (eq + '<p class="scalar">' + "<br>".join(rows) + "</p>"
+                + self.note(note + _frozen_note(trace)))
+
+    def _optimizer_update(self, step: Step, trace: Trace) -> str:
+        """Return the momentum or Adam update with its numbers (the step training takes)."""
+        l, a, v = step.layer, step.arrays, step.values
+        T, D, new, lr = a["Theta"], a["D"], a["Theta_new"], v["lr"]
+        wide = True             # two or three tables per equation: one line each
+        frozen = trace.freeze_bias
+        d = self.digits
+        rows = []
+        if "m_hat" in a:                                    # Adam
+            b1, b2, eps, t = v["beta1"], v["beta2"], v["eps"], int(v["t"])
+            eq = self.flow((op("m :="), self.mat(f"m({l})", a["m"])),
+                           (op("v :="), self.mat(f"v({l})", a["v"])), wide=wide)
+            eq += self.flow((op(f"m̂ = m/(1 − {num(b1)}{sup(t)}) ="), self.mat("m̂", a["m_hat"])),
+                            (op(f"v̂ = v/(1 − {num(b2)}{sup(t)}) ="), self.mat("v̂", a["v_hat"])),
+                            wide=wide)
+            for i, j in _entries(T):
+                rows.append(f"Θ({l}){sub(i + 1)}{sub(j)} = {num(T[i, j], d)} − {num(lr)} · "
+                            f"{num(a['m_hat'][i, j], d)} / (√{num(a['v_hat'][i, j], d)} + "
+                            f"{num(eps)}) = <b>{num(new[i, j], d)}</b>")
+            note = (_tr("Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v "
+                        "are the moments training holds, m̂ and v̂ their bias-corrected values.")
+                    .replace("{a}", num(lr)).replace("{b1}", num(b1)).replace("{b2}", num(b2))
+                    .replace("{e}", num(eps)).replace("{t}", str(t)))
+        else:                                               # momentum
+            beta, v0, vel = v["beta"], a["v_before"], a["v"]
+            eq = self.flow((op(f"v({l}) := {num(beta)} ·"),
+                            self.mat(_tr("v({l}) before").replace("{l}", str(l)), v0)),
+                           (op("+"), self.mat(f"D({l})", D, unused_col0=frozen)),
+                           (op("="), self.mat(_tr("new v({l})").replace("{l}", str(l)), vel)),
+                           wide=wide)
+            for i, j in _entries(T):
+                rows.append(f"v = {num(beta)} · {num(v0[i, j], d)} + {num(D[i, j], d)} = "
+                            f"{num(vel[i, j], d)};  Θ({l}){sub(i + 1)}{sub(j)} = "
+                            f"{num(T[i, j], d)} − {num(lr)} · {num(vel[i, j], d)} = "
+                            f"<b>{num(new[i, j], d)}</b>")
+            note = (_tr("Momentum: α = {a}, β = {b}; v is the velocity training holds.")
+                    .replace("{a}", num(lr)).replace("{b}", num(beta)))
+        eq += self.flow((op(f"Θ({l}) :="),
+                         self.mat(_tr("Θ({l}) before").replace("{l}", str(l)), T)),
+                        (op("→"), self.mat(_tr("new Θ({l})").replace("{l}", str(l)), new)),
+                        wide=wide)
+        return (eq + '<p class="scalar">' + "<br>".join(rows) + "</p>"
+                + self.note(note + _frozen_note(trace)))
+
+
+def _entries(T: np.ndarray) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(min(T.shape[0], 2)) for j in range(1, min(T.shape[1], 3))]
+
+
+def sup(n: int) -> str:
+    """Return ``n`` in superscript digits (β₁ᵗ written out)."""
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def _frozen_note(trace: Trace) -> str:
+    if not trace.freeze_bias:
+        return ""
+    return " " + _tr("Column j = 0 (the bias weights, struck out in D) is kept: frozen biases "
+                     "are not updated.")
 
 
 def _loss_formula(trace: Trace) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.trace import Step, Trace, TraceState
 from ui.state import AppState
+from ui.stepper.optimizer_update import with_training_update
 
 
 class Stepper(QObject):
@@ -93,8 +94,10 @@ class Stepper(QObject):
         st = self._state
         t = min(st.example, st.X.shape[0] - 1)
         s = st.settings
-        return st.network.trace(st.X[t:t + 1], st.Y[t:t + 1], lam=s.lam, lr=s.lr,
-                                freeze_bias=s.freeze_bias)
+        X, Y = st.X[t:t + 1], st.Y[t:t + 1]
+        trace = st.network.trace(X, Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias)
+        # The update shown and applied is the one training takes (optimizer and moments).
+        return with_training_update(trace, st, X, Y)
 
     def _replace_trace(self, cursor: int) -> None:
         try:

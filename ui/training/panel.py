@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from engine import OPTIMIZERS
 from engine.datasets import load
 from engine.lesson.presets import Article, data_article, settings_for, suggested_lr
+from ui.look.messages import translate_message
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
 from ui.state import AppState
@@ -141,6 +142,9 @@ class TrainingPanel(QWidget):
         state.settings_changed.connect(self._sync_settings)
         state.network_changed.connect(self._sync_network)
         state.data_changed.connect(self._sync_network)
+        # A message about the old data or network would be false about the new ones.
+        state.network_changed.connect(self._clear_message)
+        state.data_changed.connect(self._clear_message)
         self._sync_settings()
         self._sync_network()
         self.retranslate()
@@ -311,11 +315,11 @@ class TrainingPanel(QWidget):
             self.message_label.setText(self.tr("Training cannot run on this data: %1").replace(
                 "%1", self._message_key))
         elif self._message_key:
-            self.message_label.setText(self.tr(
-                "Training stopped: the cost became infinite (the learning rate is probably too "
-                "large). The weights are back to those after epoch %1. Lower α, then press "
-                "Train.").replace("%1", QLocale().toString(self._restored_epoch))
-                + "\n" + self._message_key)
+            # The trainer's one account: why it ran away and the epoch everything is back at
+            # (translated again when the language changes).
+            divergence = self.controller.divergence
+            self.message_label.setText(self._message_key if divergence is None
+                                       else translate_message(divergence.cause))
 
     # --- following the state -------------------------------------------------------------------
     def _sync_settings(self) -> None:

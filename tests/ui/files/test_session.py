@@ -182,6 +182,35 @@ def test_training_after_save_and_open_equals_training_on_without_them(
     _assert_same_weights(first, second)
 
 
+def test_a_save_after_a_divergence_reopens_to_the_same_coherent_state(
+        settings_dir, qtbot, tmp_path):
+    first = _xor_window(qtbot)
+    first.state.update_settings(optimizer="momentum", batch_size=16, lr=0.5)
+    first.training.train_epochs(5)
+    first.state.update_settings(lam=100.0, lr=1.0)      # α·λ/m = 6.25 > 2(1 + β)
+    first.training.start()
+    with qtbot.waitSignal(first.training.diverged, timeout=10_000):
+        pass
+    epoch = first.training.epoch
+    assert epoch >= 5
+    path = tmp_path / "diverged.json"
+    assert first.session.save_to(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    # The file holds one moment of training: history up to the weights' epoch, no later.
+    assert doc["history"]["epoch"] == epoch
+    assert max(doc["history"]["epochs"], default=0) <= epoch
+    assert doc["history"]["latest"]["epoch"] == epoch
+    assert doc["training"]["epoch_position"] == 0
+    second = _xor_window(qtbot)
+    assert second.session.open_path(path, ask=False)
+    assert second.training.epoch == epoch
+    assert second.training.history.to_dict() == first.training.history.to_dict()
+    _assert_same_weights(first, second)
+    first.training.train_epochs(2)
+    second.training.train_epochs(2)
+    _assert_same_weights(first, second)
+
+
 def test_autosaved_session_restores_the_adam_moments(window, qtbot):
     window.state.update_settings(optimizer="adam", lr=0.05)
     window.training.train_epochs(3)

@@ -115,7 +115,7 @@ def test_one_epoch_button_trains_exactly_one_epoch(window, qtbot):
                                                           strict=True))
 
 
-def test_divergence_shows_the_message_and_keeps_finite_weights(window, qtbot):
+def test_divergence_shows_one_account_that_agrees_with_the_counter(window, qtbot):
     _choose(window, "datasetCombo", "moons")
     _choose(window, "activationCombo", "relu")
     _choose(window, "outputCombo", "linear")
@@ -123,10 +123,18 @@ def test_divergence_shows_the_message_and_keeps_finite_weights(window, qtbot):
     qtbot.mouseClick(_find(window, QPushButton, "trainButton"), Qt.MouseButton.LeftButton)
     message = _find(window, QLabel, "trainingMessage")
     qtbot.waitUntil(lambda: not message.isHidden(), timeout=10000)
-    assert "infinite" in message.text()
+    epoch = window.training.epoch
+    assert "α = 100000 is too large" in message.text()
+    # One account: back at the epoch the counter shows, never also "the weights were kept".
+    assert f"back at epoch {epoch}." in message.text() and "kept" not in message.text()
+    assert _find(window, QLabel, "epochLabel").text() == f"Epoch {epoch}"
+    assert window.training.history.latest_epoch() == epoch
     assert not window.training.running
     assert _find(window, QPushButton, "trainButton").text() == "Train"
-    assert all(np.all(np.isfinite(t)) for t in window.state.network.thetas)
+    assert all(np.all(np.abs(t) <= 1e6) for t in window.state.network.thetas)
+    # The message is about this data and network: new data takes it away.
+    _choose(window, "datasetCombo", "circles")
+    assert message.isHidden()
 
 
 def test_changing_the_architecture_rebuilds_network_and_canvas(window, qtbot):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
@@ -113,7 +115,7 @@ def test_pause_step_resume_keeps_one_state(qtbot):
         np.testing.assert_array_equal(got, want)
 
 
-def test_divergence_stops_training_and_keeps_finite_weights(qtbot):
+def test_divergence_stops_training_and_rolls_everything_back_together(qtbot):
     setup = build_preset("xor", seed=0)
     net = Network([2, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
     state = AppState(net, setup.X, setup.Y, Settings(lr=1e5), setup.dataset)
@@ -124,11 +126,43 @@ def test_divergence_stops_training_and_keeps_finite_weights(qtbot):
     with qtbot.waitSignal(controller.diverged, timeout=10000):
         pass
     assert not controller.running
-    assert messages and "finite" in messages[0][0]
-    assert 0 <= messages[0][1] < controller.epoch
-    # The weights went back to moderate finite ones, not the huge last ones before overflow.
+    text, epoch = messages[0]
+    assert "learning rate α = 100000 is too large" in text
+    assert "kept" not in text                 # one account of the weights, not two
+    # Weights, counter and history agree: all at the epoch the message names.
+    assert epoch == controller.epoch == controller.history.latest_epoch()
     assert all(np.all(np.abs(t) <= 1e6) for t in state.network.thetas)
     assert np.isfinite(controller.history.latest.train_cost)
+    # Train again runs away from the same place: it ends at the same epoch, no phantom one.
+    controller.start()
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        pass
+    assert messages[1][1] == controller.epoch == epoch
+
+
+def test_the_issues_weight_decay_runaway_is_rolled_back_and_named(qtbot):
+    # XOR, λ = 100, mini-batches of 16: the counter stayed at 11 while J showed 5.7e71 and the
+    # history ran on to 8.4e300 beside the initial weights.
+    state = _xor_state(lam=100.0, batch_size=16)
+    controller = TrainingController(state)
+    messages: list[tuple[str, int]] = []
+    controller.diverged.connect(lambda text, epoch: messages.append((text, epoch)))
+    controller.start()
+    with qtbot.waitSignal(controller.diverged, timeout=10000):
+        pass
+    text, epoch = messages[0]
+    assert "α·λ/m = 0.5·100/16 = 3.1" in text and "is above 2" in text
+    history = controller.history
+    assert epoch == controller.epoch == history.latest_epoch() == history.epochs()[-1]
+    assert np.all(np.abs(history.series("train_cost")) < 1e12)       # not 5.7e71 or 8.4e300
+    assert controller.training_state().epoch_position == 0
+    # The weights are those after that epoch of a plain run with the same shuffles.
+    setup = build_preset("xor", seed=0)
+    rng, opt = np.random.default_rng(0), make_optimizer("gradient_descent", 0.5)
+    for _ in range(epoch):
+        setup.network.train_epoch(setup.X, setup.Y, opt, 100.0, 16, rng)
+    for got, want in zip(state.network.thetas, setup.network.thetas, strict=True):
+        np.testing.assert_array_equal(got, want)
 
 
 def test_a_new_network_starts_a_new_history(qtbot):
@@ -184,6 +218,8 @@ def test_test_cost_keeps_evenly_spread_points_through_thinning(qtbot):
     state = _xor_state()
     controller = TrainingController(state)
     controller.history = LossHistory(capacity=16)
+    # A clock that ticks once per reading: the measure stride no longer depends on the load.
+    controller.trainer.clock = itertools.count().__next__
     controller.train_epochs(3000)
     epochs = controller.history.epochs()[:-1]           # the latest is measured apart
     measured = epochs[np.isfinite(controller.history.series("test_cost")[:-1])]

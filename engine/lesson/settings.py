@@ -1,0 +1,16 @@
+"""The lesson's training settings: learning rate, λ, frozen biases, batch size and optimizer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Training settings shown in the panel and used by the trainer and the stepper's update."""
+
+    lr: float = 0.5
+    lam: float = 0.0
+    freeze_bias: bool = False
+    batch_size: int | None = None      # None: full batch; 1: one example at a time
+    optimizer: str = "gradient_descent"

@@ -1,0 +1,68 @@
+"""Make the trace's Update records the update training takes: the selected optimizer's step.
+
+The engine's trace writes the notes' plain Θ := Θ − αD. Training uses the optimizer chosen in
+the panel with the moments it holds, so the stepper replaces the Update records (and the trace's
+new Θ and J after) by ``engine.lesson.trainer.preview_update``'s result on the same examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
+
+import numpy as np
+
+from engine.lesson.trainer import preview_update
+from engine.optimizers import UpdatePreview
+from engine.trace import Phase, Trace
+from ui.state import AppState
+
+EQUATIONS = {
+    "gradient_descent": "Θ({l}) := Θ({l}) − α·D({l})",
+    "momentum": "v({l}) := β·v({l}) + D({l});  Θ({l}) := Θ({l}) − α·v({l})",
+    "adam": "m := β₁m + (1 − β₁)D({l});  v := β₂v + (1 − β₂)D({l})²;  "
+            "Θ({l}) := Θ({l}) − α·m̂/(√v̂ + ε)",
+}
+
+
+def with_training_update(trace: Trace, state: AppState, X: np.ndarray, Y: np.ndarray) -> Trace:
+    """Return ``trace`` with its Update records replaced by the trainer's next update on (X, Y)."""
+    trainer = getattr(state, "trainer", None)
+    # The moments belong to the trainer's network; a network it has not seen yet starts fresh.
+    held = None
+    if trainer is not None and trainer.network is state.network:
+        held = trainer.held_optimizer
+    preview = preview_update(state.network, state.settings, held, X, Y)
+    return apply_preview(trace, preview, state)
+
+
+def apply_preview(trace: Trace, preview: UpdatePreview, state: AppState) -> Trace:
+    """Return ``trace`` whose Update records show and apply ``preview``."""
+    steps = []
+    for step in trace.steps:
+        if step.phase is Phase.UPDATE:
+            i = step.layer - 1
+            eq = EQUATIONS[preview.optimizer].replace("{l}", str(step.layer))
+            if preview.freeze_bias:
+                eq += "  (bias column frozen)"
+            arrays = {"Theta": preview.thetas[i], "D": preview.D[i],
+                      "Theta_new": preview.thetas_after[i], **preview.quantities[i]}
+            arrays = {k: _frozen(v) for k, v in arrays.items()}
+            values = {**step.values, "lr": preview.lr, **preview.constants}
+            step = replace(step, equation=eq, arrays=MappingProxyType(arrays),
+                           values=MappingProxyType(values))
+        steps.append(step)
+    J_after = float("nan")
+    if all(np.all(np.isfinite(t)) for t in preview.thetas_after):
+        probe = state.network.copy()
+        probe.set_thetas(list(preview.thetas_after))
+        with np.errstate(over="ignore", invalid="ignore"):
+            J_after = probe.cost(trace.X, trace.Y, trace.lam)
+    return replace(trace, steps=tuple(steps),
+                   thetas_after=tuple(_frozen(t) for t in preview.thetas_after), J_after=J_after)
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a = np.array(a)
+    a.setflags(write=False)
+    return a
