@@ -45,7 +45,7 @@ def _window(argv: list[str]):
     win = MainWindow(state)
     stepper = stepper_ui.install(win, state, args)
     built = wing.install(win, state, args, canvas=stepper.view)
-    win.stepper, win.network_view = stepper.stepper, stepper.view
+    win.stepper_controller, win.stepper, win.network_view = stepper, stepper.stepper, stepper.view
     win.training, win.training_panel = built.controller, built.panel
     win.loss_plot, win.boundary_view = built.loss_plot, built.boundary
     return win
