@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import fast_path
-from engine.activations import Activation, get_activation
-from engine.losses import Loss, make_loss
+from engine.activations import Activation
+from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
+from engine.trace import Trace, run_trace
 from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
 
 INITIALIZERS = ("uniform", "xavier", "he")
@@ -46,15 +47,17 @@ class ForwardPass:
 class Network:
     """A fully connected network trained by the course notes' backpropagation.
 
-    ``activation`` is g for the hidden layers, ``output`` the output activation and ``loss`` the
-    per-example loss. ``rng`` draws the initial weights (``init``: the notes' uniform ±ε with
-    ε = √6/√(s(l) + s(l+1)), ``xavier`` or ``he`` normal).
+    ``activation`` is g for the hidden layers: one name for all of them, or a list with one name
+    per hidden layer (layer 2 first); ``output`` is the output activation and ``loss`` the
+    per-example loss (names as in engine/activations.py and engine/losses.py). ``rng`` draws
+    the initial weights (``init``: the notes' uniform ±ε with ε = √6/√(s(l) + s(l+1)),
+    ``xavier`` or ``he`` normal).
     """
 
     def __init__(
         self,
         layer_sizes: Sequence[int],
-        activation: str = "sigmoid",
+        activation: str | Sequence[str] = "sigmoid",
         output: str = "sigmoid",
         loss: str = "cross_entropy",
         rng: np.random.Generator | None = None,
@@ -62,9 +65,9 @@ class Network:
         dtype: type | np.dtype = np.float64,
     ) -> None:
         sizes = check_layer_sizes(layer_sizes)
+        self._sizes = sizes
         self._configure(activation, output, loss, dtype)
         rng = np.random.default_rng() if rng is None else rng
-        self._sizes = sizes
         self._store([init_theta(s_in, s_out, init, rng)
                      for s_in, s_out in zip(sizes[:-1], sizes[1:], strict=True)])
 
@@ -72,7 +75,7 @@ class Network:
     def from_thetas(
         cls,
         thetas: Sequence[np.ndarray],
-        activation: str = "sigmoid",
+        activation: str | Sequence[str] = "sigmoid",
         output: str = "sigmoid",
         loss: str = "cross_entropy",
         dtype: type | np.dtype = np.float64,
@@ -80,8 +83,8 @@ class Network:
         """Return a network with copies of ``thetas`` (Θ(1) first), checked to chain."""
         checked = check_thetas(thetas)
         net = cls.__new__(cls)
-        net._configure(activation, output, loss, dtype)
         net._sizes = [checked[0].shape[1] - 1] + [t.shape[0] for t in checked]
+        net._configure(activation, output, loss, dtype)
         net._store(checked)
         return net
 
@@ -106,10 +109,24 @@ class Network:
             self._store([np.asarray(t) for t in self._thetas])
         return self._w
 
-    def _configure(self, activation: str, output: str, loss: str, dtype: type | np.dtype) -> None:
-        self.g: Activation = get_activation(activation)
-        self.g_out: Activation = get_activation(output, output=True)
-        self.loss: Loss = make_loss(loss, output)
+    def _configure(self, activation: str | Sequence[str], output: str, loss: str,
+                   dtype: type | np.dtype) -> None:
+        hidden = len(self._sizes) - 2
+        if isinstance(activation, str):
+            self.g: Activation = Activation.get(activation)
+            self.hidden: tuple[Activation, ...] = (self.g,) * hidden
+        else:
+            names = list(activation)
+            if len(names) != hidden:
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "activation lists one g per hidden layer: expected {count} names "
+                              "for layer sizes {sizes}, got {got}"),
+                    count=hidden, sizes=self._sizes, got=len(names))
+            self.hidden = tuple(Activation.get(n) for n in names)
+            self.g = self.hidden[0] if self.hidden else Activation.SIGMOID
+        self.g_out: Activation = Activation.get(output, output=True)
+        self.loss: Loss = Loss.get(loss, self.g_out)
+        self._keep_z = any(g.prime_needs_z for g in self.hidden)
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float64, np.float32):
             raise EngineValueError(QT_TRANSLATE_NOOP(
@@ -118,14 +135,26 @@ class Network:
     # --- description -----------------------------------------------------------------------
 
     @property
-    def activation(self) -> str:
-        """Name of the hidden activation g."""
-        return self.g.name
+    def activation(self) -> Activation | list[Activation]:
+        """The hidden activation g (a str: its name) when every hidden layer has the same one,
+        else the list of one g per hidden layer; either way what ``Network`` takes."""
+        if len(set(self.hidden)) > 1:
+            return list(self.hidden)
+        return self.g
 
     @property
-    def output(self) -> str:
-        """Name of the output activation."""
-        return self.g_out.name
+    def activations(self) -> list[Activation]:
+        """Return g of each hidden layer 2..L−1 (empty without hidden layers)."""
+        return list(self.hidden)
+
+    def g_of(self, l: int) -> Activation:
+        """Return the activation of layer l (2..L; the output's for l = L)."""
+        return self.g_out if l == len(self._sizes) else self.hidden[l - 2]
+
+    @property
+    def output(self) -> Activation:
+        """The output activation (a str: its name)."""
+        return self.g_out
 
     @property
     def loss_name(self) -> str:
@@ -183,8 +212,10 @@ class Network:
                                    dtype=self.dtype)
 
     def __repr__(self) -> str:
-        return (f"Network(layer_sizes={self._sizes}, activation={self.activation!r}, "
-                f"output={self.output!r}, loss={self.loss.name!r})")
+        act = self.activation
+        names = [str(g) for g in act] if isinstance(act, list) else str(act)
+        return (f"Network(layer_sizes={self._sizes}, activation={names!r}, "
+                f"output={str(self.output)!r}, loss={self.loss.name!r})")
 
     # --- checked entry points ------------------------------------------------------------------
 
@@ -194,7 +225,7 @@ class Network:
 
     def _xy(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x = self._x(X)
-        y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.name)
+        y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.uses_log_likelihood)
         return x, np.ascontiguousarray(y, dtype=self.dtype)
 
     @staticmethod
@@ -215,8 +246,7 @@ class Network:
         acts = [a]
         for l, theta in enumerate(self._thetas, start=1):
             z = a @ theta[:, 1:].T + theta[:, 0]
-            g = self.g_out if l == len(self._thetas) else self.g
-            a = g.g(z)
+            a = self.g_of(l + 1).g(z)
             zs.append(z)
             acts.append(a)
         return ForwardPass(zs, acts)
@@ -330,13 +360,11 @@ class Network:
         lam: float = 0.0,
         lr: float = 0.5,
         freeze_bias: bool = False,
-    ):  # -> engine.trace.Trace (imported lazily to keep the modules one-way)
+    ) -> Trace:
         """Return the step records of the notes' per-example algorithm on (X, Y).
 
         The network is not changed: the update records carry the new Θ.
         """
-        from engine.trace import run_trace
-
         lam = self._check_lam(lam)
         if not np.isfinite(lr) or lr <= 0:
             raise EngineValueError(QT_TRANSLATE_NOOP(
@@ -353,18 +381,19 @@ class Network:
         if ws is None:
             if len(self._workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
                 self._workspaces.clear()
-            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype)
+            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype,
+                                                           keep_z=self._keep_z)
         return ws
 
     def _forward_fast(self, x: np.ndarray) -> fast_path.Workspace:
         ws = self._workspace(x.shape[0])
-        fast_path.forward(ws, self._weights(), x, self.g.name, self.g_out.name)
+        fast_path.forward(ws, self._weights(), x, self.hidden, self.g_out)
         return ws
 
     def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float) -> float:
         m = ws.m
         yT = fast_path.load_targets(ws, y)
-        J = fast_path.loss_sum(ws, yT, self.loss.name, self.g_out.name) / m
+        J = fast_path.loss_sum(ws, yT, self.loss, self.g_out) / m
         if lam:
             # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
             J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self._w.W)
@@ -376,7 +405,7 @@ class Network:
         ws = self._forward_fast(x)
         J = self._cost_from(ws, y, lam)
         w = self._w
-        fast_path.backward(ws, w, x, ws.yT, lam, self.g.name, self.loss.name, self.g_out.name)
+        fast_path.backward(ws, w, x, ws.yT, lam, self.hidden, self.loss, self.g_out)
         return J, list(w.D)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:

@@ -102,12 +102,12 @@ def check_inputs(X: np.ndarray, n_inputs: int, name: str = "X") -> np.ndarray:
     return arr
 
 
-def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarray:
+def check_targets(Y: np.ndarray, m: int, n_outputs: int, probabilities: bool) -> np.ndarray:
     """Return Y as a float (m, K) array.
 
     A 1-D array of integer class labels 0..K−1 is one-hot encoded when K > 1. Raise ValueError
-    on a row-count mismatch, NaN/inf, labels out of range, or targets outside [0, 1] for
-    cross-entropy.
+    on a row-count mismatch, NaN/inf, labels out of range, or targets outside [0, 1] when the
+    loss needs ``probabilities`` (cross-entropy: ``Loss.uses_log_likelihood``).
     """
     try:
         arr = np.asarray(Y, dtype=np.float64)
@@ -148,7 +148,7 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarra
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "Y has {columns} columns but the network has {outputs} outputs (expected "
                       "shape ({m}, {outputs}))"), columns=arr.shape[1], outputs=n_outputs, m=m)
-    if loss == "cross_entropy" and (arr.min() < 0 or arr.max() > 1):
+    if probabilities and (arr.min() < 0 or arr.max() > 1):
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "targets out of range: cross-entropy needs targets in [0, 1], got values "
                       "from {lo:g} to {hi:g}"), lo=float(arr.min()), hi=float(arr.max()))

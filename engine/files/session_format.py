@@ -321,7 +321,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
             count=X.size + Y.size, limit=MAX_DATA_VALUES)
     try:
         X = check_inputs(X, n_in, "data.X")
-        Y = check_targets(Y, X.shape[0], n_out, net.loss_name)
+        Y = check_targets(Y, X.shape[0], n_out, net.loss.uses_log_likelihood)
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
                            reason=reason(exc)) from None

@@ -100,7 +100,7 @@ class TrainingController(QObject):
     def is_classification(self) -> bool:
         """Return whether the targets are class labels (0/1 values), so accuracy means something."""
         Y = self.state.Y
-        return self.state.network.output != "linear" and bool(np.all((Y == 0) | (Y == 1)))
+        return self.state.network.output.gives_probabilities and bool(np.all((Y == 0) | (Y == 1)))
 
     def test_set(self) -> tuple[np.ndarray, np.ndarray] | None:
         """Return the data set's held-out (X_test, Y_test) if it fits the network, else None."""
@@ -215,7 +215,11 @@ class TrainingController(QObject):
         """
         net = self.state.network
         self.article_weights = False
-        return Network(layer_sizes or net.layer_sizes, activation or net.activation,
+        if activation is None:
+            # One g per hidden layer fits only as many hidden layers; otherwise g of layer 2.
+            keep = layer_sizes is None or len(layer_sizes) == len(net.layer_sizes)
+            activation = net.activation if keep else net.g
+        return Network(layer_sizes or net.layer_sizes, activation,
                        output or net.output, loss or net.loss_name,
                        rng=np.random.default_rng(self.seed))
 
