@@ -223,8 +223,10 @@ def loss_sum(ws: Workspace, yT: np.ndarray, loss: Loss, output: Activation) -> f
 
 
 def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: float,
-             hidden: Sequence[Activation], loss: Loss, output: Activation) -> None:
-    """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``."""
+             hidden: Sequence[Activation], loss: Loss, output: Activation,
+             lam1: float = 0.0) -> None:
+    """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``; ``lam1``
+    adds L1's subgradient (λ₁/m) sign(Θ) to the non-bias columns."""
     m = ws.m
     n = len(w.thetas)
     d = ws.d[-1]
@@ -244,3 +246,7 @@ def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: floa
         scale = lam / m
         for D_l, W in zip(w.D, w.W, strict=True):
             D_l[:, 1:] += scale * W
+    if lam1:
+        scale = lam1 / m
+        for D_l, W in zip(w.D, w.W, strict=True):
+            D_l[:, 1:] += scale * np.sign(W)

@@ -23,13 +23,23 @@ import numpy as np
 
 from engine import fast_path
 from engine.activations import Activation
+from engine.initializers import INITIALIZERS, init_theta
 from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
 from engine.trace import Trace, run_trace
-from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
+from engine.validation import (
+    check_inputs,
+    check_lam,
+    check_lam1,
+    check_layer_sizes,
+    check_lr,
+    check_targets,
+    check_thetas,
+)
 
-INITIALIZERS = ("uniform", "xavier", "he")
+__all__ = ["INITIALIZERS", "DivergenceError", "ForwardPass", "Network", "init_theta"]
+
 
 
 class DivergenceError(EngineError, ArithmeticError):
@@ -228,12 +238,8 @@ class Network:
         y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.uses_log_likelihood)
         return x, np.ascontiguousarray(y, dtype=self.dtype)
 
-    @staticmethod
-    def _check_lam(lam: float) -> float:
-        if not np.isfinite(lam) or lam < 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
-        return float(lam)
+    _check_lam = staticmethod(check_lam)
+    _check_lam1 = staticmethod(check_lam1)
 
     def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return X and Y checked and converted once, for repeated ``*_prepared`` calls."""
@@ -255,24 +261,26 @@ class Network:
         """Return a(L) for X of shape (m, s(1)): an (m, s(L)) array."""
         return self.forward(X).a[-1]
 
-    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> float:
-        """Return J = (1/m) Σ loss + λ/(2m) Σ (non-bias Θ)²."""
-        lam = self._check_lam(lam)
+    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0, lam1: float = 0.0) -> float:
+        """Return J = (1/m) Σ loss + λ/(2m) Σ (non-bias Θ)² + λ₁/m Σ |non-bias Θ|."""
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         ws = self._forward_fast(x)
-        return self._cost_from(ws, y, lam)
+        return self._cost_from(ws, y, lam, lam1)
 
-    def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> list[np.ndarray]:
-        """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas``."""
-        return [d.copy() for d in self.cost_and_gradients(X, Y, lam)[1]]
+    def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
+                  lam1: float = 0.0) -> list[np.ndarray]:
+        """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas`` (with λ₁, the
+        subgradient (λ₁/m) sign(Θ) for j ≥ 1, 0 where Θ = 0)."""
+        return [d.copy() for d in self.cost_and_gradients(X, Y, lam, lam1)[1]]
 
     def cost_and_gradients(
-        self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
+        self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0, lam1: float = 0.0
     ) -> tuple[float, list[np.ndarray]]:
         """Return J and the D(l) (the D arrays are reused by the next call: copy to keep them)."""
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
-        return self._cost_and_gradients_prepared(x, y, lam)
+        return self._cost_and_gradients_prepared(x, y, lam, lam1)
 
     def train_step(
         self,
@@ -282,6 +290,7 @@ class Network:
         lam: float = 0.0,
         freeze_bias: bool = False,
         optimizer: Optimizer | None = None,
+        lam1: float = 0.0,
     ) -> float:
         """Take one step Θ := Θ − αD on (X, Y) and return J before the step.
 
@@ -289,23 +298,21 @@ class Network:
         gradient descent with ``lr``) turns D into the step. Raise DivergenceError, leaving the
         weights as they were, if J, D or the new weights are not finite.
         """
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         if optimizer is None:
-            if not np.isfinite(lr) or lr <= 0:
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+            check_lr(lr)
             optimizer = GradientDescent(float(lr))
-        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
 
     def train_step_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
-        freeze_bias: bool = False,
+        freeze_bias: bool = False, lam1: float = 0.0,
     ) -> float:
         """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
-            J, D = self._cost_and_gradients_prepared(x, y, lam)
+            J, D = self._cost_and_gradients_prepared(x, y, lam, lam1)
             if not math.isfinite(J):
                 raise DivergenceError(QT_TRANSLATE_NOOP(
                     "Engine", "the cost J is not finite ({J}); the weights were kept"), J=J)
@@ -321,25 +328,27 @@ class Network:
         batch_size: int | None = None,
         rng: np.random.Generator | None = None,
         freeze_bias: bool = False,
+        lam1: float = 0.0,
     ) -> float:
         """Run one pass over (X, Y) and return the mean J of its steps.
 
         ``batch_size`` None is full batch (one step); otherwise the examples are shuffled with
         ``rng`` and taken in mini-batches of that size (1 is one example at a time).
         """
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
-        return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias)
+        return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias,
+                                         lam1)
 
     def train_epoch_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
         batch_size: int | None = None, rng: np.random.Generator | None = None,
-        freeze_bias: bool = False,
+        freeze_bias: bool = False, lam1: float = 0.0,
     ) -> float:
         """``train_epoch`` on X, Y already returned by ``prepare``."""
         m = x.shape[0]
         if batch_size is None or batch_size >= m:
-            return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+            return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
         if batch_size < 1:
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "batch size must be at least 1, got {size}"), size=batch_size)
@@ -349,7 +358,7 @@ class Network:
         for start in range(0, m, batch_size):
             total += self.train_step_prepared(xs[start:start + batch_size],
                                               ys[start:start + batch_size], optimizer, lam,
-                                              freeze_bias)
+                                              freeze_bias, lam1)
             steps += 1
         return total / steps
 
@@ -360,19 +369,19 @@ class Network:
         lam: float = 0.0,
         lr: float = 0.5,
         freeze_bias: bool = False,
+        lam1: float = 0.0,
     ) -> Trace:
         """Return the step records of the notes' per-example algorithm on (X, Y).
 
         The network is not changed: the update records carry the new Θ.
         """
-        lam = self._check_lam(lam)
-        if not np.isfinite(lr) or lr <= 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
+        check_lr(lr)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):
-            return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias)
+            return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias,
+                             lam1=lam1)
 
     # --- the vectorized path -------------------------------------------------------------------
 
@@ -390,22 +399,26 @@ class Network:
         fast_path.forward(ws, self._weights(), x, self.hidden, self.g_out)
         return ws
 
-    def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float) -> float:
+    def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float,
+                   lam1: float = 0.0) -> float:
         m = ws.m
         yT = fast_path.load_targets(ws, y)
         J = fast_path.loss_sum(ws, yT, self.loss, self.g_out) / m
         if lam:
             # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
             J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self._w.W)
+        if lam1:
+            J += lam1 / m * sum(float(np.abs(W).sum()) for W in self._w.W)
         return float(J)
 
     def _cost_and_gradients_prepared(
-        self, x: np.ndarray, y: np.ndarray, lam: float
+        self, x: np.ndarray, y: np.ndarray, lam: float, lam1: float = 0.0
     ) -> tuple[float, list[np.ndarray]]:
         ws = self._forward_fast(x)
-        J = self._cost_from(ws, y, lam)
+        J = self._cost_from(ws, y, lam, lam1)
         w = self._w
-        fast_path.backward(ws, w, x, ws.yT, lam, self.hidden, self.loss, self.g_out)
+        fast_path.backward(ws, w, x, ws.yT, lam, self.hidden, self.loss, self.g_out,
+                           lam1)
         return J, list(w.D)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
@@ -439,22 +452,3 @@ class Network:
                 "Engine", "Θ({l}) would become infinite; the weights were kept"),
                 l=w.first_bad(w.new))
         np.copyto(w.flat, w.new_flat)
-
-
-def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np.ndarray:
-    """Return a random Θ of shape (s_out, 1 + s_in).
-
-    ``uniform``: every entry from U(−ε, ε), ε = √6/√(s_in + s_out) (the course notes);
-    ``xavier``: N(0, 2/(s_in + s_out)) weights; ``he``: N(0, 2/s_in) weights; biases 0 for both.
-    """
-    if init == "uniform":
-        eps = np.sqrt(6.0) / np.sqrt(s_in + s_out)
-        return rng.uniform(-eps, eps, size=(s_out, 1 + s_in))
-    if init in ("xavier", "he"):
-        var = 2.0 / (s_in + s_out) if init == "xavier" else 2.0 / s_in
-        theta = np.zeros((s_out, 1 + s_in))
-        theta[:, 1:] = rng.normal(0.0, np.sqrt(var), size=(s_out, s_in))
-        return theta
-    raise EngineValueError(QT_TRANSLATE_NOOP(
-        "Engine", "unknown initialization {name!r}: expected one of {allowed}"),
-        name=init, allowed=", ".join(INITIALIZERS))

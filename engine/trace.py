@@ -46,7 +46,8 @@ class TracedNetwork(Protocol):
 
     def g_of(self, l: int) -> Activation: ...
 
-    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> float: ...
+    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
+             lam1: float = 0.0) -> float: ...
 
     def copy(self) -> TracedNetwork: ...
 
@@ -146,6 +147,7 @@ class Trace(Sequence[Step]):
     output: Activation
     loss: Loss
     hidden: tuple[Activation, ...] = ()
+    lam1: float = 0.0
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -210,7 +212,7 @@ def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | Non
 
 
 def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: float,
-              freeze_bias: bool) -> Trace:
+              freeze_bias: bool, lam1: float = 0.0) -> Trace:
     """Return the Trace of the notes' algorithm on checked (m, n) X and (m, K) Y."""
     thetas = [np.array(t, dtype=np.float64) for t in net.thetas]
     L = len(thetas) + 1
@@ -266,10 +268,15 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
     for l in range(1, L):
         Dl = Delta[l - 1] / m
         Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
+        if lam1:  # L1: the subgradient sign(Θ), 0 at 0; the bias column is left out too
+            Dl[:, 1:] += (lam1 / m) * np.sign(thetas[l - 1][:, 1:])
         D.append(Dl)
+        l1_term, l1_value = (f" + λ₁ sign(Θ({l}))", {"lam1": lam1}) if lam1 else ("", {})
         _step(steps, Phase.GRADIENT, l, None,
-              f"D({l}) = (1/m)(Δ({l}) + λΘ({l})) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0",
-              {"Delta": Delta[l - 1], "Theta": thetas[l - 1], "D": Dl}, m=m, lam=lam)
+              f"D({l}) = (1/m)(Δ({l}) + λΘ({l}){l1_term}) for j ≥ 1;  "
+              f"D({l}) = (1/m)Δ({l}) for j = 0",
+              {"Delta": Delta[l - 1], "Theta": thetas[l - 1], "D": Dl}, m=m, lam=lam,
+              **l1_value)
 
     after = []
     for l in range(1, L):
@@ -282,13 +289,13 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
         _step(steps, Phase.UPDATE, l, None, eq,
               {"Theta": thetas[l - 1], "D": D[l - 1], "Theta_new": new}, lr=lr)
 
-    J_before = net.cost(X, Y, lam)
+    J_before = net.cost(X, Y, lam, lam1)
     J_after = float("nan")
     if all(np.all(np.isfinite(t)) for t in after):
         probe = net.copy()
         probe.set_thetas(after)
-        J_after = probe.cost(X, Y, lam)
+        J_after = probe.cost(X, Y, lam, lam1)
     return Trace(tuple(steps), tuple(_frozen(t) for t in thetas),
                  tuple(_frozen(t) for t in after), tuple(_frozen(x) for x in D),
                  _frozen(X), _frozen(Y), J_before, J_after, lam, lr, freeze_bias,
-                 net.activation, net.output, net.loss, tuple(net.hidden))
+                 net.activation, net.output, net.loss, tuple(net.hidden), lam1)

@@ -153,3 +153,28 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, probabilities: bool) ->
             "Engine", "targets out of range: cross-entropy needs targets in [0, 1], got values "
                       "from {lo:g} to {hi:g}"), lo=float(arr.min()), hi=float(arr.max()))
     return arr
+
+
+def check_lam(lam: float) -> float:
+    """Return the L2 regularization λ as a float, or raise ValueError unless finite and ≥ 0."""
+    if not np.isfinite(lam) or lam < 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
+    return float(lam)
+
+
+def check_lam1(lam1: float) -> float:
+    """Return the L1 regularization λ₁ as a float, or raise ValueError unless finite and ≥ 0."""
+    if not np.isfinite(lam1) or lam1 < 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "L1 regularization λ₁ must be a finite number ≥ 0, got {lam!r}"),
+            lam=lam1)
+    return float(lam1)
+
+
+def check_lr(lr: float) -> float:
+    """Return the learning rate α as a float, or raise ValueError unless finite and > 0."""
+    if not np.isfinite(lr) or lr <= 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+    return float(lr)

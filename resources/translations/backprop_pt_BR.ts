@@ -677,7 +677,7 @@
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+102"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <location line="+82"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
@@ -714,29 +714,28 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../engine/validation.py" line="+161"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <location line="+74"/>
         <location filename="../../engine/optimizers.py" line="+148"/>
+        <location filename="../../engine/validation.py" line="+17"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location filename="../../engine/network.py" line="+102"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -747,7 +746,7 @@
         <translation>Θ({l}) ficaria infinito; os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../engine/initializers.py" line="+26"/>
         <source>unknown initialization {name!r}: expected one of {allowed}</source>
         <translation>inicialização desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
@@ -897,6 +896,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../engine/files/session_format.py" line="+270"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -934,7 +934,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+200"/>
+        <location filename="../../engine/files/session_format.py" line="-70"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -964,7 +964,12 @@
         <translation>network: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>{name} lists {count} activations; the network has {hidden} hidden layers</source>
+        <translation>{name} lista {count} ativações; a rede tem {hidden} camadas ocultas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>settings.batch_size must be empty (full batch) or 1..{limit}, got {value}</source>
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
@@ -1079,12 +1084,12 @@
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+176"/>
+        <location filename="../../engine/trace.py" line="+178"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+18"/>
+        <location filename="../../engine/validation.py" line="-160"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
     </message>
@@ -1197,6 +1202,11 @@
         <location line="+4"/>
         <source>targets out of range: cross-entropy needs targets in [0, 1], got values from {lo:g} to {hi:g}</source>
         <translation>alvos fora do intervalo: a entropia cruzada precisa de alvos em [0; 1], mas eles vão de {lo:g} a {hi:g}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>L1 regularization λ₁ must be a finite number ≥ 0, got {lam!r}</source>
+        <translation>a regularização L1 λ₁ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
         <location filename="../../engine/lesson/history.py" line="+42"/>
