@@ -336,7 +336,7 @@ _SPECS: dict[Activation, _Spec] = {
         _elu, lambda z: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0.0))),
         _assign(_elu), _elu_times_prime,
         "g(z) = z if z > 0, else e^z − 1  (ELU, α = 1)", "g′(z) = 1 if z > 0, else e^z = g(z) + 1",
-        "ELU({z})", "ELU({p})",
+        "ELU({z})", "ELU({z})",
         QT_TRANSLATE_NOOP("Engine", "g is the ELU: z above 0, e^z − 1 below"),
         QT_TRANSLATE_NOOP("Engine", "ELU"),
         is_bounded=False, signed=True),
@@ -353,7 +353,7 @@ _SPECS: dict[Activation, _Spec] = {
         "g(z) = ½ z (1 + tanh(√(2/π)(z + 0.044715 z³)))  (GELU, tanh approximation)",
         "g′(z) = ½(1 + t) + ½ z (1 − t²) √(2/π)(1 + 0.134145 z²),  "
         "t = tanh(√(2/π)(z + 0.044715 z³))",
-        "GELU({z})", "GELU({p})",
+        "GELU({z})", "GELU({z})",
         QT_TRANSLATE_NOOP("Engine", "g is the GELU (its tanh approximation)"),
         QT_TRANSLATE_NOOP("Engine", "GELU"),
         is_bounded=False, signed=True, prime_needs_z=True),

@@ -125,6 +125,7 @@ class EquationBuilder:
             rows.append(f"a{sub(i + 1)}({l}) = g({zi}) = {form} = "
                         f"<b>{num(a[i], self.digits)}</b>")
         gname = translate_message(Message(g.description))   # marked in engine/activations.py
+        gname += "<br>" + html.escape(g.formula)
         return eq + self.lines(rows, len(z)) + self.note(gname)
 
     def _output_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:

@@ -92,6 +92,14 @@ class NetworkControls(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def activation_text(self) -> str:
+        """Return the hidden g as the learner reads it: its name, or one name per hidden layer
+        ("GELU, ELU") when a session brought one g per layer."""
+        gs = self.state.network.activations
+        if len(set(gs)) <= 1:
+            return self.activation_combo.currentText()
+        return ", ".join(translate_message(Message(g.label)) for g in gs)
+
     def _output(self) -> Activation:
         return Activation.get(self.output_combo.currentData(), output=True)
 
