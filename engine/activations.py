@@ -179,10 +179,6 @@ class Activation(StrEnum):
         return cls(name)
 
     @property
-    def _spec(self) -> _Spec:
-        return _SPECS[self]
-
-    @property
     def name(self) -> str:  # type: ignore[override]
         """Return the name the session format stores ("sigmoid"), not the member's "SIGMOID"."""
         return self._value_
@@ -366,6 +362,11 @@ _SPECS: dict[Activation, _Spec] = {
         QT_TRANSLATE_NOOP("Engine", "softmax"),
         is_bounded=True, signed=False),
 }
+
+# Each member holds its functions directly: the fast path asks for them every step, and a dict
+# lookup would call the Enum's Python-level __hash__ each time.
+for _member, _functions in _SPECS.items():
+    _member._spec = _functions
 
 #: Every activation by name (the Enum's own lookup, kept for older callers).
 ACTIVATIONS: dict[str, Activation] = {a.value: a for a in Activation}

@@ -34,6 +34,7 @@ from engine.validation import (
     check_lam1,
     check_layer_sizes,
     check_lr,
+    check_same_shapes,
     check_targets,
     check_thetas,
 )
@@ -107,15 +108,7 @@ class Network:
     def _weights(self) -> fast_path.Weights:
         """Return the flat weight storage, re-adopting ``thetas`` if an entry was replaced."""
         if not self._w.matches(self._thetas):
-            for l, (t, shape) in enumerate(zip(self._thetas, self._w.shapes, strict=False), 1):
-                if np.shape(t) != shape:
-                    raise EngineValueError(QT_TRANSLATE_NOOP(
-                        "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
-                        l=l, shape=shape, got=np.shape(t))
-            if len(self._thetas) != len(self._w.shapes):
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "expected {count} matrices, got {got}"),
-                    count=len(self._w.shapes), got=len(self._thetas))
+            check_same_shapes(self._thetas, self._w.shapes)
             self._store([np.asarray(t) for t in self._thetas])
         return self._w
 
@@ -189,15 +182,7 @@ class Network:
     def set_thetas(self, thetas: Sequence[np.ndarray]) -> None:
         """Replace every Θ(l) by a checked copy with the same shapes."""
         checked = check_thetas(thetas)
-        for l, (old, new) in enumerate(zip(self._thetas, checked, strict=False), start=1):
-            if old.shape != new.shape:
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
-                    l=l, shape=old.shape, got=new.shape)
-        if len(checked) != len(self._thetas):
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "expected {count} matrices, got {got}"),
-                count=len(self._thetas), got=len(checked))
+        check_same_shapes(checked, [t.shape for t in self._thetas])
         for old, new in zip(self._thetas, checked, strict=True):
             old[...] = new
 

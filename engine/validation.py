@@ -178,3 +178,15 @@ def check_lr(lr: float) -> float:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
     return float(lr)
+
+
+def check_same_shapes(thetas: Sequence[np.ndarray], shapes: Sequence[tuple[int, ...]]) -> None:
+    """Raise ValueError unless ``thetas`` holds one matrix of each of ``shapes``, in order."""
+    for l, (t, shape) in enumerate(zip(thetas, shapes, strict=False), start=1):
+        if np.shape(t) != tuple(shape):
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
+                l=l, shape=tuple(shape), got=np.shape(t))
+    if len(thetas) != len(shapes):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "expected {count} matrices, got {got}"), count=len(shapes), got=len(thetas))
