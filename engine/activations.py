@@ -286,6 +286,10 @@ def _relu_into(out: np.ndarray, src: np.ndarray | None = None) -> None:
     np.maximum(out if src is None else src, 0.0, out=out)
 
 
+def _sigmoid_apply(out: np.ndarray, src: np.ndarray | None = None) -> None:
+    _sigmoid_into(out if src is None else src, out)
+
+
 def _sigmoid_prime(z: np.ndarray) -> np.ndarray:
     a = sigmoid(z)
     return a * (1.0 - a)
@@ -294,7 +298,7 @@ def _sigmoid_prime(z: np.ndarray) -> np.ndarray:
 _SPECS: dict[Activation, _Spec] = {
     Activation.SIGMOID: _Spec(
         sigmoid, _sigmoid_prime,
-        lambda out, src=None: _sigmoid_into(out if src is None else src, out),
+        _sigmoid_apply,
         _sigmoid_times_prime,
         "g(z) = σ(z) = 1 / (1 + e^(−z))", "g′(z) = g(z) ⊙ (1 − g(z))",
         "1 / (1 + e^(−{p}))", "1 / (1 + e<sup>−{p}</sup>)",
@@ -367,6 +371,9 @@ _SPECS: dict[Activation, _Spec] = {
 # lookup would call the Enum's Python-level __hash__ each time.
 for _member, _functions in _SPECS.items():
     _member._spec = _functions
+    # The two the fast path calls per layer and step go straight to the function.
+    _member.apply_inplace = _functions.apply_inplace
+    _member.times_prime_inplace = _functions.times_prime_inplace
 
 #: Every activation by name (the Enum's own lookup, kept for older callers).
 ACTIVATIONS: dict[str, Activation] = {a.value: a for a in Activation}
