@@ -677,19 +677,17 @@
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+112"/>
-        <location line="+82"/>
+        <location filename="../../engine/validation.py" line="+187"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+82"/>
+        <location line="+4"/>
         <source>expected {count} matrices, got {got}</source>
         <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location filename="../../engine/network.py" line="+124"/>
         <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
         <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
     </message>
@@ -699,7 +697,7 @@
         <translation>o dtype deve ser float64 ou float32, mas é {dtype}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+57"/>
         <source>layer l must be 1..{last}, got {l}</source>
         <translation>a camada l deve ser 1..{last}, mas é {l}</translation>
     </message>
@@ -714,7 +712,7 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+161"/>
+        <location filename="../../engine/validation.py" line="-30"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
@@ -1882,7 +1880,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/training/network_controls.py" line="+21"/>
+        <location filename="../../ui/training/network_controls.py" line="+29"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
