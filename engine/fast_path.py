@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from engine import blas
+from engine.activations import Activation
+from engine.losses import Loss
 
 
 def _views(flat: np.ndarray, shapes: Sequence[tuple[int, int]]) -> list[np.ndarray]:
@@ -86,16 +88,19 @@ def all_finite(flat: np.ndarray, scratch: np.ndarray) -> bool:
 
 
 class Workspace:
-    """Work arrays for one batch size m, feature-major (see the module docstring)."""
+    """Work arrays for one batch size m, feature-major (see the module docstring). With
+    ``keep_z`` the hidden z(l) are kept too (in ``z``), for a g′ that needs z itself."""
 
-    def __init__(self, m: int, sizes: Sequence[int], dtype: np.dtype) -> None:
-        self.m, self.sizes, self.dtype = m, list(sizes), np.dtype(dtype)
+    def __init__(self, m: int, sizes: Sequence[int], dtype: np.dtype,
+                 keep_z: bool = False) -> None:
+        self.m, self.sizes, self.dtype, self.keep_z = m, list(sizes), np.dtype(dtype), keep_z
         self.ext = []
         for s in sizes[1:-1]:
             e = np.empty((1 + s, m), dtype)
             e[0] = 1.0
             self.ext.append(e)
         self.act = [e[1:] for e in self.ext]  # a(2)..a(L−1), each (s, m), C-contiguous
+        self.z = [np.empty((s, m), dtype) if keep_z else None for s in sizes[1:-1]]
         K = sizes[-1]
         self.zL = np.empty((K, m), dtype)
         self.aL = np.empty((K, m), dtype)
@@ -107,42 +112,7 @@ class Workspace:
         self.row2 = np.empty((1, m), dtype)
 
     def __reduce__(self):
-        return (Workspace, (self.m, self.sizes, self.dtype))
-
-
-def sigmoid_into(out: np.ndarray, src: np.ndarray | None = None) -> None:
-    """Write σ(src) (default: σ(out)) into ``out`` as ½(1 + tanh(z/2)), which cannot overflow."""
-    np.multiply(out if src is None else src, 0.5, out=out)
-    np.tanh(out, out=out)
-    out *= 0.5
-    out += 0.5
-
-
-def activate_into(name: str, out: np.ndarray) -> None:
-    """Apply the hidden activation ``name`` to ``out`` in place."""
-    if name == "sigmoid":
-        sigmoid_into(out)
-    elif name == "tanh":
-        np.tanh(out, out=out)
-    elif name == "relu":
-        np.maximum(out, 0.0, out=out)
-    # linear: nothing to do
-
-
-def times_prime_from_a(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
-    """Multiply ``d`` in place by g′(z), computed from a = g(z)."""
-    if name == "sigmoid":
-        np.subtract(1.0, a, out=tmp)
-        tmp *= a
-        d *= tmp
-    elif name == "tanh":
-        np.multiply(a, a, out=tmp)
-        np.subtract(1.0, tmp, out=tmp)
-        d *= tmp
-    elif name == "relu":
-        np.sign(a, out=tmp)  # a = max(0, z) ≥ 0, so sign(a) is 1 where z > 0, else 0
-        d *= tmp
-    # linear: g′ = 1
+        return (Workspace, (self.m, self.sizes, self.dtype, self.keep_z))
 
 
 # Elementwise passes over arrays larger than this go in blocks of rows that stay in the L2
@@ -159,35 +129,45 @@ def _blocks(arr: np.ndarray) -> range | None:
     return range(0, arr.shape[0], max(1, BLOCK_BYTES // (arr.shape[1] * arr.itemsize)))
 
 
-def finish_hidden(out: np.ndarray, bias: np.ndarray | None, name: str) -> None:
-    """Add ``bias`` (s, 1) if given, then apply the hidden activation, in place on (s, m)."""
+def finish_hidden(out: np.ndarray, bias: np.ndarray | None, g: Activation,
+                  z: np.ndarray | None = None) -> None:
+    """Add ``bias`` (s, 1) if given, keep z in ``z`` if given, then apply the hidden
+    activation g, in place on (s, m)."""
     starts = _blocks(out)
     if starts is None:
         if bias is not None:
             out += bias
-        activate_into(name, out)
+        if z is not None:
+            np.copyto(z, out)
+        g.apply_inplace(out)
         return
     step = starts.step
     for r in starts:
         block = out[r:r + step]
         if bias is not None:
             block += bias[r:r + step]
-        activate_into(name, block)
+        if z is not None:
+            np.copyto(z[r:r + step], block)
+        g.apply_inplace(block)
 
 
-def times_prime(name: str, d: np.ndarray, a: np.ndarray, tmp: np.ndarray) -> None:
-    """``times_prime_from_a`` in cache-sized blocks of rows when the arrays are large."""
+def times_prime(g: Activation, d: np.ndarray, a: np.ndarray, tmp: np.ndarray,
+                z: np.ndarray | None = None) -> None:
+    """``g.times_prime_inplace`` in cache-sized blocks of rows when the arrays are large."""
     starts = _blocks(d)
     if starts is None:
-        times_prime_from_a(name, d, a, tmp)
+        g.times_prime_inplace(d, a, z, tmp)
         return
     step = starts.step
     for r in starts:
-        times_prime_from_a(name, d[r:r + step], a[r:r + step], tmp[r:r + step])
+        g.times_prime_inplace(d[r:r + step], a[r:r + step],
+                              None if z is None else z[r:r + step], tmp[r:r + step])
 
 
-def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) -> None:
-    """Fill ws with z(L), a(L) and every hidden a(l) for X of shape (m, s(1))."""
+def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: Sequence[Activation],
+            output: Activation) -> None:
+    """Fill ws with z(L), a(L) and every hidden a(l) for X of shape (m, s(1)); ``hidden``
+    holds g of each hidden layer 2..L−1."""
     last = len(w.thetas) - 1
     for i in range(last + 1):
         out = ws.zL if i == last else ws.act[i]
@@ -196,15 +176,13 @@ def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) 
             if last == 0:
                 out += w.bias[0]
             else:
-                finish_hidden(out, w.bias[0], hidden)
+                finish_hidden(out, w.bias[0], hidden[0], ws.z[0])
         else:
             blas.matmul(w.thetas[i], ws.ext[i - 1], out=out)
             if i < last:
-                finish_hidden(out, None, hidden)
+                finish_hidden(out, None, hidden[i], ws.z[i])
     aL, zL = ws.aL, ws.zL
-    if output == "sigmoid":
-        sigmoid_into(aL, zL)
-    elif output == "softmax":
+    if output.is_softmax:
         row = ws.row
         np.maximum.reduce(zL, axis=0, keepdims=True, out=row)
         np.subtract(zL, row, out=aL)
@@ -212,7 +190,7 @@ def forward(ws: Workspace, w: Weights, x: np.ndarray, hidden: str, output: str) 
         np.add.reduce(aL, axis=0, keepdims=True, out=ws.row2)
         aL /= ws.row2
     else:
-        np.copyto(aL, zL)
+        output.apply_inplace(aL, zL)
 
 
 def load_targets(ws: Workspace, y: np.ndarray) -> np.ndarray:
@@ -221,14 +199,14 @@ def load_targets(ws: Workspace, y: np.ndarray) -> np.ndarray:
     return ws.yT
 
 
-def loss_sum(ws: Workspace, yT: np.ndarray, loss: str, output: str) -> float:
+def loss_sum(ws: Workspace, yT: np.ndarray, loss: Loss, output: Activation) -> float:
     """Return Σ over examples of the loss, from z(L) and a(L) in ``ws`` (after ``forward``)."""
     tmp = ws.tmp[-1]
-    if loss == "squared_error":
+    if not loss.uses_log_likelihood:  # ½ squared error
         np.subtract(ws.aL, yT, out=tmp)
         tmp *= tmp
         return 0.5 * float(tmp.sum())
-    if output == "softmax":
+    if output.is_softmax:
         # Σ y (log Σ e^z − z); ws.row holds max z and ws.row2 Σ e^(z − max) from ``forward``
         # (row2 is scratch: overwritten here).
         lse = ws.row2
@@ -245,20 +223,22 @@ def loss_sum(ws: Workspace, yT: np.ndarray, loss: str, output: str) -> float:
 
 
 def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: float,
-             hidden: str, loss: str, output: str) -> None:
-    """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``."""
+             hidden: Sequence[Activation], loss: Loss, output: Activation,
+             lam1: float = 0.0) -> None:
+    """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``; ``lam1``
+    adds L1's subgradient (λ₁/m) sign(Θ) to the non-bias columns."""
     m = ws.m
     n = len(w.thetas)
     d = ws.d[-1]
     np.subtract(ws.aL, yT, out=d)
-    if loss == "squared_error" and output == "sigmoid":
-        times_prime_from_a("sigmoid", d, ws.aL, ws.tmp[-1])
+    if loss.delta_needs_g_prime:
+        output.times_prime_inplace(d, ws.aL, ws.zL, ws.tmp[-1])
     d *= 1.0 / m
     for i in range(n - 1, 0, -1):
         blas.matmul(d, ws.ext[i - 1].T, out=w.D[i])
         d_prev = ws.d[i - 1]
         blas.matmul(w.WT[i], d, out=d_prev)
-        times_prime(hidden, d_prev, ws.act[i - 1], ws.tmp[i - 1])
+        times_prime(hidden[i - 1], d_prev, ws.act[i - 1], ws.tmp[i - 1], ws.z[i - 1])
         d = d_prev
     blas.matmul(d, x, out=w.D_W0)
     np.add.reduce(d, axis=1, out=w.D_b0)
@@ -266,3 +246,7 @@ def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: floa
         scale = lam / m
         for D_l, W in zip(w.D, w.W, strict=True):
             D_l[:, 1:] += scale * W
+    if lam1:
+        scale = lam1 / m
+        for D_l, W in zip(w.D, w.W, strict=True):
+            D_l[:, 1:] += scale * np.sign(W)

@@ -23,7 +23,7 @@ class GradientCheck:
 
 
 def numerical_gradients(net: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
-                        eps: float = 1e-4) -> list[np.ndarray]:
+                        eps: float = 1e-4, lam1: float = 0.0) -> list[np.ndarray]:
     """Return (J(Θ + ε) − J(Θ − ε)) / 2ε for every weight, shaped like ``net.thetas``."""
     probe = net.copy()
     x, y = probe.prepare(X, Y)
@@ -33,9 +33,9 @@ def numerical_gradients(net: Network, X: np.ndarray, Y: np.ndarray, lam: float =
         for idx in np.ndindex(theta.shape):
             keep = theta[idx]
             theta[idx] = keep + eps
-            plus = probe._cost_and_gradients_prepared(x, y, lam)[0]
+            plus = probe._cost_and_gradients_prepared(x, y, lam, lam1)[0]
             theta[idx] = keep - eps
-            minus = probe._cost_and_gradients_prepared(x, y, lam)[0]
+            minus = probe._cost_and_gradients_prepared(x, y, lam, lam1)[0]
             theta[idx] = keep
             num[idx] = (plus - minus) / (2 * eps)
         grads.append(num)
@@ -43,11 +43,11 @@ def numerical_gradients(net: Network, X: np.ndarray, Y: np.ndarray, lam: float =
 
 
 def gradient_check(net: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
-                   eps: float = 1e-4) -> GradientCheck:
+                   eps: float = 1e-4, lam1: float = 0.0) -> GradientCheck:
     """Return the numerical gradient (central differences, step ``eps``) beside D and their
     relative difference."""
-    num = numerical_gradients(net, X, Y, lam, eps)
-    ana = net.gradients(X, Y, lam)
+    num = numerical_gradients(net, X, Y, lam, eps, lam1)
+    ana = net.gradients(X, Y, lam, lam1)
     diff = np.sqrt(sum(float(np.sum((n - a) ** 2)) for n, a in zip(num, ana, strict=True)))
     total = np.sqrt(sum(float(np.sum((n + a) ** 2)) for n, a in zip(num, ana, strict=True)))
     rel = 0.0 if total == 0 else diff / total

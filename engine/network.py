@@ -22,13 +22,25 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine import fast_path
-from engine.activations import Activation, get_activation
-from engine.losses import Loss, make_loss
+from engine.activations import Activation
+from engine.initializers import INITIALIZERS, init_theta
+from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
-from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
+from engine.trace import Trace, run_trace
+from engine.validation import (
+    check_inputs,
+    check_lam,
+    check_lam1,
+    check_layer_sizes,
+    check_lr,
+    check_same_shapes,
+    check_targets,
+    check_thetas,
+)
 
-INITIALIZERS = ("uniform", "xavier", "he")
+__all__ = ["INITIALIZERS", "DivergenceError", "ForwardPass", "Network", "init_theta"]
+
 
 
 class DivergenceError(EngineError, ArithmeticError):
@@ -46,15 +58,17 @@ class ForwardPass:
 class Network:
     """A fully connected network trained by the course notes' backpropagation.
 
-    ``activation`` is g for the hidden layers, ``output`` the output activation and ``loss`` the
-    per-example loss. ``rng`` draws the initial weights (``init``: the notes' uniform ±ε with
-    ε = √6/√(s(l) + s(l+1)), ``xavier`` or ``he`` normal).
+    ``activation`` is g for the hidden layers: one name for all of them, or a list with one name
+    per hidden layer (layer 2 first); ``output`` is the output activation and ``loss`` the
+    per-example loss (names as in engine/activations.py and engine/losses.py). ``rng`` draws
+    the initial weights (``init``: the notes' uniform ±ε with ε = √6/√(s(l) + s(l+1)),
+    ``xavier`` or ``he`` normal).
     """
 
     def __init__(
         self,
         layer_sizes: Sequence[int],
-        activation: str = "sigmoid",
+        activation: str | Sequence[str] = "sigmoid",
         output: str = "sigmoid",
         loss: str = "cross_entropy",
         rng: np.random.Generator | None = None,
@@ -62,9 +76,9 @@ class Network:
         dtype: type | np.dtype = np.float64,
     ) -> None:
         sizes = check_layer_sizes(layer_sizes)
+        self._sizes = sizes
         self._configure(activation, output, loss, dtype)
         rng = np.random.default_rng() if rng is None else rng
-        self._sizes = sizes
         self._store([init_theta(s_in, s_out, init, rng)
                      for s_in, s_out in zip(sizes[:-1], sizes[1:], strict=True)])
 
@@ -72,7 +86,7 @@ class Network:
     def from_thetas(
         cls,
         thetas: Sequence[np.ndarray],
-        activation: str = "sigmoid",
+        activation: str | Sequence[str] = "sigmoid",
         output: str = "sigmoid",
         loss: str = "cross_entropy",
         dtype: type | np.dtype = np.float64,
@@ -80,8 +94,8 @@ class Network:
         """Return a network with copies of ``thetas`` (Θ(1) first), checked to chain."""
         checked = check_thetas(thetas)
         net = cls.__new__(cls)
-        net._configure(activation, output, loss, dtype)
         net._sizes = [checked[0].shape[1] - 1] + [t.shape[0] for t in checked]
+        net._configure(activation, output, loss, dtype)
         net._store(checked)
         return net
 
@@ -94,22 +108,28 @@ class Network:
     def _weights(self) -> fast_path.Weights:
         """Return the flat weight storage, re-adopting ``thetas`` if an entry was replaced."""
         if not self._w.matches(self._thetas):
-            for l, (t, shape) in enumerate(zip(self._thetas, self._w.shapes, strict=False), 1):
-                if np.shape(t) != shape:
-                    raise EngineValueError(QT_TRANSLATE_NOOP(
-                        "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
-                        l=l, shape=shape, got=np.shape(t))
-            if len(self._thetas) != len(self._w.shapes):
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "expected {count} matrices, got {got}"),
-                    count=len(self._w.shapes), got=len(self._thetas))
+            check_same_shapes(self._thetas, self._w.shapes)
             self._store([np.asarray(t) for t in self._thetas])
         return self._w
 
-    def _configure(self, activation: str, output: str, loss: str, dtype: type | np.dtype) -> None:
-        self.g: Activation = get_activation(activation)
-        self.g_out: Activation = get_activation(output, output=True)
-        self.loss: Loss = make_loss(loss, output)
+    def _configure(self, activation: str | Sequence[str], output: str, loss: str,
+                   dtype: type | np.dtype) -> None:
+        hidden = len(self._sizes) - 2
+        if isinstance(activation, str):
+            self.g: Activation = Activation.get(activation)
+            self.hidden: tuple[Activation, ...] = (self.g,) * hidden
+        else:
+            names = list(activation)
+            if len(names) != hidden:
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "activation lists one g per hidden layer: expected {count} names "
+                              "for layer sizes {sizes}, got {got}"),
+                    count=hidden, sizes=self._sizes, got=len(names))
+            self.hidden = tuple(Activation.get(n) for n in names)
+            self.g = self.hidden[0] if self.hidden else Activation.SIGMOID
+        self.g_out: Activation = Activation.get(output, output=True)
+        self.loss: Loss = Loss.get(loss, self.g_out)
+        self._keep_z = any(g.prime_needs_z for g in self.hidden)
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float64, np.float32):
             raise EngineValueError(QT_TRANSLATE_NOOP(
@@ -118,14 +138,26 @@ class Network:
     # --- description -----------------------------------------------------------------------
 
     @property
-    def activation(self) -> str:
-        """Name of the hidden activation g."""
-        return self.g.name
+    def activation(self) -> Activation | list[Activation]:
+        """The hidden activation g (a str: its name) when every hidden layer has the same one,
+        else the list of one g per hidden layer; either way what ``Network`` takes."""
+        if len(set(self.hidden)) > 1:
+            return list(self.hidden)
+        return self.g
 
     @property
-    def output(self) -> str:
-        """Name of the output activation."""
-        return self.g_out.name
+    def activations(self) -> list[Activation]:
+        """Return g of each hidden layer 2..L−1 (empty without hidden layers)."""
+        return list(self.hidden)
+
+    def g_of(self, l: int) -> Activation:
+        """Return the activation of layer l (2..L; the output's for l = L)."""
+        return self.g_out if l == len(self._sizes) else self.hidden[l - 2]
+
+    @property
+    def output(self) -> Activation:
+        """The output activation (a str: its name)."""
+        return self.g_out
 
     @property
     def loss_name(self) -> str:
@@ -150,15 +182,7 @@ class Network:
     def set_thetas(self, thetas: Sequence[np.ndarray]) -> None:
         """Replace every Θ(l) by a checked copy with the same shapes."""
         checked = check_thetas(thetas)
-        for l, (old, new) in enumerate(zip(self._thetas, checked, strict=False), start=1):
-            if old.shape != new.shape:
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
-                    l=l, shape=old.shape, got=new.shape)
-        if len(checked) != len(self._thetas):
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "expected {count} matrices, got {got}"),
-                count=len(self._thetas), got=len(checked))
+        check_same_shapes(checked, [t.shape for t in self._thetas])
         for old, new in zip(self._thetas, checked, strict=True):
             old[...] = new
 
@@ -183,8 +207,10 @@ class Network:
                                    dtype=self.dtype)
 
     def __repr__(self) -> str:
-        return (f"Network(layer_sizes={self._sizes}, activation={self.activation!r}, "
-                f"output={self.output!r}, loss={self.loss.name!r})")
+        act = self.activation
+        names = [str(g) for g in act] if isinstance(act, list) else str(act)
+        return (f"Network(layer_sizes={self._sizes}, activation={names!r}, "
+                f"output={str(self.output)!r}, loss={self.loss.name!r})")
 
     # --- checked entry points ------------------------------------------------------------------
 
@@ -194,15 +220,11 @@ class Network:
 
     def _xy(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x = self._x(X)
-        y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.name)
+        y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.uses_log_likelihood)
         return x, np.ascontiguousarray(y, dtype=self.dtype)
 
-    @staticmethod
-    def _check_lam(lam: float) -> float:
-        if not np.isfinite(lam) or lam < 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
-        return float(lam)
+    _check_lam = staticmethod(check_lam)
+    _check_lam1 = staticmethod(check_lam1)
 
     def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return X and Y checked and converted once, for repeated ``*_prepared`` calls."""
@@ -215,8 +237,7 @@ class Network:
         acts = [a]
         for l, theta in enumerate(self._thetas, start=1):
             z = a @ theta[:, 1:].T + theta[:, 0]
-            g = self.g_out if l == len(self._thetas) else self.g
-            a = g.g(z)
+            a = self.g_of(l + 1).g(z)
             zs.append(z)
             acts.append(a)
         return ForwardPass(zs, acts)
@@ -225,24 +246,26 @@ class Network:
         """Return a(L) for X of shape (m, s(1)): an (m, s(L)) array."""
         return self.forward(X).a[-1]
 
-    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> float:
-        """Return J = (1/m) Σ loss + λ/(2m) Σ (non-bias Θ)²."""
-        lam = self._check_lam(lam)
+    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0, lam1: float = 0.0) -> float:
+        """Return J = (1/m) Σ loss + λ/(2m) Σ (non-bias Θ)² + λ₁/m Σ |non-bias Θ|."""
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         ws = self._forward_fast(x)
-        return self._cost_from(ws, y, lam)
+        return self._cost_from(ws, y, lam, lam1)
 
-    def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0) -> list[np.ndarray]:
-        """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas``."""
-        return [d.copy() for d in self.cost_and_gradients(X, Y, lam)[1]]
+    def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
+                  lam1: float = 0.0) -> list[np.ndarray]:
+        """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas`` (with λ₁, the
+        subgradient (λ₁/m) sign(Θ) for j ≥ 1, 0 where Θ = 0)."""
+        return [d.copy() for d in self.cost_and_gradients(X, Y, lam, lam1)[1]]
 
     def cost_and_gradients(
-        self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
+        self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0, lam1: float = 0.0
     ) -> tuple[float, list[np.ndarray]]:
         """Return J and the D(l) (the D arrays are reused by the next call: copy to keep them)."""
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
-        return self._cost_and_gradients_prepared(x, y, lam)
+        return self._cost_and_gradients_prepared(x, y, lam, lam1)
 
     def train_step(
         self,
@@ -252,6 +275,7 @@ class Network:
         lam: float = 0.0,
         freeze_bias: bool = False,
         optimizer: Optimizer | None = None,
+        lam1: float = 0.0,
     ) -> float:
         """Take one step Θ := Θ − αD on (X, Y) and return J before the step.
 
@@ -259,23 +283,21 @@ class Network:
         gradient descent with ``lr``) turns D into the step. Raise DivergenceError, leaving the
         weights as they were, if J, D or the new weights are not finite.
         """
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         if optimizer is None:
-            if not np.isfinite(lr) or lr <= 0:
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+            check_lr(lr)
             optimizer = GradientDescent(float(lr))
-        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
 
     def train_step_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
-        freeze_bias: bool = False,
+        freeze_bias: bool = False, lam1: float = 0.0,
     ) -> float:
         """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
-            J, D = self._cost_and_gradients_prepared(x, y, lam)
+            J, D = self._cost_and_gradients_prepared(x, y, lam, lam1)
             if not math.isfinite(J):
                 raise DivergenceError(QT_TRANSLATE_NOOP(
                     "Engine", "the cost J is not finite ({J}); the weights were kept"), J=J)
@@ -291,25 +313,27 @@ class Network:
         batch_size: int | None = None,
         rng: np.random.Generator | None = None,
         freeze_bias: bool = False,
+        lam1: float = 0.0,
     ) -> float:
         """Run one pass over (X, Y) and return the mean J of its steps.
 
         ``batch_size`` None is full batch (one step); otherwise the examples are shuffled with
         ``rng`` and taken in mini-batches of that size (1 is one example at a time).
         """
-        lam = self._check_lam(lam)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
-        return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias)
+        return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias,
+                                         lam1)
 
     def train_epoch_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
         batch_size: int | None = None, rng: np.random.Generator | None = None,
-        freeze_bias: bool = False,
+        freeze_bias: bool = False, lam1: float = 0.0,
     ) -> float:
         """``train_epoch`` on X, Y already returned by ``prepare``."""
         m = x.shape[0]
         if batch_size is None or batch_size >= m:
-            return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
+            return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
         if batch_size < 1:
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "batch size must be at least 1, got {size}"), size=batch_size)
@@ -319,7 +343,7 @@ class Network:
         for start in range(0, m, batch_size):
             total += self.train_step_prepared(xs[start:start + batch_size],
                                               ys[start:start + batch_size], optimizer, lam,
-                                              freeze_bias)
+                                              freeze_bias, lam1)
             steps += 1
         return total / steps
 
@@ -330,21 +354,19 @@ class Network:
         lam: float = 0.0,
         lr: float = 0.5,
         freeze_bias: bool = False,
-    ):  # -> engine.trace.Trace (imported lazily to keep the modules one-way)
+        lam1: float = 0.0,
+    ) -> Trace:
         """Return the step records of the notes' per-example algorithm on (X, Y).
 
         The network is not changed: the update records carry the new Θ.
         """
-        from engine.trace import run_trace
-
-        lam = self._check_lam(lam)
-        if not np.isfinite(lr) or lr <= 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+        lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
+        check_lr(lr)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):
-            return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias)
+            return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias,
+                             lam1=lam1)
 
     # --- the vectorized path -------------------------------------------------------------------
 
@@ -353,30 +375,35 @@ class Network:
         if ws is None:
             if len(self._workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
                 self._workspaces.clear()
-            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype)
+            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype,
+                                                           keep_z=self._keep_z)
         return ws
 
     def _forward_fast(self, x: np.ndarray) -> fast_path.Workspace:
         ws = self._workspace(x.shape[0])
-        fast_path.forward(ws, self._weights(), x, self.g.name, self.g_out.name)
+        fast_path.forward(ws, self._weights(), x, self.hidden, self.g_out)
         return ws
 
-    def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float) -> float:
+    def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float,
+                   lam1: float = 0.0) -> float:
         m = ws.m
         yT = fast_path.load_targets(ws, y)
-        J = fast_path.loss_sum(ws, yT, self.loss.name, self.g_out.name) / m
+        J = fast_path.loss_sum(ws, yT, self.loss, self.g_out) / m
         if lam:
             # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
             J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self._w.W)
+        if lam1:
+            J += lam1 / m * sum(float(np.abs(W).sum()) for W in self._w.W)
         return float(J)
 
     def _cost_and_gradients_prepared(
-        self, x: np.ndarray, y: np.ndarray, lam: float
+        self, x: np.ndarray, y: np.ndarray, lam: float, lam1: float = 0.0
     ) -> tuple[float, list[np.ndarray]]:
         ws = self._forward_fast(x)
-        J = self._cost_from(ws, y, lam)
+        J = self._cost_from(ws, y, lam, lam1)
         w = self._w
-        fast_path.backward(ws, w, x, ws.yT, lam, self.g.name, self.loss.name, self.g_out.name)
+        fast_path.backward(ws, w, x, ws.yT, lam, self.hidden, self.loss, self.g_out,
+                           lam1)
         return J, list(w.D)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
@@ -410,22 +437,3 @@ class Network:
                 "Engine", "Θ({l}) would become infinite; the weights were kept"),
                 l=w.first_bad(w.new))
         np.copyto(w.flat, w.new_flat)
-
-
-def init_theta(s_in: int, s_out: int, init: str, rng: np.random.Generator) -> np.ndarray:
-    """Return a random Θ of shape (s_out, 1 + s_in).
-
-    ``uniform``: every entry from U(−ε, ε), ε = √6/√(s_in + s_out) (the course notes);
-    ``xavier``: N(0, 2/(s_in + s_out)) weights; ``he``: N(0, 2/s_in) weights; biases 0 for both.
-    """
-    if init == "uniform":
-        eps = np.sqrt(6.0) / np.sqrt(s_in + s_out)
-        return rng.uniform(-eps, eps, size=(s_out, 1 + s_in))
-    if init in ("xavier", "he"):
-        var = 2.0 / (s_in + s_out) if init == "xavier" else 2.0 / s_in
-        theta = np.zeros((s_out, 1 + s_in))
-        theta[:, 1:] = rng.normal(0.0, np.sqrt(var), size=(s_out, s_in))
-        return theta
-    raise EngineValueError(QT_TRANSLATE_NOOP(
-        "Engine", "unknown initialization {name!r}: expected one of {allowed}"),
-        name=init, allowed=", ".join(INITIALIZERS))

@@ -20,14 +20,38 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
+from engine.activations import Activation
+from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError
 
-if TYPE_CHECKING:
-    from engine.network import Network
+
+class TracedNetwork(Protocol):
+    """What ``run_trace`` needs of a network (engine.network.Network has it; naming the
+    protocol, not the class, keeps network → trace one-way)."""
+
+    thetas: list[np.ndarray]
+    hidden: tuple[Activation, ...]
+    g_out: Activation
+    loss: Loss
+
+    @property
+    def activation(self) -> Activation | list[Activation]: ...
+
+    @property
+    def output(self) -> Activation: ...
+
+    def g_of(self, l: int) -> Activation: ...
+
+    def cost(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
+             lam1: float = 0.0) -> float: ...
+
+    def copy(self) -> TracedNetwork: ...
+
+    def set_thetas(self, thetas: Sequence[np.ndarray]) -> None: ...
 
 
 class Phase(StrEnum):
@@ -119,9 +143,11 @@ class Trace(Sequence[Step]):
     lam: float
     lr: float
     freeze_bias: bool
-    activation: str
-    output: str
-    loss: str
+    activation: Activation | list[Activation]
+    output: Activation
+    loss: Loss
+    hidden: tuple[Activation, ...] = ()
+    lam1: float = 0.0
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -141,6 +167,10 @@ class Trace(Sequence[Step]):
     def L(self) -> int:
         """Number of layers."""
         return len(self.thetas) + 1
+
+    def g_of(self, l: int) -> Activation:
+        """Return the activation of layer l (2..L; the output's for l = L)."""
+        return self.output if l == self.L else self.hidden[l - 2]
 
     def state_at(self, index: int) -> TraceState:
         """Return what is known once step ``index`` has been done (replaying the records)."""
@@ -181,12 +211,12 @@ def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | Non
                       MappingProxyType({k: float(v) for k, v in values.items()})))
 
 
-def run_trace(net: Network, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: float,
-              freeze_bias: bool) -> Trace:
+def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: float,
+              freeze_bias: bool, lam1: float = 0.0) -> Trace:
     """Return the Trace of the notes' algorithm on checked (m, n) X and (m, K) Y."""
     thetas = [np.array(t, dtype=np.float64) for t in net.thetas]
     L = len(thetas) + 1
-    g, g_out, loss = net.g, net.g_out, net.loss
+    g_out, loss = net.g_out, net.loss
     m = X.shape[0]
     steps: list[Step] = []
 
@@ -204,8 +234,7 @@ def run_trace(net: Network, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: flo
             z[l + 1] = thetas[l - 1] @ a_in
             _step(steps, Phase.FORWARD_Z, l + 1, t, f"z({l + 1}) = Θ({l})·[1; a({l})]",
                   {"Theta": thetas[l - 1], "a_in": a_in, "z": z[l + 1]})
-            act = g_out if l + 1 == L else g
-            a[l + 1] = act.g(z[l + 1])
+            a[l + 1] = net.g_of(l + 1).g(z[l + 1])
             _step(steps, Phase.FORWARD_A, l + 1, t, f"a({l + 1}) = g(z({l + 1}))",
                   {"z": z[l + 1], "a": a[l + 1]})
 
@@ -214,14 +243,14 @@ def run_trace(net: Network, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: flo
         example_loss = loss.value(zL, aL, y[None, :])
         d[L] = loss.delta(zL, aL, y[None, :])[0]
         arrays = {"a": a[L], "y": y, "d": d[L]}
-        if loss.name == "squared_error":
+        if loss.delta_needs_g_prime:
             arrays["g_prime"] = g_out.prime(z[L])
         _step(steps, Phase.OUTPUT_DELTA, L, t, loss.delta_formula.replace("L", str(L)), arrays,
               loss=example_loss)
 
         for l in range(L - 1, 1, -1):
             back = thetas[l - 1].T @ d[l + 1]
-            gp = g.prime(z[l])
+            gp = net.g_of(l).prime(z[l])
             d[l] = back[1:] * gp
             _step(steps, Phase.HIDDEN_DELTA, l, t,
                   f"d({l}) = (Θ({l})ᵀ d({l + 1}))[without bias row] ⊙ g′(z({l}))",
@@ -239,10 +268,15 @@ def run_trace(net: Network, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: flo
     for l in range(1, L):
         Dl = Delta[l - 1] / m
         Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
+        if lam1:  # L1: the subgradient sign(Θ), 0 at 0; the bias column is left out too
+            Dl[:, 1:] += (lam1 / m) * np.sign(thetas[l - 1][:, 1:])
         D.append(Dl)
+        l1_term, l1_value = (f" + λ₁ sign(Θ({l}))", {"lam1": lam1}) if lam1 else ("", {})
         _step(steps, Phase.GRADIENT, l, None,
-              f"D({l}) = (1/m)(Δ({l}) + λΘ({l})) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0",
-              {"Delta": Delta[l - 1], "Theta": thetas[l - 1], "D": Dl}, m=m, lam=lam)
+              f"D({l}) = (1/m)(Δ({l}) + λΘ({l}){l1_term}) for j ≥ 1;  "
+              f"D({l}) = (1/m)Δ({l}) for j = 0",
+              {"Delta": Delta[l - 1], "Theta": thetas[l - 1], "D": Dl}, m=m, lam=lam,
+              **l1_value)
 
     after = []
     for l in range(1, L):
@@ -255,13 +289,13 @@ def run_trace(net: Network, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: flo
         _step(steps, Phase.UPDATE, l, None, eq,
               {"Theta": thetas[l - 1], "D": D[l - 1], "Theta_new": new}, lr=lr)
 
-    J_before = net.cost(X, Y, lam)
+    J_before = net.cost(X, Y, lam, lam1)
     J_after = float("nan")
     if all(np.all(np.isfinite(t)) for t in after):
         probe = net.copy()
         probe.set_thetas(after)
-        J_after = probe.cost(X, Y, lam)
+        J_after = probe.cost(X, Y, lam, lam1)
     return Trace(tuple(steps), tuple(_frozen(t) for t in thetas),
                  tuple(_frozen(t) for t in after), tuple(_frozen(x) for x in D),
                  _frozen(X), _frozen(Y), J_before, J_after, lam, lr, freeze_bias,
-                 net.activation, net.output, net.loss.name)
+                 net.activation, net.output, net.loss, tuple(net.hidden), lam1)

@@ -102,12 +102,12 @@ def check_inputs(X: np.ndarray, n_inputs: int, name: str = "X") -> np.ndarray:
     return arr
 
 
-def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarray:
+def check_targets(Y: np.ndarray, m: int, n_outputs: int, probabilities: bool) -> np.ndarray:
     """Return Y as a float (m, K) array.
 
     A 1-D array of integer class labels 0..K−1 is one-hot encoded when K > 1. Raise ValueError
-    on a row-count mismatch, NaN/inf, labels out of range, or targets outside [0, 1] for
-    cross-entropy.
+    on a row-count mismatch, NaN/inf, labels out of range, or targets outside [0, 1] when the
+    loss needs ``probabilities`` (cross-entropy: ``Loss.uses_log_likelihood``).
     """
     try:
         arr = np.asarray(Y, dtype=np.float64)
@@ -148,8 +148,45 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, loss: str) -> np.ndarra
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "Y has {columns} columns but the network has {outputs} outputs (expected "
                       "shape ({m}, {outputs}))"), columns=arr.shape[1], outputs=n_outputs, m=m)
-    if loss == "cross_entropy" and (arr.min() < 0 or arr.max() > 1):
+    if probabilities and (arr.min() < 0 or arr.max() > 1):
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "targets out of range: cross-entropy needs targets in [0, 1], got values "
                       "from {lo:g} to {hi:g}"), lo=float(arr.min()), hi=float(arr.max()))
     return arr
+
+
+def check_lam(lam: float) -> float:
+    """Return the L2 regularization λ as a float, or raise ValueError unless finite and ≥ 0."""
+    if not np.isfinite(lam) or lam < 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
+    return float(lam)
+
+
+def check_lam1(lam1: float) -> float:
+    """Return the L1 regularization λ₁ as a float, or raise ValueError unless finite and ≥ 0."""
+    if not np.isfinite(lam1) or lam1 < 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "L1 regularization λ₁ must be a finite number ≥ 0, got {lam!r}"),
+            lam=lam1)
+    return float(lam1)
+
+
+def check_lr(lr: float) -> float:
+    """Return the learning rate α as a float, or raise ValueError unless finite and > 0."""
+    if not np.isfinite(lr) or lr <= 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+    return float(lr)
+
+
+def check_same_shapes(thetas: Sequence[np.ndarray], shapes: Sequence[tuple[int, ...]]) -> None:
+    """Raise ValueError unless ``thetas`` holds one matrix of each of ``shapes``, in order."""
+    for l, (t, shape) in enumerate(zip(thetas, shapes, strict=False), start=1):
+        if np.shape(t) != tuple(shape):
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) must keep shape {shape}, got {got}"),
+                l=l, shape=tuple(shape), got=np.shape(t))
+    if len(thetas) != len(shapes):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "expected {count} matrices, got {got}"), count=len(shapes), got=len(thetas))

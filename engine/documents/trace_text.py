@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.activations import activation_names
 from engine.trace import Phase, Step, Trace
 
 _TITLES = {
@@ -125,7 +126,8 @@ def format_step(step: Step, digits: int = 9) -> str:
 def format_trace(trace: Trace, digits: int = 9) -> str:
     """Return the whole trace as text, followed by J before and after the update."""
     parts = [
-        f"Backpropagation on {trace.m} example(s); layers L = {trace.L}; g = {trace.activation}, "
+        f"Backpropagation on {trace.m} example(s); layers L = {trace.L}; "
+        f"g = {activation_names(trace.activation)}, "
         f"output = {trace.output}, loss = {trace.loss}; λ = {fmt_number(trace.lam)}, "
         f"α = {fmt_number(trace.lr)}" + ("; bias weights frozen" if trace.freeze_bias else ""),
         "",

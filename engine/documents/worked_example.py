@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.activations import Activation, activation_names
 from engine.documents.trace_text import NumberFormat, array_label
 from engine.documents.worked_example_svg import network_svg
 from engine.documents.worked_example_text import TEXT, text_for
@@ -66,16 +67,8 @@ def _entry(symbol: str, l: int | None, i: int, j: int, nf: NumberFormat) -> str:
     return f"{symbol}({l}){nf.index(i + 1, j)}"
 
 
-def _g_text(name: str, z: float, nf: NumberFormat) -> str:
-    if name == "sigmoid":
-        return f"1 / (1 + e^(−{_p(z, nf)}))"
-    if name == "tanh":
-        return f"tanh({_n(z, nf)})"
-    if name == "relu":
-        return f"max(0{nf.items}{_n(z, nf)})"     # max(0; 0,5) in pt-BR
-    if name == "softmax":
-        return f"e^{_p(z, nf)} / Σₖ e^z(k)"
-    return _n(z, nf)
+def _g_text(g: Activation, z: float, nf: NumberFormat) -> str:
+    return g.text_at(_n(z, nf), _p(z, nf), nf.items)
 
 
 def _expand(block: Block, trace: Trace, t: dict) -> None:
@@ -90,9 +83,9 @@ def _expand(block: Block, trace: Trace, t: dict) -> None:
                                                                 strict=True))
             block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {n(zi)}")
     elif s.phase is Phase.FORWARD_A and small(len(arr["a"])):
-        name = trace.output if l == trace.L else trace.activation
+        g = trace.g_of(l)
         for i, (zi, ai) in enumerate(zip(arr["z"], arr["a"], strict=True)):
-            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(name, zi, nf)} = {n(ai)}")
+            block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(g, zi, nf)} = {n(ai)}")
     elif s.phase is Phase.OUTPUT_DELTA and small(len(arr["d"])):
         for i, di in enumerate(arr["d"]):
             core = f"{n(arr['a'][i])} − {p(arr['y'][i])}"
@@ -162,8 +155,9 @@ def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
     return [
         (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
                                                    *(th.shape[0] for th in trace.thetas)])),
-        (t["activations"], f"g = {trace.activation}; {t['output']} = {trace.output}"),
-        (t["loss"], t["loss_names"].get(trace.loss, trace.loss)),
+        (t["activations"],
+         f"g = {activation_names(trace.activation)}; {t['output']} = {trace.output}"),
+        (t["loss"], t["loss_names"].get(trace.loss.name, trace.loss.name)),
         (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}", f"λ = {_n(trace.lam, nf)}",
                                  f"m = {trace.m}"]) + extra),
     ]

@@ -236,7 +236,7 @@ def _network(obj: Any) -> Network:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "network.layer_sizes {sizes} need {count} weights; the limit is {limit}"),
             sizes=sizes, count=n_params, limit=MAX_PARAMETERS)
-    act = read_choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
+    act = _activation(obj, w, len(sizes) - 2)
     out = read_choice(obj, "output", w, OUTPUT_ACTIVATIONS)
     loss = read_choice(obj, "loss", w, LOSSES)
     raw = read_field(obj, "thetas", w, list)
@@ -253,6 +253,25 @@ def _network(obj: Any) -> Network:
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "network: {reason}"),
                            reason=reason(exc)) from None
+
+
+def _activation(obj: dict, w: str, hidden: int) -> str | list[str]:
+    """Return network.activation: one name for every hidden layer, or a list of one per hidden
+    layer (files before per-layer g hold the one name)."""
+    if not isinstance(obj.get("activation"), list):
+        return read_choice(obj, "activation", w, HIDDEN_ACTIVATIONS)
+    names = obj["activation"]
+    if len(names) != hidden:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} lists {count} activations; the network has {hidden} hidden "
+                      "layers"), name=f"{w}.activation", count=len(names), hidden=hidden)
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or name not in HIDDEN_ACTIVATIONS:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} must be one of {allowed}, got {value!r}"),
+                name=f"{w}.activation[{i}]", allowed=", ".join(HIDDEN_ACTIVATIONS),
+                value=show_value(name))
+    return list(names)
 
 
 def _settings(obj: Any) -> dict[str, Any]:
@@ -321,7 +340,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
             count=X.size + Y.size, limit=MAX_DATA_VALUES)
     try:
         X = check_inputs(X, n_in, "data.X")
-        Y = check_targets(Y, X.shape[0], n_out, net.loss_name)
+        Y = check_targets(Y, X.shape[0], n_out, net.loss.uses_log_likelihood)
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
                            reason=reason(exc)) from None

@@ -121,7 +121,7 @@ class Trainer:
     def is_classification(self) -> bool:
         """Return whether the targets are class labels (0/1 values), so accuracy means something."""
         Y = self._Y
-        return self.network.output != "linear" and bool(np.all((Y == 0) | (Y == 1)))
+        return self.network.output.gives_probabilities and bool(np.all((Y == 0) | (Y == 1)))
 
     def data(self) -> tuple[np.ndarray, ...]:
         """Return the prepared (x, y[, x_test, y_test]) the loop trains and measures on."""

@@ -149,7 +149,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+117"/>
+        <location filename="../../ui/training/boundary_view.py" line="+119"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -265,7 +265,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+77"/>
+        <location filename="wrapped_strings.py" line="+72"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../engine/activations.py" line="+112"/>
+        <location filename="../../engine/activations.py" line="+173"/>
         <source>unknown output {name!r}: expected one of {allowed}</source>
         <translation>saída desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
@@ -381,6 +381,96 @@
         <location line="+3"/>
         <source>unknown hidden activation {name!r}: expected one of {allowed}</source>
         <translation>ativação oculta desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>g is the sigmoid</source>
+        <translation>g é a sigmoide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sigmoid</source>
+        <translation>sigmoide</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>g is tanh</source>
+        <translation>g é a tanh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>g is ReLU</source>
+        <translation>g é a ReLU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>g is the identity</source>
+        <translation>g é a identidade</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>g is the leaky ReLU (slope 0.01 below 0)</source>
+        <translation>g é a ReLU com vazamento (inclinação 0,01 abaixo de 0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leaky ReLU</source>
+        <translation>ReLU com vazamento</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>g is the ELU: z above 0, e^z − 1 below</source>
+        <translation>g é a ELU: z acima de 0, e^z − 1 abaixo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>g is the softplus, a smooth ReLU</source>
+        <translation>g é a softplus, uma ReLU suave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>softplus</source>
+        <translation>softplus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>g is the GELU (its tanh approximation)</source>
+        <translation>g é a GELU (sua aproximação por tanh)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the output layer uses softmax</source>
+        <translation>a camada de saída usa softmax</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>softmax</source>
+        <translation>softmax</translation>
     </message>
     <message>
         <location filename="../../engine/files/csv_import.py" line="+77"/>
@@ -570,17 +660,28 @@
         <translation>{file}: não foi possível ler o arquivo ({reason})</translation>
     </message>
     <message>
-        <location filename="../../engine/losses.py" line="+86"/>
+        <location filename="../../engine/losses.py" line="+49"/>
         <source>unknown loss {name!r}: expected one of {allowed}</source>
+        <extracomment>Whether the loss is a log-likelihood (its targets must lie in [0, 1]). Whether d(L) carries the factor g′(z(L)) (it cancels for cross-entropy). The loss&apos;s name as the UI shows it (English, context &quot;Engine&quot;).</extracomment>
         <translation>perda desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+59"/>
+        <source>cross-entropy</source>
+        <translation>entropia cruzada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>loss &apos;cross_entropy&apos; needs a sigmoid or softmax output (probabilities), not &apos;linear&apos;: use loss &apos;squared_error&apos; for a linear output</source>
         <translation>a perda &apos;cross_entropy&apos; (entropia cruzada) precisa de uma saída sigmoid ou softmax (probabilidades), não &apos;linear&apos;: use a perda &apos;squared_error&apos; para uma saída linear</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
+        <source>½ squared error</source>
+        <translation>erro quadrático ½</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>loss &apos;squared_error&apos; cannot be paired with a softmax output: its d(L) would need the full softmax Jacobian; use loss &apos;cross_entropy&apos; with softmax</source>
         <translation>a perda &apos;squared_error&apos; (erro quadrático) não combina com uma saída softmax: o d(L) dela precisaria da jacobiana completa da softmax; use a perda &apos;cross_entropy&apos; com softmax</translation>
     </message>
@@ -632,24 +733,27 @@
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+99"/>
-        <location line="+56"/>
+        <location filename="../../engine/validation.py" line="+187"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+56"/>
+        <location line="+4"/>
         <source>expected {count} matrices, got {got}</source>
         <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../engine/network.py" line="+124"/>
+        <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
+        <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>o dtype deve ser float64 ou float32, mas é {dtype}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>layer l must be 1..{last}, got {l}</source>
         <translation>a camada l deve ser 1..{last}, mas é {l}</translation>
     </message>
@@ -664,29 +768,28 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../engine/validation.py" line="-30"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+76"/>
         <location filename="../../engine/optimizers.py" line="+149"/>
+        <location filename="../../engine/validation.py" line="+17"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location filename="../../engine/network.py" line="+102"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -697,7 +800,7 @@
         <translation>Θ({l}) ficaria infinito; os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../engine/initializers.py" line="+26"/>
         <source>unknown initialization {name!r}: expected one of {allowed}</source>
         <translation>inicialização desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
@@ -847,6 +950,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../engine/files/session_format.py" line="+270"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -884,7 +988,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+200"/>
+        <location filename="../../engine/files/session_format.py" line="-70"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -914,7 +1018,12 @@
         <translation>network: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>{name} lists {count} activations; the network has {hidden} hidden layers</source>
+        <translation>{name} lista {count} ativações; a rede tem {hidden} camadas ocultas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>settings.batch_size must be empty (full batch) or 1..{limit}, got {value}</source>
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
@@ -1029,12 +1138,12 @@
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+148"/>
+        <location filename="../../engine/trace.py" line="+178"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+18"/>
+        <location filename="../../engine/validation.py" line="-160"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
     </message>
@@ -1149,6 +1258,11 @@
         <translation>alvos fora do intervalo: a entropia cruzada precisa de alvos em [0; 1], mas eles vão de {lo:g} a {hi:g}</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>L1 regularization λ₁ must be a finite number ≥ 0, got {lam!r}</source>
+        <translation>a regularização L1 λ₁ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
+    </message>
+    <message>
         <location filename="../../engine/lesson/history.py" line="+42"/>
         <source>history capacity must be an even number ≥ 4, got {capacity}</source>
         <translation>a capacidade do histórico deve ser um número par ≥ 4, mas é {capacity}</translation>
@@ -1218,7 +1332,7 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../ui/files/export_menu.py" line="+34"/>
+        <location filename="../../ui/files/export_menu.py" line="+35"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -1789,34 +1903,9 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-56"/>
+        <location filename="wrapped_strings.py" line="-51"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>g is the sigmoid</source>
-        <translation>g é a sigmoide</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>g is tanh</source>
-        <translation>g é a tanh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>g is ReLU</source>
-        <translation>g é a ReLU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>g is the identity</source>
-        <translation>g é a identidade</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the output layer uses softmax</source>
-        <translation>a camada de saída usa softmax</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1866,12 +1955,12 @@
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-11"/>
         <source>Column j = 0 (the bias weights, struck out in D) is kept: frozen biases are not updated.</source>
         <translation>A coluna j = 0 (os pesos de viés, riscados em D) é mantida: vieses congelados não são atualizados.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Momentum: α = {a}, β = {b}; v is the velocity training holds.</source>
         <translation>Momento: α = {a}, β = {b}; v é a velocidade que o treinamento guarda.</translation>
     </message>
@@ -1899,7 +1988,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/training/network_controls.py" line="+15"/>
+        <location filename="../../ui/training/network_controls.py" line="+29"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
@@ -1947,43 +2036,6 @@
         <location line="+1"/>
         <source>Loss</source>
         <translation>Perda</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>sigmoid</source>
-        <translation>sigmoide</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <source>linear</source>
-        <translation>linear</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>softmax</source>
-        <translation>softmax</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>cross-entropy</source>
-        <translation>entropia cruzada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>½ squared error</source>
-        <translation>erro quadrático ½</translation>
     </message>
 </context>
 <context>
@@ -2110,7 +2162,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="-88"/>
+        <location filename="wrapped_strings.py" line="-79"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2694,7 +2746,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+83"/>
+        <location filename="wrapped_strings.py" line="+74"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -2948,7 +3000,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-159"/>
+        <location filename="wrapped_strings.py" line="-145"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

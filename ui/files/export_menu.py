@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.files import exports
+from ui.look import language
 
 
 class ExportMenu(QMenu):
@@ -108,10 +109,10 @@ class ExportMenu(QMenu):
                 finally:
                     QApplication.restoreOverrideCursor()
             else:
-                from ui.files.session import _language
-
+                # The menu lives in a running app, so its language manager exists (importing
+                # ui.files.session for its helper would close an import ring with it).
                 exports.export_worked_example(exports.current_trace(state, parts.stepper), path,
-                                              _language())
+                                              language.manager().language)
         except OSError as exc:
             self.controller.show_error(self.tr("Export failed"), str(exc))
             return False

@@ -16,11 +16,14 @@ items per frame without a Python loop per value; ``*_color`` helpers return one 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
+
+from engine.activations import Activation
 
 POSITIVE_HEX = "#0072B2"   # Okabe–Ito blue
 NEGATIVE_HEX = "#E69F00"   # Okabe–Ito orange
@@ -120,19 +123,20 @@ class FillScale:
         return diverging_rgba(a, limit) if self.signed else sequential_rgba(a, 0.0, limit)
 
 
-def fill_scale(activation: str) -> FillScale:
-    """Return the fill scale of a hidden or output layer whose activation is ``activation``
-    ("sigmoid", "softmax", "tanh", "relu" or "linear")."""
-    if activation in ("sigmoid", "softmax"):
-        return FillScale()
-    if activation == "tanh":
-        return FillScale(signed=True)          # bounded by ±1: one fixed scale for every column
-    if activation == "relu":
-        return FillScale(grows=True)           # never negative, unbounded above
-    if activation == "linear":
-        return FillScale(signed=True, grows=True)
-    raise ValueError(f"unknown activation {activation!r}: expected sigmoid, softmax, tanh, relu "
-                     "or linear")
+def fill_scale(activation: str | Activation) -> FillScale:
+    """Return the fill scale of a hidden or output layer whose activation is ``activation`` (an
+    Activation or its name): signed when g takes negative values, growing to the column's
+    largest |a| when g is unbounded (sigmoid and softmax: 0..1, tanh: −1..1, both fixed)."""
+    g = activation if isinstance(activation, Activation) else _lookup(activation)
+    return FillScale(signed=g.signed, grows=not g.is_bounded)
+
+
+def _lookup(name: str) -> Activation:
+    # Output activations first: "softmax" is only one of those.
+    try:
+        return Activation.get(name, output=True)
+    except ValueError:
+        return Activation.get(name)
 
 
 def input_fill_scale(X: np.ndarray) -> FillScale:
@@ -150,13 +154,14 @@ def input_fill_scale(X: np.ndarray) -> FillScale:
     return FillScale(signed=bool(finite.min() < 0), full=round(full, 12))
 
 
-def layer_fill_scales(n_layers: int, activation: str, output: str,
+def layer_fill_scales(n_layers: int, activation: str | Sequence[str], output: str,
                       X: np.ndarray) -> list[FillScale]:
     """Return the fill scale of each layer 1..L of a network with ``n_layers`` layers: the data
-    set's for the inputs ``X`` (m, s(1)), ``activation``'s for the hidden layers, ``output``'s
-    for layer L (the canvas fills neurons and the math panel colours a(l) with them)."""
-    return ([input_fill_scale(X)] + [fill_scale(activation)] * (n_layers - 2)
-            + [fill_scale(output)])
+    set's for the inputs ``X`` (m, s(1)), ``activation``'s for the hidden layers (one g for all,
+    or one per hidden layer), ``output``'s for layer L (the canvas fills neurons and the math
+    panel colours a(l) with them)."""
+    hidden = [activation] * (n_layers - 2) if isinstance(activation, str) else list(activation)
+    return [input_fill_scale(X)] + [fill_scale(g) for g in hidden] + [fill_scale(output)]
 
 
 def rgba_to_qcolor(rgba: np.ndarray) -> QColor:

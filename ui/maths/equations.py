@@ -7,12 +7,15 @@ shapes (matrix × vector written out), then, for small layers, the scalar sums n
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from engine.messages import Message
 from engine.trace import Phase, Step, Trace, TraceState
+from ui.look.messages import translate_message
 from ui.maths.phase_words import equation
 from ui.maths.tables import (
     Colour,
@@ -112,23 +115,17 @@ class EquationBuilder:
     def _a(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
         z, a = step.arrays["z"], step.arrays["a"]
-        name = trace.output if l == trace.L else trace.activation
+        g = trace.g_of(l)
         eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
                           self.vec(f"a({l})", a, act=l))
-        forms = {"sigmoid": "1 / (1 + e<sup>−{z}</sup>)", "tanh": "tanh({z})",
-                 "relu": "max(0, {z})", "linear": "{z}"}
         rows = []
         for i in range(min(len(z), SCALAR_LINES)):
             zi = num(z[i], self.digits)
-            if name == "softmax":
-                form = f"e<sup>{zi}</sup> / Σ<sub>k</sub> e<sup>z<sub>k</sub></sup>"
-            else:
-                form = forms[name].replace("{z}", f"({zi})" if z[i] < 0 else zi)
+            form = g.html_at(zi, f"({zi})" if z[i] < 0 else zi)
             rows.append(f"a{sub(i + 1)}({l}) = g({zi}) = {form} = "
                         f"<b>{num(a[i], self.digits)}</b>")
-        gname = {"sigmoid": _tr("g is the sigmoid"), "tanh": _tr("g is tanh"),
-                 "relu": _tr("g is ReLU"), "linear": _tr("g is the identity"),
-                 "softmax": _tr("the output layer uses softmax")}[name]
+        gname = translate_message(Message(g.description))   # marked in engine/activations.py
+        gname += "<br>" + html.escape(g.formula)
         return eq + self.lines(rows, len(z)) + self.note(gname)
 
     def _output_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
@@ -153,6 +150,8 @@ class EquationBuilder:
             extra = self.note(_tr("Loss of this example: {f} = <b>{v}</b>")
                               .replace("{f}", _loss_formula(trace))
                               .replace("{v}", num(loss, self.digits)))
+        if "g_prime" in step.arrays:
+            extra += self.note(html.escape(trace.output.prime_formula))
         return eq + self.lines(rows, len(d)) + extra
 
     def _hidden_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
@@ -178,6 +177,8 @@ class EquationBuilder:
                              "<b>Correction to the notes:</b> multiply by the derivative "
                              "g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never "
                              "to the input layer.").replace("{l}", str(l)))
+        # Which g′ this layer's g has, in the objects' own words (one per hidden layer).
+        note += self.note(html.escape(trace.g_of(l).prime_formula))
         return eq + self.lines(rows, len(d), shown=len(rows) // 2) + note
 
     def _accumulate(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
@@ -313,9 +314,9 @@ def _frozen_note(trace: Trace) -> str:
 
 
 def _loss_formula(trace: Trace) -> str:
-    if trace.loss == "squared_error":
+    if not trace.loss.uses_log_likelihood:
         return "½ Σ<sub>k</sub> (a<sub>k</sub> − y<sub>k</sub>)²"
-    if trace.output == "softmax":
+    if trace.output.is_softmax:
         return "−Σ<sub>k</sub> y<sub>k</sub> log a<sub>k</sub>"
     return ("−Σ<sub>k</sub> [y<sub>k</sub> log a<sub>k</sub> + (1 − y<sub>k</sub>) "
             "log(1 − a<sub>k</sub>)]")

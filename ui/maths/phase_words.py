@@ -80,7 +80,7 @@ def explanation(step: Step, trace: Trace) -> str:
         if l == L:
             text += " " + _tr("This is the network's output, its prediction for the example.")
     elif step.phase is Phase.OUTPUT_DELTA:
-        if trace.loss == "squared_error":
+        if trace.loss.delta_needs_g_prime:
             text = _tr("The output error compares the prediction with the target y. With the "
                        "½-squared error the derivative g′(z(L)) multiplies it.")
         else:

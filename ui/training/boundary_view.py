@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from engine.activations import Activation
 from engine.lesson.plane_grid import Grid, grid_around, grid_over
 from engine.lesson.scoring import target_classes
 from ui.look.palette import (
@@ -33,18 +34,19 @@ from ui.training.loss_plot import style_plot
 RESOLUTION = 72
 
 
-def unit_rgba(values: np.ndarray, activation: str) -> np.ndarray:
+def unit_rgba(values: np.ndarray, activation: Activation) -> np.ndarray:
     """Return the colours of one unit's outputs (ny, nx) -> (ny, nx, 4), centred where the
-    activation is centred: 0 for tanh/linear/inputs, 0.5 for sigmoid, from 0 for relu/softmax."""
-    if activation == "sigmoid":
-        return diverging_rgba(values - 0.5, 0.5)
-    if activation == "softmax":
-        return sequential_rgba(values, 0.0, 1.0)
-    if activation == "relu":
-        return sequential_rgba(values, 0.0, max(float(np.max(values)), 1e-9))
-    if activation == "tanh":
-        return diverging_rgba(values, 1.0)
-    return diverging_rgba(values, max(float(np.max(np.abs(values))), 1e-9))
+    activation is centred: 0 for signed ones (tanh, linear, inputs), 0.5 for sigmoid, from 0 for
+    the others (ReLU, softplus, softmax)."""
+    if activation.is_bounded:
+        if activation.signed:
+            return diverging_rgba(values, 1.0)                 # −1..1
+        if activation.is_softmax:
+            return sequential_rgba(values, 0.0, 1.0)
+        return diverging_rgba(values - 0.5, 0.5)               # 0..1, centred at ½
+    if activation.signed:
+        return diverging_rgba(values, max(float(np.max(np.abs(values))), 1e-9))
+    return sequential_rgba(values, 0.0, max(float(np.max(values)), 1e-9))
 
 
 class BoundaryView(QWidget):
@@ -312,12 +314,8 @@ class BoundaryView(QWidget):
             layer, index = self.hovered
             self.values = np.clip(np.nan_to_num(fp.a[layer - 1][:, index]), -1e6,
                                   1e6).reshape(shape)
-            if layer == 1:
-                activation = "linear"
-            elif layer == net.L:
-                activation = net.output
-            else:
-                activation = net.activation
+            # The inputs are drawn as they are: as if through g(z) = z.
+            activation = Activation.LINEAR if layer == 1 else net.g_of(layer)
             rgba = unit_rgba(self.values, activation)
             show_line = False
         self.image.setImage(rgba, autoLevels=False)

@@ -11,6 +11,10 @@ from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from engine import HIDDEN_ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS
+from engine.activations import Activation
+from engine.losses import Loss
+from engine.messages import Message
+from ui.look.messages import translate_message
 from ui.state import AppState
 from ui.training.architecture_editor import ArchitectureEditor
 from ui.training.scheduler import TrainingController
@@ -68,12 +72,12 @@ class NetworkControls(QWidget):
                                             "random weights)"))
         self.output_combo.setToolTip(tr("Activation of the output layer L"))
         self.loss_combo.setToolTip(tr("The per-example loss whose mean is the cost J"))
-        for combo, names in (
-                (self.activation_combo, (tr("sigmoid"), tr("tanh"), tr("ReLU"), tr("linear"))),
-                (self.output_combo, (tr("sigmoid"), tr("softmax"), tr("linear"))),
-                (self.loss_combo, (tr("cross-entropy"), tr("½ squared error")))):
-            for i, name in enumerate(names):
-                combo.setItemText(i, name)
+        # The names come from the engine's objects, translated in the engine's context.
+        for combo, label_of in ((self.activation_combo, lambda key: Activation(key).label),
+                                (self.output_combo, lambda key: Activation(key).label),
+                                (self.loss_combo, lambda key: Loss.kind(key).label)):
+            for i in range(combo.count()):
+                combo.setItemText(i, translate_message(Message(label_of(combo.itemData(i)))))
             combo.setStatusTip(combo.toolTip())
         for label, text, combo in zip(
                 self._labels, (tr("Hidden activation g"), tr("Output"), tr("Loss")),
@@ -88,14 +92,28 @@ class NetworkControls(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def activation_text(self) -> str:
+        """Return the hidden g as the learner reads it: its name, or one name per hidden layer
+        ("GELU, ELU") when a session brought one g per layer."""
+        gs = self.state.network.activations
+        if len(set(gs)) <= 1:
+            return self.activation_combo.currentText()
+        return ", ".join(translate_message(Message(g.label)) for g in gs)
+
+    def _output(self) -> Activation:
+        return Activation.get(self.output_combo.currentData(), output=True)
+
+    def _loss_kind(self) -> type[Loss]:
+        return Loss.kind(self.loss_combo.currentData())
+
     def _update_function_note(self) -> None:
-        output = self.output_combo.currentData()
-        if output == "linear":
+        output = self._output()
+        if not output.gives_probabilities:
             text = self.tr("A linear output gives no probabilities, so the loss is the ½ "
                            "squared error.")
-        elif output == "softmax":
+        elif output.is_softmax:
             text = self.tr("Softmax goes with cross-entropy: then d(L) = a(L) − y.")
-        elif self.loss_combo.currentData() == "cross_entropy":
+        elif not self._loss_kind().delta_needs_g_prime:
             text = self.tr("Sigmoid with cross-entropy: d(L) = a(L) − y.")
         else:
             text = self.tr("½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).")
@@ -105,8 +123,9 @@ class NetworkControls(QWidget):
     def sync(self) -> None:
         """Show the state's network (its functions and shape) without building a new one."""
         net = self.state.network
-        select_data(self.activation_combo, net.activation)
-        select_data(self.output_combo, net.output)
+        # One g per hidden layer (from a session) shows the first: the combo sets one for all.
+        select_data(self.activation_combo, str(net.g))
+        select_data(self.output_combo, str(net.output))
         select_data(self.loss_combo, net.loss_name)
         self._enable_compatible()
         self.editor.set_layer_sizes(net.layer_sizes)
@@ -115,21 +134,23 @@ class NetworkControls(QWidget):
     def _enable_compatible(self) -> None:
         """Grey out the choices the engine would reject, so no invalid pair can be picked."""
         k = self.state.network.layer_sizes[-1]
-        output = self.output_combo.currentData()
+        output = self._output()
         out_model = self.output_combo.model()
-        out_model.item(self.output_combo.findData("softmax")).setEnabled(k > 1)
+        for i in range(self.output_combo.count()):
+            # A softmax over one output would always say 1.
+            out_model.item(i).setEnabled(k > 1 or not Activation(
+                self.output_combo.itemData(i)).is_softmax)
         loss_model = self.loss_combo.model()
-        loss_model.item(self.loss_combo.findData("cross_entropy")).setEnabled(output != "linear")
-        loss_model.item(self.loss_combo.findData("squared_error")).setEnabled(output != "softmax")
+        for i in range(self.loss_combo.count()):
+            loss_model.item(i).setEnabled(Loss.kind(self.loss_combo.itemData(i)).accepts(output))
 
     # --- commands ------------------------------------------------------------------------------
     def _on_function_combo_changed(self, _index: int) -> None:
         output = self.output_combo.currentData()
         # Move the loss off a pair the engine rejects instead of failing.
-        if output == "linear" and self.loss_combo.currentData() == "cross_entropy":
-            select_data(self.loss_combo, "squared_error")
-        if output == "softmax" and self.loss_combo.currentData() == "squared_error":
-            select_data(self.loss_combo, "cross_entropy")
+        if not self._loss_kind().accepts(self._output()):
+            select_data(self.loss_combo, next(name for name in LOSSES
+                                              if Loss.kind(name).accepts(self._output())))
         self._enable_compatible()
         self._update_function_note()
         self.state.set_network(self.controller.build_network(

@@ -276,7 +276,7 @@ class TrainingPanel(QWidget):
             batch = f"{batch} {self.batch_spin.value()}"
         parts = [self.data.combo.currentText(), sizes,
                  self.tr("g = %1").replace(
-                     "%1", self.network_controls.activation_combo.currentText()),
+                     "%1", self.network_controls.activation_text()),
                  self.tr("α = %1").replace("%1", QLocale().toString(self.state.settings.lr, "g",
                                                                     4)),
                  batch, self.optimizer_combo.currentText()]

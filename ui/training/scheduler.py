@@ -192,7 +192,11 @@ class TrainingController(QObject):
         """
         net = self.state.network
         self.article_weights = False
-        return Network(layer_sizes or net.layer_sizes, activation or net.activation,
+        if activation is None:
+            # One g per hidden layer fits only as many hidden layers; otherwise g of layer 2.
+            keep = layer_sizes is None or len(layer_sizes) == len(net.layer_sizes)
+            activation = net.activation if keep else net.g
+        return Network(layer_sizes or net.layer_sizes, activation,
                        output or net.output, loss or net.loss_name,
                        rng=np.random.default_rng(self.seed))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QLocale
 
+from engine import Network
 from engine.lesson.presets import build_preset
 from engine.trace import Phase
 from tests.ui import mazur_numbers as mz
@@ -203,3 +205,22 @@ def num_text(v: float) -> str:
     from ui.maths.panel import TABLE_DIGITS
     from ui.maths.tables import num
     return num(float(v), TABLE_DIGITS)
+
+
+@pytest.mark.parametrize(("g", "z_words", "prime_words"), [
+    ("gelu", "tanh approximation", "g′(z) = ½(1 + t)"),
+    ("elu", "e^z − 1", "g′(z) = 1 if z > 0, else e^z"),
+    ("leaky_relu", "max(0.01·z, z)", "else 0.01"),
+    ("softplus", "log(1 + e^z)", "g′(z) = σ(z)"),
+])
+def test_each_layer_writes_its_own_g_and_g_prime(qtbot, g, z_words, prime_words):
+    net = Network([2, 3, 2, 1], [g, "tanh"], rng=np.random.default_rng(0))
+    tr = net.trace(np.array([[0.5, -1.0]]), np.array([[1.0]]))
+    p = MathPanel(tr, 0)
+    qtbot.addWidget(p)
+    p.show_step(tr, index_of(tr, Phase.FORWARD_A, 2))
+    assert z_words in p.equation_text()
+    p.show_step(tr, index_of(tr, Phase.HIDDEN_DELTA, 2))
+    assert prime_words in p.equation_text()
+    p.show_step(tr, index_of(tr, Phase.HIDDEN_DELTA, 3))
+    assert "1 − tanh²(z)" in p.equation_text()      # layer 3 has its own g: tanh

@@ -65,3 +65,26 @@ def test_editing_the_shape_keeps_input_and_output_sizes(qtbot):
     controls, state = _controls(qtbot, "blobs", outputs_softmax=True)
     controls.editor.spins[0].setValue(6)
     assert state.network.layer_sizes == [2, 6, 3]
+
+
+def test_the_hidden_combo_offers_every_hidden_activation_by_its_translated_name(qtbot):
+    controls, state = _controls(qtbot)
+    combo = controls.activation_combo
+    keys = [combo.itemData(i) for i in range(combo.count())]
+    assert keys == ["sigmoid", "tanh", "relu", "linear", "leaky_relu", "elu", "softplus", "gelu"]
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[2] == "ReLU" and texts[4] == "leaky ReLU" and texts[7] == "GELU"
+    _pick(combo, "gelu")
+    assert state.network.activation == "gelu"
+
+
+def test_a_session_with_one_g_per_layer_shows_the_first_and_keeps_them_on_resizing_nothing(
+        qtbot):
+    controls, state = _controls(qtbot)
+    state.set_network(Network([2, 3, 3, 1], ["elu", "softplus"], rng=np.random.default_rng(1)))
+    controls.sync()
+    assert controls.activation_combo.currentData() == "elu"
+    rebuilt = controls.controller.build_network()           # same shape: the list is kept
+    assert rebuilt.activation == ["elu", "softplus"]
+    deeper = controls.controller.build_network([2, 3, 3, 3, 1])   # another depth: layer 2's g
+    assert deeper.activation == "elu"
