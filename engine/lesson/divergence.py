@@ -1,5 +1,8 @@
 """What the trainer keeps to undo a runaway, and the one-sentence reason it ran away.
 
+(Functions here take the ``engine.lesson.trainer.Trainer`` untyped: importing it, even for types
+only, would make the two modules import each other.)
+
 A ``Checkpoint`` is everything that decides the next epochs at an epoch boundary: Θ, the epoch
 counter, the optimizer with its moments, the shuffling generator and the history's newest point.
 Restoring it puts weights, counter, history, optimizer and generator back together, so nothing on
@@ -12,16 +15,13 @@ import copy
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from engine.lesson.history import FIELDS, HistoryPoint, LossHistory
 from engine.messages import QT_TRANSLATE_NOOP, Message, message
 from engine.optimizers import Optimizer
-
-if TYPE_CHECKING:
-    from engine.lesson.trainer import Trainer
 
 SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in the views
 
@@ -44,7 +44,7 @@ class Checkpoint:
     latest_measured: bool
 
     @classmethod
-    def take(cls, trainer: Trainer) -> Checkpoint:
+    def take(cls, trainer: Any) -> Checkpoint:
         """Return a copy of what decides ``trainer``'s next epochs."""
         opt = trainer._optimizer
         return cls(trainer.epoch, tuple(t.copy() for t in trainer.network.thetas),
@@ -52,7 +52,7 @@ class Checkpoint:
                    copy.deepcopy(trainer.rng.bit_generator.state),
                    trainer.history.latest, trainer.latest_measured)
 
-    def restore(self, trainer: Trainer) -> None:
+    def restore(self, trainer: Any) -> None:
         """Put ``trainer`` (its network, counter, optimizer, generator, history) back here."""
         trainer.network.set_thetas(list(self.thetas))
         trainer.epoch = self.epoch
@@ -78,7 +78,7 @@ def cut_history(history: LossHistory, epoch: int, latest: HistoryPoint | None) -
     history.load_dict(data)
 
 
-def diagnose(trainer: Trainer, overflowed: bool) -> Message:
+def diagnose(trainer: Any, overflowed: bool) -> Message:
     """Return the sentence that names why training ran away from epoch ``trainer.epoch``.
 
     ``overflowed``: the step from moderate weights gave a non-finite cost or gradient, so an
