@@ -24,7 +24,7 @@ import numpy as np
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 
 FIELDS = ("train_cost", "test_cost", "train_accuracy", "test_accuracy")
-#: The envelope of the training cost in a session file: one number (or null) per stored epoch.
+# The envelope of the training cost in a session file: one number (or null) per stored epoch.
 ENVELOPE = ("train_cost_min", "train_cost_max")
 MAX_EPOCH = 2**53       # a loaded latest epoch beyond this could not be counted on in int64
 MAX_CAPACITY = 1 << 20  # a loaded capacity beyond this would allocate gigabytes (default: 2000)
@@ -320,7 +320,7 @@ def _read_envelope(data: dict, values: np.ndarray, where: str = "",
                 col[i] = math.inf
             if not math.isfinite(col[i]):
                 raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "{name} must be finite, got {value!r}"), name=at, value=col[i])
+                    "Engine", "{name} must be finite, got {value!r}"), name=at, value=float(col[i]))
         bounds.append(col)
     lo, hi = bounds
     checks = ((ENVELOPE[0], lo > values, QT_TRANSLATE_NOOP(
