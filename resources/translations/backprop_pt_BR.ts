@@ -1625,7 +1625,7 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
@@ -1635,9 +1635,9 @@
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>range within each thinned interval</source>
-        <translation>faixa (mínimo a máximo) dentro de cada intervalo agrupado</translation>
+        <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
         <location line="+72"/>

@@ -147,12 +147,14 @@ class LossPlot(QWidget):
     def _update_key(self, show_range: bool) -> None:
         """Set the legend: the two curves, and the band once it is wider than the curve."""
         # A legend above the plots, not in them: in a narrow dock it would hide the curves.
-        text = (f'<span style="color:{TRAIN_HEX}">━━</span> ' + self.tr("training set")
-                + f' &nbsp; <span style="color:{TEST_HEX}">╍╍</span> ' + self.tr("test set"))
+        entry = '<span style="white-space:nowrap"><span style="color:{}">{}</span> {}</span>'
+        text = (entry.format(TRAIN_HEX, "━━", self.tr("training set")) + " &nbsp; "
+                + entry.format(TEST_HEX, "╍╍", self.tr("test set")))
         if show_range:
+            # On a line of its own: in a narrow dock a wrapped key would part swatch and words.
             band = qcolor(TRAIN_HEX, RANGE_ALPHA + 40).name(QColor.NameFormat.HexArgb)
-            text += (f' &nbsp; <span style="color:{band}">██</span> '
-                     + self.tr("range within each thinned interval"))
+            text += f'<br><span style="color:{band}">██</span>&nbsp;' + self.tr(
+                "range within each thinned interval")
         if text != self.key.text():
             self.key.setText(text)
 

@@ -269,7 +269,7 @@ def test_the_band_legend_is_translated(qtbot):
     manager = i18n.manager()
     manager.set_choice("pt_BR", remember=False)
     try:
-        qtbot.waitUntil(lambda: "intervalo agrupado" in plot.key.text())
+        qtbot.waitUntil(lambda: "de cada intervalo agrupado" in plot.key.text())
     finally:
         manager.set_choice("en", remember=False)
     qtbot.waitUntil(lambda: "range within each thinned interval" in plot.key.text())
