@@ -323,15 +323,18 @@ def _read_envelope(data: dict, values: np.ndarray, where: str = "",
                     "Engine", "{name} must be finite, got {value!r}"), name=at, value=float(col[i]))
         bounds.append(col)
     lo, hi = bounds
-    checks = ((ENVELOPE[0], lo > values, QT_TRANSLATE_NOOP(
-                  "Engine", "{name} must be at most {value_name} ({value}), got {bound}")),
-              (ENVELOPE[1], hi < values, QT_TRANSLATE_NOOP(
-                  "Engine", "{name} must be at least {value_name} ({value}), got {bound}")))
-    for (key, wrong, template), col in zip(checks, bounds, strict=True):
-        if np.any(wrong):                   # NaN values (null) compare False: nothing to check
-            i = int(np.argmax(wrong))
-            index = f"[{i}]" if listed else ""
-            raise EngineValueError(template, name=f"{where}{key}{index}",
-                                   value_name=f"{where}train_cost{index}",
-                                   value=float(values[i]), bound=float(col[i]))
+    sub = "[{}]" if listed else ""          # "[i]" after a list's name; nothing after latest's
+    # NaN values (null) compare False: there is nothing to check them against.
+    for i in np.flatnonzero(lo > values)[:1]:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be at most {value_name} ({value}), got {bound}"),
+            name=where + ENVELOPE[0] + sub.format(i),
+            value_name=where + "train_cost" + sub.format(i),
+            value=float(values[i]), bound=float(lo[i]))
+    for i in np.flatnonzero(hi < values)[:1]:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be at least {value_name} ({value}), got {bound}"),
+            name=where + ENVELOPE[1] + sub.format(i),
+            value_name=where + "train_cost" + sub.format(i),
+            value=float(values[i]), bound=float(hi[i]))
     return lo, hi

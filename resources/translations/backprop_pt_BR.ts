@@ -1139,12 +1139,12 @@
         <translation>{name} deve ser um número ou null, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{name} must be at most {value_name} ({value}), got {bound}</source>
         <translation>{name} deve ser no máximo {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{name} must be at least {value_name} ({value}), got {bound}</source>
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
@@ -1594,7 +1594,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+128"/>
+        <location filename="../../ui/training/loss_plot.py" line="+138"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -1640,7 +1640,7 @@
         <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+85"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
