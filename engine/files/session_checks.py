@@ -10,7 +10,11 @@ from typing import Any
 
 import numpy as np
 
-from engine.messages import QT_TRANSLATE_NOOP, EngineError, Message, message
+from engine.lesson.history import LossHistory
+from engine.messages import QT_TRANSLATE_NOOP, EngineError, Message, message, reason
+
+MAX_HISTORY_VALUES = 2_000_000
+MAX_NESTING = 16
 
 
 class SessionError(EngineError, ValueError):
@@ -192,3 +196,45 @@ def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} has {count} rows; expected {rows}"),
                            name=name, count=len(value), rows=rows)
     return np.array(value, dtype=np.float64).reshape(len(value), width or 0)
+
+
+def read_history(history: dict) -> None:
+    """Raise SessionError unless ``history`` (a session's training history) holds only finite
+    numbers or nulls, within the limits, and ``engine.lesson.history`` can load it."""
+    _check_history(history)
+    _read_history(history)
+
+
+def _check_history(value: Any, name: str = "history", depth: int = 0, count: list | None = None):
+    count = [0] if count is None else count
+    count[0] += 1
+    if count[0] > MAX_HISTORY_VALUES:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history holds more than {limit} values"),
+                           limit=MAX_HISTORY_VALUES)
+    if depth > MAX_NESTING:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} is nested more than {limit} levels deep"),
+            name=name, limit=MAX_NESTING)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_history(v, f"{name}.{k}", depth + 1, count)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_history(v, f"{name}[{i}]", depth + 1, count)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
+                                                       "{value!r}"), name=name, value=value)
+
+
+def _read_history(history: dict) -> None:
+    """Raise SessionError unless ``engine.lesson.history`` can load ``history`` (its schema,
+    with the envelope of the training cost, lives there); the command line and the window then
+    refuse the same files with the same sentence."""
+    data = {k: v for k, v in history.items() if k != "epoch"}   # epochs trained: the window's
+    if "epochs" not in data:
+        return
+    try:
+        LossHistory().load_dict(data)
+    except ValueError as exc:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history: {reason}"),
+                           reason=reason(exc)) from None

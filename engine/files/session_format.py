@@ -36,6 +36,7 @@ from engine.files.session_checks import (
     parse_json,
     read_choice,
     read_field,
+    read_history,
     read_matrix,
     read_number,
     read_whole,
@@ -56,8 +57,6 @@ MAX_LAYER_SIZE = 4096
 MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
 MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
 MAX_EXAMPLES_GENERATED = 100_000
-MAX_HISTORY_VALUES = 2_000_000
-MAX_NESTING = 16
 
 
 @dataclass
@@ -347,27 +346,6 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
     return X, Y, ds
 
 
-def _check_history(value: Any, name: str = "history", depth: int = 0, count: list | None = None):
-    count = [0] if count is None else count
-    count[0] += 1
-    if count[0] > MAX_HISTORY_VALUES:
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history holds more than {limit} values"),
-                           limit=MAX_HISTORY_VALUES)
-    if depth > MAX_NESTING:
-        raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} is nested more than {limit} levels deep"),
-            name=name, limit=MAX_NESTING)
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _check_history(v, f"{name}.{k}", depth + 1, count)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _check_history(v, f"{name}[{i}]", depth + 1, count)
-    elif isinstance(value, float) and not math.isfinite(value):
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
-                                                       "{value!r}"), name=name, value=value)
-
-
 def session_from_dict(doc: Any) -> Session:
     """Return the Session described by a parsed JSON document, or raise SessionError."""
     if not isinstance(doc, dict):
@@ -392,7 +370,7 @@ def session_from_dict(doc: Any) -> Session:
     X, Y, ds = _data(read_field(doc, "data", "", dict), net)
     history = read_field(doc, "history", "", dict, optional=True)
     if history is not None:
-        _check_history(history)
+        read_history(history)
     stepper = read_field(doc, "stepper", "", dict)
     example = read_field(stepper, "example", "stepper", int)
     if not 0 <= example < X.shape[0]:

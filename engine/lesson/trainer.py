@@ -176,10 +176,11 @@ class Trainer:
         if batch is None or batch >= m:
             # Full batch: one step per epoch. The loop does as little as it can besides the
             # step, since a small network's step takes only tens of microseconds: epochs off
-            # the history's stride are only counted, and the last one is noted on the way out.
+            # the history's stride are only noted (their J, for the lowest and highest of their
+            # thinned interval), and the last one is noted again on the way out.
             history = self.history
             epoch0 = epoch = self.epoch
-            stride, cost = history.stride, math.nan
+            stride, cost, note = history.stride, math.nan, history.note
             try:
                 while True:
                     cost = step(x, y, opt, lam, freeze_bias)
@@ -188,6 +189,8 @@ class Trainer:
                         self.epoch = epoch
                         self._record_on_stride(epoch, cost)
                         stride = history.stride      # recording may have thinned the history
+                    else:
+                        note(epoch, cost)            # for the min/max of its thinned interval
                     if epoch >= target or clock() >= deadline:
                         return
             finally:

@@ -810,7 +810,7 @@
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_checks.py" line="+22"/>
+        <location filename="../../engine/files/session_checks.py" line="+26"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -924,6 +924,7 @@
         <location line="+26"/>
         <location line="+62"/>
         <location filename="../../engine/files/session_training.py" line="+12"/>
+        <location filename="../../engine/lesson/history.py" line="+322"/>
         <source>{name} must be finite, got {value!r}</source>
         <translation>{name} deve ser finito, mas é {value!r}</translation>
     </message>
@@ -950,7 +951,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../engine/files/session_format.py" line="+270"/>
+        <location filename="../../engine/files/session_format.py" line="+269"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1058,7 +1059,7 @@
         <translation>data: {reason}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../engine/files/session_checks.py" line="+16"/>
         <source>history holds more than {limit} values</source>
         <translation>history contém mais de {limit} valores</translation>
     </message>
@@ -1073,7 +1074,7 @@
         <translation>{name} deve ser finito ou null, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../engine/files/session_format.py" line="+8"/>
         <source>the file is not a session: expected a JSON object at the top level</source>
         <translation>o arquivo não é uma sessão: esperava-se um objeto JSON no nível mais externo</translation>
     </message>
@@ -1263,22 +1264,22 @@
         <translation>a regularização L1 λ₁ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/history.py" line="+42"/>
+        <location filename="../../engine/lesson/history.py" line="-269"/>
         <source>history capacity must be an even number ≥ 4, got {capacity}</source>
         <translation>a capacidade do histórico deve ser um número par ≥ 4, mas é {capacity}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+75"/>
         <source>epochs must increase: got {epoch} after {newest}</source>
         <translation>as épocas devem ser crescentes: veio {epoch} depois de {newest}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+67"/>
         <source>unknown history series {name!r}: expected one of {names}</source>
         <translation>série do histórico desconhecida {name!r}: esperava-se uma de {names}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+55"/>
         <source>training history: missing or malformed field ({reason})</source>
         <translation>histórico de treinamento: campo ausente ou malformado ({reason})</translation>
     </message>
@@ -1293,7 +1294,33 @@
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
+        <location line="+44"/>
+        <source>{name} must be a list with one number or null per epoch</source>
+        <translation>{name} deve ser uma lista com um número ou null por época</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} has {count} entries; expected one per epoch ({expected})</source>
+        <translation>{name} tem {count} entradas; deveria ter uma por época ({expected})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} must be a number or null, got {value!r}</source>
+        <translation>{name} deve ser um número ou null, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} must be at most {value_name} ({value}), got {bound}</source>
+        <translation>{name} deve ser no máximo {value_name} ({value}), mas é {bound}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be at least {value_name} ({value}), got {bound}</source>
+        <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
+    </message>
+    <message>
         <location filename="../../ui/files/session_io.py" line="+71"/>
+        <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
     </message>
@@ -1767,7 +1794,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+114"/>
+        <location filename="../../ui/training/loss_plot.py" line="+138"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -1778,11 +1805,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The cost J after each epoch: training set solid, test set dashed. Below: the fraction of examples classified right.</source>
-        <translation>O custo J depois de cada época: conjunto de treinamento em linha cheia, conjunto de teste tracejado. Abaixo: a fração de exemplos classificados corretamente.</translation>
+        <source>The cost J after each epoch: training set solid, test set dashed. Long runs keep fewer points: the shaded band spans the lowest to the highest training cost of the epochs each point stands for. Below: the fraction of examples classified right.</source>
+        <translation>O custo J depois de cada época: conjunto de treinamento em linha cheia, conjunto de teste tracejado. Treinamentos longos guardam menos pontos: a faixa sombreada vai do menor ao maior custo de treinamento das épocas que cada ponto representa. Abaixo: a fração de exemplos classificados corretamente.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>cost J</source>
         <translation>custo J</translation>
     </message>
@@ -1798,7 +1825,7 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
@@ -1808,7 +1835,12 @@
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+5"/>
+        <source>range within each thinned interval</source>
+        <translation>mín.–máx. de cada intervalo agrupado</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>

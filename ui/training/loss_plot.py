@@ -2,8 +2,10 @@
 
 The curves are created once; each refresh only calls ``setData`` on them with the bounded
 history (see ``engine.lesson.history``, at most ~2000 points), so a million epochs cost no more
-to draw than
-a few thousand. The curves are drawn whole, never auto-downsampled (see ``_plot_widget``).
+to draw than a few thousand. The curves are drawn whole, never auto-downsampled (see
+``_plot_widget``). Behind the training cost a shaded band spans the lowest to the highest J of
+the epochs each thinned point stands for, so a cost that jumps from epoch to epoch still shows
+as a wide band, never as a calm line, and the band reaches the lowest and highest J ever seen.
 """
 
 from __future__ import annotations
@@ -11,11 +13,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsPathItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.lesson.history import LossHistory
 from ui.look.palette import LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
+
+RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -87,6 +99,18 @@ class LossPlot(QWidget):
         self.accuracy_plot.setMinimumHeight(110)
         self.accuracy_plot.setMaximumHeight(190)
 
+        # The band: its edges are thin lines of its own colour, the fill between them lighter,
+        # both under the curves. The fill is one path built from the arrays (pyqtgraph's
+        # FillBetweenItem rebuilt it point by point, twice per refresh: 30 ms for 1000 points).
+        self.train_low_curve = self.cost_plot.plot(pen=pg.mkPen(qcolor(TRAIN_HEX, 110), width=1))
+        self.train_low_curve.setObjectName("trainCostMinCurve")
+        self.train_high_curve = self.cost_plot.plot(pen=pg.mkPen(qcolor(TRAIN_HEX, 110), width=1))
+        self.train_high_curve.setObjectName("trainCostMaxCurve")
+        self.train_band = QGraphicsPathItem()
+        self.train_band.setBrush(qcolor(TRAIN_HEX, RANGE_ALPHA))
+        self.train_band.setPen(Qt.PenStyle.NoPen)
+        self.train_band.setZValue(-1)
+        self.cost_plot.addItem(self.train_band)
         self.train_curve = self.cost_plot.plot(pen=_pen(TRAIN_HEX, False))
         self.test_curve = self.cost_plot.plot(pen=_pen(TEST_HEX, True))
         self.train_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TRAIN_HEX, False))
@@ -116,7 +140,9 @@ class LossPlot(QWidget):
                                           "late decrease stays visible"))
         self.log_check.setStatusTip(self.log_check.toolTip())
         self.setToolTip(self.tr("The cost J after each epoch: training set solid, test set "
-                                "dashed. Below: the fraction of examples classified right."))
+                                "dashed. Long runs keep fewer points: the shaded band spans the "
+                                "lowest to the highest training cost of the epochs each point "
+                                "stands for. Below: the fraction of examples classified right."))
         self.cost_plot.setLabel("left", self.tr("cost J"))
         self.cost_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
@@ -126,11 +152,21 @@ class LossPlot(QWidget):
         self.accuracy_plot.getAxis("left").setTicks(
             [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 0.5, 1.0)],
              [(v, "") for v in (0.25, 0.75)]])
-        # A legend above the plots, not in them: in a narrow dock it would hide the curves.
-        self.key.setText(
-            f'<span style="color:{TRAIN_HEX}">━━</span> ' + self.tr("training set")
-            + f' &nbsp; <span style="color:{TEST_HEX}">╍╍</span> ' + self.tr("test set"))
         self.refresh()
+
+    def _update_key(self, show_range: bool) -> None:
+        """Set the legend: the two curves, and the band once it is wider than the curve."""
+        # A legend above the plots, not in them: in a narrow dock it would hide the curves.
+        entry = '<span style="white-space:nowrap"><span style="color:{}">{}</span> {}</span>'
+        text = (entry.format(TRAIN_HEX, "━━", self.tr("training set")) + " &nbsp; "
+                + entry.format(TEST_HEX, "╍╍", self.tr("test set")))
+        if show_range:
+            # On a line of its own: in a narrow dock a wrapped key would part swatch and words.
+            band = qcolor(TRAIN_HEX, RANGE_ALPHA + 40).name(QColor.NameFormat.HexArgb)
+            text += f'<br><span style="color:{band}">██</span>&nbsp;' + self.tr(
+                "range within each thinned interval")
+        if text != self.key.text():
+            self.key.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -172,6 +208,7 @@ class LossPlot(QWidget):
                 curve.setData(epochs[keep], values[keep])
             else:
                 curve.setData([], [])
+        self._update_key(self._draw_range(epochs, log))
         self.test_curve.setVisible(h.has("test_cost"))
         self.accuracy_plot.setVisible(self.show_accuracy)
         if h.latest is None:
@@ -181,6 +218,38 @@ class LossPlot(QWidget):
             item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
             item.enableAutoRange()
         self._update_readout()
+
+    def _draw_range(self, epochs: np.ndarray, log: bool) -> bool:
+        """Draw the band of lowest..highest training cost and return whether it shows.
+
+        Point i stands for the epochs after point i − 1 up to its own, so the band is a
+        staircase: one step from epoch e(i−1) to e(i) per point (the first point is one epoch
+        and has none). Shown only once some interval holds more than one value: before the
+        first thinning every epoch is a point and the band would be the curve itself.
+        """
+        lo, hi = self.history.envelope()
+        lo, hi, left, right = lo[1:], hi[1:], epochs[:-1], epochs[1:]
+        keep = np.isfinite(lo) & np.isfinite(hi)
+        if log:
+            keep &= (lo > 0) & (hi > 0)       # log(0) has no place on the axis
+        show = bool(np.any(hi[keep] > lo[keep]))
+        if not show:
+            for curve in (self.train_low_curve, self.train_high_curve):
+                curve.setData([], [])
+            self.train_band.setPath(QPainterPath())
+            return False
+        x = np.column_stack([left[keep], right[keep]]).ravel()
+        lo, hi = np.repeat(lo[keep], 2), np.repeat(hi[keep], 2)
+        self.train_low_curve.setData(x, lo)
+        self.train_high_curve.setData(x, hi)
+        # Along the lows, back along the highs. The path lives in the view's coordinates,
+        # which are log10(J) on a log axis (the curves transform themselves).
+        outline = np.concatenate([lo, hi[::-1]])
+        path = pg.arrayToQPath(np.concatenate([x, x[::-1]]),
+                               np.log10(outline) if log else outline, connect="all")
+        path.closeSubpath()
+        self.train_band.setPath(path)
+        return True
 
     def _update_readout(self) -> None:
         last = self.history.latest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox
 
@@ -185,3 +186,112 @@ def test_event_loop_settles_when_the_view_fits_the_curves(qtbot):
     assert settled_paints < 50
     x, _ = plot.train_curve.getData()
     assert x.size == epochs.size           # every stored point drawn (≤ 2001 of them)
+
+
+# --- the first epoch, the min/max band and the measured end -------------------------------------
+
+def _record(history: LossHistory, costs) -> None:
+    """Record J of epochs 1, 2, ... as the training controller does (add on the stride)."""
+    for epoch, cost in enumerate(costs, start=1):
+        if epoch % history.stride == 0:
+            history.add(HistoryPoint(epoch, float(cost)))
+        else:
+            history.note(epoch, float(cost))
+
+
+def _data(curve) -> tuple[np.ndarray, np.ndarray]:
+    """Return the data a curve was given (``getData`` is clipped to the view, which a plot
+    that was never shown has not fitted yet)."""
+    x, y = curve.getOriginalDataset()
+    return (np.array([]), np.array([])) if x is None else (x, y)
+
+
+def _drawn_cost_values(plot: LossPlot) -> np.ndarray:
+    """Return every cost value the cost plot draws: the curve and both edges of the band."""
+    return np.concatenate([_data(c)[1] for c in (plot.train_curve, plot.train_low_curve,
+                                                 plot.train_high_curve)])
+
+
+def test_an_oscillating_cost_is_drawn_as_a_band_from_its_low_to_its_high(qtbot):
+    costs = np.where(np.arange(1, 20_001) % 2 == 1, 22.2, 2.2)     # 22.2, 2.2, 22.2, ...
+    h = LossHistory(capacity=64)
+    _record(h, costs)
+    plot = _plot(qtbot, h)
+    x_line, y_line = _data(plot.train_curve)
+    assert x_line[0] == 1 and y_line[0] == 22.2          # the curve starts at epoch 1's J
+    assert np.all(y_line[1:] == 2.2)                      # the thinned line alone looks calm
+    x_low, y_low = _data(plot.train_low_curve)
+    x_high, y_high = _data(plot.train_high_curve)
+    assert np.all(y_low == 2.2) and np.all(y_high == 22.2)
+    # The band covers every epoch after the first, interval after interval, to the last.
+    assert x_low[0] == 1 and x_low[-1] == 20_000 and np.all(np.diff(x_low) >= 0)
+    assert plot.train_band.path().boundingRect().height() > 0
+    assert "range within each thinned interval" in plot.key.text()
+
+
+def test_the_drawn_extremes_are_the_extremes_of_every_epoch(qtbot):
+    rng = np.random.default_rng(3)
+    costs = 1.0 + rng.random(30_000)
+    costs[[4_321, 17_777]] = [0.001, 50.0]                # one-epoch spikes, off the stride
+    h = LossHistory(capacity=100)
+    _record(h, costs)
+    plot = _plot(qtbot, h)
+    drawn = _drawn_cost_values(plot)
+    assert drawn.min() == costs.min() and drawn.max() == costs.max()
+
+
+def test_no_band_while_every_epoch_is_its_own_point(qtbot):
+    h = LossHistory(capacity=64)
+    _record(h, np.where(np.arange(1, 41) % 2 == 1, 22.2, 2.2))
+    plot = _plot(qtbot, h)
+    assert _data(plot.train_curve)[1].tolist() == [22.2, 2.2] * 20   # the zigzag itself
+    assert _data(plot.train_low_curve)[0].size == 0
+    assert "range within" not in plot.key.text()
+
+
+def test_the_band_follows_the_log_scale(qtbot):
+    h = LossHistory(capacity=16)
+    _record(h, np.where(np.arange(1, 2_001) % 2 == 1, 10.0, 0.1))
+    plot = _plot(qtbot, h)
+    plot.findChild(QCheckBox, "logScaleCheck").setChecked(True)
+    _, y_low = _data(plot.train_low_curve)
+    _, y_high = _data(plot.train_high_curve)
+    assert np.all(y_low == 0.1) and np.all(y_high == 10.0)    # data stay J; the axis is log
+    assert plot.cost_plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_the_band_legend_is_translated(qtbot):
+    from ui.look import language as i18n
+
+    h = LossHistory(capacity=16)
+    _record(h, np.where(np.arange(1, 200) % 2 == 1, 22.2, 2.2))
+    plot = _plot(qtbot, h)
+    manager = i18n.manager()
+    manager.set_choice("pt_BR", remember=False)
+    try:
+        qtbot.waitUntil(lambda: "de cada intervalo agrupado" in plot.key.text())
+    finally:
+        manager.set_choice("en", remember=False)
+    qtbot.waitUntil(lambda: "range within each thinned interval" in plot.key.text())
+
+
+def test_accuracy_and_test_curves_reach_the_trainers_epoch_in_the_window(qtbot):
+    from tests.ui.training.test_panel import _dispose, _window
+
+    win = _window(["--preset", "digits", "--seed", "0"])
+    try:
+        trained = win.training.train_epochs(200)
+        QApplication.processEvents()
+        plot = win.findChild(LossPlot, "lossPlot")
+        plot.refresh()
+        assert trained == 200 and win.training.epoch == 200
+        for curve in (plot.train_accuracy_curve, plot.test_accuracy_curve, plot.test_curve,
+                      plot.train_curve):
+            x, y = _data(curve)
+            assert x[-1] == win.training.epoch and np.isfinite(y[-1])
+        # And the value drawn there is the network's accuracy now, computed here afresh.
+        X, Y = win.state.X, win.state.Y
+        want = np.mean(np.argmax(win.state.network.predict(X), axis=1) == np.argmax(Y, axis=1))
+        assert _data(plot.train_accuracy_curve)[1][-1] == pytest.approx(want, abs=1e-12)
+    finally:
+        _dispose(win)

@@ -374,3 +374,37 @@ def test_train_epochs_after_a_history_ahead_of_the_counter_trains_them_all(qtbot
     other.epoch = 2                    # behind the history's epoch 5
     assert other.train_epochs(3) == 3
     assert other.history.latest.epoch == 5 + 3
+
+
+def _plain_envelope(epochs: np.ndarray, costs: list[float]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the lowest and highest J of the epochs each history point stands for: those after
+    the point before it, up to its own (the first point: its own epoch)."""
+    costs = np.asarray(costs)
+    lo, hi = [costs[epochs[0] - 1]], [costs[epochs[0] - 1]]
+    for before, epoch in zip(epochs[:-1], epochs[1:], strict=True):
+        lo.append(costs[before:epoch].min())
+        hi.append(costs[before:epoch].max())
+    return np.array(lo), np.array(hi)
+
+
+def test_background_training_gives_every_epochs_cost_to_the_envelope(qtbot):
+    from engine.lesson.history import LossHistory
+
+    # α = 100 makes J jump from epoch to epoch; full batch, so each tick runs many epochs in
+    # the controller's fast loop, most of them off the history's stride.
+    state = _xor_state()
+    state.update_settings(lr=100.0)
+    controller = TrainingController(state)
+    controller.history = LossHistory(capacity=16)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch >= 1500, timeout=60_000)
+    controller.pause()
+    h = controller.history
+    epochs = h.epochs()
+    assert epochs[0] == 1 and epochs[-1] == controller.epoch and h.stride >= 64
+    plain = _plain_costs(0, controller.epoch, 100.0)
+    want_lo, want_hi = _plain_envelope(epochs, plain)
+    lo, hi = h.envelope()
+    np.testing.assert_allclose(lo, want_lo, rtol=1e-12)
+    np.testing.assert_allclose(hi, want_hi, rtol=1e-12)
+    np.testing.assert_allclose([lo.min(), hi.max()], [min(plain), max(plain)], rtol=1e-12)
