@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.lesson.history import FIELDS, HistoryPoint, LossHistory
+from engine.lesson.history import ENVELOPE, FIELDS, HistoryPoint, LossHistory
 from engine.messages import QT_TRANSLATE_NOOP, Message, message
 from engine.optimizers import Optimizer
 
@@ -68,13 +68,18 @@ def cut_history(history: LossHistory, epoch: int, latest: HistoryPoint | None) -
     data = history.to_dict()
     keep = [i for i, e in enumerate(data["epochs"]) if e <= epoch]
     data["epochs"] = [data["epochs"][i] for i in keep]
-    for f in FIELDS:
+    for f in (*FIELDS, *ENVELOPE):
         data[f] = [data[f][i] for i in keep]
     data.pop("latest", None)
     if latest is not None:
         data["latest"] = {"epoch": latest.epoch, **{
             f: (v if math.isfinite(v) else None)
             for f, v in ((f, float(getattr(latest, f))) for f in FIELDS)}}
+        # The epochs noted between the last stored point and ``latest`` are gone with the
+        # runaway; what is known of that interval is ``latest``'s own cost.
+        if not keep or data["epochs"][-1] < latest.epoch:
+            cost = data["latest"]["train_cost"]
+            data["latest"].update(dict.fromkeys(ENVELOPE, cost))
     history.load_dict(data)
 
 
