@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
+from engine.messages import one_line
+from ui.files import exports
 from ui.files import session as session_ui
 from ui.shell import view_menu
 from ui.shell.main_window import MainWindow
@@ -38,16 +41,24 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
     return window
 
 
+def _program_name() -> str:
+    """Return the program's name as Qt may take it (undecodable bytes replaced)."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "backprop-visualizer"
+    return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def run(args: argparse.Namespace, argv: list[str]) -> int:
     """Create the QApplication, show the window (or render it to a file) and return the status."""
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    # Qt gets only the program's name: the command line is parsed already, and a file name that
+    # is not UTF-8 (legal on Linux) crashed Qt's own argument parsing.
+    app = QApplication.instance() or QApplication([_program_name()])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
     app.setWindowIcon(stepper_ui.app_icon())     # dialogs and the task bar too
     try:
         window = build_main_window(args)
     except SessionError as exc:     # a bad session file: one line, status 2, no traceback
-        print(f"backprop-visualizer: {exc}", file=sys.stderr)
+        print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
         return 2
     if args.export_worked_example or args.export_gif:
         if not args.screenshot:
@@ -57,7 +68,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         try:
             session_ui.run_headless(window, args)
         except OSError as exc:
-            print(f"backprop-visualizer: {exc}", file=sys.stderr)
+            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
             return 2
         if not args.screenshot:
             return 0
@@ -69,9 +80,10 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         if view is not None:
             view.finish_animation()
         app.processEvents()
-        if not window.grab().save(args.screenshot):
-            print(f"backprop-visualizer: could not write the screenshot {args.screenshot!r}",
-                  file=sys.stderr)
+        try:
+            exports.export_widget_image(window, args.screenshot)
+        except OSError as exc:
+            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
             return 2
         return 0
     window.show()

@@ -28,6 +28,8 @@ from engine.messages import (
     Message,
     in_file,
     message,
+    printable,
+    show_name,
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -74,10 +76,10 @@ def read_text(path: str | os.PathLike) -> str:
     p = Path(path)
     data = read_bytes_limited(p, MAX_FILE_BYTES, CsvImportError)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+        raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
             "Engine", "the file is UTF-16 text; save it as UTF-8 CSV")))
     if b"\x00" in data[:8192]:
-        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+        raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
             "Engine", "the file is binary, not CSV text")))
     try:
         return data.decode("utf-8-sig")
@@ -86,7 +88,7 @@ def read_text(path: str | os.PathLike) -> str:
             return data.decode("cp1252")  # spreadsheets on Windows often save this way
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+            raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
                 "Engine", "line {line}: the text is neither UTF-8 nor Windows-1252"),
                 line=line)) from None
 
@@ -329,6 +331,7 @@ def import_csv_file(path: str | os.PathLike, **options) -> Dataset:
     p = Path(path)
     text = read_text(p)
     try:
-        return import_csv(text, name=options.pop("name", p.stem), **options)
+        # A file name that is not UTF-8 would make a data-set name no session could save.
+        return import_csv(text, name=options.pop("name", printable(p.stem)), **options)
     except CsvImportError as exc:
-        raise in_file(CsvImportError, p.name, exc) from None
+        raise in_file(CsvImportError, show_name(p.name), exc) from None

@@ -16,12 +16,9 @@ version, shapes that chain, finite numbers, size limits) before anything is buil
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +27,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
-from engine.files.safe_read import read_bytes_limited
+from engine.files.safe_read import read_bytes_limited, write_atomic
 from engine.files.session_checks import (
     SessionError,
     parse_json,
@@ -43,7 +40,14 @@ from engine.files.session_checks import (
 )
 from engine.files.session_training import TrainingState, read_training, training_to_dict
 from engine.losses import LOSSES
-from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, in_file, reason
+from engine.messages import (
+    QT_TRANSLATE_NOOP,
+    EngineValueError,
+    in_file,
+    one_line,
+    reason,
+    show_name,
+)
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
 from engine.validation import check_inputs, check_targets
@@ -181,40 +185,24 @@ def dumps(session: Session) -> str:
     return _pretty(session_to_dict(session)) + "\n"
 
 
-def _file_mode(target: Path) -> int:
-    """Return the permission bits ``target`` should get: its own if it exists, else those a
-    plain ``open(..., "w")`` would give (0o666 less the umask)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def save_session(path: str | os.PathLike, session: Session) -> None:
-    """Write ``session`` to ``path`` atomically: a temporary file in the same folder is written,
-    flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
-    text = dumps(session)  # build everything first: a bad value fails before any file is touched
-    if len(text) > MAX_FILE_BYTES:
+    """Write ``session`` to ``path`` atomically (``engine.files.safe_read.write_atomic``: a
+    temporary file in the same folder, fsynced, renamed over the target; through a link to its
+    target; never over a read-only or non-regular file); on any failure the old file is
+    untouched. Raise EngineValueError if the session cannot be written as JSON, FileWriteError
+    (an OSError) if the file cannot be written."""
+    try:
+        # Build everything first: a bad value fails before any file is touched.
+        data = dumps(session).encode("utf-8")
+    except (ValueError, UnicodeEncodeError, RecursionError, TypeError) as exc:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the session cannot be written as JSON ({reason})"),
+            reason=one_line(str(exc), 120)) from None
+    if len(data) > MAX_FILE_BYTES:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "the session is {size} MB of text; files over {limit} MB could not be "
-                      "opened again"), size=len(text) // 2**20, limit=MAX_FILE_BYTES // 2**20)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    mode = _file_mode(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)   # mkstemp's private 0600 would make shared lesson files unreadable
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+                      "opened again"), size=len(data) // 2**20, limit=MAX_FILE_BYTES // 2**20)
+    write_atomic(path, data)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -440,4 +428,4 @@ def load_session(path: str | os.PathLike) -> Session:
     try:
         return loads(data)
     except SessionError as exc:
-        raise in_file(SessionError, p.name, exc) from None
+        raise in_file(SessionError, show_name(p.name), exc) from None

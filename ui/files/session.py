@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
-from engine.messages import in_file
+from engine.messages import in_file, one_line, printable, show_name
 from ui.files import exports, session_io
 from ui.files.autosave import Autosave, ExceptionGuard, setup_logging
 from ui.files.export_menu import ExportMenu
@@ -113,7 +113,7 @@ class SessionController(QObject):
 
     def update_title(self) -> None:
         """Show the file name (or "Untitled") and the modified mark in the title bar."""
-        name = self.path.name if self.path else self.tr("Untitled")
+        name = show_name(self.path.name) if self.path else self.tr("Untitled")
         self.window.setWindowTitle(self.tr("{0}[*] — Backprop Visualizer").format(name))
         self.window.setWindowModified(self.state.modified)
 
@@ -129,6 +129,11 @@ class SessionController(QObject):
         box.setObjectName("sessionErrorBox")
         box.setInformativeText(message)
         box.exec()
+
+    def report_save_failure(self, title: str, message: str) -> None:
+        """Say that a save failed, in a dialog and in the status bar: never silently."""
+        self.window.statusBar().showMessage(f"{title}: {message}", 30_000)
+        self.show_error(title, message)
 
     def show_error_text(self, message: str) -> None:
         """Report an unexpected error; the session stays as it was."""
@@ -227,10 +232,11 @@ class SessionController(QObject):
         """Write the session atomically to ``path``; on failure report it and keep the old file."""
         try:
             save_session(path, session_io.capture(self.window, self.state))
-        except (OSError, ValueError) as exc:
-            self.show_error(self.tr("Cannot save the session"),
-                            self.tr("{0}: {1}").format(path.name, getattr(exc, "strerror", None)
-                                                       or describe(exc)))
+        except (OSError, ValueError, RecursionError) as exc:
+            text = (describe(exc) if str(exc).startswith(show_name(path.name) + ": ") else
+                    self.tr("{0}: {1}").format(show_name(path.name),
+                                              getattr(exc, "strerror", None) or describe(exc)))
+            self.report_save_failure(self.tr("Cannot save the session"), one_line(text))
             return False
         self.state.set_modified(False)
         self._set_path(path)
@@ -310,7 +316,7 @@ class SessionController(QObject):
             return False
         # The dialog shows the importer's message (line and reason) and keeps OK disabled until
         # the options give a clean import, so a cancelled dialog needs no second message.
-        dialog = ImportDialog(text, p.stem, self.window)
+        dialog = ImportDialog(text, printable(p.stem), self.window)
         if not self.run_import_dialog(dialog) or dialog.dataset is None:
             return False
         ds = dialog.dataset
@@ -324,6 +330,7 @@ class SessionController(QObject):
 def _naming_file(exc: SessionError, name: str) -> SessionError:
     """Return ``exc`` if its text starts with the file's ``name``, else one that does (the
     window's own history check does not know the file)."""
+    name = show_name(name)
     return exc if str(exc).startswith(name + ": ") else in_file(SessionError, name, exc)
 
 
