@@ -37,6 +37,7 @@ from engine.files.session_checks import (
     read_number,
     read_whole,
     show_value,
+    to_float,
 )
 from engine.files.session_training import TrainingState, read_training, training_to_dict
 from engine.losses import LOSSES
@@ -62,6 +63,7 @@ MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 
 MAX_EXAMPLES_GENERATED = 100_000
 MAX_HISTORY_VALUES = 2_000_000
 MAX_NESTING = 16
+MAX_EPOCH = 2**31 - 1                # the window's Qt signals carry 32-bit whole numbers
 
 
 @dataclass
@@ -298,43 +300,122 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
                 if len(seq) > 100_000 or not all(isinstance(s, str) for s in seq):
                     raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of text"),
                                        name=f"data.{key}")
-            params = read_field(obj, "params", w, dict, optional=True) or {}
-            ds = Dataset(read_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
+                for i, text in enumerate(seq):
+                    _check_text(text, f"data.{key}[{i}]")
+            params = _check_params(read_field(obj, "params", w, dict, optional=True) or {})
+            ds = Dataset(_check_text(read_field(obj, "name", w, str), "data.name")[:200],
+                         X.copy(), Y.copy(), Xt, Yt,
                          read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
                          tuple(names[0]), tuple(names[1]),
-                         str(read_field(obj, "source", w, str, optional=True) or "")[:500], params)
-    if X.size + Y.size > MAX_DATA_VALUES:
+                         _check_text(str(read_field(obj, "source", w, str, optional=True) or ""),
+                                     "data.source")[:500], params)
+    count = X.size + Y.size + (0 if ds is None else ds.X_test.size + ds.Y_test.size)
+    if count > MAX_DATA_VALUES:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "data holds {count} numbers; the limit is {limit}"),
-            count=X.size + Y.size, limit=MAX_DATA_VALUES)
+            count=count, limit=MAX_DATA_VALUES)
     try:
         X = check_inputs(X, n_in, "data.X")
         Y = check_targets(Y, X.shape[0], n_out, net.loss_name)
+        if ds is not None and ds.X_test.shape[0]:
+            check_inputs(ds.X_test, n_in, "data.X_test")
+            try:
+                check_targets(ds.Y_test, ds.X_test.shape[0], n_out, net.loss_name)
+            except ValueError as exc:
+                raise SessionError(QT_TRANSLATE_NOOP("Engine", "data.Y_test: {reason}"),
+                                   reason=reason(exc)) from None
+    except SessionError:
+        raise
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
                            reason=reason(exc)) from None
     return X, Y, ds
 
 
-def _check_history(value: Any, name: str = "history", depth: int = 0, count: list | None = None):
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def _check_tree(value: Any, name: str, depth: int = 0, count: list | None = None) -> None:
+    """Check a free-form part of a session (history, data.params): nesting, size, finite
+    numbers, and texts that can be written back (a lone surrogate cannot be UTF-8)."""
     count = [0] if count is None else count
     count[0] += 1
     if count[0] > MAX_HISTORY_VALUES:
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "history holds more than {limit} values"),
-                           limit=MAX_HISTORY_VALUES)
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} holds more than {limit} values"),
+                           name=name.split(".")[0].split("[")[0], limit=MAX_HISTORY_VALUES)
     if depth > MAX_NESTING:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "{name} is nested more than {limit} levels deep"),
-            name=name, limit=MAX_NESTING)
+            name=show_name(name), limit=MAX_NESTING)
     if isinstance(value, dict):
         for k, v in value.items():
-            _check_history(v, f"{name}.{k}", depth + 1, count)
+            _check_text(k, f"{name} key")
+            _check_tree(v, f"{name}.{show_name(k, 40)}", depth + 1, count)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            _check_history(v, f"{name}[{i}]", depth + 1, count)
+            _check_tree(v, f"{name}[{i}]", depth + 1, count)
+    elif isinstance(value, str):
+        _check_text(value, name)
     elif isinstance(value, float) and not math.isfinite(value):
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
-                                                       "{value!r}"), name=name, value=value)
+                                                       "{value!r}"), name=show_name(name),
+                           value=value)
+
+
+def _check_text(value: str, name: str) -> str:
+    if _has_surrogate(value):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} holds a lone surrogate ({value}), which no UTF-8 file can hold"),
+            name=show_name(name), value=show_value(value))
+    return value
+
+
+def _check_history(history: dict) -> None:
+    _check_tree(history, "history")
+    # Epochs reach the window's Qt signals, which carry 32-bit whole numbers.
+    latest = history.get("latest")
+    places = [("history.epoch", history.get("epoch"))]
+    if isinstance(latest, dict):
+        places.append(("history.latest.epoch", latest.get("epoch")))
+    epochs = history.get("epochs")
+    if isinstance(epochs, list):
+        places += [(f"history.epochs[{i}]", e) for i, e in enumerate(epochs)]
+    for where, epoch in places:
+        if epoch is not None:
+            read_whole(epoch, where, MAX_EPOCH)
+
+
+# Types of the data set's recorded parameters that the window reads (the rest is free-form).
+_PARAM_KINDS: dict[str, tuple] = {
+    "generator": (str,), "separator": (str,), "standardize": (bool,), "has_header": (bool,),
+    "seed": (int,), "n": (int,), "label_column": (int,), "noise": (int, float),
+    "test_ratio": (int, float), "mean": (list,), "std": (list,)}
+
+
+def _check_params(params: dict) -> dict:
+    _check_tree(params, "data.params")
+    for key, kinds in _PARAM_KINDS.items():
+        if key in params and params[key] is not None:
+            read_field(params, key, "data.params", kinds)
+    if params.get("seed") is not None:
+        read_whole(params["seed"], "data.params.seed", 2**63 - 1)
+    if params.get("n") is not None:
+        read_whole(params["n"], "data.params.n", MAX_EXAMPLES_GENERATED)
+    if params.get("label_column") is not None:
+        read_whole(params["label_column"], "data.params.label_column", 100_000)
+    if params.get("test_ratio") is not None:
+        read_number(params, "test_ratio", "data.params", lo=0.0, hi=0.95)
+    if params.get("noise") is not None:
+        read_number(params, "noise", "data.params", lo=0.0, hi=100.0)
+    for key in ("mean", "std"):
+        for i, v in enumerate(params.get(key) or []):
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or \
+                    not math.isfinite(to_float(v)):
+                raise SessionError(QT_TRANSLATE_NOOP(
+                    "Engine", "{name} must be a finite number, got {value}"),
+                    name=f"data.params.{key}[{i}]", value=show_value(v))
+    return params
 
 
 def session_from_dict(doc: Any) -> Session:
@@ -402,6 +483,9 @@ def loads(text: str | bytes) -> Session:
             raise SessionError(QT_TRANSLATE_NOOP(
                 "Engine", "the file is larger than the {limit} MB limit"),
                 limit=MAX_FILE_BYTES // 2**20)
+        if text[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is UTF-32 text; sessions are UTF-8 JSON"))
         if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
             raise SessionError(QT_TRANSLATE_NOOP(
                 "Engine", "the file is UTF-16 text; sessions are UTF-8 JSON"))

@@ -66,6 +66,7 @@ class SessionController(QObject):
         menu.addAction(self.quit_action)
         self.autosave = Autosave(lambda: session_io.capture(self.window, self.state),
                                  lambda: self.state.modified, parent=self)
+        self.autosave.failed.connect(self._on_autosave_failed)
         self.guard = ExceptionGuard(self.show_error_text, self.autosave, parent=self)
         state.modified_changed.connect(self._on_state_modified_changed)
         window.installEventFilter(self)
@@ -121,6 +122,12 @@ class SessionController(QObject):
         self.window.setWindowModified(modified)
 
     # --- asking the user (tests replace these) ---------------------------------------------------
+    def _on_autosave_failed(self, message: str, first: bool) -> None:
+        text = self.tr("The autosave failed: {0}").format(one_line(message))
+        self.window.statusBar().showMessage(text, 30_000)
+        if first:        # once until an autosave works again: a dialog every 3 minutes nags
+            self.show_error(self.tr("Cannot autosave the session"), text)
+
     def show_error(self, title: str, message: str) -> None:
         """Show ``message`` in a warning dialog (and remember it)."""
         self.last_error = message
@@ -200,15 +207,14 @@ class SessionController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            session = load_session(path)
-            session_io.check(self.window, session)
+            # All or nothing: apply puts the old session back if any part fails.
+            session_io.apply(self.window, self.state, load_session(path))
         except SessionError as exc:
             if not Path(path).exists():      # a recent file that was moved or deleted
                 self._forget(Path(path))
             self.show_error(self.tr("Cannot open the session"),
-                            describe(_naming_file(exc, Path(path).name)))
+                            one_line(describe(_naming_file(exc, Path(path).name))))
             return False
-        session_io.apply(self.window, self.state, session)
         self._set_path(Path(path))
         self._remember(Path(path))
         return True
@@ -258,13 +264,16 @@ class SessionController(QObject):
             self.autosave.discard()
             return False
         try:
-            session = load_session(self.autosave.path)
-            session_io.check(self.window, session)
+            session_io.apply(self.window, self.state, load_session(self.autosave.path))
         except SessionError as exc:
-            self.show_error(self.tr("Cannot restore the autosaved session"), describe(exc))
-            self.autosave.discard()
+            # Kept aside, not deleted and not left in place: the next start must not offer it
+            # again (a loop of failing restores), and the work in it is not lost.
+            aside = self.autosave.set_aside()
+            where = self.tr(" It was kept as {0} in {1}.").format(
+                show_name(aside.name), show_name(str(aside.parent), 200)) if aside else ""
+            self.show_error(self.tr("Cannot restore the autosaved session"),
+                            one_line(describe(exc)) + where)
             return False
-        session_io.apply(self.window, self.state, session)
         self._set_path(None)
         self.state.set_modified(True)
         return True

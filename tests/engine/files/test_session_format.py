@@ -86,6 +86,19 @@ BAD_SESSIONS = {
     "rng_state_out_of_range.json": "training.rng.state.inc must be a whole number 0..",
     "epoch_position_not_a_batch_boundary.json": "training.epoch_position must be a multiple of "
                                                 "settings.batch_size (2), got 3",
+    # Fields the window reads, checked before anything is built (issue 13).
+    "params_seed_text.json": "data.params.seed must be a whole number, got 'abc'",
+    "params_seed_list.json": "data.params.seed must be a whole number, got [1, 2]",
+    "params_test_ratio_huge.json": "data.params.test_ratio must be finite",
+    "params_nested_deep.json": "is nested more than 16 levels deep",
+    "history_epoch_too_large.json": "history.epoch must be a whole number 0..2147483647",
+    "y_test_out_of_range.json": "data.Y_test: targets out of range",
+    "lone_surrogate_name.json": "data.name holds a lone surrogate ('\\udc80bad')",
+    "control_characters_in_key.json": "history.x\\nbackprop-visualizer: forged\\x1b[31m must "
+                                      "be finite",
+    "duplicate_key.json": "the key 'seed' appears twice",
+    "utf32.json": "UTF-32",
+    "huge_seed.json": "seed must be a whole number 0..9223372036854775807, got a 401-digit number",
 }
 
 
@@ -380,3 +393,17 @@ def test_a_seed_no_generator_takes_is_refused(seed):
     doc["seed"] = seed
     with pytest.raises(SessionError, match=r"^seed must be a whole number 0\.\."):
         loads(json.dumps(doc))
+
+
+def test_the_test_set_counts_in_the_data_limit(monkeypatch):
+    import engine.files.session_format as fmt
+
+    doc = json.loads((DATA / "bad" / "y_test_out_of_range.json").read_text())
+    doc["network"]["loss"], doc["data"]["Y_test"] = "squared_error", [[0.2, 0.8]] * 3
+    doc["data"]["X_test"] = [[0.1, 0.1]] * 3
+    # X 2×2 + Y 2×2 = 8 numbers; the test set adds 6 + 6.
+    monkeypatch.setattr(fmt, "MAX_DATA_VALUES", 19)
+    with pytest.raises(SessionError, match="data holds 20 numbers; the limit is 19"):
+        fmt.session_from_dict(doc)
+    monkeypatch.setattr(fmt, "MAX_DATA_VALUES", 20)
+    assert fmt.session_from_dict(doc).dataset.X_test.shape == (3, 2)
