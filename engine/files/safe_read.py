@@ -29,41 +29,40 @@ class FileWriteError(EngineError, OSError):
     """A file that cannot be written; the message names the file and the reason."""
 
 
-def _not_regular(path: Path, error: type[EngineError]) -> EngineError:
-    return error(QT_TRANSLATE_NOOP(
-        "Engine", "{file}: not a regular file (a folder, device or pipe); only files can be "
-                  "opened"), file=show_name(path.name))
-
-
 def read_bytes_limited(path: str | os.PathLike, max_bytes: int,
                        error: type[EngineError]) -> bytes:
     """Return the bytes of the regular file ``path``; raise ``error`` naming the file if it is
     not a regular file, larger than ``max_bytes`` or cannot be read."""
     p = Path(path)
-    too_big = QT_TRANSLATE_NOOP("Engine", "{file}: the file is {size} MB; the limit is {limit} MB")
     try:
         # Follows links: a link to /dev/zero is refused like /dev/zero. Refused before opening,
         # since opening a FIFO for reading waits for a writer.
         if not stat.S_ISREG(os.stat(p).st_mode):
-            raise _not_regular(p, error)
+            raise error(QT_TRANSLATE_NOOP(
+                "Engine", "{file}: not a regular file (a folder, device or pipe); only files can "
+                          "be opened"), file=show_name(p.name))
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):      # swapped between the stat and the open
-                raise _not_regular(p, error)
-            if info.st_size > max_bytes:
-                raise error(too_big, file=show_name(p.name), size=info.st_size // 2**20,
-                            limit=max_bytes // 2**20)
-            chunks, total = [], 0
-            while True:
-                chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-                if total > max_bytes:               # grew while read, or st_size lied
-                    raise error(too_big, file=show_name(p.name), size=total // 2**20,
-                                limit=max_bytes // 2**20)
+                raise error(QT_TRANSLATE_NOOP(
+                    "Engine", "{file}: not a regular file (a folder, device or pipe); only files "
+                              "can be opened"), file=show_name(p.name))
+            # st_size first (a quick no for a big file), then the count of bytes read, since
+            # st_size is 0 for /proc files and may change while the file is read.
+            total = info.st_size
+            chunks = []
+            if total <= max_bytes:
+                total = 0
+                while chunk := os.read(fd, min(_CHUNK, max_bytes + 1 - total)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                    if total > max_bytes:
+                        break
+            if total > max_bytes:
+                raise error(QT_TRANSLATE_NOOP(
+                    "Engine", "{file}: the file is {size} MB; the limit is {limit} MB"),
+                    file=show_name(p.name), size=total // 2**20, limit=max_bytes // 2**20)
             return b"".join(chunks)
         finally:
             os.close(fd)

@@ -327,7 +327,7 @@
         <translation>ativação oculta desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/csv_import.py" line="+77"/>
+        <location filename="../../engine/files/csv_import.py" line="+79"/>
         <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
         <translation>o arquivo está em texto UTF-16; salve-o como CSV em UTF-8</translation>
     </message>
@@ -504,14 +504,35 @@
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/safe_read.py" line="+19"/>
+        <location filename="../../engine/files/safe_read.py" line="+33"/>
+        <source>{file}: not a regular file (a folder, device or pipe); only files can be opened</source>
+        <translation>{file}: não é um arquivo comum (é uma pasta, um dispositivo ou um pipe); só arquivos podem ser abertos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{file}: the file is {size} MB; the limit is {limit} MB</source>
         <translation>{file}: o arquivo tem {size} MB; o limite é {limit} MB</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+29"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}: não foi possível ler o arquivo ({reason})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+37"/>
+        <source>{file}: cannot write the file ({reason})</source>
+        <translation>{file}: não foi possível gravar o arquivo ({reason})</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>{file}: not a regular file (a folder, device or pipe); it is not replaced</source>
+        <translation>{file}: não é um arquivo comum (é uma pasta, um dispositivo ou um pipe); ele não é substituído</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: the file is read-only; save under another name or make it writable</source>
+        <translation>{file}: o arquivo é somente leitura; salve com outro nome ou permita a gravação</translation>
     </message>
     <message>
         <location filename="../../engine/losses.py" line="+86"/>
@@ -651,7 +672,7 @@
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_checks.py" line="+22"/>
+        <location filename="../../engine/files/session_checks.py" line="+28"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -691,7 +712,12 @@
         <translation>{name} não é um número que uma sessão possa guardar (os números devem ser finitos)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>the key {name} appears twice in one object; a file that says two things is ambiguous</source>
+        <translation>a chave {name} aparece duas vezes no mesmo objeto; um arquivo que diz duas coisas é ambíguo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>linha {line}, coluna {column}: JSON inválido ({reason})</translation>
     </message>
@@ -762,14 +788,14 @@
         <translation>{first} ou {second}</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+62"/>
+        <location line="+38"/>
+        <location line="+63"/>
         <location filename="../../engine/files/session_training.py" line="+12"/>
         <source>{name} must be finite, got {value!r}</source>
         <translation>{name} deve ser finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>{name} must be greater than 0, got {value!r}</source>
         <translation>{name} deve ser maior que 0, mas é {value!r}</translation>
     </message>
@@ -791,11 +817,11 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>{name} must be one of {allowed}, got {value!r}</source>
-        <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
+        <source>{name} must be one of {allowed}, got {value}</source>
+        <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{name} must be a list of rows, got {value}</source>
         <translation>{name} deve ser uma lista de linhas, mas é {value}</translation>
     </message>
@@ -828,12 +854,12 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+200"/>
+        <location filename="../../engine/files/session_format.py" line="+204"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
         <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
         <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
     </message>
@@ -883,19 +909,29 @@
         <translation>{name} deve ser uma lista de textos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>data holds {count} numbers; the limit is {limit}</source>
         <translation>data contém {count} números; o limite é {limit}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>data: {reason}</source>
         <translation>data: {reason}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>history holds more than {limit} values</source>
-        <translation>history contém mais de {limit} valores</translation>
+        <location line="-130"/>
+        <source>the session cannot be written as JSON ({reason})</source>
+        <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>data.Y_test: {reason}</source>
+        <translation>data.Y_test: {reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} holds more than {limit} values</source>
+        <translation>{name} contém mais de {limit} valores</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -903,12 +939,22 @@
         <translation>{name} tem mais de {limit} níveis aninhados</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>{name} must be finite or null, got {value!r}</source>
         <translation>{name} deve ser finito ou null, mas é {value!r}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>{name} holds a lone surrogate ({value}), which no UTF-8 file can hold</source>
+        <translation>{name} contém um substituto isolado ({value}), que nenhum arquivo UTF-8 pode conter</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{name} must be a finite number, got {value}</source>
+        <translation>{name} deve ser um número finito, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the file is not a session: expected a JSON object at the top level</source>
         <translation>o arquivo não é uma sessão: esperava-se um objeto JSON no nível mais externo</translation>
     </message>
@@ -949,6 +995,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>the file is UTF-32 text; sessions are UTF-8 JSON</source>
+        <translation>o arquivo está em texto UTF-32; sessões são JSON em UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the file is UTF-16 text; sessions are UTF-8 JSON</source>
         <translation>o arquivo está em texto UTF-16; sessões são JSON em UTF-8</translation>
     </message>
@@ -1123,9 +1174,14 @@
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+49"/>
+        <location filename="../../ui/files/session_io.py" line="+52"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the window cannot show this session ({reason}); your session is kept</source>
+        <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
         <location filename="../../engine/files/session_training.py" line="-115"/>
@@ -2218,7 +2274,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+86"/>
+        <location filename="../../ui/files/session.py" line="+87"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -2293,6 +2349,16 @@
         <translation>{0}[*] — Backprop Visualizer</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>The autosave failed: {0}</source>
+        <translation>O salvamento automático falhou: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot autosave the session</source>
+        <translation>Não foi possível salvar a sessão automaticamente</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
@@ -2342,7 +2408,7 @@
         <translation>Não foi possível abrir a sessão</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
@@ -2352,22 +2418,27 @@
         <translation>Sessões (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Cannot save the session</source>
         <translation>Não foi possível salvar a sessão</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source> It was kept as {0} in {1}.</source>
+        <translation> Ele foi guardado como {0} em {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cannot restore the autosaved session</source>
         <translation>Não foi possível restaurar a sessão salva automaticamente</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>(no recent sessions)</source>
         <translation>(nenhuma sessão recente)</translation>
     </message>
@@ -2899,6 +2970,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{0}: unknown image format {1}; use .png, .jpg or .bmp</source>
+        <translation>{0}: formato de imagem desconhecido {1}; use .png, .jpg ou .bmp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Could not write the image {0}.</source>
         <translation>Não foi possível gravar a imagem {0}.</translation>
     </message>
@@ -2909,8 +2990,6 @@
         <translation>Não foi possível gravar o desenho {0}.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <location line="+1"/>
         <source>Could not write {0}: {1}</source>
         <translation>Não foi possível gravar {0}: {1}</translation>
