@@ -327,18 +327,18 @@
         <translation>ativação oculta desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/csv_import.py" line="+79"/>
+        <location filename="../../engine/files/csv_import.py" line="+82"/>
         <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
         <translation>o arquivo está em texto UTF-16; salve-o como CSV em UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>the file is binary, not CSV text</source>
         <translation>o arquivo é binário, não um texto CSV</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-70"/>
         <source>line {line}: the text is neither UTF-8 nor Windows-1252</source>
         <translation>linha {line}: o texto não está em UTF-8 nem em Windows-1252</translation>
     </message>
@@ -354,11 +354,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>line {line}: a cell of more than {limit} characters; is the separator right?</source>
+        <translation>linha {line}: uma célula com mais de {limit} caracteres; o separador está certo?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>line {line}: {reason}</source>
         <translation>linha {line}: {reason}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
+        <source>the lines end with a carriage return only (an old Mac format); save the file with ordinary line ends</source>
+        <translation>as linhas terminam só com um retorno de carro (um formato antigo do Mac); salve o arquivo com quebras de linha comuns</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the file has no data rows</source>
         <translation>o arquivo não tem linhas de dados</translation>
     </message>
@@ -504,17 +514,18 @@
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/safe_read.py" line="+33"/>
+        <location filename="../../engine/files/safe_read.py" line="+41"/>
+        <location line="+7"/>
         <source>{file}: not a regular file (a folder, device or pipe); only files can be opened</source>
         <translation>{file}: não é um arquivo comum (é uma pasta, um dispositivo ou um pipe); só arquivos podem ser abertos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{file}: the file is {size} MB; the limit is {limit} MB</source>
         <translation>{file}: o arquivo tem {size} MB; o limite é {limit} MB</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}: não foi possível ler o arquivo ({reason})</translation>
     </message>

@@ -407,3 +407,14 @@ def test_the_test_set_counts_in_the_data_limit(monkeypatch):
         fmt.session_from_dict(doc)
     monkeypatch.setattr(fmt, "MAX_DATA_VALUES", 20)
     assert fmt.session_from_dict(doc).dataset.X_test.shape == (3, 2)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "ok").glob("*.json")))
+def test_every_good_file_saves_and_reopens_unchanged(name, tmp_path):
+    from tests.engine.files.roundtrip import assert_round_trip
+
+    session = load_session(DATA / "ok" / name)
+    assert_round_trip(session)
+    save_session(tmp_path / name, session)
+    assert dumps(load_session(tmp_path / name)) == dumps(session)
+
