@@ -37,7 +37,12 @@ from engine.files.session_checks import (
     read_number,
     read_whole,
     show_value,
-    to_float,
+)
+from engine.files.session_free_form import (
+    MAX_EXAMPLES_GENERATED,
+    check_history,
+    check_params,
+    check_text,
 )
 from engine.files.session_training import TrainingState, read_training, training_to_dict
 from engine.losses import LOSSES
@@ -60,10 +65,6 @@ MAX_LAYERS = 64
 MAX_LAYER_SIZE = 4096
 MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
 MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
-MAX_EXAMPLES_GENERATED = 100_000
-MAX_HISTORY_VALUES = 2_000_000
-MAX_NESTING = 16
-MAX_EPOCH = 2**31 - 1                # the window's Qt signals carry 32-bit whole numbers
 
 
 @dataclass
@@ -251,7 +252,7 @@ def _settings(obj: Any) -> dict[str, Any]:
     if batch is not None and not 1 <= batch <= 1_000_000:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "settings.batch_size must be empty (full batch) or 1..{limit}, got {value}"),
-            limit=1_000_000, value=batch)
+            limit=1_000_000, value=show_value(batch))
     return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
             "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
             "freeze_bias": read_field(obj, "freeze_bias", w, bool),
@@ -269,7 +270,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
         seed = read_field(obj, "seed", w, int)
         if not 0 <= seed < 2**63:
             raise SessionError(QT_TRANSLATE_NOOP(
-                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=seed)
+                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=show_value(seed))
         ratio = read_number(obj, "test_ratio", w, lo=0.0, hi=0.95)
         kwargs: dict[str, Any] = {}
         if kind == "generated":
@@ -277,7 +278,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
             if not 2 <= n <= MAX_EXAMPLES_GENERATED:
                 raise SessionError(QT_TRANSLATE_NOOP(
                     "Engine", "data.n must be 2..{limit}, got {n}"),
-                    limit=MAX_EXAMPLES_GENERATED, n=n)
+                    limit=MAX_EXAMPLES_GENERATED, n=show_value(n))
             kwargs = {"n": n, "noise": read_number(obj, "noise", w, lo=0.0, hi=100.0)}
         try:
             ds = load(name, seed=seed, test_ratio=ratio, **kwargs)
@@ -301,13 +302,13 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
                     raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of text"),
                                        name=f"data.{key}")
                 for i, text in enumerate(seq):
-                    _check_text(text, f"data.{key}[{i}]")
-            params = _check_params(read_field(obj, "params", w, dict, optional=True) or {})
-            ds = Dataset(_check_text(read_field(obj, "name", w, str), "data.name")[:200],
+                    check_text(text, f"data.{key}[{i}]")
+            params = check_params(read_field(obj, "params", w, dict, optional=True) or {})
+            ds = Dataset(check_text(read_field(obj, "name", w, str), "data.name")[:200],
                          X.copy(), Y.copy(), Xt, Yt,
                          read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
                          tuple(names[0]), tuple(names[1]),
-                         _check_text(str(read_field(obj, "source", w, str, optional=True) or ""),
+                         check_text(str(read_field(obj, "source", w, str, optional=True) or ""),
                                      "data.source")[:500], params)
     count = X.size + Y.size + (0 if ds is None else ds.X_test.size + ds.Y_test.size)
     if count > MAX_DATA_VALUES:
@@ -332,92 +333,6 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
     return X, Y, ds
 
 
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
-
-
-def _check_tree(value: Any, name: str, depth: int = 0, count: list | None = None) -> None:
-    """Check a free-form part of a session (history, data.params): nesting, size, finite
-    numbers, and texts that can be written back (a lone surrogate cannot be UTF-8)."""
-    count = [0] if count is None else count
-    count[0] += 1
-    if count[0] > MAX_HISTORY_VALUES:
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} holds more than {limit} values"),
-                           name=name.split(".")[0].split("[")[0], limit=MAX_HISTORY_VALUES)
-    if depth > MAX_NESTING:
-        raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} is nested more than {limit} levels deep"),
-            name=show_name(name), limit=MAX_NESTING)
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _check_text(k, f"{name} key")
-            _check_tree(v, f"{name}.{show_name(k, 40)}", depth + 1, count)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _check_tree(v, f"{name}[{i}]", depth + 1, count)
-    elif isinstance(value, str):
-        _check_text(value, name)
-    elif isinstance(value, float) and not math.isfinite(value):
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite or null, got "
-                                                       "{value!r}"), name=show_name(name),
-                           value=value)
-
-
-def _check_text(value: str, name: str) -> str:
-    if _has_surrogate(value):
-        raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} holds a lone surrogate ({value}), which no UTF-8 file can hold"),
-            name=show_name(name), value=show_value(value))
-    return value
-
-
-def _check_history(history: dict) -> None:
-    _check_tree(history, "history")
-    # Epochs reach the window's Qt signals, which carry 32-bit whole numbers.
-    latest = history.get("latest")
-    places = [("history.epoch", history.get("epoch"))]
-    if isinstance(latest, dict):
-        places.append(("history.latest.epoch", latest.get("epoch")))
-    epochs = history.get("epochs")
-    if isinstance(epochs, list):
-        places += [(f"history.epochs[{i}]", e) for i, e in enumerate(epochs)]
-    for where, epoch in places:
-        if epoch is not None:
-            read_whole(epoch, where, MAX_EPOCH)
-
-
-# Types of the data set's recorded parameters that the window reads (the rest is free-form).
-_PARAM_KINDS: dict[str, tuple] = {
-    "generator": (str,), "separator": (str,), "standardize": (bool,), "has_header": (bool,),
-    "seed": (int,), "n": (int,), "label_column": (int,), "noise": (int, float),
-    "test_ratio": (int, float), "mean": (list,), "std": (list,)}
-
-
-def _check_params(params: dict) -> dict:
-    _check_tree(params, "data.params")
-    for key, kinds in _PARAM_KINDS.items():
-        if key in params and params[key] is not None:
-            read_field(params, key, "data.params", kinds)
-    if params.get("seed") is not None:
-        read_whole(params["seed"], "data.params.seed", 2**63 - 1)
-    if params.get("n") is not None:
-        read_whole(params["n"], "data.params.n", MAX_EXAMPLES_GENERATED)
-    if params.get("label_column") is not None:
-        read_whole(params["label_column"], "data.params.label_column", 100_000)
-    if params.get("test_ratio") is not None:
-        read_number(params, "test_ratio", "data.params", lo=0.0, hi=0.95)
-    if params.get("noise") is not None:
-        read_number(params, "noise", "data.params", lo=0.0, hi=100.0)
-    for key in ("mean", "std"):
-        for i, v in enumerate(params.get(key) or []):
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or \
-                    not math.isfinite(to_float(v)):
-                raise SessionError(QT_TRANSLATE_NOOP(
-                    "Engine", "{name} must be a finite number, got {value}"),
-                    name=f"data.params.{key}[{i}]", value=show_value(v))
-    return params
-
-
 def session_from_dict(doc: Any) -> Session:
     """Return the Session described by a parsed JSON document, or raise SessionError."""
     if not isinstance(doc, dict):
@@ -432,28 +347,28 @@ def session_from_dict(doc: Any) -> Session:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "version {version} is not supported (written by a newer version of the "
                       "app); this app reads version {supported}"),
-            version=version, supported=VERSION)
+            version=show_value(version), supported=VERSION)
     if version != VERSION:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "version {version} is not supported; this app reads version {supported}"),
-            version=version, supported=VERSION)
+            version=show_value(version), supported=VERSION)
     net = _network(read_field(doc, "network", "", dict))
     settings = _settings(read_field(doc, "settings", "", dict))
     X, Y, ds = _data(read_field(doc, "data", "", dict), net)
     history = read_field(doc, "history", "", dict, optional=True)
     if history is not None:
-        _check_history(history)
+        check_history(history)
     stepper = read_field(doc, "stepper", "", dict)
     example = read_field(stepper, "example", "stepper", int)
     if not 0 <= example < X.shape[0]:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.example must be 0..{last}, got {value}"),
-            last=X.shape[0] - 1, value=example)
+            last=X.shape[0] - 1, value=show_value(example))
     cursor = read_field(stepper, "cursor", "stepper", int)
     if not 0 <= cursor < steps_per_example(net.L):
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
-            last=steps_per_example(net.L) - 1, layers=net.L, value=cursor)
+            last=steps_per_example(net.L) - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
         raise SessionError(QT_TRANSLATE_NOOP(

@@ -9,11 +9,12 @@ as it was. The window title shows the file name and a modified mark.
 from __future__ import annotations
 
 import argparse
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox
 
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
@@ -135,6 +136,7 @@ class SessionController(QObject):
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("sessionErrorBox")
         box.setInformativeText(message)
+        plain_text(box)
         box.exec()
 
     def report_save_failure(self, title: str, message: str) -> None:
@@ -298,7 +300,7 @@ class SessionController(QObject):
         files = self.recent_files()
         for p in files:
             act = self.recent_menu.addAction(Path(p).name)
-            act.setToolTip(p)
+            act.setToolTip(plain_tooltip(p))
             act.setStatusTip(p)
             act.triggered.connect(lambda *_, p=p: self.open_path(p))
         if not files:
@@ -321,7 +323,7 @@ class SessionController(QObject):
         try:
             text = read_text(p)
         except CsvImportError as exc:
-            self.show_error(self.tr("Cannot import the data set"), describe(exc))
+            self.show_error(self.tr("Cannot import the data set"), one_line(describe(exc)))
             return False
         # The dialog shows the importer's message (line and reason) and keeps OK disabled until
         # the options give a clean import, so a cancelled dialog needs no second message.
@@ -334,6 +336,19 @@ class SessionController(QObject):
         self.state.set_problem(new_net, ds.X_train, ds.Y_train, ds)
         self.state.preset = "custom"
         return True
+
+
+def plain_text(box: QMessageBox) -> None:
+    """Show ``box``'s texts as plain text: messages quote names and cells from files, which Qt
+    would otherwise render as rich text (styled text, links, local images)."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_tooltip(text: str) -> str:
+    """Return a tooltip that shows ``text`` literally (tooltips guess rich text by themselves)."""
+    return "<p style='white-space:pre'>" + html.escape(text) + "</p>"
 
 
 def _naming_file(exc: SessionError, name: str) -> SessionError:
