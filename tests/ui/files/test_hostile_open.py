@@ -173,3 +173,43 @@ def test_failed_autosaves_are_said_once_in_a_dialog_and_each_time_in_the_status_
     assert not win.session.autosave.save_now()
     assert len(win.session.errors) == 1 and "No space left" in win.session.errors[0]
     assert "autosave failed" in win.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("kind,suffix", [("canvas_png", "png"), ("loss_csv", "csv"),
+                                         ("worked_example", "md"), ("canvas_svg", "svg")])
+def test_a_failed_export_keeps_the_old_file_whole(busy_window, tmp_path, monkeypatch, kind,
+                                                  suffix):
+    import os
+
+    win = busy_window
+    win.session.errors.clear()
+    path = tmp_path / f"out.{suffix}"
+    path.write_bytes(b"the good export")
+
+    def disk_full(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert not win.session.export_menu.export_to(kind, str(path))
+    assert path.read_bytes() == b"the good export"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]      # no temporary left
+    assert "No space left on device" in win.session.errors[0]
+    assert "Export failed" in win.statusBar().currentMessage()
+
+
+def test_an_export_through_a_link_writes_the_target(busy_window, tmp_path):
+    target = tmp_path / "real.csv"
+    target.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert busy_window.session.export_menu.export_to("loss_csv", str(link))
+    assert link.is_symlink() and target.read_text().startswith("epoch,")
+
+
+def test_saving_through_a_link_keeps_the_link_and_updates_the_target(busy_window, tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("{}")
+    link = tmp_path / "lesson.json"
+    link.symlink_to(target)
+    assert busy_window.session.save_to(link)
+    assert link.is_symlink() and '"format"' in target.read_text()
