@@ -26,7 +26,14 @@ from engine.activations import Activation, get_activation
 from engine.losses import Loss, make_loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
-from engine.validation import check_inputs, check_layer_sizes, check_targets, check_thetas
+from engine.validation import (
+    check_inputs,
+    check_layer_sizes,
+    check_real,
+    check_targets,
+    check_thetas,
+    check_whole,
+)
 
 INITIALIZERS = ("uniform", "xavier", "he")
 
@@ -199,10 +206,7 @@ class Network:
 
     @staticmethod
     def _check_lam(lam: float) -> float:
-        if not np.isfinite(lam) or lam < 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
-        return float(lam)
+        return check_real(lam, "regularization λ (lam)", lo=0.0)
 
     def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return X and Y checked and converted once, for repeated ``*_prepared`` calls."""
@@ -262,10 +266,7 @@ class Network:
         lam = self._check_lam(lam)
         x, y = self._xy(X, Y)
         if optimizer is None:
-            if not np.isfinite(lr) or lr <= 0:
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
-            optimizer = GradientDescent(float(lr))
+            optimizer = GradientDescent(check_real(lr, "learning rate (lr)", positive=True))
         return self.train_step_prepared(x, y, optimizer, lam, freeze_bias)
 
     def train_step_prepared(
@@ -298,6 +299,8 @@ class Network:
         ``rng`` and taken in mini-batches of that size (1 is one example at a time).
         """
         lam = self._check_lam(lam)
+        if batch_size is not None:
+            check_whole(batch_size, "batch_size", 1, 10**9)
         x, y = self._xy(X, Y)
         return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias)
 
@@ -338,9 +341,7 @@ class Network:
         from engine.trace import run_trace
 
         lam = self._check_lam(lam)
-        if not np.isfinite(lr) or lr <= 0:
-            raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+        check_real(lr, "learning rate (lr)", positive=True)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):

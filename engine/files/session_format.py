@@ -56,14 +56,19 @@ from engine.messages import (
 )
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
-from engine.validation import check_inputs, check_targets
+
+# The network limits are the engine's own (engine/validation.py): one place per fact.
+from engine.validation import (
+    MAX_LAYER_SIZE,
+    MAX_LAYERS,
+    MAX_PARAMETERS,
+    check_inputs,
+    check_targets,
+)
 
 FORMAT = "backprop-visualizer-session"
 VERSION = 1
 MAX_FILE_BYTES = 128 * 1024 * 1024
-MAX_LAYERS = 64
-MAX_LAYER_SIZE = 4096
-MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
 MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
 
 

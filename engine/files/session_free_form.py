@@ -17,8 +17,8 @@ from engine.files.session_checks import (
     to_float,
 )
 from engine.messages import QT_TRANSLATE_NOOP, show_name
+from engine.validation import MAX_EXAMPLES_GENERATED
 
-MAX_EXAMPLES_GENERATED = 100_000
 MAX_HISTORY_VALUES = 2_000_000
 MAX_NESTING = 16
 MAX_EPOCH = 2**31 - 1                # the window's Qt signals carry 32-bit whole numbers

@@ -144,7 +144,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+116"/>
+        <location filename="../../ui/training/boundary_view.py" line="+122"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -176,7 +176,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+102"/>
+        <location filename="../../engine/datasets.py" line="+103"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -499,17 +499,7 @@
         <translation>conjunto de dados gerado desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>number of examples must be a whole number ≥ 2, got {n!r}</source>
-        <translation>o número de exemplos deve ser um número inteiro ≥ 2, mas é {n!r}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>noise must be a finite number ≥ 0, got {noise!r}</source>
-        <translation>o ruído deve ser um número finito ≥ 0, mas é {noise!r}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>unknown shipped data set {name!r}: expected one of {allowed}</source>
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
@@ -608,7 +598,7 @@
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+99"/>
+        <location filename="../../engine/network.py" line="+106"/>
         <location line="+56"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
@@ -640,29 +630,17 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
-        <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <location line="+76"/>
-        <location filename="../../engine/optimizers.py" line="+148"/>
-        <source>learning rate must be a positive finite number, got {lr!r}</source>
-        <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
-    </message>
-    <message>
-        <location line="-62"/>
+        <location line="+98"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+76"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -678,7 +656,7 @@
         <translation>inicialização desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/optimizers.py" line="+8"/>
+        <location filename="../../engine/optimizers.py" line="+155"/>
         <source>unknown optimizer {name!r}: expected one of {allowed}</source>
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
@@ -865,7 +843,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+204"/>
+        <location filename="../../engine/files/session_format.py" line="+210"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -940,7 +918,7 @@
         <translation>data.Y_test: {reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../engine/files/session_free_form.py" line="+37"/>
         <source>{name} holds more than {limit} values</source>
         <translation>{name} contém mais de {limit} valores</translation>
     </message>
@@ -955,17 +933,17 @@
         <translation>{name} deve ser finito ou null, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{name} holds a lone surrogate ({value}), which no UTF-8 file can hold</source>
         <translation>{name} contém um substituto isolado ({value}), que nenhum arquivo UTF-8 pode conter</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>{name} must be a finite number, got {value}</source>
         <translation>{name} deve ser um número finito, mas é {value}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../engine/files/session_format.py" line="+13"/>
         <source>the file is not a session: expected a JSON object at the top level</source>
         <translation>o arquivo não é uma sessão: esperava-se um objeto JSON no nível mais externo</translation>
     </message>
@@ -1040,7 +1018,7 @@
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+18"/>
+        <location filename="../../engine/validation.py" line="+60"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
     </message>
@@ -1055,9 +1033,34 @@
         <translation>o tamanho da camada {layer} deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>layer {layer} size {size} is larger than the limit {limit}</source>
-        <translation>o tamanho {size} da camada {layer} passa do limite {limit}</translation>
+        <location line="-42"/>
+        <source>{name} must be a real number, got {value}</source>
+        <translation>{name} deve ser um número real, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be a finite number in {bounds}, got {value!r}</source>
+        <translation>{name} deve ser um número finito em {bounds}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} must be a whole number {lo}..{hi}, got {value}</source>
+        <translation>{name} deve ser um número inteiro {lo}..{hi}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>layer {layer} size {size} is larger than the limit {limit} (the session format&apos;s)</source>
+        <translation>o tamanho {size} da camada {layer} passa do limite {limit} (o do formato de sessão)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a network may have at most {limit} layers (the session format&apos;s limit), got {count}</source>
+        <translation>uma rede pode ter no máximo {limit} camadas (o limite do formato de sessão), mas tem {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>layer sizes {sizes} need {count} weights; the limit (the session format&apos;s) is {limit}</source>
+        <translation>os tamanhos de camada {sizes} precisam de {count} pesos; o limite (o do formato de sessão) é {limit}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1214,7 +1217,7 @@
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../ui/files/export_menu.py" line="+34"/>
+        <location filename="../../ui/files/export_menu.py" line="+35"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -1417,7 +1420,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/files/import_dialog.py" line="+97"/>
+        <location filename="../../ui/files/import_dialog.py" line="+98"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -2285,7 +2288,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+87"/>
+        <location filename="../../ui/files/session.py" line="+88"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -2370,7 +2373,7 @@
         <translation>Não foi possível salvar a sessão automaticamente</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
