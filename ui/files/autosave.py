@@ -2,7 +2,10 @@
 
 The autosave goes to ``QStandardPaths.AppDataLocation``/autosave.json every few minutes while the
 session has unsaved changes, and at once when an unexpected error happens. A clean save or quit
-removes it; if one is found at start-up, the session menu offers to restore it.
+removes it; if one is found at start-up, the session menu offers to restore it. One that cannot be
+restored is set aside as ``autosave-unreadable-N.json`` (never offered again: no loop). A failed
+autosave is reported by the ``failed`` signal (the File menu shows it in the status bar, and once
+in a dialog).
 
 ``ExceptionGuard`` replaces ``sys.excepthook``: an exception raised in a slot shows a dialog with
 its message, its traceback goes to the log (``backprop-visualizer.log`` beside the autosave and

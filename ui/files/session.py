@@ -9,12 +9,11 @@ as it was. The window title shows the file name and a modified mark.
 from __future__ import annotations
 
 import argparse
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
@@ -24,6 +23,7 @@ from ui.files.autosave import Autosave, ExceptionGuard, setup_logging
 from ui.files.export_menu import ExportMenu
 from ui.files.import_dialog import ImportDialog, network_for
 from ui.look.messages import describe
+from ui.look.plain_text import plain_text, plain_tooltip
 from ui.state import AppState
 
 RECENT_KEY = "session/recent"
@@ -287,6 +287,8 @@ class SessionController(QObject):
         return [value] if isinstance(value, str) else list(value or [])
 
     def _remember(self, path: Path) -> None:
+        if any("\ud800" <= c <= "\udfff" for c in str(path)):
+            return      # a name that is not UTF-8: QSettings would store another name
         entries = [str(path.resolve())] + [p for p in self.recent_files()
                                            if p != str(path.resolve())]
         QSettings().setValue(RECENT_KEY, entries[:MAX_RECENT])
@@ -336,19 +338,6 @@ class SessionController(QObject):
         self.state.set_problem(new_net, ds.X_train, ds.Y_train, ds)
         self.state.preset = "custom"
         return True
-
-
-def plain_text(box: QMessageBox) -> None:
-    """Show ``box``'s texts as plain text: messages quote names and cells from files, which Qt
-    would otherwise render as rich text (styled text, links, local images)."""
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    for label in box.findChildren(QLabel):
-        label.setTextFormat(Qt.TextFormat.PlainText)
-
-
-def plain_tooltip(text: str) -> str:
-    """Return a tooltip that shows ``text`` literally (tooltips guess rich text by themselves)."""
-    return "<p style='white-space:pre'>" + html.escape(text) + "</p>"
 
 
 def _naming_file(exc: SessionError, name: str) -> SessionError:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from engine import Network
 from engine.files.csv_import import import_csv
 from ui.files.import_dialog import ImportDialog
-from ui.files.session import plain_text, plain_tooltip
+from ui.look.plain_text import plain_text, plain_tooltip
 from ui.state import AppState
 from ui.training.boundary_view import BoundaryView
 
