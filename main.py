@@ -13,6 +13,43 @@ import sys
 from collections.abc import Sequence
 
 PRESETS = ("mazur", "xor", "and", "or", "circles", "moons", "spirals", "blobs", "iris", "digits")
+IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
+MAX_STEP = 1_000_000
+MAX_TRAIN_EPOCHS = 1_000_000
+MAX_SEED = 2**63 - 1            # what a session file may hold (docs/session-format.md)
+
+
+def whole_number(limit: int):
+    """Return an argparse type: a whole number 0..``limit`` written in ASCII digits."""
+    def parse(text: str) -> int:
+        if not (text.isascii() and text.isdigit()) or int(text) > limit:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number 0..{limit}, got {text[:40]!r}")
+        return int(text)
+    return parse
+
+
+def output_path(*suffixes: str):
+    """Return an argparse type: a non-empty file name, ending in one of ``suffixes`` if given."""
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError("expected a file name, got an empty one")
+        suffix = os.path.splitext(text)[1].lower().lstrip(".")
+        if suffixes and suffix not in suffixes:
+            raise argparse.ArgumentTypeError(
+                f"unknown format {('.' + suffix) if suffix else '(no extension)'!r}; "
+                f"use {', '.join('.' + s for s in suffixes)}")
+        return text
+    return parse
+
+
+def language_code(text: str) -> str:
+    """Return ``text`` if it looks like a locale name (pt_BR, en, system); argparse type."""
+    if not (text.isascii() and 1 <= len(text) <= 20
+            and all(c.isalnum() or c in "_-" for c in text)):
+        raise argparse.ArgumentTypeError(f"expected a language such as pt_BR or en, got "
+                                         f"{text[:40]!r}")
+    return text
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -24,23 +61,24 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="start from this network/data set (default: mazur)")
     p.add_argument("--trace", action="store_true",
                    help="print every micro-step of one example to the terminal and exit")
-    p.add_argument("--step", type=int, default=0, metavar="N",
+    p.add_argument("--step", type=whole_number(MAX_STEP), default=0, metavar="N",
                    help="show micro-step N (counted from 1, as the toolbar counts them) "
                         "before showing (or screenshotting) the window")
-    p.add_argument("--screenshot", metavar="FILE.png",
+    p.add_argument("--screenshot", metavar="FILE.png", type=output_path(*IMAGE_FORMATS),
                    help="render the window to FILE.png and exit")
-    p.add_argument("--train-epochs", type=int, default=0, metavar="N",
+    p.add_argument("--train-epochs", type=whole_number(MAX_TRAIN_EPOCHS), default=0, metavar="N",
                    help="train N epochs before showing (or screenshotting) the window")
-    p.add_argument("--lang", default=None, metavar="LOCALE", help="user-interface language, "
-                   "e.g. pt_BR or en")
+    p.add_argument("--lang", default=None, type=language_code, metavar="LOCALE",
+                   help="user-interface language, e.g. pt_BR or en")
     p.add_argument("--theme", choices=("system", "light", "dark"), default=None,
                    help="colour theme for this run (default: the one chosen in View → Theme)")
     p.add_argument("--presenter", action="store_true",
                    help="start in presenter mode: larger text, thicker lines (F5 toggles it)")
-    p.add_argument("--seed", type=int, default=0, help="seed for weights and data (default 0)")
-    p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html",
+    p.add_argument("--seed", type=whole_number(MAX_SEED), default=0,
+                   help="seed for weights and data (default 0)")
+    p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html", type=output_path(),
                    help="write the worked example of the current example and exit")
-    p.add_argument("--export-gif", metavar="FILE.gif",
+    p.add_argument("--export-gif", metavar="FILE.gif", type=output_path(),
                    help="write an animated GIF of the step-through and exit")
     return p.parse_args(list(argv))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+from engine.validation import MAX_EXAMPLES_GENERATED, check_real, check_whole
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "datasets"
 
@@ -165,12 +166,10 @@ def generate(name: str, rng: np.random.Generator, n: int = 200, noise: float = 0
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "unknown generated data set {name!r}: expected one of {allowed}"),
             name=name, allowed=", ".join(GENERATED))
-    if not isinstance(n, (int, np.integer)) or n < 2:
-        raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "number of examples must be a whole number ≥ 2, got {n!r}"), n=n)
-    if not np.isfinite(noise) or noise < 0:
-        raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "noise must be a finite number ≥ 0, got {noise!r}"), noise=noise)
+    # The session format's limit, so that every generated set can be saved and opened again.
+    n = check_whole(n, "number of examples (n)", 2, MAX_EXAMPLES_GENERATED)
+    noise = check_real(noise, "noise", lo=0.0)
+    test_ratio = check_real(test_ratio, "test ratio (test_ratio)", lo=0.0, hi=0.95)
     if name in ("xor", "and", "or"):
         x, labels = _logic(name, n, noise, rng)
     else:
@@ -222,7 +221,7 @@ def load_shipped(name: str, rng: np.random.Generator, test_ratio: float = 0.2,
 def load(name: str, seed: int = 0, n: int = 200, noise: float = 0.1,
          test_ratio: float = 0.2) -> Dataset:
     """Return data set ``name`` made reproducibly from ``seed`` (generated or shipped)."""
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_whole(seed, "seed", 0, 2**128 - 1))
     if name in SHIPPED:
         return load_shipped(name, rng, test_ratio, seed)
     return generate(name, rng, n, noise, test_ratio, seed)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.network import Network
+from engine.validation import check_real
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def gradient_check(net: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
                    eps: float = 1e-4, lam1: float = 0.0) -> GradientCheck:
     """Return the numerical gradient (central differences, step ``eps``) beside D and their
     relative difference."""
+    eps = check_real(eps, "eps", positive=True)
     num = numerical_gradients(net, X, Y, lam, eps, lam1)
     ana = net.gradients(X, Y, lam, lam1)
     diff = np.sqrt(sum(float(np.sum((n - a) ** 2)) for n, a in zip(num, ana, strict=True)))

@@ -82,3 +82,54 @@ E = TypeVar("E", bound=EngineError)
 def in_file(error: type[E], name: str, exc: BaseException) -> E:
     """Return an ``error`` that reads "<name>: <the text of exc>"."""
     return error(QT_TRANSLATE_NOOP("Engine", "{file}: {reason}"), file=name, reason=reason(exc))
+
+
+#: The longest line an error message may be (the command line prints one, a dialog shows one).
+MAX_MESSAGE_CHARS = 300
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with control characters, lone surrogates (undecodable bytes of a file
+    name) and line breaks written as escapes (``\\n``, ``\\x1b``, ``\\udcff``), so a name from a
+    file can neither forge a second line nor reach the terminal as a command."""
+    if text.isprintable() and not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() and not "\ud800" <= c <= "\udfff":
+            out.append(c)
+        else:
+            out.append(repr(c)[1:-1] if c not in "'\"" else c)
+    return "".join(out)
+
+
+def show_name(name: str, limit: int = 80) -> str:
+    """Return a name from a file (a JSON key, a file name) fit for a one-line message: as it is
+    when it is short and printable, else escaped repr-style and shortened with "…"."""
+    shown = printable(str(name))
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """Return ``text`` as one clean line of at most ``limit`` characters (control characters
+    escaped, the end cut with "…")."""
+    shown = printable(str(text))
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+def show_number(value: int | float) -> str:
+    """Return a short form of a number from a file: ``1.0e+400`` for a whole number past 15
+    digits, "a 4,000-digit number" past 60."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return repr(value)
+    try:
+        digits = str(abs(value))
+    except ValueError:          # past Python's digit limit for int → str
+        digits = "9" * int(abs(value).bit_length() * 0.30103)
+    if len(digits) <= 15:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    if len(digits) > 60:
+        return f"a {len(digits):,}-digit number" if not sign else \
+            f"a negative {len(digits):,}-digit number"
+    return f"{sign}{digits[0]}.{digits[1]}e+{len(digits) - 1}"

@@ -30,13 +30,13 @@ from engine.optimizers import GradientDescent, Optimizer
 from engine.trace import Trace, run_trace
 from engine.validation import (
     check_inputs,
-    check_lam,
     check_lam1,
     check_layer_sizes,
-    check_lr,
+    check_real,
     check_same_shapes,
     check_targets,
     check_thetas,
+    check_whole,
 )
 
 __all__ = ["INITIALIZERS", "DivergenceError", "ForwardPass", "Network", "init_theta"]
@@ -223,7 +223,10 @@ class Network:
         y = check_targets(Y, x.shape[0], self._sizes[-1], self.loss.uses_log_likelihood)
         return x, np.ascontiguousarray(y, dtype=self.dtype)
 
-    _check_lam = staticmethod(check_lam)
+    @staticmethod
+    def _check_lam(lam: float) -> float:
+        return check_real(lam, "regularization λ (lam)", lo=0.0)
+
     _check_lam1 = staticmethod(check_lam1)
 
     def prepare(self, X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -286,8 +289,7 @@ class Network:
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         if optimizer is None:
-            check_lr(lr)
-            optimizer = GradientDescent(float(lr))
+            optimizer = GradientDescent(check_real(lr, "learning rate (lr)", positive=True))
         return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
 
     def train_step_prepared(
@@ -321,6 +323,8 @@ class Network:
         ``rng`` and taken in mini-batches of that size (1 is one example at a time).
         """
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
+        if batch_size is not None:
+            check_whole(batch_size, "batch_size", 1, 10**9)
         x, y = self._xy(X, Y)
         return self.train_epoch_prepared(x, y, optimizer, lam, batch_size, rng, freeze_bias,
                                          lam1)
@@ -361,7 +365,7 @@ class Network:
         The network is not changed: the update records carry the new Θ.
         """
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
-        check_lr(lr)
+        check_real(lr, "learning rate (lr)", positive=True)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):

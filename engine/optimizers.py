@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import DTypeLike
 
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+from engine.validation import check_real
 
 OPTIMIZERS = ("gradient_descent", "momentum", "adam")
 
@@ -145,9 +146,7 @@ Optimizer = GradientDescent | Momentum | Adam
 
 def make_optimizer(name: str, lr: float, **kwargs: float) -> Optimizer:
     """Return a new optimizer called ``name`` with learning rate ``lr``."""
-    if not np.isfinite(lr) or lr <= 0:
-        raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "learning rate must be a positive finite number, got {lr!r}"), lr=lr)
+    lr = check_real(lr, "learning rate (lr)", positive=True)
     if name == "gradient_descent":
         return GradientDescent(lr)
     if name == "momentum":

@@ -2,13 +2,55 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
 
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 
-MAX_LAYER_SIZE = 100_000
+# The limits a session file states (docs/session-format.md), so that whatever the engine builds
+# can be saved and opened again — and a typo such as Network([100000, 100000]) cannot ask numpy
+# for 75 GiB.
+MAX_LAYERS = 64
+MAX_LAYER_SIZE = 4096
+MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
+MAX_EXAMPLES_GENERATED = 100_000
+
+
+def check_real(value: object, name: str, lo: float | None = None, hi: float | None = None,
+               positive: bool = False) -> float:
+    """Return ``value`` as a float if it is a real finite number in the bounds given; raise
+    ValueError naming ``name`` otherwise (texts such as "0.5", true/false, None and complex
+    numbers are not numbers here)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be a real number, got {value}"),
+            name=name, value=f"{type(value).__name__} {str(value)[:40]!r}")
+    x = float(value)
+    if not math.isfinite(x) or (positive and x <= 0) or (lo is not None and x < lo) or \
+            (hi is not None and x > hi):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be a finite number in {bounds}, got {value!r}"),
+            name=name, value=x, bounds=_bounds(lo, hi, positive))
+    return x
+
+
+def _bounds(lo: float | None, hi: float | None, positive: bool) -> str:
+    low = "(0" if positive else ("(−∞" if lo is None else f"[{lo:g}")
+    return f"{low}, {'∞)' if hi is None else f'{hi:g}]'}"
+
+
+def check_whole(value: object, name: str, lo: int, hi: int) -> int:
+    """Return ``value`` as an int if it is a whole number lo..hi (not a float, text or bool);
+    raise ValueError naming ``name`` otherwise."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral) or \
+            not lo <= int(value) <= hi:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "{name} must be a whole number {lo}..{hi}, got {value}"),
+            name=name, lo=lo, hi=hi, value=f"{str(value)[:40]!r}")
+    return int(value)
 
 
 def check_layer_sizes(layer_sizes: Sequence[int]) -> list[int]:
@@ -29,9 +71,20 @@ def check_layer_sizes(layer_sizes: Sequence[int]) -> list[int]:
                 "Engine", "layer {layer} size must be at least 1, got {size}"), layer=i, size=s)
         if s > MAX_LAYER_SIZE:
             raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "layer {layer} size {size} is larger than the limit {limit}"),
+                "Engine", "layer {layer} size {size} is larger than the limit {limit} (the "
+                          "session format's)"),
                 layer=i, size=s, limit=MAX_LAYER_SIZE)
         out.append(int(s))
+    if len(out) > MAX_LAYERS:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "a network may have at most {limit} layers (the session format's limit), "
+                      "got {count}"), limit=MAX_LAYERS, count=len(out))
+    count = sum(b * (1 + a) for a, b in zip(out[:-1], out[1:], strict=False))
+    if count > MAX_PARAMETERS:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "layer sizes {sizes} need {count} weights; the limit (the session "
+                      "format's) is {limit}"), sizes=str(out)[:80], count=count,
+            limit=MAX_PARAMETERS)
     return out
 
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
+from engine.messages import one_line
+from ui.files import exports
 from ui.files import session as session_menu
 from ui.files.session import SessionController
 from ui.files.session_io import Teammates
@@ -104,18 +106,26 @@ def _quiet_offscreen(mode: QtMsgType, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _program_name() -> str:
+    """Return the program's name as Qt may take it (undecodable bytes replaced)."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "backprop-visualizer"
+    return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def run(args: argparse.Namespace, argv: list[str]) -> int:
     """Create the QApplication, show the window (or render it to a file) and return the status."""
     if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         qInstallMessageHandler(_quiet_offscreen)
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    # Qt gets only the program's name: the command line is parsed already, and a file name that
+    # is not UTF-8 (legal on Linux) crashed Qt's own argument parsing.
+    app = QApplication.instance() or QApplication([_program_name()])
     app.setApplicationName("Backprop Visualizer")
     app.setOrganizationName("BackpropVisualizer")
     app.setWindowIcon(stepper_controller.app_icon())     # dialogs and the task bar too
     try:
         parts = build(args)
     except (SessionError, StepOutOfRangeError) as exc:   # one line, status 2, no traceback
-        print(f"backprop-visualizer: {exc}", file=sys.stderr)
+        print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
         return 2
     window = parts.window
     if args.export_worked_example or args.export_gif:
@@ -126,7 +136,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         try:
             session_menu.run_headless(parts.session, args)
         except OSError as exc:
-            print(f"backprop-visualizer: {exc}", file=sys.stderr)
+            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
             return 2
         if not args.screenshot:
             return 0
@@ -136,9 +146,10 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         # Layout first (the canvas fits itself to its size), then no half-finished animation.
         parts.stepper.view.finish_animation()
         app.processEvents()
-        if not window.grab().save(args.screenshot):
-            print(f"backprop-visualizer: could not write the screenshot {args.screenshot!r}",
-                  file=sys.stderr)
+        try:
+            exports.export_widget_image(window, args.screenshot)
+        except OSError as exc:
+            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
             return 2
         return 0
     window.show()

@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from engine.messages import (
     Message,
     in_file,
     message,
+    printable,
+    show_name,
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -53,20 +56,22 @@ class CsvTable:
     separator: str
 
 
+# What a spreadsheet writes: ASCII digits, one decimal point or comma, an exponent. Python's
+# float() also takes "1_000", full-width and Arabic-Indic digits, which no CSV means as numbers.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NOT_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity",
+               "-infinity"}
+
+
 def parse_number(cell: str) -> float | None:
-    """Return the number in ``cell`` ("1.5", "1,5", "-2e3", " 7 "), or None if it is not one."""
+    """Return the number in ``cell`` ("1.5", "1,5", "-2e3", " 7 "), or None if it is not one.
+    NaN and infinities are returned as such (to be refused as not finite, by name)."""
     text = cell.strip().replace("\u2212", "-")
-    if not text:
+    if text.lower() in _NOT_FINITE:
+        return float(text)
+    if not _NUMBER.fullmatch(text):
         return None
-    if "," in text:
-        if "." in text or text.count(",") != 1:
-            return None
-        text = text.replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value
+    return float(text.replace(",", "."))
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -74,10 +79,10 @@ def read_text(path: str | os.PathLike) -> str:
     p = Path(path)
     data = read_bytes_limited(p, MAX_FILE_BYTES, CsvImportError)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+        raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
             "Engine", "the file is UTF-16 text; save it as UTF-8 CSV")))
     if b"\x00" in data[:8192]:
-        raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+        raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
             "Engine", "the file is binary, not CSV text")))
     try:
         return data.decode("utf-8-sig")
@@ -86,7 +91,7 @@ def read_text(path: str | os.PathLike) -> str:
             return data.decode("cp1252")  # spreadsheets on Windows often save this way
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise in_file(CsvImportError, p.name, CsvImportError(QT_TRANSLATE_NOOP(
+            raise in_file(CsvImportError, show_name(p.name), CsvImportError(QT_TRANSLATE_NOOP(
                 "Engine", "line {line}: the text is neither UTF-8 nor Windows-1252"),
                 line=line)) from None
 
@@ -110,6 +115,11 @@ def _rows(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
                 raise CsvImportError(QT_TRANSLATE_NOOP(
                     "Engine", "more than {limit} rows; the limit is {limit}"), limit=MAX_ROWS)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise CsvImportError(QT_TRANSLATE_NOOP(
+                "Engine", "line {line}: a cell of more than {limit} characters; is the "
+                          "separator right?"),
+                line=reader.line_num, limit=csv.field_size_limit()) from None
         # Python's csv module explains in English; the line number is what matters most.
         raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "line {line}: {reason}"),
                              line=reader.line_num, reason=str(exc)) from None
@@ -121,7 +131,10 @@ def _guess_separator(text: str) -> str:
     if not sample:
         return ","
     for sep in SEPARATORS:
-        counts = {len(r) for r in csv.reader(sample, delimiter=sep)}
+        try:
+            counts = {len(r) for r in csv.reader(sample, delimiter=sep)}
+        except csv.Error:       # a cell past the field limit: reading the file will say where
+            continue
         if len(counts) == 1 and counts.pop() > 1:
             return sep
     # Ragged or single-column: pick the separator the first line uses most, so the error about
@@ -149,6 +162,10 @@ def read_table(text: str, separator: str | None = None,
         text = text[1:]
     if "\x00" in text:
         raise CsvImportError(QT_TRANSLATE_NOOP("Engine", "the file is binary, not CSV text"))
+    if "\r" in text and "\n" not in text:
+        raise CsvImportError(QT_TRANSLATE_NOOP(
+            "Engine", "the lines end with a carriage return only (an old Mac format); save the "
+                      "file with ordinary line ends"))
     sep = separator or _guess_separator(text)
     rows, lines = _rows(text, sep)
     if not rows:
@@ -200,7 +217,7 @@ def _label_index(table: CsvTable, label: int | str) -> int:
         if label not in table.header:
             raise CsvImportError(QT_TRANSLATE_NOOP(
                 "Engine", "there is no column named {label!r} (columns: {columns})"),
-                label=label, columns=", ".join(table.header))
+                label=label[:40], columns=show_name(", ".join(table.header), 120))
         return table.header.index(label)
     if not -width <= label < width:
         raise CsvImportError(QT_TRANSLATE_NOOP(
@@ -211,7 +228,7 @@ def _label_index(table: CsvTable, label: int | str) -> int:
 def _column_name(table: CsvTable, j: int) -> Message:
     if table.header is not None and table.header[j]:
         return message(QT_TRANSLATE_NOOP("Engine", "column {number} ({name!r})"),
-                       number=j + 1, name=table.header[j])
+                       number=j + 1, name=table.header[j][:40])
     return message(QT_TRANSLATE_NOOP("Engine", "column {number}"), number=j + 1)
 
 
@@ -252,7 +269,7 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
             if not math.isfinite(v):
                 raise CsvImportError(QT_TRANSLATE_NOOP(
                     "Engine", "line {line}, {column}: {cell!r} is not a finite number"),
-                    line=line, column=_column_name(table, j), cell=row[j])
+                    line=line, column=_column_name(table, j), cell=row[j][:30])
             X[i, k] = v
     if X.shape[0] < 2:
         raise CsvImportError(QT_TRANSLATE_NOOP(
@@ -274,7 +291,7 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
         bad = next(i for i, v in enumerate(numbers) if not math.isfinite(v))  # type: ignore
         raise CsvImportError(QT_TRANSLATE_NOOP(
             "Engine", "line {line}, {column}: {cell!r} is not a finite number"),
-            line=table.lines[bad], column=_column_name(table, lab), cell=raw[bad])
+            line=table.lines[bad], column=_column_name(table, lab), cell=raw[bad][:30])
     whole = numeric and all(float(v).is_integer() for v in numbers)  # type: ignore[arg-type]
     regression = task == "regression" or (task == "auto" and numeric and (
         not whole or len(set(numbers)) > MAX_CLASSES_FROM_NUMBERS))
@@ -310,9 +327,7 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
                     "has_header": table.header is not None, "test_ratio": float(test_ratio),
                     "seed": seed, "standardize": bool(standardize)}
     if standardize:
-        mean, std = X.mean(axis=0), X.std(axis=0)
-        std[std == 0] = 1.0  # a constant feature stays 0 instead of dividing by zero
-        X = (X - mean) / std
+        X, mean, std = _standardize(X)
         params.update(mean=mean.tolist(), std=std.tolist())
     feature_names = tuple(table.header[j] if table.header else f"x{k + 1}"
                           for k, j in enumerate(feats))
@@ -324,11 +339,24 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
     return Dataset(name, xtr, ytr, xte, yte, kind, classes, feature_names, "csv", params)
 
 
+def _standardize(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return X rescaled to mean 0 and standard deviation 1 per column, with the means and
+    standard deviations. Each column is first divided by its largest magnitude, so values near
+    1e308 (whose sum or square overflows to inf, and the result to NaN) stay finite."""
+    scale = np.abs(X).max(axis=0)
+    scale[scale == 0] = 1.0
+    Xs = X / scale
+    mean_s, std_s = Xs.mean(axis=0), Xs.std(axis=0)
+    std_s[std_s == 0] = 1.0  # a constant feature stays 0 instead of dividing by zero
+    return (Xs - mean_s) / std_s, mean_s * scale, std_s * scale
+
+
 def import_csv_file(path: str | os.PathLike, **options) -> Dataset:
     """Return the Dataset in CSV file ``path`` (see ``import_csv``); errors start with its name."""
     p = Path(path)
     text = read_text(p)
     try:
-        return import_csv(text, name=options.pop("name", p.stem), **options)
+        # A file name that is not UTF-8 would make a data-set name no session could save.
+        return import_csv(text, name=options.pop("name", printable(p.stem)), **options)
     except CsvImportError as exc:
-        raise in_file(CsvImportError, p.name, exc) from None
+        raise in_file(CsvImportError, show_name(p.name), exc) from None

@@ -11,7 +11,14 @@ from typing import Any
 import numpy as np
 
 from engine.lesson.history import LossHistory
-from engine.messages import QT_TRANSLATE_NOOP, EngineError, Message, message, reason
+from engine.messages import (
+    QT_TRANSLATE_NOOP,
+    EngineError,
+    Message,
+    message,
+    reason,
+    show_number,
+)
 
 MAX_HISTORY_VALUES = 2_000_000
 MAX_NESTING = 16
@@ -42,10 +49,23 @@ def _reject_constant(name: str) -> float:
         name=name)
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys silently; a file that says two things is ambiguous.
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the key {name} appears twice in one object; a file that says two "
+                          "things is ambiguous"), name=repr(key[:60]))
+        out[key] = value
+    return out
+
+
 def parse_json(text: str) -> Any:
-    """Return the parsed JSON ``text``; NaN/Infinity and syntax errors raise SessionError."""
+    """Return the parsed JSON ``text``; NaN/Infinity, keys given twice in one object and syntax
+    errors raise SessionError."""
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         known = _JSON_REASONS.get(exc.msg)
         raise SessionError(QT_TRANSLATE_NOOP(
@@ -106,9 +126,21 @@ def _kind_name(kinds: type | tuple) -> Message | str:
 
 
 def show_value(value: Any) -> str:
-    """Return a short printable form of a JSON value for an error message."""
-    text = json.dumps(value)[:40] if not isinstance(value, str) else repr(value[:40])
-    return text
+    """Return a short printable one-line form of a JSON value for an error message: texts
+    quoted and escaped, long numbers shortened (``1.0e+400``, "a 4,000-digit number")."""
+    if isinstance(value, str):
+        # repr quotes and escapes control characters and lone surrogates.
+        return repr(value[:40]) + ("…" if len(value) > 40 else "")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return show_number(value)
+    if isinstance(value, (list, dict)):
+        kind = "a list" if isinstance(value, list) else "an object"
+        try:
+            text = json.dumps(value, ensure_ascii=True)
+        except (ValueError, RecursionError):
+            return kind
+        return text if len(text) <= 40 else f"{kind} ({text[:30]}…)"
+    return json.dumps(value)
 
 
 def to_float(value: int | float) -> float:
@@ -158,8 +190,9 @@ def read_choice(obj: dict, key: str, where: str, allowed: tuple[str, ...]) -> st
     value = read_field(obj, key, where, str)
     if value not in allowed:
         raise SessionError(QT_TRANSLATE_NOOP("Engine",
-                                             "{name} must be one of {allowed}, got {value!r}"),
-                           name=f"{where}.{key}", allowed=", ".join(allowed), value=value)
+                                             "{name} must be one of {allowed}, got {value}"),
+                           name=f"{where}.{key}", allowed=", ".join(allowed),
+                           value=show_value(value))
     return value
 
 

@@ -16,12 +16,9 @@ version, shapes that chain, finite numbers, size limits) before anything is buil
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +27,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
-from engine.files.safe_read import read_bytes_limited
+from engine.files.safe_read import read_bytes_limited, write_atomic
 from engine.files.session_checks import (
     SessionError,
     parse_json,
@@ -42,21 +39,38 @@ from engine.files.session_checks import (
     read_whole,
     show_value,
 )
+from engine.files.session_free_form import (
+    MAX_EXAMPLES_GENERATED,
+    check_history,
+    check_params,
+    check_text,
+)
 from engine.files.session_training import TrainingState, read_training, training_to_dict
 from engine.losses import LOSSES
-from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, in_file, reason
+from engine.messages import (
+    QT_TRANSLATE_NOOP,
+    EngineValueError,
+    in_file,
+    one_line,
+    reason,
+    show_name,
+)
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
-from engine.validation import check_inputs, check_targets
+
+# The network limits are the engine's own (engine/validation.py): one place per fact.
+from engine.validation import (
+    MAX_LAYER_SIZE,
+    MAX_LAYERS,
+    MAX_PARAMETERS,
+    check_inputs,
+    check_targets,
+)
 
 FORMAT = "backprop-visualizer-session"
 VERSION = 1
 MAX_FILE_BYTES = 128 * 1024 * 1024
-MAX_LAYERS = 64
-MAX_LAYER_SIZE = 4096
-MAX_PARAMETERS = 4_000_000           # Σ size of every Θ(l)
 MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
-MAX_EXAMPLES_GENERATED = 100_000
 
 
 @dataclass
@@ -180,40 +194,24 @@ def dumps(session: Session) -> str:
     return _pretty(session_to_dict(session)) + "\n"
 
 
-def _file_mode(target: Path) -> int:
-    """Return the permission bits ``target`` should get: its own if it exists, else those a
-    plain ``open(..., "w")`` would give (0o666 less the umask)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def save_session(path: str | os.PathLike, session: Session) -> None:
-    """Write ``session`` to ``path`` atomically: a temporary file in the same folder is written,
-    flushed and fsynced, then renamed over ``path``; on any failure the old file is untouched."""
-    text = dumps(session)  # build everything first: a bad value fails before any file is touched
-    if len(text) > MAX_FILE_BYTES:
+    """Write ``session`` to ``path`` atomically (``engine.files.safe_read.write_atomic``: a
+    temporary file in the same folder, fsynced, renamed over the target; through a link to its
+    target; never over a read-only or non-regular file); on any failure the old file is
+    untouched. Raise EngineValueError if the session cannot be written as JSON, FileWriteError
+    (an OSError) if the file cannot be written."""
+    try:
+        # Build everything first: a bad value fails before any file is touched.
+        data = dumps(session).encode("utf-8")
+    except (ValueError, UnicodeEncodeError, RecursionError, TypeError) as exc:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the session cannot be written as JSON ({reason})"),
+            reason=one_line(str(exc), 120)) from None
+    if len(data) > MAX_FILE_BYTES:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "the session is {size} MB of text; files over {limit} MB could not be "
-                      "opened again"), size=len(text) // 2**20, limit=MAX_FILE_BYTES // 2**20)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    mode = _file_mode(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)   # mkstemp's private 0600 would make shared lesson files unreadable
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+                      "opened again"), size=len(data) // 2**20, limit=MAX_FILE_BYTES // 2**20)
+    write_atomic(path, data)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -279,7 +277,7 @@ def _settings(obj: Any) -> dict[str, Any]:
     if batch is not None and not 1 <= batch <= 1_000_000:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "settings.batch_size must be empty (full batch) or 1..{limit}, got {value}"),
-            limit=1_000_000, value=batch)
+            limit=1_000_000, value=show_value(batch))
     return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
             "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
             "freeze_bias": read_field(obj, "freeze_bias", w, bool),
@@ -297,7 +295,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
         seed = read_field(obj, "seed", w, int)
         if not 0 <= seed < 2**63:
             raise SessionError(QT_TRANSLATE_NOOP(
-                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=seed)
+                "Engine", "data.seed must be 0..2^63−1, got {seed}"), seed=show_value(seed))
         ratio = read_number(obj, "test_ratio", w, lo=0.0, hi=0.95)
         kwargs: dict[str, Any] = {}
         if kind == "generated":
@@ -305,7 +303,7 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
             if not 2 <= n <= MAX_EXAMPLES_GENERATED:
                 raise SessionError(QT_TRANSLATE_NOOP(
                     "Engine", "data.n must be 2..{limit}, got {n}"),
-                    limit=MAX_EXAMPLES_GENERATED, n=n)
+                    limit=MAX_EXAMPLES_GENERATED, n=show_value(n))
             kwargs = {"n": n, "noise": read_number(obj, "noise", w, lo=0.0, hi=100.0)}
         try:
             ds = load(name, seed=seed, test_ratio=ratio, **kwargs)
@@ -328,18 +326,33 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
                 if len(seq) > 100_000 or not all(isinstance(s, str) for s in seq):
                     raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a list of text"),
                                        name=f"data.{key}")
-            params = read_field(obj, "params", w, dict, optional=True) or {}
-            ds = Dataset(read_field(obj, "name", w, str)[:200], X.copy(), Y.copy(), Xt, Yt,
+                for i, text in enumerate(seq):
+                    check_text(text, f"data.{key}[{i}]")
+            params = check_params(read_field(obj, "params", w, dict, optional=True) or {})
+            ds = Dataset(check_text(read_field(obj, "name", w, str), "data.name")[:200],
+                         X.copy(), Y.copy(), Xt, Yt,
                          read_choice(obj, "task", w, ("binary", "multiclass", "regression")),
                          tuple(names[0]), tuple(names[1]),
-                         str(read_field(obj, "source", w, str, optional=True) or "")[:500], params)
-    if X.size + Y.size > MAX_DATA_VALUES:
+                         check_text(str(read_field(obj, "source", w, str, optional=True) or ""),
+                                     "data.source")[:500], params)
+    count = X.size + Y.size + (0 if ds is None else ds.X_test.size + ds.Y_test.size)
+    if count > MAX_DATA_VALUES:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "data holds {count} numbers; the limit is {limit}"),
-            count=X.size + Y.size, limit=MAX_DATA_VALUES)
+            count=count, limit=MAX_DATA_VALUES)
     try:
         X = check_inputs(X, n_in, "data.X")
         Y = check_targets(Y, X.shape[0], n_out, net.loss.uses_log_likelihood)
+        if ds is not None and ds.X_test.shape[0]:
+            check_inputs(ds.X_test, n_in, "data.X_test")
+            try:
+                check_targets(ds.Y_test, ds.X_test.shape[0], n_out,
+                              net.loss.uses_log_likelihood)
+            except ValueError as exc:
+                raise SessionError(QT_TRANSLATE_NOOP("Engine", "data.Y_test: {reason}"),
+                                   reason=reason(exc)) from None
+    except SessionError:
+        raise
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "data: {reason}"),
                            reason=reason(exc)) from None
@@ -360,28 +373,29 @@ def session_from_dict(doc: Any) -> Session:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "version {version} is not supported (written by a newer version of the "
                       "app); this app reads version {supported}"),
-            version=version, supported=VERSION)
+            version=show_value(version), supported=VERSION)
     if version != VERSION:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "version {version} is not supported; this app reads version {supported}"),
-            version=version, supported=VERSION)
+            version=show_value(version), supported=VERSION)
     net = _network(read_field(doc, "network", "", dict))
     settings = _settings(read_field(doc, "settings", "", dict))
     X, Y, ds = _data(read_field(doc, "data", "", dict), net)
     history = read_field(doc, "history", "", dict, optional=True)
     if history is not None:
-        read_history(history)
+        check_history(history)   # its tree, and epochs the window's signals can carry
+        read_history(history)    # what engine.lesson.history can load
     stepper = read_field(doc, "stepper", "", dict)
     example = read_field(stepper, "example", "stepper", int)
     if not 0 <= example < X.shape[0]:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.example must be 0..{last}, got {value}"),
-            last=X.shape[0] - 1, value=example)
+            last=X.shape[0] - 1, value=show_value(example))
     cursor = read_field(stepper, "cursor", "stepper", int)
     if not 0 <= cursor < steps_per_example(net.L):
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
-            last=steps_per_example(net.L) - 1, layers=net.L, value=cursor)
+            last=steps_per_example(net.L) - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
         raise SessionError(QT_TRANSLATE_NOOP(
@@ -411,6 +425,9 @@ def loads(text: str | bytes) -> Session:
             raise SessionError(QT_TRANSLATE_NOOP(
                 "Engine", "the file is larger than the {limit} MB limit"),
                 limit=MAX_FILE_BYTES // 2**20)
+        if text[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the file is UTF-32 text; sessions are UTF-8 JSON"))
         if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
             raise SessionError(QT_TRANSLATE_NOOP(
                 "Engine", "the file is UTF-16 text; sessions are UTF-8 JSON"))
@@ -437,4 +454,4 @@ def load_session(path: str | os.PathLike) -> Session:
     try:
         return loads(data)
     except SessionError as exc:
-        raise in_file(SessionError, p.name, exc) from None
+        raise in_file(SessionError, show_name(p.name), exc) from None

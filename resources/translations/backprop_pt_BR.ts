@@ -149,7 +149,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+119"/>
+        <location filename="../../ui/training/boundary_view.py" line="+125"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -181,7 +181,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
@@ -473,18 +473,18 @@
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../engine/files/csv_import.py" line="+77"/>
+        <location filename="../../engine/files/csv_import.py" line="+82"/>
         <source>the file is UTF-16 text; save it as UTF-8 CSV</source>
         <translation>o arquivo está em texto UTF-16; salve-o como CSV em UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>the file is binary, not CSV text</source>
         <translation>o arquivo é binário, não um texto CSV</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-70"/>
         <source>line {line}: the text is neither UTF-8 nor Windows-1252</source>
         <translation>linha {line}: o texto não está em UTF-8 nem em Windows-1252</translation>
     </message>
@@ -500,11 +500,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>line {line}: a cell of more than {limit} characters; is the separator right?</source>
+        <translation>linha {line}: uma célula com mais de {limit} caracteres; o separador está certo?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>line {line}: {reason}</source>
         <translation>linha {line}: {reason}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
+        <source>the lines end with a carriage return only (an old Mac format); save the file with ordinary line ends</source>
+        <translation>as linhas terminam só com um retorno de carro (um formato antigo do Mac); salve o arquivo com quebras de linha comuns</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the file has no data rows</source>
         <translation>o arquivo não tem linhas de dados</translation>
     </message>
@@ -625,7 +635,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+102"/>
+        <location filename="../../engine/datasets.py" line="+103"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -635,29 +645,41 @@
         <translation>conjunto de dados gerado desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>number of examples must be a whole number ≥ 2, got {n!r}</source>
-        <translation>o número de exemplos deve ser um número inteiro ≥ 2, mas é {n!r}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>noise must be a finite number ≥ 0, got {noise!r}</source>
-        <translation>o ruído deve ser um número finito ≥ 0, mas é {noise!r}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>unknown shipped data set {name!r}: expected one of {allowed}</source>
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/safe_read.py" line="+19"/>
+        <location filename="../../engine/files/safe_read.py" line="+41"/>
+        <location line="+7"/>
+        <source>{file}: not a regular file (a folder, device or pipe); only files can be opened</source>
+        <translation>{file}: não é um arquivo comum (é uma pasta, um dispositivo ou um pipe); só arquivos podem ser abertos</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{file}: the file is {size} MB; the limit is {limit} MB</source>
         <translation>{file}: o arquivo tem {size} MB; o limite é {limit} MB</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}: não foi possível ler o arquivo ({reason})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+37"/>
+        <source>{file}: cannot write the file ({reason})</source>
+        <translation>{file}: não foi possível gravar o arquivo ({reason})</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>{file}: not a regular file (a folder, device or pipe); it is not replaced</source>
+        <translation>{file}: não é um arquivo comum (é uma pasta, um dispositivo ou um pipe); ele não é substituído</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: the file is read-only; save under another name or make it writable</source>
+        <translation>{file}: o arquivo é somente leitura; salve com outro nome ou permita a gravação</translation>
     </message>
     <message>
         <location filename="../../engine/losses.py" line="+49"/>
@@ -733,7 +755,7 @@
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+187"/>
+        <location filename="../../engine/validation.py" line="+240"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
     </message>
@@ -773,18 +795,17 @@
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/optimizers.py" line="+149"/>
-        <location filename="../../engine/validation.py" line="+17"/>
+        <location line="+17"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+102"/>
+        <location filename="../../engine/network.py" line="+104"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -805,12 +826,12 @@
         <translation>inicialização desconhecida {name!r}: esperava-se uma destas: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/optimizers.py" line="+8"/>
+        <location filename="../../engine/optimizers.py" line="+156"/>
         <source>unknown optimizer {name!r}: expected one of {allowed}</source>
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_checks.py" line="+26"/>
+        <location filename="../../engine/files/session_checks.py" line="+33"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -850,7 +871,12 @@
         <translation>{name} não é um número que uma sessão possa guardar (os números devem ser finitos)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>the key {name} appears twice in one object; a file that says two things is ambiguous</source>
+        <translation>a chave {name} aparece duas vezes no mesmo objeto; um arquivo que diz duas coisas é ambíguo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>linha {line}, coluna {column}: JSON inválido ({reason})</translation>
     </message>
@@ -921,15 +947,15 @@
         <translation>{first} ou {second}</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+62"/>
+        <location line="+38"/>
+        <location line="+63"/>
         <location filename="../../engine/files/session_training.py" line="+12"/>
         <location filename="../../engine/lesson/history.py" line="+322"/>
         <source>{name} must be finite, got {value!r}</source>
         <translation>{name} deve ser finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>{name} must be greater than 0, got {value!r}</source>
         <translation>{name} deve ser maior que 0, mas é {value!r}</translation>
     </message>
@@ -951,12 +977,16 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../engine/files/session_format.py" line="+269"/>
+        <source>{name} must be one of {allowed}, got {value}</source>
+        <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files/session_format.py" line="+267"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../engine/files/session_checks.py" line="+11"/>
         <source>{name} must be a list of rows, got {value}</source>
         <translation>{name} deve ser uma lista de linhas, mas é {value}</translation>
     </message>
@@ -989,12 +1019,17 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="-70"/>
+        <location filename="../../engine/files/session_format.py" line="-60"/>
+        <source>the session cannot be written as JSON ({reason})</source>
+        <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
         <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
         <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
     </message>
@@ -1049,12 +1084,17 @@
         <translation>{name} deve ser uma lista de textos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>data holds {count} numbers; the limit is {limit}</source>
         <translation>data contém {count} números; o limite é {limit}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>data.Y_test: {reason}</source>
+        <translation>data.Y_test: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>data: {reason}</source>
         <translation>data: {reason}</translation>
     </message>
@@ -1065,11 +1105,13 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../engine/files/session_free_form.py" line="+40"/>
         <source>{name} is nested more than {limit} levels deep</source>
         <translation>{name} tem mais de {limit} níveis aninhados</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../engine/files/session_free_form.py" line="+13"/>
         <source>{name} must be finite or null, got {value!r}</source>
         <translation>{name} deve ser finito ou null, mas é {value!r}</translation>
     </message>
@@ -1094,7 +1136,7 @@
         <translation>a versão {version} não é suportada; este aplicativo lê a versão {supported}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>stepper.example must be 0..{last}, got {value}</source>
         <translation>stepper.example deve ser 0..{last}, mas é {value}</translation>
     </message>
@@ -1115,6 +1157,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>the file is UTF-32 text; sessions are UTF-8 JSON</source>
+        <translation>o arquivo está em texto UTF-32; sessões são JSON em UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the file is UTF-16 text; sessions are UTF-8 JSON</source>
         <translation>o arquivo está em texto UTF-16; sessões são JSON em UTF-8</translation>
     </message>
@@ -1144,7 +1191,7 @@
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="-160"/>
+        <location filename="../../engine/validation.py" line="-171"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
     </message>
@@ -1159,9 +1206,34 @@
         <translation>o tamanho da camada {layer} deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>layer {layer} size {size} is larger than the limit {limit}</source>
-        <translation>o tamanho {size} da camada {layer} passa do limite {limit}</translation>
+        <location line="-42"/>
+        <source>{name} must be a real number, got {value}</source>
+        <translation>{name} deve ser um número real, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be a finite number in {bounds}, got {value!r}</source>
+        <translation>{name} deve ser um número finito em {bounds}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} must be a whole number {lo}..{hi}, got {value}</source>
+        <translation>{name} deve ser um número inteiro {lo}..{hi}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>layer {layer} size {size} is larger than the limit {limit} (the session format&apos;s)</source>
+        <translation>o tamanho {size} da camada {layer} passa do limite {limit} (o do formato de sessão)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a network may have at most {limit} layers (the session format&apos;s limit), got {count}</source>
+        <translation>uma rede pode ter no máximo {limit} camadas (o limite do formato de sessão), mas tem {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>layer sizes {sizes} need {count} weights; the limit (the session format&apos;s) is {limit}</source>
+        <translation>os tamanhos de camada {sizes} precisam de {count} pesos; o limite (o do formato de sessão) é {limit}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1319,10 +1391,15 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+71"/>
+        <location filename="../../ui/files/session_io.py" line="+74"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the window cannot show this session ({reason}); your session is kept</source>
+        <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
         <location filename="../../engine/files/session_training.py" line="-115"/>
@@ -1341,7 +1418,7 @@
         <translation>{name} deve ser um múltiplo de settings.batch_size ({batch}), mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/divergence.py" line="+97"/>
+        <location filename="../../engine/lesson/divergence.py" line="+102"/>
         <source>Training ran away after epoch {epoch} because α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} is above {limit:g}, so the weight decay alone flips Θ to a larger value each step: lower α or λ, or use larger mini-batches. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
         <translation>O treinamento divergiu após a época {epoch} porque α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} passa de {limit:g}, e assim só o decaimento dos pesos já leva Θ a um valor maior, de sinal trocado, a cada passo: diminua α ou λ, ou use minilotes maiores. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
     </message>
@@ -1355,11 +1432,26 @@
         <source>Training ran away after epoch {epoch} because the learning rate α = {a:g} is too large: each step overshoots the minimum and the weights grew past {safe:g}. Lower α, then press Train. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
         <translation>O treinamento divergiu após a época {epoch} porque a taxa de aprendizado α = {a:g} é grande demais: cada passo ultrapassa o mínimo e os pesos passaram de {safe:g}. Diminua α e pressione Treinar. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
     </message>
+    <message>
+        <location filename="../../engine/files/session_free_form.py" line="-16"/>
+        <source>{name} holds more than {limit} values</source>
+        <translation>{name} contém mais de {limit} valores</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{name} holds a lone surrogate ({value}), which no UTF-8 file can hold</source>
+        <translation>{name} contém um substituto isolado ({value}), que nenhum arquivo UTF-8 pode conter</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{name} must be a finite number, got {value}</source>
+        <translation>{name} deve ser um número finito, mas é {value}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../ui/files/export_menu.py" line="+35"/>
+        <location filename="../../ui/files/export_menu.py" line="+36"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -1567,7 +1659,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/files/import_dialog.py" line="+97"/>
+        <location filename="../../ui/files/import_dialog.py" line="+98"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -2362,7 +2454,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+88"/>
+        <location filename="../../ui/files/session.py" line="+90"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -2437,7 +2529,17 @@
         <translation>{0}[*] — Backprop Visualizer</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>The autosave failed: {0}</source>
+        <translation>O salvamento automático falhou: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot autosave the session</source>
+        <translation>Não foi possível salvar a sessão automaticamente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
@@ -2486,7 +2588,7 @@
         <translation>Não foi possível abrir a sessão</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Save session</source>
         <translation>Salvar sessão</translation>
     </message>
@@ -2496,22 +2598,27 @@
         <translation>Sessões (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Cannot save the session</source>
         <translation>Não foi possível salvar a sessão</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source> It was kept as {0} in {1}.</source>
+        <translation> Ele foi guardado como {0} em {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cannot restore the autosaved session</source>
         <translation>Não foi possível restaurar a sessão salva automaticamente</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>(no recent sessions)</source>
         <translation>(nenhuma sessão recente)</translation>
     </message>
@@ -3063,6 +3170,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{0}: unknown image format {1}; use .png, .jpg or .bmp</source>
+        <translation>{0}: formato de imagem desconhecido {1}; use .png, .jpg ou .bmp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Could not write the image {0}.</source>
         <translation>Não foi possível gravar a imagem {0}.</translation>
     </message>
@@ -3073,8 +3190,6 @@
         <translation>Não foi possível gravar o desenho {0}.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <location line="+1"/>
         <source>Could not write {0}: {1}</source>
         <translation>Não foi possível gravar {0}: {1}</translation>

@@ -2,7 +2,10 @@
 
 The autosave goes to ``QStandardPaths.AppDataLocation``/autosave.json every few minutes while the
 session has unsaved changes, and at once when an unexpected error happens. A clean save or quit
-removes it; if one is found at start-up, the session menu offers to restore it.
+removes it; if one is found at start-up, the session menu offers to restore it. One that cannot be
+restored is set aside as ``autosave-unreadable-N.json`` (never offered again: no loop). A failed
+autosave is reported by the ``failed`` signal (the File menu shows it in the status bar, and once
+in a dialog).
 
 ``ExceptionGuard`` replaces ``sys.excepthook``: an exception raised in a slot shows a dialog with
 its message, its traceback goes to the log (``backprop-visualizer.log`` beside the autosave and
@@ -11,13 +14,15 @@ stderr), the session is autosaved, and the app keeps running with the session as
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from engine.files.session_format import save_session
 from ui.look.messages import describe
@@ -45,11 +50,14 @@ def autosave_path() -> Path:
 class Autosave(QObject):
     """Write ``capture()`` to the autosave file every ``minutes`` while ``is_modified()``."""
 
+    failed = Signal(str, bool)      # the reason, and whether it is the first failure in a row
+
     def __init__(self, capture: Callable, is_modified: Callable[[], bool],
                  minutes: float = AUTOSAVE_MINUTES, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("autosave")
         self._capture, self._is_modified = capture, is_modified
+        self._failing = False
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self._on_timer_timeout)
@@ -61,13 +69,34 @@ class Autosave(QObject):
         return autosave_path()
 
     def save_now(self) -> bool:
-        """Write the autosave now; return whether it worked (failures are only logged)."""
+        """Write the autosave now; return whether it worked. A failure is logged and reported
+        by ``failed(message, first)`` (``first``: the first since the last one that worked)."""
         try:
             save_session(self.path, self._capture())
-            return True
-        except Exception:  # noqa: BLE001 - an autosave must never become a second error
+        except Exception as exc:  # noqa: BLE001 - an autosave must never become a second error
             log.exception("autosave failed")
+            first, self._failing = not self._failing, True
+            self.failed.emit(describe(exc), first)
             return False
+        self._failing = False
+        return True
+
+    def set_aside(self) -> Path | None:
+        """Rename the autosave to ``autosave-unreadable-N.json`` beside it (so it is neither
+        offered again nor lost) and return the new path; None if that failed (it is then
+        removed, so it cannot be offered in a loop)."""
+        folder = self.path.parent
+        for n in range(1, 1000):
+            aside = folder / f"autosave-unreadable-{n}.json"
+            if not aside.exists():
+                try:
+                    os.replace(self.path, aside)
+                    return aside
+                except OSError:
+                    break
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        return None
 
     def discard(self) -> None:
         """Remove the autosave (the session was saved or deliberately closed)."""

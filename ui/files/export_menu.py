@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
+from engine.messages import one_line
 from ui.files import exports
 from ui.look import language
 
@@ -114,7 +115,7 @@ class ExportMenu(QMenu):
                 exports.export_worked_example(exports.current_trace(state, parts.stepper), path,
                                               language.manager().language)
         except OSError as exc:
-            self.controller.show_error(self.tr("Export failed"), str(exc))
+            self.controller.report_save_failure(self.tr("Export failed"), one_line(str(exc)))
             return False
         return True
 

@@ -14,12 +14,15 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QImageWriter, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-from engine.documents.worked_example import write_worked_example
+from engine.documents.worked_example import worked_example_html, worked_example_markdown
+from engine.files.safe_read import write_atomic
 from engine.lesson.history import FIELDS
+from engine.messages import show_name
 from engine.trace import Trace
+from ui.look.messages import describe
 
 GIF_FRAME_MS = 900
 GIF_LAST_FRAME_MS = 2500
@@ -51,13 +54,46 @@ def canvas_widget(canvas: QWidget | None, fallback: QWidget | None = None) -> QW
     return view
 
 
+def _write(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, as sessions are (a failure keeps the old file)."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        why = getattr(exc, "message", None)
+        if why is not None and "reason" in why.params:
+            # The whole path, so a missing folder shows.
+            raise ExportError(_tr("Could not write {0}: {1}").format(
+                show_name(str(path), 200), why.params["reason"])) from None
+        raise ExportError(describe(exc)) from None
+
+
+def _image_format(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    known = {bytes(f.data()).decode("ascii", "replace").lower()
+             for f in QImageWriter.supportedImageFormats()}
+    if suffix not in known:
+        raise ExportError(_tr("{0}: unknown image format {1}; use .png, .jpg or .bmp").format(
+            show_name(Path(path).name), repr("." + suffix) if suffix else _tr("(none)")))
+    return suffix
+
+
 def _save_image(image: QImage, path: str | os.PathLike) -> None:
-    if image.isNull() or not image.save(str(path)):
-        raise ExportError(_tr("Could not write the image {0}.").format(str(path)))
+    fmt = _image_format(path)
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.isNull() or not image.save(buf, fmt.upper()):
+        raise ExportError(_tr("Could not write the image {0}.").format(show_name(str(path))))
+    _write(path, bytes(QByteArray(buf.data())))
 
 
 def export_widget_png(widget: QWidget, path: str | os.PathLike) -> None:
     """Write ``widget`` as it looks now to a PNG file."""
+    _save_image(widget.grab().toImage(), path)
+
+
+def export_widget_image(widget: QWidget, path: str | os.PathLike) -> None:
+    """Write ``widget`` as it looks now to an image in the format of ``path``'s suffix; raise
+    ExportError if the format is unknown or the file cannot be written."""
     _save_image(widget.grab().toImage(), path)
 
 
@@ -68,7 +104,9 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
     except ImportError:  # pragma: no cover - PySide6-Essentials ships QtSvg
         raise ExportError(_tr("SVG export needs the QtSvg module, which this Qt lacks.")) from None
     gen = QSvgGenerator()
-    gen.setFileName(str(path))
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen.setOutputDevice(buf)
     size = widget.size()
     gen.setSize(size)
     gen.setViewBox(QRect(0, 0, size.width(), size.height()))
@@ -76,7 +114,7 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
     gen.setResolution(int(round(widget.logicalDpiX())))     # 1 SVG unit = 1 widget pixel
     painter = QPainter()
     if not painter.begin(gen):
-        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
+        raise ExportError(_tr("Could not write the drawing {0}.").format(show_name(str(path))))
     try:
         widget.render(painter)
         if isinstance(widget, QAbstractScrollArea):
@@ -89,17 +127,16 @@ def export_widget_svg(widget: QWidget, path: str | os.PathLike, title: str = "")
                     child.render(painter, child.pos())
     finally:
         painter.end()
-    if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise ExportError(_tr("Could not write the drawing {0}.").format(str(path)))
+    data = bytes(QByteArray(buf.data()))
+    if not data:
+        raise ExportError(_tr("Could not write the drawing {0}.").format(show_name(str(path))))
+    _write(path, data)
 
 
 def _write_csv(path: str | os.PathLike, rows: list[list]) -> None:
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(rows)
-    except OSError as exc:
-        raise ExportError(_tr("Could not write {0}: {1}").format(
-            str(path), exc.strerror or str(exc))) from None
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    _write(path, text.getvalue().encode("utf-8"))
 
 
 def export_history_csv(history, path: str | os.PathLike) -> None:
@@ -135,11 +172,11 @@ def _cells(matrix):
 
 def export_worked_example(trace: Trace, path: str | os.PathLike, lang: str = "en") -> None:
     """Write the worked-example document (HTML for .html/.htm, else Markdown)."""
-    try:
-        write_worked_example(path, trace, lang=lang)
-    except OSError as exc:
-        raise ExportError(_tr("Could not write {0}: {1}").format(
-            str(path), exc.strerror or str(exc))) from None
+    if Path(path).suffix.lower() in (".html", ".htm"):
+        text = worked_example_html(trace, None, lang)
+    else:
+        text = worked_example_markdown(trace, None, lang)
+    _write(path, text.encode("utf-8"))
 
 
 def _qimage_to_pil(image: QImage):
@@ -193,10 +230,8 @@ def export_gif(stepper, target: QWidget | None, view: QWidget | None, path: str 
                              Qt.TransformationMode.SmoothTransformation)
         pil.append(_qimage_to_pil(img).quantize(colors=255, method=Image.Quantize.MEDIANCUT))
     durations = [frame_ms] * (len(pil) - 1) + [GIF_LAST_FRAME_MS]
-    try:
-        pil[0].save(str(path), format="GIF", save_all=True, append_images=pil[1:],
-                    duration=durations, loop=0, optimize=False, disposal=1)
-    except OSError as exc:
-        raise ExportError(_tr("Could not write {0}: {1}").format(
-            str(path), exc.strerror or str(exc))) from None
+    out = io.BytesIO()
+    pil[0].save(out, format="GIF", save_all=True, append_images=pil[1:],
+                duration=durations, loop=0, optimize=False, disposal=1)
+    _write(path, out.getvalue())
     return len(pil)

@@ -9,7 +9,7 @@ enabled when the import succeeds, so nothing is ever half-imported.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,6 +66,7 @@ class ImportDialog(QDialog):
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.setMinimumHeight(170)
         self.summary = QLabel(objectName="importSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)     # cells and names from the file
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
-from engine.messages import in_file
+from engine.messages import in_file, one_line, printable, show_name
 from ui.files import exports, session_io
 from ui.files.autosave import Autosave, ExceptionGuard, setup_logging
 from ui.files.export_menu import ExportMenu
 from ui.files.import_dialog import ImportDialog, network_for
 from ui.look.messages import describe
+from ui.look.plain_text import plain_text, plain_tooltip
 from ui.state import AppState
 
 RECENT_KEY = "session/recent"
@@ -68,6 +69,7 @@ class SessionController(QObject):
         menu.addAction(self.quit_action)
         self.autosave = Autosave(lambda: session_io.capture(self.state, self.parts),
                                  lambda: self.state.modified, parent=self)
+        self.autosave.failed.connect(self._on_autosave_failed)
         self.guard = ExceptionGuard(self.show_error_text, self.autosave, parent=self)
         state.modified_changed.connect(self._on_state_modified_changed)
         window.installEventFilter(self)
@@ -115,7 +117,7 @@ class SessionController(QObject):
 
     def update_title(self) -> None:
         """Show the file name (or "Untitled") and the modified mark in the title bar."""
-        name = self.path.name if self.path else self.tr("Untitled")
+        name = show_name(self.path.name) if self.path else self.tr("Untitled")
         self.window.setWindowTitle(self.tr("{0}[*] — Backprop Visualizer").format(name))
         self.window.setWindowModified(self.state.modified)
 
@@ -123,6 +125,12 @@ class SessionController(QObject):
         self.window.setWindowModified(modified)
 
     # --- asking the user (tests replace these) ---------------------------------------------------
+    def _on_autosave_failed(self, message: str, first: bool) -> None:
+        text = self.tr("The autosave failed: {0}").format(one_line(message))
+        self.window.statusBar().showMessage(text, 30_000)
+        if first:        # once until an autosave works again: a dialog every 3 minutes nags
+            self.show_error(self.tr("Cannot autosave the session"), text)
+
     def show_error(self, title: str, message: str) -> None:
         """Show ``message`` in a warning dialog (and remember it)."""
         self.last_error = message
@@ -130,7 +138,13 @@ class SessionController(QObject):
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("sessionErrorBox")
         box.setInformativeText(message)
+        plain_text(box)
         box.exec()
+
+    def report_save_failure(self, title: str, message: str) -> None:
+        """Say that a save failed, in a dialog and in the status bar: never silently."""
+        self.window.statusBar().showMessage(f"{title}: {message}", 30_000)
+        self.show_error(title, message)
 
     def show_error_text(self, message: str) -> None:
         """Report an unexpected error; the session stays as it was."""
@@ -197,15 +211,14 @@ class SessionController(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            session = load_session(path)
-            session_io.check(session, self.parts)
+            # All or nothing: apply puts the old session back if any part fails.
+            session_io.apply(self.state, load_session(path), self.parts)
         except SessionError as exc:
             if not Path(path).exists():      # a recent file that was moved or deleted
                 self._forget(Path(path))
             self.show_error(self.tr("Cannot open the session"),
-                            describe(_naming_file(exc, Path(path).name)))
+                            one_line(describe(_naming_file(exc, Path(path).name))))
             return False
-        session_io.apply(self.state, session, self.parts)
         self._set_path(Path(path))
         self._remember(Path(path))
         return True
@@ -229,10 +242,11 @@ class SessionController(QObject):
         """Write the session atomically to ``path``; on failure report it and keep the old file."""
         try:
             save_session(path, session_io.capture(self.state, self.parts))
-        except (OSError, ValueError) as exc:
-            self.show_error(self.tr("Cannot save the session"),
-                            self.tr("{0}: {1}").format(path.name, getattr(exc, "strerror", None)
-                                                       or describe(exc)))
+        except (OSError, ValueError, RecursionError) as exc:
+            text = (describe(exc) if str(exc).startswith(show_name(path.name) + ": ") else
+                    self.tr("{0}: {1}").format(show_name(path.name),
+                                              getattr(exc, "strerror", None) or describe(exc)))
+            self.report_save_failure(self.tr("Cannot save the session"), one_line(text))
             return False
         self.state.set_modified(False)
         self._set_path(path)
@@ -254,13 +268,16 @@ class SessionController(QObject):
             self.autosave.discard()
             return False
         try:
-            session = load_session(self.autosave.path)
-            session_io.check(session, self.parts)
+            session_io.apply(self.state, load_session(self.autosave.path), self.parts)
         except SessionError as exc:
-            self.show_error(self.tr("Cannot restore the autosaved session"), describe(exc))
-            self.autosave.discard()
+            # Kept aside, not deleted and not left in place: the next start must not offer it
+            # again (a loop of failing restores), and the work in it is not lost.
+            aside = self.autosave.set_aside()
+            where = self.tr(" It was kept as {0} in {1}.").format(
+                show_name(aside.name), show_name(str(aside.parent), 200)) if aside else ""
+            self.show_error(self.tr("Cannot restore the autosaved session"),
+                            one_line(describe(exc)) + where)
             return False
-        session_io.apply(self.state, session, self.parts)
         self._set_path(None)
         self.state.set_modified(True)
         return True
@@ -272,6 +289,8 @@ class SessionController(QObject):
         return [value] if isinstance(value, str) else list(value or [])
 
     def _remember(self, path: Path) -> None:
+        if any("\ud800" <= c <= "\udfff" for c in str(path)):
+            return      # a name that is not UTF-8: QSettings would store another name
         entries = [str(path.resolve())] + [p for p in self.recent_files()
                                            if p != str(path.resolve())]
         QSettings().setValue(RECENT_KEY, entries[:MAX_RECENT])
@@ -285,7 +304,7 @@ class SessionController(QObject):
         files = self.recent_files()
         for p in files:
             act = self.recent_menu.addAction(Path(p).name)
-            act.setToolTip(p)
+            act.setToolTip(plain_tooltip(p))
             act.setStatusTip(p)
             act.triggered.connect(lambda *_, p=p: self.open_path(p))
         if not files:
@@ -308,11 +327,11 @@ class SessionController(QObject):
         try:
             text = read_text(p)
         except CsvImportError as exc:
-            self.show_error(self.tr("Cannot import the data set"), describe(exc))
+            self.show_error(self.tr("Cannot import the data set"), one_line(describe(exc)))
             return False
         # The dialog shows the importer's message (line and reason) and keeps OK disabled until
         # the options give a clean import, so a cancelled dialog needs no second message.
-        dialog = ImportDialog(text, p.stem, self.window)
+        dialog = ImportDialog(text, printable(p.stem), self.window)
         if not self.run_import_dialog(dialog) or dialog.dataset is None:
             return False
         ds = dialog.dataset
@@ -326,6 +345,7 @@ class SessionController(QObject):
 def _naming_file(exc: SessionError, name: str) -> SessionError:
     """Return ``exc`` if its text starts with the file's ``name``, else one that does (the
     window's own history check does not know the file)."""
+    name = show_name(name)
     return exc if str(exc).startswith(name + ": ") else in_file(SessionError, name, exc)
 
 

@@ -11,12 +11,15 @@ the rest still saves and loads.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from engine.files.session_format import Session, SessionError
 from engine.lesson.presets import build_preset, data_article
-from engine.messages import QT_TRANSLATE_NOOP, reason
+from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
 from ui.state import AppState, Settings
 
 if TYPE_CHECKING:
@@ -72,10 +75,48 @@ def check(session: Session, parts: Teammates) -> None:
                            reason=reason(exc)) from None
 
 
+@contextlib.contextmanager
+def _slot_errors() -> Iterator[list[BaseException]]:
+    """Collect the exceptions raised in Qt slots meanwhile: Qt hands those to sys.excepthook
+    instead of to the caller, so without this an apply would go on half-done."""
+    caught: list[BaseException] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda _type, exc, _tb: caught.append(exc)
+    try:
+        yield caught
+    finally:
+        sys.excepthook = previous
+
+
 def apply(state: AppState, session: Session, parts: Teammates) -> None:
-    """Replace the window's session by ``session`` and mark it unmodified; raise SessionError
-    (changing nothing) if a part only the window can check is bad."""
+    """Replace the window's session by ``session`` and mark it unmodified, all or nothing: if any
+    part fails (here or in a slot), the window's session is put back exactly as it was (weights,
+    data, settings, history, training state, example, step, modified flag) and SessionError
+    says why."""
     check(session, parts)
+    backup, modified = capture(state, parts), state.modified
+    with _slot_errors() as caught:
+        try:
+            _apply(state, session, parts)
+        except Exception as exc:  # noqa: BLE001 - any failure means: put the old session back
+            caught.append(exc)
+    if not caught:
+        return
+    with _slot_errors():
+        _apply(state, backup, parts)
+        state.set_modified(modified)
+    raise SessionError(QT_TRANSLATE_NOOP(
+        "Engine", "the window cannot show this session ({reason}); your session is kept"),
+        reason=_short(caught[0])) from None
+
+
+def _short(exc: BaseException) -> Message | str:
+    found = reason(exc)
+    return found if not isinstance(found, str) else one_line(
+        f"{type(exc).__name__}: {found}", 160)
+
+
+def _apply(state: AppState, session: Session, parts: Teammates) -> None:
     training = parts.training
     if training is not None and training.running:
         training.pause()

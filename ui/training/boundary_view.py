@@ -9,6 +9,8 @@ output a_i(l) over the plane instead, as TensorFlow Playground does.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
@@ -75,6 +77,10 @@ class BoundaryView(QWidget):
         self.message.setObjectName("boundaryMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Class and feature names come from files: plain text, never Qt rich text (styled text,
+        # links and local images would load).
+        for label in (self.title, self.legend, self.message):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.plot = pg.PlotWidget()
         item = self.plot.getPlotItem()
@@ -138,8 +144,9 @@ class BoundaryView(QWidget):
                             .replace("%1", " · ".join(entries)))
         features = tuple(ds.feature_names) if ds is not None else ()
         x, y = features if len(features) == 2 else ("x1", "x2")
-        self.plot.setLabel("bottom", x)
-        self.plot.setLabel("left", y)
+        # pyqtgraph draws axis labels as HTML: escape the file's names.
+        self.plot.setLabel("bottom", html.escape(x))
+        self.plot.setLabel("left", html.escape(y))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -27,7 +27,8 @@ CUSTOM = ""     # combo data of the entry shown for data that did not come from 
 class DataControls(QWidget):
     """Data set, noise, test share and Regenerate; ``data_requested(name, seed, noise, ratio)``."""
 
-    data_requested = Signal(str, int, float, float)
+    # object, not int: a seed from a file may pass 2³¹ (a Qt int signal would overflow).
+    data_requested = Signal(str, object, float, float)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)

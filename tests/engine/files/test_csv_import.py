@@ -30,6 +30,13 @@ BAD_CSV = {
     "unclosed_quote.csv": "line 2: a quoted cell runs on",
     "bom_ragged.csv": "line 3: 2 cells, but the header has 3",
     "mixed_separators.csv": "line 3: 1 cell, but the header has 3 (separator ';')",
+    # Only what a spreadsheet writes is a number; names and cells are escaped (issue 13).
+    "cr_only_line_ends.csv": "carriage return only",
+    "underscore_in_number.csv": "line 3, column 1 ('x1'): '1_000' is not a number",
+    "arabic_indic_digits.csv": "line 3, column 2 ('x2'): '\u0663' is not a number",
+    "full_width_digits.csv": "line 3, column 1 ('x1'): '\uff13' is not a number",
+    "control_characters_in_cell.csv": "line 3, column 1 ('x\\x1b[31m1'): '\\x1b[2Jzz' is not a "
+                                      "number",
 }
 
 
@@ -134,3 +141,28 @@ def test_too_many_values_are_refused(monkeypatch):
     monkeypatch.setattr(ci, "MAX_VALUES", 10)
     with pytest.raises(CsvImportError, match="limit of 10 values"):
         import_csv("a,b,c\n" + "1,2,x\n2,3,y\n" * 3)
+
+
+def test_a_cell_past_the_csv_field_limit_names_the_line_and_the_limit(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("a,b\n1,2\n" + "x" * 200_000 + ",3\n")
+    with pytest.raises(CsvImportError, match=r"wide.csv: line 3: a cell of more than \d+ "
+                                             r"characters"):
+        import_csv_file(path)
+
+
+def test_standardize_keeps_values_near_the_largest_double_finite():
+    ds = import_csv("a,c\n1e308,x\n-1.7e308,y\n1.5e308,x\n", standardize=True)
+    x = np.array([1e308, -1.7e308, 1.5e308])
+    # Written out with the values scaled down first: mean and population std of x / 1e308.
+    s = x / 1e308
+    expected = (s - s.mean()) / np.sqrt(((s - s.mean()) ** 2).mean())
+    np.testing.assert_allclose(ds.X_train[:, 0], expected, rtol=1e-12)
+    assert np.isfinite(ds.params["mean"]).all() and np.isfinite(ds.params["std"]).all()
+
+
+def test_every_import_here_is_also_saved_in_a_session_and_reopened_unchanged():
+    # tests/engine/files/conftest.py wraps this module's import_csv with the round trip.
+    before = import_csv.count
+    import_csv("a,b\n1e308,x\n-1e308,y\n", standardize=True, name="n\u00e4me")
+    assert import_csv.count == before + 1

@@ -96,6 +96,19 @@ BAD_SESSIONS = {
     "history_envelope_not_a_number.json": "history: train_cost_max[1] must be a number or null, "
                                           "got 'lots'",
     "history_envelope_overflow.json": "history: latest.train_cost_max must be finite",
+    # Fields the window reads, checked before anything is built (issue 13).
+    "params_seed_text.json": "data.params.seed must be a whole number, got 'abc'",
+    "params_seed_list.json": "data.params.seed must be a whole number, got [1, 2]",
+    "params_test_ratio_huge.json": "data.params.test_ratio must be finite",
+    "params_nested_deep.json": "is nested more than 16 levels deep",
+    "history_epoch_too_large.json": "history.epoch must be a whole number 0..2147483647",
+    "y_test_out_of_range.json": "data.Y_test: targets out of range",
+    "lone_surrogate_name.json": "data.name holds a lone surrogate ('\\udc80bad')",
+    "control_characters_in_key.json": "history.x\\nbackprop-visualizer: forged\\x1b[31m must "
+                                      "be finite",
+    "duplicate_key.json": "the key 'seed' appears twice",
+    "utf32.json": "UTF-32",
+    "huge_seed.json": "seed must be a whole number 0..9223372036854775807, got a 401-digit number",
 }
 
 
@@ -388,3 +401,28 @@ def test_a_seed_no_generator_takes_is_refused(seed):
     doc["seed"] = seed
     with pytest.raises(SessionError, match=r"^seed must be a whole number 0\.\."):
         loads(json.dumps(doc))
+
+
+def test_the_test_set_counts_in_the_data_limit(monkeypatch):
+    import engine.files.session_format as fmt
+
+    doc = json.loads((DATA / "bad" / "y_test_out_of_range.json").read_text())
+    doc["network"]["loss"], doc["data"]["Y_test"] = "squared_error", [[0.2, 0.8]] * 3
+    doc["data"]["X_test"] = [[0.1, 0.1]] * 3
+    # X 2×2 + Y 2×2 = 8 numbers; the test set adds 6 + 6.
+    monkeypatch.setattr(fmt, "MAX_DATA_VALUES", 19)
+    with pytest.raises(SessionError, match="data holds 20 numbers; the limit is 19"):
+        fmt.session_from_dict(doc)
+    monkeypatch.setattr(fmt, "MAX_DATA_VALUES", 20)
+    assert fmt.session_from_dict(doc).dataset.X_test.shape == (3, 2)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "ok").glob("*.json")))
+def test_every_good_file_saves_and_reopens_unchanged(name, tmp_path):
+    from tests.engine.files.roundtrip import assert_round_trip
+
+    session = load_session(DATA / "ok" / name)
+    assert_round_trip(session)
+    save_session(tmp_path / name, session)
+    assert dumps(load_session(tmp_path / name)) == dumps(session)
+
