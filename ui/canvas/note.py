@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.items import EdgeBundleItem
 
 
@@ -21,10 +22,11 @@ class CanvasNote(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
-    def show_for(self, bundles: Sequence[EdgeBundleItem]) -> bool:
+    def show_for(self, bundles: Sequence[EdgeBundleItem | HeatMapItem]) -> bool:
         """Describe ``bundles``; return whether the note's height changed (a height change
         means the canvas must place its overlays again)."""
         loc, lines, overlays = QLocale(), [], []
+        heat = [b for b in bundles if isinstance(b, HeatMapItem)]
         for b in bundles:
             if b.pruned:
                 lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
@@ -32,10 +34,19 @@ class CanvasNote(QLabel):
             if b.overlay is not None:
                 what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
                         self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
-                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                overlays.append(self.tr("The heat map of Θ({0}) shows the {1}").format(b.l, what)
+                                if isinstance(b, HeatMapItem) else
+                                self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
                                         "weights").format(b.l, what))
-        lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the sign, "
-                                      "width the size |Θ|")]
+        if heat:
+            lines.append(self.tr("Heat map: row i holds the weights into neuron i of the next "
+                                 "layer, bias first; blue +, orange −, grey 0. Click a neuron "
+                                 "to see its weights as edges with numbers."))
+        if len(heat) < len(bundles):
+            lines += overlays or [self.tr("Edges show the weights Θ: colour and dash give the "
+                                          "sign, width the size |Θ|")]
+        else:
+            lines += overlays
         text = "\n".join(lines)
         if text == self.text():
             return False

@@ -1,0 +1,115 @@
+"""The captions of the network canvas: under each layer its name and size, and under each heat
+map which matrix it is and its shape, so the canvas says how it draws every part
+(``ui.canvas.layout.layer_kind``, ``theta_kind``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+
+from ui.look import palette
+from ui.look.palette import Theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkView", text)
+
+
+Pair = tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]
+
+
+class CanvasCaptions:
+    """Two lines (title, size) under every layer and every heat map of one scene."""
+
+    def __init__(self) -> None:
+        self.layers: list[Pair] = []
+        self.heat: dict[int, Pair] = {}     # Θ index l → its heat map's caption
+
+    def build(self, scene: QGraphicsScene, n_layers: int, heat: Sequence[int]) -> None:
+        """Make fresh caption items in ``scene`` for ``n_layers`` layers and the heat maps of
+        the Θ(l) listed in ``heat``."""
+        self.layers = [(QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem())
+                       for _ in range(n_layers)]
+        self.heat = {l: (QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem()) for l in heat}
+        for pair in self.pairs():
+            for item in pair:
+                scene.addItem(item)
+
+    def pairs(self) -> list[Pair]:
+        """Return every caption pair, layers first."""
+        return [*self.layers, *self.heat.values()]
+
+    def retranslate(self, sizes: Sequence[int], kinds: Sequence[str],
+                    shapes: dict[int, tuple[int, int]], overlays: dict[int, str]) -> None:
+        """Set the texts for layers of ``sizes`` drawn as ``kinds`` and heat maps of matrices
+        of ``shapes`` (l → (rows, columns)) showing ``overlays`` (l → "", "D", "contribution")."""
+        loc, L = QLocale(), len(sizes)
+        for k, (title, size) in enumerate(self.layers):
+            role = (_tr("input") if k == 0 else _tr("output") if k == L - 1 else _tr("hidden"))
+            title.setText(_tr("Layer {0} ({1})").format(k + 1, role))
+            n = loc.toString(sizes[k])
+            kind = kinds[k] if k < len(kinds) else "circles"
+            if kind == "image":
+                side = loc.toString(round(sizes[k] ** 0.5))
+                size.setText(_tr("s({0}) = {1}: an {2}×{2} image").format(k + 1, n, side))
+            elif kind == "cells":
+                size.setText(_tr("s({0}) = {1}, a cell each").format(k + 1, n))
+            else:
+                size.setText(_tr("s({0}) = {1}").format(k + 1, n))
+        for l, (title, size) in self.heat.items():
+            kind = overlays.get(l, "")
+            what = (_tr("D({0})").format(l) if kind == "D" else
+                    _tr("d({0})·[1; a({1})]ᵀ").format(l + 1, l) if kind == "contribution"
+                    else _tr("Θ({0})").format(l))
+            title.setText(_tr("heat map of {0}").format(what))
+            rows, cols = shapes[l]
+            size.setText(_tr("{0} rows × {1} columns").format(loc.toString(rows),
+                                                              loc.toString(cols)))
+
+    def set_look(self, theme: Theme, scale: float, base: QFont) -> None:
+        """Use ``theme``'s colours and fonts of ``base`` at presenter ``scale``."""
+        for title, size in self.pairs():
+            for item in (title, size):
+                font = QFont(base)
+                font.setPointSizeF((9.5 if item is title else 8.5) * scale)
+                item.setFont(font)
+                item.setBrush(palette.qcolor(theme.text if item is title else theme.muted))
+
+    def place(self, lay) -> None:
+        """Put the captions under their parts of the ``Layout`` ``lay``, shrunk to their room."""
+        centres = [(float(lay.x[k]), pair) for k, pair in enumerate(self.layers)]
+        for l, pair in self.heat.items():
+            r = lay.heat[l - 1]
+            centres.append((r[0] + r[2] / 2, pair))
+        xs = sorted(c for c, _ in centres)
+        for cx, (title, size) in centres:
+            # Room: halfway to the neighbouring captions, and no further than the view's edges.
+            i = xs.index(cx)
+            left = cx - xs[i - 1] if i > 0 else 2 * cx
+            right = xs[i + 1] - cx if i + 1 < len(xs) else 2 * (lay.width - cx)
+            room = min(left, right, 2 * cx, 2 * (lay.width - cx))
+            for item in (title, size):   # shrink captions wider than their room
+                item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
+            for item, y in ((title, lay.caption_y),
+                            (size, lay.caption_y + title.sceneBoundingRect().height())):
+                # Centred, but never past the view's edges (longer in Portuguese or presenter
+                # mode).
+                w = item.sceneBoundingRect().width()
+                item.setPos(min(max(cx - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
+
+    def emphasise(self, layers: Sequence[int], heat: Sequence[int], active: bool) -> None:
+        """Bold the captions of ``layers``, fade those of parts not in ``layers``/``heat``."""
+        for k, (title, size) in enumerate(self.layers):
+            font = QFont(title.font())
+            font.setBold(k + 1 in layers)
+            title.setFont(font)
+            opacity = 1.0 if (k + 1 in layers or not active) else 0.55
+            title.setOpacity(opacity)
+            size.setOpacity(opacity)
+        for l, (title, size) in self.heat.items():
+            opacity = 1.0 if (l in heat or not active) else 0.55
+            title.setOpacity(opacity)
+            size.setOpacity(opacity)

@@ -1,0 +1,116 @@
+"""The focused unit of the network canvas: clicking a neuron draws its fan-in (the row of
+Θ(l−1) feeding it) and fan-out (its column of Θ(l)) as edges with their weights written on them,
+while the view dims everything else. On a wide network that is the only place single weights
+are lines; the heat maps show the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui.canvas.items import format_value
+from ui.look import palette
+from ui.look.palette import Theme
+
+MAX_LABELS = 8   # numbers per fan: more would overlap; the strongest are written
+
+
+@dataclass(frozen=True)
+class FocusEdge:
+    """One drawn edge of the focus: Θ(l)[i, j] from ``start`` to ``end`` (scene points)."""
+
+    l: int
+    i: int
+    j: int
+    value: float
+    start: tuple[float, float]
+    end: tuple[float, float]
+    labelled: bool
+
+
+def fan_edges(layout, thetas, layer: int, k: int) -> list[FocusEdge]:
+    """Return the fan-in and fan-out of unit k (0 = "+1", 1..s(layer)) of ``layer`` as edges,
+    the ``MAX_LABELS`` largest |Θ| of each fan labelled. ``layout`` is a ``Layout``, ``thetas``
+    Θ(1)…Θ(L−1)."""
+    out: list[FocusEdge] = []
+    fans = []
+    if k >= 1 and layer >= 2:   # fan-in: row k−1 of Θ(layer−1), from [+1; a(layer−1)]
+        l = layer - 1
+        src, dst = layout.sources(l), layout.targets(l)[k - 1]
+        fans.append([(l, k - 1, j, src[j], dst) for j in range(src.shape[0])])
+    if layer <= len(thetas):    # fan-out: column k of Θ(layer), to the neurons of layer+1
+        l = layer
+        src, dst = layout.sources(l)[k], layout.targets(l)
+        fans.append([(l, i, k, src, dst[i]) for i in range(dst.shape[0])])
+    for fan in fans:
+        values = np.array([thetas[l - 1][i, j] for l, i, j, _, _ in fan])
+        strongest = set(np.argsort(-np.abs(values), kind="stable")[:MAX_LABELS].tolist())
+        for n, (l, i, j, a, b) in enumerate(fan):
+            out.append(FocusEdge(l, i, j, float(values[n]), (float(a[0]), float(a[1])),
+                                 (float(b[0]), float(b[1])), n in strongest))
+    return out
+
+
+class FocusItem(QGraphicsItem):
+    """Paints the focused unit's edges, their numbers and a ring around the unit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edges: list[FocusEdge] = []
+        self.unit = QRectF()
+        self.theme, self.scale = palette.LIGHT, 1.0
+        self._rect = QRectF()
+        self.setZValue(6)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_focus(self, edges: list[FocusEdge], unit: QRectF, theme: Theme,
+                  scale: float) -> None:
+        """Draw ``edges`` and a ring around ``unit`` (an empty rect and no edges: nothing)."""
+        self.prepareGeometryChange()
+        self.edges, self.unit, self.theme, self.scale = edges, unit, theme, scale
+        rect = QRectF(unit)
+        for e in edges:
+            rect = rect.united(QRectF(QPointF(*e.start), QPointF(*e.end)).normalized())
+        self._rect = rect.adjusted(-60 * scale, -20 * scale, 60 * scale, 20 * scale)
+        self.setVisible(bool(edges) or not unit.isEmpty())
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        s, th = self.scale, self.theme
+        top = max((abs(e.value) for e in self.edges), default=1.0) or 1.0
+        for e in self.edges:
+            painter.setPen(palette.sign_pen(e.value, (0.8 + 3.2 * abs(e.value) / top) * s, th))
+            painter.drawLine(QLineF(*e.start, *e.end))
+        painter.setPen(QPen(palette.qcolor(th.highlight), 2.6 * s))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if not self.unit.isEmpty():
+            painter.drawEllipse(self.unit.adjusted(-3 * s, -3 * s, 3 * s, 3 * s))
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5 * s)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        bg = palette.qcolor(th.background)
+        for e in self.edges:
+            if not e.labelled:
+                continue
+            # Near the far end of the edge: at the focused unit every edge meets.
+            far, near = ((e.start, e.end) if self.unit.contains(QPointF(*e.end))
+                         else (e.end, e.start))
+            p = QPointF(far[0] + 0.3 * (near[0] - far[0]), far[1] + 0.3 * (near[1] - far[1]))
+            text = format_value(e.value)
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            rect = QRectF(p.x() - w / 2, p.y() - h / 2, w, h)
+            painter.setPen(QPen(palette.qcolor(th.positive if e.value >= 0 else th.negative),
+                                1.0))
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(palette.qcolor(th.text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
