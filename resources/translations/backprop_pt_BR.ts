@@ -58,7 +58,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="wrapped_strings.py" line="+14"/>
+        <location filename="wrapped_strings.py" line="+26"/>
         <source>Network drawing</source>
         <translation>Desenho da rede</translation>
     </message>
@@ -204,7 +204,7 @@
 <context>
     <name>CanvasInteraction</name>
     <message>
-        <location filename="../../ui/canvas/interaction.py" line="+88"/>
+        <location filename="../../ui/canvas/interaction.py" line="+102"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>CanvasNote</name>
     <message>
-        <location filename="../../ui/canvas/note.py" line="+30"/>
+        <location filename="../../ui/canvas/note.py" line="+32"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
@@ -243,11 +243,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The heat map of Θ({0}) shows the {1}</source>
+        <translation>O mapa de calor de Θ({0}) mostra: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Heat map: row i holds the weights into neuron i of the next layer, bias first; blue +, orange −, grey 0. Click a neuron to see its weights as edges with numbers.</source>
+        <translation>Mapa de calor: a linha i traz os pesos que entram no neurônio i da camada seguinte, viés primeiro; azul +, laranja −, cinza 0. Clique num neurônio para ver seus pesos como conexões com números.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Edges show the weights Θ: colour and dash give the sign, width the size |Θ|</source>
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
@@ -2015,12 +2025,12 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+302"/>
+        <location filename="wrapped_strings.py" line="-136"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
@@ -2036,29 +2046,59 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>D({0})</source>
+        <translation>D({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heat map of {0}</source>
+        <translation>mapa de calor de {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} rows × {1} columns</source>
+        <translation>{0} linhas × {1} colunas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s({0}) = {1}: an {2}×{2} image</source>
+        <translation>s({0}) = {1}: uma imagem {2}×{2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d({0})·[1; a({1})]ᵀ</source>
+        <translation>d({0})·[1; a({1})]ᵀ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({0})</source>
+        <translation>Θ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s({0}) = {1}, a cell each</source>
+        <translation>s({0}) = {1}, uma célula cada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>s({0}) = {1}</source>
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight. Wheel zooms, drag pans, double-click fits the network to the view.</source>
-        <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar o peso. A roda do mouse amplia, arrastar desloca, clique duplo enquadra a rede.</translation>
+        <location filename="../../ui/canvas/view.py" line="+345"/>
+        <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
+        <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The network: columns are layers, +1 is the bias unit</source>
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
-    </message>
-    <message>
-        <location filename="../../ui/canvas/neurons.py" line="+335"/>
-        <source>x as {0}×{0}</source>
-        <translation>x como {0}×{0}</translation>
     </message>
 </context>
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="-88"/>
+        <location filename="wrapped_strings.py" line="+37"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>

@@ -64,21 +64,37 @@ class FocusItem(QGraphicsItem):
         self.edges: list[FocusEdge] = []
         self.unit = QRectF()
         self.theme, self.scale = palette.LIGHT, 1.0
+        self.round_unit = True
         self._rect = QRectF()
         self.setZValue(6)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_focus(self, edges: list[FocusEdge], unit: QRectF, theme: Theme,
-                  scale: float) -> None:
-        """Draw ``edges`` and a ring around ``unit`` (an empty rect and no edges: nothing)."""
+                  scale: float, round_unit: bool = True) -> None:
+        """Draw ``edges`` and a ring around ``unit`` (an empty rect and no edges: nothing);
+        ``round_unit`` False outlines a cell with a rectangle."""
         self.prepareGeometryChange()
         self.edges, self.unit, self.theme, self.scale = edges, unit, theme, scale
+        self.round_unit = round_unit
         rect = QRectF(unit)
         for e in edges:
             rect = rect.united(QRectF(QPointF(*e.start), QPointF(*e.end)).normalized())
         self._rect = rect.adjusted(-60 * scale, -20 * scale, 60 * scale, 20 * scale)
         self.setVisible(bool(edges) or not unit.isEmpty())
         self.update()
+
+    def _label_rect(self, e: FocusEdge, w: float, h: float, placed: list[QRectF]) -> QRectF:
+        """Return where edge ``e``'s number goes: the first spot along it, from its far end
+        (at the focused unit every edge meets), that overlaps no number placed before."""
+        far, near = ((e.start, e.end) if self.unit.contains(QPointF(*e.end))
+                     else (e.end, e.start))
+        rect = QRectF()
+        for t in (0.2, 0.35, 0.5, 0.65, 0.1, 0.8):
+            p = QPointF(far[0] + t * (near[0] - far[0]), far[1] + t * (near[1] - far[1]))
+            rect = QRectF(p.x() - w / 2, p.y() - h / 2, w, h)
+            if not any(rect.intersects(r) for r in placed):
+                break
+        return rect
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -92,22 +108,24 @@ class FocusItem(QGraphicsItem):
         painter.setPen(QPen(palette.qcolor(th.highlight), 2.6 * s))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if not self.unit.isEmpty():
-            painter.drawEllipse(self.unit.adjusted(-3 * s, -3 * s, 3 * s, 3 * s))
+            ring = self.unit.adjusted(-3 * s, -3 * s, 3 * s, 3 * s)
+            if self.round_unit:
+                painter.drawEllipse(ring)
+            else:
+                painter.drawRect(ring)
         font = QFont(painter.font())
         font.setPointSizeF(7.5 * s)
         painter.setFont(font)
         fm = QFontMetricsF(font)
         bg = palette.qcolor(th.background)
+        placed: list[QRectF] = [self.unit]
         for e in self.edges:
             if not e.labelled:
                 continue
-            # Near the far end of the edge: at the focused unit every edge meets.
-            far, near = ((e.start, e.end) if self.unit.contains(QPointF(*e.end))
-                         else (e.end, e.start))
-            p = QPointF(far[0] + 0.3 * (near[0] - far[0]), far[1] + 0.3 * (near[1] - far[1]))
             text = format_value(e.value)
             w, h = fm.horizontalAdvance(text) + 6, fm.height()
-            rect = QRectF(p.x() - w / 2, p.y() - h / 2, w, h)
+            rect = self._label_rect(e, w, h, placed)
+            placed.append(rect)
             painter.setPen(QPen(palette.qcolor(th.positive if e.value >= 0 else th.negative),
                                 1.0))
             painter.setBrush(bg)

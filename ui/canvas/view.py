@@ -242,8 +242,8 @@ class NetworkView(CanvasQueries, QGraphicsView):
             col.set_emphasis(on, active and not on)
         for b in self.bundles:
             b.set_dimmed(active and (focus or b.l != edges_of))
-        self.captions.emphasise(layers, () if edges_of is None or focus else (edges_of,),
-                                active)
+        self.captions.emphasise(() if focus else layers,
+                                () if edges_of is None or focus else (edges_of,), active)
 
     # focus
     def focus_unit(self, layer: int, k: int) -> None:
@@ -281,7 +281,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         else:
             unit = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
         self.focus_item.set_focus(fan_edges(lay, self.thetas, layer, k), unit, self.theme,
-                                  self.scale_factor)
+                                  self.scale_factor, round_unit=not (k and col.kind != "circles"))
 
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide the value labels on neurons."""
