@@ -1947,14 +1947,24 @@
 <context>
     <name>NetworkLegend</name>
     <message>
-        <location filename="../../ui/canvas/legend.py" line="+72"/>
+        <location filename="../../ui/canvas/legend.py" line="+89"/>
         <source>fill = activation a</source>
         <translation>preenchimento = ativação a</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-37"/>
         <source>ring = delta d (solid +, dashed −)</source>
         <translation>anel = delta d (cheio +, tracejado −)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bar = delta d (filled +, hollow −)</source>
+        <translation>barra = delta d (cheia +, vazada −)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heat map: Θ &lt; 0 … 0 … Θ &gt; 0</source>
+        <translation>mapa de calor: Θ &lt; 0 … 0 … Θ &gt; 0</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1977,12 +1987,12 @@
         <translation>unidade de viés +1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How to read the network drawing</source>
         <translation>Como ler o desenho da rede</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>fill = a, hatched &lt; 0: {0}</source>
         <translation>preenchimento = a, hachurado &lt; 0: {0}</translation>
     </message>
@@ -2085,7 +2095,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+345"/>
+        <location filename="../../ui/canvas/view.py" line="+336"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -2093,6 +2103,11 @@
         <location line="+4"/>
         <source>The network: columns are layers, +1 is the bias unit</source>
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/focus.py" line="+87"/>
+        <source>Θ(1) into neuron {0} as {1}×{1}: what it looks for</source>
+        <translation>Θ(1) que entra no neurônio {0} como {1}×{1}: o que ele procura</translation>
     </message>
 </context>
 <context>

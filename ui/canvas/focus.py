@@ -2,6 +2,10 @@
 Θ(l−1) feeding it) and fan-out (its column of Θ(l)) as edges with their weights written on them,
 while the view dims everything else. On a wide network that is the only place single weights
 are lines; the heat maps show the rest.
+
+When the fan-in comes from an image (64 inputs as 8×8), the row of weights is itself a picture:
+it is painted over the input image, in the heat maps' colours, as what the neuron looks for, and
+only its strongest weights are also lines with numbers.
 """
 
 from __future__ import annotations
@@ -9,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from ui.canvas.cells import block_rect
 from ui.canvas.items import format_value
 from ui.look import palette
 from ui.look.palette import Theme
@@ -56,6 +61,38 @@ def fan_edges(layout, thetas, layer: int, k: int) -> list[FocusEdge]:
     return out
 
 
+def show_focus(view) -> None:
+    """Draw the focus of ``view`` (a NetworkView) for its ``focused`` unit, or clear it."""
+    layer, k = view.focused
+    lay, thetas, item = view.layout_, view.thetas, view.focus_item
+    if layer <= 0 or lay is None or thetas is None:
+        item.set_focus([], QRectF(), view.theme, view.scale_factor)
+        return
+    col = view.columns[layer - 1]
+    c = view.unit_scene_pos(layer, k)
+    cell = bool(k) and col.kind != "circles"
+    if cell:
+        unit = QRectF(c.x() - col.cell[0] / 2, c.y() - col.cell[1] / 2, *col.cell)
+    else:
+        r = max(col.radius, col.bias_half if k == 0 else 0.0)
+        unit = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
+    edges = fan_edges(lay, thetas, layer, k)
+    picture = None
+    source = view.columns[0]
+    if layer == 2 and k >= 1 and source.kind == "image":
+        side = round(np.sqrt(source.n))
+        row = thetas[0][k - 1, 1:]
+        top = float(np.abs(row).max()) or 1.0
+        rgba = np.ascontiguousarray(palette.diverging_rgba(row.reshape(side, side), top))
+        text = QCoreApplication.translate(
+            "NetworkView", "Θ(1) into neuron {0} as {1}×{1}: what it looks for").format(k, side)
+        picture = (block_rect(source), rgba, text)
+        # The picture shows every weight; lines only for the strongest, with their numbers.
+        edges = [e for e in edges if e.l != 1 or e.j == 0 or e.labelled]
+    item.set_focus(edges, unit, view.theme, view.scale_factor, round_unit=not cell,
+                   picture=picture)
+
+
 class FocusItem(QGraphicsItem):
     """Paints the focused unit's edges, their numbers and a ring around the unit."""
 
@@ -65,23 +102,50 @@ class FocusItem(QGraphicsItem):
         self.unit = QRectF()
         self.theme, self.scale = palette.LIGHT, 1.0
         self.round_unit = True
+        self.picture: tuple[QRectF, np.ndarray, str] | None = None
+        self.picture_image = QImage()
         self._rect = QRectF()
         self.setZValue(6)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_focus(self, edges: list[FocusEdge], unit: QRectF, theme: Theme,
-                  scale: float, round_unit: bool = True) -> None:
+                  scale: float, round_unit: bool = True,
+                  picture: tuple[QRectF, np.ndarray, str] | None = None) -> None:
         """Draw ``edges`` and a ring around ``unit`` (an empty rect and no edges: nothing);
-        ``round_unit`` False outlines a cell with a rectangle."""
+        ``round_unit`` False outlines a cell with a rectangle. ``picture`` (rect, RGBA (h, w, 4)
+        uint8, caption) is painted in rect with its caption under it."""
         self.prepareGeometryChange()
         self.edges, self.unit, self.theme, self.scale = edges, unit, theme, scale
         self.round_unit = round_unit
+        self.picture = picture
+        self.picture_image = QImage()
         rect = QRectF(unit)
+        if picture is not None:
+            area, rgba, _ = picture
+            h, w = rgba.shape[:2]
+            self.picture_image = QImage(rgba.data, w, h, 4 * w,
+                                        QImage.Format.Format_RGBA8888).copy()
+            rect = rect.united(area.adjusted(0, 0, 0, 40 * scale))
         for e in edges:
             rect = rect.united(QRectF(QPointF(*e.start), QPointF(*e.end)).normalized())
         self._rect = rect.adjusted(-60 * scale, -20 * scale, 60 * scale, 20 * scale)
         self.setVisible(bool(edges) or not unit.isEmpty())
         self.update()
+
+    def _paint_picture(self, painter: QPainter) -> None:
+        area, _, text = self.picture
+        painter.drawImage(area, self.picture_image)
+        painter.setPen(QPen(palette.qcolor(self.theme.foreground), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area)
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5 * self.scale)
+        painter.setFont(font)
+        painter.setPen(palette.qcolor(self.theme.text))
+        room = QRectF(area.left() - 20 * self.scale, area.bottom() + 2,
+                      area.width() + 40 * self.scale, 36 * self.scale)
+        painter.drawText(room, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, text)
 
     def _label_rect(self, e: FocusEdge, w: float, h: float, placed: list[QRectF]) -> QRectF:
         """Return where edge ``e``'s number goes: the first spot along it, from its far end
@@ -101,6 +165,8 @@ class FocusItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         s, th = self.scale, self.theme
+        if self.picture is not None:
+            self._paint_picture(painter)
         top = max((abs(e.value) for e in self.edges), default=1.0) or 1.0
         for e in self.edges:
             painter.setPen(palette.sign_pen(e.value, (0.8 + 3.2 * abs(e.value) / top) * s, th))

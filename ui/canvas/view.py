@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ui.canvas.animation import CanvasAnimation
 from ui.canvas.captions import CanvasCaptions
-from ui.canvas.focus import FocusEdge, FocusItem, fan_edges
+from ui.canvas.focus import FocusEdge, FocusItem, show_focus
 from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
 from ui.canvas.items import EdgeBundleItem, PulseItem
@@ -100,6 +100,10 @@ class NetworkView(CanvasQueries, QGraphicsView):
         L = len(sizes)
         self.columns = [NeuronColumnItem(k + 1, n, self.theme) for k, n in enumerate(sizes)]
         self.legend.set_fill_scales(None)   # until told, columns decide from their values
+        kinds = layer_kinds(sizes)[1:]      # the input layer shows no delta
+        self.legend.set_parts(ring="circles" in kinds, bar="cells" in kinds,
+                              heat=any(theta_kind(sizes, l) == "heatmap" for l in range(1, L)),
+                              width=any(theta_kind(sizes, l) == "edges" for l in range(1, L)))
         self.bundles = [HeatMapItem(l, (sizes[l], sizes[l - 1] + 1), self.theme)
                         if theta_kind(sizes, l) == "heatmap" else
                         EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
@@ -268,20 +272,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         return list(self.focus_item.edges)
 
     def _show_focus(self) -> None:
-        layer, k = self.focused
-        lay = self.layout_
-        if layer <= 0 or lay is None or self.thetas is None:
-            self.focus_item.set_focus([], QRectF(), self.theme, self.scale_factor)
-            return
-        col = self.columns[layer - 1]
-        r = max(col.radius, col.bias_half if k == 0 else 0.0)
-        c = self.unit_scene_pos(layer, k)
-        if k and col.kind != "circles":
-            unit = QRectF(c.x() - col.cell[0] / 2, c.y() - col.cell[1] / 2, *col.cell)
-        else:
-            unit = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
-        self.focus_item.set_focus(fan_edges(lay, self.thetas, layer, k), unit, self.theme,
-                                  self.scale_factor, round_unit=not (k and col.kind != "circles"))
+        show_focus(self)
 
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide the value labels on neurons."""

@@ -120,7 +120,7 @@ def test_hovering_a_heat_map_cell_shows_the_weight_in_the_inspector(qtbot):
 
 
 def test_clicking_a_unit_focuses_its_fan_in_and_fan_out_and_empty_space_clears(qtbot):
-    sizes = (64, 32, 10)
+    sizes = (50, 32, 10)     # inputs as cells: every fan-in weight is a line
     v = _shown(qtbot, sizes)
     thetas = _thetas(sizes)
     v.set_weights(thetas)
@@ -130,7 +130,7 @@ def test_clicking_a_unit_focuses_its_fan_in_and_fan_out_and_empty_space_clears(q
                      pos=v.mapFromScene(v.unit_scene_pos(2, 5)))
     assert v.focused == (2, 5) and focused[-1] == (2, 5)
     edges = {(e.l, e.i, e.j): e for e in v.focus_edges()}
-    fan_in = {(1, 4, j) for j in range(65)}          # row 4 of Θ(1): into neuron 5
+    fan_in = {(1, 4, j) for j in range(51)}          # row 4 of Θ(1): into neuron 5
     fan_out = {(2, i, 5) for i in range(10)}         # column 5 of Θ(2): out of neuron 5
     assert set(edges) == fan_in | fan_out
     for (l, i, j), e in edges.items():
@@ -175,3 +175,23 @@ def test_heat_map_shows_an_overlay_and_its_caption_says_so(qtbot):
     assert v.heatmap_image(2).pixelColor(7, 2) == QColor(230, 159, 0)
     v.set_edge_values(2, None, "D")
     assert v.captions.heat[2][0].text() == "heat map of Θ(2)"
+
+
+def test_focusing_a_first_hidden_neuron_paints_its_weights_as_the_input_picture(qtbot):
+    sizes = (64, 32, 10)
+    v = _shown(qtbot, sizes)
+    thetas = _thetas(sizes)
+    v.set_weights(thetas)
+    v.focus_unit(2, 3)
+    image = v.focus_item.picture_image
+    assert (image.width(), image.height()) == (8, 8)
+    row = thetas[0][2, 1:]
+    top = np.abs(row).max()
+    for r, c in ((0, 0), (2, 5), (7, 7)):   # pixel (c, r) is input 1 + 8r + c's weight
+        got = image.pixelColor(c, r)
+        want = _expected_colour(row[8 * r + c], top)
+        assert max(abs(a - b) for a, b in zip((got.red(), got.green(), got.blue()), want,
+                                              strict=True)) <= 1
+    # the picture holds every weight; only the strongest of the image's are also lines
+    from_pixels = [e for e in v.focus_edges() if e.l == 1 and e.j > 0]
+    assert from_pixels and all(e.labelled for e in from_pixels)
