@@ -270,7 +270,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+71"/>
+        <location filename="wrapped_strings.py" line="+76"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -1730,7 +1730,32 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-19"/>
+        <location filename="wrapped_strings.py" line="-74"/>
+        <source>Click a neuron on the canvas to see its weights here.</source>
+        <translation>Clique num neurônio da rede para ver os pesos dele aqui.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {l}</source>
+        <translation>Camada {l}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {i}: into neuron {i} of layer {n}</source>
+        <translation>Linha {i}: entra no neurônio {i} da camada {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column 0: out of the bias unit of layer {l}</source>
+        <translation>Coluna 0: sai da unidade de viés da camada {l}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column {j}: out of neuron {j} of layer {l}</source>
+        <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -1739,7 +1764,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+130"/>
+        <location filename="../../ui/maths/panel.py" line="+132"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -1749,7 +1774,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+64"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -1759,12 +1784,12 @@
         <translation>Θ({k}) e as camadas que ela liga, {k} → {n}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; activations a are coloured as their neurons are filled. Blank: not computed yet.</source>
         <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; as ativações a têm a cor com que seus neurônios são preenchidos. Em branco: ainda não calculado.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2035,7 +2060,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-136"/>
+        <location filename="wrapped_strings.py" line="-141"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2113,7 +2138,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+37"/>
+        <location filename="wrapped_strings.py" line="+42"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2561,7 +2586,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+151"/>
+        <location filename="../../ui/stepper/controller.py" line="+152"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2931,7 +2956,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-152"/>
+        <location filename="wrapped_strings.py" line="-157"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -107,7 +107,7 @@ def test_hovering_a_heat_map_cell_reports_its_weight(qtbot):
     assert "Θ(1)[4, 17]" in v.viewport().toolTip()
 
 
-def test_hovering_a_heat_map_cell_shows_the_weight_in_the_inspector(qtbot):
+def test_heat_map_hover_reaches_the_inspector_and_focus_the_math_panel(qtbot):
     window = build_main_window(["--preset", "digits"])
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -117,6 +117,8 @@ def test_hovering_a_heat_map_cell_shows_the_weight_in_the_inspector(qtbot):
     assert v.theta_kind(1) == "heatmap"
     qtbot.mouseMove(v.viewport(), v.mapFromScene(v.edge_scene_midpoint(1, 2, 5)))
     assert "Θ(1)₃₅" in window.inspector.text()
+    v.focus_unit(2, 6)              # the math panel follows the canvas's focus
+    assert "Row 6: into neuron 6 of layer 2" in window.math_panel.tables_text()
 
 
 def test_clicking_a_unit_focuses_its_fan_in_and_fan_out_and_empty_space_clears(qtbot):
