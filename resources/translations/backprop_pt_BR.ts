@@ -1730,17 +1730,17 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-74"/>
+        <location filename="wrapped_strings.py" line="-73"/>
         <source>Click a neuron on the canvas to see its weights here.</source>
         <translation>Clique num neurônio da rede para ver os pesos dele aqui.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Row {i}: into neuron {i} of layer {n}</source>
         <translation>Linha {i}: entra no neurônio {i} da camada {n}</translation>
     </message>
@@ -2130,7 +2130,7 @@
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/focus.py" line="+87"/>
+        <location filename="../../ui/canvas/focus.py" line="+91"/>
         <source>Θ(1) into neuron {0} as {1}×{1}: what it looks for</source>
         <translation>Θ(1) que entra no neurônio {0} como {1}×{1}: o que ele procura</translation>
     </message>

@@ -79,26 +79,32 @@ class CanvasCaptions:
                 item.setBrush(palette.qcolor(theme.text if item is title else theme.muted))
 
     def place(self, lay) -> None:
-        """Put the captions under their parts of the ``Layout`` ``lay``, shrunk to their room."""
-        centres = [(float(lay.x[k]), pair) for k, pair in enumerate(self.layers)]
-        for l, pair in self.heat.items():
-            r = lay.heat[l - 1]
-            centres.append((r[0] + r[2] / 2, pair))
-        xs = sorted(c for c, _ in centres)
-        for cx, (title, size) in centres:
-            # Room: halfway to the neighbouring captions, and no further than the view's edges.
-            i = xs.index(cx)
-            left = cx - xs[i - 1] if i > 0 else 2 * cx
-            right = xs[i + 1] - cx if i + 1 < len(xs) else 2 * (lay.width - cx)
-            room = min(left, right, 2 * cx, 2 * (lay.width - cx))
-            for item in (title, size):   # shrink captions wider than their room
-                item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
-            for item, y in ((title, lay.caption_y),
-                            (size, lay.caption_y + title.sceneBoundingRect().height())):
-                # Centred, but never past the view's edges (longer in Portuguese or presenter
-                # mode).
-                w = item.sceneBoundingRect().width()
-                item.setPos(min(max(cx - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
+        """Put the captions of the ``Layout`` ``lay`` in place, shrunk to their room: a layer's
+        under its column, a heat map's over its picture (so neither crowds the other)."""
+        xs = [float(x) for x in lay.x]
+        for k, (title, size) in enumerate(self.layers):
+            # Room: the distance to the neighbouring columns, within the view's edges.
+            cx = xs[k]
+            left = cx - xs[k - 1] if k > 0 else 2 * cx
+            right = xs[k + 1] - cx if k + 1 < len(xs) else 2 * (lay.width - cx)
+            self._put(title, size, cx, lay.caption_y, min(left, right), lay.width, below=True)
+        for l, (title, size) in self.heat.items():
+            x, y, w, _ = lay.heat[l - 1]
+            self._put(title, size, x + w / 2, y - 2.0, w + 8.0, lay.width, below=False)
+
+    @staticmethod
+    def _put(title, size, cx: float, y: float, room: float, width: float,
+             below: bool) -> None:
+        room = min(room, 2 * cx, 2 * (width - cx))
+        for item in (title, size):   # shrink captions wider than their room
+            item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
+        th, sh = title.sceneBoundingRect().height(), size.sceneBoundingRect().height()
+        ys = (y, y + th) if below else (y - th - sh, y - sh)
+        for item, top in zip((title, size), ys, strict=True):
+            # Centred, but never past the view's edges (longer in Portuguese or presenter
+            # mode).
+            w = item.sceneBoundingRect().width()
+            item.setPos(min(max(cx - w / 2, 2.0), max(width - w - 2.0, 2.0)), top)
 
     def emphasise(self, layers: Sequence[int], heat: Sequence[int], active: bool) -> None:
         """Bold the captions of ``layers``, fade those of parts not in ``layers``/``heat``."""

@@ -23,6 +23,7 @@ from ui.look import palette
 from ui.look.palette import Theme
 
 MAX_LABELS = 8   # numbers per fan: more would overlap; the strongest are written
+PICTURE_LABELS = 4   # numbers over a picture of weights: it must stay visible under them
 
 
 @dataclass(frozen=True)
@@ -38,23 +39,24 @@ class FocusEdge:
     labelled: bool
 
 
-def fan_edges(layout, thetas, layer: int, k: int) -> list[FocusEdge]:
+def fan_edges(layout, thetas, layer: int, k: int,
+              labels: tuple[int, int] = (MAX_LABELS, MAX_LABELS)) -> list[FocusEdge]:
     """Return the fan-in and fan-out of unit k (0 = "+1", 1..s(layer)) of ``layer`` as edges,
-    the ``MAX_LABELS`` largest |Θ| of each fan labelled. ``layout`` is a ``Layout``, ``thetas``
-    Θ(1)…Θ(L−1)."""
+    the ``labels`` (fan-in, fan-out) largest |Θ| of each fan labelled. ``layout`` is a
+    ``Layout``, ``thetas`` Θ(1)…Θ(L−1)."""
     out: list[FocusEdge] = []
     fans = []
     if k >= 1 and layer >= 2:   # fan-in: row k−1 of Θ(layer−1), from [+1; a(layer−1)]
         l = layer - 1
         src, dst = layout.sources(l), layout.targets(l)[k - 1]
-        fans.append([(l, k - 1, j, src[j], dst) for j in range(src.shape[0])])
+        fans.append((labels[0], [(l, k - 1, j, src[j], dst) for j in range(src.shape[0])]))
     if layer <= len(thetas):    # fan-out: column k of Θ(layer), to the neurons of layer+1
         l = layer
         src, dst = layout.sources(l)[k], layout.targets(l)
-        fans.append([(l, i, k, src, dst[i]) for i in range(dst.shape[0])])
-    for fan in fans:
+        fans.append((labels[1], [(l, i, k, src, dst[i]) for i in range(dst.shape[0])]))
+    for n_labels, fan in fans:
         values = np.array([thetas[l - 1][i, j] for l, i, j, _, _ in fan])
-        strongest = set(np.argsort(-np.abs(values), kind="stable")[:MAX_LABELS].tolist())
+        strongest = set(np.argsort(-np.abs(values), kind="stable")[:n_labels].tolist())
         for n, (l, i, j, a, b) in enumerate(fan):
             out.append(FocusEdge(l, i, j, float(values[n]), (float(a[0]), float(a[1])),
                                  (float(b[0]), float(b[1])), n in strongest))
@@ -76,17 +78,19 @@ def show_focus(view) -> None:
     else:
         r = max(col.radius, col.bias_half if k == 0 else 0.0)
         unit = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
-    edges = fan_edges(lay, thetas, layer, k)
-    picture = None
     source = view.columns[0]
-    if layer == 2 and k >= 1 and source.kind == "image":
+    pictured = layer == 2 and k >= 1 and source.kind == "image"
+    edges = fan_edges(lay, thetas, layer, k,
+                      (PICTURE_LABELS if pictured else MAX_LABELS, MAX_LABELS))
+    picture = None
+    if pictured:
         side = round(np.sqrt(source.n))
         row = thetas[0][k - 1, 1:]
         top = float(np.abs(row).max()) or 1.0
         rgba = np.ascontiguousarray(palette.diverging_rgba(row.reshape(side, side), top))
         text = QCoreApplication.translate(
             "NetworkView", "Θ(1) into neuron {0} as {1}×{1}: what it looks for").format(k, side)
-        picture = (block_rect(source), rgba, text)
+        picture = (block_rect(source), rgba, text, lay.caption_y)
         # The picture shows every weight; lines only for the strongest, with their numbers.
         edges = [e for e in edges if e.l != 1 or e.j == 0 or e.labelled]
     item.set_focus(edges, unit, view.theme, view.scale_factor, round_unit=not cell,
@@ -102,7 +106,7 @@ class FocusItem(QGraphicsItem):
         self.unit = QRectF()
         self.theme, self.scale = palette.LIGHT, 1.0
         self.round_unit = True
-        self.picture: tuple[QRectF, np.ndarray, str] | None = None
+        self.picture: tuple[QRectF, np.ndarray, str, float] | None = None
         self.picture_image = QImage()
         self._rect = QRectF()
         self.setZValue(6)
@@ -110,10 +114,10 @@ class FocusItem(QGraphicsItem):
 
     def set_focus(self, edges: list[FocusEdge], unit: QRectF, theme: Theme,
                   scale: float, round_unit: bool = True,
-                  picture: tuple[QRectF, np.ndarray, str] | None = None) -> None:
+                  picture: tuple[QRectF, np.ndarray, str, float] | None = None) -> None:
         """Draw ``edges`` and a ring around ``unit`` (an empty rect and no edges: nothing);
         ``round_unit`` False outlines a cell with a rectangle. ``picture`` (rect, RGBA (h, w, 4)
-        uint8, caption) is painted in rect with its caption under it."""
+        uint8, caption, caption top) is painted in rect, its caption over the layer's."""
         self.prepareGeometryChange()
         self.edges, self.unit, self.theme, self.scale = edges, unit, theme, scale
         self.round_unit = round_unit
@@ -121,11 +125,12 @@ class FocusItem(QGraphicsItem):
         self.picture_image = QImage()
         rect = QRectF(unit)
         if picture is not None:
-            area, rgba, _ = picture
+            area, rgba, _, _ = picture
             h, w = rgba.shape[:2]
             self.picture_image = QImage(rgba.data, w, h, 4 * w,
                                         QImage.Format.Format_RGBA8888).copy()
-            rect = rect.united(area.adjusted(0, 0, 0, 40 * scale))
+            rect = rect.united(area).united(QRectF(area.left() - 24 * scale, picture[3],
+                                                   area.width() + 48 * scale, 40 * scale))
         for e in edges:
             rect = rect.united(QRectF(QPointF(*e.start), QPointF(*e.end)).normalized())
         self._rect = rect.adjusted(-60 * scale, -20 * scale, 60 * scale, 20 * scale)
@@ -133,7 +138,7 @@ class FocusItem(QGraphicsItem):
         self.update()
 
     def _paint_picture(self, painter: QPainter) -> None:
-        area, _, text = self.picture
+        area, _, text, caption_y = self.picture
         painter.drawImage(area, self.picture_image)
         painter.setPen(QPen(palette.qcolor(self.theme.foreground), 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -141,11 +146,18 @@ class FocusItem(QGraphicsItem):
         font = QFont(painter.font())
         font.setPointSizeF(7.5 * self.scale)
         painter.setFont(font)
+        left = max(2.0, area.left() - 20 * self.scale)   # never past the view's left edge
+        room = QRectF(left, max(area.bottom() + 2, caption_y),
+                      area.right() + 20 * self.scale - left, 36 * self.scale)
+        flags = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                 | Qt.TextFlag.TextWordWrap)
+        # Over the (dimmed) layer caption, on the background, so the two never mix.
+        used = painter.boundingRect(room, flags, text)
+        painter.fillRect(QRectF(0.0, room.top() - 1, room.right() + 4, max(room.height(),
+                                                                      used.height() + 2)),
+                         palette.qcolor(self.theme.background))
         painter.setPen(palette.qcolor(self.theme.text))
-        room = QRectF(area.left() - 20 * self.scale, area.bottom() + 2,
-                      area.width() + 40 * self.scale, 36 * self.scale)
-        painter.drawText(room, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, text)
+        painter.drawText(room, flags, text)
 
     def _label_rect(self, e: FocusEdge, w: float, h: float, placed: list[QRectF]) -> QRectF:
         """Return where edge ``e``'s number goes: the first spot along it, from its far end

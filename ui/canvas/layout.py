@@ -146,7 +146,8 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
     s, L = scale, len(sizes)
     bias_half = min(12.0 * s, max(6.0, height * 0.035))
     bias_y = 14.0 * s + bias_half
-    col_top = bias_y + bias_half + 10.0 * s
+    # Beside the bias row, over each heat map, go its two caption lines.
+    col_top = max(bias_y + bias_half + 10.0 * s, 36.0 * s)
     caption_h = 44.0 * s
     avail = max(height - caption_h - col_top, 40.0)
     cell, body, right = [], [], []

@@ -92,7 +92,7 @@ def matrix_html(name: str, k: int, M: np.ndarray, focus: tuple[int, int], colour
         parts.append(f'<p class="title">{label}·{sub(unit)} — {head}</p>')
         parts.append(wrapped(M[:, unit], 1, colour, digits, wrap=wrap))
         parts.append(summary(f"{label}·{sub(unit)}", M[:, unit], digits))
-    else:
+    elif name == "Θ":   # said once, under the first matrix
         hint = _tr("Click a neuron on the canvas to see its weights here.")
         parts.append(f'<p class="note">{hint}</p>')
     return "".join(parts)
