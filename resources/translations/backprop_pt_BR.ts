@@ -232,7 +232,7 @@
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>gradient D({0})</source>
         <translation>gradiente D({0})</translation>
     </message>
@@ -243,11 +243,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The heat map of Θ({0}) shows the {1}</source>
-        <translation>O mapa de calor de Θ({0}) mostra: {1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Edges of Θ({0}) show the {1}; grey lines are the weights</source>
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>

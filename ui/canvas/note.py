@@ -31,12 +31,12 @@ class CanvasNote(QLabel):
             if b.pruned:
                 lines.append(self.tr("Θ({0}): showing the {1} strongest of {2} connections")
                              .format(b.l, loc.toString(b.keep), loc.toString(b.total)))
-            if b.overlay is not None:
+            # A heat map's caption names the matrix it shows ("heat map of D(1)"): saying it
+            # here too would change the note's height, and move the drawing, at every step.
+            if b.overlay is not None and not isinstance(b, HeatMapItem):
                 what = (self.tr("gradient D({0})").format(b.l) if b.overlay_kind == "D" else
                         self.tr("contribution d({0})·[1; a({1})]ᵀ").format(b.l + 1, b.l))
-                overlays.append(self.tr("The heat map of Θ({0}) shows the {1}").format(b.l, what)
-                                if isinstance(b, HeatMapItem) else
-                                self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
+                overlays.append(self.tr("Edges of Θ({0}) show the {1}; grey lines are the "
                                         "weights").format(b.l, what))
         if heat:
             lines.append(self.tr("Heat map: row i holds the weights into neuron i of the next "
