@@ -82,29 +82,44 @@ class CanvasCaptions:
         """Put the captions of the ``Layout`` ``lay`` in place, shrunk to their room: a layer's
         under its column, a heat map's over its picture (so neither crowds the other)."""
         xs = [float(x) for x in lay.x]
+        wide = any(r is not None for r in lay.heat)
         for k, (title, size) in enumerate(self.layers):
-            # Room: the distance to the neighbouring columns, within the view's edges.
             cx = xs[k]
+            if wide:
+                # Its own stretch, halfway to each neighbour (the view's edge at the ends):
+                # the first column of a wide network hugs the left edge.
+                lo = (xs[k - 1] + cx) / 2 if k > 0 else 0.0
+                hi = (cx + xs[k + 1]) / 2 if k + 1 < len(xs) else lay.width
+                self._put(title, size, cx, lay.caption_y, (lo, hi), below=True)
+                continue
+            # Room: the distance to the neighbouring columns, within the view's edges.
             left = cx - xs[k - 1] if k > 0 else 2 * cx
             right = xs[k + 1] - cx if k + 1 < len(xs) else 2 * (lay.width - cx)
-            self._put(title, size, cx, lay.caption_y, min(left, right), lay.width, below=True)
+            room = min(left, right, 2 * cx, 2 * (lay.width - cx))
+            self._put(title, size, cx, lay.caption_y, (cx - room / 2, cx + room / 2),
+                      below=True, edges=(0.0, lay.width))
         for l, (title, size) in self.heat.items():
             x, y, w, _ = lay.heat[l - 1]
-            self._put(title, size, x + w / 2, y - 2.0, w + 8.0, lay.width, below=False)
+            lo = max(0.0, x - 4.0)
+            self._put(title, size, x + w / 2, y - 2.0, (lo, min(lay.width, x + w + 4.0)),
+                      below=False)
 
     @staticmethod
-    def _put(title, size, cx: float, y: float, room: float, width: float,
-             below: bool) -> None:
-        room = min(room, 2 * cx, 2 * (width - cx))
+    def _put(title, size, cx: float, y: float, span: tuple[float, float], below: bool,
+             edges: tuple[float, float] | None = None) -> None:
+        """Place a caption pair centred on ``cx``, shrunk to fit ``span`` (lo, hi) and kept
+        inside ``edges`` (default: the span)."""
+        lo, hi = span
+        left, right = edges if edges is not None else span
         for item in (title, size):   # shrink captions wider than their room
-            item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
+            item.setScale(min(1.0, 0.94 * (hi - lo) / max(item.boundingRect().width(), 1.0)))
         th, sh = title.sceneBoundingRect().height(), size.sceneBoundingRect().height()
         ys = (y, y + th) if below else (y - th - sh, y - sh)
         for item, top in zip((title, size), ys, strict=True):
-            # Centred, but never past the view's edges (longer in Portuguese or presenter
-            # mode).
+            # Centred, but never past the edges (longer in Portuguese or presenter mode).
             w = item.sceneBoundingRect().width()
-            item.setPos(min(max(cx - w / 2, 2.0), max(width - w - 2.0, 2.0)), top)
+            item.setPos(min(max(cx - w / 2, left + 2.0), max(right - w - 2.0, left + 2.0)),
+                        top)
 
     def emphasise(self, layers: Sequence[int], heat: Sequence[int], active: bool) -> None:
         """Bold the captions of ``layers``, fade those of parts not in ``layers``/``heat``."""

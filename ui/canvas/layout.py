@@ -151,9 +151,11 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
     caption_h = 44.0 * s
     avail = max(height - caption_h - col_top, 40.0)
     cell, body, right = [], [], []
+    pitch = []   # centre-to-centre distance down a column
     for k, (n, kind) in enumerate(zip(sizes, kinds, strict=True)):
         if kind == "image":
             px = min(avail, 0.2 * width) / math.isqrt(n)
+            pitch.append(px)
             cell.append((px, px))
             body.append(px * math.isqrt(n))
             right.append(6.0 * s)
@@ -161,11 +163,14 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
             h = min(avail / n, 24.0 * s)
             # Tall cells are wide enough to hold their value; short ones are narrow strips.
             w = min(max(2.4 * h, 12.0 * s), 46.0 * s)
+            pitch.append(h)
             cell.append((w, h))
             body.append(w)
             right.append(22.0 * s if k else 6.0 * s)   # room for the delta bars
         else:
-            r = float(min(16.0 * s, 0.36 * avail / n))
+            spacing = min(avail / n, 3.5 * 16.0 * s)
+            r = float(min(16.0 * s, 0.36 * spacing))
+            pitch.append(spacing)
             cell.append((2 * r, 2 * r))
             body.append(2 * r)
             right.append((40.0 if k == L - 1 else 22.0) * s)
@@ -176,8 +181,8 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
     for k in range(L):
         x.append(cursor + body[k] / 2)
         cursor += body[k] + right[k] + (share if k < L - 1 else 0.0)
-    heights = [cw[1] * (math.isqrt(n) if kind == "image" else n)
-               for n, kind, cw in zip(sizes, kinds, cell, strict=True)]
+    heights = [p * (math.isqrt(n) if kind == "image" else n)
+               for n, kind, p in zip(sizes, kinds, pitch, strict=True)]
     block = max(heights)
     neurons, bias, radius = [], [], []
     for k, n in enumerate(sizes):
@@ -189,7 +194,7 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
             pos = np.column_stack([x[k] - body[k] / 2 + w * (idx % side + 0.5),
                                    y0 + h * (idx // side + 0.5)])
         else:
-            pos = np.column_stack([np.full(n, x[k]), y0 + h * (idx + 0.5)])
+            pos = np.column_stack([np.full(n, x[k]), y0 + pitch[k] * (idx + 0.5)])
         neurons.append(pos)
         radius.append(min(w, h) / 2)
         bias.append(np.array([x[k], bias_y]) if k < L - 1 else None)
@@ -203,7 +208,7 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
         room = max(x[l] - body[l] / 2 - gap - left, 10.0)
         # Wider than 14 px a weight adds nothing; the matrix stays centred in its gap.
         w = min(room, (sizes[l - 1] + 1) * 14.0 * s)
-        h = cell[l][1] if kinds[l] != "circles" else avail / sizes[l]
+        h = pitch[l]   # one row per neuron of layer l+1, level with it
         top = float(neurons[l][:, 1].min()) - h / 2
         heat.append((left + (room - w) / 2, top, w, h * sizes[l]))
     lowest = max(col_top + block, *(r[1] + r[3] for r in heat if r is not None))

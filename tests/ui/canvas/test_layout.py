@@ -83,3 +83,19 @@ def test_point_segment_distance_matches_hand_computed_values():
     assert d == pytest.approx([3.0, 3.0, np.hypot(3.0, 1.0)])
     beyond = point_segment_distance(np.array([13.0, 4.0]), a[:1], b[:1])
     assert beyond == pytest.approx([5.0])                  # nearest point is the end (10, 0)
+
+
+def test_heat_map_rows_are_level_with_the_neurons_they_feed():
+    for sizes in ([64, 32, 10], [50, 9, 3]):
+        lay = compute_layout(sizes, 900, 500)
+        for l in (1, 2):
+            x, y, w, h = lay.heat[l - 1]
+            rows = sizes[l]
+            centres = y + h / rows * (np.arange(rows) + 0.5)
+            assert np.allclose(centres, lay.neurons[l][:, 1])
+            # between the two layers it joins
+            assert lay.neurons[l - 1][:, 0].max() < x and x + w < lay.neurons[l][:, 0].min()
+
+
+def test_small_networks_have_no_heat_maps():
+    assert compute_layout([2, 4, 4, 1], 900, 500).heat == (None, None, None)
