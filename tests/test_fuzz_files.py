@@ -146,8 +146,8 @@ def fuzz_window(qapp, tmp_path_factory):
 
 
 def whole_state(win) -> tuple:
-    return (dumps(session_io.capture(win.state, win.session.parts)), win.session.path, win.state.modified,
-            win.windowTitle())
+    return (dumps(session_io.capture(win.state, win.session.parts)), win.session.path,
+            win.state.modified, win.windowTitle())
 
 
 def test_mutated_sessions_are_refused_cleanly_or_open_and_save_again(mutants):
@@ -175,7 +175,7 @@ def test_mutated_sessions_through_the_menu_leave_a_refused_open_without_trace(
         before = whole_state(win)
         if win.session.open_path(path, ask=False):
             assert win.session.path == path
-            dumps(session_io.capture(win.state, win.session.parts))                 # and it can be saved
+            dumps(session_io.capture(win.state, win.session.parts))     # and it can be saved
             win.session.path = None         # the next refusals compare against this session
             continue
         after = whole_state(win)

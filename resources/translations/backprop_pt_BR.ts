@@ -63,7 +63,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="wrapped_strings.py" line="+14"/>
+        <location filename="wrapped_strings.py" line="+26"/>
         <source>Network drawing</source>
         <translation>Desenho da rede</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>CanvasInteraction</name>
     <message>
-        <location filename="../../ui/canvas/interaction.py" line="+88"/>
+        <location filename="../../ui/canvas/interaction.py" line="+102"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -232,12 +232,12 @@
 <context>
     <name>CanvasNote</name>
     <message>
-        <location filename="../../ui/canvas/note.py" line="+30"/>
+        <location filename="../../ui/canvas/note.py" line="+32"/>
         <source>Θ({0}): showing the {1} strongest of {2} connections</source>
         <translation>Θ({0}): mostrando as {1} conexões mais fortes de {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>gradient D({0})</source>
         <translation>gradiente D({0})</translation>
     </message>
@@ -252,7 +252,12 @@
         <translation>As conexões de Θ({0}) mostram: {1}; as linhas cinza são os pesos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Heat map: row i holds the weights into neuron i of the next layer, bias first; blue +, orange −, grey 0. Click a neuron to see its weights as edges with numbers.</source>
+        <translation>Mapa de calor: a linha i traz os pesos que entram no neurônio i da camada seguinte, viés primeiro; azul +, laranja −, cinza 0. Clique num neurônio para ver seus pesos como conexões com números.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Edges show the weights Θ: colour and dash give the sign, width the size |Θ|</source>
         <translation>As conexões mostram os pesos Θ: cor e tracejado dão o sinal, a espessura dá o tamanho |Θ|</translation>
     </message>
@@ -265,7 +270,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+72"/>
+        <location filename="wrapped_strings.py" line="+77"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -1988,7 +1993,32 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-19"/>
+        <location filename="wrapped_strings.py" line="-75"/>
+        <source>Layer {l}</source>
+        <translation>Camada {l}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a neuron on the canvas to see its weights here.</source>
+        <translation>Clique num neurônio da rede para ver os pesos dele aqui.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {i}: into neuron {i} of layer {n}</source>
+        <translation>Linha {i}: entra no neurônio {i} da camada {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column 0: out of the bias unit of layer {l}</source>
+        <translation>Coluna 0: sai da unidade de viés da camada {l}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column {j}: out of neuron {j} of layer {l}</source>
+        <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -1997,7 +2027,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+133"/>
+        <location filename="../../ui/maths/panel.py" line="+135"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -2007,7 +2037,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -2017,12 +2047,12 @@
         <translation>Θ({k}) e as camadas que ela liga, {k} → {n}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; activations a are coloured as their neurons are filled. Blank: not computed yet.</source>
         <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; as ativações a têm a cor com que seus neurônios são preenchidos. Em branco: ainda não calculado.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2165,14 +2195,24 @@
 <context>
     <name>NetworkLegend</name>
     <message>
-        <location filename="../../ui/canvas/legend.py" line="+72"/>
+        <location filename="../../ui/canvas/legend.py" line="+89"/>
         <source>fill = activation a</source>
         <translation>preenchimento = ativação a</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-37"/>
         <source>ring = delta d (solid +, dashed −)</source>
         <translation>anel = delta d (cheio +, tracejado −)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bar = delta d (filled +, hollow −)</source>
+        <translation>barra = delta d (cheia +, vazada −)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heat map: Θ &lt; 0 … 0 … Θ &gt; 0</source>
+        <translation>mapa de calor: Θ &lt; 0 … 0 … Θ &gt; 0</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2195,12 +2235,12 @@
         <translation>unidade de viés +1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How to read the network drawing</source>
         <translation>Como ler o desenho da rede</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>fill = a, hatched &lt; 0: {0}</source>
         <translation>preenchimento = a, hachurado &lt; 0: {0}</translation>
     </message>
@@ -2243,12 +2283,12 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+302"/>
+        <location filename="wrapped_strings.py" line="-133"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
@@ -2264,29 +2304,64 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>D({0})</source>
+        <translation>D({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heat map of {0}</source>
+        <translation>mapa de calor de {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} rows × {1} columns</source>
+        <translation>{0} linhas × {1} colunas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s({0}) = {1}: an {2}×{2} image</source>
+        <translation>s({0}) = {1}: uma imagem {2}×{2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d({0})·[1; a({1})]ᵀ</source>
+        <translation>d({0})·[1; a({1})]ᵀ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({0})</source>
+        <translation>Θ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s({0}) = {1}, a cell each</source>
+        <translation>s({0}) = {1}, uma célula cada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>s({0}) = {1}</source>
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight. Wheel zooms, drag pans, double-click fits the network to the view.</source>
-        <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar o peso. A roda do mouse amplia, arrastar desloca, clique duplo enquadra a rede.</translation>
+        <location filename="../../ui/canvas/view.py" line="+336"/>
+        <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
+        <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The network: columns are layers, +1 is the bias unit</source>
         <translation>A rede: as colunas são camadas, +1 é a unidade de viés</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/neurons.py" line="+335"/>
-        <source>x as {0}×{0}</source>
-        <translation>x como {0}×{0}</translation>
+        <location filename="../../ui/canvas/focus.py" line="+91"/>
+        <source>Θ(1) into neuron {0} as {1}×{1}: what it looks for</source>
+        <translation>Θ(1) que entra no neurônio {0} como {1}×{1}: o que ele procura</translation>
     </message>
 </context>
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="-79"/>
+        <location filename="wrapped_strings.py" line="+43"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2749,7 +2824,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+152"/>
+        <location filename="../../ui/stepper/controller.py" line="+153"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -3139,7 +3214,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-145"/>
+        <location filename="wrapped_strings.py" line="-150"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 
+from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.items import PulseItem
 from ui.look import palette
 
@@ -43,6 +44,9 @@ class CanvasAnimation(QObject):
         l = min(from_layer, to_layer)
         view = self.view
         b = view.bundles[l - 1]
+        if isinstance(b, HeatMapItem):
+            self._pulse_heatmap(b, from_layer < to_layer, duration_ms)
+            return
         flat = b.overlay_shown if b.overlay is not None else b.shown
         if flat.size == 0:
             flat = np.arange(b.total)
@@ -57,6 +61,21 @@ class CanvasAnimation(QObject):
         color = palette.qcolor(view.theme.pulse if forward else view.theme.highlight)
         view.pulse.set_paths(start, end, color, 5.0 * view.scale_factor,
                              palette.qcolor(view.theme.background))
+        view.pulse.setVisible(True)
+        self._start_animation("pulse", duration_ms)
+
+    def _pulse_heatmap(self, b: HeatMapItem, forward: bool, duration_ms: int) -> None:
+        """Send one dot along each row of a heat map: through neuron i's weights into it
+        (forward), or out of it back across them (backward)."""
+        view = self.view
+        targets = view.layout_.targets(b.l)
+        start = np.column_stack([np.full(len(targets), b.rect.left()), targets[:, 1]])
+        end = targets
+        if not forward:
+            start, end = end, start
+        color = palette.qcolor(view.theme.pulse if forward else view.theme.highlight)
+        radius = min(5.0 * view.scale_factor, max(1.5, 0.4 * b.rect.height() / b.shape_[0]))
+        view.pulse.set_paths(start, end, color, radius, palette.qcolor(view.theme.background))
         view.pulse.setVisible(True)
         self._start_animation("pulse", duration_ms)
 

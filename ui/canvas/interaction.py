@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from ui.canvas.cells import cell_half
+from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.items import format_value
 from ui.canvas.layout import point_segment_distance
 from ui.look import palette
@@ -59,12 +61,24 @@ class CanvasInteraction(QObject):
         for col in view.columns:
             if col.bias is not None and np.all(np.abs(col.bias - p) <= col.bias_half + tol / 2):
                 return (col.layer, 0)
+            if col.kind != "circles":   # cells and pixels: the rectangle, not a circle
+                hw, hh = cell_half(col)
+                inside = np.flatnonzero((np.abs(col.pos_[:, 0] - p[0]) <= hw)
+                                        & (np.abs(col.pos_[:, 1] - p[1]) <= hh))
+                if inside.size:
+                    return (col.layer, int(inside[0]) + 1)
+                continue
             dist = np.hypot(*(col.pos_ - p).T)
             k = int(np.argmin(dist))
             if dist[k] <= max(col.radius, tol):
                 return (col.layer, k + 1)
         best, best_d = None, tol
         for b in view.bundles:
+            if isinstance(b, HeatMapItem):
+                cell = b.cell_at(*p)
+                if cell is not None:
+                    return (b.l, *cell)
+                continue
             if not b.src[0, 0] - tol <= p[0] <= b.dst[0, 0] + tol:
                 continue
             flat = np.union1d(b.shown, b.overlay_shown)
@@ -148,6 +162,10 @@ class CanvasInteraction(QObject):
                 hit = self.hit_test(self.view.mapToScene(event.position().toPoint()))
                 if hit is not None and len(hit) == 3:
                     self.view.edge_clicked.emit(*hit)
+                elif hit is not None:   # a unit: focus it (again: unfocus)
+                    self.view.focus_unit(*(hit if hit != self.view.focused else (0, -1)))
+                else:                   # empty space clears the focus
+                    self.view.focus_unit(0, -1)
             self._press, self._panning = None, False
         elif kind == QEvent.Type.MouseButtonDblClick:
             self.fit()
@@ -187,6 +205,12 @@ class CanvasInteraction(QObject):
             self.hover_edge = edge
             view.edge_hovered.emit(*edge)
             line = self.hover_line
+            for b in view.bundles:   # a heat map outlines its hovered weight itself
+                if isinstance(b, HeatMapItem):
+                    b.set_hover(edge[1:] if edge[0] == b.l else None)
+            if edge[0] and isinstance(view.bundles[edge[0] - 1], HeatMapItem):
+                line = None
+                self.hover_line.setVisible(False)
             if edge[0] and line is not None:
                 b = view.bundles[edge[0] - 1]
                 line.setLine(*b.src[edge[2]], *b.dst[edge[1]])

@@ -4,15 +4,45 @@ Layers are columns from left to right; each non-output layer's bias unit "+1" si
 its column, on one shared row, and the neurons are centred below it. Layers too tall for the
 viewport are drawn compact (small dots, no labels). Everything here is numpy, so a resize only
 moves existing items.
+
+How a layer and a weight matrix are drawn is decided here, by size alone (``layer_kind``,
+``theta_kind``): a layer of at most ``WIDE_LAYER`` neurons is a column of circles, a wider one a
+column of cells (or, for a square input layer, the image it is), and Θ(l) is drawn as edges
+between two circle columns but as a heat map next to a wide layer, where hundreds of lines
+would be a tangle. A network with no wide layer is laid out exactly as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 COMPACT_RADIUS = 8.0   # below this radius a neuron has no room for a value label
+WIDE_LAYER = 8         # more neurons than this: a layer of cells, not circles
+Rect = tuple[float, float, float, float]    # x, y, width, height
+
+
+def layer_kind(n: int, first: bool) -> str:
+    """Return how a layer of ``n`` neurons is drawn: "circles", "cells" or, for a square input
+    layer (``first``) of more than ``WIDE_LAYER`` inputs, "image" (64 inputs: an 8×8 image)."""
+    if n <= WIDE_LAYER:
+        return "circles"
+    side = math.isqrt(n)
+    return "image" if first and side * side == n else "cells"
+
+
+def layer_kinds(sizes: Sequence[int]) -> tuple[str, ...]:
+    """Return ``layer_kind`` of every layer of ``sizes`` (s(1), …, s(L))."""
+    return tuple(layer_kind(int(n), k == 0) for k, n in enumerate(sizes))
+
+
+def theta_kind(sizes: Sequence[int], l: int) -> str:
+    """Return how Θ(l) is drawn: "edges" between two circle columns, else "heatmap"."""
+    kinds = layer_kinds(sizes)
+    return "edges" if kinds[l - 1] == kinds[l] == "circles" else "heatmap"
 
 
 @dataclass(frozen=True)
@@ -22,6 +52,8 @@ class Layout:
     ``neurons[k]`` is (s(k+1), 2) neuron centres of layer k+1; ``bias[k]`` the (2,) centre of its
     "+1" unit (None for the output layer); ``radius[k]`` its neuron radius; ``bias_half`` half
     the side of a bias square; ``caption_y`` the top of the captions under the columns.
+    ``kinds[k]`` is ``layer_kind`` of layer k+1 and ``cell[k]`` the (width, height) of one of its
+    cells or pixels; ``heat[l-1]`` the rectangle of Θ(l)'s heat map (None: drawn as edges).
     """
 
     sizes: tuple[int, ...]
@@ -33,6 +65,13 @@ class Layout:
     caption_y: float
     width: float
     height: float
+    kinds: tuple[str, ...] = ()
+    cell: tuple[tuple[float, float], ...] = ()
+    heat: tuple[Rect | None, ...] = field(default=())
+
+    def kind(self, layer: int) -> str:
+        """Return how layer ``layer`` (1-based) is drawn: "circles", "cells" or "image"."""
+        return self.kinds[layer - 1] if self.kinds else "circles"
 
     def compact(self, layer: int) -> bool:
         """Return whether layer ``layer`` (1-based) is drawn as small dots without labels."""
@@ -54,6 +93,9 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {list(sizes)}")
     width, height = max(float(width), 200.0), max(float(height), 160.0)
+    kinds = layer_kinds(sizes)
+    if any(k != "circles" for k in kinds):
+        return _wide_layout(sizes, kinds, width, height, scale)
     L = len(sizes)
     # Margins and node size shrink in a small view (or a big presenter scale) rather than
     # letting columns collide.
@@ -92,7 +134,93 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
         bias = [None if b is None else b + np.array([0.0, shift]) for b in bias]
         caption_y += shift
     return Layout(sizes, x, tuple(neurons), tuple(bias), tuple(radius), bias_half,
-                  caption_y, width, height)
+                  caption_y, width, height, kinds, tuple((2 * r, 2 * r) for r in radius),
+                  (None,) * (L - 1))
+
+
+def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, height: float,
+                 scale: float) -> Layout:
+    """Return the layout of a network with a wide layer: each layer a slot (image, cells or
+    circles) and each Θ(l) a heat map (or edges) between them, its rows level with the neurons
+    of layer l+1 they feed."""
+    s, L = scale, len(sizes)
+    bias_half = min(12.0 * s, max(6.0, height * 0.035))
+    bias_y = 14.0 * s + bias_half
+    # Beside the bias row, over each heat map, go its two caption lines.
+    col_top = max(bias_y + bias_half + 10.0 * s, 36.0 * s)
+    caption_h = 44.0 * s
+    avail = max(height - caption_h - col_top, 40.0)
+    cell, body, right = [], [], []
+    pitch = []   # centre-to-centre distance down a column
+    for k, (n, kind) in enumerate(zip(sizes, kinds, strict=True)):
+        if kind == "image":
+            px = min(avail, 0.2 * width) / math.isqrt(n)
+            pitch.append(px)
+            cell.append((px, px))
+            body.append(px * math.isqrt(n))
+            right.append(6.0 * s)
+        elif kind == "cells":
+            h = min(avail / n, 24.0 * s)
+            # Tall cells are wide enough to hold their value; short ones are narrow strips.
+            w = min(max(2.4 * h, 12.0 * s), 46.0 * s)
+            pitch.append(h)
+            cell.append((w, h))
+            body.append(w)
+            right.append(22.0 * s if k else 6.0 * s)   # room for the delta bars
+        else:
+            spacing = min(avail / n, 3.5 * 16.0 * s)
+            r = float(min(16.0 * s, 0.36 * spacing))
+            pitch.append(spacing)
+            cell.append((2 * r, 2 * r))
+            body.append(2 * r)
+            right.append((40.0 if k == L - 1 else 22.0) * s)
+    margin = 10.0 * s
+    free = max(width - 2 * margin - sum(body) - sum(right), 40.0 * (L - 1))
+    share = free / (L - 1)
+    x, cursor = [], margin
+    for k in range(L):
+        x.append(cursor + body[k] / 2)
+        cursor += body[k] + right[k] + (share if k < L - 1 else 0.0)
+    heights = [p * (math.isqrt(n) if kind == "image" else n)
+               for n, kind, p in zip(sizes, kinds, pitch, strict=True)]
+    block = max(heights)
+    neurons, bias, radius = [], [], []
+    for k, n in enumerate(sizes):
+        y0 = col_top + (block - heights[k]) / 2
+        w, h = cell[k]
+        idx = np.arange(n)
+        if kinds[k] == "image":   # row-major, as the data sets store images
+            side = math.isqrt(n)
+            pos = np.column_stack([x[k] - body[k] / 2 + w * (idx % side + 0.5),
+                                   y0 + h * (idx // side + 0.5)])
+        else:
+            pos = np.column_stack([np.full(n, x[k]), y0 + pitch[k] * (idx + 0.5)])
+        neurons.append(pos)
+        radius.append(min(w, h) / 2)
+        bias.append(np.array([x[k], bias_y]) if k < L - 1 else None)
+    heat: list[Rect | None] = []
+    for l in range(1, L):
+        if kinds[l - 1] == kinds[l] == "circles":
+            heat.append(None)
+            continue
+        gap = 8.0 * s
+        left = x[l - 1] + body[l - 1] / 2 + right[l - 1] + gap
+        room = max(x[l] - body[l] / 2 - gap - left, 10.0)
+        # Wider than 14 px a weight adds nothing; the matrix stays centred in its gap.
+        w = min(room, (sizes[l - 1] + 1) * 14.0 * s)
+        h = pitch[l]   # one row per neuron of layer l+1, level with it
+        top = float(neurons[l][:, 1].min()) - h / 2
+        heat.append((left + (room - w) / 2, top, w, h * sizes[l]))
+    lowest = max(col_top + block, *(r[1] + r[3] for r in heat if r is not None))
+    caption_y = lowest + 10.0 * s
+    shift = max(0.0, (height - (caption_y + caption_h - 8.0 * s)) / 2)
+    if shift > 0:
+        neurons = [pos + np.array([0.0, shift]) for pos in neurons]
+        bias = [None if b is None else b + np.array([0.0, shift]) for b in bias]
+        heat = [None if r is None else (r[0], r[1] + shift, r[2], r[3]) for r in heat]
+        caption_y += shift
+    return Layout(sizes, np.array(x), tuple(neurons), tuple(bias), tuple(radius), bias_half,
+                  caption_y, width, height, kinds, tuple(cell), tuple(heat))
 
 
 def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -39,19 +39,25 @@ class NetworkLegend(QWidget):
         self.scale = 1.0
         self.entries: list[tuple[str, str]] = []
         self.fill_scales: list[FillScale] | None = None   # one per layer, when known
+        # Which parts the drawing has: delta rings (circles), delta bars (cells), heat maps,
+        # edges between circle columns (sized by |Θ|).
+        self.parts = {"ring": True, "bar": False, "heat": False, "width": True}
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Set the legend's texts in the current language."""
-        self.entries = [
+        entries = [
             *self._fill_entries(),
             ("ring", self.tr("ring = delta d (solid +, dashed −)")),
+            ("bar", self.tr("bar = delta d (filled +, hollow −)")),
+            ("heat", self.tr("heat map: Θ < 0 … 0 … Θ > 0")),
             ("pos", self.tr("Θ > 0 (blue, solid)")),
             ("neg", self.tr("Θ < 0 (orange, dashed)")),
             ("width", self.tr("line width = |Θ|")),
             ("bias", self.tr("bias unit +1")),
         ]
+        self.entries = [(kind, text) for kind, text in entries if self.parts.get(kind, True)]
         self.setToolTip(self.tr("How to read the network drawing"))
         self.update()
 
@@ -61,6 +67,17 @@ class NetworkLegend(QWidget):
         if scales == self.fill_scales:
             return False
         self.fill_scales = None if scales is None else list(scales)
+        self.retranslate()
+        self.updateGeometry()
+        return True
+
+    def set_parts(self, ring: bool, bar: bool, heat: bool, width: bool) -> bool:
+        """Explain only what the drawing has: delta ``ring``s, delta ``bar``s, ``heat`` maps,
+        edge ``width``s; return whether the entries changed."""
+        parts = {"ring": ring, "bar": bar, "heat": heat, "width": width}
+        if parts == self.parts:
+            return False
+        self.parts = parts
         self.retranslate()
         self.updateGeometry()
         return True
@@ -199,6 +216,25 @@ class NetworkLegend(QWidget):
                 p.setPen(pen)
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(mid + QPointF(dx, 0), r, r)
+        elif kind == "bar":
+            h = rect.height() / 3
+            for k, sign in enumerate((1.0, -1.0)):
+                bar = QRectF(rect.left() + 2 + k * rect.width() / 2, mid.y() - h / 2,
+                             rect.width() / 2 - 4, h)
+                p.setPen(QPen(palette.diverging_color(sign), 1.0))
+                p.setBrush(palette.diverging_color(sign) if sign > 0 else Qt.BrushStyle.NoBrush)
+                p.drawRect(bar)
+        elif kind == "heat":
+            # The heat map's own map: one pixel per weight, orange − … grey 0 … blue +.
+            cells = 7
+            w = rect.width() / cells
+            p.setPen(Qt.PenStyle.NoPen)
+            for k in range(cells):
+                p.setBrush(palette.diverging_color(2 * k / (cells - 1) - 1))
+                p.drawRect(QRectF(rect.left() + k * w, rect.top() + 2, w, rect.height() - 4))
+            p.setPen(fg)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect.adjusted(0, 2, 0, -2))
         elif kind in ("pos", "neg"):
             pen = palette.sign_pen(1.0 if kind == "pos" else -1.0, 3.0 * s, th)
             p.setPen(pen)

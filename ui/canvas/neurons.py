@@ -6,19 +6,18 @@ ones (tanh, linear, centred inputs) the diverging map, and a negative activation
 so −0.95 never looks like 0 and its sign reads without colour.
 
 A layer too tall for its column is "compact": its neurons have no value labels (hover shows
-them). A compact layer with many neurons is also "dense": neurons become small squares painted
-in one ``drawRects`` call per colour, and a delta becomes a short bar pointing right (+) or left
-(−), so the sign still reads without colour; a negative activation gets a "−" bar across its
-square instead of hatching.
+them). A wide layer (``ui.canvas.layout.layer_kind``) is a column of cells or an image, and a
+compact layer with many neurons is "dense": both are painted by ``ui.canvas.cells``.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from ui.canvas.cells import paint_cells
 from ui.canvas.items import format_value, same_values
 from ui.look import palette
 from ui.look.hatching import negative_mark
@@ -49,6 +48,8 @@ class NeuronColumnItem(QGraphicsItem):
         self.pos_ = np.zeros((n, 2))
         self.radius, self.bias, self.bias_half, self.compact = 10.0, None, 10.0, False
         self.dense = False
+        self.kind = "circles"            # or "cells", "image" (ui.canvas.layout.layer_kind)
+        self.cell = (20.0, 20.0)         # (width, height) of one cell or pixel
         self.room_right = 1e9   # scene units free right of the neurons (set by the view)
         self.d_labels_drawn: list[int] = []   # neurons whose "d = …" label the last paint drew
         self.values_drawn: list[int] = []     # neurons whose a (or z) the last paint wrote inside
@@ -62,20 +63,22 @@ class NeuronColumnItem(QGraphicsItem):
 
     # state
     def set_geometry(self, pos: np.ndarray, radius: float, bias: np.ndarray | None,
-                     bias_half: float, compact: bool) -> None:
-        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,)."""
+                     bias_half: float, compact: bool, kind: str = "circles",
+                     cell: tuple[float, float] | None = None) -> None:
+        """Place neurons at ``pos`` (n, 2) with ``radius``, the bias unit at ``bias`` (2,); a
+        ``kind`` "cells" or "image" layer draws each neuron as a ``cell`` (width, height)."""
         self.prepareGeometryChange()
         self.pos_, self.radius, self.bias = np.asarray(pos, float), radius, bias
         self.bias_half, self.compact = bias_half, compact
+        self.kind, self.cell = kind, cell if cell is not None else (2 * radius, 2 * radius)
         # Antialiased circles are fine for a few dozen neurons; hundreds need batched squares.
-        self.dense = compact and (self.n > 64 or radius < 3.0)
+        self.dense = kind != "circles" or (compact and (self.n > 64 or radius < 3.0))
         # Centre-to-centre distance of neurons: decides whether d labels fit below them.
         self.spacing = (float(np.diff(self.pos_[:, 1]).min()) if len(self.pos_) > 1
                         else 6 * radius)
         pts = self.pos_ if bias is None else np.vstack([self.pos_, bias[None, :]])
-        pad = max(radius, bias_half) + 40 * self.scale
+        pad = max(radius, bias_half, *self.cell) + 40 * self.scale
         lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
-        lo[0] -= 50 * self.scale   # room for an input image left of a compact input layer
         hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
         self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
@@ -170,7 +173,7 @@ class NeuronColumnItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.dense:
-            self._paint_compact(painter)
+            paint_cells(self, painter)
         else:
             self._paint_circles(painter)
         if self.bias is not None:
@@ -311,100 +314,6 @@ class NeuronColumnItem(QGraphicsItem):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             painter.restore()
             self.d_labels_drawn.append(k)
-
-    def _paint_compact(self, painter: QPainter) -> None:
-        # Hundreds of tiny antialiased circles cost ~15 ms; grouped squares cost well under 1.
-        if self._compact_batches is None:
-            self._compact_batches = self._build_compact_batches()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for color, rects in self._compact_batches:
-            painter.setBrush(color)
-            painter.drawRects(rects)
-        image = self.image_rect()
-        if not image.isEmpty():
-            painter.setPen(QPen(self._c(palette.qcolor(self.theme.foreground)), 1.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(image)
-            font = QFont(painter.font())
-            font.setPointSizeF(7.5 * self.scale)
-            painter.setFont(font)
-            painter.setPen(self._c(palette.qcolor(self.theme.muted)))
-            side = self.image_side()
-            label = QCoreApplication.translate("NetworkView", "x as {0}×{0}").format(side)
-            painter.drawText(QRectF(image.left() - 10, image.top() - 18 * self.scale,
-                                    image.width() + 20, 16 * self.scale),
-                             Qt.AlignmentFlag.AlignCenter, label)
-        if self.highlighted:
-            r = self.radius
-            lo, hi = self.pos_.min(axis=0) - r - 3, self.pos_.max(axis=0) + r + 3
-            painter.setPen(QPen(palette.qcolor(self.theme.highlight), 2.0 * self.scale))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
-        painter.restore()
-
-    def _build_compact_batches(self) -> list[tuple[QColor, list[QRectF]]]:
-        """Return (colour, squares) batches in drawing order: outlines, fills, image, d bars."""
-        r, d = max(self.radius, 0.6), self.values["d"]
-        phases: list[dict[int, tuple[QColor, list[QRectF]]]] = [{}, {}, {}, {}]
-
-        def add(phase: int, color: QColor, rect: QRectF) -> None:
-            # Colours are quantised (to 1/32 per channel, invisible) so hundreds of neurons
-            # share a few dozen brushes.
-            key = (color.red() >> 3, color.green() >> 3, color.blue() >> 3)
-            phases[phase].setdefault(key, (color, []))[1].append(rect)
-
-        outline = self._c(palette.qcolor(self.theme.foreground))
-        if r >= 2.5:   # room for an outline: a slightly larger square behind each neuron
-            for x, y in self.pos_:
-                add(0, outline, QRectF(x - r - 0.7, y - r - 0.7, 2 * r + 1.4, 2 * r + 1.4))
-        for k, (x, y) in enumerate(self.pos_):
-            add(1, self._c(self.fills[k]), QRectF(x - r, y - r, 2 * r, 2 * r))
-        for rect, k in self._image_cells():
-            add(2, self._c(self.fills[k]), rect)
-        if r >= 1.5:   # too small to hatch: a "−" bar across each negative neuron's square
-            bar = max(1.0, round(r * 0.5))
-            for k in np.flatnonzero(self.negative):
-                x, y = self.pos_[k]
-                add(2, self._c(palette.hatch_color(self.fills[k])),
-                    QRectF(x - r * 0.7, y - bar / 2, 1.4 * r, bar))
-        if d is not None:
-            top = float(np.abs(d).max()) or 1.0
-            h = max(1.0, min(2 * r, 4.0 * self.scale))
-            bg = palette.qcolor(self.theme.background)
-            for k, (x, y) in enumerate(self.pos_):
-                length = 2 + 12 * self.scale * abs(d[k]) / top
-                left = x + r + 2 if d[k] >= 0 else x - r - 2 - length   # + right, − left
-                # A background margin keeps the bar readable over the edges.
-                add(2, bg, QRectF(left - 1, y - h / 2 - 1, length + 2, h + 2))
-                add(3, self._c(self.rings[k]), QRectF(left, y - h / 2, length, h))
-        return [batch for phase in phases for batch in phase.values()]
-
-    def image_side(self) -> int:
-        """Return the side of the square image an input layer shows (8 for 64 inputs), or 0."""
-        side = int(round(np.sqrt(self.n)))
-        usable = self.layer == 1 and self.compact and self.values["a"] is not None
-        return side if usable and side * side == self.n and side >= 4 else 0
-
-    def image_rect(self) -> QRectF:
-        """Return the square left of the column where an input image is drawn (may be empty)."""
-        side = self.image_side()
-        if not side or not len(self.pos_):
-            return QRectF()
-        size = 56.0 * self.scale
-        x = float(self.pos_[0, 0]) - self.radius - 10 * self.scale - size
-        y = float(self.pos_[:, 1].mean()) - size / 2
-        return QRectF(x, y, size, size)
-
-    def _image_cells(self) -> list[tuple[QRectF, int]]:
-        # Input pixels in reading order, as the data sets store them (row by row).
-        rect, side = self.image_rect(), self.image_side()
-        if rect.isEmpty():
-            return []
-        cell = rect.width() / side
-        return [(QRectF(rect.left() + (k % side) * cell, rect.top() + (k // side) * cell,
-                        cell, cell), k) for k in range(self.n)]
 
     def _paint_bias(self, painter: QPainter) -> None:
         h, th = self.bias_half, self.theme

@@ -9,6 +9,9 @@ units and (0, 0, 0) for edges.
 
 The scene is built once per architecture (``set_architecture``); values only recolour items and
 a resize only moves them. Drawing is batched (see ``ui.canvas.items``); hit-testing is geometric.
+Wide layers are cells or an image and the Θ(l) beside them heat maps (``ui.canvas.layout``
+decides); clicking a unit focuses it: its fan-in and fan-out become edges with numbers
+(``ui.canvas.focus``) and the rest is dimmed.
 """
 
 from __future__ import annotations
@@ -16,22 +19,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPainter
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ui.canvas.animation import CanvasAnimation
+from ui.canvas.captions import CanvasCaptions
+from ui.canvas.focus import FocusEdge, FocusItem, show_focus
+from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
-from ui.canvas.items import EdgeBundleItem, EdgeStyle, PulseItem
-from ui.canvas.layout import Layout, compute_layout
+from ui.canvas.items import EdgeBundleItem, PulseItem
+from ui.canvas.layout import Layout, compute_layout, layer_kinds, theta_kind
 from ui.canvas.legend import NetworkLegend
 from ui.canvas.neurons import NeuronColumnItem
 from ui.canvas.note import CanvasNote
+from ui.canvas.queries import CanvasQueries
 from ui.look import palette
 from ui.look.palette import LIGHT, Theme
 
 
-class NetworkView(QGraphicsView):
+class NetworkView(CanvasQueries, QGraphicsView):
     """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values.
 
     It owns its ``interaction`` (hover, click, zoom, pan) and its ``animation`` (pulses and
@@ -40,6 +47,7 @@ class NetworkView(QGraphicsView):
     neuron_hovered = Signal(int, int)        # (layer, unit k: 0 = "+1", 1..s(l)); (0, -1) none
     edge_hovered = Signal(int, int, int)     # (l, i, j) of Θ(l)[i, j]; (0, 0, 0) none
     edge_clicked = Signal(int, int, int)
+    unit_focused = Signal(int, int)          # (layer, unit k) clicked; (0, -1) focus cleared
     animation_finished = Signal()
 
     def __init__(self, layer_sizes: list[int], parent: QWidget | None = None,
@@ -65,8 +73,9 @@ class NetworkView(QGraphicsView):
         self.layout_: Layout | None = None
         self.thetas: list[np.ndarray] | None = None
         self.columns: list[NeuronColumnItem] = []
-        self.bundles: list[EdgeBundleItem] = []
-        self.captions: list[tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]] = []
+        self.bundles: list[EdgeBundleItem | HeatMapItem] = []
+        self.captions = CanvasCaptions()
+        self.focused: tuple[int, int] = (0, -1)
         self._highlight: tuple[tuple[int, ...], int | None] = ((), None)
         self.interaction = CanvasInteraction(self)
         self.animation = CanvasAnimation(self)
@@ -91,23 +100,29 @@ class NetworkView(QGraphicsView):
         L = len(sizes)
         self.columns = [NeuronColumnItem(k + 1, n, self.theme) for k, n in enumerate(sizes)]
         self.legend.set_fill_scales(None)   # until told, columns decide from their values
-        self.bundles = [EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
+        kinds = layer_kinds(sizes)[1:]      # the input layer shows no delta
+        self.legend.set_parts(ring="circles" in kinds, bar="cells" in kinds,
+                              heat=any(theta_kind(sizes, l) == "heatmap" for l in range(1, L)),
+                              width=any(theta_kind(sizes, l) == "edges" for l in range(1, L)))
+        self.bundles = [HeatMapItem(l, (sizes[l], sizes[l - 1] + 1), self.theme)
+                        if theta_kind(sizes, l) == "heatmap" else
+                        EdgeBundleItem(l, np.zeros((sizes[l - 1] + 1, 2)),
                                        np.zeros((sizes[l], 2)), self.max_edges, self.keep,
                                        self.theme) for l in range(1, L)]
-        self.captions = [(QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem()) for _ in sizes]
+        self.captions.build(self._scene, L, [b.l for b in self.bundles
+                                             if isinstance(b, HeatMapItem)])
         for item in self.bundles:
             self._scene.addItem(item)
         for item in self.columns:
             item.setZValue(2)
             item.labels_visible = self.labels_visible
             self._scene.addItem(item)
-        for pair in self.captions:
-            for item in pair:
-                self._scene.addItem(item)
         self.interaction.add_hover_line(self._scene)
         self.pulse = PulseItem()
         self._scene.addItem(self.pulse)
-        self._highlight = ((), None)
+        self.focus_item = FocusItem()
+        self._scene.addItem(self.focus_item)
+        self._highlight, self.focused = ((), None), (0, -1)
         self._apply_look()
         self.retranslate()
         self._relayout()
@@ -119,24 +134,18 @@ class NetworkView(QGraphicsView):
         gap = float(lay.x[1] - lay.x[0])
         for k, col in enumerate(self.columns):
             col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
-                             lay.compact(k + 1))
+                             lay.compact(k + 1), lay.kind(k + 1), lay.cell[k])
             # Room right of the neurons for d labels: up to the next column's nodes.
             nxt = lay.radius[k + 1] if k + 1 < len(self.columns) else 0.0
             col.room_right = (gap if k + 1 < len(self.columns) else
                               lay.width - lay.x[k]) - nxt - 6 * self.scale_factor
         for b in self.bundles:
-            b.set_geometry(lay.sources(b.l), lay.targets(b.l))
-        for k, (title, size) in enumerate(self.captions):
-            # Room for a caption: its column's share, and no further than the view's edges.
-            room = min(gap, 2 * lay.x[k], 2 * (lay.width - lay.x[k]))
-            for item in (title, size):   # shrink captions wider than their column
-                item.setScale(min(1.0, 0.94 * room / max(item.boundingRect().width(), 1.0)))
-            for item, y in ((title, lay.caption_y),
-                            (size, lay.caption_y + title.sceneBoundingRect().height())):
-                # Centred under the column, but never past the view's edges (the first and
-                # last captions of a narrow view, longer in Portuguese or presenter mode).
-                w = item.sceneBoundingRect().width()
-                item.setPos(min(max(lay.x[k] - w / 2, 2.0), max(lay.width - w - 2.0, 2.0)), y)
+            if isinstance(b, HeatMapItem):
+                b.set_rect(lay.heat[b.l - 1])
+            else:
+                b.set_geometry(lay.sources(b.l), lay.targets(b.l))
+        self.captions.place(lay)
+        self._show_focus()
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
         if not self.interaction.user_zoomed:
@@ -179,6 +188,8 @@ class NetworkView(QGraphicsView):
         for b, t in zip(self.bundles, thetas, strict=True):
             b.set_theta(t, top)
         self.thetas = thetas
+        if self.focused[0] > 0:
+            self._show_focus()
         self._update_note()
 
     def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
@@ -202,7 +213,13 @@ class NetworkView(QGraphicsView):
         "D" (gradient) — over faded weights; None clears."""
         if kind not in ("contribution", "D") and matrix is not None:
             raise ValueError(f"edge value kind must be 'contribution' or 'D', got {kind!r}")
-        self._bundle(l).set_overlay(matrix, kind)
+        b = self._bundle(l)
+        before = b.overlay_kind
+        b.set_overlay(matrix, kind)
+        if isinstance(b, HeatMapItem) and b.overlay_kind != before:
+            self._retranslate_captions()    # the caption says which matrix the picture shows
+            if self.layout_ is not None:
+                self.captions.place(self.layout_)
         self._update_note()
 
     def clear_values(self) -> None:
@@ -217,24 +234,45 @@ class NetworkView(QGraphicsView):
 
     def set_highlight(self, layers: Sequence[int], edges_of: int | None) -> None:
         """Emphasise ``layers`` and the edges of Θ(``edges_of``), dim the rest; nothing given
-        shows everything normally."""
+        shows everything normally. While a unit is focused, everything but its edges is dim."""
         layers = tuple(int(x) for x in layers)
         self._highlight = (layers, edges_of)
-        active = bool(layers) or edges_of is not None
+        focus = self.focused[0] > 0
+        active = bool(layers) or edges_of is not None or focus
         # Dimming mixes colours toward the background instead of using item opacity:
         # translucent antialiased drawing is ~10× slower in Qt's raster engine.
         for col in self.columns:
-            on = col.layer in layers
+            on = col.layer in layers and not focus
             col.set_emphasis(on, active and not on)
         for b in self.bundles:
-            b.set_dimmed(active and b.l != edges_of)
-        for k, (title, size) in enumerate(self.captions):
-            font = QFont(title.font())
-            font.setBold(k + 1 in layers)
-            title.setFont(font)
-            opacity = 1.0 if (k + 1 in layers or not active) else 0.55
-            title.setOpacity(opacity)
-            size.setOpacity(opacity)
+            b.set_dimmed(active and (focus or b.l != edges_of))
+        self.captions.emphasise(() if focus else layers,
+                                () if edges_of is None or focus else (edges_of,), active)
+
+    # focus
+    def focus_unit(self, layer: int, k: int) -> None:
+        """Focus unit k (0 = "+1", 1..s(layer)) of ``layer``: draw its fan-in and fan-out as
+        edges with numbers and dim the rest; (0, -1) clears the focus. Emits ``unit_focused``."""
+        unit = (int(layer), int(k)) if layer > 0 else (0, -1)
+        if layer > 0:
+            col = self._column(layer)
+            if not 0 <= k <= col.n or (k == 0 and col.bias is None):
+                raise ValueError(f"layer {layer} has units 1..{col.n}"
+                                 f"{'' if col.bias is None else ' and the bias unit 0'}, "
+                                 f"got {k}")
+        if unit == self.focused:
+            return
+        self.focused = unit
+        self._show_focus()
+        self.set_highlight(*self._highlight)
+        self.unit_focused.emit(*unit)
+
+    def focus_edges(self) -> list[FocusEdge]:
+        """Return the edges the focus draws now (empty without a focus or before weights)."""
+        return list(self.focus_item.edges)
+
+    def _show_focus(self) -> None:
+        show_focus(self)
 
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide the value labels on neurons."""
@@ -267,12 +305,9 @@ class NetworkView(QGraphicsView):
         self.setBackgroundBrush(QBrush(palette.qcolor(th.background)))
         for item in (*self.columns, *self.bundles):
             item.set_look(th, s)
-        for title, size in self.captions:
-            for item in (title, size):
-                font = QFont(self.font())
-                font.setPointSizeF((9.5 if item is title else 8.5) * s)
-                item.setFont(font)
-                item.setBrush(palette.qcolor(th.text if item is title else th.muted))
+        self.captions.set_look(th, s, self.font())
+        if self.layout_ is not None:
+            self._show_focus()
         self.legend.set_look(th, s)
         self.note.setStyleSheet(f"QLabel {{ background: {th.note_background}; color: {th.text};"
                                 f" padding: 3px 6px; font-size: {round(9 * s)}pt; }}")
@@ -297,15 +332,11 @@ class NetworkView(QGraphicsView):
     # text
     def retranslate(self) -> None:
         """Set every text of the view in the current language."""
-        loc, L = QLocale(), len(self.sizes)
-        for k, (title, size) in enumerate(self.captions):
-            role = (self.tr("input") if k == 0 else self.tr("output") if k == L - 1
-                    else self.tr("hidden"))
-            title.setText(self.tr("Layer {0} ({1})").format(k + 1, role))
-            size.setText(self.tr("s({0}) = {1}").format(k + 1, loc.toString(self.sizes[k])))
+        self._retranslate_captions()
         self.setToolTip(self.tr("Hover a neuron or a connection to inspect it; click a "
-                                "connection to edit its weight. Wheel zooms, drag pans, "
-                                "double-click fits the network to the view."))
+                                "connection to edit its weight, a neuron to see its weights "
+                                "in and out. Wheel zooms, drag pans, double-click fits the "
+                                "network to the view."))
         self.setStatusTip(self.tr("The network: columns are layers, +1 is the bias unit"))
         # The legend may need more rows in the new language: retranslate it now (whichever of
         # the two gets LanguageChange first) and give it the height it needs.
@@ -314,6 +345,12 @@ class NetworkView(QGraphicsView):
         self._place_overlays()
         if self.layout_ is not None:
             self._relayout()
+
+    def _retranslate_captions(self) -> None:
+        heat = [b for b in self.bundles if isinstance(b, HeatMapItem)]
+        self.captions.retranslate(self.sizes, layer_kinds(self.sizes) if self.sizes else (),
+                                  {b.l: b.shape_ for b in heat},
+                                  {b.l: b.overlay_kind for b in heat})
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -327,65 +364,6 @@ class NetworkView(QGraphicsView):
     def _update_note(self) -> None:
         if self.note.show_for(self.bundles):
             self._place_overlays()
-
-    # queries (tests, inspector)
-    def _column(self, layer: int) -> NeuronColumnItem:
-        if not 1 <= layer <= len(self.columns):
-            raise ValueError(f"layer must be 1..{len(self.columns)}, got {layer}")
-        return self.columns[layer - 1]
-
-    def _bundle(self, l: int) -> EdgeBundleItem:
-        if not 1 <= l <= len(self.bundles):
-            raise ValueError(f"Θ index l must be 1..{len(self.bundles)}, got {l}")
-        return self.bundles[l - 1]
-
-    def neuron_count(self) -> int:
-        """Return the number of neurons drawn (bias units excluded)."""
-        return sum(c.n for c in self.columns)
-
-    def bias_count(self) -> int:
-        """Return the number of "+1" bias units drawn."""
-        return sum(c.bias is not None for c in self.columns)
-
-    def edge_count(self) -> int:
-        """Return the number of connections of the network, bias connections included."""
-        return sum(b.total for b in self.bundles)
-
-    def drawn_edges(self, l: int) -> np.ndarray:
-        """Return the (i, j) pairs (N, 2) of Θ(l) currently drawn."""
-        b = self._bundle(l)
-        shown = b.overlay_shown if b.overlay is not None else b.shown
-        return np.column_stack(np.divmod(shown, b.shape_[1]))
-
-    def edge_style(self, l: int, i: int, j: int) -> EdgeStyle:
-        """Return how Θ(l)[i, j] is drawn: shown, colour, line style, width, value."""
-        return self._bundle(l).edge_style(i, j)
-
-    def neuron_fill(self, layer: int, k: int) -> palette.QColor:
-        """Return the fill colour of neuron k (1..s(layer)) of ``layer``."""
-        return self._column(layer).fill(k - 1)
-
-    def neuron_hatched(self, layer: int, k: int) -> bool:
-        """Return whether neuron k (1..s(layer)) is hatched: its activation is negative."""
-        return self._column(layer).fill_hatched(k - 1)
-
-    def delta_visual(self, layer: int, k: int):
-        """Return (ring colour, ring style, "+"/"−") of neuron k (1..s(layer)), or None."""
-        return self._column(layer).delta_visual(k - 1)
-
-    def unit_scene_pos(self, layer: int, k: int) -> QPointF:
-        """Return the scene centre of unit k of ``layer`` (0 = "+1", 1..s(layer) neurons)."""
-        col = self._column(layer)
-        if k == 0:
-            if col.bias is None:
-                raise ValueError(f"the output layer {layer} has no bias unit")
-            return QPointF(*col.bias)
-        return QPointF(*col.pos_[k - 1])
-
-    def edge_scene_midpoint(self, l: int, i: int, j: int) -> QPointF:
-        """Return the scene midpoint of the line of Θ(l)[i, j]."""
-        b = self._bundle(l)
-        return QPointF(*((b.src[j] + b.dst[i]) / 2))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 from engine.trace import Phase, Step, Trace, TraceState
 from ui.look import palette
 from ui.look.theme import current_scale, current_theme
+from ui.maths import big_tables
 from ui.maths.equations import EquationBuilder
 from ui.maths.phase_words import explanation, step_title
 from ui.maths.tables import BIAS_BG, labelled, matrix, num, shape_text
@@ -125,6 +126,7 @@ class MathPanel(QWidget):
         layout.addWidget(splitter)
         self._fill_scales = _trace_fill_scales(trace)
         self._builder = EquationBuilder(cell_colour, self._activation_colour)
+        self._focus = (0, -1)    # the unit focused on the canvas: big layers show its row
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -168,6 +170,17 @@ class MathPanel(QWidget):
         self._fill_scales = list(fill_scales) if fill_scales is not None \
             else _trace_fill_scales(trace)
         self._render()
+
+    def set_focus(self, layer: int, k: int) -> None:
+        """Show the weights of unit k of ``layer`` (clicked on the canvas) in the tables of big
+        layers; (0, -1): none."""
+        self._focus = (int(layer), int(k))
+        self._tables.setHtml(self._tables_html(self._trace[self._index],
+                                               self._trace.state_at(self._index)))
+
+    def _big(self, k: int) -> bool:
+        thetas = self._trace.thetas
+        return big_tables.is_big([thetas[0].shape[1] - 1, *(t.shape[0] for t in thetas)], k)
 
     def _activation_colour(self, values: np.ndarray, vmax: float, layer: int) -> np.ndarray:
         scales = self._fill_scales
@@ -214,7 +227,11 @@ class MathPanel(QWidget):
         for name, M in mats:
             if M is None:
                 continue
-            body = matrix(M, digits=TABLE_DIGITS, colour=cell_colour)
+            # About 72 px per number: as many per row as the panel's width holds.
+            wrap = max(3, min(10, self._tables.viewport().width() // 72))
+            body = (big_tables.matrix_html(name, k, M, self._focus, cell_colour, TABLE_DIGITS,
+                                           wrap) if self._big(k)
+                    else matrix(M, digits=TABLE_DIGITS, colour=cell_colour))
             cells.append(f'<td valign="top">{labelled(f"{name}({k})", body, shape_text(M))}</td>')
         # As many per row as the panel's width allows (one when it is squeezed by docks).
         per = self._tables_per_row()
@@ -248,6 +265,8 @@ class MathPanel(QWidget):
         n = self._trace.thetas[layer - 1].shape[1] - 1 if layer < self._trace.L else \
             self._trace.thetas[-1].shape[0]
         cols = [("a", st.a.get(layer)), ("z", st.z.get(layer)), ("d", st.d.get(layer))]
+        if big_tables.is_wide(n, layer == 1):
+            return big_tables.layer_html(layer, cols, self._focus, TABLE_DIGITS)
         head = "".join(f'<td class="h" align="center">{c}({layer})</td>' for c, _ in cols)
         rows = [f'<tr><td class="h"></td>{head}</tr>']
         if layer < self._trace.L:

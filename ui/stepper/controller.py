@@ -75,6 +75,7 @@ class StepperController(QObject):
         self.view.neuron_hovered.connect(self.inspector.show_neuron)
         self.view.edge_hovered.connect(self.inspector.show_edge)
         self.view.edge_clicked.connect(self._on_view_edge_clicked)
+        self.view.unit_focused.connect(self.math_panel.set_focus)
         self.timeline.step_clicked.connect(self._on_timeline_step_clicked)
         self._animate_next = False
         self.retranslate()

@@ -27,16 +27,27 @@ def test_bias_units_sit_above_their_column_and_output_has_none():
 
 
 def test_neurons_of_a_column_do_not_overlap():
-    for sizes in ([2, 2, 2], [64, 32, 10], [784, 128, 10]):
+    for sizes in ([2, 2, 2], [2, 8, 8, 1], [4, 8, 3]):
         lay = compute_layout(sizes, 1000, 700)
         for pos, r in zip(lay.neurons, lay.radius, strict=True):
             if len(pos) > 1:
                 assert np.diff(pos[:, 1]).min() >= 2 * r - 1e-9
 
 
+def test_cells_and_pixels_of_wide_layers_do_not_overlap():
+    for sizes in ([64, 32, 10], [784, 128, 10], [50, 9, 3]):
+        lay = compute_layout(sizes, 1000, 700)
+        for pos, (w, h) in zip(lay.neurons, lay.cell, strict=True):
+            # Two cells overlap when both their x and y distances are under a cell's size.
+            dx = np.abs(pos[:, None, 0] - pos[None, :, 0])
+            dy = np.abs(pos[:, None, 1] - pos[None, :, 1])
+            clash = (dx < w - 1e-9) & (dy < h - 1e-9)
+            assert clash.sum() == len(pos)                   # each cell only with itself
+
+
 def test_tall_layers_are_compact_and_small_ones_are_not():
-    lay = compute_layout([784, 128, 10], 1000, 700)
-    assert lay.compact(1) and lay.compact(2) and not lay.compact(3)
+    lay = compute_layout([2, 8, 1], 600, 170)
+    assert lay.compact(2) and not lay.compact(1)
 
 
 def test_captions_sit_below_every_neuron():
@@ -72,3 +83,19 @@ def test_point_segment_distance_matches_hand_computed_values():
     assert d == pytest.approx([3.0, 3.0, np.hypot(3.0, 1.0)])
     beyond = point_segment_distance(np.array([13.0, 4.0]), a[:1], b[:1])
     assert beyond == pytest.approx([5.0])                  # nearest point is the end (10, 0)
+
+
+def test_heat_map_rows_are_level_with_the_neurons_they_feed():
+    for sizes in ([64, 32, 10], [50, 9, 3]):
+        lay = compute_layout(sizes, 900, 500)
+        for l in (1, 2):
+            x, y, w, h = lay.heat[l - 1]
+            rows = sizes[l]
+            centres = y + h / rows * (np.arange(rows) + 0.5)
+            assert np.allclose(centres, lay.neurons[l][:, 1])
+            # between the two layers it joins
+            assert lay.neurons[l - 1][:, 0].max() < x and x + w < lay.neurons[l][:, 0].min()
+
+
+def test_small_networks_have_no_heat_maps():
+    assert compute_layout([2, 4, 4, 1], 900, 500).heat == (None, None, None)

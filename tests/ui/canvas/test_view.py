@@ -55,8 +55,9 @@ def test_architecture_builds_neurons_bias_units_and_all_connections(qtbot):
 
 
 def test_scene_is_batched_not_one_item_per_edge(view):
-    # 3 columns + 2 edge bundles + 6 captions + hover line + pulse, whatever the edge count.
-    assert len(view.scene().items()) == 13
+    # 3 columns + 2 edge bundles + 6 captions + hover line + pulse + focus, whatever the edge
+    # count.
+    assert len(view.scene().items()) == 14
 
 
 def test_output_layer_has_no_bias_unit(view):
@@ -220,18 +221,19 @@ def test_weight_change_animation_ends_on_the_new_weights(view, qtbot):
 
 
 def test_large_layer_draws_exactly_the_strongest_and_says_so(qtbot):
-    v = NetworkView([100, 30, 2], max_edges=2000, keep=500)
+    # Layers this small are circles, their Θ edges; a low limit makes Θ(1) "large".
+    v = NetworkView([8, 8, 2], max_edges=50, keep=20)
     qtbot.addWidget(v)
     rng = np.random.default_rng(3)
-    thetas = [rng.normal(size=(30, 101)), rng.normal(size=(2, 31))]
+    thetas = [rng.normal(size=(8, 9)), rng.normal(size=(2, 9))]
     v.set_weights(thetas)
     order = sorted(range(thetas[0].size), key=lambda k: -abs(thetas[0].flat[k]))
-    expected = {divmod(k, 101) for k in order[:500]}
+    expected = {divmod(k, 9) for k in order[:20]}
     assert {tuple(e) for e in v.drawn_edges(1)} == expected
-    assert len(v.drawn_edges(2)) == 62                   # small Θ(2) is drawn whole
+    assert len(v.drawn_edges(2)) == 18                   # small Θ(2) is drawn whole
     loc = QLocale()
-    assert v.note_text().splitlines()[0] == (f"Θ(1): showing the {loc.toString(500)} strongest "
-                                             f"of {loc.toString(3030)} connections")
+    assert v.note_text().splitlines()[0] == (f"Θ(1): showing the {loc.toString(20)} strongest "
+                                             f"of {loc.toString(72)} connections")
     assert "Θ(2)" not in v.note_text()
     note = v.findChild(QLabel, "networkNote")
     assert note is not None and note.text() == v.note_text()
@@ -273,8 +275,8 @@ def test_labels_toggle(view):
 
 
 def test_captions_name_each_layer_with_its_size(view):
-    titles = [t.text() for t, _ in view.captions]
-    sizes = [s.text() for _, s in view.captions]
+    titles = [t.text() for t, _ in view.captions.layers]
+    sizes = [s.text() for _, s in view.captions.layers]
     assert titles == ["Layer 1 (input)", "Layer 2 (hidden)", "Layer 3 (output)"]
     assert sizes == ["s(1) = 2", "s(2) = 2", "s(3) = 2"]
 
@@ -332,9 +334,9 @@ def test_theme_and_presenter_scale(view):
 
 
 def test_language_change_retranslates_captions(view):
-    view.captions[0][0].setText("stale")
+    view.captions.layers[0][0].setText("stale")
     QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
-    assert view.captions[0][0].text() == "Layer 1 (input)"
+    assert view.captions.layers[0][0].text() == "Layer 1 (input)"
 
 
 def test_value_labels_use_the_locale_decimal_separator():
@@ -357,41 +359,13 @@ def test_hovering_an_edge_sets_a_tooltip_with_its_weight(view, qtbot):
     assert "Θ(1)[0, 1]" in tip and format_value(0.15) in tip
 
 
-def test_square_input_layer_also_shows_as_an_image(qtbot):
-    v = NetworkView([64, 8, 2])
+def test_a_compact_layer_of_few_neurons_keeps_circles(qtbot):
+    v = NetworkView([8, 8, 2])
     qtbot.addWidget(v)
-    v.resize(900, 600)
+    v.resize(300, 200)
     v.show()
     qtbot.waitExposed(v)
-    col = v.columns[0]
-    assert col.image_side() == 0                         # nothing to show before a(1) is set
-    v.set_neuron_values(1, np.linspace(0, 1, 64), "a")
-    assert col.image_side() == 8
-    cells = {k: rect for rect, k in col._image_cells()}
-    image = col.image_rect()
-    assert image.left() > 0                              # not clipped at the view's edge
-    cell = image.width() / 8
-    # pixel 9 is row 1, column 1 (row-major, as the data sets store images)
-    assert cells[9].topLeft() == QPointF(image.left() + cell, image.top() + cell)
-
-
-def test_small_or_non_square_input_layers_show_no_image(qtbot):
-    for sizes in ([2, 2, 2], [50, 4, 2]):
-        v = NetworkView(sizes)
-        qtbot.addWidget(v)
-        v.set_neuron_values(1, np.zeros(sizes[0]), "a")
-        assert v.columns[0].image_side() == 0
-
-
-def test_many_neurons_are_drawn_dense_but_a_short_compact_layer_keeps_circles(qtbot):
-    v = NetworkView([784, 16, 10])
-    qtbot.addWidget(v)
-    v.resize(600, 260)
-    v.show()
-    qtbot.waitExposed(v)
-    inputs, hidden, outputs = v.columns
-    assert inputs.compact and inputs.dense
-    assert outputs.compact and not outputs.dense         # 10 small circles, labels on hover
+    assert v.columns[0].compact and not v.columns[0].dense   # small circles, labels on hover
 
 
 def test_hiding_the_legend_gives_its_space_to_the_drawing(view, qtbot):
@@ -412,7 +386,7 @@ def test_small_presenter_view_keeps_captions_apart_and_drops_the_legend(qtbot):
     v.set_edge_values(2, np.ones((2, 3)), "D")       # a two-line note in a short view
     qtbot.wait(10)
     assert v.legend.isHidden() and v.note.isVisible()
-    rects = [title.sceneBoundingRect() for title, _ in v.captions]
+    rects = [title.sceneBoundingRect() for title, _ in v.captions.layers]
     assert all(a.right() <= b.left() for a, b in zip(rects, rects[1:], strict=False))
     assert v.viewport().height() > 150
 

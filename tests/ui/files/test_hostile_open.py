@@ -57,7 +57,8 @@ def whole_state(win) -> dict:
     """Return everything a refused open must leave alone, in an exact form: the session as it
     would be saved (weights, data, settings, history, training state, step) and the file, the
     modified flag and the title."""
-    return {"session": dumps(session_io.capture(win.state, win.session.parts)), "path": win.session.path,
+    return {"session": dumps(session_io.capture(win.state, win.session.parts)),
+            "path": win.session.path,
             "modified": win.state.modified, "title": win.windowTitle(),
             "dataset": win.state.dataset}
 
