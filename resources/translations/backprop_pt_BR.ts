@@ -209,7 +209,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+71"/>
+        <location filename="wrapped_strings.py" line="+39"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -973,7 +973,7 @@
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+148"/>
+        <location filename="../../engine/trace.py" line="+128"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
@@ -1703,7 +1703,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-51"/>
+        <location filename="wrapped_strings.py" line="-19"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -1758,27 +1758,27 @@
         <translation>… e mais {n} neurônios</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Θ({l}) before</source>
         <translation>Θ({l}) antes</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>new Θ({l})</source>
         <translation>nova Θ({l})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Δ({l}) before</source>
         <translation>Δ({l}) antes</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
         <source>Loss of this example: {f} = &lt;b&gt;{v}&lt;/b&gt;</source>
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to this example&apos;s error. Column j = 0 uses the bias input 1.</source>
         <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
     </message>
@@ -1811,7 +1811,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+43"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2048,9 +2048,9 @@
     </message>
 </context>
 <context>
-    <name>PhaseText</name>
+    <name>Phase</name>
     <message>
-        <location filename="wrapped_strings.py" line="-88"/>
+        <location filename="../../engine/steps.py" line="+203"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2080,49 +2080,14 @@
         <translation>Atualização</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Reset the accumulators Δ</source>
         <translation>Zerar os acumuladores Δ</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Input: a(1) = x</source>
-        <translation>Entrada: a(1) = x</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weighted input z({l})</source>
-        <translation>Entrada ponderada z({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activation a({l})</source>
-        <translation>Ativação a({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Output error d({l})</source>
-        <translation>Erro da saída d({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hidden error d({l})</source>
-        <translation>Erro da camada oculta d({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accumulate Δ({l})</source>
-        <translation>Acumular Δ({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gradient D({l})</source>
-        <translation>Gradiente D({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update Θ({l})</source>
-        <translation>Atualizar Θ({l})</translation>
+        <source>Δ(l) := 0 for l = 1 .. {last}</source>
+        <translation>Δ(l) := 0 para l = 1 .. {last}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2130,89 +2095,122 @@
         <translation>Antes de percorrer os exemplos, cada acumulador Δ(l) é zerado. Δ(l) tem as dimensões de Θ(l): uma entrada por peso.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>[without bias row]</source>
-        <translation>[sem a linha do viés]</translation>
+        <location line="+4"/>
+        <source>Input: a(1) = x</source>
+        <translation>Entrada: a(1) = x</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(bias column frozen)</source>
-        <translation>(coluna de viés fixa)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for j ≥ 1</source>
-        <translation>para j ≥ 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for j = 0</source>
-        <translation>para j = 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for l = </source>
-        <translation>para l = </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The example&apos;s features x become the activations of the input layer.</source>
         <translation>Os atributos x do exemplo viram as ativações da camada de entrada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Weighted input z({l})</source>
+        <translation>Entrada ponderada z({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Each neuron of layer {l} adds up its inputs weighted by Θ({k}); the leading 1 of [1; a({k})] multiplies the bias weights in column j = 0.</source>
         <translation>Cada neurônio da camada {l} soma suas entradas ponderadas por Θ({k}); o 1 no início de [1; a({k})] multiplica os pesos de viés da coluna j = 0.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Example {t} of {m}</source>
-        <translation>Exemplo {t} de {m}</translation>
+        <location line="+4"/>
+        <source>Activation a({l})</source>
+        <translation>Ativação a({l})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The activation function g squashes each weighted input: a({l}) = g(z({l})).</source>
         <translation>A função de ativação g comprime cada entrada ponderada: a({l}) = g(z({l})).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>This is the network&apos;s output, its prediction for the example.</source>
         <translation>Esta é a saída da rede, sua previsão para o exemplo.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The output error compares the prediction with the target y. With the ½-squared error the derivative g′(z(L)) multiplies it.</source>
-        <translation>O erro da saída compara a previsão com o alvo y. Com o erro quadrático ½ a derivada g′(z(L)) o multiplica.</translation>
+        <location line="+3"/>
+        <source>Output error d({l})</source>
+        <translation>Erro da saída d({l})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The output error is simply a(L) − y: with cross-entropy and a sigmoid or softmax output the g′ factor cancels out.</source>
         <translation>O erro da saída é simplesmente a(L) − y: com entropia cruzada e saída sigmoide ou softmax o fator g′ se cancela.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The output error compares the prediction with the target y. With the ½-squared error the derivative g′(z(L)) multiplies it.</source>
+        <translation>O erro da saída compara a previsão com o alvo y. Com o erro quadrático ½ a derivada g′(z(L)) o multiplica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hidden error d({l})</source>
+        <translation>Erro da camada oculta d({l})</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g′(z({l}))</source>
+        <translation>d({l}) = (Θ({l})ᵀ d({n}))[sem a linha do viés] ⊙ g′(z({l}))</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The error flows backwards through the same weights, Θ({l})ᵀ d({n}): each neuron of layer {l} collects the errors of the neurons it feeds, weighted by the weights that connect them.</source>
         <translation>O erro volta pelos mesmos pesos, Θ({l})ᵀ d({n}): cada neurônio da camada {l} recolhe os erros dos neurônios que ele alimenta, ponderados pelos pesos que os ligam.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Accumulate Δ({l})</source>
+        <translation>Acumular Δ({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Each weight Θ({l})ᵢⱼ gets the contribution dᵢ({n})·aⱼ({l}) of this example (with a₀ = 1 for the bias): the outer product d({n})·[1; a({l})]ᵀ is added to Δ({l}).</source>
         <translation>Cada peso Θ({l})ᵢⱼ recebe a contribuição dᵢ({n})·aⱼ({l}) deste exemplo (com a₀ = 1 para o viés): o produto externo d({n})·[1; a({l})]ᵀ é somado a Δ({l}).</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Gradient D({l})</source>
+        <translation>Gradiente D({l})</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l})) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l})) para j ≥ 1;  D({l}) = (1/m)Δ({l}) para j = 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>After all m examples, divide by m and add the regularization λΘ({l}) — except in the bias column j = 0, which is never regularized. D({l}) is ∂J/∂Θ({l}).</source>
         <translation>Depois dos m exemplos, divida por m e some a regularização λΘ({l}) — exceto na coluna de viés j = 0, que nunca é regularizada. D({l}) é ∂J/∂Θ({l}).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Update Θ({l})</source>
+        <translation>Atualizar Θ({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ({l}) := Θ({l}) − α·D({l})  (bias column frozen)</source>
+        <translation>Θ({l}) := Θ({l}) − α·D({l})  (coluna de viés fixa)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate α.</source>
         <translation>Descida do gradiente: cada peso anda no sentido contrário ao seu gradiente, escalado pela taxa de aprendizado α.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
         <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseText</name>
+    <message>
+        <location filename="wrapped_strings.py" line="-56"/>
+        <source>Example {t} of {m}</source>
+        <translation>Exemplo {t} de {m}</translation>
     </message>
 </context>
 <context>
@@ -2868,7 +2866,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-152"/>
+        <location filename="wrapped_strings.py" line="-120"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

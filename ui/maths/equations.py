@@ -87,20 +87,21 @@ class EquationBuilder:
             Phase.HIDDEN_DELTA: self._hidden_delta, Phase.ACCUMULATE: self._accumulate,
             Phase.GRADIENT: self._gradient, Phase.UPDATE: self._update,
         }[step.phase]
-        return f'<p class="eq">{equation(step)}</p>' + builder(step, trace, prev)
+        return f'<p class="eq">{equation(step, trace)}</p>' + builder(step, trace, prev)
 
     def _reset(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
-        parts = [self.mat(f"Δ({l})", step.arrays[f"Delta({l})"]) for l in range(1, trace.L)]
+        parts = [self.mat(f"Δ({l})", D) for l, D in enumerate(step.payload.Delta, 1)]
         return equation_row(*parts) + self.note(
             _tr("One accumulator per weight matrix, the same shape as Θ(l), all zeros."))
 
     def _input(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
-        x = step.arrays["a"]
+        x = step.payload.a
         return equation_row(op("a(1) = x ="), self.vec("x", x))
 
     def _z(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l, k = step.layer, step.layer - 1
-        T, a_in, z = step.arrays["Theta"], step.arrays["a_in"], step.arrays["z"]
+        p = step.payload
+        T, a_in, z = p.Theta, p.a_in, p.z
         eq = self.flow((self.mat(f"Θ({k})", T), op("·")),
                        (self.vec(f"[1; a({k})]", a_in, bias_first=True), op("="),
                         self.vec(f"z({l})", z)), wide=T.shape[1] > WIDE)
@@ -111,7 +112,7 @@ class EquationBuilder:
 
     def _a(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        z, a = step.arrays["z"], step.arrays["a"]
+        z, a = step.payload.z, step.payload.a
         name = trace.output if l == trace.L else trace.activation
         eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
                           self.vec(f"a({l})", a, act=l))
@@ -133,9 +134,9 @@ class EquationBuilder:
 
     def _output_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         L = step.layer
-        a, y, d = step.arrays["a"], step.arrays["y"], step.arrays["d"]
-        if "g_prime" in step.arrays:
-            gp = step.arrays["g_prime"]
+        p = step.payload
+        a, y, d, gp = p.a, p.y, p.d, p.g_prime
+        if gp is not None:
             eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op(")  ⊙"), self.vec(f"g′(z({L}))", gp),
                               op("="), self.vec(f"d({L})", d))
@@ -147,7 +148,7 @@ class EquationBuilder:
                               self.vec("y", y), op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = {num(a[i], self.digits)} − {num(y[i], self.digits)}"
                     f" = <b>{num(d[i], self.digits)}</b>" for i in range(min(len(d), SCALAR_LINES))]
-        loss = step.values.get("loss")
+        loss = p.loss
         extra = ""
         if loss is not None:
             extra = self.note(_tr("Loss of this example: {f} = <b>{v}</b>")
@@ -157,8 +158,8 @@ class EquationBuilder:
 
     def _hidden_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        T, dn, back = step.arrays["Theta"], step.arrays["d_next"], step.arrays["Theta_T_d"]
-        gp, d = step.arrays["g_prime"], step.arrays["d"]
+        p = step.payload
+        T, dn, back, gp, d = p.Theta, p.d_next, p.Theta_T_d, p.g_prime, p.d
         eq = self.flow((self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·")),
                        (self.vec(f"d({l + 1})", dn), op("="),
                         self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
@@ -182,14 +183,12 @@ class EquationBuilder:
 
     def _accumulate(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        dn, a_in, outer, new = (step.arrays[k] for k in ("d_next", "a_in", "outer", "Delta"))
-        old = prev.Delta.get(l) if prev is not None else None
+        p = step.payload
+        dn, a_in, outer, old, new = p.d_next, p.a_in, p.outer, p.Delta_before, p.Delta_after
         first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
                              self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
-        groups = [(op(f"Δ({l}) :="),)]
-        if old is not None:
-            groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
-                                                  old), op("+"))]
+        groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
+                                              old), op("+"))]
         groups.append((self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer),))
         rows = []
         for i in range(min(outer.shape[0], 2)):
@@ -206,8 +205,8 @@ class EquationBuilder:
 
     def _gradient(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        Delta, T, D = step.arrays["Delta"], step.arrays["Theta"], step.arrays["D"]
-        m, lam = step.values.get("m", trace.m), step.values.get("lam", trace.lam)
+        p = step.payload
+        Delta, T, D, m, lam = p.Delta, p.Theta, p.D, p.m, p.lam
         eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
         eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
                            op(")"))
@@ -231,8 +230,8 @@ class EquationBuilder:
 
     def _update(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        T, D, new = step.arrays["Theta"], step.arrays["D"], step.arrays["Theta_new"]
-        lr = step.values.get("lr", trace.lr)
+        p = step.payload
+        T, D, new, lr = p.Theta, p.D, p.Theta_new, p.lr
         eq = self.flow((op(f"Θ({l}) :="),
                         self.mat(_tr("Θ({l}) before").replace("{l}", str(l)), T)),
                        (op(f"− {num(lr)} ·"), self.mat(f"D({l})", D,

@@ -96,7 +96,7 @@ class Timeline(QWidget):
         step = self._trace[i]
         where = self.tr("Step {i}").replace("{i}", str(i + 1))
         self.setToolTip(f"{where} · {stage_name(step.stage)}\n{step_title(step)}\n"
-                        f"{equation(step)}")
+                        f"{equation(step, self._trace)}")
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.step_clicked.emit(i)
 

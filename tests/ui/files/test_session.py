@@ -138,7 +138,7 @@ def test_mazur_session_saved_mid_step_reopens_at_the_same_micro_step(window, tmp
     assert window.session.open_path(path)
     assert window.stepper.cursor == 7
     assert (window.stepper.step.phase, window.stepper.step.layer) == (step.phase, step.layer)
-    assert np.array_equal(window.stepper.step.arrays["d"], step.arrays["d"])
+    assert np.array_equal(window.stepper.step.payload.d, step.payload.d)
 
 
 def _xor_window(qtbot):

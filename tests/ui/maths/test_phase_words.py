@@ -24,4 +24,4 @@ def test_phase_line_names_example_stage_and_equation(qapp):
     hidden = trace[7]
     assert phase_line(hidden, trace, 0, 1) == (
         "Example 1 of 1 · Backward · d(2) = (Θ(2)ᵀ d(3))[without bias row] ⊙ g′(z(2))")
-    assert equation(trace[-1]).endswith("(bias column frozen)")
+    assert equation(trace[-1], trace).endswith("(bias column frozen)")
