@@ -154,6 +154,26 @@ class Trace(Sequence[Step]):
         return st
 
 
+MAX_EXAMPLES = 64    # examples one step-through may cover (the timeline stays readable)
+ALL_EXAMPLES_UP_TO = 8   # data sets this small are stepped through whole by default
+
+
+def default_example_count(m: int) -> int:
+    """Return K, how many examples a step-through covers by default: all m when m ≤ 8, else 1."""
+    return m if 1 <= m <= ALL_EXAMPLES_UP_TO else 1
+
+
+def traced_rows(m: int, start: int, count: int) -> np.ndarray:
+    """Return the row indices of the K = ``count`` examples stepped through from ``start``.
+
+    K is clamped to 1 … min(m, 64); the rows wrap around past the last example (start 3 of 4
+    with K = 2 traces examples 4 and 1), so every start offers the same K."""
+    if m < 1:
+        raise ValueError(f"no examples to step through (m = {m})")
+    k = max(1, min(int(count), m, MAX_EXAMPLES))
+    return (int(start) + np.arange(k)) % m
+
+
 def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | None,
           payload: Payload, *, L: int, loss: str, freeze_bias: bool) -> None:
     equation = words.equation(phase, layer, L, loss=loss, freeze_bias=freeze_bias)

@@ -13,6 +13,7 @@ from engine.network import Network
 # Hidden layers, hidden activation and learning rate that learn each data set in a lesson's time.
 DEFAULTS: dict[str, tuple[list[int], str, float]] = {
     "xor": ([4], "tanh", 0.5),
+    "xor-table": ([2], "sigmoid", 2.0),     # 2-2-1 sigmoid, the textbook XOR network
     "and": ([2], "sigmoid", 1.0),
     "or": ([2], "sigmoid", 1.0),
     "circles": ([8], "tanh", 0.3),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from engine.documents.worked_example import write_worked_example
 from engine.lesson.history import FIELDS
-from engine.trace import Trace
+from engine.trace import Trace, traced_rows
 
 GIF_FRAME_MS = 900
 GIF_LAST_FRAME_MS = 2500
@@ -39,8 +39,9 @@ def current_trace(window, state) -> Trace:
     stepper = getattr(window, "stepper", None)
     if stepper is not None:
         return stepper.trace
-    t, s = state.example, state.settings
-    return state.network.trace(state.X[t:t + 1], state.Y[t:t + 1], lam=s.lam, lr=s.lr,
+    s = state.settings
+    rows = traced_rows(state.X.shape[0], state.example, state.example_count)
+    return state.network.trace(state.X[rows], state.Y[rows], lam=s.lam, lr=s.lr,
                                freeze_bias=s.freeze_bias)
 
 

@@ -30,7 +30,7 @@ def capture(window, state: AppState) -> Session:
     return Session(
         network=state.network.copy(), X=state.X.copy(), Y=state.Y.copy(), dataset=state.dataset,
         settings=asdict(state.settings), history=history, example=state.example,
-        cursor=stepper.cursor if stepper is not None else 0,
+        cursor=stepper.cursor if stepper is not None else 0, examples=state.example_count,
         preset=state.preset or "custom", seed=int(state.seed),
         training=training.training_state() if training is not None else None)
 
@@ -77,6 +77,8 @@ def apply(window, state: AppState, session: Session) -> None:
         training.article_weights = session.preset == "mazur" and session.dataset is None
         training.epoch_finished.emit(training.epoch)
     state.set_example(min(session.example, state.X.shape[0] - 1))
+    if session.examples is not None:     # older files: the data's default K
+        state.set_example_count(session.examples)
     stepper = getattr(window, "stepper", None)
     if stepper is not None:
         stepper.set_cursor(session.cursor)

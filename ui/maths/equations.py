@@ -207,7 +207,9 @@ class EquationBuilder:
         l = step.layer
         p = step.payload
         Delta, T, D, m, lam = p.Delta, p.Theta, p.D, p.m, p.lam
-        eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
+        # m written out: the division by the number of examples the loop went over.
+        eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
+        eq += equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
         eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
                            op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))

@@ -41,16 +41,18 @@ def equation(step: Step, trace: Trace) -> str:
                           freeze_bias=trace.freeze_bias, tr=tr)
 
 
-def example_of(example: int, n_examples: int) -> str:
-    """Return "Example t of K" for the 0-based ``example``."""
-    return _tr("Example {t} of {m}").replace("{t}", str(example + 1)).replace(
-        "{m}", str(n_examples))
+def example_of(step: Step, trace: Trace) -> str:
+    """Return "Example t of K" for a step inside the loop over the K traced examples, "All K
+    examples" for the reset, gradient and update around it."""
+    if step.example is None and trace.m > 1:
+        return _tr("All {m} examples").replace("{m}", str(trace.m))
+    t = 0 if step.example is None else step.example
+    return _tr("Example {t} of {m}").replace("{t}", str(t + 1)).replace("{m}", str(trace.m))
 
 
-def phase_line(step: Step, trace: Trace, example: int, n_examples: int) -> str:
+def phase_line(step: Step, trace: Trace) -> str:
     """Return the "where am I" line: "Example 1 of 4 · Backward · d(2) = ..."."""
-    return f"{example_of(example, n_examples)} · {stage_name(step.stage)} · " \
-        f"{equation(step, trace)}"
+    return f"{example_of(step, trace)} · {stage_name(step.stage)} · {equation(step, trace)}"
 
 
 def explanation(step: Step, trace: Trace) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.trace import Step, Trace, TraceState
+from engine.trace import Step, Trace, TraceState, traced_rows
 from ui.state import AppState
 
 
@@ -32,6 +32,7 @@ class Stepper(QObject):
         state.weights_changed.connect(self._on_state_values_changed)
         state.settings_changed.connect(self._on_state_values_changed)
         state.example_changed.connect(self._on_state_values_changed)
+        state.example_count_changed.connect(self._on_state_network_changed)
 
     # --- reading ------------------------------------------------------------------------------
     @property
@@ -41,7 +42,7 @@ class Stepper(QObject):
 
     @property
     def trace(self) -> Trace:
-        """The records of the current example (one example: m = 1)."""
+        """The records of the K examples from the current one (m = K)."""
         return self._trace
 
     @property
@@ -91,9 +92,9 @@ class Stepper(QObject):
     # --- recomputing --------------------------------------------------------------------------
     def _compute(self) -> Trace:
         st = self._state
-        t = min(st.example, st.X.shape[0] - 1)
+        rows = traced_rows(st.X.shape[0], min(st.example, st.X.shape[0] - 1), st.example_count)
         s = st.settings
-        return st.network.trace(st.X[t:t + 1], st.Y[t:t + 1], lam=s.lam, lr=s.lr,
+        return st.network.trace(st.X[rows], st.Y[rows], lam=s.lam, lr=s.lr,
                                 freeze_bias=s.freeze_bias)
 
     def _replace_trace(self, cursor: int) -> None:
