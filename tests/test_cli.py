@@ -104,3 +104,14 @@ def test_export_to_an_unwritable_place_exits_2(tmp_path):
     line = _one_line_error(run_main("--export-worked-example",
                                     str(tmp_path / "no" / "such" / "dir" / "we.md")))
     assert "we.md" in line
+
+
+def test_exports_and_trace_follow_the_examples_option(tmp_path):
+    proc = run_main("--preset", "xor-table", "--examples", "3", "--export-worked-example",
+                    str(tmp_path / "we.md"))
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "we.md").read_text(encoding="utf-8")
+    assert "example 3" in text and "example 4" not in text
+    assert "D₁₀(1) = (1/3)·(" in text
+    out = run_main("--trace", "--preset", "xor-table").stdout
+    assert "example 4" in out and "m = 4" in out      # K defaults to the whole 4-row table

@@ -209,19 +209,24 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+39"/>
+        <location filename="wrapped_strings.py" line="+40"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>XOR</source>
         <translation>XOR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XOR truth table (4 examples)</source>
+        <translation>Tabela-verdade do XOR (4 exemplos)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -479,7 +484,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+102"/>
+        <location filename="../../engine/datasets.py" line="+103"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -828,7 +833,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+200"/>
+        <location filename="../../engine/files/session_format.py" line="+204"/>
         <source>the session is {size} MB of text; files over {limit} MB could not be opened again</source>
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
@@ -933,7 +938,12 @@
         <translation>stepper.example deve ser 0..{last}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>stepper.examples must be 1..{last}, got {value}</source>
+        <translation>stepper.examples deve ser 1..{last}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>stepper.cursor must be 0..{last} for {layers} layers, got {value}</source>
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
@@ -943,7 +953,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -968,7 +978,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+49"/>
+        <location filename="../../engine/lesson/presets.py" line="+50"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1257,7 +1267,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-38"/>
+        <location filename="wrapped_strings.py" line="-39"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -1549,7 +1559,7 @@
         <translation>Clique na conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>J before the update: {v}</source>
         <translation>J antes da atualização: {v}</translation>
     </message>
@@ -1703,7 +1713,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-19"/>
+        <location filename="wrapped_strings.py" line="-20"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -1811,7 +1821,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+43"/>
+        <location filename="wrapped_strings.py" line="+45"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2208,7 +2218,12 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="-56"/>
+        <location filename="wrapped_strings.py" line="-58"/>
+        <source>All {m} examples</source>
+        <translation>Todos os {m} exemplos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Example {t} of {m}</source>
         <translation>Exemplo {t} de {m}</translation>
     </message>
@@ -2396,19 +2411,19 @@
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../ui/stepper/toolbar.py" line="+95"/>
+        <location filename="../../ui/stepper/toolbar.py" line="+98"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+30"/>
+        <location line="-19"/>
+        <location line="+39"/>
         <source>of {m}</source>
         <translation>de {m}</translation>
     </message>
@@ -2489,6 +2504,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>K = </source>
+        <translation>K = </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in this step-through</source>
+        <translation>neste passo a passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples in this step-through: the loop runs over K examples from the chosen one (wrapping round to example 1), then divides Δ by m = K</source>
+        <translation>Exemplos neste passo a passo: o laço percorre K exemplos a partir do escolhido (voltando ao exemplo 1 depois do último) e depois divide Δ por m = K</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Step</source>
         <translation>Passo</translation>
     </message>
@@ -2496,7 +2526,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+151"/>
+        <location filename="../../ui/stepper/controller.py" line="+155"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2526,7 +2556,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>Training… the network shows the weights live; pause to see this step&apos;s numbers for them.</source>
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
@@ -2539,9 +2569,9 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/stepper/timeline.py" line="+39"/>
-        <source>Every micro-step of this example, coloured by stage. Click a step to jump to it.</source>
-        <translation>Cada micropasso deste exemplo, colorido por etapa. Clique num passo para ir até ele.</translation>
+        <location filename="../../ui/stepper/timeline.py" line="+41"/>
+        <source>Every micro-step of this step-through, coloured by stage and grouped by example. Click a step to jump to it.</source>
+        <translation>Cada micropasso deste passo a passo, colorido por etapa e agrupado por exemplo. Clique num passo para ir até ele.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2549,7 +2579,13 @@
         <translation>Linha do tempo: clique num passo para ir até ele; ← e → andam um passo por vez.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
+        <location line="+21"/>
+        <source>t = {t}</source>
+        <translation>t = {t}</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Step {i}</source>
         <translation>Passo {i}</translation>
     </message>
@@ -2622,7 +2658,7 @@
         <translation>Treinamento interrompido: o custo ficou infinito (a taxa de aprendizado provavelmente está alta demais). Os pesos voltaram aos da época %1. Diminua α e clique em Treinar.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+82"/>
+        <location filename="wrapped_strings.py" line="+83"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -2866,7 +2902,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-122"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -657,3 +657,19 @@ def test_imported_data_is_named_by_its_file_in_the_data_picker_and_summary(windo
     combo = window.findChild(QComboBox, "datasetCombo")
     assert "iris_semicolon_comma" in combo.currentText()
     assert window.findChild(QLabel, "setupSummary").text().startswith(combo.currentText())
+
+
+def test_a_session_keeps_k_and_the_place_inside_example_3(settings_dir, qtbot, tmp_path):
+    win = _recording(build_main_window(["--lang", "en", "--preset", "xor-table"]))
+    qtbot.addWidget(win)
+    win.state.set_example_count(3)
+    win.stepper.set_cursor(25)                # inside example 3 (t = 3 of K = 3)
+    step = win.stepper.step
+    path = tmp_path / "xor.json"
+    assert win.session.save_to(path)
+    win.state.set_example_count(1)
+    win.session.answers.append(Button.Discard)
+    assert win.session.open_path(path)
+    assert win.state.example_count == 3 and win.stepper.trace.m == 3
+    assert win.stepper.cursor == 25 and win.stepper.step.example == step.example == 2
+    np.testing.assert_array_equal(win.stepper.step.payload.d, step.payload.d)
