@@ -41,18 +41,23 @@ def equation(step: Step, trace: Trace) -> str:
                           freeze_bias=trace.freeze_bias, tr=tr)
 
 
-def example_of(step: Step, trace: Trace) -> str:
-    """Return "Example t of K" for a step inside the loop over the K traced examples, "All K
-    examples" for the reset, gradient and update around it."""
-    if step.example is None and trace.m > 1:
+def example_of(step: Step, trace: Trace, example: int = 0, n_examples: int = 1) -> str:
+    """Return where the step is in the loop: "Example t of K" over the K traced examples, "All
+    K examples" for the reset, gradient and update around it; with K = 1, the place of the
+    traced ``example`` (0-based) among the ``n_examples`` of the data."""
+    if trace.m == 1:
+        t, m = example, max(n_examples, 1)
+    elif step.example is None:
         return _tr("All {m} examples").replace("{m}", str(trace.m))
-    t = 0 if step.example is None else step.example
-    return _tr("Example {t} of {m}").replace("{t}", str(t + 1)).replace("{m}", str(trace.m))
+    else:
+        t, m = step.example, trace.m
+    return _tr("Example {t} of {m}").replace("{t}", str(t + 1)).replace("{m}", str(m))
 
 
-def phase_line(step: Step, trace: Trace) -> str:
+def phase_line(step: Step, trace: Trace, example: int = 0, n_examples: int = 1) -> str:
     """Return the "where am I" line: "Example 1 of 4 · Backward · d(2) = ..."."""
-    return f"{example_of(step, trace)} · {stage_name(step.stage)} · {equation(step, trace)}"
+    return f"{example_of(step, trace, example, n_examples)} · {stage_name(step.stage)} · " \
+        f"{equation(step, trace)}"
 
 
 def explanation(step: Step, trace: Trace) -> str:

@@ -316,7 +316,7 @@ class StepperController(QObject):
 
     def _update_phase_line(self) -> None:
         step = self.stepper.step
-        text = phase_line(step, self.stepper.trace)
+        text = phase_line(step, self.stepper.trace, self.state.example, self.state.X.shape[0])
         if self.state.training:
             # The math panel and inspector wait for the pause (see _refresh): say so.
             text = QCoreApplication.translate(
