@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine import steps as words
-from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError
+from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError, EngineValueError
 from engine.steps import (
     AccumulateStep,
     ForwardAStep,
@@ -169,7 +169,8 @@ def traced_rows(m: int, start: int, count: int) -> np.ndarray:
     K is clamped to 1 … min(m, 64); the rows wrap around past the last example (start 3 of 4
     with K = 2 traces examples 4 and 1), so every start offers the same K."""
     if m < 1:
-        raise ValueError(f"no examples to step through (m = {m})")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "no examples to step through (m = {m})"), m=m)
     k = max(1, min(int(count), m, MAX_EXAMPLES))
     return (int(start) + np.arange(k)) % m
 

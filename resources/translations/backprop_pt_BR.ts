@@ -988,6 +988,11 @@
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
     <message>
+        <location line="+44"/>
+        <source>no examples to step through (m = {m})</source>
+        <translation>não há exemplos para o passo a passo (m = {m})</translation>
+    </message>
+    <message>
         <location filename="../../engine/validation.py" line="+18"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>

@@ -146,3 +146,14 @@ def test_examples_option_outside_1_to_64_is_refused(bad, capsys):
     with pytest.raises(SystemExit):
         parse_args(["--examples", bad])
     assert "1..64" in capsys.readouterr().err
+
+
+def test_the_data_set_picker_offers_the_xor_table_and_steps_through_all_four(qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    window = open_window(qtbot, "--preset", "xor")
+    assert window.state.example_count == 1          # 160 noisy points: one at a time
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("xor-table"))
+    assert window.state.X.shape == (4, 2) and window.state.example_count == 4
+    assert window.stepper.trace.m == 4
