@@ -12,7 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-PRESETS = ("mazur", "xor", "and", "or", "circles", "moons", "spirals", "blobs", "iris", "digits")
+PRESETS = ("mazur", "xor", "xor-table", "and", "or", "circles", "moons", "spirals", "blobs",
+           "iris", "digits")
 IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
 MAX_STEP = 1_000_000
 MAX_TRAIN_EPOCHS = 1_000_000
@@ -52,6 +53,16 @@ def language_code(text: str) -> str:
     return text
 
 
+def _example_count(text: str) -> int:
+    """Return K for ``--examples``, or raise argparse's error naming the allowed range."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"K must be a whole number 1..64, got {text[:40]!r}")
+    k = int(text)
+    if not 1 <= k <= 64:
+        raise argparse.ArgumentTypeError(f"K must be 1..64 examples, got {k}")
+    return k
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Return the parsed command line (``argv`` without the program name)."""
     p = argparse.ArgumentParser(prog="backprop-visualizer",
@@ -60,7 +71,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--preset", choices=PRESETS, default=None,
                    help="start from this network/data set (default: mazur)")
     p.add_argument("--trace", action="store_true",
-                   help="print every micro-step of one example to the terminal and exit")
+                   help="print every micro-step of the step-through (see --examples) to the "
+                   "terminal and exit")
+    p.add_argument("--examples", type=_example_count, default=None, metavar="K",
+                   help="step through K examples (1..64) from the selected one; default: the "
+                   "whole training set when it has at most 8 examples, otherwise 1")
     p.add_argument("--step", type=whole_number(MAX_STEP), default=0, metavar="N",
                    help="show micro-step N (counted from 1, as the toolbar counts them) "
                         "before showing (or screenshotting) the window")
@@ -84,12 +99,16 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run_trace(args: argparse.Namespace) -> int:
-    """Print the trace of the preset's first example; return the exit status."""
+    """Print the trace of the preset's first K examples (``--examples``, else the default K);
+    return the exit status."""
     from engine.documents.trace_text import format_trace
     from engine.lesson.presets import build_preset
+    from engine.trace import default_example_count, traced_rows
 
     setup = build_preset(args.preset or "mazur", seed=args.seed)
-    trace = setup.network.trace(setup.X[:1], setup.Y[:1], lam=setup.lam, lr=setup.lr,
+    m = setup.X.shape[0]
+    rows = traced_rows(m, 0, args.examples or default_example_count(m))
+    trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
                                 freeze_bias=setup.freeze_bias)
     print(format_trace(trace))
     return 0

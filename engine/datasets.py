@@ -20,7 +20,8 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "datasets"
 
 GENERATED = ("xor", "and", "or", "circles", "moons", "spirals", "blobs")
 SHIPPED = ("iris", "digits")
-DATASETS = GENERATED + SHIPPED
+TABLES = ("xor-table",)      # exact truth tables: no noise, no test split, same every time
+DATASETS = GENERATED + TABLES + SHIPPED
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,21 @@ def load_shipped(name: str, rng: np.random.Generator, test_ratio: float = 0.2,
                                     "seed": seed})
 
 
+def xor_table() -> Dataset:
+    """Return XOR's four truth-table rows (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0: no noise and no
+    test set, the classic case for stepping through the whole loop over m = 4 examples."""
+    x = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    return Dataset("xor-table", x, y, np.zeros((0, 2)), np.zeros((0, 1)), "binary",
+                   ("0", "1"), ("x1", "x2"), "generated", {"generator": "xor-table"})
+
+
 def load(name: str, seed: int = 0, n: int = 200, noise: float = 0.1,
          test_ratio: float = 0.2) -> Dataset:
-    """Return data set ``name`` made reproducibly from ``seed`` (generated or shipped)."""
+    """Return data set ``name`` made reproducibly from ``seed`` (generated, a truth table or
+    shipped)."""
+    if name == "xor-table":
+        return xor_table()
     rng = np.random.default_rng(check_whole(seed, "seed", 0, 2**128 - 1))
     if name in SHIPPED:
         return load_shipped(name, rng, test_ratio, seed)

@@ -16,17 +16,31 @@ Shapes in the records: a(l), z(l), d(l) are 1-D of length s(l); [1; a(l)] has le
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
-from types import MappingProxyType
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 import numpy as np
 
+from engine import steps as words
 from engine.activations import Activation
 from engine.losses import Loss
-from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError
+from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError, EngineValueError
+from engine.steps import (
+    AccumulateStep,
+    ForwardAStep,
+    ForwardZStep,
+    GradientStep,
+    HiddenDeltaStep,
+    InputStep,
+    OutputDeltaStep,
+    Payload,
+    Phase,
+    ResetStep,
+    UpdateStep,
+    frozen_array,
+)
 
 
 class TracedNetwork(Protocol):
@@ -54,47 +68,14 @@ class TracedNetwork(Protocol):
     def set_thetas(self, thetas: Sequence[np.ndarray]) -> None: ...
 
 
-class Phase(StrEnum):
-    """What a step record does, in the order the notes do it."""
-
-    RESET = "reset"                  # Δ(l) := 0
-    INPUT = "input"                  # a(1) = x(t)
-    FORWARD_Z = "forward_z"          # z(l+1) = Θ(l)·[1; a(l)]
-    FORWARD_A = "forward_a"          # a(l+1) = g(z(l+1))
-    OUTPUT_DELTA = "output_delta"    # d(L)
-    HIDDEN_DELTA = "hidden_delta"    # d(l), l = L−1..2
-    ACCUMULATE = "accumulate"        # Δ(l) += d(l+1)·[1; a(l)]ᵀ
-    GRADIENT = "gradient"            # D(l)
-    UPDATE = "update"                # Θ(l) := Θ(l) − αD(l)
-
-    @property
-    def stage(self) -> str:
-        """Return the stage this phase belongs to: reset, forward, backward, accumulate,
-        gradient or update."""
-        return _STAGES[self]
-
-
-_STAGES = {
-    Phase.RESET: "reset", Phase.INPUT: "forward", Phase.FORWARD_Z: "forward",
-    Phase.FORWARD_A: "forward", Phase.OUTPUT_DELTA: "backward", Phase.HIDDEN_DELTA: "backward",
-    Phase.ACCUMULATE: "accumulate", Phase.GRADIENT: "gradient", Phase.UPDATE: "update",
-}
-
-
-def _frozen(arr: np.ndarray) -> np.ndarray:
-    out = np.array(arr, dtype=np.float64, copy=True)
-    out.flags.writeable = False
-    return out
-
-
 @dataclass(frozen=True)
 class Step:
     """One micro-step of the algorithm.
 
     ``layer`` is the notes' 1-based layer the step computes (z(l)/a(l)/d(l): that l; Δ(l), D(l),
     Θ(l): that l); None for the reset. ``example`` is the 0-based example index t − 1, or None
-    outside the loop over examples. ``arrays`` maps names to read-only arrays; ``values`` holds
-    scalars (the example's loss, α, λ, m).
+    outside the loop over examples. ``payload`` holds the phase's numbers under the notes' names
+    (``engine.steps``); ``equation`` is the English equation from the phase table.
     """
 
     index: int
@@ -102,8 +83,7 @@ class Step:
     layer: int | None
     example: int | None
     equation: str
-    arrays: Mapping[str, np.ndarray]
-    values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    payload: Payload
 
     @property
     def stage(self) -> str:
@@ -180,35 +160,55 @@ class Trace(Sequence[Step]):
                 index=index, last=len(self.steps) - 1)
         st = TraceState({}, {}, {}, {}, {}, {l: t for l, t in enumerate(self.thetas, 1)}, None)
         for step in self.steps[: index + 1]:
-            l, arr = step.layer, step.arrays
+            l, p = step.layer, step.payload
             if step.example is not None and step.example != st.example:
                 st.a.clear(), st.z.clear(), st.d.clear()
                 object.__setattr__(st, "example", step.example)
             if step.phase is Phase.RESET:
-                for k in range(1, self.L):
-                    st.Delta[k] = arr[f"Delta({k})"]
+                for k, Delta in enumerate(p.Delta, 1):
+                    st.Delta[k] = Delta
             elif step.phase is Phase.INPUT:
-                st.a[1] = arr["a"]
+                st.a[1] = p.a
             elif step.phase is Phase.FORWARD_Z:
-                st.z[l] = arr["z"]
+                st.z[l] = p.z
             elif step.phase is Phase.FORWARD_A:
-                st.a[l] = arr["a"]
+                st.a[l] = p.a
             elif step.phase in (Phase.OUTPUT_DELTA, Phase.HIDDEN_DELTA):
-                st.d[l] = arr["d"]
+                st.d[l] = p.d
             elif step.phase is Phase.ACCUMULATE:
-                st.Delta[l] = arr["Delta"]
+                st.Delta[l] = p.Delta_after
             elif step.phase is Phase.GRADIENT:
-                st.D[l] = arr["D"]
+                st.D[l] = p.D
             elif step.phase is Phase.UPDATE:
-                st.Theta[l] = arr["Theta_new"]
+                st.Theta[l] = p.Theta_new
         return st
 
 
+MAX_EXAMPLES = 64    # examples one step-through may cover (the timeline stays readable)
+ALL_EXAMPLES_UP_TO = 8   # data sets this small are stepped through whole by default
+
+
+def default_example_count(m: int) -> int:
+    """Return K, how many examples a step-through covers by default: all m when m ≤ 8, else 1."""
+    return m if 1 <= m <= ALL_EXAMPLES_UP_TO else 1
+
+
+def traced_rows(m: int, start: int, count: int) -> np.ndarray:
+    """Return the row indices of the K = ``count`` examples stepped through from ``start``.
+
+    K is clamped to 1 … min(m, 64); the rows wrap around past the last example (start 3 of 4
+    with K = 2 traces examples 4 and 1), so every start offers the same K."""
+    if m < 1:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "no examples to step through (m = {m})"), m=m)
+    k = max(1, min(int(count), m, MAX_EXAMPLES))
+    return (int(start) + np.arange(k)) % m
+
+
 def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | None,
-          equation: str, arrays: dict[str, np.ndarray], **values: float) -> None:
-    steps.append(Step(len(steps), phase, layer, example, equation,
-                      MappingProxyType({k: _frozen(v) for k, v in arrays.items()}),
-                      MappingProxyType({k: float(v) for k, v in values.items()})))
+          payload: Payload, *, L: int, loss: Loss, freeze_bias: bool, lam1: float) -> None:
+    equation = words.equation(phase, layer, L, loss=loss, freeze_bias=freeze_bias, lam1=lam1)
+    steps.append(Step(len(steps), phase, layer, example, equation, payload))
 
 
 def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: float,
@@ -219,50 +219,43 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
     g_out, loss = net.g_out, net.loss
     m = X.shape[0]
     steps: list[Step] = []
+    put = partial(_step, steps, L=L, loss=loss, freeze_bias=freeze_bias, lam1=lam1)
 
     Delta = [np.zeros_like(t) for t in thetas]
-    _step(steps, Phase.RESET, None, None, "Δ(l) := 0 for l = 1 .. " + str(L - 1),
-          {f"Delta({l})": Delta[l - 1] for l in range(1, L)})
+    put(Phase.RESET, None, None, ResetStep(tuple(Delta)))
 
     for t in range(m):
         x, y = X[t].astype(np.float64), Y[t].astype(np.float64)
         a: dict[int, np.ndarray] = {1: x}
         z: dict[int, np.ndarray] = {}
-        _step(steps, Phase.INPUT, 1, t, "a(1) = x", {"a": x})
+        put(Phase.INPUT, 1, t, InputStep(x))
         for l in range(1, L):
             a_in = np.concatenate(([1.0], a[l]))
             z[l + 1] = thetas[l - 1] @ a_in
-            _step(steps, Phase.FORWARD_Z, l + 1, t, f"z({l + 1}) = Θ({l})·[1; a({l})]",
-                  {"Theta": thetas[l - 1], "a_in": a_in, "z": z[l + 1]})
+            put(Phase.FORWARD_Z, l + 1, t, ForwardZStep(thetas[l - 1], a_in, z[l + 1]))
             a[l + 1] = net.g_of(l + 1).g(z[l + 1])
-            _step(steps, Phase.FORWARD_A, l + 1, t, f"a({l + 1}) = g(z({l + 1}))",
-                  {"z": z[l + 1], "a": a[l + 1]})
+            put(Phase.FORWARD_A, l + 1, t, ForwardAStep(z[l + 1], a[l + 1]))
 
         d: dict[int, np.ndarray] = {}
         zL, aL = z[L][None, :], a[L][None, :]
-        example_loss = loss.value(zL, aL, y[None, :])
+        example_loss = float(loss.value(zL, aL, y[None, :]))
         d[L] = loss.delta(zL, aL, y[None, :])[0]
-        arrays = {"a": a[L], "y": y, "d": d[L]}
-        if loss.delta_needs_g_prime:
-            arrays["g_prime"] = g_out.prime(z[L])
-        _step(steps, Phase.OUTPUT_DELTA, L, t, loss.delta_formula.replace("L", str(L)), arrays,
-              loss=example_loss)
+        gp_out = g_out.prime(z[L]) if loss.delta_needs_g_prime else None
+        put(Phase.OUTPUT_DELTA, L, t, OutputDeltaStep(a[L], y, d[L], gp_out, example_loss))
 
         for l in range(L - 1, 1, -1):
             back = thetas[l - 1].T @ d[l + 1]
             gp = net.g_of(l).prime(z[l])
             d[l] = back[1:] * gp
-            _step(steps, Phase.HIDDEN_DELTA, l, t,
-                  f"d({l}) = (Θ({l})ᵀ d({l + 1}))[without bias row] ⊙ g′(z({l}))",
-                  {"Theta": thetas[l - 1], "d_next": d[l + 1], "Theta_T_d": back,
-                   "g_prime": gp, "d": d[l]})
+            put(Phase.HIDDEN_DELTA, l, t, HiddenDeltaStep(thetas[l - 1], d[l + 1], back, gp, d[l]))
 
         for l in range(L - 1, 0, -1):
             a_in = np.concatenate(([1.0], a[l]))
             outer = np.outer(d[l + 1], a_in)
-            Delta[l - 1] = Delta[l - 1] + outer
-            _step(steps, Phase.ACCUMULATE, l, t, f"Δ({l}) := Δ({l}) + d({l + 1})·[1; a({l})]ᵀ",
-                  {"d_next": d[l + 1], "a_in": a_in, "outer": outer, "Delta": Delta[l - 1]})
+            before = Delta[l - 1]
+            Delta[l - 1] = before + outer
+            put(Phase.ACCUMULATE, l, t,
+                AccumulateStep(d[l + 1], a_in, outer, before, Delta[l - 1]))
 
     D = []
     for l in range(1, L):
@@ -271,12 +264,8 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
         if lam1:  # L1: the subgradient sign(Θ), 0 at 0; the bias column is left out too
             Dl[:, 1:] += (lam1 / m) * np.sign(thetas[l - 1][:, 1:])
         D.append(Dl)
-        l1_term, l1_value = (f" + λ₁ sign(Θ({l}))", {"lam1": lam1}) if lam1 else ("", {})
-        _step(steps, Phase.GRADIENT, l, None,
-              f"D({l}) = (1/m)(Δ({l}) + λΘ({l}){l1_term}) for j ≥ 1;  "
-              f"D({l}) = (1/m)Δ({l}) for j = 0",
-              {"Delta": Delta[l - 1], "Theta": thetas[l - 1], "D": Dl}, m=m, lam=lam,
-              **l1_value)
+        put(Phase.GRADIENT, l, None,
+            GradientStep(Delta[l - 1], thetas[l - 1], Dl, float(m), float(lam), float(lam1)))
 
     after = []
     for l in range(1, L):
@@ -285,9 +274,7 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
             step[:, 0] = 0.0
         new = thetas[l - 1] - step
         after.append(new)
-        eq = f"Θ({l}) := Θ({l}) − α·D({l})" + ("  (bias column frozen)" if freeze_bias else "")
-        _step(steps, Phase.UPDATE, l, None, eq,
-              {"Theta": thetas[l - 1], "D": D[l - 1], "Theta_new": new}, lr=lr)
+        put(Phase.UPDATE, l, None, UpdateStep(thetas[l - 1], D[l - 1], new, float(lr)))
 
     J_before = net.cost(X, Y, lam, lam1)
     J_after = float("nan")
@@ -295,7 +282,7 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
         probe = net.copy()
         probe.set_thetas(after)
         J_after = probe.cost(X, Y, lam, lam1)
-    return Trace(tuple(steps), tuple(_frozen(t) for t in thetas),
-                 tuple(_frozen(t) for t in after), tuple(_frozen(x) for x in D),
-                 _frozen(X), _frozen(Y), J_before, J_after, lam, lr, freeze_bias,
+    return Trace(tuple(steps), tuple(frozen_array(t) for t in thetas),
+                 tuple(frozen_array(t) for t in after), tuple(frozen_array(x) for x in D),
+                 frozen_array(X), frozen_array(Y), J_before, J_after, lam, lr, freeze_bias,
                  net.activation, net.output, net.loss, tuple(net.hidden), lam1)

@@ -114,3 +114,22 @@ def test_a_headless_screenshot_prints_nothing_on_stderr(tmp_path):
     assert proc.returncode == 0
     assert proc.stderr == ""
     assert (tmp_path / "x.png").stat().st_size > 0
+
+
+def test_exports_and_trace_follow_the_examples_option(tmp_path):
+    proc = run_main("--preset", "xor-table", "--examples", "3", "--export-worked-example",
+                    str(tmp_path / "we.md"))
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "we.md").read_text(encoding="utf-8")
+    assert "example 3" in text and "example 4" not in text
+    assert "D₁₀(1) = (1/3)·(" in text
+    out = run_main("--trace", "--preset", "xor-table").stdout
+    assert "example 4" in out and "m = 4" in out      # K defaults to the whole 4-row table
+
+
+def test_export_gif_has_a_frame_per_micro_step_of_k_examples(tmp_path):
+    proc = run_main("--preset", "xor-table", "--examples", "2", "--export-gif",
+                    str(tmp_path / "s.gif"))
+    assert proc.returncode == 0, proc.stderr
+    with Image.open(tmp_path / "s.gif") as gif:
+        assert gif.n_frames == 1 + 2 * 9 + 4     # Δ := 0, 9 steps per example, D and update

@@ -23,7 +23,7 @@ def test_trace_prints_mazurs_worked_example():
     for number in ("0.593269992", "0.75136507", "0.298371109", "0.0821670", "0.35891648"):
         assert number in out
     assert "d(2) = (Θ(2)ᵀ d(3))" in out and "g′(z(2))" in out
-    assert out.index("Forward pass") < out.index("Backward pass") < out.index("update")
+    assert out.index("Forward ·") < out.index("Backward ·") < out.index("Update ·")
 
 
 def test_without_a_display_the_app_says_so_in_one_sentence():

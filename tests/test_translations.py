@@ -159,6 +159,10 @@ def test_translate_calls_use_literal_texts_lupdate_can_read():
                 continue
             # ui/look/messages.py looks up the templates engine/ marks (checked below).
             engine_texts = ROOT / "ui" / "look" / "messages.py"
+            # ui/maths/phase_words.py looks up the phase table engine/steps.py marks.
+            if path == ROOT / "ui" / "maths" / "phase_words.py" and \
+                    "words.CONTEXT" in lines[number - 1]:
+                continue
             if path == engine_texts and "message.template" in lines[number - 1]:
                 continue
             offenders.append(f"{path.relative_to(ROOT)}:{number}: {lines[number - 1].strip()}")

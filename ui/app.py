@@ -38,8 +38,11 @@ def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
     setup = build_preset(args.preset or "mazur", seed=args.seed)
     settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
-    return AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
-                    preset=setup.name, seed=setup.seed)
+    state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
+                     preset=setup.name, seed=setup.seed)
+    if getattr(args, "examples", None):
+        state.set_example_count(args.examples)
+    return state
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine import Dataset, Network
 from engine.lesson.settings import Settings
+from engine.trace import MAX_EXAMPLES, default_example_count
 
 __all__ = ["AppState", "Settings"]   # Settings lives in engine.lesson; re-exported for old imports
 
@@ -27,6 +28,7 @@ class AppState(QObject):
     data_changed = Signal()        # X/Y or the dataset changed
     settings_changed = Signal()
     example_changed = Signal(int)
+    example_count_changed = Signal(int)   # K, the examples one step-through covers
     modified_changed = Signal(bool)
     training_changed = Signal(bool)  # training started (True) or stopped (False)
 
@@ -39,6 +41,7 @@ class AppState(QObject):
         self._settings = settings or Settings()
         self._dataset = dataset
         self._example = 0
+        self._example_count: int | None = None   # None: the data's default K
         self.preset = preset
         self.seed = seed
         self.path = None    # the session file (pathlib.Path) the File menu saves to, or None
@@ -84,7 +87,7 @@ class AppState(QObject):
     def set_data(self, X: np.ndarray, Y: np.ndarray, dataset: Dataset | None = None) -> None:
         """Replace the examples; the stepper goes back to example 0."""
         self._X, self._Y, self._dataset = np.asarray(X, float), np.asarray(Y, float), dataset
-        self._example = 0
+        self._example, self._example_count = 0, None
         self.data_changed.emit()
         self.set_modified(True)
 
@@ -95,7 +98,7 @@ class AppState(QObject):
         paired with examples of the wrong width."""
         self._network = network
         self._X, self._Y, self._dataset = np.asarray(X, float), np.asarray(Y, float), dataset
-        self._example = 0
+        self._example, self._example_count = 0, None
         self.network_changed.emit()
         self.data_changed.emit()
         self.set_modified(True)
@@ -113,6 +116,22 @@ class AppState(QObject):
         if index != self._example:
             self._example = index
             self.example_changed.emit(index)
+
+    @property
+    def example_count(self) -> int:
+        """K, the examples one step-through covers from ``example`` on (1 … min(m, 64)); the
+        data's default (all of a set of ≤ 8, else 1) until chosen."""
+        m = self._X.shape[0]
+        k = default_example_count(m) if self._example_count is None else self._example_count
+        return max(1, min(k, m, MAX_EXAMPLES))
+
+    def set_example_count(self, count: int) -> None:
+        """Choose K (clamped to 1 … min(m, 64)) and emit ``example_count_changed`` if it
+        changed."""
+        old = self.example_count
+        self._example_count = max(1, min(int(count), self._X.shape[0], MAX_EXAMPLES))
+        if self.example_count != old:
+            self.example_count_changed.emit(self.example_count)
 
     # settings
     @property

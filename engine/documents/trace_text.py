@@ -10,20 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine import steps as words
 from engine.activations import activation_names
 from engine.trace import Phase, Step, Trace
-
-_TITLES = {
-    Phase.RESET: "Reset the accumulators",
-    Phase.INPUT: "Forward pass: input",
-    Phase.FORWARD_Z: "Forward pass: weighted input",
-    Phase.FORWARD_A: "Forward pass: activation",
-    Phase.OUTPUT_DELTA: "Backward pass: output error",
-    Phase.HIDDEN_DELTA: "Backward pass: hidden error",
-    Phase.ACCUMULATE: "Accumulate the gradient",
-    Phase.GRADIENT: "Gradient (average and regularize)",
-    Phase.UPDATE: "Gradient-descent update",
-}
 
 
 @dataclass(frozen=True)
@@ -94,14 +83,17 @@ def array_label(step: Step, key: str) -> str:
         "Theta_T_d": f"Θ({l})ᵀ d({(l or 0) + 1})",
         "outer": f"d({(l or 0) + 1})·[1; a({l})]ᵀ",
         "Delta": f"Δ({l})",
+        "Delta_before": f"Δ({l}) before",
+        "Delta_after": f"Δ({l})",
         "D": f"D({l})",
     }
     return labels.get(key, key)
 
 
 def step_title(step: Step) -> str:
-    """Return a short English heading for ``step``."""
-    return _TITLES[step.phase]
+    """Return a short English heading for ``step`` from the phase table: "Forward · Weighted
+    input z(2)"."""
+    return f"{words.stage_name(step.stage)} · {words.title(step.phase, step.layer, 0)}"
 
 
 def format_step(step: Step, digits: int = 9) -> str:
@@ -113,12 +105,12 @@ def format_step(step: Step, digits: int = 9) -> str:
         where.append(f"layer {step.layer}")
     head = f"[{step.index + 1}] {step_title(step)}" + (f" ({', '.join(where)})" if where else "")
     lines = [head, f"    {step.equation}"]
-    for name, arr in step.arrays.items():
+    for name, arr in step.payload.named_arrays():
         shape = "×".join(str(s) for s in arr.shape) or "scalar"
         body = fmt_array(arr, digits).replace("\n", "\n        ")
         sep = "\n        " if arr.ndim == 2 else " "
         lines.append(f"    {array_label(step, name)} ({shape}) ={sep}{body}")
-    for name, value in step.values.items():
+    for name, value in step.payload.named_values():
         lines.append(f"    {name} = {fmt_number(value, digits)}")
     return "\n".join(lines)
 

@@ -16,12 +16,22 @@ from pathlib import Path
 
 import numpy as np
 
+from engine import steps as words
 from engine.activations import Activation, activation_names
 from engine.documents.trace_text import NumberFormat, array_label
 from engine.documents.worked_example_svg import network_svg
-from engine.documents.worked_example_text import TEXT, text_for
+from engine.documents.worked_example_text import TEXT, phase_translator, text_for
 from engine.lesson.presets import article_update
-from engine.trace import Phase, Step, Trace
+from engine.steps import (
+    AccumulateStep,
+    ForwardAStep,
+    ForwardZStep,
+    GradientStep,
+    HiddenDeltaStep,
+    OutputDeltaStep,
+    UpdateStep,
+)
+from engine.trace import Step, Trace
 
 MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
 MAX_EXPANDED_TERMS = 10
@@ -72,62 +82,66 @@ def _g_text(g: Activation, z: float, nf: NumberFormat) -> str:
 
 
 def _expand(block: Block, trace: Trace, t: dict) -> None:
-    s, arr, l = block.step, block.step.arrays, block.step.layer
+    p_, l = block.step.payload, block.step.layer
     nf: NumberFormat = t["numbers"]
     n, p = partial(_n, nf=nf), partial(_p, nf=nf)
     small = lambda k: k <= MAX_EXPANDED_UNITS  # noqa: E731
-    if s.phase is Phase.FORWARD_Z and small(len(arr["z"])) and len(arr["a_in"]) <= \
+    if isinstance(p_, ForwardZStep) and small(len(p_.z)) and len(p_.a_in) <= \
             MAX_EXPANDED_TERMS:
-        for i, zi in enumerate(arr["z"]):
-            terms = " + ".join(f"{p(w)}·{p(a)}" for w, a in zip(arr["Theta"][i], arr["a_in"],
+        for i, zi in enumerate(p_.z):
+            terms = " + ".join(f"{p(w)}·{p(a)}" for w, a in zip(p_.Theta[i], p_.a_in,
                                                                 strict=True))
             block.lines.append(f"z{_sub(i + 1)}({l}) = {terms} = {n(zi)}")
-    elif s.phase is Phase.FORWARD_A and small(len(arr["a"])):
+    elif isinstance(p_, ForwardAStep) and small(len(p_.a)):
         g = trace.g_of(l)
-        for i, (zi, ai) in enumerate(zip(arr["z"], arr["a"], strict=True)):
+        for i, (zi, ai) in enumerate(zip(p_.z, p_.a, strict=True)):
             block.lines.append(f"a{_sub(i + 1)}({l}) = {_g_text(g, zi, nf)} = {n(ai)}")
-    elif s.phase is Phase.OUTPUT_DELTA and small(len(arr["d"])):
-        for i, di in enumerate(arr["d"]):
-            core = f"{n(arr['a'][i])} − {p(arr['y'][i])}"
-            if "g_prime" in arr:
-                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{p(arr['g_prime'][i])} = "
+    elif isinstance(p_, OutputDeltaStep) and small(len(p_.d)):
+        for i, di in enumerate(p_.d):
+            core = f"{n(p_.a[i])} − {p(p_.y[i])}"
+            if p_.g_prime is not None:
+                block.lines.append(f"d{_sub(i + 1)}({l}) = ({core})·{p(p_.g_prime[i])} = "
                                    f"{n(di)}")
             else:
                 block.lines.append(f"d{_sub(i + 1)}({l}) = {core} = {n(di)}")
-    elif s.phase is Phase.HIDDEN_DELTA and small(len(arr["d"])) and len(arr["d_next"]) <= \
+    elif isinstance(p_, HiddenDeltaStep) and small(len(p_.d)) and len(p_.d_next) <= \
             MAX_EXPANDED_TERMS:
-        theta = arr["Theta"]
-        for i, di in enumerate(arr["d"]):
+        theta = p_.Theta
+        for i, di in enumerate(p_.d):
             terms = " + ".join(f"{p(theta[k, i + 1])}·{p(dk)}"
-                               for k, dk in enumerate(arr["d_next"]))
-            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{p(arr['g_prime'][i])} = "
-                               f"{n(arr['Theta_T_d'][i + 1])}·{p(arr['g_prime'][i])} = "
+                               for k, dk in enumerate(p_.d_next))
+            block.lines.append(f"d{_sub(i + 1)}({l}) = ({terms})·{p(p_.g_prime[i])} = "
+                               f"{n(p_.Theta_T_d[i + 1])}·{p(p_.g_prime[i])} = "
                                f"{n(di)}")
-    elif s.phase is Phase.ACCUMULATE and arr["outer"].size <= MAX_EXPANDED_ENTRIES:
-        before = arr["Delta"] - arr["outer"]
-        for (i, j), v in np.ndenumerate(arr["Delta"]):
+    elif isinstance(p_, AccumulateStep) and p_.outer.size <= MAX_EXPANDED_ENTRIES:
+        for (i, j), v in np.ndenumerate(p_.Delta_after):
             block.lines.append(
-                f"{_entry('Δ', l, i, j, nf)} = {n(before[i, j])} + "
-                f"{p(arr['d_next'][i])}·{p(arr['a_in'][j])} = {n(v)}")
-    elif s.phase is Phase.GRADIENT and arr["D"].size <= MAX_EXPANDED_ENTRIES:
-        m, lam = s.values.get("m", trace.m), s.values.get("lam", trace.lam)
-        for (i, j), v in np.ndenumerate(arr["D"]):
-            inner = n(arr["Delta"][i, j]) if j == 0 or lam == 0 else \
-                f"{n(arr['Delta'][i, j])} + {p(lam)}·{p(arr['Theta'][i, j])}"
+                f"{_entry('Δ', l, i, j, nf)} = {n(p_.Delta_before[i, j])} + "
+                f"{p(p_.d_next[i])}·{p(p_.a_in[j])} = {n(v)}")
+    elif isinstance(p_, GradientStep) and p_.D.size <= MAX_EXPANDED_ENTRIES:
+        m, lam = p_.m, p_.lam
+        for (i, j), v in np.ndenumerate(p_.D):
+            inner = n(p_.Delta[i, j]) if j == 0 or lam == 0 else \
+                f"{n(p_.Delta[i, j])} + {p(lam)}·{p(p_.Theta[i, j])}"
             block.lines.append(f"{_entry('D', l, i, j, nf)} = (1/{n(m)})·({inner}) = {n(v)}")
-    elif s.phase is Phase.UPDATE and arr["D"].size <= MAX_EXPANDED_ENTRIES:
-        lr = s.values.get("lr", trace.lr)
-        for (i, j), v in np.ndenumerate(arr["Theta_new"]):
+    elif isinstance(p_, UpdateStep) and p_.D.size <= MAX_EXPANDED_ENTRIES:
+        lr = p_.lr
+        for (i, j), v in np.ndenumerate(p_.Theta_new):
             if trace.freeze_bias and j == 0:
                 block.lines.append(f"{_entry('Θ', l, i, j, nf)} = {n(v)} ({t['bias_frozen']})")
             else:
-                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(arr['Theta'][i, j])} − "
-                                   f"{p(lr)}·{p(arr['D'][i, j])} = {n(v)}")
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(p_.Theta[i, j])} − "
+                                   f"{p(lr)}·{p(p_.D[i, j])} = {n(v)}")
 
 
-def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
-    """Return one Block per step of ``trace`` with its worked arithmetic and named arrays."""
+def build_blocks(trace: Trace, lang: str = "en", tr: words.Translate | None = None
+                 ) -> list[Block]:
+    """Return one Block per step of ``trace`` with its worked arithmetic and named arrays.
+
+    Titles and equations come from the phase table (``engine.steps``), through ``tr`` (by
+    default the app's own catalogue for ``lang``)."""
     t = text_for(lang)
+    tr = tr or phase_translator(lang)
     blocks = []
     for step in trace:
         where = []
@@ -135,16 +149,15 @@ def build_blocks(trace: Trace, lang: str = "en") -> list[Block]:
             where.append(t["example"].format(step.example + 1))
         if step.layer is not None:
             where.append(t["layer"].format(step.layer))
-        head = f"{step.index + 1}. {t['titles'][step.phase.value]}"
+        head = f"{step.index + 1}. {words.title(step.phase, step.layer, trace.L, tr)}"
         if where:
             head += f" ({', '.join(where)})"
-        equation = step.equation
-        for english, translated in t["equation_words"]:
-            equation = equation.replace(english, translated)
+        equation = words.equation(step.phase, step.layer, trace.L, loss=trace.loss,
+                                  freeze_bias=trace.freeze_bias, tr=tr, lam1=trace.lam1)
         b = Block(step, head, equation, t["explain"][step.phase.value])
         _expand(b, trace, t)
-        b.arrays = [(array_label(step, k), v) for k, v in step.arrays.items()]
-        b.values = [(t["value_names"].get(k, k), v) for k, v in step.values.items()]
+        b.arrays = [(array_label(step, k), v) for k, v in step.payload.named_arrays()]
+        b.values = [(t["value_names"].get(k, k), v) for k, v in step.payload.named_values()]
         blocks.append(b)
     return blocks
 
@@ -176,7 +189,8 @@ def _md_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
     return f"- {label} ({shape}):\n\n" + "\n".join("  " + r for r in [head, rule, *rows]) + "\n"
 
 
-def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en",
+                            tr: words.Translate | None = None) -> str:
     """Return the worked example of ``trace`` as a Markdown document."""
     t = text_for(lang)
     nf: NumberFormat = t["numbers"]
@@ -184,7 +198,7 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
     out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
     out += ["", f"- x = {_vector(trace.X[0], nf)}", f"- y = {_vector(trace.Y[0], nf)}", ""]
     stage = None
-    for b in build_blocks(trace, lang):
+    for b in build_blocks(trace, lang, tr):
         if b.step.stage != stage:
             stage = b.step.stage
             out += [f"## {t['stages'][stage]}", ""]
@@ -256,7 +270,8 @@ def _html_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
             f'<table class="m">{head}{rows}</table></div>')
 
 
-def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en") -> str:
+def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en",
+                        tr: words.Translate | None = None) -> str:
     """Return the worked example of ``trace`` as one self-contained, printable HTML page."""
     t, e = text_for(lang), html.escape
     nf: NumberFormat = t["numbers"]
@@ -271,7 +286,7 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
         parts.append(f'<div class="net">{drawing}<p class="cap">{e(t["diagram"])}</p></div>')
     parts.append(_html_array("x", trace.X[0], nf) + _html_array("y", trace.Y[0], nf))
     stage = None
-    for b in build_blocks(trace, lang):
+    for b in build_blocks(trace, lang, tr):
         if b.step.stage != stage:
             stage = b.step.stage
             parts.append(f"<h2>{e(t['stages'][stage])}</h2>")
@@ -294,13 +309,14 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
 
 
 def write_worked_example(path: str | os.PathLike, trace: Trace, title: str | None = None,
-                         lang: str = "en") -> None:
-    """Write the worked example to ``path``: HTML for .html/.htm, Markdown otherwise."""
+                         lang: str = "en", tr: words.Translate | None = None) -> None:
+    """Write the worked example to ``path``: HTML for .html/.htm, Markdown otherwise
+    (``tr``: the phase table's translator, see ``build_blocks``)."""
     p = Path(path)
     if p.suffix.lower() in (".html", ".htm"):
-        text = worked_example_html(trace, title, lang)
+        text = worked_example_html(trace, title, lang, tr)
     else:
-        text = worked_example_markdown(trace, title, lang)
+        text = worked_example_markdown(trace, title, lang, tr)
     p.write_text(text, encoding="utf-8")
 
 

@@ -8,7 +8,14 @@ way its numbers are written (engine.documents.trace_text.NumberFormat).
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+from engine import steps
 from engine.documents.trace_text import BRAZILIAN, ENGLISH
+
+CATALOGUES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 TEXT: dict[str, dict] = {
     "en": {
@@ -22,7 +29,6 @@ TEXT: dict[str, dict] = {
         "network": "Layer sizes", "activations": "Activations", "output": "output",
         "loss": "Loss", "settings": "Settings", "frozen": "; bias weights frozen",
         "bias_frozen": "bias, frozen",
-        "equation_words": (),   # the engine writes equations in English words already
         "value_names": {},      # the step records' own names: loss, m, lam, lr
         "diagram": "Lines are the weights Θ: solid Θ > 0, dashed Θ < 0, thicker = larger |Θ|.",
         "loss_names": {"squared_error": "½ squared error", "cross_entropy": "cross-entropy"},
@@ -36,11 +42,6 @@ TEXT: dict[str, dict] = {
         "stages": {"reset": "Start", "forward": "Forward pass", "backward": "Backward pass",
                    "accumulate": "Accumulating the gradient", "gradient": "The gradient D",
                    "update": "Gradient-descent update"},
-        "titles": {
-            "reset": "Reset the accumulators", "input": "Input",
-            "forward_z": "Weighted input", "forward_a": "Activation",
-            "output_delta": "Output error", "hidden_delta": "Hidden error",
-            "accumulate": "Accumulate", "gradient": "Gradient", "update": "Update"},
         "explain": {
             "reset": "Before looking at any example, every accumulator Δ(l) starts at zero.",
             "input": "The input layer's activations are the example's features.",
@@ -69,11 +70,6 @@ TEXT: dict[str, dict] = {
         "network": "Tamanhos das camadas", "activations": "Ativações", "output": "saída",
         "loss": "Perda", "settings": "Parâmetros", "frozen": "; pesos de viés congelados",
         "bias_frozen": "viés, congelado",
-        # The words inside the engine's equations, as the app's pt-BR phase line puts them.
-        "equation_words": (("[without bias row]", "[sem a linha do viés]"),
-                           ("(bias column frozen)", "(coluna de viés fixa)"),
-                           ("for j ≥ 1", "para j ≥ 1"), ("for j = 0", "para j = 0"),
-                           ("for l = ", "para l = ")),
         "value_names": {"loss": "perda", "lam": "λ", "lr": "α"},
         "diagram": ("As linhas são os pesos Θ: contínua Θ > 0, tracejada Θ < 0, mais grossa = "
                     "|Θ| maior."),
@@ -91,11 +87,6 @@ TEXT: dict[str, dict] = {
                    "backward": "Retropropagação do erro",
                    "accumulate": "Acumulando o gradiente", "gradient": "O gradiente D",
                    "update": "Atualização por descida do gradiente"},
-        "titles": {
-            "reset": "Zerar os acumuladores", "input": "Entrada",
-            "forward_z": "Entrada ponderada", "forward_a": "Ativação",
-            "output_delta": "Erro da saída", "hidden_delta": "Erro oculto",
-            "accumulate": "Acumular", "gradient": "Gradiente", "update": "Atualização"},
         "explain": {
             "reset": "Antes de qualquer exemplo, cada acumulador Δ(l) começa em zero.",
             "input": "As ativações da camada de entrada são os atributos do exemplo.",
@@ -120,3 +111,31 @@ def text_for(lang: str) -> dict:
     """Return the wording for ``lang`` ("en", "pt", "pt_BR", ...); English when unknown."""
     key = (lang or "en").replace("-", "_").split("_")[0].lower()
     return TEXT.get(key, TEXT["en"])
+
+
+@cache
+def _phase_catalogue(locale: str) -> dict[str, str]:
+    """Return {English: translation} of the phase table's texts in the Qt catalogue of
+    ``locale``, read from its .ts file (the engine has no Qt translator); {} when missing."""
+    path = CATALOGUES / f"backprop_{locale}.ts"
+    if not path.is_file():
+        return {}
+    out = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        if context.findtext("name") != steps.CONTEXT:
+            continue
+        for msg in context.iter("message"):
+            source, tr = msg.findtext("source"), msg.find("translation")
+            if source and tr is not None and tr.text and tr.get("type") not in (
+                    "unfinished", "obsolete", "vanished"):
+                out[source] = tr.text
+    return out
+
+
+def phase_translator(lang: str) -> steps.Translate:
+    """Return the translator of the phase table's texts for ``lang`` ("pt", "pt_BR", ...): the
+    same translations the window shows, from the catalogue; English stays as it is."""
+    if text_for(lang)["html_lang"] != "pt-BR":
+        return lambda text: text
+    table = _phase_catalogue("pt_BR")
+    return lambda text: table.get(text, text)

@@ -57,6 +57,7 @@ from engine.messages import (
 )
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
+from engine.trace import MAX_EXAMPLES, default_example_count
 
 # The network limits are the engine's own (engine/validation.py): one place per fact.
 from engine.validation import (
@@ -80,7 +81,8 @@ class Session:
     ``X`` (m, s(1)) and ``Y`` (m, s(L)) are the examples being stepped/trained (the data set's
     training part when ``dataset`` is set). ``settings`` has keys lr, lam, freeze_bias,
     batch_size (None = full batch) and optimizer. ``history`` is the training panel's
-    ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper.
+    ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper;
+    ``examples`` is K, the examples one step-through covers (None: the data's default).
     ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).
     """
 
@@ -97,6 +99,7 @@ class Session:
     preset: str = "custom"
     seed: int = 0
     training: TrainingState | None = None
+    examples: int | None = None
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -169,7 +172,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         },
         "data": _data_dict(session),
         "history": None if session.history is None else _json_safe(session.history),
-        "stepper": {"example": int(session.example), "cursor": int(session.cursor)},
+        "stepper": {"example": int(session.example), "cursor": int(session.cursor),
+                    **({} if session.examples is None else {"examples": int(session.examples)})},
         "training": (None if session.training is None
                      else training_to_dict(session.training, net.thetas)),
     }
@@ -391,11 +395,18 @@ def session_from_dict(doc: Any) -> Session:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.example must be 0..{last}, got {value}"),
             last=X.shape[0] - 1, value=show_value(example))
+    # Absent in files from before it existed: the data's default K.
+    examples = read_field(stepper, "examples", "stepper", int, optional=True)
+    if examples is not None and not 1 <= examples <= min(X.shape[0], MAX_EXAMPLES):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "stepper.examples must be 1..{last}, got {value}"),
+            last=min(X.shape[0], MAX_EXAMPLES), value=show_value(examples))
+    k = examples if examples is not None else default_example_count(X.shape[0])
     cursor = read_field(stepper, "cursor", "stepper", int)
-    if not 0 <= cursor < steps_per_example(net.L):
+    if not 0 <= cursor < steps_per_example(net.L, k):
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
-            last=steps_per_example(net.L) - 1, layers=net.L, value=show_value(cursor))
+            last=steps_per_example(net.L, k) - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
         raise SessionError(QT_TRANSLATE_NOOP(
@@ -409,13 +420,14 @@ def session_from_dict(doc: Any) -> Session:
     if training is not None:
         training = read_training(training, net.thetas, settings, X.shape[0])
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
-                   training)
+                   training, examples)
 
 
-def steps_per_example(L: int) -> int:
-    """Return the number of records in the trace of one example for an L-layer network."""
+def steps_per_example(L: int, examples: int = 1) -> int:
+    """Return the number of records in the trace of ``examples`` examples for an L-layer
+    network."""
     per_example = 1 + 2 * (L - 1) + 1 + (L - 2) + (L - 1)
-    return 1 + per_example + 2 * (L - 1)
+    return 1 + examples * per_example + 2 * (L - 1)
 
 
 def loads(text: str | bytes) -> Session:

@@ -131,6 +131,7 @@ PRESETS: dict[str, PresetSpec] = {spec.name: spec for spec in (
     PresetSpec("mazur", (2,), "sigmoid", LearningSettings(lr=0.5, freeze_bias=True),
                article=MAZUR_ARTICLE),
     _data("xor", (4,), "tanh", 0.5),
+    _data("xor-table", (2,), "sigmoid", 2.0),     # 2-2-1 sigmoid, the textbook XOR network
     _data("and", (2,), "sigmoid", 1.0),
     _data("or", (2,), "sigmoid", 1.0),
     _data("circles", (8,), "tanh", 0.3),

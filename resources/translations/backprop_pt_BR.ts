@@ -270,19 +270,24 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+77"/>
+        <location filename="wrapped_strings.py" line="+46"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>XOR</source>
         <translation>XOR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XOR truth table (4 examples)</source>
+        <translation>Tabela-verdade do XOR (4 exemplos)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -640,7 +645,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+103"/>
+        <location filename="../../engine/datasets.py" line="+104"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -986,7 +991,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+267"/>
+        <location filename="../../engine/files/session_format.py" line="+271"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1146,7 +1151,12 @@
         <translation>stepper.example deve ser 0..{last}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>stepper.examples must be 1..{last}, got {value}</source>
+        <translation>stepper.examples deve ser 1..{last}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>stepper.cursor must be 0..{last} for {layers} layers, got {value}</source>
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
@@ -1156,7 +1166,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1186,14 +1196,19 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+217"/>
+        <location filename="../../engine/lesson/presets.py" line="+218"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+178"/>
+        <location filename="../../engine/trace.py" line="+158"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>no examples to step through (m = {m})</source>
+        <translation>não há exemplos para o passo a passo (m = {m})</translation>
     </message>
     <message>
         <location filename="../../engine/validation.py" line="-171"/>
@@ -1571,7 +1586,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-38"/>
+        <location filename="wrapped_strings.py" line="-39"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -1797,12 +1812,12 @@
         <translation>Aponte para um neurônio ou uma conexão da rede para ler seus valores; clique numa conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>The cost J of this example with the weights before and after this step&apos;s gradient-descent update.</source>
         <translation>O custo J deste exemplo com os pesos antes e depois da atualização por descida do gradiente deste passo.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Point at a neuron or an edge. Click an edge to change its weight.</source>
         <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
@@ -1863,7 +1878,7 @@
         <translation>Clique na conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>J before the update: {v}</source>
         <translation>J antes da atualização: {v}</translation>
     </message>
@@ -1993,7 +2008,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-75"/>
+        <location filename="wrapped_strings.py" line="-44"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2018,7 +2033,7 @@
         <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+21"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -2057,7 +2072,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-51"/>
+        <location filename="wrapped_strings.py" line="-20"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -2087,39 +2102,39 @@
         <translation>… e mais {n} neurônios</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+2"/>
         <source>Θ({l}) before</source>
         <translation>Θ({l}) antes</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>new Θ({l})</source>
         <translation>nova Θ({l})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Δ({l}) before</source>
         <translation>Δ({l}) antes</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+5"/>
         <source>Loss of this example: {f} = &lt;b&gt;{v}&lt;/b&gt;</source>
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Column j = 0 (the bias weights, struck out in D) is kept: frozen biases are not updated.</source>
         <translation>A coluna j = 0 (os pesos de viés, riscados em D) é mantida: vieses congelados não são atualizados.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Momentum: α = {a}, β = {b}; v is the velocity training holds.</source>
         <translation>Momento: α = {a}, β = {b}; v é a velocidade que o treinamento guarda.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to this example&apos;s error. Column j = 0 uses the bias input 1.</source>
         <translation>A entrada (i, j) é dᵢ({n}) · aⱼ({l}): quanto o peso Θ({l})ᵢⱼ contribuiu para o erro deste exemplo. A coluna j = 0 usa a entrada de viés 1.</translation>
     </message>
@@ -2162,7 +2177,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+76"/>
+        <location filename="wrapped_strings.py" line="+46"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2283,7 +2298,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-133"/>
+        <location filename="wrapped_strings.py" line="-103"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2359,9 +2374,9 @@
     </message>
 </context>
 <context>
-    <name>PhaseText</name>
+    <name>Phase</name>
     <message>
-        <location filename="wrapped_strings.py" line="+43"/>
+        <location filename="../../engine/steps.py" line="+228"/>
         <source>Reset</source>
         <translation>Zerar</translation>
     </message>
@@ -2391,49 +2406,14 @@
         <translation>Atualização</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Reset the accumulators Δ</source>
         <translation>Zerar os acumuladores Δ</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Input: a(1) = x</source>
-        <translation>Entrada: a(1) = x</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weighted input z({l})</source>
-        <translation>Entrada ponderada z({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activation a({l})</source>
-        <translation>Ativação a({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Output error d({l})</source>
-        <translation>Erro da saída d({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hidden error d({l})</source>
-        <translation>Erro da camada oculta d({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accumulate Δ({l})</source>
-        <translation>Acumular Δ({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gradient D({l})</source>
-        <translation>Gradiente D({l})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update Θ({l})</source>
-        <translation>Atualizar Θ({l})</translation>
+        <source>Δ(l) := 0 for l = 1 .. {last}</source>
+        <translation>Δ(l) := 0 para l = 1 .. {last}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2441,89 +2421,132 @@
         <translation>Antes de percorrer os exemplos, cada acumulador Δ(l) é zerado. Δ(l) tem as dimensões de Θ(l): uma entrada por peso.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>[without bias row]</source>
-        <translation>[sem a linha do viés]</translation>
+        <location line="+4"/>
+        <source>Input: a(1) = x</source>
+        <translation>Entrada: a(1) = x</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(bias column frozen)</source>
-        <translation>(coluna de viés fixa)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for j ≥ 1</source>
-        <translation>para j ≥ 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for j = 0</source>
-        <translation>para j = 0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>for l = </source>
-        <translation>para l = </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The example&apos;s features x become the activations of the input layer.</source>
         <translation>Os atributos x do exemplo viram as ativações da camada de entrada.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Weighted input z({l})</source>
+        <translation>Entrada ponderada z({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Each neuron of layer {l} adds up its inputs weighted by Θ({k}); the leading 1 of [1; a({k})] multiplies the bias weights in column j = 0.</source>
         <translation>Cada neurônio da camada {l} soma suas entradas ponderadas por Θ({k}); o 1 no início de [1; a({k})] multiplica os pesos de viés da coluna j = 0.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Activation a({l})</source>
+        <translation>Ativação a({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The activation function g squashes each weighted input: a({l}) = g(z({l})).</source>
+        <translation>A função de ativação g comprime cada entrada ponderada: a({l}) = g(z({l})).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the network&apos;s output, its prediction for the example.</source>
+        <translation>Esta é a saída da rede, sua previsão para o exemplo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Output error d({l})</source>
+        <translation>Erro da saída d({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The output error is simply a(L) − y: with cross-entropy and a sigmoid or softmax output the g′ factor cancels out.</source>
+        <translation>O erro da saída é simplesmente a(L) − y: com entropia cruzada e saída sigmoide ou softmax o fator g′ se cancela.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The output error compares the prediction with the target y. With the ½-squared error the derivative g′(z(L)) multiplies it.</source>
+        <translation>O erro da saída compara a previsão com o alvo y. Com o erro quadrático ½ a derivada g′(z(L)) o multiplica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hidden error d({l})</source>
+        <translation>Erro da camada oculta d({l})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g′(z({l}))</source>
+        <translation>d({l}) = (Θ({l})ᵀ d({n}))[sem a linha do viés] ⊙ g′(z({l}))</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The error flows backwards through the same weights, Θ({l})ᵀ d({n}): each neuron of layer {l} collects the errors of the neurons it feeds, weighted by the weights that connect them.</source>
+        <translation>O erro volta pelos mesmos pesos, Θ({l})ᵀ d({n}): cada neurônio da camada {l} recolhe os erros dos neurônios que ele alimenta, ponderados pelos pesos que os ligam.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accumulate Δ({l})</source>
+        <translation>Acumular Δ({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each weight Θ({l})ᵢⱼ gets the contribution dᵢ({n})·aⱼ({l}) of this example (with a₀ = 1 for the bias): the outer product d({n})·[1; a({l})]ᵀ is added to Δ({l}).</source>
+        <translation>Cada peso Θ({l})ᵢⱼ recebe a contribuição dᵢ({n})·aⱼ({l}) deste exemplo (com a₀ = 1 para o viés): o produto externo d({n})·[1; a({l})]ᵀ é somado a Δ({l}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gradient D({l})</source>
+        <translation>Gradiente D({l})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l})) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l})) para j ≥ 1;  D({l}) = (1/m)Δ({l}) para j = 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l}) + λ₁ sign(Θ({l}))) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l}) + λ₁ sinal(Θ({l}))) para j ≥ 1;  D({l}) = (1/m)Δ({l}) para j = 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After all m examples, divide by m and add the regularization λΘ({l}) — except in the bias column j = 0, which is never regularized. D({l}) is ∂J/∂Θ({l}).</source>
+        <translation>Depois dos m exemplos, divida por m e some a regularização λΘ({l}) — exceto na coluna de viés j = 0, que nunca é regularizada. D({l}) é ∂J/∂Θ({l}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update Θ({l})</source>
+        <translation>Atualizar Θ({l})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ({l}) := Θ({l}) − α·D({l})  (bias column frozen)</source>
+        <translation>Θ({l}) := Θ({l}) − α·D({l})  (coluna de viés fixa)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate α.</source>
+        <translation>Descida do gradiente: cada peso anda no sentido contrário ao seu gradiente, escalado pela taxa de aprendizado α.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
+        <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseText</name>
+    <message>
+        <location filename="wrapped_strings.py" line="+43"/>
+        <source>All {m} examples</source>
+        <translation>Todos os {m} exemplos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Example {t} of {m}</source>
         <translation>Exemplo {t} de {m}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The activation function g squashes each weighted input: a({l}) = g(z({l})).</source>
-        <translation>A função de ativação g comprime cada entrada ponderada: a({l}) = g(z({l})).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is the network&apos;s output, its prediction for the example.</source>
-        <translation>Esta é a saída da rede, sua previsão para o exemplo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The output error compares the prediction with the target y. With the ½-squared error the derivative g′(z(L)) multiplies it.</source>
-        <translation>O erro da saída compara a previsão com o alvo y. Com o erro quadrático ½ a derivada g′(z(L)) o multiplica.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The output error is simply a(L) − y: with cross-entropy and a sigmoid or softmax output the g′ factor cancels out.</source>
-        <translation>O erro da saída é simplesmente a(L) − y: com entropia cruzada e saída sigmoide ou softmax o fator g′ se cancela.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The error flows backwards through the same weights, Θ({l})ᵀ d({n}): each neuron of layer {l} collects the errors of the neurons it feeds, weighted by the weights that connect them.</source>
-        <translation>O erro volta pelos mesmos pesos, Θ({l})ᵀ d({n}): cada neurônio da camada {l} recolhe os erros dos neurônios que ele alimenta, ponderados pelos pesos que os ligam.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each weight Θ({l})ᵢⱼ gets the contribution dᵢ({n})·aⱼ({l}) of this example (with a₀ = 1 for the bias): the outer product d({n})·[1; a({l})]ᵀ is added to Δ({l}).</source>
-        <translation>Cada peso Θ({l})ᵢⱼ recebe a contribuição dᵢ({n})·aⱼ({l}) deste exemplo (com a₀ = 1 para o viés): o produto externo d({n})·[1; a({l})]ᵀ é somado a Δ({l}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>After all m examples, divide by m and add the regularization λΘ({l}) — except in the bias column j = 0, which is never regularized. D({l}) is ∂J/∂Θ({l}).</source>
-        <translation>Depois dos m exemplos, divida por m e some a regularização λΘ({l}) — exceto na coluna de viés j = 0, que nunca é regularizada. D({l}) é ∂J/∂Θ({l}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gradient descent: each weight moves against its gradient, scaled by the learning rate α.</source>
-        <translation>Descida do gradiente: cada peso anda no sentido contrário ao seu gradiente, escalado pela taxa de aprendizado α.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
-        <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
     </message>
 </context>
 <context>
@@ -2724,19 +2747,19 @@
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../ui/stepper/toolbar.py" line="+95"/>
+        <location filename="../../ui/stepper/toolbar.py" line="+98"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+30"/>
+        <location line="-19"/>
+        <location line="+39"/>
         <source>of {m}</source>
         <translation>de {m}</translation>
     </message>
@@ -2817,6 +2840,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>K = </source>
+        <translation>K = </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in this step-through</source>
+        <translation>neste passo a passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples in this step-through: the loop runs over K examples from the chosen one (wrapping round to example 1), then divides Δ by m = K</source>
+        <translation>Exemplos neste passo a passo: o laço percorre K exemplos a partir do escolhido (voltando ao exemplo 1 depois do último) e depois divide Δ por m = K</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Step</source>
         <translation>Passo</translation>
     </message>
@@ -2824,7 +2862,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+153"/>
+        <location filename="../../ui/stepper/controller.py" line="+157"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2854,7 +2892,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
         <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
     </message>
@@ -2872,9 +2910,9 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/stepper/timeline.py" line="+39"/>
-        <source>Every micro-step of this example, coloured by stage. Click a step to jump to it.</source>
-        <translation>Cada micropasso deste exemplo, colorido por etapa. Clique num passo para ir até ele.</translation>
+        <location filename="../../ui/stepper/timeline.py" line="+41"/>
+        <source>Every micro-step of this step-through, coloured by stage and grouped by example. Click a step to jump to it.</source>
+        <translation>Cada micropasso deste passo a passo, colorido por etapa e agrupado por exemplo. Clique num passo para ir até ele.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2882,7 +2920,13 @@
         <translation>Linha do tempo: clique num passo para ir até ele; ← e → andam um passo por vez.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
+        <location line="+21"/>
+        <source>t = {t}</source>
+        <translation>t = {t}</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Step {i}</source>
         <translation>Passo {i}</translation>
     </message>
@@ -2960,7 +3004,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+74"/>
+        <location filename="wrapped_strings.py" line="+75"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -3214,7 +3258,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-150"/>
+        <location filename="wrapped_strings.py" line="-120"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -175,7 +175,7 @@ def test_the_trace_records_l1():
     trace = net.trace(X, Y, lam=0.1, lam1=0.4)
     assert trace.lam1 == 0.4 and trace.J_before == pytest.approx(net.cost(X, Y, 0.1, 0.4))
     gradient = [s for s in trace if s.phase == "gradient"][0]
-    assert "λ₁ sign(Θ(1))" in gradient.equation and gradient.values["lam1"] == 0.4
+    assert "λ₁ sign(Θ(1))" in gradient.equation and gradient.payload.lam1 == 0.4
 
 
 @pytest.mark.parametrize("bad", [-0.1, float("nan"), float("inf")])

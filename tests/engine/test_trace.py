@@ -53,9 +53,9 @@ def test_records_are_read_only():
     _, trace = mazur_trace()
     step = trace[3]
     with pytest.raises(ValueError):
-        step.arrays["a"][0] = 1.0
-    with pytest.raises(TypeError):
-        step.arrays["new"] = np.zeros(1)
+        step.payload.a[0] = 1.0
+    with pytest.raises(AttributeError):
+        step.payload.a = np.zeros(1)
     with pytest.raises(AttributeError):
         step.layer = 7
 
@@ -69,16 +69,16 @@ def test_trace_does_not_change_the_network():
 def test_mazur_values_appear_at_their_steps():
     _, trace = mazur_trace()
     by = {(s.phase, s.layer): s for s in trace}
-    np.testing.assert_allclose(by[Phase.FORWARD_A, 2].arrays["a"], [0.593269992, 0.596884378],
+    np.testing.assert_allclose(by[Phase.FORWARD_A, 2].payload.a, [0.593269992, 0.596884378],
                                atol=1e-9)
-    np.testing.assert_allclose(by[Phase.FORWARD_A, 3].arrays["a"], [0.75136507, 0.772928465],
+    np.testing.assert_allclose(by[Phase.FORWARD_A, 3].payload.a, [0.75136507, 0.772928465],
                                atol=1e-8)
-    assert by[Phase.OUTPUT_DELTA, 3].values["loss"] == pytest.approx(0.298371109, abs=1e-9)
+    assert by[Phase.OUTPUT_DELTA, 3].payload.loss == pytest.approx(0.298371109, abs=1e-9)
     # Mazur: ∂E/∂w5 = 0.082167041 is Δ(2)[0, 1] for the single example.
-    assert by[Phase.ACCUMULATE, 2].arrays["Delta"][0, 1] == pytest.approx(0.082167041, abs=1e-9)
+    assert by[Phase.ACCUMULATE, 2].payload.Delta_after[0, 1] == pytest.approx(0.082167041, abs=1e-9)
     # and ∂E_total/∂w1 = 0.000438568 is Δ(1)[0, 1].
-    assert by[Phase.ACCUMULATE, 1].arrays["Delta"][0, 1] == pytest.approx(0.000438568, abs=1e-9)
-    np.testing.assert_allclose(by[Phase.UPDATE, 2].arrays["Theta_new"][:, 1:],
+    assert by[Phase.ACCUMULATE, 1].payload.Delta_after[0, 1] == pytest.approx(0.000438568, abs=1e-9)
+    np.testing.assert_allclose(by[Phase.UPDATE, 2].payload.Theta_new[:, 1:],
                                [[0.35891648, 0.408666186], [0.511301270, 0.561370121]], atol=1e-8)
     assert trace.J_before == pytest.approx(0.298371109, abs=1e-9)
 
@@ -144,8 +144,8 @@ def test_hidden_delta_uses_g_prime_not_g():
     step = next(s for s in trace if s.phase is Phase.HIDDEN_DELTA)
     z = trace.state_at(step.index).z[2]
     s = 1 / (1 + np.exp(-z))
-    np.testing.assert_allclose(step.arrays["g_prime"], s * (1 - s), rtol=1e-12)
-    np.testing.assert_allclose(step.arrays["d"], step.arrays["Theta_T_d"][1:] * s * (1 - s),
+    np.testing.assert_allclose(step.payload.g_prime, s * (1 - s), rtol=1e-12)
+    np.testing.assert_allclose(step.payload.d, step.payload.Theta_T_d[1:] * s * (1 - s),
                                rtol=1e-12)
 
 

@@ -21,7 +21,7 @@ from engine.documents.worked_example import worked_example_html, worked_example_
 from engine.files.safe_read import write_atomic
 from engine.lesson.history import FIELDS
 from engine.messages import show_name
-from engine.trace import Trace
+from engine.trace import Trace, traced_rows
 from ui.look.messages import describe
 
 GIF_FRAME_MS = 900
@@ -41,8 +41,9 @@ def current_trace(state, stepper=None) -> Trace:
     """Return the trace on show in ``stepper``, or (without one) the current example's trace."""
     if stepper is not None:
         return stepper.trace
-    t, s = state.example, state.settings
-    return state.network.trace(state.X[t:t + 1], state.Y[t:t + 1], lam=s.lam, lr=s.lr,
+    s = state.settings
+    rows = traced_rows(state.X.shape[0], state.example, state.example_count)
+    return state.network.trace(state.X[rows], state.Y[rows], lam=s.lam, lr=s.lr,
                                freeze_bias=s.freeze_bias)
 
 

@@ -55,7 +55,7 @@ def capture(state: AppState, parts: Teammates) -> Session:
     return Session(
         network=state.network.copy(), X=state.X.copy(), Y=state.Y.copy(), dataset=state.dataset,
         settings=asdict(state.settings), history=history, example=state.example,
-        cursor=stepper.cursor if stepper is not None else 0,
+        cursor=stepper.cursor if stepper is not None else 0, examples=state.example_count,
         preset=state.preset or "custom", seed=int(state.seed),
         training=training.training_state() if training is not None else None)
 
@@ -141,6 +141,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         training.article_weights = data_article(session.preset, session.dataset) is not None
         training.epoch_finished.emit(training.epoch)
     state.set_example(min(session.example, state.X.shape[0] - 1))
+    if session.examples is not None:     # older files: the data's default K
+        state.set_example_count(session.examples)
     if parts.stepper is not None:
         parts.stepper.set_cursor(session.cursor)
     state.set_modified(False)

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from engine.messages import Message
+from engine.steps import AdamUpdateStep, MomentumUpdateStep
 from engine.trace import Phase, Step, Trace, TraceState
 from ui.look.messages import translate_message
 from ui.maths.phase_words import equation
@@ -90,20 +91,21 @@ class EquationBuilder:
             Phase.HIDDEN_DELTA: self._hidden_delta, Phase.ACCUMULATE: self._accumulate,
             Phase.GRADIENT: self._gradient, Phase.UPDATE: self._update,
         }[step.phase]
-        return f'<p class="eq">{equation(step)}</p>' + builder(step, trace, prev)
+        return f'<p class="eq">{equation(step, trace)}</p>' + builder(step, trace, prev)
 
     def _reset(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
-        parts = [self.mat(f"Δ({l})", step.arrays[f"Delta({l})"]) for l in range(1, trace.L)]
+        parts = [self.mat(f"Δ({l})", D) for l, D in enumerate(step.payload.Delta, 1)]
         return equation_row(*parts) + self.note(
             _tr("One accumulator per weight matrix, the same shape as Θ(l), all zeros."))
 
     def _input(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
-        x = step.arrays["a"]
+        x = step.payload.a
         return equation_row(op("a(1) = x ="), self.vec("x", x))
 
     def _z(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l, k = step.layer, step.layer - 1
-        T, a_in, z = step.arrays["Theta"], step.arrays["a_in"], step.arrays["z"]
+        p = step.payload
+        T, a_in, z = p.Theta, p.a_in, p.z
         eq = self.flow((self.mat(f"Θ({k})", T), op("·")),
                        (self.vec(f"[1; a({k})]", a_in, bias_first=True), op("="),
                         self.vec(f"z({l})", z)), wide=T.shape[1] > WIDE)
@@ -114,7 +116,7 @@ class EquationBuilder:
 
     def _a(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        z, a = step.arrays["z"], step.arrays["a"]
+        z, a = step.payload.z, step.payload.a
         g = trace.g_of(l)
         eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
                           self.vec(f"a({l})", a, act=l))
@@ -130,9 +132,9 @@ class EquationBuilder:
 
     def _output_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         L = step.layer
-        a, y, d = step.arrays["a"], step.arrays["y"], step.arrays["d"]
-        if "g_prime" in step.arrays:
-            gp = step.arrays["g_prime"]
+        p = step.payload
+        a, y, d, gp = p.a, p.y, p.d, p.g_prime
+        if gp is not None:
             eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op(")  ⊙"), self.vec(f"g′(z({L}))", gp),
                               op("="), self.vec(f"d({L})", d))
@@ -144,20 +146,20 @@ class EquationBuilder:
                               self.vec("y", y), op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = {num(a[i], self.digits)} − {num(y[i], self.digits)}"
                     f" = <b>{num(d[i], self.digits)}</b>" for i in range(min(len(d), SCALAR_LINES))]
-        loss = step.values.get("loss")
+        loss = p.loss
         extra = ""
         if loss is not None:
             extra = self.note(_tr("Loss of this example: {f} = <b>{v}</b>")
                               .replace("{f}", _loss_formula(trace))
                               .replace("{v}", num(loss, self.digits)))
-        if "g_prime" in step.arrays:
+        if p.g_prime is not None:
             extra += self.note(html.escape(trace.output.prime_formula))
         return eq + self.lines(rows, len(d)) + extra
 
     def _hidden_delta(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        T, dn, back = step.arrays["Theta"], step.arrays["d_next"], step.arrays["Theta_T_d"]
-        gp, d = step.arrays["g_prime"], step.arrays["d"]
+        p = step.payload
+        T, dn, back, gp, d = p.Theta, p.d_next, p.Theta_T_d, p.g_prime, p.d
         eq = self.flow((self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·")),
                        (self.vec(f"d({l + 1})", dn), op("="),
                         self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
@@ -183,14 +185,12 @@ class EquationBuilder:
 
     def _accumulate(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        dn, a_in, outer, new = (step.arrays[k] for k in ("d_next", "a_in", "outer", "Delta"))
-        old = prev.Delta.get(l) if prev is not None else None
+        p = step.payload
+        dn, a_in, outer, old, new = p.d_next, p.a_in, p.outer, p.Delta_before, p.Delta_after
         first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
                              self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
-        groups = [(op(f"Δ({l}) :="),)]
-        if old is not None:
-            groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
-                                                  old), op("+"))]
+        groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
+                                              old), op("+"))]
         groups.append((self.mat(f"d({l + 1})·[1; a({l})]ᵀ", outer),))
         rows = []
         for i in range(min(outer.shape[0], 2)):
@@ -207,9 +207,11 @@ class EquationBuilder:
 
     def _gradient(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
-        Delta, T, D = step.arrays["Delta"], step.arrays["Theta"], step.arrays["D"]
-        m, lam = step.values.get("m", trace.m), step.values.get("lam", trace.lam)
-        eq = equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
+        p = step.payload
+        Delta, T, D, m, lam = p.Delta, p.Theta, p.D, p.m, p.lam
+        # m written out: the division by the number of examples the loop went over.
+        eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
+        eq += equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
         eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
                            op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))
@@ -231,11 +233,11 @@ class EquationBuilder:
         return eq + note
 
     def _update(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
-        if "v" in step.arrays:                 # momentum or Adam: the optimizer's own step
+        if isinstance(step.payload, MomentumUpdateStep | AdamUpdateStep):   # the optimizer's step
             return self._optimizer_update(step, trace)
         l = step.layer
-        T, D, new = step.arrays["Theta"], step.arrays["D"], step.arrays["Theta_new"]
-        lr = step.values.get("lr", trace.lr)
+        p = step.payload
+        T, D, new, lr = p.Theta, p.D, p.Theta_new, p.lr
         eq = self.flow((op(f"Θ({l}) :="),
                         self.mat(_tr("Θ({l}) before").replace("{l}", str(l)), T)),
                        (op(f"− {num(lr)} ·"), self.mat(f"D({l})", D,
@@ -254,29 +256,29 @@ class EquationBuilder:
 
     def _optimizer_update(self, step: Step, trace: Trace) -> str:
         """Return the momentum or Adam update with its numbers (the step training takes)."""
-        l, a, v = step.layer, step.arrays, step.values
-        T, D, new, lr = a["Theta"], a["D"], a["Theta_new"], v["lr"]
+        l, p = step.layer, step.payload
+        T, D, new, lr = p.Theta, p.D, p.Theta_new, p.lr
         wide = True             # two or three tables per equation: one line each
         frozen = trace.freeze_bias
         d = self.digits
         rows = []
-        if "m_hat" in a:                                    # Adam
-            b1, b2, eps, t = v["beta1"], v["beta2"], v["eps"], int(v["t"])
-            eq = self.flow((op("m :="), self.mat(f"m({l})", a["m"])),
-                           (op("v :="), self.mat(f"v({l})", a["v"])), wide=wide)
-            eq += self.flow((op(f"m̂ = m/(1 − {num(b1)}{sup(t)}) ="), self.mat("m̂", a["m_hat"])),
-                            (op(f"v̂ = v/(1 − {num(b2)}{sup(t)}) ="), self.mat("v̂", a["v_hat"])),
+        if isinstance(p, AdamUpdateStep):
+            b1, b2, eps, t = p.beta1, p.beta2, p.eps, p.t
+            eq = self.flow((op("m :="), self.mat(f"m({l})", p.m)),
+                           (op("v :="), self.mat(f"v({l})", p.v)), wide=wide)
+            eq += self.flow((op(f"m̂ = m/(1 − {num(b1)}{sup(t)}) ="), self.mat("m̂", p.m_hat)),
+                            (op(f"v̂ = v/(1 − {num(b2)}{sup(t)}) ="), self.mat("v̂", p.v_hat)),
                             wide=wide)
             for i, j in _entries(T):
                 rows.append(f"Θ({l}){sub(i + 1)}{sub(j)} = {num(T[i, j], d)} − {num(lr)} · "
-                            f"{num(a['m_hat'][i, j], d)} / (√{num(a['v_hat'][i, j], d)} + "
+                            f"{num(p.m_hat[i, j], d)} / (√{num(p.v_hat[i, j], d)} + "
                             f"{num(eps)}) = <b>{num(new[i, j], d)}</b>")
             note = (_tr("Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v "
                         "are the moments training holds, m̂ and v̂ their bias-corrected values.")
                     .replace("{a}", num(lr)).replace("{b1}", num(b1)).replace("{b2}", num(b2))
                     .replace("{e}", num(eps)).replace("{t}", str(t)))
         else:                                               # momentum
-            beta, v0, vel = v["beta"], a["v_before"], a["v"]
+            beta, v0, vel = p.beta, p.v_before, p.v
             eq = self.flow((op(f"v({l}) := {num(beta)} ·"),
                             self.mat(_tr("v({l}) before").replace("{l}", str(l)), v0)),
                            (op("+"), self.mat(f"D({l})", D, unused_col0=frozen)),

@@ -166,10 +166,11 @@ class Inspector(QWidget):
         return f"<b>{head}</b><br>" + "<br>".join(rows) + f"<br><i>{hint}</i>"
 
     def _contribution(self, l: int, i: int, j: int) -> float | None:
-        """Return this example's d_i(l+1)·a_j(l) from the accumulate record, once it is done."""
-        for step in self._trace.steps[: self._cursor + 1]:
+        """Return the latest example's d_i(l+1)·a_j(l) from its accumulate record, once done."""
+        # Backwards: with several examples the contribution shown is the newest one.
+        for step in reversed(self._trace.steps[: self._cursor + 1]):
             if step.phase is Phase.ACCUMULATE and step.layer == l:
-                return float(step.arrays["outer"][i, j])
+                return float(step.payload.outer[i, j])
         return None
 
     def _loss_html(self) -> str:

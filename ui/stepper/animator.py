@@ -109,9 +109,9 @@ class StepAnimator(QObject):
         step = trace[index]
         for k in range(1, L):
             if step.phase is Phase.ACCUMULATE and step.layer == k:
-                view.set_edge_values(k, step.arrays["outer"], "contribution")
+                view.set_edge_values(k, step.payload.outer, "contribution")
             elif step.phase is Phase.GRADIENT and step.layer == k:
-                view.set_edge_values(k, step.arrays["D"], "D")
+                view.set_edge_values(k, step.payload.D, "D")
             else:
                 view.set_edge_values(k, None, "D")
         layers, edges = highlight_for(trace[highlight_of if highlight_of is not None else index],

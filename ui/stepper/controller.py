@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.lesson.presets import article_for
+from engine.trace import MAX_EXAMPLES
 from ui.canvas.view import NetworkView
 from ui.maths.inspector import Inspector, WeightEditor
 from ui.maths.panel import MathPanel
@@ -72,6 +73,7 @@ class StepperController(QObject):
         state.training_changed.connect(self._on_state_training_changed)
         state.example_changed.connect(self._on_state_example_changed)
         state.data_changed.connect(self._sync_example_spin)
+        state.example_count_changed.connect(self._sync_example_spin)
         self.view.neuron_hovered.connect(self.inspector.show_neuron)
         self.view.edge_hovered.connect(self.inspector.show_edge)
         self.view.edge_clicked.connect(self._on_view_edge_clicked)
@@ -122,7 +124,8 @@ class StepperController(QObject):
         bar = StepToolbar(self.window)
         self.toolbar = bar
         for name in ("restart_action", "back_action", "play_action", "forward_action",
-                     "end_action", "labels_action", "speed", "example_spin"):
+                     "end_action", "labels_action", "speed", "example_spin",
+                     "example_count_spin"):
             setattr(self, name, getattr(bar, name))
         self.restart_action.triggered.connect(self.restart)
         self.back_action.triggered.connect(self.step_back)
@@ -132,6 +135,7 @@ class StepperController(QObject):
         self.labels_action.triggered.connect(self._on_labels_toggled)
         self.speed.valueChanged.connect(self._on_speed_value_changed)
         self.example_spin.valueChanged.connect(self._on_example_spin_value_changed)
+        self.example_count_spin.valueChanged.connect(self.state.set_example_count)
         self._sync_example_spin()
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -273,7 +277,9 @@ class StepperController(QObject):
         self._update_phase_line()
 
     def _sync_example_spin(self) -> None:
-        self.toolbar.set_examples(self.state.X.shape[0], self.state.example)
+        m = self.state.X.shape[0]
+        self.toolbar.set_examples(m, self.state.example)
+        self.toolbar.set_example_count(self.state.example_count, min(m, MAX_EXAMPLES))
 
     def _on_stepper_trace_changed(self) -> None:
         self.timeline.set_trace(self.stepper.trace, self.stepper.cursor)

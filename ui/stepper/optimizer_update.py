@@ -8,12 +8,12 @@ new Θ and J after) by ``engine.lesson.trainer.preview_update``'s result on the 
 from __future__ import annotations
 
 from dataclasses import replace
-from types import MappingProxyType
 
 import numpy as np
 
 from engine.lesson.trainer import preview_update
 from engine.optimizers import UpdatePreview
+from engine.steps import AdamUpdateStep, MomentumUpdateStep, UpdateStep
 from engine.trace import Phase, Trace
 from ui.state import AppState
 
@@ -45,21 +45,28 @@ def apply_preview(trace: Trace, preview: UpdatePreview, state: AppState) -> Trac
             eq = EQUATIONS[preview.optimizer].replace("{l}", str(step.layer))
             if preview.freeze_bias:
                 eq += "  (bias column frozen)"
-            arrays = {"Theta": preview.thetas[i], "D": preview.D[i],
-                      "Theta_new": preview.thetas_after[i], **preview.quantities[i]}
-            arrays = {k: _frozen(v) for k, v in arrays.items()}
-            values = {**step.values, "lr": preview.lr, **preview.constants}
-            step = replace(step, equation=eq, arrays=MappingProxyType(arrays),
-                           values=MappingProxyType(values))
+            step = replace(step, equation=eq, payload=_payload(preview, i))
         steps.append(step)
     J_after = float("nan")
     if all(np.all(np.isfinite(t)) for t in preview.thetas_after):
         probe = state.network.copy()
         probe.set_thetas(list(preview.thetas_after))
         with np.errstate(over="ignore", invalid="ignore"):
-            J_after = probe.cost(trace.X, trace.Y, trace.lam)
+            J_after = probe.cost(trace.X, trace.Y, trace.lam, trace.lam1)
     return replace(trace, steps=tuple(steps),
                    thetas_after=tuple(_frozen(t) for t in preview.thetas_after), J_after=J_after)
+
+
+def _payload(preview: UpdatePreview, i: int) -> UpdateStep:
+    """Return layer ``i + 1``'s Update payload for the optimizer ``preview`` ran."""
+    base = (preview.thetas[i], preview.D[i], preview.thetas_after[i], float(preview.lr))
+    q, c = preview.quantities[i], preview.constants
+    if preview.optimizer == "momentum":
+        return MomentumUpdateStep(*base, q["v_before"], q["v"], float(c["beta"]))
+    if preview.optimizer == "adam":
+        return AdamUpdateStep(*base, q["m"], q["v"], q["m_hat"], q["v_hat"], float(c["beta1"]),
+                              float(c["beta2"]), float(c["eps"]), int(c["t"]))
+    return UpdateStep(*base)
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.trace import Step, Trace, TraceState
+from engine.trace import Step, Trace, TraceState, traced_rows
 from ui.state import AppState
 from ui.stepper.optimizer_update import with_training_update
 
@@ -33,6 +33,7 @@ class Stepper(QObject):
         state.weights_changed.connect(self._on_state_values_changed)
         state.settings_changed.connect(self._on_state_values_changed)
         state.example_changed.connect(self._on_state_values_changed)
+        state.example_count_changed.connect(self._on_state_network_changed)
 
     # --- reading ------------------------------------------------------------------------------
     @property
@@ -42,7 +43,7 @@ class Stepper(QObject):
 
     @property
     def trace(self) -> Trace:
-        """The records of the current example (one example: m = 1)."""
+        """The records of the K examples from the current one (m = K)."""
         return self._trace
 
     @property
@@ -92,9 +93,9 @@ class Stepper(QObject):
     # --- recomputing --------------------------------------------------------------------------
     def _compute(self) -> Trace:
         st = self._state
-        t = min(st.example, st.X.shape[0] - 1)
+        rows = traced_rows(st.X.shape[0], min(st.example, st.X.shape[0] - 1), st.example_count)
         s = st.settings
-        X, Y = st.X[t:t + 1], st.Y[t:t + 1]
+        X, Y = st.X[rows], st.Y[rows]
         trace = st.network.trace(X, Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias)
         # The update shown and applied is the one training takes (optimizer and moments).
         return with_training_update(trace, st, X, Y)

@@ -1,7 +1,9 @@
-"""The timeline strip: one cell per micro-step of the example, grouped and coloured by stage.
+"""The timeline strip: one cell per micro-step, grouped by example (t = 1 … K) and coloured by
+stage.
 
 Click (or drag across) a cell to jump to that step; the current step is outlined and the steps
-already done are drawn solid, those still to come pale. Stage names label each group.
+already done are drawn solid, those still to come pale. Stage names label each group of one
+example's steps; with K > 1 examples each example's block is labelled "t = k".
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ class Timeline(QWidget):
 
     def retranslate(self) -> None:
         """Set the tooltip and status tip in the current language."""
-        self.setToolTip(self.tr("Every micro-step of this example, coloured by stage. Click a "
-                                "step to jump to it."))
+        self.setToolTip(self.tr("Every micro-step of this step-through, coloured by stage and "
+                                "grouped by example. Click a step to jump to it."))
         self.setStatusTip(self.tr("Timeline: click a step to jump there; ← and → step one at a "
                                   "time."))
         self.update()
@@ -86,6 +88,22 @@ class Timeline(QWidget):
         w = (self.width() - 8) / n
         return max(0, min(n - 1, int((x - 4) // w)))
 
+    def groups(self) -> list[tuple[str, int, int]]:
+        """Return the labelled spans (label, first, last) over the cells: the stages for one
+        example; "t = 1" … "t = K" per example (and the stages around the loop) for K > 1."""
+        def key(step) -> str:
+            if self._trace.m > 1 and step.example is not None:
+                return self.tr("t = {t}").replace("{t}", str(step.example + 1))
+            return stage_name(step.stage)
+        spans: list[tuple[str, int, int]] = []
+        for step in self._trace:
+            label = key(step)
+            if spans and spans[-1][0] == label and spans[-1][2] == step.index - 1:
+                spans[-1] = (label, spans[-1][1], step.index)
+            else:
+                spans.append((label, step.index, step.index))
+        return spans
+
     # --- events ---------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -95,8 +113,10 @@ class Timeline(QWidget):
         i = self.index_at(event.position().x())
         step = self._trace[i]
         where = self.tr("Step {i}").replace("{i}", str(i + 1))
+        if step.example is not None and self._trace.m > 1:
+            where += " · " + self.tr("t = {t}").replace("{t}", str(step.example + 1))
         self.setToolTip(f"{where} · {stage_name(step.stage)}\n{step_title(step)}\n"
-                        f"{equation(step)}")
+                        f"{equation(step, self._trace)}")
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.step_clicked.emit(i)
 
@@ -107,19 +127,16 @@ class Timeline(QWidget):
         font.setPointSizeF(max(8.0, font.pointSizeF() - 0.5))
         p.setFont(font)
         theme = self._theme
-        groups: list[tuple[str, int, int]] = []   # (stage, first, last)
-        for step in self._trace:
-            if groups and groups[-1][0] == step.stage and groups[-1][2] == step.index - 1:
-                groups[-1] = (step.stage, groups[-1][1], step.index)
-            else:
-                groups.append((step.stage, step.index, step.index))
-        for stage, first, last in groups:
+        for label, first, last in self.groups():
             left, right = self.cell_rect(first), self.cell_rect(last)
             span = QRectF(left.left(), 0, right.right() - left.left(), LABEL_H)
             p.setPen(QColor(theme.text))
-            text = p.fontMetrics().elidedText(stage_name(stage), Qt.TextElideMode.ElideRight,
+            text = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
                                               int(span.width()) - 2)
             p.drawText(span, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
+            if self._trace.m > 1 and first > 0:
+                # A tick between examples, so the loop's K passes read as K blocks.
+                p.drawLine(int(left.left()), 2, int(left.left()), LABEL_H + CELL_H)
         for step in self._trace:
             r = self.cell_rect(step.index).adjusted(1, 2, -1, -2)
             colour = QColor(palette.STAGE_HEX[step.stage])

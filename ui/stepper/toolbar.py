@@ -54,6 +54,9 @@ class StepToolbar(QToolBar):
         self.example_spin = QSpinBox(self)
         self.example_spin.setObjectName("exampleSpin")
         self.addWidget(self.example_spin)
+        self.example_count_spin = QSpinBox(self)
+        self.example_count_spin.setObjectName("exampleCountSpin")
+        self.addWidget(self.example_count_spin)
         self.addSeparator()
         self.labels_button = self._button(self.labels_action, "labelsButton")
         self._m = 1
@@ -104,6 +107,15 @@ class StepToolbar(QToolBar):
         self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}", str(self._m)))
         self.example_spin.blockSignals(False)
 
+    def set_example_count(self, count: int, most: int) -> None:
+        """Offer K = 1..``most`` examples per step-through with ``count`` chosen, without
+        emitting."""
+        self.example_count_spin.blockSignals(True)
+        self.example_count_spin.setRange(1, max(1, most))
+        self.example_count_spin.setValue(count)
+        self.example_count_spin.setEnabled(most > 1)
+        self.example_count_spin.blockSignals(False)
+
     def retranslate(self) -> None:
         """Set every text of the toolbar in the current language."""
         texts = {
@@ -132,6 +144,12 @@ class StepToolbar(QToolBar):
         self.example_spin.setToolTip(tip)
         self.example_spin.setStatusTip(tip)
         self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}", str(self._m)))
+        self.example_count_spin.setPrefix(self.tr("K = "))
+        self.example_count_spin.setSuffix(" " + self.tr("in this step-through"))
+        tip = self.tr("Examples in this step-through: the loop runs over K examples from the "
+                      "chosen one (wrapping round to example 1), then divides Δ by m = K")
+        self.example_count_spin.setToolTip(tip)
+        self.example_count_spin.setStatusTip(tip)
         self.setWindowTitle(self.tr("Step"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.datasets import DATASETS, SHIPPED
+from engine.datasets import DATASETS, SHIPPED, TABLES
 from engine.lesson.presets import data_article
 from ui.state import AppState
 
@@ -86,7 +86,8 @@ class DataControls(QWidget):
             custom = tr("File “%1”").replace("%1", ds.name)
         else:
             custom = tr("(current data)")
-        names = {CUSTOM: custom, "xor": tr("XOR"), "and": tr("AND"),
+        names = {CUSTOM: custom, "xor": tr("XOR"),
+                 "xor-table": tr("XOR truth table (4 examples)"), "and": tr("AND"),
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),
                  "iris": tr("Iris flowers (4 features, 3 classes)"),
@@ -127,10 +128,10 @@ class DataControls(QWidget):
             seed = ds.params.get("seed")
             if seed is not None:
                 self.data_seed = int(seed)
-        generated = name not in (CUSTOM, *SHIPPED)
+        generated = name not in (CUSTOM, *SHIPPED, *TABLES)
         self.noise_spin.setEnabled(generated)
         self.regenerate_button.setEnabled(name != CUSTOM)
-        self.ratio_spin.setEnabled(name != CUSTOM)
+        self.ratio_spin.setEnabled(name not in (CUSTOM, *TABLES))
         self.retranslate()  # the "current data" entry names what it holds (e.g. Mazur's example)
 
     def _update_info(self) -> None:

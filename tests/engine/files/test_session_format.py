@@ -426,3 +426,37 @@ def test_every_good_file_saves_and_reopens_unchanged(name, tmp_path):
     save_session(tmp_path / name, session)
     assert dumps(load_session(tmp_path / name)) == dumps(session)
 
+
+
+def _xor_table_session(**kw) -> Session:
+    s = build_preset("xor-table")
+    return Session(s.network, s.X, s.Y, s.dataset, preset="xor-table", **kw)
+
+
+def test_examples_in_the_step_through_survive_a_round_trip():
+    back = loads(dumps(_xor_table_session(examples=3, cursor=30)))
+    assert back.examples == 3 and back.cursor == 30
+
+
+def test_a_file_without_examples_opens_with_the_default():
+    doc = json.loads(dumps(_xor_table_session(examples=2)))
+    del doc["stepper"]["examples"]
+    doc["stepper"]["cursor"] = 40       # 41 steps: K = 4, the xor table's default
+    back = loads(json.dumps(doc))
+    assert back.examples is None and back.cursor == 40
+
+
+@pytest.mark.parametrize("k", [0, 5])
+def test_examples_outside_1_to_m_are_refused_by_name(k):
+    doc = json.loads(dumps(_xor_table_session()))
+    doc["stepper"]["examples"] = k
+    with pytest.raises(SessionError, match="stepper.examples"):
+        loads(json.dumps(doc))
+
+
+def test_cursor_beyond_k_examples_is_refused():
+    doc = json.loads(dumps(_xor_table_session(examples=1)))
+    doc["stepper"]["cursor"] = steps_per_example(3, 1)     # one past the last of K = 1
+    with pytest.raises(SessionError, match="stepper.cursor"):
+        loads(json.dumps(doc))
+    assert steps_per_example(3, 4) == 41

@@ -138,7 +138,7 @@ def test_mazur_session_saved_mid_step_reopens_at_the_same_micro_step(window, tmp
     assert window.session.open_path(path)
     assert window.stepper.cursor == 7
     assert (window.stepper.step.phase, window.stepper.step.layer) == (step.phase, step.layer)
-    assert np.array_equal(window.stepper.step.arrays["d"], step.arrays["d"])
+    assert np.array_equal(window.stepper.step.payload.d, step.payload.d)
 
 
 def _xor_window(qtbot):
@@ -694,3 +694,19 @@ def test_after_open_the_data_picker_names_the_preset_the_session_came_from(qtbot
     combo = win.findChild(QComboBox, "datasetCombo")
     assert combo.currentText() == "Mazur's worked example"
     assert win.findChild(QPushButton, "resetButton").menu() is not None   # article's weights
+
+
+def test_a_session_keeps_k_and_the_place_inside_example_3(settings_dir, qtbot, tmp_path):
+    win = _recording(build_main_window(["--lang", "en", "--preset", "xor-table"]))
+    qtbot.addWidget(win)
+    win.state.set_example_count(3)
+    win.stepper.set_cursor(25)                # inside example 3 (t = 3 of K = 3)
+    step = win.stepper.step
+    path = tmp_path / "xor.json"
+    assert win.session.save_to(path)
+    win.state.set_example_count(1)
+    win.session.answers.append(Button.Discard)
+    assert win.session.open_path(path)
+    assert win.state.example_count == 3 and win.stepper.trace.m == 3
+    assert win.stepper.cursor == 25 and win.stepper.step.example == step.example == 2
+    np.testing.assert_array_equal(win.stepper.step.payload.d, step.payload.d)

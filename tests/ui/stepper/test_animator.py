@@ -30,7 +30,7 @@ def test_accumulate_overlays_this_examples_contribution(window):
     step = at(window, Phase.ACCUMULATE, 2)
     bundle = window.network_view.bundles[1]
     assert bundle.overlay_kind == "contribution"
-    np.testing.assert_array_equal(bundle.overlay, step.arrays["outer"])
+    np.testing.assert_array_equal(bundle.overlay, step.payload.outer)
     assert window.network_view.bundles[0].overlay is None
 
 
@@ -38,7 +38,7 @@ def test_gradient_overlays_d(window):
     step = at(window, Phase.GRADIENT, 1)
     bundle = window.network_view.bundles[0]
     assert bundle.overlay_kind == "D"
-    np.testing.assert_array_equal(bundle.overlay, step.arrays["D"])
+    np.testing.assert_array_equal(bundle.overlay, step.payload.D)
 
 
 def test_update_morphs_to_the_new_weights_and_back_restores_them(window):

@@ -44,4 +44,4 @@ def test_the_update_step_names_the_optimizers_quantities_and_the_kept_bias_colum
     assert "m̂/(√v̂ + ε)" in update.equation and "bias column frozen" in update.equation
     assert {"m", "v", "m_hat", "v_hat"} <= set(update.arrays)
     assert update.values["t"] == 3
-    np.testing.assert_array_equal(update.arrays["Theta_new"][:, 0], update.arrays["Theta"][:, 0])
+    np.testing.assert_array_equal(update.payload.Theta_new[:, 0], update.payload.Theta[:, 0])

@@ -111,4 +111,4 @@ def test_data_that_does_not_fit_the_network_yet_keeps_the_old_trace(qtbot, stepp
     stepper.state.set_data(np.zeros((3, 4)), np.zeros((3, 2)))      # 4 features, net has 2
     assert stepper.trace is old
     stepper.state.set_network(Network([4, 3, 2], rng=np.random.default_rng(0)))
-    assert stepper.trace.X.shape == (1, 4)
+    assert stepper.trace.X.shape == (3, 4)     # 3 ≤ 8 examples: all of them by default
