@@ -7,6 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from engine.losses import Loss
 from engine.network import Network
 from engine.steps import PAYLOADS, PHASE_WORDS, STAGE_NAMES, Phase, equation, explanation, title
 from tests.engine.reference import g, g_prime
@@ -19,7 +20,7 @@ FIELDS = {
     Phase.OUTPUT_DELTA: ("a", "y", "d", "g_prime", "loss"),
     Phase.HIDDEN_DELTA: ("Theta", "d_next", "Theta_T_d", "g_prime", "d"),
     Phase.ACCUMULATE: ("d_next", "a_in", "outer", "Delta_before", "Delta_after"),
-    Phase.GRADIENT: ("Delta", "Theta", "D", "m", "lam"),
+    Phase.GRADIENT: ("Delta", "Theta", "D", "m", "lam", "lam1"),
     Phase.UPDATE: ("Theta", "D", "Theta_new", "lr"),
 }
 
@@ -36,18 +37,22 @@ def test_payload_field_names_follow_the_notes(phase):
     assert tuple(f.name for f in dataclasses.fields(PAYLOADS[phase])) == FIELDS[phase]
 
 
+CE = Loss.get("cross_entropy", "sigmoid")
+SE = Loss.get("squared_error", "sigmoid")
+
+
 def test_words_fill_the_layer_numbers():
     assert title(Phase.FORWARD_Z, 3, 4) == "Weighted input z(3)"
-    assert equation(Phase.FORWARD_Z, 3, 4, loss="cross_entropy", freeze_bias=False) == \
+    assert equation(Phase.FORWARD_Z, 3, 4, loss=CE, freeze_bias=False) == \
         "z(3) = Θ(2)·[1; a(2)]"
-    assert equation(Phase.RESET, None, 4, loss="cross_entropy", freeze_bias=False) == \
+    assert equation(Phase.RESET, None, 4, loss=CE, freeze_bias=False) == \
         "Δ(l) := 0 for l = 1 .. 3"
-    assert equation(Phase.OUTPUT_DELTA, 3, 3, loss="squared_error", freeze_bias=False) == \
+    assert equation(Phase.OUTPUT_DELTA, 3, 3, loss=SE, freeze_bias=False) == \
         "d(3) = (a(3) − y) ⊙ g′(z(3))"
-    assert equation(Phase.UPDATE, 1, 3, loss="squared_error", freeze_bias=True).endswith(
+    assert equation(Phase.UPDATE, 1, 3, loss=SE, freeze_bias=True).endswith(
         "(bias column frozen)")
-    assert "Mazur" in explanation(Phase.UPDATE, 1, 3, loss="squared_error", freeze_bias=True)
-    assert "Mazur" not in explanation(Phase.UPDATE, 1, 3, loss="squared_error",
+    assert "Mazur" in explanation(Phase.UPDATE, 1, 3, loss=SE, freeze_bias=True)
+    assert "Mazur" not in explanation(Phase.UPDATE, 1, 3, loss=SE,
                                       freeze_bias=False)
 
 
