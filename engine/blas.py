@@ -246,6 +246,7 @@ class Router:
     openblas: Threads | None = None
     clock: Callable[[], float] = time.perf_counter
     threads: int = 0                   # the thread budget; 0: OpenBLAS's count when first used
+    note: str = ""                     # said first by ``describe`` (e.g. a bad BACKPROP_BLAS)
     decisions: dict[tuple, Decision] = field(default_factory=dict)
     mkl_owns_threads: bool = False
     _lib: Cblas | None | bool = False  # False: not looked up yet
@@ -348,9 +349,9 @@ class Router:
         if self.forced:
             lib = self.library() if self.forced == "mkl" else None
             name = lib.name if lib else "numpy"
-            return f"forced by BACKPROP_BLAS={self.forced}: {name}"
+            return f"{self.note}forced by BACKPROP_BLAS={self.forced}: {name}"
         if self._lib is None:
-            return "numpy (MKL not installed)"
+            return f"{self.note}numpy (MKL not installed)"
         parts = []
         for (dtype, layout, work), d in sorted(self.decisions.items(), key=str):
             kind = "f32" if dtype == "f" else "f64"
@@ -358,16 +359,20 @@ class Router:
             parts.append(f"{kind} ~2^{work} MACs {'NT'[not layout[0]]}{'NT'[not layout[1]]}: "
                          f"{d.route}" + (f" ({times})" if times else ""))
         owner = "MKL" if self.mkl_owns_threads else "numpy's OpenBLAS"
-        return f"measured; {owner} has the threads; " + ("; ".join(parts) or "nothing decided")
+        return (f"{self.note}measured; {owner} has the threads; "
+                + ("; ".join(parts) or "nothing decided"))
 
 
 def router_from_environment() -> Router:
     """Return a router as ``BACKPROP_BLAS`` (numpy, mkl or auto; default auto) asks."""
     value = os.environ.get("BACKPROP_BLAS", "auto").strip().lower()
+    note = ""
     if value not in ("numpy", "mkl", "auto", ""):
-        raise ValueError(f"BACKPROP_BLAS={value!r}: expected numpy, mkl or auto")
+        # Not an error: a typo in a tuning variable must not stop the app; the benchmarks'
+        # header shows the note.
+        note = f"BACKPROP_BLAS={value!r} is not numpy, mkl or auto: measuring. "
     forced = value if value in ROUTES else None
-    return Router(forced=forced, openblas=numpy_openblas_threads())
+    return Router(forced=forced, openblas=numpy_openblas_threads(), note=note)
 
 
 router: Router = router_from_environment()
