@@ -42,8 +42,11 @@ ROUTES = ("numpy", "mkl")
 # Smaller products (M·N·K below this) stay with numpy without measuring: a ctypes call costs a
 # few microseconds more than np.matmul's dispatch, which matters for the small networks only.
 MIN_WORK = 1 << 20
-# Runs per library when deciding a class (after one warm-up call of a library's first use).
-TRIALS = 2
+# Timed runs per library when deciding a class (after one warm-up call of a library's first
+# use): at least TRIALS, and more, up to MAX_TRIALS, while the trial has taken under
+# TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
+# busy machine's noise disturbs least.
+TRIALS, MAX_TRIALS, TRIAL_SECONDS = 2, 9, 0.004
 # MKL must be this much faster to take a class: a tie stays with numpy, the library every
 # install has (the engine must never be slower with MKL installed than without it).
 MARGIN = 0.05
@@ -321,11 +324,15 @@ class Router:
                     self._run(route, a, b, out)
                     self._warm.add(route)
             times: dict[str, list[float]] = {"numpy": [], "mkl": []}
-            for _ in range(TRIALS):
+            spent = 0.0
+            for i in range(MAX_TRIALS):
+                if i >= TRIALS and spent >= TRIAL_SECONDS:
+                    break
                 for route in ("mkl", "numpy"):     # numpy last: its a·b stays in ``out``
                     t0 = self.clock()
                     self._run(route, a, b, out)
                     times[route].append(self.clock() - t0)
+                    spent += times[route][-1]
             seconds = {r: min(v) for r, v in times.items()}
             faster = seconds["mkl"] < (1.0 - MARGIN) * seconds["numpy"]
         else:

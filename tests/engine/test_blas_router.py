@@ -76,7 +76,8 @@ def test_faster_library_takes_the_class_and_the_product_is_right():
     decision = router.decisions[blas.shape_class(a, b, out)]
     assert decision.route == "mkl"
     assert decision.seconds == {"numpy": 2.0, "mkl": 1.0}
-    # Each library once to warm up, then TRIALS timed runs each, interleaved.
+    # Each library once to warm up, then TRIALS timed runs each (the fake seconds are over the
+    # trial's budget at once), interleaved.
     assert runs.count("mkl") == runs.count("numpy") == 1 + blas.TRIALS
 
 
@@ -200,3 +201,13 @@ def test_backprop_blas_with_an_unknown_value_measures_and_says_so(monkeypatch):
     router = blas.router_from_environment()
     assert router.forced is None
     assert router.describe().startswith("BACKPROP_BLAS='openblas' is not numpy, mkl or auto")
+
+
+def test_cheap_products_are_timed_more_often_up_to_a_limit():
+    rng = np.random.default_rng(11)
+    router, _, runs = _router({"numpy": 1e-6, "mkl": 2e-6})   # far under the trial's budget
+    a, b, out, want = _product(rng, 20, 30, 25)
+    router.matmul(a, b, out)
+    np.testing.assert_allclose(out, want, rtol=1e-12)
+    assert runs.count("mkl") == runs.count("numpy") == 1 + blas.MAX_TRIALS
+    assert router.decisions[blas.shape_class(a, b, out)].route == "numpy"
