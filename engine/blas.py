@@ -287,7 +287,8 @@ class Router:
             self.openblas.set(1 if owns else self._budget())
 
     def route(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> str:
-        """Return "numpy" or "mkl" for this product (deciding its class if it is new)."""
+        """Return "numpy" or "mkl" for this product, or "undecided" if its class has not been
+        measured yet."""
         if out.size * a.shape[-1] < MIN_WORK or self.forced == "numpy":
             return "numpy"
         if self.forced == "mkl":
