@@ -10,6 +10,7 @@ import os
 import platform
 import resource
 import statistics
+import sys
 import time
 from collections.abc import Callable
 
@@ -27,13 +28,15 @@ def apply_thread_limits(n: int = THREADS) -> object | None:
     the limiter."""
     from engine import blas
 
-    blas.set_threads(n)        # loaded through ctypes, MKL is not one threadpoolctl sees
     limiter = None
     try:
         from threadpoolctl import threadpool_limits
         limiter = threadpool_limits(n)
     except ImportError:
         pass
+    # After threadpoolctl: MKL (loaded through ctypes) is not one it sees, and the engine's
+    # router gives numpy's OpenBLAS one thread whenever MKL has the cores.
+    blas.set_threads(n)
     try:
         import torch
         torch.set_num_threads(n)
@@ -42,12 +45,59 @@ def apply_thread_limits(n: int = THREADS) -> object | None:
     return limiter
 
 
+def cpu_description() -> dict[str, str]:
+    """Return the CPU's vendor, model and the vector extensions that decide BLAS kernels."""
+    fields: dict[str, str] = {}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                fields.setdefault(key.strip(), value.strip())
+    except OSError:
+        return {"cpu": platform.processor() or platform.machine()}
+    flags = set(fields.get("flags", "").split())
+    ext = [name for flag, name in (("avx512f", "AVX-512"), ("avx2", "AVX2"),
+                                   ("amx_tile", "AMX")) if flag in flags]
+    vendor = {"GenuineIntel": "Intel", "AuthenticAMD": "AMD"}.get(fields.get("vendor_id", ""),
+                                                                  fields.get("vendor_id", "?"))
+    return {"cpu_vendor": vendor,
+            "cpu": f"{fields.get('model name', '?')} (family {fields.get('cpu family', '?')} "
+                   f"model {fields.get('model', '?')}; {', '.join(ext) or 'no AVX2'}"
+                   f"{'; virtual machine' if 'hypervisor' in flags else ''})"}
+
+
+def mkl_kernels() -> str:
+    """Return MKL's version and the code path it picked for this CPU, or "not installed"."""
+    import ctypes
+
+    from engine import blas
+
+    lib = blas.find_mkl()
+    if lib is None:
+        return "not installed"
+
+    class Version(ctypes.Structure):
+        _fields_ = [("major", ctypes.c_int), ("minor", ctypes.c_int), ("update", ctypes.c_int),
+                    ("status", ctypes.c_char_p), ("build", ctypes.c_char_p),
+                    ("processor", ctypes.c_char_p), ("platform", ctypes.c_char_p)]
+
+    try:
+        path = lib.name.split(" ", 1)[1]
+        rt = ctypes.CDLL(os.path.join(sys.prefix, "lib", path))
+        v = Version()
+        rt.MKL_Get_Version(ctypes.byref(v))
+        return f"{v.major}.{v.minor} ({v.processor.decode(errors='replace')})"
+    except (OSError, AttributeError, IndexError):
+        return lib.name
+
+
 def blas_description() -> dict[str, str]:
-    """Return which BLAS numpy and torch use, with their thread counts."""
+    """Return the CPU, and which BLAS numpy, the engine's MKL and torch use (kernels, threads)."""
     import numpy as np
 
-    info: dict[str, str] = {"numpy": np.__version__, "python": platform.python_version(),
-                            "cpu_count": str(os.cpu_count())}
+    info: dict[str, str] = {**cpu_description(), "numpy": np.__version__,
+                            "python": platform.python_version(),
+                            "cpu_count": str(os.cpu_count()), "engine MKL": mkl_kernels()}
     try:
         from threadpoolctl import threadpool_info
         for pool in threadpool_info():

@@ -68,26 +68,43 @@ def output_of(case: Case) -> str:
 
 
 class EngineRunner:
-    """Our engine's prepared training step (what the app's training loop calls), with its large
-    products done by ``library`` (engine/blas.py: MKL's CBLAS, or None for numpy's matmul)."""
+    """Our engine's prepared training step (what the app's training controller calls), with its
+    large products routed by ``router`` (engine/blas.py: measured, or forced to one library)."""
 
     def __init__(self, case: Case, X: np.ndarray, Y: np.ndarray, dtype: np.dtype,
-                 library: blas.Cblas | None) -> None:
+                 router: blas.Router) -> None:
         self.net = Network(case.sizes, "sigmoid", output_of(case), "cross_entropy",
                            rng=np.random.default_rng(1), dtype=dtype)
         self.x, self.y = self.net.prepare(X, Y)
         self.opt = GradientDescent(LR)
-        self.library = library
+        self.router = router
 
     def step(self) -> float:
         """Take one step and return J."""
-        blas.backend = self.library
+        if blas.router is not self.router:
+            blas.use(self.router)        # and its thread settings (OpenBLAS 1 when MKL's)
         return self.net.train_step_prepared(self.x, self.y, self.opt)
 
     def gradients(self) -> list[np.ndarray]:
-        """Return copies of D at the current weights, computed through ``library``."""
-        blas.backend = self.library
+        """Return copies of D at the current weights, computed through ``router``."""
+        blas.use(self.router)
         return [d.copy() for d in self.net.cost_and_gradients(self.x, self.y)[1]]
+
+
+def make_router(forced: str | None, threads: int) -> blas.Router:
+    """Return a fresh router (measured if ``forced`` is None) for ``threads`` threads: a case
+    then decides its classes as a new process would."""
+    return blas.Router(forced=forced, openblas=blas.numpy_openblas_threads(), threads=threads)
+
+
+def route_summary(router: blas.Router) -> str:
+    """Return "numpy", "mkl", "mixed (k of n classes mkl)" or "–" (no large product)."""
+    routes = [d.route for d in router.decisions.values()]
+    if not routes:
+        return "–"
+    if len(set(routes)) == 1:
+        return routes[0]
+    return f"mixed ({routes.count('mkl')} of {len(routes)} classes mkl)"
 
 
 class TorchManual:
@@ -179,13 +196,16 @@ class TorchAutograd:
 
 
 def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str,
-               library: blas.Cblas | None) -> Callable[[], None]:
+               router: blas.Router) -> Callable[[], None]:
     """Return a function doing only the matrix products one training step needs, nothing else,
-    with ``library`` (None: np.matmul) — the bound a step through that library can approach.
+    through ``router``'s library (a forced router: numpy's matmul or MKL's GEMM) with its thread
+    settings — the bound a step through that library can approach.
 
     ``layout`` "features" is the engine's: a(l) as (s, m) with the ones row, Xᵀ read as a view;
     "rows" is the textbook one, a(l) as (m, s). Outputs contiguous, same shapes as a step.
     """
+    library = router.library() if router.forced == "mkl" else None
+
     def mm(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
         if library is None or not blas.gemm_into(library, a, b, out):
             np.matmul(a, b, out=out)
@@ -202,7 +222,7 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str,
         Z = [np.ones((1 + o, m), dtype) for o in sizes[1:]]  # row 0: the ones
         d = [rng.standard_normal((o, m)).astype(dtype) for o in sizes[1:]]
 
-        def run() -> None:
+        def products() -> None:
             mm(W[0], x.T, Z[0][1:])
             for i in range(1, n):
                 mm(Th[i], Z[i - 1], Z[i][1:])
@@ -215,7 +235,7 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str,
         dr = [rng.standard_normal((m, o)).astype(dtype) for o in sizes[1:]]
         Gw = [np.empty_like(w) for w in W]
 
-        def run() -> None:
+        def products() -> None:
             a = x
             for Wi, Ai in zip(W, A, strict=True):
                 mm(a, Wi.T, Ai)
@@ -224,6 +244,11 @@ def gemm_bound(case: Case, dtype: np.dtype, x: np.ndarray, layout: str,
                 mm(dr[i].T, x if i == 0 else A[i - 1], Gw[i])
                 if i > 0:
                     mm(dr[i], W[i], dr[i - 1])
+
+    def run() -> None:
+        if blas.router is not router:
+            blas.use(router)
+        products()
 
     return run
 
@@ -237,28 +262,33 @@ def step_flops(case: Case) -> float:
     return f
 
 
-def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0) -> dict:
+def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
+             threads: int = 2) -> dict:
     """Return the medians and ratios for one case and dtype.
 
-    "engine" is the engine as installed (MKL's GEMM when the mkl extra is there, as with
-    ``make bench``); "engine_numpy" the same engine on numpy's own matmul (OpenBLAS).
+    "engine" is the engine as installed: each class of large product measured once and sent to
+    the faster library (engine/blas.py; MKL is a candidate when the mkl extra is installed, as
+    with ``make bench``). "engine_numpy" is the same engine forced to numpy's matmul (an install
+    without the extra), "engine_mkl" forced to MKL's GEMM.
     """
     X, Y, source = make_data(case, dtype)
-    installed = blas.backend
-    library = blas.library_for(dtype)     # float64 stays with numpy (engine/blas.py says why)
-    eng = EngineRunner(case, X, Y, dtype, installed)
+    installed = blas.router
+    auto = make_router(None, threads)
+    eng = EngineRunner(case, X, Y, dtype, auto)
     thetas = [t.copy() for t in eng.net.thetas]
+    eng.gradients()                         # the first large products decide the route
     fns = {"engine": eng.step}
-    row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source,
-                 "engine_blas": blas.name() if library is not None else "numpy"}
-    eng_np = None
-    if library is not None:
-        eng_np = EngineRunner(case, X, Y, dtype, None)
-        # Both libraries must give the same gradients before their speed means anything.
-        tol = 1e-4 if np.dtype(dtype) == np.float32 else 1e-10
-        for a, b in zip(eng.gradients(), eng_np.gradients(), strict=True):
+    row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source}
+    forced = {"numpy": make_router("numpy", threads)}
+    if blas.find_mkl() is not None:
+        forced["mkl"] = make_router("mkl", threads)
+    tol = 1e-4 if np.dtype(dtype) == np.float32 else 1e-10
+    for route, router in forced.items():
+        other = EngineRunner(case, X, Y, dtype, router)
+        # Every route must give the same gradients before their speed means anything.
+        for a, b in zip(eng.gradients(), other.gradients(), strict=True):
             np.testing.assert_allclose(a, b, rtol=tol, atol=tol * float(np.max(np.abs(b))))
-        fns["engine_numpy"] = eng_np.step
+        fns[f"engine_{route}"] = other.step
     try:
         tm = TorchManual(thetas, X, Y, output_of(case) == "softmax")
         ta = TorchAutograd(thetas, X, Y, output_of(case) == "softmax")
@@ -273,36 +303,38 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0) -
     except ImportError:
         row["torch"] = "not installed"
     if case.m >= 5000:
-        fns["gemm_features"] = gemm_bound(case, dtype, eng.x, "features", library)
-        fns["gemm_rows"] = gemm_bound(case, dtype, eng.x, "rows", library)
-        if library is not None:
-            fns["gemm_features_numpy"] = gemm_bound(case, dtype, eng.x, "features", None)
-            fns["gemm_rows_numpy"] = gemm_bound(case, dtype, eng.x, "rows", None)
+        for route, router in forced.items():
+            for layout in ("features", "rows"):
+                fns[f"gemm_{layout}_{route}"] = gemm_bound(case, dtype, eng.x, layout, router)
     target = 0.05 if case.m < 1000 else 0.15
     med = interleaved_medians(fns, repeats, target, settle_s)
     row["s_per_step"] = med
     row["steps_per_s"] = {k: 1.0 / v for k, v in med.items()}
     torch_best = [med[k] for k in ("torch_manual", "torch_autograd") if k in med]
-    if torch_best:
-        row["ratio_vs_best_torch"] = min(torch_best) / med["engine"]
-        if "engine_numpy" in med:
-            row["ratio_numpy_vs_best_torch"] = min(torch_best) / med["engine_numpy"]
-    if "gemm_features" in med:
-        bound = min(med["gemm_features"], med["gemm_rows"])  # the faster layout: the stricter
+    for key in ("engine", "engine_numpy", "engine_mkl"):
+        if torch_best and key in med:
+            row[f"ratio_{key}_vs_best_torch"] = min(torch_best) / med[key]
+    row["ratio_vs_best_torch"] = row.get("ratio_engine_vs_best_torch")
+    row["ratio_engine_vs_numpy"] = med["engine_numpy"] / med["engine"]
+    if case.m >= 5000:
+        bounds = {r: min(med[f"gemm_features_{r}"], med[f"gemm_rows_{r}"]) for r in forced}
+        bound = min(bounds.values())       # the faster library and layout: the stricter
+        row["gemm_bounds_s"] = bounds
         row["gemm_bound_s"] = bound
         row["gemm_fraction"] = bound / med["engine"]
+        row["gemm_fraction_numpy"] = bounds["numpy"] / med["engine_numpy"]
         row["gemm_gflops"] = step_flops(case) / bound / 1e9
         row["engine_gflops"] = step_flops(case) / med["engine"] / 1e9
-        if "gemm_features_numpy" in med:
-            bound_np = min(med["gemm_features_numpy"], med["gemm_rows_numpy"])
-            row["gemm_bound_numpy_s"] = bound_np
-            row["gemm_fraction_numpy"] = bound_np / med["engine_numpy"]
-    blas.backend = installed
+    blas.use(auto)
     f0 = page_faults()
     n = 50
     for _ in range(n):
         eng.step()
     row["engine_page_faults_per_step"] = (page_faults() - f0) / n
+    # After the timing: a class numpy took before MKL took another is decided again at once.
+    row["engine_route"] = route_summary(auto)
+    row["engine_router"] = auto.describe()
+    blas.use(installed)
     return row
 
 
@@ -337,7 +369,7 @@ def run(repeats: int = 7, threads: tuple[int, ...] = (2, 1)) -> dict:
         for c in CASES:
             for dt in (np.float64, np.float32):
                 # Idle BLAS/OpenMP threads spin: let them sleep between blocks (see common.py).
-                row = run_case(c, dt, repeats, settle_s=0.25 if n > 1 else 0.0)
+                row = run_case(c, dt, repeats, settle_s=0.25 if n > 1 else 0.0, threads=n)
                 row["threads"] = n
                 rows.append(row)
         if limiter is not None:

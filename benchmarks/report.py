@@ -15,54 +15,70 @@ def _ok(flag: bool) -> str:
     return "met" if flag else "**MISSED**"
 
 
+def _ratio(r: dict, key: str, target: float | None = None) -> str:
+    v = r.get(key)
+    if v is None:
+        return "–"
+    return f"{v:.3f}×" + ("" if target is None else f" {_ok(v >= target)}")
+
+
 def engine_table(engine: dict) -> list[str]:
     """Return the lines of the engine tables (training speed, GEMM bound, trace)."""
     rows = engine["training"]
-    blas_name = next((r["engine_blas"] for r in rows if r.get("engine_blas", "numpy") != "numpy"),
-                     "numpy")
     lines = [
         "### Engine: full-batch training steps per second (higher is better)",
         "",
-        f"\"engine\" does its large float32 matrix products with {blas_name} (engine/blas.py; the "
-        "`mkl` extra, installed by `make bench`) and float64 ones with numpy; \"engine, numpy "
-        "BLAS\" is the same engine on numpy's own matmul (the OpenBLAS in numpy's wheel), for an "
-        "install without the extra.",
+        "\"engine\" is the engine as installed: the first large product of each shape class "
+        "is done by both libraries and the faster one keeps the class (engine/blas.py; route "
+        "in brackets: numpy, mkl or mixed). \"numpy route\" is the same engine forced to "
+        "numpy's matmul (`BACKPROP_BLAS=numpy`, an install without the `mkl` extra), \"MKL "
+        "route\" forced to MKL's GEMM (`BACKPROP_BLAS=mkl`). \"engine ÷ numpy route\" is "
+        "the check that installing MKL never makes the engine slower (≥ 1.0 up to the noise).",
         "",
-        "| network | dtype | m | threads | engine | engine, numpy BLAS | torch hand-written | "
-        "torch autograd | engine ÷ faster torch (≥ 1.0) | numpy BLAS ÷ faster torch | "
-        "page faults/step |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| network | dtype | m | threads | engine (route) | numpy route | MKL route | "
+        "torch hand-written | torch autograd | engine ÷ faster torch (≥ 1.0) | "
+        "numpy route ÷ faster torch (≥ 1.0) | MKL route ÷ faster torch | engine ÷ numpy route "
+        "| page faults/step |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         sps = r["steps_per_s"]
-        ratio = r.get("ratio_vs_best_torch")
-        verdict = "–" if ratio is None else f"{ratio:.3f}× {_ok(ratio >= 1.0)}"
-        ratio_np = r.get("ratio_numpy_vs_best_torch")
         lines.append(
             f"| {r['case']} | {r['dtype']} | {r['m']:,} | {r.get('threads', '?')} | "
-            f"{_f(sps['engine'])} | {_f(sps.get('engine_numpy'))} | "
-            f"{_f(sps.get('torch_manual'))} | {_f(sps.get('torch_autograd'))} | {verdict} | "
-            f"{'–' if ratio_np is None else f'{ratio_np:.3f}×'} | "
+            f"{_f(sps['engine'])} ({r.get('engine_route', '?')}) | "
+            f"{_f(sps.get('engine_numpy'))} | {_f(sps.get('engine_mkl'))} | "
+            f"{_f(sps.get('torch_manual'))} | {_f(sps.get('torch_autograd'))} | "
+            f"{_ratio(r, 'ratio_engine_vs_best_torch', 1.0)} | "
+            f"{_ratio(r, 'ratio_engine_numpy_vs_best_torch', 1.0)} | "
+            f"{_ratio(r, 'ratio_engine_mkl_vs_best_torch')} | "
+            f"{_ratio(r, 'ratio_engine_vs_numpy')} | "
             f"{_f(r['engine_page_faults_per_step'], 2)} |")
+    lines += ["", "Routes the engine measured (best trial time per library, per shape class: "
+              "dtype, ~multiply-adds, operands read as stored N or transposed T):", ""]
+    for r in rows:
+        if r.get("engine_route", "–") != "–":
+            lines.append(f"- {r['case']} {r['dtype']}, {r.get('threads', '?')} threads: "
+                         f"{r.get('engine_router', '?')}")
     lines += ["", "### Engine: share of the GEMM bound on 784-128-10 (≥ 80 %)", "",
-              "The bound: the step's matrix products alone, through the same library, in the "
-              "faster of two layouts.", "",
-              "| dtype | threads | step (ms) | its matrix products alone (ms) | GFLOP/s GEMM | "
-              "GFLOP/s engine | fraction | numpy BLAS: step / products (ms), fraction |",
+              "The bound: the step's matrix products alone, in the faster of two layouts, "
+              "through numpy's matmul and through MKL; the engine is held to the faster of the "
+              "two, the numpy route to numpy's.", "",
+              "| dtype | threads | engine step (ms) | products alone, numpy / MKL (ms) | "
+              "GFLOP/s GEMM | GFLOP/s engine | engine fraction | numpy route: step (ms), "
+              "fraction |",
               "|---|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         if "gemm_fraction" in r:
-            frac = r["gemm_fraction"]
-            np_part = "–"
-            if "gemm_fraction_numpy" in r:
-                np_part = (f"{_f(r['s_per_step']['engine_numpy'] * 1e3, 2)} / "
-                           f"{_f(r['gemm_bound_numpy_s'] * 1e3, 2)}, "
-                           f"{r['gemm_fraction_numpy']:.1%}")
+            b = r["gemm_bounds_s"]
+            frac, frac_np = r["gemm_fraction"], r["gemm_fraction_numpy"]
             lines.append(
                 f"| {r['dtype']} | {r.get('threads', '?')} | "
                 f"{_f(r['s_per_step']['engine'] * 1e3, 2)} | "
-                f"{_f(r['gemm_bound_s'] * 1e3, 2)} | {_f(r['gemm_gflops'])} | "
-                f"{_f(r['engine_gflops'])} | {frac:.1%} {_ok(frac >= 0.8)} | {np_part} |")
+                f"{_f(b['numpy'] * 1e3, 2)} / {_f(b.get('mkl', float('nan')) * 1e3, 2)} | "
+                f"{_f(r['gemm_gflops'])} | {_f(r['engine_gflops'])} | "
+                f"{frac:.1%} {_ok(frac >= 0.8)} | "
+                f"{_f(r['s_per_step']['engine_numpy'] * 1e3, 2)}, {frac_np:.1%} "
+                f"{_ok(frac_np >= 0.8)} |")
     t = engine["trace"]
     lines += ["", "### Step-by-step trace (< 1 ms)", "",
               "| case | records | median (ms) | target |", "|---|---:|---:|---|",
@@ -125,7 +141,8 @@ def app_table(app: dict) -> list[str]:
 def markdown(results: dict) -> str:
     """Return the whole results page."""
     env = results["environment"]
-    lines = [f"# Benchmark results — {results['when']}", "",
+    lines = [f"# Benchmark results — {env.get('cpu_vendor', '?')} {env.get('cpu', '?')} — "
+             f"{results['when']}", "",
              "Medians of interleaved repeats, every variant timed side by side in one run. "
              f"Threads: {env.get('threads')} for numpy's BLAS (threadpoolctl + "
              "OMP/OPENBLAS/MKL_NUM_THREADS) and for torch. The machine is small and shared "

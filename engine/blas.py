@@ -1,12 +1,22 @@
-"""Matrix products for the training path: numpy's matmul, or MKL's GEMM when it is installed.
+"""Matrix products for the training path: numpy's matmul or MKL's GEMM, whichever this machine
+runs faster — measured, never assumed.
 
-numpy's wheels ship OpenBLAS. On the 784-128-10 benchmark nearly 90 % of a training step is the
-two large products W·Xᵀ and d·X, and there MKL's single-precision GEMM measured ~15-20 % faster
-than OpenBLAS's on the same machine (benchmarks/README.md) — the whole gap to PyTorch, which
-links MKL. So when the optional ``mkl`` package is installed (``pip install '.[mkl]'``), large
-float32 products go to its ``cblas_sgemm`` through ctypes; everything else, and every product
-when MKL is absent, stays ``np.matmul``. ``BACKPROP_BLAS=numpy`` in the environment turns MKL
-off. (``gemm_into`` itself takes float64 too: the tests check both precisions.)
+numpy's wheels ship OpenBLAS; the optional ``mkl`` package (``pip install '.[mkl]'``) brings
+Intel's MKL. Which is faster depends on the CPU, the shape and the precision: on the Intel
+machine of benchmarks/README.md MKL's sgemm beat OpenBLAS's on the 784-128-10 products, while a
+user on AMD EPYC measured the MKL route 5× slower than numpy's. So, when MKL is installed, the
+first large product of each *shape class* (precision, operand layout and size to a factor of
+two) is done by both libraries, twice each and interleaved, and the faster one keeps that class
+for the rest of the process (``Router``). Products under ``MIN_WORK`` multiply-adds always stay
+``np.matmul``. ``BACKPROP_BLAS=numpy`` or ``=mkl`` forces a route (``auto``, the default,
+measures).
+
+Two thread pools must never fight over the cores: a BLAS's idle workers spin for a while after
+each call (OpenBLAS ~0.1 s, Intel OpenMP 0.2 s), and on a 2-core machine a 2-thread call of the
+other library then waits for a core. Hence: MKL's OpenMP workers go to sleep at once after each
+call (``KMP_BLOCKTIME=0``), so MKL never spins; and as soon as MKL takes a class, numpy's
+OpenBLAS is set to one thread, so it has no workers to spin (its classes are measured again
+that way).
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -16,23 +26,30 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import glob
+import math
 import os
 import sys
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 ROW_MAJOR, NO_TRANS, TRANS = 101, 111, 112
+ROUTES = ("numpy", "mkl")
 
-# Smaller products (flops/2 = M·N·K below this) stay with numpy: a ctypes call costs a few
-# microseconds more than np.matmul's dispatch, which matters for the small networks only.
+# Smaller products (M·N·K below this) stay with numpy without measuring: a ctypes call costs a
+# few microseconds more than np.matmul's dispatch, which matters for the small networks only.
 MIN_WORK = 1 << 20
-
-# Only single precision goes to MKL. In double precision its GEMM was no faster on the
-# engine's products and slower on W·Xᵀ with X read transposed (784-128-10, 2 threads: 20.5 ms
-# against OpenBLAS's 17.5), so the whole f64 step measured slower (benchmarks/README.md).
-_MKL_DTYPE = np.dtype(np.float32)
+# Timed runs per library when deciding a class (after one warm-up call of a library's first
+# use): at least TRIALS, and more, up to MAX_TRIALS, while the trial has taken under
+# TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
+# busy machine's noise disturbs least.
+TRIALS, MAX_TRIALS, TRIAL_SECONDS = 3, 9, 0.004
+# MKL must be this much faster to take a class: a tie stays with numpy, the library every
+# install has (the engine must never be slower with MKL installed than without it).
+MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -80,41 +97,68 @@ def _operand(a: np.ndarray) -> tuple[int, int] | None:
     return None
 
 
-def gemm_into(lib: Cblas, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> bool:
-    """Write a·b into ``out`` with ``lib`` and return True, or return False (nothing written)
-    if the arrays are not float32/float64 matrices of one dtype and matching shapes that BLAS
-    can use in place, or if ``out`` overlaps an operand."""
+def _plan(lib: Cblas, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> tuple | None:
+    """Return the arguments of ``lib``'s GEMM for a·b → ``out``, or None if the arrays are not
+    float32/float64 matrices of one dtype and matching shapes that BLAS can use in place, or if
+    ``out`` overlaps an operand."""
     if a.ndim != 2 or b.ndim != 2 or out.ndim != 2:
-        return False
+        return None
     entry = lib.gemm.get(out.dtype)
     if entry is None or a.dtype != out.dtype or b.dtype != out.dtype:
-        return False
+        return None
     (m, k), (k2, n) = a.shape, b.shape
     if k != k2 or out.shape != (m, n) or 0 in (m, n, k):
-        return False
+        return None
     op_a, op_b, op_c = _operand(a), _operand(b), _operand(out)
     if op_a is None or op_b is None or op_c is None or op_c[0] != NO_TRANS:
-        return False
+        return None
     if not out.flags.writeable or np.may_share_memory(out, a) or np.may_share_memory(out, b):
-        return False
+        return None
     fn, real = entry
-    fn(ROW_MAJOR, op_a[0], op_b[0], m, n, k, real(1.0), a.ctypes.data, op_a[1],
-       b.ctypes.data, op_b[1], real(0.0), out.ctypes.data, op_c[1])
+    return fn, (ROW_MAJOR, op_a[0], op_b[0], m, n, k, real(1.0), a.ctypes.data, op_a[1],
+                b.ctypes.data, op_b[1], real(0.0), out.ctypes.data, op_c[1])
+
+
+def gemm_into(lib: Cblas, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> bool:
+    """Write a·b into ``out`` with ``lib`` and return True, or return False (nothing written)
+    if ``lib`` cannot take these arrays in place (see ``_plan``)."""
+    plan = _plan(lib, a, b, out)
+    if plan is None:
+        return False
+    fn, args = plan
+    fn(*args)
     return True
 
 
 def find_mkl() -> Cblas | None:
-    """Return MKL's CBLAS if the ``mkl`` package (or a system MKL) is installed, else None."""
+    """Return MKL's CBLAS if the ``mkl`` package (or a system MKL) is installed, else None.
+    Its OpenMP workers are told not to spin after a call (see the module docstring)."""
     candidates = sorted(glob.glob(os.path.join(sys.prefix, "lib", "libmkl_rt.so*")))
     found = ctypes.util.find_library("mkl_rt")
     if found:
         candidates.append(found)
     for path in candidates:
         try:
-            return Cblas.load(path, "MKL " + Path(path).name, index=_mkl_index(path))
+            os.environ.setdefault("KMP_BLOCKTIME", "0")   # read when Intel OpenMP starts
+            lib = Cblas.load(path, "MKL " + Path(path).name, index=_mkl_index(path))
         except (OSError, AttributeError):
             continue
+        _no_spin(Path(path).parent)
+        return lib
     return None
+
+
+def _no_spin(folder: Path) -> None:
+    """Make Intel OpenMP's workers sleep right after each parallel region, in case the runtime
+    was started before KMP_BLOCKTIME could be set (it then ignores the variable)."""
+    if os.environ.get("KMP_BLOCKTIME") != "0":
+        return                                      # the user chose a block time: keep it
+    for path in [*sorted(folder.glob("libiomp5.so*")), "libiomp5.so"]:
+        try:
+            ctypes.CDLL(str(path)).kmp_set_blocktime(ctypes.c_int(0))
+            return
+        except (OSError, AttributeError):
+            continue
 
 
 def _mkl_index(path: str) -> type:
@@ -129,11 +173,15 @@ def _mkl_index(path: str) -> type:
     return ctypes.c_int64 if layer >= 0 and layer & 1 else ctypes.c_int
 
 
+def _numpy_openblas_paths() -> list[Path]:
+    libs = Path(np.__file__).resolve().parent.parent / "numpy.libs"
+    return sorted(libs.glob("lib*openblas*.so*"))
+
+
 def numpy_openblas() -> Cblas | None:
     """Return the OpenBLAS bundled with numpy's wheels through the same ctypes binding (the
     tests use it to check ``gemm_into`` on any machine), or None if numpy has none."""
-    libs = Path(np.__file__).resolve().parent.parent / "numpy.libs"
-    for path in sorted(libs.glob("libscipy_openblas64_*.so")):
+    for path in _numpy_openblas_paths():
         try:
             return Cblas.load(str(path), "numpy's OpenBLAS", "scipy_cblas_{}gemm64_",
                               ctypes.c_int64)
@@ -142,37 +190,224 @@ def numpy_openblas() -> Cblas | None:
     return None
 
 
-def _choose() -> Cblas | None:
-    if os.environ.get("BACKPROP_BLAS", "auto").strip().lower() == "numpy":
-        return None
-    return find_mkl()
+@dataclass(frozen=True)
+class Threads:
+    """A library's thread count, read and set through its own C functions."""
+
+    get: Callable[[], int]
+    set: Callable[[int], None]
 
 
-backend: Cblas | None = _choose()
+def numpy_openblas_threads() -> Threads | None:
+    """Return the thread control of the OpenBLAS numpy uses (the one threadpoolctl calls
+    "openblas"), or None if numpy's wheel has none we can reach."""
+    names = (("scipy_openblas_get_num_threads64_", "scipy_openblas_set_num_threads64_"),
+             ("openblas_get_num_threads64_", "openblas_set_num_threads64_"),
+             ("openblas_get_num_threads", "openblas_set_num_threads"))
+    for path in _numpy_openblas_paths():
+        try:
+            lib = ctypes.CDLL(str(path))
+        except OSError:
+            continue
+        for get_name, set_name in names:
+            get, put = getattr(lib, get_name, None), getattr(lib, set_name, None)
+            if get is not None and put is not None:
+                get.restype, get.argtypes = ctypes.c_int, []
+                put.restype, put.argtypes = None, [ctypes.c_int]
+                return Threads(get, put)
+    return None
 
 
-def name() -> str:
-    """Return which library does the large products ("numpy" or the CBLAS's name)."""
-    return "numpy" if backend is None else backend.name
+def shape_class(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> tuple:
+    """Return the class a product is decided for: dtype, how each operand is laid out, and
+    log2 of its multiply-adds (a factor of two apart counts as another class)."""
+    layout = (a.strides[-1] == a.itemsize, b.strides[-1] == b.itemsize)
+    return out.dtype.char, layout, int(math.log2(out.size * a.shape[-1]))
 
 
-def library_for(dtype: np.dtype) -> Cblas | None:
-    """Return the library large products of ``dtype`` go to (None: numpy's matmul)."""
-    return backend if np.dtype(dtype) == _MKL_DTYPE else None
+@dataclass(frozen=True)
+class Decision:
+    """Which library takes a shape class, and the best time of each in the trial."""
+
+    route: str
+    seconds: dict[str, float]
+    openblas_threads: int
+
+
+@dataclass
+class Router:
+    """Send each large product to the library this machine runs it faster with.
+
+    ``forced``: "numpy" or "mkl" to skip measuring (BACKPROP_BLAS); None measures. ``mkl``: a
+    function returning MKL's CBLAS or None, called at the first large product (so a process
+    that never needs it never loads it). ``openblas``: numpy's OpenBLAS thread control (None if
+    unreachable). ``clock``: seconds, for the trials (tests pass a fake one).
+    """
+
+    forced: str | None = None
+    mkl: Callable[[], Cblas | None] = find_mkl
+    openblas: Threads | None = None
+    clock: Callable[[], float] = time.perf_counter
+    threads: int = 0                   # the thread budget; 0: OpenBLAS's count when first used
+    note: str = ""                     # said first by ``describe`` (e.g. a bad BACKPROP_BLAS)
+    decisions: dict[tuple, Decision] = field(default_factory=dict)
+    mkl_owns_threads: bool = False
+    _lib: Cblas | None | bool = False  # False: not looked up yet
+    _warm: set[str] = field(default_factory=set)
+
+    def library(self) -> Cblas | None:
+        """Return MKL's CBLAS (looked up once, set to the thread budget), or None."""
+        if self._lib is False:
+            self._lib = None if self.forced == "numpy" else self.mkl()
+            self._set_threads_of_mkl()
+        return self._lib
+
+    def _budget(self) -> int:
+        if not self.threads:
+            self.threads = max(1, self.openblas.get()) if self.openblas else 1
+        return self.threads
+
+    def _set_threads_of_mkl(self) -> None:
+        if self._lib and self._lib.set_threads is not None:
+            self._lib.set_threads(self._budget())
+
+    def set_threads(self, n: int) -> None:
+        """Let the large products use ``n`` threads, and measure every class again."""
+        self.threads = int(n)
+        self.decisions.clear()
+        self.mkl_owns_threads = False
+        self._set_threads_of_mkl()
+        self.activate()
+
+    def activate(self) -> None:
+        """Give numpy's OpenBLAS the thread count this router's state needs (one thread while
+        MKL has the cores); call after anything else set it, e.g. threadpoolctl."""
+        if self.openblas is not None:
+            owns = self.mkl_owns_threads or (self.forced == "mkl" and self.library())
+            self.openblas.set(1 if owns else self._budget())
+
+    def route(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> str:
+        """Return "numpy" or "mkl" for this product, or "undecided" if its class has not been
+        measured yet."""
+        if out.size * a.shape[-1] < MIN_WORK or self.forced == "numpy":
+            return "numpy"
+        if self.forced == "mkl":
+            if self.library() is not None and not self.mkl_owns_threads:
+                self._give_mkl_the_threads()
+            return "mkl" if self.library() is not None else "numpy"
+        decision = self.decisions.get(shape_class(a, b, out))
+        return decision.route if decision is not None else "undecided"
+
+    def matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
+        route = self.route(a, b, out)
+        if route == "undecided":
+            self._decide(a, b, out)            # the trial's last run leaves a·b in ``out``
+        elif route == "numpy" or not gemm_into(self._lib, a, b, out):
+            np.matmul(a, b, out=out)
+        return out
+
+    def _run(self, route: str, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> bool:
+        """Write a·b into ``out`` through ``route``; return False if that library refused."""
+        if route == "mkl":
+            return gemm_into(self._lib, a, b, out)
+        np.matmul(a, b, out=out)
+        return True
+
+    def _decide(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
+        key = shape_class(a, b, out)
+        lib = self.library()
+        seconds: dict[str, float] = {}
+        faster = False
+        if lib is not None and _plan(lib, a, b, out) is not None:
+            for route in ROUTES:
+                if route not in self._warm:      # a library's first call pays its set-up
+                    self._run(route, a, b, out)
+                    self._warm.add(route)
+            times: dict[str, list[float]] = {"numpy": [], "mkl": []}
+            spent = 0.0
+            for i in range(MAX_TRIALS):
+                if i >= TRIALS and spent >= TRIAL_SECONDS:
+                    break
+                for route in ("mkl", "numpy"):     # numpy last: its a·b stays in ``out``
+                    t0 = self.clock()
+                    self._run(route, a, b, out)
+                    times[route].append(self.clock() - t0)
+                    spent += times[route][-1]
+            seconds = {r: min(v) for r, v in times.items()}
+            faster = seconds["mkl"] < (1.0 - MARGIN) * seconds["numpy"]
+        else:
+            np.matmul(a, b, out=out)
+        ob_threads = 1 if self.mkl_owns_threads else self._budget()
+        self.decisions[key] = Decision("mkl" if faster else "numpy", seconds, ob_threads)
+        if faster and not self.mkl_owns_threads:
+            self._give_mkl_the_threads()
+
+    def _give_mkl_the_threads(self) -> None:
+        """OpenBLAS to one thread; classes decided for it with more threads are decided again."""
+        self.mkl_owns_threads = True
+        if self._budget() > 1:
+            for key in [k for k, d in self.decisions.items() if d.route == "numpy"
+                        and d.openblas_threads > 1]:
+                del self.decisions[key]
+        self.activate()
+
+    def describe(self) -> str:
+        """Return one line saying which library takes which class, with the trial times."""
+        if self.forced:
+            lib = self.library() if self.forced == "mkl" else None
+            name = lib.name if lib else "numpy"
+            return f"{self.note}forced by BACKPROP_BLAS={self.forced}: {name}"
+        if self._lib is None:
+            return f"{self.note}numpy (MKL not installed)"
+        parts = []
+        for (dtype, layout, work), d in sorted(self.decisions.items(), key=str):
+            kind = "f32" if dtype == "f" else "f64"
+            times = ", ".join(f"{r} {s * 1e3:.2f} ms" for r, s in d.seconds.items())
+            parts.append(f"{kind} ~2^{work} MACs {'NT'[not layout[0]]}{'NT'[not layout[1]]}: "
+                         f"{d.route}" + (f" ({times})" if times else ""))
+        owner = "MKL" if self.mkl_owns_threads else "numpy's OpenBLAS"
+        return (f"{self.note}measured; {owner} has the threads; "
+                + ("; ".join(parts) or "nothing decided"))
+
+
+def router_from_environment() -> Router:
+    """Return a router as ``BACKPROP_BLAS`` (numpy, mkl or auto; default auto) asks."""
+    value = os.environ.get("BACKPROP_BLAS", "auto").strip().lower()
+    note = ""
+    if value not in ("numpy", "mkl", "auto", ""):
+        # Not an error: a typo in a tuning variable must not stop the app; the benchmarks'
+        # header shows the note.
+        note = f"BACKPROP_BLAS={value!r} is not numpy, mkl or auto: measuring. "
+    forced = value if value in ROUTES else None
+    return Router(forced=forced, openblas=numpy_openblas_threads(), note=note)
+
+
+router: Router = router_from_environment()
 
 
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
     """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
-    lib = backend
-    # Cheapest tests first: the small networks' products pass here thousands of times a second.
-    if lib is None or out.dtype != _MKL_DTYPE or out.size * a.shape[-1] < MIN_WORK \
-            or not gemm_into(lib, a, b, out):
-        np.matmul(a, b, out=out)
-    return out
+    # Cheapest test first: the small networks' products pass here thousands of times a second.
+    if out.size * a.shape[-1] < MIN_WORK:
+        return np.matmul(a, b, out=out)
+    return router.matmul(a, b, out)
+
+
+def use(new: Router) -> Router:
+    """Make ``new`` the module's router (its thread settings applied); return the old one."""
+    global router
+    old, router = router, new
+    new.activate()
+    return old
 
 
 def set_threads(n: int) -> None:
-    """Let the library use ``n`` threads (MKL reads MKL_NUM_THREADS only when it loads)."""
-    fn = None if backend is None else backend.set_threads
-    if fn is not None:
-        fn(int(n))
+    """Let the engine's large products use ``n`` threads (both libraries; MKL reads
+    MKL_NUM_THREADS only when it loads), and measure every class again."""
+    router.set_threads(n)
+
+
+def name() -> str:
+    """Return which library does the large products, and why."""
+    return router.describe()

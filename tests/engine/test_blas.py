@@ -1,6 +1,7 @@
 """engine/blas.py: the ctypes GEMM binding computes numpy's products for every operand layout
-the training path uses, refuses what it cannot do in place, and the engine gives the same D
-through it as through numpy."""
+the training path uses, refuses what it cannot do in place, and the engine gives the same D and
+products through either route (numpy's matmul, MKL's GEMM). The decision between the routes is
+tested in test_blas_router.py."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ RTOL = {np.float32: 2e-5, np.float64: 1e-12}
 def _libraries() -> list[blas.Cblas]:
     libs = [blas.numpy_openblas(), blas.find_mkl()]
     if sys.platform == "linux" and platform.machine() == "x86_64":
-        # numpy's Linux wheels bundle OpenBLAS, and the test extra installs MKL (pyproject.toml):
-        # both must be found here, or this file would test nothing.
-        assert all(lib is not None for lib in libs), libs
+        # numpy's Linux wheels bundle OpenBLAS: the ctypes binding is checked against it on every
+        # machine, and against MKL too where the optional extra is installed.
+        assert libs[0] is not None, "numpy's bundled OpenBLAS was not found"
     return [lib for lib in libs if lib is not None]
 
 
@@ -81,25 +82,57 @@ def test_gemm_refuses_what_it_cannot_do_in_place_and_writes_nothing(lib):
     assert not blas.gemm_into(lib, a, b, frozen)
 
 
-def test_matmul_falls_back_to_numpy_and_gives_its_result(monkeypatch):
+# The "mkl" route through MKL where it is installed, else through numpy's own OpenBLAS bound the
+# same way (the ctypes route is the same code whichever CBLAS it calls).
+ROUTES = ["numpy", "mkl"]
+CBLAS = blas.find_mkl() or LIBS[0]
+
+
+def _forced(route: str) -> blas.Router:
+    return blas.Router(forced=route, mkl=lambda: CBLAS, openblas=blas.numpy_openblas_threads())
+
+
+@pytest.fixture
+def restore_router():
+    """Put back the module's router and numpy's OpenBLAS thread count after the test."""
+    threads = blas.numpy_openblas_threads()
+    before = threads.get() if threads else None
+    old = blas.router
+    yield
+    blas.router = old
+    if threads:
+        threads.set(before)
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_matmul_through_each_route_gives_the_product_for_every_layout(monkeypatch, route, dtype,
+                                                                       restore_router):
+    monkeypatch.setattr(blas, "MIN_WORK", 0)          # every product goes to the route
+    blas.use(_forced(route))
     rng = np.random.default_rng(5)
-    a, b = rng.standard_normal((4, 6)), rng.standard_normal((6, 5))
-    for backend in (None, *LIBS):
-        monkeypatch.setattr(blas, "backend", backend)
-        # Too small for the library, then not a layout it takes: numpy does both.
-        out = np.empty((4, 5))
-        np.testing.assert_allclose(blas.matmul(a, b, out=out), a @ b, rtol=1e-12)
-        odd = rng.standard_normal((4, 12))[:, ::2]
-        monkeypatch.setattr(blas, "MIN_WORK", 0)
-        np.testing.assert_allclose(blas.matmul(odd, b, out=out), odd @ b, rtol=1e-12)
+    m, k, n = 9, 21, 14
+    for a_name, a in _layouts(rng, (m, k), dtype).items():
+        for b_name, b in _layouts(rng, (k, n), dtype).items():
+            out = np.full((m, n), np.nan, dtype)
+            assert blas.matmul(a, b, out=out) is out
+            want = a.astype(np.float64) @ b.astype(np.float64)
+            np.testing.assert_allclose(out, want, rtol=RTOL[dtype], atol=RTOL[dtype] * 10,
+                                       err_msg=f"{route}: {a_name}·{b_name}")
+    odd = rng.standard_normal((m, 2 * k))[:, ::2].astype(dtype)   # no library takes it as is
+    out = np.empty((m, n), dtype)
+    b = rng.standard_normal((k, n)).astype(dtype)
+    np.testing.assert_allclose(blas.matmul(odd, b, out=out),
+                               odd.astype(np.float64) @ b.astype(np.float64),
+                               rtol=RTOL[dtype], atol=RTOL[dtype] * 10)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("lib", [None, *LIBS], ids=lambda lib: "numpy" if lib is None
-                         else lib.name)
-def test_training_gradients_through_each_library_equal_the_reference(monkeypatch, lib, dtype):
-    monkeypatch.setattr(blas, "backend", lib)
-    monkeypatch.setattr(blas, "MIN_WORK", 0)      # every product of the step may go to ``lib``
+@pytest.mark.parametrize("route", ROUTES)
+def test_training_gradients_through_each_route_equal_the_reference(monkeypatch, route, dtype,
+                                                                   restore_router):
+    monkeypatch.setattr(blas, "MIN_WORK", 0)      # every product of the step goes to ``route``
+    blas.use(_forced(route))
     calls: list[np.dtype] = []
     real_gemm_into = blas.gemm_into
 
@@ -118,10 +151,9 @@ def test_training_gradients_through_each_library_equal_the_reference(monkeypatch
     thetas = [t.astype(np.float64) for t in net.thetas]
     J_ref, D_ref = plain_cost_and_gradients(thetas, X.astype(dtype).astype(np.float64), Y,
                                             "tanh", "softmax", "cross_entropy", 0.2)
-    # Single precision goes to the library — every product of the step: 3 forward, and 2 per
-    # layer back but 1 for the first (no d(1)) — double precision stays with numpy.
-    expect = 3 + 2 + 2 + 1 if lib is not None and dtype == np.float32 else 0
-    assert len(calls) == expect
+    # Through MKL goes every product of the step: 3 forward, and 2 per layer back but 1 for the
+    # first (no d(1)); the numpy route calls no library of ours.
+    assert len(calls) == (3 + 2 + 2 + 1 if route == "mkl" else 0)
     tol = 1e-5 if dtype == np.float32 else 1e-12
     assert J == pytest.approx(J_ref, rel=tol)
     for got, want in zip(D, D_ref, strict=True):
@@ -136,19 +168,33 @@ def test_a_missing_library_or_symbol_is_reported_by_load(tmp_path):
         blas.Cblas.load(libc, "libc")
 
 
-def test_backprop_blas_numpy_turns_the_library_off(monkeypatch):
-    monkeypatch.setenv("BACKPROP_BLAS", "numpy")
-    assert blas._choose() is None
-    monkeypatch.setenv("BACKPROP_BLAS", "auto")
-    assert blas._choose() is not None
+@pytest.mark.skipif(blas.numpy_openblas_threads() is None,
+                    reason="numpy's wheel has no OpenBLAS we can reach")
+def test_numpy_openblas_thread_count_can_be_set_and_read_back(restore_router):
+    threads = blas.numpy_openblas_threads()
+    threads.set(1)
+    assert threads.get() == 1
+    threads.set(2)
+    assert threads.get() == 2
 
 
-def test_only_single_precision_goes_to_the_library(monkeypatch):
-    monkeypatch.setattr(blas, "backend", LIBS[0])
-    assert blas.library_for(np.float32) is LIBS[0]
-    assert blas.library_for(np.float64) is None
-    monkeypatch.setattr(blas, "backend", None)
-    assert blas.library_for(np.float32) is None
+def _run_python(code: str, **env: str) -> str:
+    import os
+    import subprocess
+
+    environ = {k: v for k, v in os.environ.items() if k != "KMP_BLOCKTIME"} | env
+    done = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(blas.find_mkl() is None, reason="MKL is not installed")
+def test_mkl_workers_sleep_after_each_call_unless_the_user_chose_a_block_time():
+    code = ("import os\nfrom engine import blas\nassert blas.find_mkl() is not None\n"
+            "print(os.environ.get('KMP_BLOCKTIME'))")
+    assert _run_python(code) == "0"
+    assert _run_python(code, KMP_BLOCKTIME="50") == "50"
 
 
 @pytest.mark.skipif(blas.find_mkl() is None, reason="MKL is not installed")
