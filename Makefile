@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# The tests also need the test extra (pytest, ruff, and MKL to check engine/blas.py's MKL path);
-# the app alone does not.
+# The tests also need the test extra (pytest, pytest-qt, hypothesis, ruff); MKL is an optional extra
+# (engine/blas.py measures it where installed), and the app alone needs neither.
 TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint bench clean translations
