@@ -16,10 +16,7 @@ version, shapes that chain, finite numbers, size limits) before anything is buil
 
 from __future__ import annotations
 
-import json
-import math
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +24,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
-from engine.files.safe_read import read_bytes_limited, write_atomic
+from engine.files.safe_read import read_bytes_limited
 from engine.files.session_checks import (
     SessionError,
     parse_json,
@@ -45,13 +42,23 @@ from engine.files.session_free_form import (
     check_params,
     check_text,
 )
-from engine.files.session_training import TrainingState, read_training, training_to_dict
+from engine.files.session_record import (  # noqa: F401 (the format's public names)
+    FORMAT,
+    MAX_DATA_VALUES,
+    MAX_FILE_BYTES,
+    VERSION,
+    Session,
+)
+from engine.files.session_training import read_training
+from engine.files.session_write import (  # noqa: F401 (the format's public names)
+    dumps,
+    save_session,
+    session_to_dict,
+)
 from engine.losses import LOSSES
 from engine.messages import (
     QT_TRANSLATE_NOOP,
-    EngineValueError,
     in_file,
-    one_line,
     reason,
     show_name,
 )
@@ -67,156 +74,6 @@ from engine.validation import (
     check_inputs,
     check_targets,
 )
-
-FORMAT = "backprop-visualizer-session"
-VERSION = 1
-MAX_FILE_BYTES = 128 * 1024 * 1024
-MAX_DATA_VALUES = 3_000_000          # Σ size of X, Y (train and test); ≈ 60 MB of JSON
-
-
-@dataclass
-class Session:
-    """Everything a session file restores.
-
-    ``X`` (m, s(1)) and ``Y`` (m, s(L)) are the examples being stepped/trained (the data set's
-    training part when ``dataset`` is set). ``settings`` has keys lr, lam, freeze_bias,
-    batch_size (None = full batch) and optimizer. ``history`` is the training panel's
-    ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper;
-    ``examples`` is K, the examples one step-through covers (None: the data's default).
-    ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).
-    """
-
-    network: Network
-    X: np.ndarray
-    Y: np.ndarray
-    dataset: Dataset | None = None
-    settings: dict[str, Any] = field(default_factory=lambda: {
-        "lr": 0.5, "lam": 0.0, "freeze_bias": False, "batch_size": None,
-        "optimizer": "gradient_descent"})
-    history: dict[str, Any] | None = None
-    example: int = 0
-    cursor: int = 0
-    preset: str = "custom"
-    seed: int = 0
-    training: TrainingState | None = None
-    examples: int | None = None
-
-
-# --- writing ------------------------------------------------------------------------------------
-
-def _matrix(arr: np.ndarray) -> list:
-    # tolist() gives Python floats, which json writes with repr: exact round trip.
-    return np.asarray(arr, dtype=np.float64).tolist()
-
-
-def _data_dict(session: Session) -> dict[str, Any]:
-    ds = session.dataset
-    if ds is not None:
-        params = ds.params or {}
-        gen = params.get("generator")
-        if gen in GENERATED + SHIPPED and isinstance(params.get("seed"), int) \
-                and ds.X_train.shape == session.X.shape \
-                and np.array_equal(ds.X_train, session.X) and np.array_equal(ds.Y_train, session.Y):
-            out = {"kind": "generated" if gen in GENERATED else "shipped", "name": gen,
-                   "seed": params["seed"], "test_ratio": float(params.get("test_ratio", 0.2))}
-            if gen in GENERATED:
-                out["n"] = int(params.get("n", 200))
-                out["noise"] = float(params.get("noise", 0.1))
-            return out
-    out = {"kind": "inline", "X": _matrix(session.X), "Y": _matrix(session.Y)}
-    if ds is not None:
-        out.update({
-            "name": ds.name, "task": ds.task, "class_names": list(ds.class_names),
-            "feature_names": list(ds.feature_names), "source": ds.source,
-            "X_test": _matrix(ds.X_test.reshape(-1, session.X.shape[1])),
-            "Y_test": _matrix(ds.Y_test.reshape(-1, session.Y.shape[1])),
-            "params": _json_safe(ds.params or {}),
-        })
-    return out
-
-
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return _json_safe(value.tolist())
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        return value if math.isfinite(value) else None  # JSON has no NaN: None marks "no value"
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    return str(value)
-
-
-def session_to_dict(session: Session) -> dict[str, Any]:
-    """Return the JSON-ready dictionary of ``session`` (format name and version first)."""
-    net = session.network
-    s = session.settings
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "preset": session.preset,
-        "seed": int(session.seed),
-        "network": {
-            "layer_sizes": net.layer_sizes, "activation": net.activation, "output": net.output,
-            "loss": net.loss_name, "thetas": [_matrix(t) for t in net.thetas],
-        },
-        "settings": {
-            "lr": float(s["lr"]), "lam": float(s["lam"]), "freeze_bias": bool(s["freeze_bias"]),
-            "batch_size": None if s.get("batch_size") is None else int(s["batch_size"]),
-            "optimizer": str(s.get("optimizer", "gradient_descent")),
-        },
-        "data": _data_dict(session),
-        "history": None if session.history is None else _json_safe(session.history),
-        "stepper": {"example": int(session.example), "cursor": int(session.cursor),
-                    **({} if session.examples is None else {"examples": int(session.examples)})},
-        "training": (None if session.training is None
-                     else training_to_dict(session.training, net.thetas)),
-    }
-
-
-def _pretty(value: Any, indent: str = "") -> str:
-    # Objects one key per line, each vector/matrix row on one line: readable and diff-friendly.
-    inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_pretty(v, inner)}"
-                 for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
-        return "[\n" + ",\n".join(inner + _pretty(v, inner) for v in value) + "\n" + indent + "]"
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
-
-
-def dumps(session: Session) -> str:
-    """Return the session as indented JSON text (UTF-8, no NaN/Infinity, floats exact)."""
-    return _pretty(session_to_dict(session)) + "\n"
-
-
-def save_session(path: str | os.PathLike, session: Session) -> None:
-    """Write ``session`` to ``path`` atomically (``engine.files.safe_read.write_atomic``: a
-    temporary file in the same folder, fsynced, renamed over the target; through a link to its
-    target; never over a read-only or non-regular file); on any failure the old file is
-    untouched. Raise EngineValueError if the session cannot be written as JSON, FileWriteError
-    (an OSError) if the file cannot be written."""
-    try:
-        # Build everything first: a bad value fails before any file is touched.
-        data = dumps(session).encode("utf-8")
-    except (ValueError, UnicodeEncodeError, RecursionError, TypeError) as exc:
-        raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "the session cannot be written as JSON ({reason})"),
-            reason=one_line(str(exc), 120)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "the session is {size} MB of text; files over {limit} MB could not be "
-                      "opened again"), size=len(data) // 2**20, limit=MAX_FILE_BYTES // 2**20)
-    write_atomic(path, data)
-
 
 # --- reading ------------------------------------------------------------------------------------
 

@@ -256,9 +256,9 @@ def test_missing_file_names_the_file(tmp_path):
 
 
 def test_session_too_large_to_reopen_is_not_saved(tmp_path, monkeypatch):
-    import engine.files.session_format as sf
+    import engine.files.session_write as sw
 
-    monkeypatch.setattr(sf, "MAX_FILE_BYTES", 500)
+    monkeypatch.setattr(sw, "MAX_FILE_BYTES", 500)
     path = tmp_path / "lesson.json"
     path.write_text("precious", encoding="utf-8")
     with pytest.raises(ValueError, match="could not be opened again"):
