@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
 from engine.messages import one_line
-from ui.files import exports
+from ui.files import exports, headless
 from ui.files import session as session_menu
 from ui.files.session import SessionController
 from ui.files.session_io import Teammates
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         window.show()
         app.processEvents()
         try:
-            session_menu.run_headless(parts.session, args)
+            headless.run_headless(parts.session, args)
         except OSError as exc:
             print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
             return 2

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
 from engine.messages import in_file, one_line, printable, show_name
-from ui.files import exports, session_io
+from ui.files import session_io
 from ui.files.autosave import Autosave, ExceptionGuard, setup_logging
 from ui.files.export_menu import ExportMenu
 from ui.files.import_dialog import ImportDialog, network_for
@@ -347,33 +347,6 @@ def _naming_file(exc: SessionError, name: str) -> SessionError:
     window's own history check does not know the file)."""
     name = show_name(name)
     return exc if str(exc).startswith(name + ": ") else in_file(SessionError, name, exc)
-
-
-def run_headless(controller: SessionController, args: argparse.Namespace) -> int | None:
-    """Do the command line's exports (``--export-worked-example``, ``--export-gif``) and return
-    0, or None when there is nothing to export; raise OSError (ExportError) on failure."""
-    if not (args.export_worked_example or args.export_gif):
-        return None
-    window, parts = controller.window, controller.parts
-    if args.export_worked_example:
-        exports.export_worked_example(exports.current_trace(controller.state, parts.stepper),
-                                      args.export_worked_example, _language())
-    if args.export_gif:
-        # No one is looking at this window: make it tall enough that the math panel in the
-        # frames shows whole explanations rather than a scroll bar.
-        window.resize(max(window.width(), 1500), max(window.height(), 1150))
-        QApplication.instance().processEvents()
-        exports.export_gif(parts.stepper, parts.step_area, parts.canvas, args.export_gif)
-    return 0
-
-
-def _language() -> str:
-    try:
-        from ui.look.language import manager
-
-        return manager().language
-    except (ImportError, RuntimeError):
-        return "en"
 
 
 def install(window, state: AppState, args: argparse.Namespace,
