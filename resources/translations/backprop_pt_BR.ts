@@ -991,7 +991,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+271"/>
+        <location filename="../../engine/files/session_format.py" line="+128"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1029,7 +1029,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="-60"/>
+        <location filename="../../engine/files/session_write.py" line="+124"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1039,7 +1039,7 @@
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../engine/files/session_format.py" line="-44"/>
         <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
         <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
     </message>
@@ -1904,6 +1904,104 @@
     </message>
 </context>
 <context>
+    <name>LearningControls</name>
+    <message>
+        <location filename="../../ui/training/learning_controls.py" line="+37"/>
+        <source>α set to %1 (was %2): a step size that suits %3. Change it if you like; it is kept for this optimizer.</source>
+        <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
+    </message>
+    <message>
+        <location filename="wrapped_strings.py" line="+23"/>
+        <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
+        <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate α: the step is Θ := Θ − α·D</source>
+        <translation>Taxa de aprendizado α: o passo é Θ := Θ − α·D</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization λ: D(l) gets + (λ/m)·Θ(l) for the non-bias weights</source>
+        <translation>Regularização λ: D(l) ganha + (λ/m)·Θ(l) nos pesos que não são de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples per mini-batch</source>
+        <translation>Exemplos por minilote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many examples each step Θ := Θ − α·D uses</source>
+        <translation>Quantos exemplos cada passo Θ := Θ − α·D usa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the gradients D turn into a step</source>
+        <translation>Como os gradientes D viram um passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the bias weights fixed</source>
+        <translation>Manter fixos os pesos de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update only the columns j ≥ 1 of every Θ(l), as in Mazur&apos;s worked example</source>
+        <translation>Atualizar só as colunas j ≥ 1 de cada Θ(l), como no exemplo resolvido de Mazur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full batch</source>
+        <translation>Lote completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini-batch of</source>
+        <translation>Minilote de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One example at a time</source>
+        <translation>Um exemplo por vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient descent</source>
+        <translation>Descida do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum (β = 0.9)</source>
+        <translation>Momento (β = 0,9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate α</source>
+        <translation>Taxa de aprendizado α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularization λ</source>
+        <translation>Regularização λ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Otimizador</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <location filename="../../ui/training/loss_plot.py" line="+138"/>
@@ -2008,7 +2106,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-44"/>
+        <location filename="wrapped_strings.py" line="-84"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2177,7 +2275,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+46"/>
+        <location filename="wrapped_strings.py" line="+64"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2298,7 +2396,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-103"/>
+        <location filename="wrapped_strings.py" line="-121"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2934,7 +3032,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/panel.py" line="+22"/>
+        <location filename="../../ui/training/panel.py" line="+23"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -2974,7 +3072,7 @@
         <translation>Pesos iniciais da semente %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>g = %1</source>
         <translation>g = %1</translation>
     </message>
@@ -2989,12 +3087,7 @@
         <translation>pesos de viés fixos</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>α set to %1 (was %2): a step size that suits %3. Change it if you like; it is kept for this optimizer.</source>
-        <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Start again from the article&apos;s weights or from random ones; the history starts again</source>
         <translation>Recomeçar com os pesos do artigo ou com pesos aleatórios; o histórico recomeça</translation>
     </message>
@@ -3009,12 +3102,12 @@
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-1"/>
         <source>Learning</source>
         <translation>Aprendizado</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-4"/>
         <source>Random weights (next seed)</source>
         <translation>Pesos aleatórios (próxima semente)</translation>
     </message>
@@ -3024,12 +3117,12 @@
         <translation>Os pesos do artigo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-6"/>
         <source>One epoch</source>
         <translation>Uma época</translation>
     </message>
@@ -3050,101 +3143,11 @@
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+3"/>
-        <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
-        <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate α: the step is Θ := Θ − α·D</source>
-        <translation>Taxa de aprendizado α: o passo é Θ := Θ − α·D</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regularization λ: D(l) gets + (λ/m)·Θ(l) for the non-bias weights</source>
-        <translation>Regularização λ: D(l) ganha + (λ/m)·Θ(l) nos pesos que não são de viés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Examples per mini-batch</source>
-        <translation>Exemplos por minilote</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How many examples each step Θ := Θ − α·D uses</source>
-        <translation>Quantos exemplos cada passo Θ := Θ − α·D usa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How the gradients D turn into a step</source>
-        <translation>Como os gradientes D viram um passo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the bias weights fixed</source>
-        <translation>Manter fixos os pesos de viés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update only the columns j ≥ 1 of every Θ(l), as in Mazur&apos;s worked example</source>
-        <translation>Atualizar só as colunas j ≥ 1 de cada Θ(l), como no exemplo resolvido de Mazur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Full batch</source>
-        <translation>Lote completo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mini-batch of</source>
-        <translation>Minilote de</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One example at a time</source>
-        <translation>Um exemplo por vez</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gradient descent</source>
-        <translation>Descida do gradiente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Momentum (β = 0.9)</source>
-        <translation>Momento (β = 0,9)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate α</source>
-        <translation>Taxa de aprendizado α</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regularization λ</source>
-        <translation>Regularização λ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch</source>
-        <translation>Lote</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optimizer</source>
-        <translation>Otimizador</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
     </message>
