@@ -156,13 +156,13 @@ def loss_slice(net: CostModel, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: 
                lam: float = 0.0, lam1: float = 0.0, span: float | None = None,
                points: int = 41) -> LossSlice:
     """Return J for ``points`` values of Θ(l)[i, j] evenly over θ ± ``span`` (default
-    max(1, 2|θ|)), the others fixed; ``points`` odd, so the middle one is θ itself."""
+    max(2, 2|θ|)), the others fixed; ``points`` odd, so the middle one is θ itself."""
     if points < 3 or points % 2 == 0:
         raise ValueError(f"points must be odd and at least 3, got {points}")
     probe = net.copy()
     theta = probe.thetas[l - 1]
     keep = float(theta[i, j])
-    half = max(1.0, 2 * abs(keep)) if span is None else float(span)
+    half = max(2.0, 2 * abs(keep)) if span is None else float(span)
     if not (np.isfinite(half) and half > 0):
         raise ValueError(f"span must be a positive number, got {span}")
     values = keep + np.linspace(-half, half, points)

@@ -73,6 +73,10 @@ TINY = 1e-12
 #: The notes' step for central differences.
 EPSILON = 1e-4
 
+#: Below this relative difference an entry agrees: the notes expect about 10⁻⁹; a small D can
+#: reach 10⁻⁷ from the central difference's own ε² error; a wrong gradient gives 10⁻⁴ and more.
+AGREEMENT = 1e-6
+
 
 class CostModel(Protocol):
     """What the checks need of a network: its weights and its cost."""

@@ -24,6 +24,7 @@ from ui.files import session as session_menu
 from ui.files.session import SessionController
 from ui.files.session_io import Teammates
 from ui.look import theme
+from ui.maths.checks import Checks
 from ui.shell import view_menu
 from ui.shell.main_window import MainWindow
 from ui.shell.view_menu import ViewMenu
@@ -52,6 +53,7 @@ class Parts:
     training: TrainingWing
     session: SessionController
     view_menu: ViewMenu
+    checks: Checks
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -67,12 +69,14 @@ def build(args: argparse.Namespace) -> Parts:
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot)
     session = session_menu.install(window, state, args, teammates)
+    checks = Checks(stepper.stepper, window.view_menu, window)
+    stepper.chain_rule_requested.connect(checks.open_chain_rule)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu)
+    parts = Parts(window, state, stepper, training, session, menu, checks)
     _expose(parts)
     return parts
 
@@ -87,6 +91,7 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
+    w.checks = parts.checks
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:

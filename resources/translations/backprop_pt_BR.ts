@@ -258,6 +258,72 @@
     </message>
 </context>
 <context>
+    <name>ChainRuleView</name>
+    <message>
+        <location filename="../../ui/maths/chain_rule_view.py" line="+223"/>
+        <source>Chain rule of {w}</source>
+        <translation>Regra da cadeia de {w}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>how this weight reaches J, one local derivative per arrow; their product is ∂loss/∂θ for the example.</source>
+        <translation>como este peso chega a J, uma derivada local por seta; o produto delas é ∂perda/∂θ para o exemplo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example t:</source>
+        <translation>Exemplo t:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss, example {t}</source>
+        <translation>perda, exemplo {t}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>∂loss/∂a · g′(z) = {d}</source>
+        <translation>∂perda/∂a · g′(z) = {d}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(Σₖ Θ({n})ₖ{i} d({m})ₖ) · g′(z) = {d}, summed over every path through layer {m}</source>
+        <translation>(Σₖ Θ({n})ₖ{i} d({m})ₖ) · g′(z) = {d}, somando todos os caminhos pela camada {m}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For this example: ∂loss/∂θ = {d} · {a} = {v}</source>
+        <translation>Para este exemplo: ∂perda/∂θ = {d} · {a} = {v}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Over the m = {m} example(s) of the step-through: D = (1/m) Σₜ {d}·{a}</source>
+        <translation>Sobre o(s) m = {m} exemplo(s) do passo a passo: D = (1/m) Σₜ {d}·{a}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The step-through&apos;s D({l}){ij} = {v}; its d values are the d(l) of the trace.</source>
+        <translation>O D({l}){ij} do passo a passo = {v}; os valores d são os d(l) do rastro.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The loss slice: J as a function of {w} alone, every other weight fixed (41 values). The dashed line is the tangent at the current value: its slope is D = {D}. D is the slope of J along this weight.</source>
+        <translation>O corte da perda: J como função só de {w}, com todos os outros pesos fixos (41 valores). A linha tracejada é a tangente no valor atual: sua inclinação é D = {D}. D é a inclinação de J ao longo deste peso.</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../ui/maths/checks.py" line="+37"/>
+        <source>&amp;Gradient check…</source>
+        <translation>Verificação do &amp;gradiente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare every D with central differences (J(θ+ε) − J(θ−ε)) / 2ε, as a heat map per Θ(l)</source>
+        <translation>Compara cada D com diferenças centrais (J(θ+ε) − J(θ−ε)) / 2ε, num mapa de calor por Θ(l)</translation>
+    </message>
+</context>
+<context>
     <name>DataControls</name>
     <message>
         <location filename="../../ui/training/data_controls.py" line="+34"/>
@@ -1564,6 +1630,39 @@
     </message>
 </context>
 <context>
+    <name>GradientCheckView</name>
+    <message>
+        <location filename="../../ui/maths/gradient_check_view.py" line="+209"/>
+        <source>Gradient check</source>
+        <translation>Verificação do gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each square is one weight Θ(l)ᵢⱼ (rows i, columns j; column 0 the bias). Its colour is the relative difference |D − D_num| / (|D| + |D_num|) between the step-through&apos;s gradient D and the central difference D_num = (J(θ + ε) − J(θ − ε)) / 2ε, ε = 10⁻⁴, on a log scale. The notes&apos; advice: agreement to about 10⁻⁹ means the backprop is right; the dashed mark is 10⁻⁶, above which a square says the gradient is wrong there. Point at a square for its numbers.</source>
+        <translation>Cada quadrado é um peso Θ(l)ᵢⱼ (linhas i, colunas j; a coluna 0 é o viés). Sua cor é a diferença relativa |D − D_num| / (|D| + |D_num|) entre o gradiente D do passo a passo e a diferença central D_num = (J(θ + ε) − J(θ − ε)) / 2ε, ε = 10⁻⁴, em escala logarítmica. O conselho das notas: concordância de cerca de 10⁻⁹ quer dizer que a retropropagação está certa; a marca tracejada é 10⁻⁶, acima da qual um quadrado diz que o gradiente está errado ali. Aponte para um quadrado para ver seus números.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>agrees</source>
+        <translation>concorda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disagrees</source>
+        <translation>discorda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({l}): largest relative difference {v}: {verdict}</source>
+        <translation>Θ({l}): maior diferença relativa {v}: {verdict}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>m = {m} example(s); {bad} of {n} weights disagree.</source>
+        <translation>m = {m} exemplo(s); {bad} de {n} pesos discordam.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <location filename="wrapped_strings.py" line="-38"/>
@@ -1782,7 +1881,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+59"/>
+        <location filename="../../ui/maths/inspector.py" line="+68"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
@@ -1792,12 +1891,12 @@
         <translation>Aponte para um neurônio ou uma conexão da rede para ler seus valores; clique numa conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+146"/>
         <source>The cost J of this example with the weights before and after this step&apos;s gradient-descent update.</source>
         <translation>O custo J deste exemplo com os pesos antes e depois da atualização por descida do gradiente deste passo.</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-96"/>
         <source>Point at a neuron or an edge. Click an edge to change its weight.</source>
         <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
@@ -1853,12 +1952,27 @@
         <translation>contribuição d{i}({n})·a{j}({l}) = {v}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Click the edge to type a new weight.</source>
         <translation>Clique na conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
+        <source>✓ agree: the backprop is right</source>
+        <translation>✓ concordam: a retropropagação está certa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ disagree: D is wrong here</source>
+        <translation>✗ discordam: D está errado aqui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient check, ε = 10⁻⁴: (J(θ+ε) − J(θ−ε))/2ε = {n}; relative difference {r} {verdict}</source>
+        <translation>Verificação do gradiente, ε = 10⁻⁴: (J(θ+ε) − J(θ−ε))/2ε = {n}; diferença relativa {r} {verdict}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>J before the update: {v}</source>
         <translation>J antes da atualização: {v}</translation>
     </message>
@@ -2749,7 +2863,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+152"/>
+        <location filename="../../ui/stepper/controller.py" line="+154"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2779,7 +2893,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
         <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
     </message>
@@ -3111,12 +3225,22 @@
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+42"/>
+        <location filename="../../ui/maths/inspector.py" line="+48"/>
         <source>Change a weight</source>
         <translation>Mudar um peso</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chain rule…</source>
+        <translation>Regra da cadeia…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show how this weight reaches J: the chain rule multiplied out to D, and J along this weight</source>
+        <translation>Mostra como este peso chega a J: a regra da cadeia multiplicada até D, e J ao longo deste peso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>New value of Θ({l}){ij}</source>
         <translation>Novo valor de Θ({l}){ij}</translation>
     </message>
@@ -3126,7 +3250,7 @@
         <translation>Digite um número, por exemplo {x}. Todo o passo a passo é recalculado com o novo peso.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>“{t}” is not a number. Example: {x}</source>
         <translation>“{t}” não é um número. Exemplo: {x}</translation>
     </message>
