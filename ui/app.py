@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from engine.files.session_format import SessionError
@@ -25,8 +25,9 @@ from ui.files.session import SessionController
 from ui.files.session_io import Teammates
 from ui.look import theme
 from ui.maths.checks import Checks
-from ui.shell import view_menu
+from ui.shell import tour, view_menu
 from ui.shell.main_window import MainWindow
+from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
@@ -54,6 +55,7 @@ class Parts:
     session: SessionController
     view_menu: ViewMenu
     checks: Checks
+    tour: Tour
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -71,12 +73,17 @@ def build(args: argparse.Namespace) -> Parts:
     session = session_menu.install(window, state, args, teammates)
     checks = Checks(stepper.stepper, window.view_menu, window)
     stepper.chain_rule_requested.connect(checks.open_chain_rule)
+    first_tour = tour.install(window, [
+        Stop(stepper.view, "canvas"),
+        Stop(stepper.toolbar, "toolbar"),
+        Stop(stepper.timeline, "timeline"), Stop(stepper.math_panel, "maths"),
+        Stop(stepper.inspector, "inspector"), Stop(training.panel.train_button, "train")])
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu, checks)
+    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour)
     _expose(parts)
     return parts
 
@@ -91,7 +98,7 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
-    w.checks = parts.checks
+    w.checks, w.tour = parts.checks, parts.tour
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:
@@ -150,6 +157,8 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         app.processEvents()
         # Layout first (the canvas fits itself to its size), then no half-finished animation.
         parts.stepper.view.finish_animation()
+        if getattr(args, "tour", False):
+            parts.tour.start()
         app.processEvents()
         try:
             exports.export_widget_image(window, args.screenshot)
@@ -159,4 +168,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         return 0
     window.show()
     session_menu.start_app(parts.session, args)
+    if getattr(args, "tour", False) or not tour.seen():
+        # Once the window has its size, so the card lands beside what it points at.
+        QTimer.singleShot(0, parts.tour.start)
     return app.exec()

@@ -2927,6 +2927,104 @@
     </message>
 </context>
 <context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../ui/shell/tour.py" line="+120"/>
+        <source>The network</source>
+        <translation>A rede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mazur&apos;s small network: 2 inputs, 2 hidden neurons, 2 outputs. Fill is a neuron&apos;s activation a, edge colour and width are the weights Θ. Hover anything to read its numbers; click an edge to change its weight or see its chain rule.</source>
+        <translation>A pequena rede de Mazur: 2 entradas, 2 neurônios ocultos, 2 saídas. O preenchimento é a ativação a de um neurônio; a cor e a largura das arestas são os pesos Θ. Passe o ponteiro sobre qualquer coisa para ler seus números; clique numa aresta para mudar seu peso ou ver sua regra da cadeia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step through</source>
+        <translation>Passo a passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next (→) takes one micro-step of backpropagation; Back (←) replays the one before. Space plays them all.</source>
+        <translation>Avançar (→) dá um micropasso da retropropagação; Voltar (←) reexibe o anterior. Espaço reproduz todos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The timeline</source>
+        <translation>A linha do tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every micro-step of one pass: forward, backward deltas d, the accumulators Δ, the gradient D and the update. Click a box to jump there.</source>
+        <translation>Cada micropasso de uma passada: para a frente, os deltas d para trás, os acumuladores Δ, o gradiente D e a atualização. Clique numa caixa para ir até ela.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mathematics</source>
+        <translation>A matemática</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The equation of the current step with this example&apos;s numbers in it, and the matrices it uses. Follow the arithmetic by hand; it is the notes&apos; algorithm.</source>
+        <translation>A equação do passo atual com os números deste exemplo, e as matrizes que ela usa. Acompanhe as contas à mão; é o algoritmo das notas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The inspector</source>
+        <translation>O inspetor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the pointer is over: a neuron&apos;s z, a and d, or a weight&apos;s Θ and D — with the gradient check (J(θ+ε) − J(θ−ε))/2ε beside D.</source>
+        <translation>O que está sob o ponteiro: z, a e d de um neurônio, ou Θ e D de um peso — com a verificação do gradiente (J(θ+ε) − J(θ−ε))/2ε ao lado de D.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the single step is clear, train: the network repeats it over many epochs and the cost J falls in the plot below. Help → Tour shows these cards again.</source>
+        <translation>Quando o passo único estiver claro, treine: a rede o repete por muitas épocas e o custo J cai no gráfico abaixo. Ajuda → Tour mostra estes cartões de novo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Tour</source>
+        <translation>Tour &amp;guiado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short tour of the window, one card per part</source>
+        <translation>Um tour curto pela janela, um cartão por parte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>Pular</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{n} of {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <location filename="../../ui/training/panel.py" line="+22"/>
