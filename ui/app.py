@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
@@ -26,6 +26,7 @@ from ui.files.session_io import Teammates
 from ui.look import theme
 from ui.maths.checks import Checks
 from ui.shell import tour, view_menu
+from ui.shell.lesson_player import LessonPlayer
 from ui.shell.main_window import MainWindow
 from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
@@ -56,6 +57,7 @@ class Parts:
     view_menu: ViewMenu
     checks: Checks
     tour: Tour
+    lesson: LessonPlayer
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -67,23 +69,33 @@ def build(args: argparse.Namespace) -> Parts:
     window = MainWindow(state)
     stepper = stepper_controller.install(window, state, args)
     training = wing.install(window, state, args, canvas=stepper.view)
-    teammates = Teammates(stepper=stepper.stepper, training=training.controller,
-                          canvas=stepper.view, step_area=window.centralWidget(),
-                          loss_plot=training.loss_plot)
-    session = session_menu.install(window, state, args, teammates)
     checks = Checks(stepper.stepper, window.view_menu, window)
     stepper.chain_rule_requested.connect(checks.open_chain_rule)
     first_tour = tour.install(window, [
-        Stop(stepper.view, "canvas"),
-        Stop(stepper.toolbar, "toolbar"),
+        Stop(stepper.view, "canvas"), Stop(stepper.toolbar, "toolbar"),
         Stop(stepper.timeline, "timeline"), Stop(stepper.math_panel, "maths"),
         Stop(stepper.inspector, "inspector"), Stop(training.panel.train_button, "train")])
+    lesson = LessonPlayer(window, stepper.stepper, panels={
+        "canvas": stepper.view, "timeline": stepper.timeline, "maths": stepper.math_panel,
+        "inspector": _holder(stepper.inspector, QScrollArea),
+        "training": _holder(training.panel, QDockWidget),
+        "boundary": _holder(training.boundary, QDockWidget),
+        "loss": _holder(training.loss_plot, QDockWidget)}, actions={
+        "train": training.panel.train_button.click,
+        "gradient-check": checks.open_gradient_check,
+        "chain-rule": lambda: checks.open_chain_rule(len(state.network.thetas), 0, 1),
+        "tour": first_tour.start})
+    teammates = Teammates(stepper=stepper.stepper, training=training.controller,
+                          canvas=stepper.view, step_area=window.centralWidget(),
+                          loss_plot=training.loss_plot, lesson=lesson)
+    session = session_menu.install(window, state, args, teammates)
+    lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour)
+    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson)
     _expose(parts)
     return parts
 
@@ -98,7 +110,16 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
-    w.checks, w.tour = parts.checks, parts.tour
+    w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
+
+
+def _holder(widget: QWidget, kind: type) -> QWidget:
+    """Return the nearest ancestor of ``widget`` of type ``kind`` (the scroll area or dock that
+    shows it: hiding that hides the panel, not just its contents), else ``widget``."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, kind):
+        parent = parent.parentWidget()
+    return parent or widget
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:

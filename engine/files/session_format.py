@@ -27,6 +27,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
+from engine.files.lesson import Lesson, lesson_to_dict, read_lesson
 from engine.files.safe_read import read_bytes_limited, write_atomic
 from engine.files.session_checks import (
     SessionError,
@@ -97,6 +98,7 @@ class Session:
     preset: str = "custom"
     seed: int = 0
     training: TrainingState | None = None
+    lesson: Lesson | None = None     # engine/files/lesson.py; None: no lesson
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -172,7 +174,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "stepper": {"example": int(session.example), "cursor": int(session.cursor)},
         "training": (None if session.training is None
                      else training_to_dict(session.training, net.thetas)),
-    }
+    } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)})
 
 
 def _pretty(value: Any, indent: str = "") -> str:
@@ -408,8 +410,9 @@ def session_from_dict(doc: Any) -> Session:
     training = read_field(doc, "training", "", dict, optional=True)
     if training is not None:
         training = read_training(training, net.thetas, settings, X.shape[0])
+    lesson = read_field(doc, "lesson", "", dict, optional=True)
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
-                   training)
+                   training, None if lesson is None else read_lesson(lesson))
 
 
 def steps_per_example(L: int) -> int:

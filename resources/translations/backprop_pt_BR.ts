@@ -280,7 +280,17 @@
         <translation>perda, exemplo {t}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+9"/>
+        <source>∂loss/∂a = {v}</source>
+        <translation>∂perda/∂a = {v}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>∂loss/∂a = Σₖ Θₖ{i}·dₖ = {v}</source>
+        <translation>∂perda/∂a = Σₖ Θₖ{i}·dₖ = {v}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>∂loss/∂a · g′(z) = {d}</source>
         <translation>∂perda/∂a · g′(z) = {d}</translation>
     </message>
@@ -967,13 +977,35 @@
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../engine/files/lesson.py" line="+67"/>
+        <source>{name} must be a text or an object of texts by language, got {value}</source>
+        <translation>{name} deve ser um texto ou um objeto de textos por idioma, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>{name} must be a text of 1 to {limit} characters, got {value}</source>
+        <translation>{name} deve ser um texto de 1 a {limit} caracteres, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>lesson.cards must hold 1 to {limit} cards, got {count}</source>
+        <translation>lesson.cards deve ter de 1 a {limit} cartões, mas tem {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../engine/files/session_checks.py" line="+6"/>
         <location filename="../../engine/files/session_training.py" line="+181"/>
         <source>{name} is missing</source>
         <translation>{name} está faltando</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>{name} counts micro-steps from 1, got {value}</source>
+        <translation>{name} conta os micropassos a partir de 1, mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files/session_checks.py" line="+6"/>
         <source>{name} must be {kind}, got {value}</source>
         <translation>{name} deve ser {kind}, mas é {value}</translation>
     </message>
@@ -1042,12 +1074,14 @@
         <translation>{name} deve ser um número inteiro 0..{limit}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../engine/files/lesson.py" line="-19"/>
+        <location line="+24"/>
+        <location filename="../../engine/files/session_checks.py" line="+10"/>
         <source>{name} must be one of {allowed}, got {value}</source>
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+267"/>
+        <location filename="../../engine/files/session_format.py" line="+269"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1217,7 +1251,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1457,7 +1491,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+74"/>
+        <location filename="../../ui/files/session_io.py" line="+77"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
@@ -1995,6 +2029,60 @@
         <location line="+16"/>
         <source>Mazur&apos;s article prints E_total = {printed} after this update. Its script computed the hidden errors with w5…w8 already updated; updating every weight from the same old weights, as the algorithm says, gives {ours}.</source>
         <translation>O artigo de Mazur imprime E_total = {printed} depois desta atualização. O script dele calculou os erros da camada oculta com w5…w8 já atualizados; atualizando todos os pesos a partir dos mesmos pesos antigos, como manda o algoritmo, obtém-se {ours}.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message>
+        <location filename="../../ui/shell/lesson_player.py" line="+83"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close lesson</source>
+        <translation>Fechar a lição</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the lesson and show every panel again</source>
+        <translation>Encerra a lição e mostra todos os painéis de novo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+82"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lições</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Train now</source>
+        <translation>Treinar agora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the gradient check</source>
+        <translation>Abrir a verificação do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the chain rule</source>
+        <translation>Abrir a regra da cadeia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the tour</source>
+        <translation>Mostrar o tour</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Card {n} of {total}</source>
+        <translation>Cartão {n} de {total}</translation>
     </message>
 </context>
 <context>

@@ -236,7 +236,7 @@ class ChainRuleView(QDialog):
             nodes.append((n["a"], num(path.a, 6)))
             edges.append(f"g′(z) = {num(path.g_prime, 6)}")
             if rule.output_layer:
-                edges.append(f"∂loss/∂a = {num(path.dJ_da, 6)}")
+                edges.append(self.tr("∂loss/∂a = {v}").replace("{v}", num(path.dJ_da, 6)))
             else:
                 for k, (t, d) in enumerate(zip(path.theta_next, path.d_next, strict=True)):
                     if k == MAX_BRANCHES:
@@ -244,7 +244,8 @@ class ChainRuleView(QDialog):
                         break
                     branches.append((f"d{sub(k + 1)}({l + 2}) = {num(d, 4)}",
                                      f"Θ({l + 1}){sub(k + 1)}{sub(i + 1)} = {num(t, 4)}"))
-                fan = f"∂loss/∂a = Σₖ Θₖ{sub(i + 1)}·dₖ = {num(path.dJ_da, 6)}"
+                fan = self.tr("∂loss/∂a = Σₖ Θₖ{i}·dₖ = {v}").replace("{i}", sub(i + 1)).replace(
+                    "{v}", num(path.dJ_da, 6))
         else:
             edges.append(f"{n['d']} = a − y = {num(path.d, 6)}")
         nodes.append((loss_name, num(path.loss, 6)))
