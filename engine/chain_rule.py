@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.activations import Activation
-from engine.gradient_check import CostModel
+from engine.gradient_check import CostModel, check_weight_index
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 
@@ -92,11 +93,7 @@ def chain_rule(net: Network, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: in
     the two can be held against each other.
     """
     thetas = net.thetas
-    if not 1 <= l <= len(thetas):
-        raise ValueError(f"layer l must be 1..{len(thetas)}, got {l}")
-    if not (0 <= i < thetas[l - 1].shape[0] and 0 <= j < thetas[l - 1].shape[1]):
-        raise ValueError(f"Θ({l}) has shape {thetas[l - 1].shape}; index ({i}, {j}) is "
-                         f"outside it")
+    check_weight_index(thetas, l, i, j)
     X, Y = net.prepare(X, Y)
     fwd = net.forward(X)
     L = net.L
@@ -158,13 +155,16 @@ def loss_slice(net: CostModel, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: 
     """Return J for ``points`` values of Θ(l)[i, j] evenly over θ ± ``span`` (default
     max(2, 2|θ|)), the others fixed; ``points`` odd, so the middle one is θ itself."""
     if points < 3 or points % 2 == 0:
-        raise ValueError(f"points must be odd and at least 3, got {points}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "points must be odd and at least 3, got {points}"), points=points)
+    check_weight_index(net.thetas, l, i, j)
     probe = net.copy()
     theta = probe.thetas[l - 1]
     keep = float(theta[i, j])
     half = max(2.0, 2 * abs(keep)) if span is None else float(span)
     if not (np.isfinite(half) and half > 0):
-        raise ValueError(f"span must be a positive number, got {span}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "span must be a positive number, got {span}"), span=span)
     values = keep + np.linspace(-half, half, points)
     values[points // 2] = keep      # exactly θ, not θ plus rounding
     costs = np.empty(points)

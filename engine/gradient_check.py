@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.activations import Activation
 from engine.losses import Loss
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 from engine.validation import check_real
 
@@ -107,15 +108,26 @@ def network_of(trace: TracedRun) -> Network:
                                trace.loss.name)
 
 
+def check_weight_index(thetas: Sequence[np.ndarray], l: int, i: int, j: int) -> None:
+    """Raise ValueError unless Θ(l)[i, j] (l from 1) is a weight of ``thetas``."""
+    if not 1 <= l <= len(thetas):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "layer l must be 1..{last}, got {l}"), last=len(thetas), l=l)
+    shape = thetas[l - 1].shape
+    if not (0 <= i < shape[0] and 0 <= j < shape[1]):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "Θ({l}) has shape {shape}; index ({i}, {j}) is outside it"),
+            l=l, shape=shape, i=i, j=j)
+
+
 def central_difference(net: CostModel, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: int,
                        lam: float = 0.0, eps: float = EPSILON, lam1: float = 0.0) -> float:
     """Return (J(θ + ε) − J(θ − ε)) / 2ε for the one weight θ = Θ(l)[i, j] (l from 1): two
     cost evaluations on a copy, ``net`` untouched."""
     eps = check_real(eps, "eps", positive=True)
+    check_weight_index(net.thetas, l, i, j)
     probe = net.copy()
     theta = probe.thetas[l - 1]
-    if not (0 <= i < theta.shape[0] and 0 <= j < theta.shape[1]):
-        raise ValueError(f"Θ({l}) has shape {theta.shape}; index ({i}, {j}) is outside it")
     keep = float(theta[i, j])
     theta[i, j] = keep + eps
     plus = probe.cost(X, Y, lam, lam1)
@@ -156,8 +168,9 @@ def check_layers(net: Network, X: np.ndarray, Y: np.ndarray, D: Sequence[np.ndar
                 (net.gradients(X, Y, lam, lam1) if D is None else D)]
     shapes = [t.shape for t in net.thetas]
     if [d.shape for d in analytic] != shapes:
-        raise ValueError(f"D has shapes {[d.shape for d in analytic]}; the network's Θ have "
-                         f"{shapes}")
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "D has shapes {got}; the network's Θ have {expected}"),
+            got=[d.shape for d in analytic], expected=shapes)
     numerical = numerical_gradients(net, X, Y, lam, eps, lam1)
     relative = [relative_difference(a, n) for a, n in zip(analytic, numerical, strict=True)]
     return LayerCheck(tuple(numerical), tuple(analytic), tuple(relative), eps)

@@ -2,7 +2,7 @@
 action, and which panels are visible — so a teacher can prepare a class as one file.
 
     "lesson": {
-      "title": "Mazur step by step",
+      "title": {"en": "Mazur step by step", "pt_BR": "Mazur passo a passo"},
       "panels": ["canvas", "timeline", "maths", "inspector"],      optional: absent = all
       "cards": [
         {"text": "…", "step": 3},                   step: the micro-step, counted from 1
@@ -10,8 +10,8 @@ action, and which panels are visible — so a teacher can prepare a class as one
       ]
     }
 
-A card's text is one text, or one per language (the player shows the user's, else English,
-else the first). docs/session-format.md describes the field for people.
+The title and a card's text are one text, or one per language (the player shows the user's,
+else English, else the first). docs/session-format.md describes the field for people.
 """
 
 from __future__ import annotations
@@ -34,6 +34,13 @@ MAX_TEXT = 2000
 MAX_STEP = 1_000_000
 
 
+def _pick(texts: Mapping[str, str], language: str) -> str:
+    for code in (language, language.split("_")[0], "en"):
+        if code in texts:
+            return texts[code]
+    return next(iter(texts.values()))
+
+
 @dataclass(frozen=True)
 class Card:
     """One card: its text by language code, and the micro-step (from 1) or action it is tied to
@@ -45,22 +52,24 @@ class Card:
 
     def text(self, language: str) -> str:
         """Return the text in ``language`` (pt_BR, en), else English, else the first."""
-        for code in (language, language.split("_")[0], "en"):
-            if code in self.texts:
-                return self.texts[code]
-        return next(iter(self.texts.values()))
+        return _pick(self.texts, language)
 
 
 @dataclass(frozen=True)
 class Lesson:
-    """A title, the cards in order, and the panels visible while the lesson plays."""
+    """A title (by language code), the cards in order, and the panels visible while the
+    lesson plays."""
 
-    title: str
+    titles: Mapping[str, str]
     cards: tuple[Card, ...]
     panels: tuple[str, ...] = PANELS
 
+    def title(self, language: str = "en") -> str:
+        """Return the title in ``language``, else English, else the first."""
+        return _pick(self.titles, language)
 
-def _text(value: Any, name: str) -> dict[str, str]:
+
+def _text(value: Any, name: str, limit: int = MAX_TEXT) -> dict[str, str]:
     if isinstance(value, str):
         value = {"en": value}
     if not isinstance(value, dict) or not value:
@@ -70,10 +79,10 @@ def _text(value: Any, name: str) -> dict[str, str]:
     out = {}
     for code, text in value.items():
         where = f"{name}.{code}"
-        if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
+        if not isinstance(text, str) or not text.strip() or len(text) > limit:
             raise SessionError(QT_TRANSLATE_NOOP(
                 "Engine", "{name} must be a text of 1 to {limit} characters, got {value}"),
-                name=where, limit=MAX_TEXT, value=show_value(text))
+                name=where, limit=limit, value=show_value(text))
         out[check_text(code, where)] = check_text(text, where)
     return out
 
@@ -81,12 +90,7 @@ def _text(value: Any, name: str) -> dict[str, str]:
 def read_lesson(obj: Any) -> Lesson:
     """Return the checked lesson of a session's ``lesson`` object, or raise SessionError naming
     the field."""
-    title = read_field(obj, "title", "lesson", str)
-    if not title.strip() or len(title) > 200:
-        raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} must be a text of 1 to {limit} characters, got {value}"),
-            name="lesson.title", limit=200, value=show_value(title))
-    check_text(title, "lesson.title")
+    title = _text(read_field(obj, "title", "lesson", (str, dict)), "lesson.title", 200)
     raw_panels = read_field(obj, "panels", "lesson", list, optional=True)
     panels = PANELS if raw_panels is None else tuple(raw_panels)
     for k, panel in enumerate(panels):
@@ -119,21 +123,23 @@ def read_lesson(obj: Any) -> Lesson:
                 "Engine", "{name} must be one of {allowed}, got {value}"),
                 name=f"{where}.action", allowed=", ".join(ACTIONS), value=show_value(action))
         cards.append(Card(MappingProxyType(texts), step, action))
-    return Lesson(title, tuple(cards), panels)
+    return Lesson(MappingProxyType(title), tuple(cards), panels)
 
 
 def lesson_to_dict(lesson: Lesson) -> dict[str, Any]:
     """Return the JSON-ready form of ``lesson`` (what ``read_lesson`` reads back)."""
+    def plain(texts: Mapping[str, str]) -> str | dict[str, str]:
+        return texts["en"] if list(texts) == ["en"] else dict(texts)
+
     cards = []
     for card in lesson.cards:
-        texts = dict(card.texts)
-        entry: dict[str, Any] = {"text": texts["en"] if list(texts) == ["en"] else texts}
+        entry: dict[str, Any] = {"text": plain(card.texts)}
         if card.step is not None:
             entry["step"] = card.step
         if card.action is not None:
             entry["action"] = card.action
         cards.append(entry)
-    out: dict[str, Any] = {"title": lesson.title}
+    out: dict[str, Any] = {"title": plain(lesson.titles)}
     if lesson.panels != PANELS:
         out["panels"] = list(lesson.panels)
     out["cards"] = cards

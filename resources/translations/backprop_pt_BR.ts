@@ -851,17 +851,25 @@
         <translation>o dtype deve ser float64 ou float32, mas é {dtype}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../engine/gradient_check.py" line="+114"/>
+        <location filename="../../engine/network.py" line="+57"/>
         <source>layer l must be 1..{last}, got {l}</source>
+        <extracomment>The floor of the relative difference&apos;s denominator: where D and the central difference are both zero (an input that is always 0, say) the two agree, and 0/0 must not say otherwise. The notes&apos; step for central differences. Below this relative difference an entry agrees: the notes expect about 10⁻⁹; a small D can reach 10⁻⁷ from the central difference&apos;s own ε² error; a wrong gradient gives 10⁻⁴ and more.</extracomment>
         <translation>a camada l deve ser 1..{last}, mas é {l}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../engine/network.py" line="+4"/>
         <source>Θ({l}) has shape {shape}; index ({i}, {j}) is outside it</source>
         <translation>Θ({l}) tem forma {shape}; o índice ({i}, {j}) está fora dela</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
+        <source>D has shapes {got}; the network&apos;s Θ have {expected}</source>
+        <translation>D tem as formas {got}; as Θ da rede têm {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/network.py" line="+4"/>
         <source>a weight must be a finite number, got {value!r}</source>
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
@@ -977,18 +985,17 @@
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
     <message>
-        <location filename="../../engine/files/lesson.py" line="+67"/>
+        <location filename="../../engine/files/lesson.py" line="+76"/>
         <source>{name} must be a text or an object of texts by language, got {value}</source>
         <translation>{name} deve ser um texto ou um objeto de textos por idioma, mas é {value}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+12"/>
         <source>{name} must be a text of 1 to {limit} characters, got {value}</source>
         <translation>{name} deve ser um texto de 1 a {limit} caracteres, mas é {value}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>lesson.cards must hold 1 to {limit} cards, got {count}</source>
         <translation>lesson.cards deve ter de 1 a {limit} cartões, mas tem {count}</translation>
     </message>
@@ -1547,6 +1554,16 @@
         <source>{name} must be a finite number, got {value}</source>
         <translation>{name} deve ser um número finito, mas é {value}</translation>
     </message>
+    <message>
+        <location filename="../../engine/chain_rule.py" line="+158"/>
+        <source>points must be odd and at least 3, got {points}</source>
+        <translation>points deve ser ímpar e no mínimo 3, mas é {points}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>span must be a positive number, got {span}</source>
+        <translation>span deve ser um número positivo, mas é {span}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -2055,12 +2072,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Train now</source>
         <translation>Treinar agora</translation>
     </message>

@@ -86,6 +86,10 @@ class LessonPlayer(QDockWidget):
         self.close_button.setToolTip(self.tr("End the lesson and show every panel again"))
         if getattr(self, "lessons_menu", None) is not None:
             self.lessons_menu.setTitle(self.tr("&Lessons"))
+            for action in self.lessons_menu.actions():
+                titles = action.data() or {}
+                language = i18n.manager().language
+                action.setText(titles.get(language) or titles.get("en") or action.text())
         self._show_card()
 
     def action_text(self, action: str) -> str:
@@ -137,7 +141,7 @@ class LessonPlayer(QDockWidget):
         if lesson is None:
             return
         card = lesson.cards[self.index]
-        self.setWindowTitle(lesson.title)
+        self.setWindowTitle(lesson.title(i18n.manager().language))
         self.text.setText(card.text(i18n.manager().language))
         self.count.setText(self.tr("Card {n} of {total}").replace(
             "{n}", str(self.index + 1)).replace("{total}", str(len(lesson.cards))))
@@ -164,8 +168,9 @@ class LessonPlayer(QDockWidget):
                 continue
             if lesson is None:
                 continue
-            action = self.lessons_menu.addAction(lesson.title)
+            action = self.lessons_menu.addAction(lesson.title(i18n.manager().language))
             action.setObjectName(f"lessonAction_{path.stem}")
+            action.setData(dict(lesson.titles))
             action.triggered.connect(lambda _=False, p=path: open_path(p))
         self.lessons_menu.setTitle(self.tr("&Lessons"))
         return self.lessons_menu

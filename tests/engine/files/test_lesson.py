@@ -23,7 +23,8 @@ def _doc(lesson):
 def test_shipped_lesson_loads_with_steps_inside_the_step_through():
     session = load_session(SHIPPED)
     lesson = session.lesson
-    assert lesson.title == "Mazur step by step"
+    assert lesson.title() == "Mazur step by step"
+    assert lesson.title("pt_BR") == "Mazur passo a passo"
     assert 5 <= len(lesson.cards) <= 20
     s = build_preset("mazur")
     steps = len(s.network.trace(s.X, s.Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias))
@@ -58,6 +59,7 @@ def test_the_users_language_is_chosen():
 
 @pytest.mark.parametrize(("lesson", "names"), [
     ({"cards": [{"text": "x"}]}, "lesson.title is missing"),
+    ({"title": " ", "cards": [{"text": "x"}]}, "lesson.title.en must be a text of 1 to 200"),
     ({"title": "T", "cards": []}, "lesson.cards must hold 1 to 200"),
     ({"title": "T", "cards": [{"step": 2}]}, "lesson.cards[0].text is missing"),
     ({"title": "T", "cards": [{"text": "x", "step": 0}]}, "lesson.cards[0].step counts"),

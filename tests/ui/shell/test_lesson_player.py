@@ -81,3 +81,4 @@ def test_cards_follow_the_language(qtbot):
     win.session.open_path(SHIPPED, ask=False)
     assert win.lesson_player.text.text().startswith("O exemplo resolvido de Mazur")
     assert win.lesson_player.close_button.text() != "Close lesson"
+    assert win.lesson_player.windowTitle() == "Mazur passo a passo"
