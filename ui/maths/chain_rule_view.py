@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -64,13 +64,23 @@ class ChainGraph(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = QFontMetricsF(self.font())
-        ink = self.palette().windowText().color()
-        fill = self.palette().base().color()
         columns = len(self.nodes) + (1 if self.branches else 0)
         slot = self.width() / columns
-        texts = [t for node in self.nodes + self.branches for t in node]
-        box_w = min(max(fm.horizontalAdvance(t) for t in texts) + 14, slot * 0.8)
+        texts = [t for node in self.nodes + self.branches for t in node] + [
+            part for e in (*self.edges, self.fan_label) for part in e.split(" = ", 1)]
+        font = QFont(self.font())
+        fm = QFontMetricsF(font)
+        widest = max(fm.horizontalAdvance(t) for t in texts) + 14
+        if widest > slot * 0.9:
+            # Presenter mode and long numbers: shrink the graph's text rather than clip it.
+            font.setPointSizeF(font.pointSizeF() * max(0.6, slot * 0.9 / widest))
+            p.setFont(font)
+            fm = QFontMetricsF(font)
+        ink = self.palette().windowText().color()
+        fill = self.palette().base().color()
+        box_w = min(max(fm.horizontalAdvance(t) for t in texts[:2 * (len(self.nodes)
+                                                                    + len(self.branches))])
+                    + 14, slot * 0.9)
         line = fm.height()
         box_h = line * 2.3
         mid = self.height() / 2 + line * 0.6

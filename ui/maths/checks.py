@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ui.look import language as i18n
 from ui.maths.chain_rule_view import ChainRuleView
 from ui.maths.gradient_check_view import GradientCheckView
 from ui.stepper.playback import Stepper
@@ -59,6 +60,7 @@ class Checks(QObject):
         view = ChainRuleView(self._stepper.trace, l, i, j, self._parent)
         self.chain_rules.append(view)
         view.show()
+        i18n.localize_plots()        # its axes write 0,5 in pt-BR like every other plot
         return view
 
     def _on_stepper_trace_changed(self) -> None:
