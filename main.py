@@ -89,6 +89,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="colour theme for this run (default: the one chosen in View → Theme)")
     p.add_argument("--presenter", action="store_true",
                    help="start in presenter mode: larger text, thicker lines (F5 toggles it)")
+    p.add_argument("--tour", action="store_true",
+                   help="show the tour of the window (it shows by itself on the first run only)")
     p.add_argument("--seed", type=whole_number(MAX_SEED), default=0,
                    help="seed for weights and data (default 0)")
     p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html", type=output_path(),

@@ -13,8 +13,8 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
@@ -24,8 +24,11 @@ from ui.files import session as session_menu
 from ui.files.session import SessionController
 from ui.files.session_io import Teammates
 from ui.look import theme
-from ui.shell import view_menu
+from ui.maths.checks import Checks
+from ui.shell import tour, view_menu
+from ui.shell.lesson_player import LessonPlayer
 from ui.shell.main_window import MainWindow
+from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
@@ -55,6 +58,9 @@ class Parts:
     training: TrainingWing
     session: SessionController
     view_menu: ViewMenu
+    checks: Checks
+    tour: Tour
+    lesson: LessonPlayer
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -66,16 +72,33 @@ def build(args: argparse.Namespace) -> Parts:
     window = MainWindow(state)
     stepper = stepper_controller.install(window, state, args)
     training = wing.install(window, state, args, canvas=stepper.view)
+    checks = Checks(stepper.stepper, window.view_menu, window)
+    stepper.chain_rule_requested.connect(checks.open_chain_rule)
+    first_tour = tour.install(window, [
+        Stop(stepper.view, "canvas"), Stop(stepper.toolbar, "toolbar"),
+        Stop(stepper.timeline, "timeline"), Stop(stepper.math_panel, "maths"),
+        Stop(stepper.inspector, "inspector"), Stop(training.panel.train_button, "train")])
+    lesson = LessonPlayer(window, stepper.stepper, panels={
+        "canvas": stepper.view, "timeline": stepper.timeline, "maths": stepper.math_panel,
+        "inspector": _holder(stepper.inspector, QScrollArea),
+        "training": _holder(training.panel, QDockWidget),
+        "boundary": _holder(training.boundary, QDockWidget),
+        "loss": _holder(training.loss_plot, QDockWidget)}, actions={
+        "train": training.panel.train_button.click,
+        "gradient-check": checks.open_gradient_check,
+        "chain-rule": lambda: checks.open_chain_rule(len(state.network.thetas), 0, 1),
+        "tour": first_tour.start})
     teammates = Teammates(stepper=stepper.stepper, training=training.controller,
                           canvas=stepper.view, step_area=window.centralWidget(),
-                          loss_plot=training.loss_plot)
+                          loss_plot=training.loss_plot, lesson=lesson)
     session = session_menu.install(window, state, args, teammates)
+    lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu)
+    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson)
     _expose(parts)
     return parts
 
@@ -90,6 +113,16 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
+    w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
+
+
+def _holder(widget: QWidget, kind: type) -> QWidget:
+    """Return the nearest ancestor of ``widget`` of type ``kind`` (the scroll area or dock that
+    shows it: hiding that hides the panel, not just its contents), else ``widget``."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, kind):
+        parent = parent.parentWidget()
+    return parent or widget
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:
@@ -148,6 +181,8 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         app.processEvents()
         # Layout first (the canvas fits itself to its size), then no half-finished animation.
         parts.stepper.view.finish_animation()
+        if getattr(args, "tour", False):
+            parts.tour.start()
         app.processEvents()
         try:
             exports.export_widget_image(window, args.screenshot)
@@ -157,4 +192,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         return 0
     window.show()
     session_menu.start_app(parts.session, args)
+    if getattr(args, "tour", False) or not tour.seen():
+        # Once the window has its size, so the card lands beside what it points at.
+        QTimer.singleShot(0, parts.tour.start)
     return app.exec()

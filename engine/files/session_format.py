@@ -24,6 +24,7 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
+from engine.files.lesson import read_lesson
 from engine.files.safe_read import read_bytes_limited
 from engine.files.session_checks import (
     SessionError,
@@ -276,8 +277,9 @@ def session_from_dict(doc: Any) -> Session:
     training = read_field(doc, "training", "", dict, optional=True)
     if training is not None:
         training = read_training(training, net.thetas, settings, X.shape[0])
+    lesson = read_field(doc, "lesson", "", dict, optional=True)
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
-                   training, examples)
+                   training, examples, None if lesson is None else read_lesson(lesson))
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine.datasets import Dataset
+from engine.files.lesson import Lesson
 from engine.files.session_training import TrainingState
 from engine.network import Network
 
@@ -44,3 +45,4 @@ class Session:
     seed: int = 0
     training: TrainingState | None = None
     examples: int | None = None
+    lesson: Lesson | None = None     # engine/files/lesson.py; None: no lesson

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from engine.datasets import GENERATED, SHIPPED
+from engine.files.lesson import lesson_to_dict
 from engine.files.safe_read import write_atomic
 from engine.files.session_record import FORMAT, MAX_FILE_BYTES, VERSION, Session
 from engine.files.session_training import training_to_dict
@@ -89,7 +90,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                     **({} if session.examples is None else {"examples": int(session.examples)})},
         "training": (None if session.training is None
                      else training_to_dict(session.training, net.thetas)),
-    }
+    } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)})
 
 
 def _pretty(value: Any, indent: str = "") -> str:

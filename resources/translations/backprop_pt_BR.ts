@@ -263,6 +263,82 @@
     </message>
 </context>
 <context>
+    <name>ChainRuleView</name>
+    <message>
+        <location filename="../../ui/maths/chain_rule_view.py" line="+233"/>
+        <source>Chain rule of {w}</source>
+        <translation>Regra da cadeia de {w}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>how this weight reaches J, one local derivative per arrow; their product is ∂loss/∂θ for the example.</source>
+        <translation>como este peso chega a J, uma derivada local por seta; o produto delas é ∂perda/∂θ para o exemplo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example t:</source>
+        <translation>Exemplo t:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss, example {t}</source>
+        <translation>perda, exemplo {t}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>∂loss/∂a = {v}</source>
+        <translation>∂perda/∂a = {v}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>∂loss/∂a = Σₖ Θₖ{i}·dₖ = {v}</source>
+        <translation>∂perda/∂a = Σₖ Θₖ{i}·dₖ = {v}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>∂loss/∂a · g′(z) = {d}</source>
+        <translation>∂perda/∂a · g′(z) = {d}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(Σₖ Θ({n})ₖ{i} d({m})ₖ) · g′(z) = {d}, summed over every path through layer {m}</source>
+        <translation>(Σₖ Θ({n})ₖ{i} d({m})ₖ) · g′(z) = {d}, somando todos os caminhos pela camada {m}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For this example: ∂loss/∂θ = {d} · {a} = {v}</source>
+        <translation>Para este exemplo: ∂perda/∂θ = {d} · {a} = {v}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Over the m = {m} example(s) of the step-through: D = (1/m) Σₜ {d}·{a}</source>
+        <translation>Sobre o(s) m = {m} exemplo(s) do passo a passo: D = (1/m) Σₜ {d}·{a}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The step-through&apos;s D({l}){ij} = {v}; its d values are the d(l) of the trace.</source>
+        <translation>O D({l}){ij} do passo a passo = {v}; os valores d são os d(l) do rastro.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The loss slice: J as a function of {w} alone, every other weight fixed (41 values). The dashed line is the tangent at the current value: its slope is D = {D}. D is the slope of J along this weight.</source>
+        <translation>O corte da perda: J como função só de {w}, com todos os outros pesos fixos (41 valores). A linha tracejada é a tangente no valor atual: sua inclinação é D = {D}. D é a inclinação de J ao longo deste peso.</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../ui/maths/checks.py" line="+38"/>
+        <source>&amp;Gradient check…</source>
+        <translation>Verificação do &amp;gradiente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare every D with central differences (J(θ+ε) − J(θ−ε)) / 2ε, as a heat map per Θ(l)</source>
+        <translation>Compara cada D com diferenças centrais (J(θ+ε) − J(θ−ε)) / 2ε, num mapa de calor por Θ(l)</translation>
+    </message>
+</context>
+<context>
     <name>DataControls</name>
     <message>
         <location filename="../../ui/training/data_controls.py" line="+34"/>
@@ -785,17 +861,25 @@
         <translation>o dtype deve ser float64 ou float32, mas é {dtype}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../engine/gradient_check.py" line="+114"/>
+        <location filename="../../engine/network.py" line="+57"/>
         <source>layer l must be 1..{last}, got {l}</source>
+        <extracomment>The floor of the relative difference&apos;s denominator: where D and the central difference are both zero (an input that is always 0, say) the two agree, and 0/0 must not say otherwise. The notes&apos; step for central differences. Below this relative difference an entry agrees: the notes expect about 10⁻⁹; a small D can reach 10⁻⁷ from the central difference&apos;s own ε² error; a wrong gradient gives 10⁻⁴ and more.</extracomment>
         <translation>a camada l deve ser 1..{last}, mas é {l}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../engine/network.py" line="+4"/>
         <source>Θ({l}) has shape {shape}; index ({i}, {j}) is outside it</source>
         <translation>Θ({l}) tem forma {shape}; o índice ({i}, {j}) está fora dela</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
+        <source>D has shapes {got}; the network&apos;s Θ have {expected}</source>
+        <translation>D tem as formas {got}; as Θ da rede têm {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/network.py" line="+4"/>
         <source>a weight must be a finite number, got {value!r}</source>
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
@@ -911,13 +995,34 @@
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../engine/files/lesson.py" line="+76"/>
+        <source>{name} must be a text or an object of texts by language, got {value}</source>
+        <translation>{name} deve ser um texto ou um objeto de textos por idioma, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} must be a text of 1 to {limit} characters, got {value}</source>
+        <translation>{name} deve ser um texto de 1 a {limit} caracteres, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>lesson.cards must hold 1 to {limit} cards, got {count}</source>
+        <translation>lesson.cards deve ter de 1 a {limit} cartões, mas tem {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../engine/files/session_checks.py" line="+6"/>
         <location filename="../../engine/files/session_training.py" line="+181"/>
         <source>{name} is missing</source>
         <translation>{name} está faltando</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>{name} counts micro-steps from 1, got {value}</source>
+        <translation>{name} conta os micropassos a partir de 1, mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files/session_checks.py" line="+6"/>
         <source>{name} must be {kind}, got {value}</source>
         <translation>{name} deve ser {kind}, mas é {value}</translation>
     </message>
@@ -986,12 +1091,14 @@
         <translation>{name} deve ser um número inteiro 0..{limit}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../engine/files/lesson.py" line="-19"/>
+        <location line="+24"/>
+        <location filename="../../engine/files/session_checks.py" line="+10"/>
         <source>{name} must be one of {allowed}, got {value}</source>
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+128"/>
+        <location filename="../../engine/files/session_format.py" line="+129"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1029,7 +1136,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+124"/>
+        <location filename="../../engine/files/session_write.py" line="+125"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1166,7 +1273,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1411,7 +1518,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+74"/>
+        <location filename="../../ui/files/session_io.py" line="+77"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
@@ -1466,6 +1573,16 @@
         <location line="+50"/>
         <source>{name} must be a finite number, got {value}</source>
         <translation>{name} deve ser um número finito, mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/chain_rule.py" line="+158"/>
+        <source>points must be odd and at least 3, got {points}</source>
+        <translation>points deve ser ímpar e no mínimo 3, mas é {points}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>span must be a positive number, got {span}</source>
+        <translation>span deve ser um número positivo, mas é {span}</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1698,39 @@
         <location line="+10"/>
         <source>This window has nothing to export there.</source>
         <translation>Esta janela não tem nada para exportar aí.</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckView</name>
+    <message>
+        <location filename="../../ui/maths/gradient_check_view.py" line="+209"/>
+        <source>Gradient check</source>
+        <translation>Verificação do gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each square is one weight Θ(l)ᵢⱼ (rows i, columns j; column 0 the bias). Its colour is the relative difference |D − D_num| / (|D| + |D_num|) between the step-through&apos;s gradient D and the central difference D_num = (J(θ + ε) − J(θ − ε)) / 2ε, ε = 10⁻⁴, on a log scale. The notes&apos; advice: agreement to about 10⁻⁹ means the backprop is right; the dashed mark is 10⁻⁶, above which a square says the gradient is wrong there. Point at a square for its numbers.</source>
+        <translation>Cada quadrado é um peso Θ(l)ᵢⱼ (linhas i, colunas j; a coluna 0 é o viés). Sua cor é a diferença relativa |D − D_num| / (|D| + |D_num|) entre o gradiente D do passo a passo e a diferença central D_num = (J(θ + ε) − J(θ − ε)) / 2ε, ε = 10⁻⁴, em escala logarítmica. O conselho das notas: concordância de cerca de 10⁻⁹ quer dizer que a retropropagação está certa; a marca tracejada é 10⁻⁶, acima da qual um quadrado diz que o gradiente está errado ali. Aponte para um quadrado para ver seus números.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>agrees</source>
+        <translation>concorda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disagrees</source>
+        <translation>discorda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Θ({l}): largest relative difference {v}: {verdict}</source>
+        <translation>Θ({l}): maior diferença relativa {v}: {verdict}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>m = {m} example(s); {bad} of {n} weights disagree.</source>
+        <translation>m = {m} exemplo(s); {bad} de {n} pesos discordam.</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1952,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+59"/>
+        <location filename="../../ui/maths/inspector.py" line="+68"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
@@ -1812,12 +1962,12 @@
         <translation>Aponte para um neurônio ou uma conexão da rede para ler seus valores; clique numa conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+147"/>
         <source>The cost J of this example with the weights before and after this step&apos;s gradient-descent update.</source>
         <translation>O custo J deste exemplo com os pesos antes e depois da atualização por descida do gradiente deste passo.</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-97"/>
         <source>Point at a neuron or an edge. Click an edge to change its weight.</source>
         <translation>Aponte para um neurônio ou uma conexão. Clique numa conexão para mudar o peso dela.</translation>
     </message>
@@ -1873,12 +2023,27 @@
         <translation>contribuição d{i}({n})·a{j}({l}) = {v}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Click the edge to type a new weight.</source>
         <translation>Clique na conexão para digitar um novo peso.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>✓ agree: the backprop is right</source>
+        <translation>✓ concordam: a retropropagação está certa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ disagree: D is wrong here</source>
+        <translation>✗ discordam: D está errado aqui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient check, ε = 10⁻⁴: (J(θ+ε) − J(θ−ε))/2ε = {n}; relative difference {r} {verdict}</source>
+        <translation>Verificação do gradiente, ε = 10⁻⁴: (J(θ+ε) − J(θ−ε))/2ε = {n}; diferença relativa {r} {verdict}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>J before the update: {v}</source>
         <translation>J antes da atualização: {v}</translation>
     </message>
@@ -1999,6 +2164,60 @@
         <location line="+1"/>
         <source>Optimizer</source>
         <translation>Otimizador</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message>
+        <location filename="../../ui/shell/lesson_player.py" line="+83"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close lesson</source>
+        <translation>Fechar a lição</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the lesson and show every panel again</source>
+        <translation>Encerra a lição e mostra todos os painéis de novo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+87"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lições</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Train now</source>
+        <translation>Treinar agora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the gradient check</source>
+        <translation>Abrir a verificação do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the chain rule</source>
+        <translation>Abrir a regra da cadeia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the tour</source>
+        <translation>Mostrar o tour</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Card {n} of {total}</source>
+        <translation>Cartão {n} de {total}</translation>
     </message>
 </context>
 <context>
@@ -2960,7 +3179,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+157"/>
+        <location filename="../../ui/stepper/controller.py" line="+159"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2990,7 +3209,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
         <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
     </message>
@@ -3027,6 +3246,104 @@
         <location line="-2"/>
         <source>Step {i}</source>
         <translation>Passo {i}</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../ui/shell/tour.py" line="+120"/>
+        <source>The network</source>
+        <translation>A rede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mazur&apos;s small network: 2 inputs, 2 hidden neurons, 2 outputs. Fill is a neuron&apos;s activation a, edge colour and width are the weights Θ. Hover anything to read its numbers; click an edge to change its weight or see its chain rule.</source>
+        <translation>A pequena rede de Mazur: 2 entradas, 2 neurônios ocultos, 2 saídas. O preenchimento é a ativação a de um neurônio; a cor e a largura das arestas são os pesos Θ. Passe o ponteiro sobre qualquer coisa para ler seus números; clique numa aresta para mudar seu peso ou ver sua regra da cadeia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step through</source>
+        <translation>Passo a passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next (→) takes one micro-step of backpropagation; Back (←) replays the one before. Space plays them all.</source>
+        <translation>Avançar (→) dá um micropasso da retropropagação; Voltar (←) reexibe o anterior. Espaço reproduz todos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The timeline</source>
+        <translation>A linha do tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every micro-step of one pass: forward, backward deltas d, the accumulators Δ, the gradient D and the update. Click a box to jump there.</source>
+        <translation>Cada micropasso de uma passada: para a frente, os deltas d para trás, os acumuladores Δ, o gradiente D e a atualização. Clique numa caixa para ir até ela.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mathematics</source>
+        <translation>A matemática</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The equation of the current step with this example&apos;s numbers in it, and the matrices it uses. Follow the arithmetic by hand; it is the notes&apos; algorithm.</source>
+        <translation>A equação do passo atual com os números deste exemplo, e as matrizes que ela usa. Acompanhe as contas à mão; é o algoritmo das notas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The inspector</source>
+        <translation>O inspetor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the pointer is over: a neuron&apos;s z, a and d, or a weight&apos;s Θ and D — with the gradient check (J(θ+ε) − J(θ−ε))/2ε beside D.</source>
+        <translation>O que está sob o ponteiro: z, a e d de um neurônio, ou Θ e D de um peso — com a verificação do gradiente (J(θ+ε) − J(θ−ε))/2ε ao lado de D.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the single step is clear, train: the network repeats it over many epochs and the cost J falls in the plot below. Help → Tour shows these cards again.</source>
+        <translation>Quando o passo único estiver claro, treine: a rede o repete por muitas épocas e o custo J cai no gráfico abaixo. Ajuda → Tour mostra estes cartões de novo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Tour</source>
+        <translation>Tour &amp;guiado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short tour of the window, one card per part</source>
+        <translation>Um tour curto pela janela, um cartão por parte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>Pular</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{n} of {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next</source>
+        <translation>Avançar</translation>
     </message>
 </context>
 <context>
@@ -3233,12 +3550,22 @@
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../ui/maths/inspector.py" line="+42"/>
+        <location filename="../../ui/maths/inspector.py" line="+48"/>
         <source>Change a weight</source>
         <translation>Mudar um peso</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chain rule…</source>
+        <translation>Regra da cadeia…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show how this weight reaches J: the chain rule multiplied out to D, and J along this weight</source>
+        <translation>Mostra como este peso chega a J: a regra da cadeia multiplicada até D, e J ao longo deste peso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>New value of Θ({l}){ij}</source>
         <translation>Novo valor de Θ({l}){ij}</translation>
     </message>
@@ -3248,7 +3575,7 @@
         <translation>Digite um número, por exemplo {x}. Todo o passo a passo é recalculado com o novo peso.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>“{t}” is not a number. Example: {x}</source>
         <translation>“{t}” não é um número. Exemplo: {x}</translation>
     </message>

@@ -25,6 +25,7 @@ from ui.state import AppState, Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ui.shell.lesson_player import LessonPlayer
     from ui.stepper.playback import Stepper
     from ui.training.scheduler import TrainingController
 
@@ -43,6 +44,7 @@ class Teammates:
     canvas: QWidget | None = None
     step_area: QWidget | None = None
     loss_plot: QWidget | None = None
+    lesson: LessonPlayer | None = None      # plays (and keeps) the session's lesson
 
 
 def capture(state: AppState, parts: Teammates) -> Session:
@@ -57,7 +59,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         settings=asdict(state.settings), history=history, example=state.example,
         cursor=stepper.cursor if stepper is not None else 0, examples=state.example_count,
         preset=state.preset or "custom", seed=int(state.seed),
-        training=training.training_state() if training is not None else None)
+        training=training.training_state() if training is not None else None,
+        lesson=parts.lesson.lesson if parts.lesson is not None else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -145,6 +148,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         state.set_example_count(session.examples)
     if parts.stepper is not None:
         parts.stepper.set_cursor(session.cursor)
+    if parts.lesson is not None:
+        parts.lesson.set_lesson(session.lesson)
     state.set_modified(False)
 
 

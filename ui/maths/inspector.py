@@ -10,7 +10,7 @@ names go. On the article's own update the loss readout says why the article prin
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.gradient_check import (
+    AGREEMENT,
+    EPSILON,
+    central_difference,
+    network_of,
+    relative_difference,
+)
 from engine.lesson.presets import Article, article_for, article_update
 from engine.trace import Phase, Trace
+from ui.maths.gradient_check_view import exponent
 from ui.maths.tables import num, sub
 
 
@@ -36,6 +44,7 @@ class Inspector(QWidget):
         self._note = ""       # shown instead of the numbers while they would be stale
         self.article = article_for(trace.thetas)
         self._hover: tuple[int, ...] = ()
+        self._checked: dict[object, object] = {}    # central differences of the current trace
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
         self.detail = QLabel(self)
@@ -162,8 +171,33 @@ class Inspector(QWidget):
         D = st.D.get(l)
         rows.append(f"D({l}){sub(i + 1)}{sub(j)} = ∂J/∂Θ = " + (
             num(D[i, j]) if D is not None else self.tr("not computed yet")))
+        if D is not None:
+            rows.append(self._check_html(l, i, j, float(D[i, j])))
         hint = self.tr("Click the edge to type a new weight.")
         return f"<b>{head}</b><br>" + "<br>".join(rows) + f"<br><i>{hint}</i>"
+
+    def central_difference(self, l: int, i: int, j: int) -> float:
+        """Return (J(θ + ε) − J(θ − ε)) / 2ε for Θ(l)[i, j] around the weights the trace starts
+        from: two cost evaluations, kept until the trace changes."""
+        key = (id(self._trace), l, i, j)
+        if key not in self._checked:
+            t = self._trace
+            if self._checked.get("trace") is not t:
+                self._checked = {"trace": t, "net": network_of(t)}
+            self._checked[key] = central_difference(self._checked["net"], t.X, t.Y, l, i, j,
+                                                    t.lam, EPSILON, t.lam1)
+        return self._checked[key]
+
+    def _check_html(self, l: int, i: int, j: int, D: float) -> str:
+        numeric = self.central_difference(l, i, j)
+        rel = float(relative_difference(D, numeric))
+        ok = rel < AGREEMENT
+        verdict = (self.tr("✓ agree: the backprop is right") if ok else
+                   "<b>" + self.tr("✗ disagree: D is wrong here") + "</b>")
+        line = self.tr("Gradient check, ε = 10⁻⁴: (J(θ+ε) − J(θ−ε))/2ε = {n}; relative "
+                       "difference {r} {verdict}").replace(
+            "{n}", num(numeric)).replace("{r}", exponent(rel)).replace("{verdict}", verdict)
+        return line
 
     def _contribution(self, l: int, i: int, j: int) -> float | None:
         """Return the latest example's d_i(l+1)·a_j(l) from its accumulate record, once done."""
@@ -212,7 +246,10 @@ MAX_WEIGHT = 1e6   # larger weights saturate every unit they feed: nothing left 
 
 
 class WeightEditor(QDialog):
-    """Ask for a new value of Θ(l)[i, j]: a finite number typed in the user's locale."""
+    """Ask for a new value of Θ(l)[i, j]: a finite number typed in the user's locale; or, with
+    its Chain rule button, ask for the chain rule of that weight (``chain_rule_requested``)."""
+
+    chain_rule_requested = Signal(int, int, int)
 
     def __init__(self, l: int, i: int, j: int, value: float, parent: QWidget | None = None,
                  mazur_name: str | None = None) -> None:
@@ -235,6 +272,9 @@ class WeightEditor(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.chain_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.chain_button.setObjectName("chainRuleButton")
+        self.chain_button.clicked.connect(self._on_chain_button_clicked)
         layout = QVBoxLayout(self)
         for w in (self.label, self.edit, self.error, self.buttons):
             layout.addWidget(w)
@@ -244,6 +284,9 @@ class WeightEditor(QDialog):
         """Set every text in the current language."""
         l, i, j = self._where
         self.setWindowTitle(self.tr("Change a weight"))
+        self.chain_button.setText(self.tr("Chain rule…"))
+        self.chain_button.setToolTip(self.tr("Show how this weight reaches J: the chain rule "
+                                             "multiplied out to D, and J along this weight"))
         text = self.tr("New value of Θ({l}){ij}").replace("{l}", str(l)).replace(
             "{ij}", sub(i + 1) + sub(j))
         if self._mazur:
@@ -267,6 +310,10 @@ class WeightEditor(QDialog):
         outside ±MAX_WEIGHT."""
         value = self._typed()
         return value if value is not None and abs(value) <= MAX_WEIGHT else None
+
+    def _on_chain_button_clicked(self) -> None:
+        self.reject()
+        self.chain_rule_requested.emit(*self._where)
 
     def _on_buttons_accepted(self) -> None:
         if self._typed() is None:

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,8 @@ STEP_MS = 450          # animation of one manual step
 
 class StepperController(QObject):
     """Wire the stepper to its widgets and actions inside ``window``."""
+
+    chain_rule_requested = Signal(int, int, int)    # the weight editor's Chain rule button
 
     def __init__(self, window: QMainWindow, state: AppState) -> None:
         super().__init__(window)
@@ -239,6 +241,7 @@ class StepperController(QObject):
                 self.state.notify_weights_changed()
 
         editor.accepted.connect(apply)
+        editor.chain_rule_requested.connect(self.chain_rule_requested)
         return editor
 
     # --- slots ----------------------------------------------------------------------------------
