@@ -15,7 +15,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-PRESETS = ("mazur", "xor", "and", "or", "circles", "moons", "spirals", "blobs", "iris", "digits")
+PRESETS = ("mazur", "xor", "and", "or", "circles", "moons", "spirals", "blobs", "iris", "digits",
+           "deep-sigmoid")
 
 
 def _weight_pair(text: str):

@@ -175,7 +175,9 @@ class HealthRecorder:
             return
         self._store(epoch, self._measure(trainer))
         stride = self.stride
-        epoch_seconds = trainer.seconds_per_epoch
+        # Before any epoch is timed, guess one epoch ≈ one recording (a full-batch epoch is one
+        # forward and backward pass, as a recording is; a mini-batch epoch takes longer).
+        epoch_seconds = trainer.seconds_per_epoch or self._record_avg
         if epoch_seconds is not None and self._record_avg is not None:
             need = self._record_avg / (self.share * max(epoch_seconds, 1e-7))
             stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))

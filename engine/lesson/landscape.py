@@ -4,10 +4,10 @@ Two weights are named as in the Θ CSV export: Θ(l)[i, j] with l and i counted 
 (j = 0 the bias column). ``landscape`` evaluates J (with λ, over the given examples) at every
 point of a K×K grid θ₁ + u, θ₂ + v, u and v running over K evenly spaced values in [−S, S].
 
-All K² settings go through one batched forward pass: changing Θ(l)[i, j] by δ only adds δ·[1; a(l)]_j
-to unit i of z(l+1), so the layers before the first chosen weight are computed once, and from
-there on each layer is one (P, m, s) product for the P grid points of a chunk (chunks keep the
-work arrays near ``CHUNK_ELEMENTS``). Shapes: X (m, s(1)), Y (m, s(L)); ``J`` (K, K) with
+All K² settings go through one batched forward pass: changing Θ(l)[i, j] by δ only adds
+δ·[1; a(l)]_j to unit i of z(l+1), so the layers before the first chosen weight are computed once,
+and from there on each layer is one (P·m, s) product for the P grid points of a chunk (chunks
+keep the work arrays near ``CHUNK_ELEMENTS``). Shapes: X (m, s(1)), Y (m, s(L)); ``J`` (K, K) with
 ``J[a, b]`` at (``w1[a]``, ``w2[b]``).
 """
 
@@ -75,8 +75,10 @@ def check_weight(network: Network, ref: WeightRef) -> WeightRef:
     return ref
 
 
-def _loss_sums(network: Network, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Return Σ over examples of the loss for each grid point: z, a (P, m, K), y (m, K)."""
+def _loss_sums(network: Network, z: np.ndarray, a: np.ndarray | None, y: np.ndarray
+               ) -> np.ndarray:
+    """Return Σ over examples of the loss for each grid point: z, a (P, m, K) (a is only
+    needed for squared error), y (m, K)."""
     loss, out = network.loss.name, network.output
     if loss == "squared_error":
         diff = a - y
@@ -122,25 +124,48 @@ def _chunk_costs(network: Network, a_first: np.ndarray, y: np.ndarray, first: in
     """Return the mean loss for the grid points ``part`` (P, len(refs)), from a(first)."""
     thetas, L = network.thetas, network.L
     P, m = part.shape[0], a_first.shape[0]
-    a = a_first                                 # (m, s) until a chosen weight splits the points
-    z = None
-    for l in range(first, L):
+
+    def column(a: np.ndarray, j: int) -> np.ndarray:      # [1; a]_j: (m,) or (P, m)
+        return np.ones(m) if j == 0 else a[..., j - 1]
+
+    theta = thetas[first - 1]
+    z = a_first @ theta[:, 1:].T + theta[:, 0]             # z(first + 1), the same for all points
+    here = [(k, r) for k, r in enumerate(refs) if r.l == first]
+    if first + 1 < L:
+        # Only the chosen units of layer first + 1 differ between the points: activate just
+        # those columns per point, and pass their change on to the next layer as a product.
+        units = sorted({r.i - 1 for _k, r in here})
+        z_units = np.repeat(z[None][:, :, units], P, axis=0)            # (P, m, u)
+        for k, r in here:
+            z_units[:, :, units.index(r.i - 1)] += part[:, k, None] * column(a_first, r.j)
+        g = activation_of(network, first + 1)
+        a_base, a_units = g.g(z), g.g(z_units)
+        theta = thetas[first]
+        z = ((a_units - a_base[:, units]) @ theta[:, [1 + u for u in units]].T
+             + (a_base @ theta[:, 1:].T + theta[:, 0]))                 # z(first + 2), (P, m, s)
+        for k, r in enumerate(refs):
+            if r.l == first + 1:
+                unit = r.j - 1
+                col = (a_units[:, :, units.index(unit)] if unit in units
+                       else column(a_base, r.j))
+                z[:, :, r.i - 1] += part[:, k, None] * col
+        done = first + 1
+    else:
+        z = np.repeat(z[None], P, axis=0)
+        for k, r in here:
+            z[:, :, r.i - 1] += part[:, k, None] * column(a_first, r.j)
+        done = first
+    for l in range(done + 1, L):
+        a = activation_of(network, l).g(z)                              # a(l), (P, m, s(l))
         theta = thetas[l - 1]
-        if a.ndim == 2:
-            z = a @ theta[:, 1:].T
-        else:   # one 2-D product for all points: numpy's stacked matmul is slow on small s
-            z = (a.reshape(-1, a.shape[-1]) @ theta[:, 1:].T).reshape(P, m, -1)
+        # One 2-D product for all points: numpy's stacked matmul is slow on small s.
+        z = (a.reshape(-1, a.shape[-1]) @ theta[:, 1:].T).reshape(P, m, -1)
         z += theta[:, 0]
         for k, r in enumerate(refs):
-            if r.l != l:
-                continue
-            if z.ndim == 2:
-                z = np.repeat(z[None], P, axis=0)
-            column = np.ones(m) if r.j == 0 else a[..., r.j - 1]   # (m,) or (P, m)
-            z[:, :, r.i - 1] += part[:, k, None] * column
-        if l + 1 < L or network.loss.name == "squared_error":
-            a = activation_of(network, l + 1).g(z)  # cross-entropy needs only z(L)
-    return _loss_sums(network, z, a, y) / m
+            if r.l == l:
+                z[:, :, r.i - 1] += part[:, k, None] * column(a, r.j)
+    a_out = activation_of(network, L).g(z) if network.loss.name == "squared_error" else None
+    return _loss_sums(network, z, a_out, y) / m
 
 
 def landscape(network: Network, X: np.ndarray, Y: np.ndarray, first: WeightRef,
