@@ -67,7 +67,7 @@ def build(args: argparse.Namespace) -> Parts:
     session = session_menu.install(window, state, args, teammates)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
-                   training.loss_plot, training.boundary):
+                   training.loss_plot, training.boundary, training.health_plot):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu)

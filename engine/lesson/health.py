@@ -170,8 +170,10 @@ class HealthRecorder:
 
     def on_epoch(self, trainer: Trainer, epoch: int) -> None:
         """Record the trainer's network at ``epoch`` if the epoch is on the stride."""
+        if epoch % self.stride:      # most epochs: nothing more (this runs once an epoch)
+            return
         self._follow(trainer, epoch)
-        if epoch % self.stride or (self._records and self._records[-1][0] >= epoch):
+        if self._records and self._records[-1][0] >= epoch:
             return
         self._store(epoch, self._measure(trainer))
         stride = self.stride

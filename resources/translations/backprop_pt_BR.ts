@@ -664,12 +664,18 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../engine/lesson/health.py" line="+102"/>
+        <location filename="../../engine/network.py" line="+27"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+118"/>
+        <source>unknown health figure {name!r}: expected one of {names}</source>
+        <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/network.py" line="+63"/>
         <location line="+76"/>
         <location filename="../../engine/optimizers.py" line="+149"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
@@ -1024,7 +1030,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+217"/>
+        <location filename="../../engine/lesson/presets.py" line="+220"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1214,6 +1220,31 @@
         <source>Training ran away after epoch {epoch} because the learning rate α = {a:g} is too large: each step overshoots the minimum and the weights grew past {safe:g}. Lower α, then press Train. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
         <translation>O treinamento divergiu após a época {epoch} porque a taxa de aprendizado α = {a:g} é grande demais: cada passo ultrapassa o mínimo e os pesos passaram de {safe:g}. Diminua α e pressione Treinar. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
     </message>
+    <message>
+        <location filename="../../engine/lesson/landscape.py" line="+65"/>
+        <source>weight l,i,j = {l},{i},{j} is not in the network {sizes}: l must be 1..{last}</source>
+        <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: l deve ser 1..{last}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>weight l,i,j = {l},{i},{j} is not in the network {sizes}: Θ({l}) has i 1..{rows} and j 0..{cols} (j = 0 is the bias)</source>
+        <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: Θ({l}) tem i 1..{rows} e j 0..{cols} (j = 0 é o viés)</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>the landscape needs two different weights, got {w} twice</source>
+        <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the landscape&apos;s span must be a positive number, got {span!r}</source>
+        <translation>a amplitude da superfície de custo deve ser um número positivo, recebeu {span!r}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the landscape needs 2..{most} steps per side, got {steps}</source>
+        <translation>a superfície de custo precisa de 2..{most} passos por lado, recebeu {steps}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -1328,6 +1359,50 @@
         <location line="+10"/>
         <source>This window has nothing to export there.</source>
         <translation>Esta janela não tem nada para exportar aí.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPlot</name>
+    <message>
+        <location filename="../../ui/training/health_plot.py" line="+82"/>
+        <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
+        <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gradient health</source>
+        <translation>Saúde do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖D(l)‖</source>
+        <translation>‖D(l)‖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>units</source>
+        <translation>unidades</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No gradients recorded yet.</source>
+        <translation>Nenhum gradiente registrado ainda.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>below: ━ saturated units, ╍ dead ReLUs of the layer each Θ(l) feeds</source>
+        <translation>abaixo: ━ unidades saturadas, ╍ ReLUs mortas da camada que cada Θ(l) alimenta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</source>
+        <translation>época %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</translation>
     </message>
 </context>
 <context>
