@@ -1364,7 +1364,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+82"/>
+        <location filename="../../ui/training/health_plot.py" line="+85"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
@@ -1395,9 +1395,9 @@
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>below: ━ saturated units, ╍ dead ReLUs of the layer each Θ(l) feeds</source>
-        <translation>abaixo: ━ unidades saturadas, ╍ ReLUs mortas da camada que cada Θ(l) alimenta</translation>
+        <location line="+28"/>
+        <source>below: ━ saturated, ╍ dead units</source>
+        <translation>abaixo: ━ unidades saturadas, ╍ mortas</translation>
     </message>
     <message>
         <location line="+7"/>

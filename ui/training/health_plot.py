@@ -48,6 +48,9 @@ class HealthPlot(QWidget):
         self.norm_plot = _plot_widget()
         self.norm_plot.setObjectName("gradientNormPlot")
         self.norm_plot.setLogMode(y=True)
+        # Labels at whole decades only (the axis counts in log10 units): 0.7, 0.6, 0.5 … between
+        # them crowd a narrow dock and read as a linear scale.
+        self.norm_plot.getAxis("left").setTickSpacing(major=1.0, minor=1.0)
         # The key sits above the plots, not in them: in a narrow dock it would hide the curves.
         self.key = QLabel()
         self.key.setObjectName("healthKey")
@@ -59,7 +62,7 @@ class HealthPlot(QWidget):
         self.share_plot.setYRange(-0.15, 1.15, padding=0.0)
         self.share_plot.getPlotItem().enableAutoRange(axis="y", enable=False)
         self.share_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
-        self.share_plot.setMinimumHeight(100)
+        self.share_plot.setMinimumHeight(120)
         self.share_plot.setMaximumHeight(170)
         for w in (self.norm_plot, self.share_plot):
             w.getAxis("left").setWidth(56)
@@ -91,7 +94,7 @@ class HealthPlot(QWidget):
         self.share_plot.setLabel("bottom", self.tr("epoch"))
         loc = QLocale()
         self.share_plot.getAxis("left").setTicks(
-            [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 0.5, 1.0)], []])
+            [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 1.0)], [(0.5, "")]])
         self._layers = -1           # the key is rewritten with the new words at the next refresh
         self.refresh()
 
@@ -163,8 +166,7 @@ class HealthPlot(QWidget):
         swatches = " &nbsp; ".join(
             f'<span style="color:{LAYER_HEX[(l - 1) % len(LAYER_HEX)]}">━━</span> D({l})'
             for l in range(1, layers + 1))
-        self.key.setText(swatches + "<br>" + self.tr(
-            "below: ━ saturated units, ╍ dead ReLUs of the layer each Θ(l) feeds"))
+        self.key.setText(swatches + "<br>" + self.tr("below: ━ saturated, ╍ dead units"))
         self._layers = layers
 
     def _update_readout(self, record) -> None:
