@@ -68,10 +68,11 @@ def activation_of(network: Network, l: int):
 
 
 def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0.0
-                  ) -> tuple[list[np.ndarray | None], list[np.ndarray], list[np.ndarray | None],
-                             list[np.ndarray]]:
-    """Return z, a, d (index l − 1 holds layer l; z[0] and d[0] are None) and D(1)..D(L−1) of
-    one batched pass over checked x (m, s(1)) and y (m, s(L)); z, a, d are (m, s(l)).
+                  ) -> tuple[list[np.ndarray | None], list[np.ndarray | None],
+                             list[np.ndarray | None], list[np.ndarray]]:
+    """Return z, g′(z), d (index l − 1 holds layer l; None where a layer has none: the input's
+    z, g′ and d, the output's g′) and D(1)..D(L−1) of one batched pass over checked x
+    (m, s(1)) and y (m, s(L)); z, g′(z), d are (m, s(l)).
 
     d is the notes' per-example error (not divided by m), D(l) = (1/m)(Σ d(l+1)[1; a(l)]ᵀ +
     λΘ(l)) with no λ on the bias column.
@@ -81,8 +82,10 @@ def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0
     L, m, thetas = network.L, x.shape[0], network.thetas
     d: list[np.ndarray | None] = [None] * L
     d[L - 1] = network.loss.delta(z[L - 1], a[L - 1], y)
+    primes: list[np.ndarray | None] = [None] * L
     for l in range(L - 1, 1, -1):
-        d[l - 1] = (d[l] @ thetas[l - 1][:, 1:]) * activation_of(network, l).prime(z[l - 1])
+        primes[l - 1] = activation_of(network, l).prime(z[l - 1])
+        d[l - 1] = (d[l] @ thetas[l - 1][:, 1:]) * primes[l - 1]
     D = []
     for l in range(1, L):
         Dl = np.empty_like(thetas[l - 1])
@@ -92,7 +95,7 @@ def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0
         if lam:
             Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
         D.append(Dl)
-    return z, a, d, D
+    return z, primes, d, D
 
 
 def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
@@ -103,7 +106,7 @@ def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.
             "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
     x, y = network.prepare(X, Y)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        z, _a, d, D = backprop_pass(network, x, y, lam)
+        z, primes, d, D = backprop_pass(network, x, y, lam)
         rows = []
         for l in range(1, network.L):
             nD = float(np.linalg.norm(D[l - 1]))
@@ -113,7 +116,7 @@ def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.
                 g = activation_of(network, l + 1)
                 zl = z[l]
                 if g.name in SATURATING:
-                    saturated = float(np.mean(g.prime(zl) < SATURATED_BELOW))
+                    saturated = float(np.mean(primes[l] < SATURATED_BELOW))
                 elif g.name in DYING:
                     dead = float(np.mean(np.all(zl <= 0.0, axis=0)))
             rows.append(LayerHealth(l, nD, nT, nD / nT if nT else math.inf,
