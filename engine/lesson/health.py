@@ -41,6 +41,7 @@ SATURATED_BELOW = 0.01     # g′(z) under this: the unit passes almost no gradi
 SATURATING = ("sigmoid", "tanh")
 DYING = ("relu",)
 RECORD_SHARE = 0.02        # aim below the 3 % budget, so noise in the timing stays inside it
+FIELDS = ("norm_D", "norm_Theta", "relative_step", "mean_abs_d", "saturated_share", "dead_share")
 CSV_FIELDS = ("epoch", "l", "norm_D", "norm_Theta", "mean_abs_d", "saturated_share",
               "dead_share")
 
@@ -234,3 +235,46 @@ class HealthRecorder:
                 l, nD, nT, _rel, mean_d, sat, dead = astuple(r)
                 out.append((epoch, l, nD, nT, mean_d, sat, dead))
         return out
+
+    # --- session files -------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """Return the records as JSON-ready data (NaN written as None)."""
+        def row(rows: list[LayerHealth]) -> list[list[float | None]]:
+            return [[None if not math.isfinite(v) else float(v) for v in astuple(r)[1:]]
+                    for r in rows]
+
+        return {"stride": self.stride, "min_stride": self._min_stride,
+                "epochs": [e for e, _ in self._records],
+                "rows": [row(rows) for _, rows in self._records],
+                "latest": None if self._latest is None else {
+                    "epoch": self._latest[0], "rows": row(self._latest[1])}}
+
+    def load_dict(self, data: dict, layers: int, trainer: Trainer | None = None) -> None:
+        """Replace the records by ``to_dict`` data for a network with ``layers`` weight
+        matrices, following ``trainer`` from now on; raise ValueError naming a bad field."""
+        def rows_of(value: list) -> list[LayerHealth]:
+            if len(value) != layers or any(len(r) != len(FIELDS) for r in value):
+                raise ValueError(f"every record needs {layers} rows of {len(FIELDS)} numbers")
+            return [LayerHealth(l, *(math.nan if v is None else float(v) for v in r))
+                    for l, r in enumerate(value, 1)]
+
+        try:
+            epochs = [int(e) for e in data["epochs"]]
+            records = [(e, rows_of(r)) for e, r in zip(epochs, data["rows"], strict=True)]
+            latest = data.get("latest")
+            latest = None if latest is None else (int(latest["epoch"]), rows_of(latest["rows"]))
+            stride, min_stride = int(data["stride"]), int(data["min_stride"])
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "gradient health: missing or malformed field ({reason})"),
+                reason=str(exc)) from None
+        if (any(b <= a for a, b in zip(epochs, epochs[1:], strict=False)) or stride < 1
+                or min_stride < 1 or len(records) > 2 * self.capacity):
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "gradient health: epochs must increase and fit the capacity"))
+        self.clear()
+        self._records, self._latest = records, latest
+        self.stride, self._min_stride = stride, min_stride
+        if trainer is not None:
+            self._source = (id(trainer.network), id(trainer.data()[0]))
+

@@ -664,7 +664,7 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/health.py" line="+102"/>
+        <location filename="../../engine/lesson/health.py" line="+106"/>
         <location filename="../../engine/network.py" line="+27"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
@@ -673,6 +673,16 @@
         <location line="+118"/>
         <source>unknown health figure {name!r}: expected one of {names}</source>
         <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>gradient health: missing or malformed field ({reason})</source>
+        <translation>saúde do gradiente: campo ausente ou malformado ({reason})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gradient health: epochs must increase and fit the capacity</source>
+        <translation>saúde do gradiente: as épocas devem crescer e caber na capacidade</translation>
     </message>
     <message>
         <location filename="../../engine/network.py" line="+63"/>
@@ -1185,7 +1195,8 @@
         <translation>histórico de treinamento: as épocas devem ser crescentes e caber na capacidade</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+71"/>
+        <location filename="../../ui/files/session_io.py" line="+77"/>
+        <location line="+7"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
     </message>
