@@ -62,7 +62,8 @@ class HealthPlot(QWidget):
         self.share_plot.setYRange(-0.15, 1.15, padding=0.0)
         self.share_plot.getPlotItem().enableAutoRange(axis="y", enable=False)
         self.share_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
-        self.share_plot.setMinimumHeight(120)
+        self.share_plot.setMinimumHeight(80)
+        self.norm_plot.setMinimumHeight(120)
         self.share_plot.setMaximumHeight(170)
         for w in (self.norm_plot, self.share_plot):
             w.getAxis("left").setWidth(56)
