@@ -254,7 +254,9 @@ class HealthRecorder:
         matrices, following ``trainer`` from now on; raise ValueError naming a bad field."""
         def rows_of(value: list) -> list[LayerHealth]:
             if len(value) != layers or any(len(r) != len(FIELDS) for r in value):
-                raise ValueError(f"every record needs {layers} rows of {len(FIELDS)} numbers")
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "every record needs {layers} rows of {n} numbers"),
+                    layers=layers, n=len(FIELDS))
             return [LayerHealth(l, *(math.nan if v is None else float(v) for v in r))
                     for l, r in enumerate(value, 1)]
 

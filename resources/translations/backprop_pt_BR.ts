@@ -675,7 +675,12 @@
         <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
+        <source>every record needs {layers} rows of {n} numbers</source>
+        <translation>cada registro precisa de {layers} linhas de {n} números</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>gradient health: missing or malformed field ({reason})</source>
         <translation>saúde do gradiente: campo ausente ou malformado ({reason})</translation>
     </message>
@@ -1375,7 +1380,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+85"/>
+        <location filename="../../ui/training/health_plot.py" line="+86"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
