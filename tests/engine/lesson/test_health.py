@@ -211,3 +211,16 @@ def test_deep_sigmoid_preset_starts_with_a_vanishing_gradient(seed):
     norms = [float(np.linalg.norm(g)) for g in D]
     assert norms[0] < 1e-2 * norms[-1]            # two orders of magnitude, at least
     assert layer_health(net, setup.X, setup.Y, setup.lam)[0].norm_D == pytest.approx(norms[0])
+
+
+def test_after_a_roll_back_no_record_lies_beyond_the_epoch_training_went_back_to():
+    X, Y = _data(m=30)
+    net = Network([3, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
+    Yr = X[:, :1] * 50.0
+    trainer = Trainer(net, X, Yr, Settings(lr=5.0), np.random.default_rng(0))
+    trainer.health = recorder = HealthRecorder(share=1e9)
+    divergence = trainer.run(max_epochs=200)
+    assert divergence is not None
+    recorder.record_latest(trainer)          # what the window and the CLI do once stopped
+    assert recorder.epochs().max() == trainer.epoch
+    assert np.all(np.isfinite(recorder.series("norm_Theta")))
