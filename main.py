@@ -10,50 +10,12 @@
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from collections.abc import Sequence
 
 PRESETS = ("mazur", "xor", "and", "or", "circles", "moons", "spirals", "blobs", "iris", "digits",
            "deep-sigmoid")
-
-
-def _weight_pair(text: str):
-    """Return the two WeightRefs of "l,i,j;l,i,j" (argparse type; one-line errors)."""
-    from engine.lesson.landscape import WeightRef
-
-    parts = [w.strip() for w in text.split(";")]
-    try:
-        refs = tuple(WeightRef(*(int(n) for n in w.split(","))) for w in parts)
-    except (TypeError, ValueError):
-        refs = ()
-    if len(refs) != 2:
-        raise argparse.ArgumentTypeError(
-            f"expected two weights as \"l,i,j;l,i,j\" (whole numbers), got {text!r}")
-    return refs
-
-
-def _positive(text: str) -> float:
-    """Return a positive finite number (argparse type)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-    return value
-
-
-def _steps(text: str) -> int:
-    """Return a grid size 2..1001 (argparse type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 2 <= value <= 1001:
-        raise argparse.ArgumentTypeError(f"expected a whole number 2..1001, got {text!r}")
-    return value
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -83,80 +45,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="write the worked example of the current example and exit")
     p.add_argument("--export-gif", metavar="FILE.gif",
                    help="write an animated GIF of the step-through and exit")
-    p.add_argument("--export-health", metavar="FILE.csv",
-                   help="after --train-epochs N (no window): write the gradient health per "
-                        "recorded epoch and layer (epoch 0: before training) and exit")
-    p.add_argument("--export-landscape", metavar="FILE.csv",
-                   help="after --train-epochs N (no window): write J over a grid of two "
-                        "weights (w1, w2, J) and exit")
-    p.add_argument("--landscape-weights", type=_weight_pair, metavar="l,i,j;l,i,j",
-                   help="the landscape's two weights Θ(l)[i, j], l and i from 1, j from 0 "
-                        "(the bias), as in the Θ CSV export")
-    p.add_argument("--landscape-span", type=_positive, default=1.0, metavar="S",
-                   help="the landscape runs over each weight ± S (default 1)")
-    p.add_argument("--landscape-steps", type=_steps, default=41, metavar="K",
-                   help="grid points per weight, 2..1001 (default 41)")
+    # The headless exports' options (numpy loads here, after main() limited the BLAS threads).
+    from engine.lesson import headless as exports
+
+    exports.add_arguments(p)
     args = p.parse_args(list(argv))
-    _check_exports(p, args, argv)
+    exports.check_arguments(p, args, argv)
     return args
-
-
-def _check_exports(p: argparse.ArgumentParser, args: argparse.Namespace,
-                   argv: Sequence[str]) -> None:
-    """Reject export options that cannot work together (one-line argparse errors)."""
-    landscape_opts = [o for o in ("--landscape-weights", "--landscape-span", "--landscape-steps")
-                      if any(a == o or a.startswith(o + "=") for a in argv)]
-    if landscape_opts and not args.export_landscape:
-        p.error(f"{landscape_opts[0]} needs --export-landscape FILE.csv")
-    if not (args.export_health or args.export_landscape):
-        return
-    if args.train_epochs < 0:
-        p.error(f"--train-epochs must be ≥ 0, got {args.train_epochs}")
-    if args.session:
-        p.error("--export-health and --export-landscape work on a --preset, not a session file")
-    for other in ("screenshot", "export_gif", "export_worked_example", "trace"):
-        if getattr(args, other):
-            p.error(f"--{other.replace('_', '-')} cannot be combined with the headless exports")
-    if args.export_landscape:
-        if args.landscape_weights is None:
-            p.error('--export-landscape needs --landscape-weights "l,i,j;l,i,j"')
-        from engine.lesson.landscape import check_weight
-        from engine.lesson.presets import build_preset
-
-        net = build_preset(args.preset or "mazur", seed=args.seed).network
-        first, second = args.landscape_weights
-        if first == second:
-            p.error(f"--landscape-weights names the same weight twice ({first})")
-        for ref in (first, second):
-            try:
-                check_weight(net, ref)
-            except ValueError as exc:
-                p.error(f"--landscape-weights: {exc}")
-
-
-def run_exports(args: argparse.Namespace) -> int:
-    """Train the preset headlessly, write the health and/or landscape CSV; return the status."""
-    from engine.lesson import headless
-    from engine.lesson.health import HealthRecorder
-
-    _setup, trainer = headless.build_trainer(args.preset or "mazur", seed=args.seed)
-    recorder = HealthRecorder() if args.export_health else None
-    divergence = headless.train(trainer, args.train_epochs, recorder)
-    if divergence is not None:
-        print(f"backprop-visualizer: training stopped at epoch {divergence.epoch}: "
-              f"{divergence.cause}", file=sys.stderr)
-    try:
-        if recorder is not None:
-            headless.write_health_csv(recorder, args.export_health)
-        if args.export_landscape:
-            land = headless.trainer_landscape(trainer, args.landscape_weights,
-                                              args.landscape_span, args.landscape_steps)
-            headless.write_landscape_csv(land, args.export_landscape)
-    except OSError as exc:
-        print(f"backprop-visualizer: could not write {exc.filename}: {exc.strerror}",
-              file=sys.stderr)
-        return 2
-    return 0
 
 
 def run_trace(args: argparse.Namespace) -> int:
@@ -199,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.trace:
         return run_trace(args)
     if args.export_health or args.export_landscape:
-        return run_exports(args)
+        from engine.lesson import headless as exports
+
+        return exports.run(args)
     headless = bool(args.screenshot or args.export_worked_example or args.export_gif)
     if not has_display():
         if headless:
