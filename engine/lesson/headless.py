@@ -83,39 +83,31 @@ def trainer_landscape(trainer: Trainer, refs: tuple[WeightRef, WeightRef], span:
 
 
 # --- the command line ---------------------------------------------------------------------------
-def _weight_pair(text: str):
-    """Return the two WeightRefs of "l,i,j;l,i,j" (argparse type; one-line errors)."""
-    parts = [w.strip() for w in text.split(";")]
+def _weight_pair(text: str) -> tuple[WeightRef, ...] | None:
+    """Return the two WeightRefs of "l,i,j;l,i,j", or None if the text is not that."""
     try:
-        refs = tuple(WeightRef(*(int(n) for n in w.split(","))) for w in parts)
+        refs = tuple(WeightRef(*(int(n) for n in w.split(","))) for w in text.split(";"))
     except (TypeError, ValueError):
-        refs = ()
-    if len(refs) != 2:
-        raise argparse.ArgumentTypeError(
-            f"expected two weights as \"l,i,j;l,i,j\" (whole numbers), got {text!r}")
-    return refs
+        return None
+    return refs if len(refs) == 2 else None
 
 
-def _positive(text: str) -> float:
-    """Return a positive finite number (argparse type)."""
+def _positive(text: str) -> float | None:
+    """Return a positive finite number, or None."""
     try:
         value = float(text)
     except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-    return value
+        return None
+    return value if math.isfinite(value) and value > 0 else None
 
 
-def _steps(text: str) -> int:
-    """Return a grid size 2..1001 (argparse type)."""
+def _steps(text: str) -> int | None:
+    """Return a grid size 2..1001, or None."""
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if not 2 <= value <= 1001:
-        raise argparse.ArgumentTypeError(f"expected a whole number 2..1001, got {text!r}")
-    return value
+        return None
+    return value if 2 <= value <= 1001 else None
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -126,12 +118,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--export-landscape", metavar="FILE.csv",
                    help="after --train-epochs N (no window): write J over a grid of two "
                         "weights (w1, w2, J) and exit")
-    p.add_argument("--landscape-weights", type=_weight_pair, metavar="l,i,j;l,i,j",
+    # Read as text and converted in check_arguments, whose p.error gives argparse's one line.
+    p.add_argument("--landscape-weights", metavar="l,i,j;l,i,j",
                    help="the landscape's two weights Θ(l)[i, j], l and i from 1, j from 0 "
                         "(the bias), as in the Θ CSV export")
-    p.add_argument("--landscape-span", type=_positive, default=1.0, metavar="S",
+    p.add_argument("--landscape-span", default="1", metavar="S",
                    help="the landscape runs over each weight ± S (default 1)")
-    p.add_argument("--landscape-steps", type=_steps, default=41, metavar="K",
+    p.add_argument("--landscape-steps", default="41", metavar="K",
                    help="grid points per weight, 2..1001 (default 41)")
 
 
@@ -154,6 +147,19 @@ def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
     if args.export_landscape:
         if args.landscape_weights is None:
             p.error('--export-landscape needs --landscape-weights "l,i,j;l,i,j"')
+        text = args.landscape_weights
+        args.landscape_weights = _weight_pair(text)
+        if args.landscape_weights is None:
+            p.error('argument --landscape-weights: expected two weights as "l,i,j;l,i,j" '
+                    f"(whole numbers), got {text!r}")
+        span, steps = _positive(args.landscape_span), _steps(args.landscape_steps)
+        if span is None:
+            p.error("argument --landscape-span: expected a positive number, "
+                    f"got {args.landscape_span!r}")
+        if steps is None:
+            p.error("argument --landscape-steps: expected a whole number 2..1001, "
+                    f"got {args.landscape_steps!r}")
+        args.landscape_span, args.landscape_steps = span, steps
         net = build_preset(args.preset or "mazur", seed=args.seed).network
         first, second = args.landscape_weights
         if first == second:

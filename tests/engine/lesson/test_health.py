@@ -21,6 +21,12 @@ def _data(m: int = 12, n: int = 3, seed: int = 1) -> tuple[np.ndarray, np.ndarra
     return X, (X[:, :1] * X[:, 1:2] > 0).astype(float)
 
 
+def _field(step, name: str) -> np.ndarray:
+    """Return a named array of a trace step (typed payloads, or the older arrays mapping)."""
+    payload = getattr(step, "payload", None)
+    return np.array(getattr(payload, name) if payload is not None else step.arrays[name])
+
+
 def _per_example(net: Network, X: np.ndarray, Y: np.ndarray, lam: float):
     """Return z[l], d[l] as lists over examples (from the trace) and the trace's D."""
     trace = net.trace(X, Y, lam=lam)
@@ -28,9 +34,9 @@ def _per_example(net: Network, X: np.ndarray, Y: np.ndarray, lam: float):
     d: dict[int, list[np.ndarray]] = {}
     for step in trace:
         if step.phase is Phase.FORWARD_Z:
-            z.setdefault(step.layer, []).append(np.array(step.arrays["z"]))
+            z.setdefault(step.layer, []).append(_field(step, "z"))
         elif step.phase in (Phase.OUTPUT_DELTA, Phase.HIDDEN_DELTA):
-            d.setdefault(step.layer, []).append(np.array(step.arrays["d"]))
+            d.setdefault(step.layer, []).append(_field(step, "d"))
     return z, d, trace.D
 
 
