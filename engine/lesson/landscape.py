@@ -75,20 +75,12 @@ def check_weight(network: Network, ref: WeightRef) -> WeightRef:
     return ref
 
 
-def _loss_sums(network: Network, z: np.ndarray, a: np.ndarray | None, y: np.ndarray
-               ) -> np.ndarray:
-    """Return Σ over examples of the loss for each grid point: z, a (P, m, K) (a is only
-    needed for squared error), y (m, K)."""
-    loss, out = network.loss.name, network.output
-    if loss == "squared_error":
-        diff = a - y
-        return 0.5 * np.einsum("pmk,pmk->p", diff, diff)
-    if str(out) == "softmax":
-        zmax = z.max(axis=-1, keepdims=True)
-        lse = zmax + np.log(np.exp(z - zmax).sum(axis=-1, keepdims=True))
-        return np.einsum("pmk,mk->p", lse - z, y)
-    # sigmoid: −[y log σ(z) + (1−y) log(1−σ(z))] = log(1 + e^z) − y z
-    return np.logaddexp(0.0, z).sum(axis=(1, 2)) - np.einsum("pmk,mk->p", z, y)
+def _loss_sums(network: Network, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Return Σ over examples of the loss for each grid point: z, a (P, m, K), y (m, K)."""
+    # The loss object's own formula, one grid point at a time: (m, K) arrays, a few numpy calls
+    # each, so this stays a small part of the batched forward pass before it.
+    value = network.loss.value
+    return np.array([value(z[p], a[p], y) for p in range(z.shape[0])])
 
 
 def batched_costs(network: Network, X: np.ndarray, Y: np.ndarray, refs: Sequence[WeightRef],
@@ -164,8 +156,7 @@ def _chunk_costs(network: Network, a_first: np.ndarray, y: np.ndarray, first: in
         for k, r in enumerate(refs):
             if r.l == l:
                 z[:, :, r.i - 1] += part[:, k, None] * column(a, r.j)
-    a_out = activation_of(network, L).g(z) if network.loss.name == "squared_error" else None
-    return _loss_sums(network, z, a_out, y) / m
+    return _loss_sums(network, z, activation_of(network, L).g(z), y) / m
 
 
 def landscape(network: Network, X: np.ndarray, Y: np.ndarray, first: WeightRef,

@@ -18,7 +18,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -31,10 +31,14 @@ from engine.messages import Message
 from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
 
-if TYPE_CHECKING:
-    from engine.lesson.health import HealthRecorder
-
 MEASURE_SHARE = 0.01    # measuring test cost and accuracy takes at most this share of the time
+
+
+class EpochObserver(Protocol):
+    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one)."""
+
+    def on_epoch(self, trainer: Trainer, epoch: int) -> None:
+        """Look at ``trainer`` now that ``epoch`` is done (also called before training)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ class Trainer:
     ``health``, if set, records the layers' gradient health where epochs end (on its stride).
     """
 
-    health: HealthRecorder | None = None
+    health: EpochObserver | None = None
 
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray, settings: Settings,
                  rng: np.random.Generator, test: tuple[np.ndarray, np.ndarray] | None = None,
