@@ -26,7 +26,7 @@ LANDSCAPE_BUDGET_S = 0.3
 RECORD_CASES = (
     ("2-4-4-1 XOR", (2, 4, 4, 1), "tanh", "xor", 4000),
     ("2-8×6-1 sigmoid moons", (2, 8, 8, 8, 8, 8, 8, 1), "sigmoid", "moons", 1500),
-    ("64-32-10 digits", (64, 32, 10), "sigmoid", "digits", 150),
+    ("64-32-10 digits", (64, 32, 10), "sigmoid", "digits", 300),
 )
 
 
