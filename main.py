@@ -3,6 +3,8 @@
     python main.py                              open the app on the Mazur 2-2-2 preset
     python main.py --trace --preset mazur       print every micro-step to the terminal (no window)
     python main.py --preset mazur --step 7 --screenshot out.png
+    python main.py --preset xor --train-epochs 500 --export-health health.csv    (no window)
+    python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 PRESETS = ("mazur", "xor", "xor-table", "and", "or", "circles", "moons", "spirals", "blobs",
-           "iris", "digits")
+           "iris", "digits", "deep-sigmoid")
 IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
 MAX_STEP = 1_000_000
 MAX_TRAIN_EPOCHS = 1_000_000
@@ -97,7 +99,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="write the worked example of the current example and exit")
     p.add_argument("--export-gif", metavar="FILE.gif", type=output_path(),
                    help="write an animated GIF of the step-through and exit")
-    return p.parse_args(list(argv))
+    # The headless exports' options (numpy loads here, after main() limited the BLAS threads).
+    from engine.lesson import headless as exports
+
+    exports.add_arguments(p)
+    args = p.parse_args(list(argv))
+    exports.check_arguments(p, args, argv)
+    return args
 
 
 def run_trace(args: argparse.Namespace) -> int:
@@ -143,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.trace:
         return run_trace(args)
+    if args.export_health or args.export_landscape:
+        from engine.lesson import headless as exports
+
+        return exports.run(args)
     headless = bool(args.screenshot or args.export_worked_example or args.export_gif)
     if not has_display():
         if headless:

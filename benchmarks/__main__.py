@@ -43,7 +43,7 @@ def main() -> int:
             last = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             last = {}
-        for part in ("app",) if args.engine_only else ("engine",):
+        for part in ("app",) if args.engine_only else ("engine", "health"):
             if part in last:
                 results[part] = last[part]
                 results.setdefault("earlier", {})[part] = last.get("when", "?")
@@ -52,6 +52,9 @@ def main() -> int:
 
         repeats = args.repeats or (5 if args.quick else 11)
         results["engine"] = engine_bench.run(repeats)
+        from benchmarks import health_bench
+
+        results["health"] = health_bench.run(5 if args.quick else 7)
     if not args.engine_only:
         from benchmarks import app_bench
 

@@ -157,4 +157,8 @@ def markdown(results: dict) -> str:
         lines += engine_table(results["engine"]) + [""]
     if "app" in results:
         lines += app_table(results["app"]) + [""]
+    if "health" in results:
+        from benchmarks.health_bench import table
+
+        lines += table(results["health"]) + [""]
     return "\n".join(lines)

@@ -22,3 +22,12 @@ def test_engine_benchmark_case_runs_and_checks_its_variants():
     want = {"engine", "engine_numpy"} | ({"engine_mkl"} if blas.find_mkl() is not None else set())
     assert want <= set(row["steps_per_s"])
     assert all(v > 0 for v in row["steps_per_s"].values())
+
+
+def test_health_benchmark_runs_against_the_current_engine():
+    from benchmarks import health_bench
+
+    land = health_bench.landscape_seconds(repeats=1)
+    assert land["seconds"] > 0
+    lines = health_bench.table({"recording": [], "landscape": land})
+    assert any("Landscape" in line for line in lines)

@@ -95,7 +95,7 @@ def build(args: argparse.Namespace) -> Parts:
     lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
-                   training.loss_plot, training.boundary):
+                   training.loss_plot, training.boundary, training.health_plot):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson)

@@ -140,6 +140,9 @@ PRESETS: dict[str, PresetSpec] = {spec.name: spec for spec in (
     _data("blobs", (4,), "tanh", 0.3),
     _data("iris", (8,), "sigmoid", 0.5),
     _data("digits", (32,), "sigmoid", 0.5),
+    # The vanishing gradient: eight layers of sigmoid units (g′ ≤ ¼ at each) on two moons; at
+    # the start, ‖D(1)‖ is orders of magnitude below ‖D(7)‖ (the gradient-health panel shows it).
+    PresetSpec("deep-sigmoid", (8,) * 6, "sigmoid", LearningSettings(lr=0.5), dataset="moons"),
 )}
 ARTICLES = tuple(spec.article for spec in PRESETS.values() if spec.article is not None)
 # The learning rate that suits Adam whatever the data: its steps are about α per weight.

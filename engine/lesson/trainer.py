@@ -18,7 +18,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -32,6 +32,13 @@ from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
 
 MEASURE_SHARE = 0.01    # measuring test cost and accuracy takes at most this share of the time
+
+
+class EpochObserver(Protocol):
+    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one)."""
+
+    def on_epoch(self, trainer: Trainer, epoch: int) -> None:
+        """Look at ``trainer`` now that ``epoch`` is done (also called before training)."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,10 @@ class Trainer:
 
     ``epoch`` counts the epochs done since the network was last replaced, ``history`` holds the
     cost (and accuracy) per epoch, ``examples`` counts every example trained on (for the speed).
+    ``health``, if set, records the layers' gradient health where epochs end (on its stride).
     """
+
+    health: EpochObserver | None = None
 
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray, settings: Settings,
                  rng: np.random.Generator, test: tuple[np.ndarray, np.ndarray] | None = None,
@@ -153,6 +163,8 @@ class Trainer:
         # A loaded history may run ahead of a loaded counter: continue after its newest epoch.
         self.epoch = max(self.epoch, self.history.latest_epoch())
         target = math.inf if max_epochs is None else self.epoch + max_epochs
+        if self.health is not None:         # the state before training is epoch 0's record
+            self.health.on_epoch(self, self.epoch)
         if self._order is None:
             self._remember()
         meas = self._measuring
@@ -260,6 +272,8 @@ class Trainer:
         else:
             self.history.add(HistoryPoint(epoch, train_cost))
             self.latest_measured = False
+        if self.health is not None:
+            self.health.on_epoch(self, epoch)
 
     def _time_epochs(self, now: float) -> None:
         """Fold the epochs done since the last call into the seconds-per-epoch average (time

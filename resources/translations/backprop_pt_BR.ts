@@ -884,12 +884,33 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
+        <location filename="../../engine/lesson/health.py" line="+106"/>
         <location filename="../../engine/validation.py" line="-30"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+120"/>
+        <source>unknown health figure {name!r}: expected one of {names}</source>
+        <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>every record needs {layers} rows of {n} numbers</source>
+        <translation>cada registro precisa de {layers} linhas de {n} números</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>gradient health: missing or malformed field ({reason})</source>
+        <translation>saúde do gradiente: campo ausente ou malformado ({reason})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gradient health: epochs must increase and fit the capacity</source>
+        <translation>saúde do gradiente: as épocas devem crescer e caber na capacidade</translation>
+    </message>
+    <message>
+        <location filename="../../engine/validation.py" line="+17"/>
         <source>learning rate must be a positive finite number, got {lr!r}</source>
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
@@ -1303,7 +1324,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+218"/>
+        <location filename="../../engine/lesson/presets.py" line="+221"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1518,7 +1539,8 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+77"/>
+        <location filename="../../ui/files/session_io.py" line="+83"/>
+        <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
@@ -1583,6 +1605,31 @@
         <location line="+8"/>
         <source>span must be a positive number, got {span}</source>
         <translation>span deve ser um número positivo, mas é {span}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape.py" line="+65"/>
+        <source>weight l,i,j = {l},{i},{j} is not in the network {sizes}: l must be 1..{last}</source>
+        <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: l deve ser 1..{last}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>weight l,i,j = {l},{i},{j} is not in the network {sizes}: Θ({l}) has i 1..{rows} and j 0..{cols} (j = 0 is the bias)</source>
+        <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: Θ({l}) tem i 1..{rows} e j 0..{cols} (j = 0 é o viés)</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>the landscape needs two different weights, got {w} twice</source>
+        <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the landscape&apos;s span must be a positive number, got {span!r}</source>
+        <translation>a amplitude da superfície de custo deve ser um número positivo, recebeu {span!r}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the landscape needs 2..{most} steps per side, got {steps}</source>
+        <translation>a superfície de custo precisa de 2..{most} passos por lado, recebeu {steps}</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1778,50 @@
         <location line="+3"/>
         <source>m = {m} example(s); {bad} of {n} weights disagree.</source>
         <translation>m = {m} exemplo(s); {bad} de {n} pesos discordam.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPlot</name>
+    <message>
+        <location filename="../../ui/training/health_plot.py" line="+86"/>
+        <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
+        <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gradient health</source>
+        <translation>Saúde do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖D(l)‖</source>
+        <translation>‖D(l)‖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>units</source>
+        <translation>unidades</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No gradients recorded yet.</source>
+        <translation>Nenhum gradiente registrado ainda.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>below: ━ saturated, ╍ dead units</source>
+        <translation>abaixo: ━ unidades saturadas, ╍ mortas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</source>
+        <translation>época %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from engine.files.session_format import Session, SessionError
+from engine.lesson.health import HealthRecorder
 from engine.lesson.presets import build_preset, data_article
 from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
 from ui.state import AppState, Settings
@@ -54,6 +55,9 @@ def capture(state: AppState, parts: Teammates) -> Session:
     history = training.history.to_dict() if training is not None else None
     if history is not None:
         history["epoch"] = int(getattr(training, "epoch", 0))
+        health = getattr(getattr(training, "trainer", None), "health", None)
+        if health is not None and len(health):
+            history["health"] = health.to_dict()      # optional: older files have none
     return Session(
         network=state.network.copy(), X=state.X.copy(), Y=state.Y.copy(), dataset=state.dataset,
         settings=asdict(state.settings), history=history, example=state.example,
@@ -69,7 +73,16 @@ def check(session: Session, parts: Teammates) -> None:
     training = parts.training
     history = dict(session.history or {})
     history.pop("epoch", None)
-    if training is None or "epochs" not in history:
+    health = history.pop("health", None)
+    if training is None:
+        return
+    if health is not None:
+        try:
+            HealthRecorder().load_dict(health, session.network.L - 1)
+        except (ValueError, TypeError) as exc:
+            raise SessionError(QT_TRANSLATE_NOOP("Engine", "history: {reason}"),
+                               reason=reason(exc)) from None
+    if "epochs" not in history:
         return
     try:
         type(training.history)().load_dict(history)
@@ -130,10 +143,16 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
     if training is not None:
         history = dict(session.history or {})
         epoch = history.pop("epoch", None)
+        health = history.pop("health", None)
         if "epochs" in history:
             training.history.load_dict(history)          # checked above
         else:
             training.history.clear()
+        recorder = getattr(getattr(training, "trainer", None), "health", None)
+        if recorder is not None:
+            recorder.clear()
+            if health is not None:                       # checked above
+                recorder.load_dict(health, session.network.L - 1, training.trainer)
         latest = training.history.latest
         training.epoch = int(epoch) if isinstance(epoch, int) else (
             latest.epoch if latest is not None else 0)

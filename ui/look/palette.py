@@ -261,3 +261,6 @@ STAGE_HEX: dict[str, str] = {
     "gradient": "#F0E442",
     "update": "#CC79A7",
 }
+# Gradient health: one colour per layer l (Okabe–Ito first, then Tol's wine and grey), in order.
+LAYER_HEX = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
+             "#999999")

@@ -1,17 +1,21 @@
-"""The training wing: the panel, the loss plot and the decision boundary as docks of the window,
-around one ``TrainingController``; ``--train-epochs N`` trains before the window shows."""
+"""The training wing: the panel, the loss plot, the decision boundary and the gradient health as
+docks of the window, around one ``TrainingController``; ``--train-epochs N`` trains before the
+window shows."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 
+from engine.lesson.health import HealthRecorder
 from ui.canvas.view import NetworkView
 from ui.state import AppState
 from ui.training.boundary_view import BoundaryView
+from ui.training.health_plot import HealthPlot
 from ui.training.loss_plot import LossPlot
 from ui.training.panel import TrainingPanel
 from ui.training.scheduler import TrainingController
@@ -19,12 +23,13 @@ from ui.training.scheduler import TrainingController
 
 @dataclass(frozen=True)
 class TrainingWing:
-    """What ``install`` built: the scheduler, the panel, the two plots and their docks."""
+    """What ``install`` built: the scheduler, the panel, the plots and their docks."""
 
     controller: TrainingController
     panel: TrainingPanel
     loss_plot: LossPlot
     boundary: BoundaryView
+    health_plot: HealthPlot | None = None
 
 
 def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
@@ -37,6 +42,20 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     loss_plot = LossPlot(controller.history)
     boundary = BoundaryView(state)
     controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    # The trainer records the layers' gradient health on its stride. While it is stopped, the
+    # newest weights are recorded too (new weights before training: a deep sigmoid net shows
+    # its problem at once; the end of "one epoch" or --train-epochs); never while running, where
+    # that would cost a pass per redraw.
+    recorder = controller.trainer.health = HealthRecorder()
+
+    def record_stopped() -> None:
+        # Data the loss cannot use is skipped here: the controller says so when training.
+        if not controller.running:
+            with contextlib.suppress(ValueError):
+                recorder.record_latest(controller.trainer)
+
+    health_plot = HealthPlot(recorder, before_refresh=record_stopped)
+    controller.epoch_finished.connect(lambda _e: health_plot.refresh())
     state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
         controller.is_classification()))
     loss_plot.set_show_accuracy(controller.is_classification())
@@ -53,17 +72,21 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     # cost plot (side by side, the square boundary map wastes no width).
     docks = []
     for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
-                         ("lossDock", loss_plot)):
+                         ("lossDock", loss_plot), ("healthDock", health_plot)):
         dock = QDockWidget(window)
         dock.setObjectName(name)
         dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         docks.append(dock)
     window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
+    window.tabifyDockWidget(docks[2], docks[3])     # behind the loss plot, a tab away
+    docks[2].raise_()
     window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
     window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
-    panel.docks = docks
+    panel.docks = docks[:3]
+    health_plot.dock = docks[3]
     panel.retranslate()
+    health_plot.retranslate()
     for dock in docks:
         window.view_menu.addAction(dock.toggleViewAction())
     epochs = int(getattr(args, "train_epochs", 0) or 0)
@@ -71,6 +94,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
         def train() -> None:
             controller.train_epochs(epochs)
             loss_plot.refresh()
+            health_plot.refresh()
 
         if getattr(args, "session", None):
             # The session file is opened by a part built after this one: train what it
@@ -78,4 +102,4 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
             QTimer.singleShot(0, train)
         else:
             train()
-    return TrainingWing(controller, panel, loss_plot, boundary)
+    return TrainingWing(controller, panel, loss_plot, boundary, health_plot)

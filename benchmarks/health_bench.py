@@ -1,0 +1,111 @@
+"""Issue 16's budgets: recording gradient health costs ≤ 3 % of training time, and a 61×61 loss
+landscape on XOR (m = 160, 2-4-4-1) takes ≤ 0.3 s.
+
+Recording: the same full-batch training (the trainer's own loop, as the window runs it) with and
+without a ``HealthRecorder``, in interleaved blocks; the overhead is the median time with over the
+median time without, minus one. Run alone: ``python -m benchmarks.health_bench``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from engine.datasets import load
+from engine.lesson.health import HealthRecorder
+from engine.lesson.landscape import WeightRef, landscape
+from engine.lesson.settings import Settings
+from engine.lesson.trainer import Trainer
+from engine.network import Network
+
+RECORD_BUDGET = 0.03
+LANDSCAPE_BUDGET_S = 0.3
+# (name, layer sizes, hidden g, data set, epochs per timed run)
+RECORD_CASES = (
+    ("2-4-4-1 XOR", (2, 4, 4, 1), "tanh", "xor", 4000),
+    ("2-8×6-1 sigmoid moons", (2, 8, 8, 8, 8, 8, 8, 1), "sigmoid", "moons", 1500),
+    ("64-32-10 digits", (64, 32, 10), "sigmoid", "digits", 300),
+)
+
+
+def _xor160() -> tuple[np.ndarray, np.ndarray]:
+    ds = load("xor", seed=0, n=200, test_ratio=0.2)
+    assert ds.X_train.shape[0] == 160
+    return ds.X_train, ds.Y_train
+
+
+def _train_seconds(sizes, g, data, epochs: int, record: bool) -> tuple[float, float]:
+    """Return the seconds a fresh trainer takes for ``epochs`` epochs, and the recorder's part."""
+    ds = load(data, seed=0, test_ratio=0.0)
+    out = "softmax" if sizes[-1] > 1 else "sigmoid"
+    net = Network(sizes, g, out, rng=np.random.default_rng(0))
+    trainer = Trainer(net, ds.X_train, ds.Y_train, Settings(lr=0.1), np.random.default_rng(0))
+    recorder = HealthRecorder() if record else None
+    trainer.health = recorder
+    t0 = time.perf_counter()
+    trainer.run(max_epochs=epochs)
+    return time.perf_counter() - t0, (recorder.seconds if recorder else 0.0)
+
+
+def recording_overhead(repeats: int = 5) -> list[dict]:
+    """Return, per case, the median training seconds without and with recording and the share."""
+    rows = []
+    for name, sizes, g, data, epochs in RECORD_CASES:
+        plain, recorded, inside = [], [], []
+        _train_seconds(sizes, g, data, max(1, epochs // 10), True)       # warm up
+        for _ in range(repeats):
+            plain.append(_train_seconds(sizes, g, data, epochs, False)[0])
+            seconds, rec = _train_seconds(sizes, g, data, epochs, True)
+            recorded.append(seconds)
+            inside.append(rec / seconds)
+        without, with_ = statistics.median(plain), statistics.median(recorded)
+        rows.append({"case": name, "epochs": epochs, "seconds_without": without,
+                     "seconds_with": with_, "overhead": with_ / without - 1.0,
+                     "recorder_share": statistics.median(inside),
+                     "ok": statistics.median(inside) <= RECORD_BUDGET})
+    return rows
+
+
+def landscape_seconds(repeats: int = 7) -> dict:
+    """Return the median seconds of a 61×61 landscape on XOR (m = 160, 2-4-4-1)."""
+    X, Y = _xor160()
+    net = Network((2, 4, 4, 1), "tanh", rng=np.random.default_rng(0))
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        landscape(net, X, Y, WeightRef(1, 2, 1), WeightRef(2, 3, 0), 2.0, 61, lam=0.01)
+        times.append(time.perf_counter() - t0)
+    median = statistics.median(times)
+    return {"case": "61×61, XOR m = 160, 2-4-4-1", "seconds": median, "best": min(times),
+            "ok": median <= LANDSCAPE_BUDGET_S}
+
+
+def run(repeats: int = 7) -> dict:
+    """Measure both budgets."""
+    return {"recording": recording_overhead(repeats), "landscape": landscape_seconds(repeats)}
+
+
+def table(result: dict) -> list[str]:
+    """Return the markdown lines of the two budgets."""
+    lines = ["### Gradient health recording (≤ 3 % of training) and the loss landscape (≤ 0.3 s)",
+             "", "| case | epochs | s without | s with | wall overhead | recorder's share | ok |",
+             "|---|---|---|---|---|---|---|"]
+    for r in result["recording"]:
+        lines.append(f"| {r['case']} | {r['epochs']} | {r['seconds_without']:.3f} | "
+                     f"{r['seconds_with']:.3f} | {100 * r['overhead']:+.1f} % | "
+                     f"{100 * r['recorder_share']:.2f} % | {'yes' if r['ok'] else 'NO'} |")
+    land = result["landscape"]
+    lines += ["", f"Landscape {land['case']}: median {land['seconds'] * 1e3:.0f} ms "
+              f"(best {land['best'] * 1e3:.0f} ms) — {'within' if land['ok'] else 'OVER'} "
+              "the 0.3 s budget."]
+    return lines
+
+
+if __name__ == "__main__":
+    from benchmarks.common import apply_thread_limits, limit_threads
+
+    limit_threads()
+    apply_thread_limits()
+    print("\n".join(table(run())))

@@ -1,0 +1,284 @@
+"""Gradient health: how large the gradient is in each layer, and how many units have gone quiet.
+
+Row ``l`` (1..L−1) describes the weight matrix Θ(l) and the layer l+1 it feeds:
+
+    norm_D           ‖D(l)‖, Frobenius, D over the whole training set with λ (as
+                     ``Network.gradients`` gives it)
+    norm_Theta       ‖Θ(l)‖, Frobenius, bias column included
+    relative_step    ‖D(l)‖ / ‖Θ(l)‖ (how far one unit-α step moves Θ(l), relatively)
+    mean_abs_d       the mean of |d(l+1)_k| over every example and every unit k of layer l+1:
+                     the errors that make D(l) = (1/m) Σ d(l+1)·[1; a(l)]ᵀ. Only layers 2..L have
+                     a d (the input layer has none), so row l carries d(l+1).
+    saturated_share  for a sigmoid or tanh hidden layer l+1: the share of (example, unit) pairs
+                     with g′(z) < ``SATURATED_BELOW`` — the share of saturated units, averaged over
+                     the examples. NaN for the output layer and for other activations.
+    dead_share       for a ReLU hidden layer l+1: the share of its units with z ≤ 0 for every
+                     example (they pass no gradient at all). NaN otherwise.
+
+Everything comes from one batched forward and backward pass over the training set
+(``layer_health``). ``HealthRecorder`` keeps these rows over epochs; the trainer calls it where an
+epoch ends, and it records on a stride (a power of two, like the loss history's) chosen so that
+recording takes at most ``RECORD_SHARE`` of the training time. Shapes: X (m, s(1)), Y (m, s(L)).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import astuple, dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+from engine.network import Network
+
+if TYPE_CHECKING:  # the trainer imports this module; only its type is needed here
+    from engine.lesson.trainer import Trainer
+
+SATURATED_BELOW = 0.01     # g′(z) under this: the unit passes almost no gradient back
+SATURATING = ("sigmoid", "tanh")
+DYING = ("relu",)
+RECORD_SHARE = 0.02        # aim below the 3 % budget, so noise in the timing stays inside it
+FIELDS = ("norm_D", "norm_Theta", "relative_step", "mean_abs_d", "saturated_share", "dead_share")
+CSV_FIELDS = ("epoch", "l", "norm_D", "norm_Theta", "mean_abs_d", "saturated_share",
+              "dead_share")
+
+
+@dataclass(frozen=True)
+class LayerHealth:
+    """The figures of row ``l`` (see the module docstring)."""
+
+    l: int
+    norm_D: float
+    norm_Theta: float
+    relative_step: float
+    mean_abs_d: float
+    saturated_share: float
+    dead_share: float
+
+
+def activation_of(network: Network, l: int):
+    """Return the activation object of layer ``l`` (2..L; the output's for l = L)."""
+    # A network with one g per hidden layer answers g_of; one with a single g has only g.
+    g_of = getattr(network, "g_of", None)
+    if g_of is not None:
+        return g_of(l)
+    return network.g_out if l == network.L else network.g
+
+
+def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0.0
+                  ) -> tuple[list[np.ndarray | None], list[np.ndarray | None],
+                             list[np.ndarray | None], list[np.ndarray]]:
+    """Return z, g′(z), d (index l − 1 holds layer l; None where a layer has none: the input's
+    z, g′ and d, the output's g′) and D(1)..D(L−1) of one batched pass over checked x
+    (m, s(1)) and y (m, s(L)); z, g′(z), d are (m, s(l)).
+
+    d is the notes' per-example error (not divided by m), D(l) = (1/m)(Σ d(l+1)[1; a(l)]ᵀ +
+    λΘ(l)) with no λ on the bias column.
+    """
+    fwd = network.forward(x)
+    z, a = fwd.z, fwd.a
+    L, m, thetas = network.L, x.shape[0], network.thetas
+    d: list[np.ndarray | None] = [None] * L
+    d[L - 1] = network.loss.delta(z[L - 1], a[L - 1], y)
+    primes: list[np.ndarray | None] = [None] * L
+    for l in range(L - 1, 1, -1):
+        primes[l - 1] = activation_of(network, l).prime(z[l - 1])
+        d[l - 1] = (d[l] @ thetas[l - 1][:, 1:]) * primes[l - 1]
+    D = []
+    for l in range(1, L):
+        Dl = np.empty_like(thetas[l - 1])
+        Dl[:, 0] = d[l].sum(axis=0)
+        Dl[:, 1:] = d[l].T @ a[l - 1]
+        Dl /= m
+        if lam:
+            Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
+        D.append(Dl)
+    return z, primes, d, D
+
+
+def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
+                 ) -> list[LayerHealth]:
+    """Return one ``LayerHealth`` per weight matrix Θ(1)..Θ(L−1) for the examples (X, Y)."""
+    if not math.isfinite(lam) or lam < 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
+    x, y = network.prepare(X, Y)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        z, primes, d, D = backprop_pass(network, x, y, lam)
+        rows = []
+        for l in range(1, network.L):
+            nD = float(np.linalg.norm(D[l - 1]))
+            nT = float(np.linalg.norm(network.thetas[l - 1]))
+            saturated = dead = math.nan
+            if l + 1 < network.L:
+                g = activation_of(network, l + 1)
+                zl = z[l]
+                if g.name in SATURATING:
+                    saturated = float(np.mean(primes[l] < SATURATED_BELOW))
+                elif g.name in DYING:
+                    dead = float(np.mean(np.all(zl <= 0.0, axis=0)))
+            rows.append(LayerHealth(l, nD, nT, nD / nT if nT else math.inf,
+                                    float(np.mean(np.abs(d[l]))), saturated, dead))
+    return rows
+
+
+class HealthRecorder:
+    """Layer health over epochs, kept on a power-of-two stride in bounded memory.
+
+    The trainer calls ``on_epoch(trainer, epoch)`` before it trains and where an epoch on the
+    history's stride ends. The recorder measures when ``epoch`` is on its own stride (a multiple
+    of the history's, so the epochs it sees include all of its own), and picks the stride so
+    that measuring takes at most ``share`` of the time an epoch takes. When ``capacity`` epochs
+    are held, the stride doubles and every other record goes, as in the loss history.
+    """
+
+    def __init__(self, share: float = RECORD_SHARE, capacity: int = 512,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.share, self.capacity, self.clock = share, capacity, clock
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every record (a new network or new data starts over)."""
+        self._records: list[tuple[int, list[LayerHealth]]] = []
+        self._latest: tuple[int, list[LayerHealth]] | None = None
+        self._source: tuple[int, int] | None = None
+        self.stride = 1
+        self._min_stride = 1
+        self.seconds = 0.0          # time spent recording (for the benchmark)
+        self._record_avg: float | None = None
+
+    def __len__(self) -> int:
+        """Return the number of epochs held (the off-stride latest included)."""
+        return len(self.records())
+
+    def records(self) -> list[tuple[int, list[LayerHealth]]]:
+        """Return (epoch, rows) per recorded epoch, oldest first, ending with the latest."""
+        out = list(self._records)
+        if self._latest is not None and (not out or self._latest[0] > out[-1][0]):
+            out.append(self._latest)
+        return out
+
+    def _follow(self, trainer: Trainer, epoch: int) -> None:
+        """Start over for another network or other data; drop epochs undone by a roll-back."""
+        source = (id(trainer.network), id(trainer.data()[0]))
+        if source != self._source:
+            self.clear()
+            self._source = source
+        if self._records and epoch < self._records[-1][0]:
+            self._records = [r for r in self._records if r[0] <= epoch]
+        if self._latest is not None and epoch < self._latest[0]:
+            self._latest = None
+
+    def on_epoch(self, trainer: Trainer, epoch: int) -> None:
+        """Record the trainer's network at ``epoch`` if the epoch is on the stride."""
+        if epoch % self.stride:      # most epochs: nothing more (this runs once an epoch)
+            return
+        self._follow(trainer, epoch)
+        if self._records and self._records[-1][0] >= epoch:
+            return
+        self._store(epoch, self._measure(trainer))
+        stride = self.stride
+        # Before any epoch is timed, guess one epoch ≈ a third of a recording: full-batch epochs
+        # measured 2.4× (digits) to 18× (XOR) cheaper than a recording (the fast path against
+        # this module's plain numpy), so the first stride does not overspend a short run.
+        epoch_seconds = trainer.seconds_per_epoch or (
+            None if self._record_avg is None else self._record_avg / 3)
+        if epoch_seconds is not None and self._record_avg is not None:
+            need = self._record_avg / (self.share * max(epoch_seconds, 1e-7))
+            stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))
+        self.stride = max(stride, self._min_stride, trainer.history.stride)
+
+    def record_latest(self, trainer: Trainer) -> None:
+        """Record the trainer's newest epoch even if it is off the stride (a curve's end)."""
+        epoch = trainer.epoch
+        self._follow(trainer, epoch)
+        if any(e == epoch for e, _ in self.records()):
+            return
+        self._latest = (epoch, self._measure(trainer))
+
+    def _measure(self, trainer: Trainer) -> list[LayerHealth]:
+        t0 = self.clock()
+        x, y = trainer.data()[:2]
+        rows = layer_health(trainer.network, x, y, trainer.settings.lam)
+        seconds = self.clock() - t0
+        self.seconds += seconds
+        self._record_avg = (seconds if self._record_avg is None
+                            else 0.8 * self._record_avg + 0.2 * seconds)
+        return rows
+
+    def _store(self, epoch: int, rows: list[LayerHealth]) -> None:
+        self._latest = None
+        self._records.append((epoch, rows))
+        while len(self._records) > self.capacity:
+            self._min_stride *= 2
+            self._records = [r for r in self._records if r[0] % self._min_stride == 0]
+
+    def epochs(self) -> np.ndarray:
+        """Return the recorded epochs, (n,)."""
+        return np.array([e for e, _ in self.records()], dtype=np.int64)
+
+    def series(self, name: str) -> np.ndarray:
+        """Return one figure (a LayerHealth field) per recorded epoch and row, (n, L−1)."""
+        if name not in LayerHealth.__dataclass_fields__ or name == "l":
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "unknown health figure {name!r}: expected one of {names}"),
+                name=name, names=", ".join(CSV_FIELDS[2:]))
+        return np.array([[getattr(r, name) for r in rows] for _, rows in self.records()],
+                        dtype=float)
+
+    def csv_rows(self) -> list[tuple[int, int, float, float, float, float, float]]:
+        """Return one row per recorded epoch and layer, in the order of ``CSV_FIELDS``."""
+        out = []
+        for epoch, rows in self.records():
+            for r in rows:
+                l, nD, nT, _rel, mean_d, sat, dead = astuple(r)
+                out.append((epoch, l, nD, nT, mean_d, sat, dead))
+        return out
+
+    # --- session files -------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """Return the records as JSON-ready data (NaN written as None)."""
+        def row(rows: list[LayerHealth]) -> list[list[float | None]]:
+            return [[None if not math.isfinite(v) else float(v) for v in astuple(r)[1:]]
+                    for r in rows]
+
+        return {"stride": self.stride, "min_stride": self._min_stride,
+                "epochs": [e for e, _ in self._records],
+                "rows": [row(rows) for _, rows in self._records],
+                "latest": None if self._latest is None else {
+                    "epoch": self._latest[0], "rows": row(self._latest[1])}}
+
+    def load_dict(self, data: dict, layers: int, trainer: Trainer | None = None) -> None:
+        """Replace the records by ``to_dict`` data for a network with ``layers`` weight
+        matrices, following ``trainer`` from now on; raise ValueError naming a bad field."""
+        def rows_of(value: list) -> list[LayerHealth]:
+            if len(value) != layers or any(len(r) != len(FIELDS) for r in value):
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "every record needs {layers} rows of {n} numbers"),
+                    layers=layers, n=len(FIELDS))
+            return [LayerHealth(l, *(math.nan if v is None else float(v) for v in r))
+                    for l, r in enumerate(value, 1)]
+
+        try:
+            epochs = [int(e) for e in data["epochs"]]
+            records = [(e, rows_of(r)) for e, r in zip(epochs, data["rows"], strict=True)]
+            latest = data.get("latest")
+            latest = None if latest is None else (int(latest["epoch"]), rows_of(latest["rows"]))
+            stride, min_stride = int(data["stride"]), int(data["min_stride"])
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "gradient health: missing or malformed field ({reason})"),
+                reason=str(exc)) from None
+        if (any(b <= a for a, b in zip(epochs, epochs[1:], strict=False)) or stride < 1
+                or min_stride < 1 or len(records) > 2 * self.capacity):
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "gradient health: epochs must increase and fit the capacity"))
+        self.clear()
+        self._records, self._latest = records, latest
+        self.stride, self._min_stride = stride, min_stride
+        if trainer is not None:
+            self._source = (id(trainer.network), id(trainer.data()[0]))
+

@@ -1,0 +1,232 @@
+"""Tests for engine.lesson.health: every figure against the per-example trace of the notes'
+algorithm (z, a, d of each example) or a plain loop written here."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from engine.lesson.health import HealthRecorder, layer_health
+from engine.lesson.settings import Settings
+from engine.lesson.trainer import Trainer
+from engine.network import Network
+from engine.trace import Phase
+
+
+def _data(m: int = 12, n: int = 3, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    X = rng.normal(0, 1.5, (m, n))
+    return X, (X[:, :1] * X[:, 1:2] > 0).astype(float)
+
+
+def _field(step, name: str) -> np.ndarray:
+    """Return a named array of a trace step (typed payloads, or the older arrays mapping)."""
+    payload = getattr(step, "payload", None)
+    return np.array(getattr(payload, name) if payload is not None else step.arrays[name])
+
+
+def _per_example(net: Network, X: np.ndarray, Y: np.ndarray, lam: float):
+    """Return z[l], d[l] as lists over examples (from the trace) and the trace's D."""
+    trace = net.trace(X, Y, lam=lam)
+    z: dict[int, list[np.ndarray]] = {}
+    d: dict[int, list[np.ndarray]] = {}
+    for step in trace:
+        if step.phase is Phase.FORWARD_Z:
+            z.setdefault(step.layer, []).append(_field(step, "z"))
+        elif step.phase in (Phase.OUTPUT_DELTA, Phase.HIDDEN_DELTA):
+            d.setdefault(step.layer, []).append(_field(step, "d"))
+    return z, d, trace.D
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_norms_equal_the_traces_D_and_the_weights(activation):
+    X, Y = _data()
+    net = Network([3, 5, 4, 1], activation, rng=np.random.default_rng(2))
+    _z, _d, D = _per_example(net, X, Y, lam=0.3)
+    rows = layer_health(net, X, Y, lam=0.3)
+    assert [r.l for r in rows] == [1, 2, 3]
+    for r, D_l, theta in zip(rows, D, net.thetas, strict=True):
+        by_hand_D = math.sqrt(sum(float(v) ** 2 for v in np.ravel(D_l)))
+        by_hand_T = math.sqrt(sum(float(v) ** 2 for v in np.ravel(theta)))
+        assert r.norm_D == pytest.approx(by_hand_D, rel=1e-10)
+        assert r.norm_Theta == pytest.approx(by_hand_T, rel=1e-12)
+        assert r.relative_step == pytest.approx(by_hand_D / by_hand_T, rel=1e-10)
+
+
+def test_norm_D_is_the_norm_of_network_gradients_with_lambda():
+    X, Y = _data()
+    net = Network([3, 4, 2], "tanh", "softmax", rng=np.random.default_rng(3))
+    Y2 = np.column_stack([Y[:, 0], 1 - Y[:, 0]])
+    D = net.gradients(X, Y2, lam=1.5)
+    rows = layer_health(net, X, Y2, lam=1.5)
+    assert [r.norm_D for r in rows] == pytest.approx([np.linalg.norm(g) for g in D], rel=1e-10)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+def test_mean_abs_d_is_the_mean_over_examples_and_units_of_the_layer_fed(activation):
+    X, Y = _data()
+    net = Network([3, 5, 4, 1], activation, rng=np.random.default_rng(4))
+    _z, d, _D = _per_example(net, X, Y, lam=0.0)
+    rows = layer_health(net, X, Y)
+    for r in rows:
+        errors = d[r.l + 1]          # row l carries d(l+1): the errors that make D(l)
+        total = sum(abs(float(v)) for e in errors for v in e)
+        assert r.mean_abs_d == pytest.approx(total / (len(errors) * errors[0].size), rel=1e-10)
+
+
+def test_saturated_share_counts_sigmoid_units_with_small_slope_per_example():
+    X, Y = _data(m=20)
+    rng = np.random.default_rng(5)
+    # Large weights push many sigmoid units into saturation, some not.
+    thetas = [rng.normal(0, 4, (6, 4)), rng.normal(0, 1, (1, 7))]
+    net = Network.from_thetas(thetas, "sigmoid")
+    z, _d, _D = _per_example(net, X, Y, lam=0.0)
+    count = total = 0
+    for z_example in z[2]:
+        for value in z_example:
+            s = 1 / (1 + math.exp(-value))
+            count += s * (1 - s) < 0.01
+            total += 1
+    rows = layer_health(net, X, Y)
+    assert 0 < count < total        # the case is a real mix
+    assert rows[0].saturated_share == pytest.approx(count / total)
+    assert math.isnan(rows[0].dead_share)
+    assert math.isnan(rows[1].saturated_share) and math.isnan(rows[1].dead_share)  # the output
+
+
+def test_tanh_saturation_uses_its_own_slope():
+    X, Y = _data(m=20)
+    rng = np.random.default_rng(6)
+    net = Network.from_thetas([rng.normal(0, 3, (6, 4)), rng.normal(0, 1, (1, 7))], "tanh")
+    z, _d, _D = _per_example(net, X, Y, lam=0.0)
+    flags = [1 - math.tanh(v) ** 2 < 0.01 for e in z[2] for v in e]
+    assert layer_health(net, X, Y)[0].saturated_share == pytest.approx(sum(flags) / len(flags))
+
+
+def test_dead_share_counts_relus_never_positive_on_any_example():
+    X, Y = _data(m=15)
+    rng = np.random.default_rng(7)
+    first = rng.normal(0, 1, (6, 4))
+    first[1, 0] = first[4, 0] = -50.0          # two units that no example can switch on
+    net = Network.from_thetas([first, rng.normal(0, 1, (1, 7))], "relu")
+    z, _d, _D = _per_example(net, X, Y, lam=0.0)
+    dead = [k for k in range(6) if all(e[k] <= 0 for e in z[2])]
+    assert {1, 4} <= set(dead)
+    row = layer_health(net, X, Y)[0]
+    assert row.dead_share == pytest.approx(len(dead) / 6)
+    assert math.isnan(row.saturated_share)
+
+
+def test_negative_lambda_is_refused_with_its_value():
+    X, Y = _data()
+    net = Network([3, 2, 1], rng=np.random.default_rng(0))
+    with pytest.raises(ValueError, match="-1"):
+        layer_health(net, X, Y, lam=-1.0)
+
+
+def _trainer(seed: int = 0) -> Trainer:
+    X, Y = _data(m=30)
+    net = Network([3, 4, 1], "tanh", rng=np.random.default_rng(seed))
+    return Trainer(net, X, Y, Settings(lr=0.5, lam=0.1), np.random.default_rng(seed))
+
+
+def test_recorder_keeps_epoch_zero_as_the_state_before_training():
+    trainer = _trainer()
+    before = layer_health(trainer.network, trainer._X, trainer._Y, 0.1)
+    trainer.health = recorder = HealthRecorder()
+    trainer.run(max_epochs=5)
+    epoch0, rows0 = recorder.records()[0]
+    assert epoch0 == 0 and rows0 == before
+
+
+def test_recorder_rows_are_the_health_of_the_weights_at_that_epoch():
+    """Replay the same training without a recorder and compare at each recorded epoch."""
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder(share=1e9)    # (almost) free time: every epoch
+    trainer.run(max_epochs=6)
+    replay = _trainer()
+    for epoch, rows in recorder.records():
+        while replay.epoch < epoch:
+            replay.run(max_epochs=1)
+        assert rows == layer_health(replay.network, replay._X, replay._Y, 0.1), epoch
+    assert [e for e, _ in recorder.records()] == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_recording_does_not_change_training():
+    a, b = _trainer(), _trainer()
+    a.health = HealthRecorder(share=1e9)
+    a.run(max_epochs=20)
+    b.run(max_epochs=20)
+    for ta, tb in zip(a.network.thetas, b.network.thetas, strict=True):
+        assert np.array_equal(ta, tb)
+
+
+def test_recorder_stride_grows_when_recording_costs_more_than_its_share():
+    ticks = iter(range(10**6))
+    # Each measure takes 5 clock ticks of the recorder's clock; epochs are ~1e-7 s: so expensive.
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder(share=0.03, clock=lambda: 5 * next(ticks))
+    trainer.run(max_epochs=64)
+    epochs = [e for e, _ in recorder.records()]
+    assert recorder.stride > 1
+    assert all(e % 2 == 0 for e in epochs[2:])   # after the first measures, only strided epochs
+
+
+def test_recorder_thins_to_its_capacity_keeping_multiples_of_the_stride():
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder(share=1e9, capacity=8)
+    trainer.run(max_epochs=40)
+    epochs = recorder.epochs()
+    assert len(epochs) <= 8 + 1
+    assert all(e % recorder._min_stride == 0 for e in epochs)
+    assert epochs[0] == 0
+
+
+def test_recorder_starts_over_for_a_new_network():
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder(share=1e9)
+    trainer.run(max_epochs=3)
+    X, Y = _data(m=30)
+    trainer.set_problem(Network([3, 2, 1], rng=np.random.default_rng(9)), X, Y)
+    trainer.run(max_epochs=2)
+    assert [e for e, _ in recorder.records()] == [0, 1, 2]
+    assert all(len(rows) == 2 for _, rows in recorder.records())
+
+
+def test_csv_rows_hold_one_row_per_epoch_and_layer_in_the_contract_order():
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder(share=1e9)
+    trainer.run(max_epochs=2)
+    rows = recorder.csv_rows()
+    assert [(r[0], r[1]) for r in rows] == [(0, 1), (0, 2), (1, 1), (1, 2), (2, 1), (2, 2)]
+    first = recorder.records()[0][1][0]
+    assert rows[0][2:] == (first.norm_D, first.norm_Theta, first.mean_abs_d,
+                           first.saturated_share, first.dead_share)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_deep_sigmoid_preset_starts_with_a_vanishing_gradient(seed):
+    from engine.lesson.presets import build_preset
+
+    setup = build_preset("deep-sigmoid", seed=seed)
+    net = setup.network
+    assert net.layer_sizes[1:-1] == [8] * 6 and net.activation == "sigmoid"
+    D = net.gradients(setup.X, setup.Y, setup.lam)
+    norms = [float(np.linalg.norm(g)) for g in D]
+    assert norms[0] < 1e-2 * norms[-1]            # two orders of magnitude, at least
+    assert layer_health(net, setup.X, setup.Y, setup.lam)[0].norm_D == pytest.approx(norms[0])
+
+
+def test_after_a_roll_back_no_record_lies_beyond_the_epoch_training_went_back_to():
+    X, Y = _data(m=30)
+    net = Network([3, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
+    Yr = X[:, :1] * 50.0
+    trainer = Trainer(net, X, Yr, Settings(lr=5.0), np.random.default_rng(0))
+    trainer.health = recorder = HealthRecorder(share=1e9)
+    divergence = trainer.run(max_epochs=200)
+    assert divergence is not None
+    recorder.record_latest(trainer)          # what the window and the CLI do once stopped
+    assert recorder.epochs().max() == trainer.epoch
+    assert np.all(np.isfinite(recorder.series("norm_Theta")))
