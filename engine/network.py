@@ -23,9 +23,10 @@ import numpy as np
 
 from engine import fast_path
 from engine.activations import Activation
+from engine.batched import BatchedPath, DivergenceError
 from engine.initializers import INITIALIZERS, init_theta
 from engine.losses import Loss
-from engine.messages import QT_TRANSLATE_NOOP, EngineError, EngineValueError
+from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.optimizers import GradientDescent, Optimizer
 from engine.trace import Trace, run_trace
 from engine.validation import (
@@ -41,10 +42,6 @@ from engine.validation import (
 
 __all__ = ["INITIALIZERS", "DivergenceError", "ForwardPass", "Network", "init_theta"]
 
-
-
-class DivergenceError(EngineError, ArithmeticError):
-    """Training gave a non-finite cost, gradient or weight; the weights were left as they were."""
 
 
 @dataclass(frozen=True)
@@ -100,17 +97,17 @@ class Network:
         return net
 
     def _store(self, values: Sequence[np.ndarray]) -> None:
-        """Copy ``values`` into fresh flat weight storage; ``thetas`` become views into it."""
-        self._w = fast_path.Weights(values, self.dtype)
-        self._thetas = list(self._w.thetas)
-        self._workspaces: dict[int, fast_path.Workspace] = {}
+        """Copy ``values`` into a fresh batched path; ``thetas`` become views into its flat
+        weight storage."""
+        self.fast = BatchedPath(values, self.dtype, self._sizes, self._keep_z)
+        self._thetas = list(self.fast.weights.thetas)
 
     def _weights(self) -> fast_path.Weights:
         """Return the flat weight storage, re-adopting ``thetas`` if an entry was replaced."""
-        if not self._w.matches(self._thetas):
-            check_same_shapes(self._thetas, self._w.shapes)
+        if not self.fast.weights.matches(self._thetas):
+            check_same_shapes(self._thetas, self.fast.weights.shapes)
             self._store([np.asarray(t) for t in self._thetas])
-        return self._w
+        return self.fast.weights
 
     def _configure(self, activation: str | Sequence[str], output: str, loss: str,
                    dtype: type | np.dtype) -> None:
@@ -372,72 +369,25 @@ class Network:
             return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias,
                              lam1=lam1)
 
-    # --- the vectorized path -------------------------------------------------------------------
+    # --- the batched path (engine/batched.py), in the network's own words ---------------------
 
     def _workspace(self, m: int) -> fast_path.Workspace:
-        ws = self._workspaces.get(m)
-        if ws is None:
-            if len(self._workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
-                self._workspaces.clear()
-            ws = self._workspaces[m] = fast_path.Workspace(m, self._sizes, self.dtype,
-                                                           keep_z=self._keep_z)
-        return ws
+        return self.fast.workspace(m)
 
     def _forward_fast(self, x: np.ndarray) -> fast_path.Workspace:
-        ws = self._workspace(x.shape[0])
-        fast_path.forward(ws, self._weights(), x, self.hidden, self.g_out)
-        return ws
+        self._weights()
+        return self.fast.forward(x, self.hidden, self.g_out)
 
     def _cost_from(self, ws: fast_path.Workspace, y: np.ndarray, lam: float,
                    lam1: float = 0.0) -> float:
-        m = ws.m
-        yT = fast_path.load_targets(ws, y)
-        J = fast_path.loss_sum(ws, yT, self.loss, self.g_out) / m
-        if lam:
-            # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
-            J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self._w.W)
-        if lam1:
-            J += lam1 / m * sum(float(np.abs(W).sum()) for W in self._w.W)
-        return float(J)
+        return self.fast.cost(ws, y, self.loss, self.g_out, lam, lam1)
 
     def _cost_and_gradients_prepared(
         self, x: np.ndarray, y: np.ndarray, lam: float, lam1: float = 0.0
     ) -> tuple[float, list[np.ndarray]]:
-        ws = self._forward_fast(x)
-        J = self._cost_from(ws, y, lam, lam1)
-        w = self._w
-        fast_path.backward(ws, w, x, ws.yT, lam, self.hidden, self.loss, self.g_out,
-                           lam1)
-        return J, list(w.D)
+        self._weights()
+        return self.fast.cost_and_gradients(x, y, self.hidden, self.loss, self.g_out, lam, lam1)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
-        w = self._weights()
-        if not w.matches_gradients(D):
-            for dst, src in zip(w.D, D, strict=True):
-                np.copyto(dst, src)
-        # One check and one update over the flat buffers; find the layer only when one fails.
-        stateless = type(optimizer) is GradientDescent
-        # Gradient descent has no state a bad D could spoil, and a non-finite D makes the new Θ
-        # non-finite, so the check of the new Θ below covers D as well.
-        if not stateless and not fast_path.all_finite(w.D_flat, w.finite):
-            raise DivergenceError(QT_TRANSLATE_NOOP(
-                "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
-        if stateless:  # elementwise and the same for every layer: all of them in one call
-            optimizer.step(0, w.D_flat, w.step_flat)
-        else:
-            for i, (g, out) in enumerate(zip(w.D, w.steps, strict=True)):
-                step = optimizer.step(i, g, out)
-                if step is not out:
-                    np.copyto(out, step)
-        if freeze_bias:
-            for step in w.steps:
-                step[:, 0] = 0.0
-        np.subtract(w.flat, w.step_flat, out=w.new_flat)
-        if not fast_path.all_finite(w.new_flat, w.finite):
-            if not fast_path.all_finite(w.D_flat, w.finite):
-                raise DivergenceError(QT_TRANSLATE_NOOP(
-                    "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
-            raise DivergenceError(QT_TRANSLATE_NOOP(
-                "Engine", "Θ({l}) would become infinite; the weights were kept"),
-                l=w.first_bad(w.new))
-        np.copyto(w.flat, w.new_flat)
+        self._weights()
+        self.fast.apply(D, optimizer, freeze_bias)

@@ -119,7 +119,7 @@ def test_float32_network_computes_in_float32_end_to_end():
     net.train_step_prepared(x, y, GradientDescent(0.5))
     assert x.dtype == y.dtype == np.float32
     arrays = [*net.thetas, *net.cost_and_gradients(X, Y)[1], net.predict(X)]
-    for ws in net._workspaces.values():  # the fast path's own buffers, too
+    for ws in net.fast.workspaces.values():  # the fast path's own buffers, too
         arrays += [v for v in vars(ws).values() if isinstance(v, np.ndarray)]
         arrays += [e for e in ws.ext + ws.d + ws.tmp]
     assert {a.dtype for a in arrays} == {np.dtype(np.float32)}
@@ -249,7 +249,7 @@ def test_cache_blocked_passes_equal_the_plain_version(monkeypatch, hidden):
     J, D = net.cost_and_gradients(X, Y, 0.1)
     J_ref, D_ref = plain_cost_and_gradients(net.thetas, X, Y, hidden, "softmax", "cross_entropy",
                                             0.1)
-    assert fast_path._blocks(net._workspaces[m].act[0]) is not None  # the blocked path ran
+    assert fast_path._blocks(net.fast.workspaces[m].act[0]) is not None  # the blocked path ran
     assert J == pytest.approx(J_ref, rel=1e-12)
     for got, want in zip(D, D_ref, strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)

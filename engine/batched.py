@@ -1,0 +1,107 @@
+"""The network's batched path: its weights in flat buffers (``thetas`` are views into them),
+work arrays kept per batch size, and the notes' matrix backpropagation over a whole batch at once
+(the kernels of ``engine.fast_path``). A ``Network`` *has* one (``network.fast``); the per-example
+trace (``engine.trace``) is the other path, and tests prove the two agree.
+
+Shapes: x (m, s(1)) and y (m, s(L)), prepared by ``Network.prepare``; Θ(l) (s(l+1), 1 + s(l)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from engine import fast_path
+from engine.activations import Activation
+from engine.losses import Loss
+from engine.messages import QT_TRANSLATE_NOOP, EngineError
+from engine.optimizers import GradientDescent, Optimizer
+
+
+class DivergenceError(EngineError, ArithmeticError):
+    """Training gave a non-finite cost, gradient or weight; the weights were left as they were."""
+
+
+class BatchedPath:
+    """Flat weight storage and per-batch-size work arrays for a network of ``sizes``."""
+
+    def __init__(self, values: Sequence[np.ndarray], dtype: np.dtype, sizes: Sequence[int],
+                 keep_z: bool) -> None:
+        self.weights = fast_path.Weights(values, dtype)
+        self.dtype, self.sizes, self.keep_z = dtype, list(sizes), keep_z
+        self.workspaces: dict[int, fast_path.Workspace] = {}   # by batch size m
+
+    def workspace(self, m: int) -> fast_path.Workspace:
+        """Return the work arrays for a batch of ``m`` examples (made once, then reused)."""
+        ws = self.workspaces.get(m)
+        if ws is None:
+            if len(self.workspaces) >= 4:  # a trailing mini-batch adds a second size; bound it
+                self.workspaces.clear()
+            ws = self.workspaces[m] = fast_path.Workspace(m, self.sizes, self.dtype,
+                                                           keep_z=self.keep_z)
+        return ws
+
+    def forward(self, x: np.ndarray, hidden: Sequence[Activation],
+                g_out: Activation) -> fast_path.Workspace:
+        """Run the forward pass on ``x`` and return the work arrays holding every a(l)."""
+        ws = self.workspace(x.shape[0])
+        fast_path.forward(ws, self.weights, x, hidden, g_out)
+        return ws
+
+    def cost(self, ws: fast_path.Workspace, y: np.ndarray, loss: Loss, g_out: Activation,
+             lam: float, lam1: float = 0.0) -> float:
+        """Return J of the forward pass in ``ws`` against ``y``, with the λ and λ₁ terms."""
+        m = ws.m
+        yT = fast_path.load_targets(ws, y)
+        J = fast_path.loss_sum(ws, yT, loss, g_out) / m
+        if lam:
+            # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
+            J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self.weights.W)
+        if lam1:
+            J += lam1 / m * sum(float(np.abs(W).sum()) for W in self.weights.W)
+        return float(J)
+
+    def cost_and_gradients(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation],
+                           loss: Loss, g_out: Activation, lam: float,
+                           lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
+        """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
+        ws = self.forward(x, hidden, g_out)
+        J = self.cost(ws, y, loss, g_out, lam, lam1)
+        w = self.weights
+        fast_path.backward(ws, w, x, ws.yT, lam, hidden, loss, g_out, lam1)
+        return J, list(w.D)
+
+    def apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
+        """Take the step ``optimizer`` makes of ``D``; raise DivergenceError, keeping the
+        weights, if D or the new Θ is not finite."""
+        w = self.weights
+        if not w.matches_gradients(D):
+            for dst, src in zip(w.D, D, strict=True):
+                np.copyto(dst, src)
+        # One check and one update over the flat buffers; find the layer only when one fails.
+        stateless = type(optimizer) is GradientDescent
+        # Gradient descent has no state a bad D could spoil, and a non-finite D makes the new Θ
+        # non-finite, so the check of the new Θ below covers D as well.
+        if not stateless and not fast_path.all_finite(w.D_flat, w.finite):
+            raise DivergenceError(QT_TRANSLATE_NOOP(
+                "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
+        if stateless:  # elementwise and the same for every layer: all of them in one call
+            optimizer.step(0, w.D_flat, w.step_flat)
+        else:
+            for i, (g, out) in enumerate(zip(w.D, w.steps, strict=True)):
+                step = optimizer.step(i, g, out)
+                if step is not out:
+                    np.copyto(out, step)
+        if freeze_bias:
+            for step in w.steps:
+                step[:, 0] = 0.0
+        np.subtract(w.flat, w.step_flat, out=w.new_flat)
+        if not fast_path.all_finite(w.new_flat, w.finite):
+            if not fast_path.all_finite(w.D_flat, w.finite):
+                raise DivergenceError(QT_TRANSLATE_NOOP(
+                    "Engine", "D({l}) is not finite; the weights were kept"), l=w.first_bad(w.D))
+            raise DivergenceError(QT_TRANSLATE_NOOP(
+                "Engine", "Θ({l}) would become infinite; the weights were kept"),
+                l=w.first_bad(w.new))
+        np.copyto(w.flat, w.new_flat)
