@@ -24,8 +24,9 @@ from ui.files import session as session_menu
 from ui.files.session import SessionController
 from ui.files.session_io import Teammates
 from ui.look import theme
-from ui.shell import view_menu
+from ui.shell import tasks, view_menu
 from ui.shell.main_window import MainWindow
+from ui.shell.tasks import TaskSwitcher
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
@@ -55,6 +56,7 @@ class Parts:
     training: TrainingWing
     session: SessionController
     view_menu: ViewMenu
+    tasks: TaskSwitcher
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -74,8 +76,9 @@ def build(args: argparse.Namespace) -> Parts:
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
+    switcher = tasks.install(window, stepper.math_panel, training.panel.docks, stepper.toolbar)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu)
+    parts = Parts(window, state, stepper, training, session, menu, switcher)
     _expose(parts)
     return parts
 
@@ -90,6 +93,7 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
+    w.tasks = parts.tasks
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:

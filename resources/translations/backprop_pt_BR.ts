@@ -2042,7 +2042,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+135"/>
+        <location filename="../../ui/maths/panel.py" line="+139"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -2052,7 +2052,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+83"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -2748,23 +2748,25 @@
     <name>StepToolbar</name>
     <message>
         <location filename="../../ui/stepper/toolbar.py" line="+98"/>
+        <location line="+9"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+28"/>
+        <location line="-9"/>
+        <location line="+9"/>
+        <location line="+32"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
         <location line="-19"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>of {m}</source>
         <translation>de {m}</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>Restart</source>
         <translation>Recomeçar</translation>
     </message>
@@ -2819,7 +2821,7 @@
         <translation>Mostrar ou ocultar os números na rede (V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
@@ -2862,7 +2864,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+157"/>
+        <location filename="../../ui/stepper/controller.py" line="+150"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -2905,6 +2907,59 @@
         <location line="+66"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSwitcher</name>
+    <message>
+        <location filename="../../ui/shell/tasks.py" line="+90"/>
+        <source>Step through</source>
+        <translation>Passo a passo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explore</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the step-through: network, equations and inspector</source>
+        <translation>Só o passo a passo: rede, equações e inspetor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training controls, cost curve and decision boundary beside the live network</source>
+        <translation>Controles de treino, curva de custo e fronteira de decisão ao lado da rede ao vivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything at once: step-through and training side by side</source>
+        <translation>Tudo de uma vez: passo a passo e treino lado a lado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrange the window for what you are doing</source>
+        <translation>Organiza a janela para o que você está fazendo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task</source>
+        <translation>Tarefa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Restaurar disposição</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every panel back where it started, for every task</source>
+        <translation>Devolve cada painel ao lugar inicial, em todas as tarefas</translation>
     </message>
 </context>
 <context>
