@@ -76,7 +76,7 @@ def build(args: argparse.Namespace) -> Parts:
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
-    switcher = tasks.install(window, stepper.math_panel, training.panel.docks, stepper.toolbar)
+    switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, switcher)
     _expose(parts)

@@ -202,11 +202,28 @@ class MathPanel(QWidget):
 
     def equation_text(self) -> str:
         """Return the equation side as plain text (what a test or screen reader reads)."""
+        self._catch_up()
         return self._equation.toPlainText()
 
     def tables_text(self) -> str:
         """Return the heat-map side as plain text."""
+        self._catch_up()
         return self._tables.toPlainText()
+
+    def _put_away(self) -> bool:
+        # Hidden on purpose (the Train task): laying out text nobody sees would only slow the
+        # keys down; the panel catches up when it is shown again.
+        return (self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+                and self.testAttribute(Qt.WidgetAttribute.WA_WState_Hidden))
+
+    def _catch_up(self) -> None:
+        if getattr(self, "_behind", False):
+            self._behind = False
+            self._render()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._catch_up()
+        super().showEvent(event)
 
     # --- rendering ----------------------------------------------------------------------------
     def show_note(self, text: str) -> None:
@@ -216,6 +233,9 @@ class MathPanel(QWidget):
         self._render()
 
     def _render(self) -> None:
+        if self._put_away():
+            self._behind = True
+            return
         if self._note:
             self._set(self._equation, f'<p class="title">{html.escape(self._note)}</p>')
             self._set(self._tables, "")

@@ -15,7 +15,7 @@ import time
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QWidget
 
 TASKS = ("step", "train", "explore")
 DEFAULT_TASK = "explore"
@@ -196,9 +196,10 @@ class TaskSwitcher(QObject):
         return False
 
 
-def install(window: QMainWindow, math_panel: QWidget | None, docks: list[QDockWidget],
-            toolbar: QToolBar | None = None) -> TaskSwitcher:
-    """Add the task switcher to ``window``'s View menu (and ``toolbar``) and return it."""
+def install(window: QMainWindow, math_panel: QWidget | None,
+            docks: list[QDockWidget]) -> TaskSwitcher:
+    """Add the task switcher to ``window``'s View menu and, as a combo, to the right end of
+    its menu bar (where it takes no room from the crowded Step toolbar); return it."""
     switcher = TaskSwitcher(window, math_panel, docks)
     menu = getattr(window, "view_menu", None)
     if menu is not None:
@@ -206,9 +207,12 @@ def install(window: QMainWindow, math_panel: QWidget | None, docks: list[QDockWi
         for action in switcher.actions.values():
             menu.addAction(action)
         menu.addAction(switcher.reset_action)
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addWidget(switcher.label)
-        toolbar.addWidget(switcher.combo)
+    corner = switcher.corner = QWidget()     # kept: PySide does not hand it to the menu bar
+    corner.setObjectName("taskCorner")
+    row = QHBoxLayout(corner)
+    row.setContentsMargins(0, 0, 4, 0)
+    row.addWidget(switcher.label)
+    row.addWidget(switcher.combo)
+    window.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
     window.language_changed.connect(switcher.retranslate)
     return switcher

@@ -116,3 +116,13 @@ def test_dock_width_comes_back_after_shrinking_and_growing(window, qtbot):
 def test_unknown_task_is_refused_by_name(window):
     with pytest.raises(ValueError, match="'cooking'"):
         window.tasks.set_task("cooking")
+
+
+def test_math_panel_catches_up_with_steps_taken_while_hidden(window, qtbot):
+    window.tasks.set_task("train")
+    _settle(qtbot)
+    window.stepper_controller.step_forward()
+    window.stepper_controller.step_forward()
+    window.tasks.set_task("step")
+    _settle(qtbot)
+    assert window.math_panel.equation_text().startswith("Step 3 of ")
