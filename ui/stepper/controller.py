@@ -35,6 +35,7 @@ from ui.state import AppState
 from ui.stepper.animator import StepAnimator
 from ui.stepper.phase_label import PhaseLine
 from ui.stepper.playback import Stepper
+from ui.stepper.quiet_tooltip import QuietTooltip
 from ui.stepper.timeline import Timeline
 from ui.stepper.toolbar import StepToolbar
 
@@ -67,6 +68,7 @@ class StepperController(QObject):
         state.example_changed.connect(self._on_state_example_changed)
         state.data_changed.connect(self._sync_example_spin)
         state.example_count_changed.connect(self._sync_example_spin)
+        self.quiet_tooltip = QuietTooltip(self.view)   # the inspector shows the hovered unit
         self.view.neuron_hovered.connect(self.inspector.show_neuron)
         self.view.edge_hovered.connect(self.inspector.show_edge)
         self.view.edge_clicked.connect(self._on_view_edge_clicked)

@@ -42,3 +42,32 @@ def test_phase_line_height_is_the_same_for_short_and_long_text(window):
     QApplication.processEvents()
     assert phase.height() == short
     assert short >= 2 * phase.fontMetrics().lineSpacing()
+
+
+def _show_tooltip(view) -> str:
+    """Send the canvas a tooltip request, as hovering still does; return the tooltip shown."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    pos = QPoint(20, 20)
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_generic_tooltip_stays_away_while_a_neuron_or_edge_is_inspected(window):
+    view = window.network_view
+    view.neuron_hovered.emit(2, 1)
+    assert _show_tooltip(view) == ""
+    view.neuron_hovered.emit(0, -1)
+    view.edge_hovered.emit(1, 1, 0)
+    assert _show_tooltip(view) == ""
+
+
+def test_generic_tooltip_still_shows_over_the_empty_canvas(window):
+    view = window.network_view
+    view.neuron_hovered.emit(0, -1)
+    view.edge_hovered.emit(0, 0, 0)
+    assert _show_tooltip(view) == view.toolTip() != ""
