@@ -101,6 +101,8 @@ def key_latency_idle(preset: str, presses: int = 60,
     window = _window(preset, size)
     recorder = _PaintRecorder(window)
     painted, handled = [], []
+    moved = [0]     # proof that the keys reach the stepper's shortcuts
+    window.stepper.step_changed.connect(lambda _i: moved.__setitem__(0, moved[0] + 1))
     rng = random.Random(0)
     for n in range(presses + 4):
         _until_idle(app, recorder)
@@ -115,7 +117,7 @@ def key_latency_idle(preset: str, presses: int = 60,
             painted.append((max(end, t1) - t0) * 1e3)
     recorder.close()
     window.close()
-    return {"preset": preset, "mode": "idle", "presses": len(painted),
+    return {"preset": preset, "mode": "idle", "presses": len(painted), "steps_moved": moved[0],
             "handled_p50_ms": percentile(handled, 50), "p50_ms": percentile(painted, 50),
             "p95_ms": percentile(painted, 95), "target_ms": TARGET_IDLE_MS}
 

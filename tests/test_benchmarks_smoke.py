@@ -22,3 +22,12 @@ def test_engine_benchmark_case_runs_and_checks_its_variants():
     want = {"engine"} | ({"engine_numpy"} if blas.library_for(np.float32) is not None else set())
     assert want <= set(row["steps_per_s"])
     assert all(v > 0 for v in row["steps_per_s"].values())
+
+
+def test_key_benchmark_presses_real_keys_in_the_current_window(qapp):
+    from benchmarks.key_bench import key_latency_idle, table
+
+    row = key_latency_idle("mazur", presses=4)
+    assert row["presses"] == 4 and row["p95_ms"] >= row["p50_ms"] > 0
+    assert row["steps_moved"] > 0     # the keys went through Qt's shortcuts to the stepper
+    assert "| mazur | idle | 4 |" in table([row])
