@@ -330,6 +330,9 @@ def run(quick: bool = False) -> dict:
     frames = 100 if quick else 300
     out: dict = {"canvas": [canvas_frames(sz, frames)
                             for sz in ((2, 4, 4, 1), (64, 32, 10), (784, 128, 10))]}
+    from benchmarks import key_bench
+
+    out["keys"] = key_bench.run(quick)
     out["training"] = [app_training(p, 2.0 if quick else 3.0) for p in ("xor", "digits")]
     out["startup"] = startup(3 if quick else 7)
     out["memory"] = app_memory(100_000 if quick else 1_000_000)

@@ -31,3 +31,12 @@ def test_health_benchmark_runs_against_the_current_engine():
     assert land["seconds"] > 0
     lines = health_bench.table({"recording": [], "landscape": land})
     assert any("Landscape" in line for line in lines)
+
+
+def test_key_benchmark_presses_real_keys_in_the_current_window(qapp):
+    from benchmarks.key_bench import key_latency_idle, table
+
+    row = key_latency_idle("mazur", presses=4)
+    assert row["presses"] == 4 and row["p95_ms"] >= row["p50_ms"] > 0
+    assert row["steps_moved"] > 0     # the keys went through Qt's shortcuts to the stepper
+    assert "| mazur | idle | 4 |" in table([row])

@@ -25,9 +25,10 @@ from ui.files.session import SessionController
 from ui.files.session_io import Teammates
 from ui.look import theme
 from ui.maths.checks import Checks
-from ui.shell import tour, view_menu
+from ui.shell import tasks, tour, view_menu
 from ui.shell.lesson_player import LessonPlayer
 from ui.shell.main_window import MainWindow
+from ui.shell.tasks import TaskSwitcher
 from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
@@ -61,6 +62,7 @@ class Parts:
     checks: Checks
     tour: Tour
     lesson: LessonPlayer
+    tasks: TaskSwitcher
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -97,8 +99,10 @@ def build(args: argparse.Namespace) -> Parts:
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary, training.health_plot):
         theme.follow(widget)
+    switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson)
+    parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
+                  switcher)
     _expose(parts)
     return parts
 
@@ -114,6 +118,7 @@ def _expose(parts: Parts) -> None:
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
     w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
+    w.tasks = parts.tasks
 
 
 def _holder(widget: QWidget, kind: type) -> QWidget:

@@ -17,10 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from engine import steps as words
-from engine.activations import Activation, activation_names
+from engine.activations import Activation
 from engine.documents.trace_text import NumberFormat, array_label
 from engine.documents.worked_example_svg import network_svg
-from engine.documents.worked_example_text import TEXT, phase_translator, text_for
+from engine.documents.worked_example_text import (
+    TEXT,
+    engine_word_translator,
+    phase_translator,
+    text_for,
+)
 from engine.lesson.presets import article_update
 from engine.steps import (
     AccumulateStep,
@@ -165,11 +170,14 @@ def build_blocks(trace: Trace, lang: str = "en", tr: words.Translate | None = No
 def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
     extra = t["frozen"] if trace.freeze_bias else ""
     nf: NumberFormat = t["numbers"]
+    word = engine_word_translator(t["html_lang"])
+    gs = trace.activation if isinstance(trace.activation, (list, tuple)) else [trace.activation]
     return [
         (t["network"], " – ".join(str(n) for n in [trace.thetas[0].shape[1] - 1,
                                                    *(th.shape[0] for th in trace.thetas)])),
         (t["activations"],
-         f"g = {activation_names(trace.activation)}; {t['output']} = {trace.output}"),
+         f"g = {', '.join(word(str(g)) for g in gs)}; "
+         f"{t['output']} = {word(str(trace.output))}"),
         (t["loss"], t["loss_names"].get(trace.loss.name, trace.loss.name)),
         (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}", f"λ = {_n(trace.lam, nf)}",
                                  f"m = {trace.m}"]) + extra),

@@ -29,7 +29,8 @@ TEXT: dict[str, dict] = {
         "network": "Layer sizes", "activations": "Activations", "output": "output",
         "loss": "Loss", "settings": "Settings", "frozen": "; bias weights frozen",
         "bias_frozen": "bias, frozen",
-        "value_names": {},      # the step records' own names: loss, m, lam, lr
+        # The notes' symbols, as the summary and the Portuguese text write them.
+        "value_names": {"lam": "λ", "lr": "α"},
         "diagram": "Lines are the weights Θ: solid Θ > 0, dashed Θ < 0, thicker = larger |Θ|.",
         "loss_names": {"squared_error": "½ squared error", "cross_entropy": "cross-entropy"},
         "example": "example {}", "layer": "layer {}",
@@ -114,22 +115,36 @@ def text_for(lang: str) -> dict:
 
 
 @cache
-def _phase_catalogue(locale: str) -> dict[str, str]:
-    """Return {English: translation} of the phase table's texts in the Qt catalogue of
-    ``locale``, read from its .ts file (the engine has no Qt translator); {} when missing."""
+def _catalogue(locale: str, context: str = steps.CONTEXT) -> dict[str, str]:
+    """Return {English: translation} of the texts of ``context`` (the phase table's by
+    default) in the Qt catalogue of ``locale``, read from its .ts file (the engine has no Qt
+    translator); {} when missing."""
     path = CATALOGUES / f"backprop_{locale}.ts"
     if not path.is_file():
         return {}
     out = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        if context.findtext("name") != steps.CONTEXT:
+    for ctx in ET.parse(path).getroot().iter("context"):
+        if ctx.findtext("name") != context:
             continue
-        for msg in context.iter("message"):
+        for msg in ctx.iter("message"):
             source, tr = msg.findtext("source"), msg.find("translation")
             if source and tr is not None and tr.text and tr.get("type") not in (
                     "unfinished", "obsolete", "vanished"):
                 out[source] = tr.text
     return out
+
+
+def _phase_catalogue(locale: str) -> dict[str, str]:
+    return _catalogue(locale, steps.CONTEXT)
+
+
+def engine_word_translator(lang: str) -> steps.Translate:
+    """Return the translator of the engine's words (activation names such as "sigmoid") for
+    ``lang``, from the window's catalogue; English stays as it is."""
+    if text_for(lang)["html_lang"] != "pt-BR":
+        return lambda text: text
+    table = _catalogue("pt_BR", "Engine")
+    return lambda text: table.get(text, text)
 
 
 def phase_translator(lang: str) -> steps.Translate:

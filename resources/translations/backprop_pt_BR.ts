@@ -851,7 +851,7 @@
         <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+124"/>
+        <location filename="../../engine/network.py" line="+121"/>
         <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
         <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
     </message>
@@ -925,7 +925,7 @@
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../engine/batched.py" line="+87"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -2450,7 +2450,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+135"/>
+        <location filename="../../ui/maths/panel.py" line="+139"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -2460,7 +2460,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+103"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
@@ -2766,7 +2766,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+336"/>
+        <location filename="../../ui/canvas/view.py" line="+344"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -2960,7 +2960,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+90"/>
+        <location filename="../../ui/files/session.py" line="+91"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -3079,7 +3079,7 @@
         <translation>O aplicativo não foi fechado normalmente da última vez. Restaurar a sessão que ele salvou automaticamente?</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+49"/>
         <source>Open session</source>
         <translation>Abrir sessão</translation>
     </message>
@@ -3156,23 +3156,25 @@
     <name>StepToolbar</name>
     <message>
         <location filename="../../ui/stepper/toolbar.py" line="+98"/>
+        <location line="+9"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+28"/>
+        <location line="-9"/>
+        <location line="+9"/>
+        <location line="+32"/>
         <source>Play</source>
         <translation>Reproduzir</translation>
     </message>
     <message>
         <location line="-19"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>of {m}</source>
         <translation>de {m}</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>Restart</source>
         <translation>Recomeçar</translation>
     </message>
@@ -3227,7 +3229,7 @@
         <translation>Mostrar ou ocultar os números na rede (V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Speed</source>
         <translation>Velocidade</translation>
     </message>
@@ -3270,7 +3272,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+159"/>
+        <location filename="../../ui/stepper/controller.py" line="+154"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -3313,6 +3315,59 @@
         <location line="+66"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSwitcher</name>
+    <message>
+        <location filename="../../ui/shell/tasks.py" line="+90"/>
+        <source>Step through</source>
+        <translation>Passo a passo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explore</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the step-through: network, equations and inspector</source>
+        <translation>Só o passo a passo: rede, equações e inspetor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training controls, cost curve and decision boundary beside the live network</source>
+        <translation>Controles de treino, curva de custo e fronteira de decisão ao lado da rede ao vivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything at once: step-through and training side by side</source>
+        <translation>Tudo de uma vez: passo a passo e treino lado a lado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrange the window for what you are doing</source>
+        <translation>Organiza a janela para o que você está fazendo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task</source>
+        <translation>Tarefa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Restaurar disposição</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every panel back where it started, for every task</source>
+        <translation>Devolve cada painel ao lugar inicial, em todas as tarefas</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: flo
     # Margins and node size shrink in a small view (or a big presenter scale) rather than
     # letting columns collide.
     margin_l = min(80.0 * scale, 0.13 * width)    # input captions and an input image
-    margin_r = min(118.0 * scale, 0.17 * width)   # output d labels, right of the neurons
+    margin_r = min(118.0 * scale, 0.22 * width)   # output d labels, right of the neurons
     gap = (width - margin_l - margin_r) / (L - 1)
     top = 14.0 * scale
     caption_h = 44.0 * scale

@@ -37,6 +37,11 @@ from ui.canvas.queries import CanvasQueries
 from ui.look import palette
 from ui.look.palette import LIGHT, Theme
 
+# Height (px at scale 1) the drawing keeps before the legend gives way; it grows with the square
+# of the presenter scale, as the neurons' and captions' sizes and their spacing all grow: at
+# scale 1 a 140-px drawing still reads (Mazur at 1280×720), at 1.5 a 207-px one did not.
+MIN_DRAWING_H = 100.0
+
 
 class NetworkView(CanvasQueries, QGraphicsView):
     """Draw a fully connected network of ``layer_sizes`` (s(1), …, s(L)) and its values.
@@ -320,7 +325,10 @@ class NetworkView(CanvasQueries, QGraphicsView):
         nh = max(self.note.heightForWidth(w), 0) if self.note.text() else 0
         lh = self.legend.height_for(w) if self._legend_wanted else 0
         # In a short view the drawing matters more than the legend (its tooltip stays).
-        if nh + lh > 0.4 * self.height():
+        # Nor below the height its captions and neurons need (presenter mode, a short window):
+        # the layout cannot shrink the neurons past that, and they ran into the captions.
+        if nh + lh > 0.4 * self.height() or \
+                self.height() - nh - lh < MIN_DRAWING_H * self.scale_factor ** 2:
             lh = 0
         self.legend.setVisible(lh > 0)
         self.setViewportMargins(0, 0, 0, lh + nh)

@@ -199,16 +199,43 @@ def render_step_frames(stepper, target: QWidget | None, view: QWidget | None = N
     app = QApplication.instance()
     start = stepper.cursor
     frames = []
+
+    def settle() -> None:
+        app.processEvents()
+        if view is not None and hasattr(view, "finish_animation"):
+            view.finish_animation()    # each frame shows the step's end state, not a pulse
+        app.processEvents()            # and what finishing it laid out and recoloured
+
     try:
+        # The first frame is drawn as every other one is: reached from another step, after
+        # the canvas has fitted itself to its size (else it kept the half-laid-out scene of
+        # a window shown a moment ago).
+        settle()
+        if len(stepper.trace) > 1:
+            stepper.set_cursor(1 if start == 0 else 0)
+            settle()
         for i in range(len(stepper.trace)):
             stepper.set_cursor(i)
-            app.processEvents()
-            if view is not None and hasattr(view, "finish_animation"):
-                view.finish_animation()    # each frame shows the step's end state, not a pulse
+            settle()
             frames.append(target.grab().toImage())
     finally:
         stepper.set_cursor(start)
     return frames
+
+
+def _shared_palette(images: list) -> object:
+    """Return a 255-colour palette image (Pillow "P") made from the colours of all ``images``
+    (every other pixel of each, so a colour used anywhere is weighed in)."""
+    from PIL import Image
+
+    small = [im.resize((max(1, im.width // 2), max(1, im.height // 2)), Image.Resampling.NEAREST)
+             for im in images]
+    sheet = Image.new("RGB", (max(im.width for im in small), sum(im.height for im in small)))
+    y = 0
+    for im in small:
+        sheet.paste(im, (0, y))
+        y += im.height
+    return sheet.quantize(colors=255, method=Image.Quantize.MEDIANCUT)
 
 
 def export_gif(stepper, target: QWidget | None, view: QWidget | None, path: str | os.PathLike,
@@ -223,13 +250,18 @@ def export_gif(stepper, target: QWidget | None, view: QWidget | None, path: str 
     frames = render_step_frames(stepper, target, view)
     if not frames:
         raise ExportError(_tr("There is no step to animate."))
-    pil = []
+    rgb = []
     for img in frames:
         if img.width() > GIF_MAX_WIDTH:
             img = img.scaled(QSize(GIF_MAX_WIDTH, int(img.height() * GIF_MAX_WIDTH / img.width())),
                              Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-        pil.append(_qimage_to_pil(img).quantize(colors=255, method=Image.Quantize.MEDIANCUT))
+        rgb.append(_qimage_to_pil(img).convert("RGB"))
+    # One palette for every frame, without dithering: with a palette per frame, a colour rare
+    # in one frame (the purple of a legend swatch) was merged into grey there, so the same
+    # legend changed colour from frame to frame.
+    shared = _shared_palette(rgb)
+    pil = [img.quantize(palette=shared, dither=Image.Dither.NONE) for img in rgb]
     durations = [frame_ms] * (len(pil) - 1) + [GIF_LAST_FRAME_MS]
     out = io.BytesIO()
     pil[0].save(out, format="GIF", save_all=True, append_images=pil[1:],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -27,6 +27,7 @@ from ui.look.plain_text import plain_text, plain_tooltip
 from ui.state import AppState
 
 RECENT_KEY = "session/recent"
+LAST_FOLDER_KEY = "session/lastFolder"   # where the last file dialog was answered
 MAX_RECENT = 8
 
 
@@ -167,11 +168,23 @@ class SessionController(QObject):
             self.tr("The app did not close normally last time. Restore the session it "
                     "autosaved?")) == QMessageBox.StandardButton.Yes
 
+    def start_folder(self) -> str:
+        """Return the folder a file dialog opens in: the session's own, else the last folder
+        used, else the user's Documents (never the program's folder, where Qt would start)."""
+        if self.path:
+            return str(self.path.parent)
+        last = QSettings().value(LAST_FOLDER_KEY, "")
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return last
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs if docs and Path(docs).is_dir() else str(Path.home())
+
     def choose_path(self, kind: str, caption: str, filters: str) -> str:
         """Return a path from a file dialog ("" if cancelled); ``kind`` is open or save."""
-        start = str(self.path.parent) if self.path else ""
         dialog = QFileDialog.getOpenFileName if kind == "open" else QFileDialog.getSaveFileName
-        path, self.selected_filter = dialog(self.window, caption, start, filters)
+        path, self.selected_filter = dialog(self.window, caption, self.start_folder(), filters)
+        if path:
+            QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         return path
 
     def run_import_dialog(self, dialog: ImportDialog) -> bool:

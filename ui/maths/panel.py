@@ -115,6 +115,9 @@ class MathPanel(QWidget):
             # Never break inside a number: Qt's nested tables otherwise split "0.1385" in two.
             browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
             browser.document().setDefaultStyleSheet(style_for(current_theme(), current_scale()))
+            # A scroll bar that comes and goes makes Qt lay the document out two or three times
+            # (the width changes with it): on the digits preset that was ~90 ms of each key.
+            browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._equation)
         splitter.addWidget(self._tables)
@@ -127,6 +130,7 @@ class MathPanel(QWidget):
         self._fill_scales = _trace_fill_scales(trace)
         self._builder = EquationBuilder(cell_colour, self._activation_colour)
         self._focus = (0, -1)    # the unit focused on the canvas: big layers show its row
+        self._shown: dict[int, str] = {}   # id(browser) → the HTML it holds, to skip repeats
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -160,6 +164,7 @@ class MathPanel(QWidget):
     def _restyle(self) -> None:
         for browser in (self._equation, self._tables):
             browser.document().setDefaultStyleSheet(style_for(*self._look))
+        self._shown.clear()      # the same HTML must be laid out again in the new style
         self._render()
 
     def show_step(self, trace: Trace, index: int,
@@ -175,8 +180,16 @@ class MathPanel(QWidget):
         """Show the weights of unit k of ``layer`` (clicked on the canvas) in the tables of big
         layers; (0, -1): none."""
         self._focus = (int(layer), int(k))
-        self._tables.setHtml(self._tables_html(self._trace[self._index],
-                                               self._trace.state_at(self._index)))
+        self._set(self._tables, self._tables_html(self._trace[self._index],
+                                                  self._trace.state_at(self._index)))
+
+    def _set(self, browser: QTextBrowser, text: str) -> None:
+        """Give ``browser`` the HTML ``text`` unless it holds it already (laying out a table
+        of a big layer costs milliseconds; many steps leave one side unchanged)."""
+        if self._shown.get(id(browser)) == text:
+            return
+        self._shown[id(browser)] = text
+        browser.setHtml(text)
 
     def _big(self, k: int) -> bool:
         thetas = self._trace.thetas
@@ -189,11 +202,28 @@ class MathPanel(QWidget):
 
     def equation_text(self) -> str:
         """Return the equation side as plain text (what a test or screen reader reads)."""
+        self._catch_up()
         return self._equation.toPlainText()
 
     def tables_text(self) -> str:
         """Return the heat-map side as plain text."""
+        self._catch_up()
         return self._tables.toPlainText()
+
+    def _put_away(self) -> bool:
+        # Hidden on purpose (the Train task): laying out text nobody sees would only slow the
+        # keys down; the panel catches up when it is shown again.
+        return (self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+                and self.testAttribute(Qt.WidgetAttribute.WA_WState_Hidden))
+
+    def _catch_up(self) -> None:
+        if getattr(self, "_behind", False):
+            self._behind = False
+            self._render()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._catch_up()
+        super().showEvent(event)
 
     # --- rendering ----------------------------------------------------------------------------
     def show_note(self, text: str) -> None:
@@ -203,9 +233,12 @@ class MathPanel(QWidget):
         self._render()
 
     def _render(self) -> None:
+        if self._put_away():
+            self._behind = True
+            return
         if self._note:
-            self._equation.setHtml(f'<p class="title">{html.escape(self._note)}</p>')
-            self._tables.clear()
+            self._set(self._equation, f'<p class="title">{html.escape(self._note)}</p>')
+            self._set(self._tables, "")
             return
         step = self._trace[self._index]
         prev = self._trace.state_at(self._index - 1) if self._index > 0 else None
@@ -214,8 +247,8 @@ class MathPanel(QWidget):
         head = f'<p class="title">{where} — {step_title(step)}</p>'
         body = self._builder.html(step, self._trace, prev)
         foot = f'<p>{explanation(step, self._trace)}</p>'
-        self._equation.setHtml(head + body + foot)
-        self._tables.setHtml(self._tables_html(step, self._trace.state_at(self._index)))
+        self._set(self._equation, head + body + foot)
+        self._set(self._tables, self._tables_html(step, self._trace.state_at(self._index)))
 
     def _tables_html(self, step: Step, st: TraceState) -> str:
         k = focus_layer(step, self._trace.L)
@@ -257,8 +290,8 @@ class MathPanel(QWidget):
         per = self._tables_per_row()
         if per != getattr(self, "_per_row", None):
             self._per_row = per
-            self._tables.setHtml(self._tables_html(self._trace[self._index],
-                                                   self._trace.state_at(self._index)))
+            self._set(self._tables, self._tables_html(self._trace[self._index],
+                                                      self._trace.state_at(self._index)))
 
     def _layer_table(self, layer: int, st: TraceState) -> str:
         """Return the table of layer ``layer``: rows +1, 1..s(l); columns a, z, d."""

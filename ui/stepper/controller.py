@@ -13,11 +13,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -34,7 +33,9 @@ from ui.maths.phase_words import phase_line
 from ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
 from ui.state import AppState
 from ui.stepper.animator import StepAnimator
+from ui.stepper.phase_label import PhaseLine
 from ui.stepper.playback import Stepper
+from ui.stepper.quiet_tooltip import QuietTooltip
 from ui.stepper.timeline import Timeline
 from ui.stepper.toolbar import StepToolbar
 
@@ -56,14 +57,7 @@ class StepperController(QObject):
         self.math_panel = MathPanel(trace, 0)
         self.timeline = Timeline(trace, 0)
         self.inspector = Inspector(trace, 0)
-        self.phase = QLabel()
-        self.phase.setObjectName("phaseLine")
-        self.phase.setWordWrap(True)
-        self.phase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.phase.font())
-        font.setPointSizeF(font.pointSizeF() + 3)
-        font.setBold(True)
-        self.phase.setFont(font)
+        self.phase = PhaseLine()
         self._build_central()
         self._build_toolbar()
         self._build_help()
@@ -76,6 +70,7 @@ class StepperController(QObject):
         state.example_changed.connect(self._on_state_example_changed)
         state.data_changed.connect(self._sync_example_spin)
         state.example_count_changed.connect(self._sync_example_spin)
+        self.quiet_tooltip = QuietTooltip(self.view)   # the inspector shows the hovered unit
         self.view.neuron_hovered.connect(self.inspector.show_neuron)
         self.view.edge_hovered.connect(self.inspector.show_edge)
         self.view.edge_clicked.connect(self._on_view_edge_clicked)
@@ -113,8 +108,8 @@ class StepperController(QObject):
         central = QWidget()
         central.setObjectName("stepperArea")
         # The step-through is the main view: docks (training, plots) must not squeeze it below
-        # the width the equations need.
-        central.setMinimumWidth(820)
+        # the width the equations need — and the window must still fit 1024 px beside them.
+        central.setMinimumWidth(600)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.phase)

@@ -127,16 +127,32 @@ class Timeline(QWidget):
         font.setPointSizeF(max(8.0, font.pointSizeF() - 0.5))
         p.setFont(font)
         theme = self._theme
-        for label, first, last in self.groups():
-            left, right = self.cell_rect(first), self.cell_rect(last)
-            span = QRectF(left.left(), 0, right.right() - left.left(), LABEL_H)
+        groups = self.groups()
+        spans = [QRectF(self.cell_rect(first).left(), 0,
+                        self.cell_rect(last).right() - self.cell_rect(first).left(), LABEL_H)
+                 for _label, first, last in groups]
+        fm = p.fontMetrics()
+        # What each group's words leave free of its span: a longer word next to it (a
+        # Portuguese "Retropropagação" over two cells) may use half of it before it is elided.
+        free = [max(0.0, sp.width() - fm.horizontalAdvance(g[0]) - 6) / 2
+                for sp, g in zip(spans, groups, strict=True)]
+        for n, (label, first, _last) in enumerate(groups):
+            span = spans[n]
+            left = free[n - 1] if n > 0 else span.left()
+            right = free[n + 1] if n + 1 < len(groups) else self.width() - span.right()
+            need = fm.horizontalAdvance(label) + 6 - span.width()
+            if need > 0:
+                grow_left = min(left, need / 2)
+                grow_right = min(right, need - grow_left)
+                grow_left = min(left, need - grow_right)
+                span = span.adjusted(-grow_left, 0, grow_right, 0)
             p.setPen(QColor(theme.text))
-            text = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                              int(span.width()) - 2)
+            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(span.width()) - 2)
             p.drawText(span, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
+            left_edge = self.cell_rect(first)
             if self._trace.m > 1 and first > 0:
                 # A tick between examples, so the loop's K passes read as K blocks.
-                p.drawLine(int(left.left()), 2, int(left.left()), LABEL_H + CELL_H)
+                p.drawLine(int(left_edge.left()), 2, int(left_edge.left()), LABEL_H + CELL_H)
         for step in self._trace:
             r = self.cell_rect(step.index).adjusted(1, 2, -1, -2)
             colour = QColor(palette.STAGE_HEX[step.stage])

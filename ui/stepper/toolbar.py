@@ -97,6 +97,19 @@ class StepToolbar(QToolBar):
         self.play_action.setIcon(self.window_.style().standardIcon(icon))
         self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
 
+    def _fit_play_button(self) -> None:
+        """Give the play button the width of its wider text, so the toolbar does not jump
+        when Play turns into Pause."""
+        button, text = self.play_button, self.play_action.text()
+        button.setMinimumWidth(0)
+        button.setMaximumWidth(16777215)
+        widths = []
+        for label in (self.tr("Play"), self.tr("Pause")):
+            self.play_action.setText(label)
+            widths.append(button.sizeHint().width())
+        self.play_action.setText(text)
+        button.setFixedWidth(max(widths))
+
     def set_examples(self, m: int, current: int) -> None:
         """Offer examples 1..m with ``current`` (0-based) selected, without emitting."""
         self._m = max(1, m)
@@ -135,6 +148,7 @@ class StepToolbar(QToolBar):
             action.setToolTip(tip)
             action.setStatusTip(tip)
         self.set_playing(self._playing)
+        self._fit_play_button()
         self.speed_label.setText(" " + self.tr("Speed") + " ")
         tip = self.tr("Playing speed: slow (left) to fast (right)")
         self.speed.setToolTip(tip)
@@ -155,4 +169,6 @@ class StepToolbar(QToolBar):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:   # presenter mode: a larger font
+            self._fit_play_button()
         super().changeEvent(event)

@@ -60,7 +60,7 @@ class BoundaryView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("boundaryView")
-        self.setMinimumWidth(250)
+        self.setMinimumWidth(200)
         self.state = state
         self.hovered: tuple[int, int] | None = None
         self.grid: Grid | None = None

@@ -138,3 +138,18 @@ def test_diagram_explanation_is_page_text_that_wraps_not_svg_text(lang):
     svg = page[page.index("<svg"):page.index("</svg>")]
     assert "Θ &gt; 0" not in svg and "Θ > 0" not in svg
     assert re.search(r'<p class="cap">[^<]*Θ &gt; 0', page)
+
+
+@pytest.mark.parametrize("render", [worked_example_markdown, worked_example_html])
+def test_english_document_writes_lambda_and_alpha_as_the_notes_do(trace, render):
+    doc = render(trace, lang="en")
+    assert "lam =" not in doc and "lr =" not in doc
+    assert "λ = 0" in doc and "α = 0.5" in doc
+
+
+@pytest.mark.parametrize("render", [worked_example_markdown, worked_example_html])
+def test_portuguese_document_translates_the_activation_names(trace, render):
+    doc = render(trace, lang="pt_BR")
+    # The window's pt-BR catalogue calls the sigmoid "sigmoide" (network controls, phase line).
+    assert "g = sigmoide" in doc
+    assert "g = sigmoid;" not in doc and "saída = sigmoide" in doc

@@ -90,3 +90,20 @@ def test_the_signed_fill_entry_is_translated_to_pt_br(qtbot):
             "preenchimento = a: 0 … 1 (camada 4)"]
     finally:
         languages.set_choice("en", remember=False)
+
+
+def test_presenter_legend_gives_way_to_a_short_drawing(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.canvas.view import MIN_DRAWING_H, NetworkView
+
+    view = NetworkView([2, 2, 2])
+    qtbot.addWidget(view)
+    view.resize(1095, 314)       # the canvas of the Step-through task at 1400×900
+    view.show()
+    QApplication.processEvents()
+    assert view.legend.isVisible()          # at scale 1 the drawing keeps room enough
+    view.set_scale(1.5)
+    QApplication.processEvents()
+    assert not view.legend.isVisible()
+    assert view.viewport().height() >= MIN_DRAWING_H * 1.5 ** 2
