@@ -10,6 +10,7 @@ import pytest
 from engine.files.lesson import PANELS, read_lesson
 from engine.files.session_format import SessionError, dumps, load_session, loads
 from engine.lesson.presets import build_preset
+from engine.steps import Phase
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "lessons" / "mazur-step-by-step.json"
 
@@ -74,3 +75,33 @@ def test_a_bad_lesson_names_its_field(lesson, names):
     with pytest.raises(SessionError, match=names.replace("[", r"\[").replace("]", r"\]")
                        .replace(".", r"\.")):
         loads(json.dumps(_doc(lesson)))
+
+
+LESSONS = sorted((SHIPPED.parent).glob("*.json"))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_every_shipped_lesson_opens_in_both_languages_with_steps_inside_its_trace(path):
+    session = load_session(path)
+    lesson = session.lesson
+    assert lesson is not None and lesson.title() and lesson.title("pt_BR") != lesson.title()
+    assert all({"en", "pt_BR"} <= set(c.texts) for c in lesson.cards)
+    k = session.examples or 1
+    trace = session.network.trace(session.X[:k], session.Y[:k], lam=session.settings["lam"],
+                                  lr=session.settings["lr"],
+                                  freeze_bias=session.settings["freeze_bias"])
+    assert all(1 <= c.step <= len(trace) for c in lesson.cards if c.step is not None)
+
+
+def test_the_xor_lesson_names_the_steps_it_points_at():
+    session = load_session(SHIPPED.parent / "xor-truth-table.json")
+    assert session.examples == 4 and session.X.shape == (4, 2)
+    trace = session.network.trace(session.X, session.Y, lam=0.0, lr=session.settings["lr"],
+                                  freeze_bias=False)
+    cards = {c.texts["en"].split(":")[0].split(",")[0]: c for c in session.lesson.cards}
+    third = trace[cards["Example 3"].step - 1]
+    assert third.example == 2 and third.phase is Phase.ACCUMULATE and third.layer == 2
+    assert trace[cards["Example 4"].step - 1].example == 3
+    gradient = next(c for c in session.lesson.cards if c.texts["en"].startswith("D(1)"))
+    assert trace[gradient.step - 1].phase is Phase.GRADIENT and trace[gradient.step - 1].layer == 1
+    assert trace[len(trace) - 1].phase is Phase.UPDATE
