@@ -94,6 +94,8 @@ def build(args: argparse.Namespace) -> Parts:
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot, lesson=lesson)
     session = session_menu.install(window, state, args, teammates)
+    if args.step:       # after the session: --step counts in the step-through it brings
+        stepper_controller.show_step(stepper, args.step)
     lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,

@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QMainWindow,
     QScrollArea,
@@ -33,6 +31,7 @@ from ui.maths.phase_words import phase_line
 from ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
 from ui.state import AppState
 from ui.stepper.animator import StepAnimator
+from ui.stepper.finish_on_key import FinishOnKey
 from ui.stepper.phase_label import PhaseLine
 from ui.stepper.playback import Stepper
 from ui.stepper.quiet_tooltip import QuietTooltip
@@ -338,64 +337,21 @@ class StepperController(QObject):
         self.phase.setText(text)
 
 
-class _FinishOnKey(QObject):
-    """Finish every canvas animation as soon as any key is pressed (the key then does its job).
-
-    One filter per application, owned by it: a filter owned by a window could be torn down while
-    Qt is still dispatching an event to it. Views are kept as Python references and skipped once
-    Qt has deleted them.
-    """
-
-    _instance: _FinishOnKey | None = None
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._views: list[NetworkView] = []
-
-    @classmethod
-    def serve(cls, view: NetworkView) -> None:
-        """Finish ``view``'s animations on key presses from now on."""
-        app = QApplication.instance()
-        if app is None:
-            return
-        if cls._instance is None or not shiboken6.isValid(cls._instance):
-            cls._instance = cls(app)
-            app.installEventFilter(cls._instance)
-        cls._instance._views = [v for v in cls._instance._views if shiboken6.isValid(v)]
-        cls._instance._views.append(view)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            for view in self._views:
-                if shiboken6.isValid(view) and view.is_animating():
-                    view.finish_animation()
-        return False
-
-
 class StepOutOfRangeError(ValueError):
     """``--step N`` names a micro-step past the end of the step-through."""
 
 
 def install(window: QMainWindow, state: AppState,
             args: argparse.Namespace | None) -> StepperController:
-    """Build the step-through area in ``window``, advance ``args.step`` micro-steps and return
-    the controller."""
+    """Build the step-through area in ``window`` and return the controller (``show_step`` applies
+    ``--step`` once the session is in place)."""
     controller = StepperController(window, state)
     window.language_changed.connect(controller.retranslate)
-    _FinishOnKey.serve(controller.view)
+    FinishOnKey.serve(controller.view)
     window.setWindowIcon(app_icon())
     # Creating the status bar makes every status tip show; the first hint says where to start.
     status = window.statusBar()
-    steps = int(getattr(args, "step", 0) or 0) if args is not None else 0
-    if steps:
-        # --step N shows micro-step N as the toolbar and math panel count them (from 1).
-        total = len(controller.stepper.trace)
-        if steps > total:
-            raise StepOutOfRangeError(f"--step {steps}: this step-through has {total} micro-steps "
-                                 f"(1 to {total})")
-        controller.stepper.set_cursor(steps - 1)
-        controller.view.finish_animation()
-    else:
+    if not (args is not None and getattr(args, "step", 0)):
         # translate() with the class as context: lupdate would file controller.tr() under
         # "controller", a context the app never asks for.
         hint = QCoreApplication.translate(
@@ -411,6 +367,17 @@ def install(window: QMainWindow, state: AppState,
 
         controller.stepper.step_changed.connect(_on_stepper_step_changed)
     return controller
+
+
+def show_step(controller: StepperController, steps: int) -> None:
+    """Show micro-step ``steps`` as the toolbar and math panel count them (from 1), without
+    animating; raise StepOutOfRangeError past the end of the step-through."""
+    total = len(controller.stepper.trace)
+    if steps > total:
+        raise StepOutOfRangeError(f"--step {steps}: this step-through has {total} micro-steps "
+                                  f"(1 to {total})")
+    controller.stepper.set_cursor(steps - 1)
+    controller.view.finish_animation()
 
 
 def app_icon() -> QIcon:
