@@ -18,6 +18,19 @@ IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
 MAX_STEP = 1_000_000
 MAX_TRAIN_EPOCHS = 1_000_000
 MAX_SEED = 2**63 - 1            # what a session file may hold (docs/session-format.md)
+# The switchable classic mistakes (engine.mistakes.SWITCHES; a test keeps the two equal). Named
+# here so parsing the command line does not load numpy before the BLAS threads are set.
+MISTAKES = ("g-instead-of-g-prime", "l-down-to-1", "regularize-bias", "forget-1-over-m",
+            "no-output-g-prime", "update-uphill")
+
+
+def mistake_name(text: str) -> str:
+    """Return ``text`` if it names a classic mistake; argparse type with a message that lists
+    them all."""
+    if text not in MISTAKES:
+        raise argparse.ArgumentTypeError(
+            f"unknown mistake {text[:40]!r}; choose one of: {', '.join(MISTAKES)}")
+    return text
 
 
 def whole_number(limit: int):
@@ -93,6 +106,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="seed for weights and data (default 0)")
     p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html", type=output_path(),
                    help="write the worked example of the current example and exit")
+    p.add_argument("--mistake", type=mistake_name, default=None, metavar="NAME",
+                   help="switch on one classic mistake for the stepper, training and exports "
+                   "(the \"What if...\" menu): " + ", ".join(MISTAKES))
+    p.add_argument("--predict", action="store_true",
+                   help="start in predict mode: type each micro-step's result before it is shown")
+    p.add_argument("--exercise", metavar="FILE.md|FILE.html", type=output_path("md", "html"),
+                   help="write an exercise sheet (worked example with blanks) and its answer key "
+                   "FILE.key.md/.html for the session or preset (with --seed N and neither: a "
+                   "random small network) and exit")
     p.add_argument("--export-gif", metavar="FILE.gif", type=output_path(),
                    help="write an animated GIF of the step-through and exit")
     return p.parse_args(list(argv))
@@ -109,7 +131,9 @@ def run_trace(args: argparse.Namespace) -> int:
     m = setup.X.shape[0]
     rows = traced_rows(m, 0, args.examples or default_example_count(m))
     trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
-                                freeze_bias=setup.freeze_bias)
+                                freeze_bias=setup.freeze_bias, mistake=args.mistake)
+    if args.mistake:
+        print(f"What if... {args.mistake} is switched on: this is NOT backpropagation.\n")
     print(format_trace(trace))
     return 0
 

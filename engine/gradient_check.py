@@ -54,3 +54,21 @@ def gradient_check(net: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
     total = np.sqrt(sum(float(np.sum((n + a) ** 2)) for n, a in zip(num, ana, strict=True)))
     rel = 0.0 if total == 0 else diff / total
     return GradientCheck(num, ana, float(rel))
+
+
+MAX_CHECKED_WEIGHTS = 5000   # central differences cost 2 costs per weight; beyond this, skip
+
+
+def layer_differences(net: Network, X: np.ndarray, Y: np.ndarray, D: list[np.ndarray],
+                      lam: float = 0.0, eps: float = 1e-4) -> list[float] | None:
+    """Return, per layer, the largest relative difference |num − D| / max(|num| + |D|, 1e-12)
+    between central differences and a given D (a mistake's, say), or None when the network has
+    more than ``MAX_CHECKED_WEIGHTS`` weights."""
+    if sum(t.size for t in net.thetas) > MAX_CHECKED_WEIGHTS:
+        return None
+    num = numerical_gradients(net, X, Y, lam, check_real(eps, "eps", positive=True))
+    out = []
+    for n, a in zip(num, D, strict=True):
+        rel = np.abs(n - a) / np.maximum(np.abs(n) + np.abs(a), 1e-12)
+        out.append(float(rel.max()))
+    return out

@@ -29,7 +29,9 @@ from ui.shell.main_window import MainWindow
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
+from ui.stepper import what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
+from ui.stepper.what_if import WhatIf
 from ui.training import wing
 from ui.training.wing import TrainingWing
 
@@ -37,7 +39,8 @@ from ui.training.wing import TrainingWing
 def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
     setup = build_preset(args.preset or "mazur", seed=args.seed)
-    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
+    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias,
+                        mistake=getattr(args, "mistake", None))
     state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
                      preset=setup.name, seed=setup.seed)
     if getattr(args, "examples", None):
@@ -55,6 +58,7 @@ class Parts:
     training: TrainingWing
     session: SessionController
     view_menu: ViewMenu
+    what_if: WhatIf
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -70,12 +74,15 @@ def build(args: argparse.Namespace) -> Parts:
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot)
     session = session_menu.install(window, state, args, teammates)
+    # The banner goes above the phase line, in the step area's own layout.
+    what_if_menu = what_if.install(window, state, stepper.stepper,
+                                   window.centralWidget().layout())
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu)
+    parts = Parts(window, state, stepper, training, session, menu, what_if_menu)
     _expose(parts)
     return parts
 
@@ -90,6 +97,7 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
+    w.what_if = parts.what_if
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:

@@ -775,7 +775,7 @@
         <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+124"/>
+        <location filename="../../engine/network.py" line="+125"/>
         <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
         <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
     </message>
@@ -810,7 +810,7 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+104"/>
+        <location filename="../../engine/network.py" line="+120"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -991,7 +991,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+271"/>
+        <location filename="../../engine/files/session_format.py" line="+279"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1074,7 +1074,12 @@
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>predictions: first_try + after_hint ({right}) exceed asked ({asked})</source>
+        <translation>predictions: first_try + after_hint ({right}) passam de asked ({asked})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>data.seed must be 0..2^63−1, got {seed}</source>
         <translation>data.seed deve ser 0..2^63−1, mas é {seed}</translation>
     </message>
@@ -1156,7 +1161,7 @@
         <translation>stepper.examples deve ser 1..{last}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>stepper.cursor must be 0..{last} for {layers} layers, got {value}</source>
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
@@ -1166,7 +1171,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1201,7 +1206,7 @@
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+158"/>
+        <location filename="../../engine/trace.py" line="+160"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
@@ -1411,7 +1416,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+74"/>
+        <location filename="../../ui/files/session_io.py" line="+75"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
         <translation>history: {reason}</translation>
@@ -1466,6 +1471,101 @@
         <location line="+50"/>
         <source>{name} must be a finite number, got {value}</source>
         <translation>{name} deve ser um número finito, mas é {value}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/mistakes.py" line="+74"/>
+        <source>g instead of g′</source>
+        <translation>g em vez de g′</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>l running down to 1</source>
+        <translation>l descendo até 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ on the bias column</source>
+        <translation>λ na coluna de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forgetting 1/m</source>
+        <translation>esquecer o 1/m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no g′ at the output</source>
+        <translation>sem g′ na saída</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>updating uphill (+αD)</source>
+        <translation>atualizar morro acima (+αD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forgetting the bias unit</source>
+        <translation>esquecer a unidade de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the bias row kept in Θᵀd</source>
+        <translation>a linha de viés mantida em Θᵀd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the wrong transpose</source>
+        <translation>a transposta errada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the hidden deltas use g(z) instead of g′(z): D is no longer the gradient</source>
+        <translation>os deltas ocultos usam g(z) em vez de g′(z): D deixa de ser o gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d(1) is computed too: it costs work and changes nothing, since no Θ feeds the input layer</source>
+        <translation>d(1) também é calculado: dá trabalho e não muda nada, pois nenhum Θ alimenta a camada de entrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ acts on the bias column 0 as well: D(l) gains (λ/m)Θ(l) there</source>
+        <translation>λ age também na coluna 0 de viés: D(l) ganha (λ/m)Θ(l) ali</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D = Δ + λΘ: every D is m times too large</source>
+        <translation>D = Δ + λΘ: cada D fica m vezes grande demais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d(L) = a(L) − y without g′(z(L)): wrong for the squared error (right, by luck, for cross-entropy)</source>
+        <translation>d(L) = a(L) − y sem g′(z(L)): errado para o erro quadrático (certo, por sorte, para a entropia cruzada)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Θ := Θ + αD climbs the cost instead of descending it</source>
+        <translation>Θ := Θ + αD sobe o custo em vez de descê-lo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bias unit 1 was left out of [1; a(l)]</source>
+        <translation>a unidade de viés 1 ficou fora de [1; a(l)]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bias row 0 of Θᵀd(l+1) was kept instead of dropped</source>
+        <translation>a linha 0 de viés de Θᵀd(l+1) foi mantida em vez de descartada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a product used Θ for Θᵀ (or a·dᵀ for d·aᵀ)</source>
+        <translation>um produto usou Θ no lugar de Θᵀ (ou a·dᵀ no lugar de d·aᵀ)</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>unknown mistake {name!r}; use one of {names}</source>
+        <translation>erro desconhecido {name!r}; use um de {names}</translation>
     </message>
 </context>
 <context>
@@ -2152,6 +2252,19 @@
         <location line="+1"/>
         <source>m = {m} example(s), λ = {lam}. &lt;b&gt;The bias column j = 0 (struck out in Θ) is not regularized:&lt;/b&gt; there D({l}) = (1/m)·Δ({l}) only. (The notes write this condition as “l = 0”; it is the column index j.) D({l}) = ∂J/∂Θ({l}).</source>
         <translation>m = {m} exemplo(s), λ = {lam}. &lt;b&gt;A coluna de viés j = 0 (riscada em Θ) não é regularizada:&lt;/b&gt; nela D({l}) = (1/m)·Δ({l}) apenas. (A apostila escreve essa condição como “l = 0”; trata-se do índice de coluna j.) D({l}) = ∂J/∂Θ({l}).</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeBanner</name>
+    <message>
+        <location filename="../../ui/stepper/what_if.py" line="+57"/>
+        <source>What if… %1 is switched on: extra work, the same D</source>
+        <translation>E se… %1 está ligado: trabalho a mais, o mesmo D</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What if… %1 is switched on: this is NOT backpropagation</source>
+        <translation>E se… %1 está ligado: isto NÃO é retropropagação</translation>
     </message>
 </context>
 <context>
@@ -3253,6 +3366,49 @@
         <location line="+5"/>
         <source>“{t}” is too large: a weight must lie between −{m} and {m}.</source>
         <translation>“{t}” é grande demais: um peso deve ficar entre −{m} e {m}.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <location filename="../../ui/stepper/what_if.py" line="+44"/>
+        <source>What &amp;if…</source>
+        <translation>&amp;E se…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace one line of the algorithm with a classic mistake</source>
+        <translation>Troca uma linha do algoritmo por um erro clássico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None — the correct algorithm</source>
+        <translation>Nenhum — o algoritmo correto</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Gradient check: too many weights to check here.</source>
+        <translation>Verificação do gradiente: pesos demais para verificar aqui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ(%1): %2</source>
+        <translation>Θ(%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agrees: this D is the gradient</source>
+        <translation>confere: este D é o gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fails: this D is not the gradient of J</source>
+        <translation>falha: este D não é o gradiente de J</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient check against this D (largest relative difference per layer): %1 — %2</source>
+        <translation>Verificação do gradiente contra este D (maior diferença relativa por camada): %1 — %2</translation>
     </message>
 </context>
 <context>
