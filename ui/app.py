@@ -29,8 +29,9 @@ from ui.shell.main_window import MainWindow
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
-from ui.stepper import what_if
+from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
+from ui.stepper.predict import PredictMode
 from ui.stepper.what_if import WhatIf
 from ui.training import wing
 from ui.training.wing import TrainingWing
@@ -59,6 +60,7 @@ class Parts:
     session: SessionController
     view_menu: ViewMenu
     what_if: WhatIf
+    predict: PredictMode
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -75,14 +77,16 @@ def build(args: argparse.Namespace) -> Parts:
                           loss_plot=training.loss_plot)
     session = session_menu.install(window, state, args, teammates)
     # The banner goes above the phase line, in the step area's own layout.
-    what_if_menu = what_if.install(window, state, stepper.stepper,
-                                   window.centralWidget().layout())
+    step_area = window.centralWidget().layout()
+    what_if_menu = what_if.install(window, state, stepper.stepper, step_area)
+    predict_mode = predict.install(window, state, stepper, step_area,
+                                   on=bool(getattr(args, "predict", False)))
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary):
         theme.follow(widget)
     menu = view_menu.install(window, args)      # last: it names every control built above
-    parts = Parts(window, state, stepper, training, session, menu, what_if_menu)
+    parts = Parts(window, state, stepper, training, session, menu, what_if_menu, predict_mode)
     _expose(parts)
     return parts
 
@@ -97,7 +101,7 @@ def _expose(parts: Parts) -> None:
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
     w.session, w.view_menu_controller = parts.session, parts.view_menu
-    w.what_if = parts.what_if
+    w.what_if, w.predict = parts.what_if, parts.predict
 
 
 def build_main_window(args: argparse.Namespace) -> MainWindow:

@@ -2257,7 +2257,7 @@
 <context>
     <name>MistakeBanner</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+57"/>
+        <location filename="../../ui/stepper/what_if.py" line="+59"/>
         <source>What if… %1 is switched on: extra work, the same D</source>
         <translation>E se… %1 está ligado: trabalho a mais, o mesmo D</translation>
     </message>
@@ -2663,6 +2663,90 @@
     </message>
 </context>
 <context>
+    <name>PredictMode</name>
+    <message>
+        <location filename="../../ui/stepper/predict.py" line="+110"/>
+        <source>Predict</source>
+        <translation>Prever</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict mode: type each step&apos;s result before it is shown</source>
+        <translation>Modo prever: digite o resultado de cada passo antes de ele aparecer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the first neuron&apos;s value</source>
+        <translation>o valor do primeiro neurônio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row 1, the bias column j = 0</source>
+        <translation>linha 1, a coluna de viés j = 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row 1, column j = 1</source>
+        <translation>linha 1, coluna j = 1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Predict %1 (%2), then press Enter:</source>
+        <translation>Preveja %1 (%2) e tecle Enter:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score: %1 of %2 right first time, %3 after a hint</source>
+        <translation>Placar: %1 de %2 certas de primeira, %3 depois de uma dica</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+34"/>
+        <source>The answer: %1 = %2.</source>
+        <translation>A resposta: %1 = %2.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Type a number, e.g. %1.</source>
+        <translation>Digite um número, por exemplo %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Right: %1 = %2.</source>
+        <translation>Certo: %1 = %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is what you get with this mistake: %1 (%2).</source>
+        <translation>É o que se obtém com este erro: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It matches none of the usual mistakes: check the arithmetic.</source>
+        <translation>Não corresponde a nenhum dos erros comuns: confira as contas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not quite (3 significant digits count).</source>
+        <translation>Ainda não (contam 3 algarismos significativos).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try once more, or press Enter on an empty box to see it.</source>
+        <translation>Tente mais uma vez, ou tecle Enter com a caixa vazia para ver a resposta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not quite.</source>
+        <translation>Ainda não.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Press → (Next) for the next prediction.</source>
+        <translation>Tecle → (Avançar) para a próxima previsão.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../ui/files/session.py" line="+90"/>
@@ -2975,7 +3059,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+157"/>
+        <location filename="../../ui/stepper/controller.py" line="+160"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -3005,7 +3089,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
         <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
     </message>
@@ -3373,7 +3457,7 @@
     <message>
         <location filename="../../ui/stepper/what_if.py" line="+44"/>
         <source>What &amp;if…</source>
-        <translation>&amp;E se…</translation>
+        <translation>E &amp;se…</translation>
     </message>
     <message>
         <location line="+1"/>
