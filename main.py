@@ -138,6 +138,40 @@ def run_trace(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_exercise(args: argparse.Namespace) -> int:
+    """Write the exercise sheet and its answer key for the session file, the preset, or (with
+    neither) a random small network from ``--seed``; return the exit status."""
+    from engine.documents.exercise import random_exercise, write_exercise
+    from engine.files.session_format import SessionError, load_session
+    from engine.lesson.presets import build_preset
+    from engine.messages import one_line
+    from engine.trace import default_example_count, traced_rows
+
+    lam, lr, freeze_bias, start, count = 0.0, 0.5, False, 0, None
+    try:
+        if args.session:
+            s = load_session(args.session)
+            net, X, Y, start, count = s.network, s.X, s.Y, s.example, s.examples
+            lam, lr = s.settings["lam"], s.settings["lr"]
+            freeze_bias = s.settings["freeze_bias"]
+        elif args.preset:
+            setup = build_preset(args.preset, seed=args.seed)
+            net, X, Y = setup.network, setup.X, setup.Y
+            lam, lr, freeze_bias = setup.lam, setup.lr, setup.freeze_bias
+        else:
+            net, X, Y = random_exercise(args.seed)
+        m = X.shape[0]
+        rows = traced_rows(m, start, args.examples or count or default_example_count(m))
+        trace = net.trace(X[rows], Y[rows], lam=lam, lr=lr, freeze_bias=freeze_bias,
+                          mistake=args.mistake)
+        key = write_exercise(args.exercise, trace, args.lang or "en")
+    except (SessionError, OSError) as exc:
+        print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.exercise} and its answer key {key}")
+    return 0
+
+
 def has_display() -> bool:
     """Return whether Qt can open a window (a display, or a platform chosen explicitly)."""
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -165,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.trace:
         return run_trace(args)
+    if args.exercise:
+        return run_exercise(args)
     headless = bool(args.screenshot or args.export_worked_example or args.export_gif)
     if not has_display():
         if headless:
