@@ -207,28 +207,42 @@ def traced_rows(m: int, start: int, count: int) -> np.ndarray:
     return (int(start) + np.arange(k)) % m
 
 
-# The equation a mistaken line shows instead of the phase table's (filled like its templates).
+# The equation a mistaken line shows instead of the phase table's (filled like its templates;
+# translated in the phase table's context).
 MISTAKEN_EQUATIONS: dict[tuple[Mistake, Phase], str] = {
-    (Mistake.G_INSTEAD_OF_G_PRIME, Phase.HIDDEN_DELTA):
-        "d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g(z({l}))",
-    (Mistake.NO_OUTPUT_G_PRIME, Phase.OUTPUT_DELTA): "d({l}) = a({l}) − y",
-    (Mistake.REGULARIZE_BIAS, Phase.GRADIENT): "D({l}) = (1/m)(Δ({l}) + λΘ({l})), bias column too",
-    (Mistake.FORGET_1_OVER_M, Phase.GRADIENT): "D({l}) = Δ({l}) + λΘ({l})",
-    (Mistake.UPDATE_UPHILL, Phase.UPDATE): "Θ({l}) := Θ({l}) + αD({l})",
+    (Mistake.G_INSTEAD_OF_G_PRIME, Phase.HIDDEN_DELTA): QT_TRANSLATE_NOOP(
+        "Phase", "d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g(z({l}))   ← g, not g′"),
+    (Mistake.NO_OUTPUT_G_PRIME, Phase.OUTPUT_DELTA): QT_TRANSLATE_NOOP(
+        "Phase", "d({l}) = a({l}) − y   ← without g′(z({l}))"),
+    (Mistake.REGULARIZE_BIAS, Phase.GRADIENT): QT_TRANSLATE_NOOP(
+        "Phase", "D({l}) = (1/m)(Δ({l}) + λΘ({l})), bias column j = 0 too"),
+    (Mistake.FORGET_1_OVER_M, Phase.GRADIENT): QT_TRANSLATE_NOOP(
+        "Phase", "D({l}) = Δ({l}) + λΘ({l})   ← without 1/m"),
+    (Mistake.UPDATE_UPHILL, Phase.UPDATE): QT_TRANSLATE_NOOP(
+        "Phase", "Θ({l}) := Θ({l}) + αD({l})   ← uphill"),
 }
+INPUT_DELTA_EQUATION = QT_TRANSLATE_NOOP(
+    "Phase", "d(1) = (Θ(1)ᵀ d(2))[without bias row] ⊙ a(1) ⊙ (1 − a(1))   ← wasted: no Θ "
+             "feeds layer 1")
+
+
+def mistaken_equation(step: Step, mistake: Mistake | None, L: int,
+                      tr: words.Translate = str) -> str | None:
+    """Return the equation of ``step`` as ``mistake`` changed it (through ``tr``), or None
+    when the step is the notes' own line."""
+    if step.phase is Phase.HIDDEN_DELTA and step.layer == 1:
+        return tr(INPUT_DELTA_EQUATION)
+    template = MISTAKEN_EQUATIONS.get((mistake, step.phase)) if mistake else None  # type: ignore
+    return None if template is None else words.fill(tr(template), step.layer, L)
 
 
 def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | None,
           payload: Payload, *, L: int, loss: Loss, freeze_bias: bool, lam1: float,
           mistake: Mistake | None = None) -> None:
-    template = MISTAKEN_EQUATIONS.get((mistake, phase)) if mistake else None  # type: ignore
-    if template is not None:
-        equation = words.fill(template, layer, L)
-    else:
-        equation = words.equation(phase, layer, L, loss=loss, freeze_bias=freeze_bias,
-                                  lam1=lam1)
-    if phase is Phase.HIDDEN_DELTA and layer == 1:
-        equation = "d(1) = (Θ(1)ᵀ d(2))[without bias row] ⊙ a(1) ⊙ (1 − a(1))"
+    equation = words.equation(phase, layer, L, loss=loss, freeze_bias=freeze_bias, lam1=lam1)
+    if mistake is not None:
+        probe = Step(len(steps), phase, layer, example, equation, payload)
+        equation = mistaken_equation(probe, mistake, L) or equation
     steps.append(Step(len(steps), phase, layer, example, equation, payload))
 
 

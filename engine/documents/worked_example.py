@@ -38,7 +38,7 @@ from engine.steps import (
     Phase,
     UpdateStep,
 )
-from engine.trace import MISTAKEN_EQUATIONS, Step, Trace
+from engine.trace import Step, Trace, mistaken_equation
 
 MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
 MAX_EXPANDED_TERMS = 10
@@ -168,9 +168,7 @@ def build_blocks(trace: Trace, lang: str = "en", tr: words.Translate | None = No
         equation = words.equation(step.phase, step.layer, trace.L, loss=trace.loss,
                                   freeze_bias=trace.freeze_bias, tr=tr, lam1=trace.lam1)
         explanation = t["explain"][step.phase.value]
-        if (trace.mistake, step.phase) in MISTAKEN_EQUATIONS or step.layer == 1 and \
-                step.phase is Phase.HIDDEN_DELTA:
-            equation = step.equation     # the mistaken line, as the trace wrote it
+        equation = mistaken_equation(step, trace.mistake, trace.L, tr) or equation
         if step.layer == 1 and step.phase is Phase.HIDDEN_DELTA:
             explanation = t["mistake_d1"]
         b = Block(step, head, equation, explanation)

@@ -2648,6 +2648,36 @@
         <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
         <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
     </message>
+    <message>
+        <location filename="../../engine/trace.py" line="+9"/>
+        <source>d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g(z({l}))   ← g, not g′</source>
+        <translation>d({l}) = (Θ({l})ᵀ d({n}))[sem a linha do viés] ⊙ g(z({l}))   ← g, não g′</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d({l}) = a({l}) − y   ← without g′(z({l}))</source>
+        <translation>d({l}) = a({l}) − y   ← sem g′(z({l}))</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l})), bias column j = 0 too</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l})), também na coluna de viés j = 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D({l}) = Δ({l}) + λΘ({l})   ← without 1/m</source>
+        <translation>D({l}) = Δ({l}) + λΘ({l})   ← sem 1/m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ({l}) := Θ({l}) + αD({l})   ← uphill</source>
+        <translation>Θ({l}) := Θ({l}) + αD({l})   ← morro acima</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>d(1) = (Θ(1)ᵀ d(2))[without bias row] ⊙ a(1) ⊙ (1 − a(1))   ← wasted: no Θ feeds layer 1</source>
+        <translation>d(1) = (Θ(1)ᵀ d(2))[sem a linha do viés] ⊙ a(1) ⊙ (1 − a(1))   ← desperdício: nenhum Θ alimenta a camada 1</translation>
+    </message>
 </context>
 <context>
     <name>PhaseText</name>
@@ -2665,7 +2695,7 @@
 <context>
     <name>PredictMode</name>
     <message>
-        <location filename="../../ui/stepper/predict.py" line="+110"/>
+        <location filename="../../ui/stepper/predict.py" line="+118"/>
         <source>Predict</source>
         <translation>Prever</translation>
     </message>

@@ -171,7 +171,7 @@ def test_mistaken_step_equation_says_which_line_changed():
     net, X, Y = problem()
     trace = net.trace(X[:1], Y[:1], lam=LAM, mistake="g-instead-of-g-prime")
     hidden = next(s for s in trace if s.phase is Phase.HIDDEN_DELTA)
-    assert "g(z(3))" in hidden.equation and "g′" not in hidden.equation
+    assert "⊙ g(z(3))" in hidden.equation and "⊙ g′" not in hidden.equation
 
 
 def test_trainer_trains_with_the_settings_mistake():

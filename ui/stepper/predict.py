@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -73,11 +74,18 @@ class PredictPrompt(QFrame):
         outer.addWidget(self.feedback)
         self.hide()
 
+    def set_scale(self, _factor: float) -> None:
+        """Take the application's font (presenter mode scales it); the frame's style sheet
+        would otherwise keep the font it was first polished with."""
+        font = QApplication.font()
+        for widget in (self, self.question, self.input, self.score, self.feedback):
+            widget.setFont(font)
+
     def set_theme(self, theme: Theme) -> None:
         """Draw the prompt as a note: the note background, framed in the theme's highlight."""
         self.setStyleSheet(f"QFrame#predictPrompt {{ background: {theme.note_background}; "
-                           f"border: 2px solid {theme.highlight}; border-radius: 4px; }}"
-                           f"QFrame#predictPrompt QLabel {{ color: {theme.text}; }}")
+                           f"border: 2px solid {theme.highlight}; border-radius: 4px; "
+                           f"color: {theme.text}; }}")
 
 
 class PredictMode(QObject):
