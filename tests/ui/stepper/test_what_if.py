@@ -99,3 +99,13 @@ def test_session_keeps_the_mistake_and_old_files_open_without_one(window, tmp_pa
     old.write_text(json.dumps(doc), encoding="utf-8")
     assert window.session.open_path(old, ask=False)
     assert window.state.mistake is None
+
+
+def test_gradient_check_waits_while_training_runs(window):
+    window.state.set_mistake("g-instead-of-g-prime")
+    window.state.set_training(True)
+    window.what_if.differences = None
+    window.state.notify_weights_changed()          # the stepper retraces
+    assert window.what_if.differences is None
+    window.state.set_training(False)
+    assert window.what_if.differences is not None
