@@ -3485,7 +3485,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+44"/>
+        <location filename="../../ui/stepper/what_if.py" line="+46"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>
@@ -3500,7 +3500,7 @@
         <translation>Nenhum — o algoritmo correto</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Gradient check: too many weights to check here.</source>
         <translation>Verificação do gradiente: pesos demais para verificar aqui.</translation>
     </message>
