@@ -20,6 +20,19 @@ IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
 MAX_STEP = 1_000_000
 MAX_TRAIN_EPOCHS = 1_000_000
 MAX_SEED = 2**63 - 1            # what a session file may hold (docs/session-format.md)
+# The switchable classic mistakes (engine.mistakes.SWITCHES; a test keeps the two equal). Named
+# here so parsing the command line does not load numpy before the BLAS threads are set.
+MISTAKES = ("g-instead-of-g-prime", "l-down-to-1", "regularize-bias", "forget-1-over-m",
+            "no-output-g-prime", "update-uphill")
+
+
+def mistake_name(text: str) -> str:
+    """Return ``text`` if it names a classic mistake; argparse type with a message that lists
+    them all."""
+    if text not in MISTAKES:
+        raise argparse.ArgumentTypeError(
+            f"unknown mistake {text[:40]!r}; choose one of: {', '.join(MISTAKES)}")
+    return text
 
 
 def whole_number(limit: int):
@@ -97,6 +110,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                    help="seed for weights and data (default 0)")
     p.add_argument("--export-worked-example", metavar="FILE.md|FILE.html", type=output_path(),
                    help="write the worked example of the current example and exit")
+    p.add_argument("--mistake", type=mistake_name, default=None, metavar="NAME",
+                   help="switch on one classic mistake for the stepper, training and exports "
+                   "(the \"What if...\" menu): " + ", ".join(MISTAKES))
+    p.add_argument("--predict", action="store_true",
+                   help="start in predict mode: type each micro-step's result before it is shown")
+    p.add_argument("--exercise", metavar="FILE.md|FILE.html", type=output_path("md", "html"),
+                   help="write an exercise sheet (worked example with blanks) and its answer key "
+                   "FILE.key.md/.html for the session or preset (with --seed N and neither: a "
+                   "random small network) and exit")
     p.add_argument("--export-gif", metavar="FILE.gif", type=output_path(),
                    help="write an animated GIF of the step-through and exit")
     # The headless exports' options (numpy loads here, after main() limited the BLAS threads).
@@ -119,8 +141,44 @@ def run_trace(args: argparse.Namespace) -> int:
     m = setup.X.shape[0]
     rows = traced_rows(m, 0, args.examples or default_example_count(m))
     trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
-                                freeze_bias=setup.freeze_bias)
+                                freeze_bias=setup.freeze_bias, mistake=args.mistake)
+    if args.mistake:
+        print(f"What if... {args.mistake} is switched on: this is NOT backpropagation.\n")
     print(format_trace(trace))
+    return 0
+
+
+def run_exercise(args: argparse.Namespace) -> int:
+    """Write the exercise sheet and its answer key for the session file, the preset, or (with
+    neither) a random small network from ``--seed``; return the exit status."""
+    from engine.documents.exercise import random_exercise, write_exercise
+    from engine.files.session_format import SessionError, load_session
+    from engine.lesson.presets import build_preset
+    from engine.messages import one_line
+    from engine.trace import default_example_count, traced_rows
+
+    lam, lr, freeze_bias, start, count = 0.0, 0.5, False, 0, None
+    try:
+        if args.session:
+            s = load_session(args.session)
+            net, X, Y, start, count = s.network, s.X, s.Y, s.example, s.examples
+            lam, lr = s.settings["lam"], s.settings["lr"]
+            freeze_bias = s.settings["freeze_bias"]
+        elif args.preset:
+            setup = build_preset(args.preset, seed=args.seed)
+            net, X, Y = setup.network, setup.X, setup.Y
+            lam, lr, freeze_bias = setup.lam, setup.lr, setup.freeze_bias
+        else:
+            net, X, Y = random_exercise(args.seed)
+        m = X.shape[0]
+        rows = traced_rows(m, start, args.examples or count or default_example_count(m))
+        trace = net.trace(X[rows], Y[rows], lam=lam, lr=lr, freeze_bias=freeze_bias,
+                          mistake=args.mistake)
+        key = write_exercise(args.exercise, trace, args.lang or "en")
+    except (SessionError, OSError) as exc:
+        print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.exercise} and its answer key {key}")
     return 0
 
 
@@ -155,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from engine.lesson import headless as exports
 
         return exports.run(args)
+    if args.exercise:
+        return run_exercise(args)
     headless = bool(args.screenshot or args.export_worked_example or args.export_gif)
     if not has_display():
         if headless:

@@ -174,3 +174,16 @@ def check_layers(net: Network, X: np.ndarray, Y: np.ndarray, D: Sequence[np.ndar
     numerical = numerical_gradients(net, X, Y, lam, eps, lam1)
     relative = [relative_difference(a, n) for a, n in zip(analytic, numerical, strict=True)]
     return LayerCheck(tuple(numerical), tuple(analytic), tuple(relative), eps)
+
+
+MAX_CHECKED_WEIGHTS = 5000   # central differences cost 2 costs per weight; beyond this, skip
+
+
+def layer_differences(net: Network, X: np.ndarray, Y: np.ndarray, D: list[np.ndarray],
+                      lam: float = 0.0, eps: float = EPSILON) -> list[float] | None:
+    """Return, per layer, the largest relative difference between central differences and a
+    given D (a mistake's, say), or None when the network has more than
+    ``MAX_CHECKED_WEIGHTS`` weights."""
+    if sum(t.size for t in net.thetas) > MAX_CHECKED_WEIGHTS:
+        return None
+    return list(check_layers(net, X, Y, D, lam, eps).worst)

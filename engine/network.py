@@ -21,12 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine import fast_path
+from engine import fast_path, mistakes
 from engine.activations import Activation
 from engine.batched import BatchedPath, DivergenceError
 from engine.initializers import INITIALIZERS, init_theta
 from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
+from engine.mistakes import Mistake
 from engine.optimizers import GradientDescent, Optimizer
 from engine.trace import Trace, run_trace
 from engine.validation import (
@@ -254,9 +255,16 @@ class Network:
         return self._cost_from(ws, y, lam, lam1)
 
     def gradients(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
-                  lam1: float = 0.0) -> list[np.ndarray]:
+                  lam1: float = 0.0, mistake: str | Mistake | None = None) -> list[np.ndarray]:
         """Return D(l) = ∂J/∂Θ(l) for every l, as new arrays shaped like ``thetas`` (with λ₁, the
-        subgradient (λ₁/m) sign(Θ) for j ≥ 1, 0 where Θ = 0)."""
+        subgradient (λ₁/m) sign(Θ) for j ≥ 1, 0 where Θ = 0). With ``mistake``
+        (engine/mistakes.py) return the D that mistake computes instead."""
+        if mistake is not None:
+            rules = mistakes.rules_for(mistake)
+            lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
+            x, y = self._xy(X, Y)
+            with np.errstate(over="ignore", invalid="ignore"):
+                return mistakes.gradients(self, x, y, lam, lam1, rules)
         return [d.copy() for d in self.cost_and_gradients(X, Y, lam, lam1)[1]]
 
     def cost_and_gradients(
@@ -276,27 +284,36 @@ class Network:
         freeze_bias: bool = False,
         optimizer: Optimizer | None = None,
         lam1: float = 0.0,
+        mistake: str | Mistake | None = None,
     ) -> float:
         """Take one step Θ := Θ − αD on (X, Y) and return J before the step.
 
         With ``freeze_bias`` the bias column 0 is left untouched. ``optimizer`` (default plain
-        gradient descent with ``lr``) turns D into the step. Raise DivergenceError, leaving the
-        weights as they were, if J, D or the new weights are not finite.
+        gradient descent with ``lr``) turns D into the step. ``mistake`` (engine/mistakes.py)
+        replaces one line of the algorithm with its classic mistake. Raise DivergenceError,
+        leaving the weights as they were, if J, D or the new weights are not finite.
         """
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         x, y = self._xy(X, Y)
         if optimizer is None:
             optimizer = GradientDescent(check_real(lr, "learning rate (lr)", positive=True))
-        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1)
+        return self.train_step_prepared(x, y, optimizer, lam, freeze_bias, lam1,
+                                        mistake=mistakes.check_mistake(mistake))
 
     def train_step_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
-        freeze_bias: bool = False, lam1: float = 0.0,
+        freeze_bias: bool = False, lam1: float = 0.0, mistake: Mistake | None = None,
     ) -> float:
         """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
-            J, D = self._cost_and_gradients_prepared(x, y, lam, lam1)
+            if mistake is None:
+                J, D = self._cost_and_gradients_prepared(x, y, lam, lam1)
+            else:   # the mistaken lines run in the plain batched path (engine/mistakes.py)
+                rules = mistakes.rules_for(mistake)
+                J = self._cost_from(self._forward_fast(x), y, lam, lam1)
+                D = mistakes.step_direction(
+                    mistakes.gradients(self, x, y, lam, lam1, rules), rules)
             if not math.isfinite(J):
                 raise DivergenceError(QT_TRANSLATE_NOOP(
                     "Engine", "the cost J is not finite ({J}); the weights were kept"), J=J)
@@ -356,18 +373,21 @@ class Network:
         lr: float = 0.5,
         freeze_bias: bool = False,
         lam1: float = 0.0,
+        mistake: str | Mistake | None = None,
     ) -> Trace:
-        """Return the step records of the notes' per-example algorithm on (X, Y).
+        """Return the step records of the notes' per-example algorithm on (X, Y), with one
+        line replaced by ``mistake`` if given (engine/mistakes.py).
 
         The network is not changed: the update records carry the new Θ.
         """
+        rules = mistakes.rules_for(mistake)
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         check_real(lr, "learning rate (lr)", positive=True)
         x, y = self._xy(X, Y)
         # Huge weights may overflow to inf in the records; they show that, as the notes would.
         with np.errstate(over="ignore", invalid="ignore"):
             return run_trace(self, x, y, lam=lam, lr=float(lr), freeze_bias=freeze_bias,
-                             lam1=lam1)
+                             lam1=lam1, rules=rules)
 
     # --- the batched path (engine/batched.py), in the network's own words ---------------------
 

@@ -27,6 +27,7 @@ from engine import steps as words
 from engine.activations import Activation
 from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineIndexError, EngineValueError
+from engine.mistakes import CORRECT, Mistake, Rules, input_factor
 from engine.steps import (
     AccumulateStep,
     ForwardAStep,
@@ -128,6 +129,7 @@ class Trace(Sequence[Step]):
     loss: Loss
     hidden: tuple[Activation, ...] = ()
     lam1: float = 0.0
+    mistake: Mistake | None = None
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -205,21 +207,56 @@ def traced_rows(m: int, start: int, count: int) -> np.ndarray:
     return (int(start) + np.arange(k)) % m
 
 
+# The equation a mistaken line shows instead of the phase table's (filled like its templates;
+# translated in the phase table's context).
+MISTAKEN_EQUATIONS: dict[tuple[Mistake, Phase], str] = {
+    (Mistake.G_INSTEAD_OF_G_PRIME, Phase.HIDDEN_DELTA): QT_TRANSLATE_NOOP(
+        "Phase", "d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g(z({l}))   ← g, not g′"),
+    (Mistake.NO_OUTPUT_G_PRIME, Phase.OUTPUT_DELTA): QT_TRANSLATE_NOOP(
+        "Phase", "d({l}) = a({l}) − y   ← without g′(z({l}))"),
+    (Mistake.REGULARIZE_BIAS, Phase.GRADIENT): QT_TRANSLATE_NOOP(
+        "Phase", "D({l}) = (1/m)(Δ({l}) + λΘ({l})), bias column j = 0 too"),
+    (Mistake.FORGET_1_OVER_M, Phase.GRADIENT): QT_TRANSLATE_NOOP(
+        "Phase", "D({l}) = Δ({l}) + λΘ({l})   ← without 1/m"),
+    (Mistake.UPDATE_UPHILL, Phase.UPDATE): QT_TRANSLATE_NOOP(
+        "Phase", "Θ({l}) := Θ({l}) + αD({l})   ← uphill"),
+}
+INPUT_DELTA_EQUATION = QT_TRANSLATE_NOOP(
+    "Phase", "d(1) = (Θ(1)ᵀ d(2))[without bias row] ⊙ a(1) ⊙ (1 − a(1))   ← wasted: no Θ "
+             "feeds layer 1")
+
+
+def mistaken_equation(step: Step, mistake: Mistake | None, L: int,
+                      tr: words.Translate = str) -> str | None:
+    """Return the equation of ``step`` as ``mistake`` changed it (through ``tr``), or None
+    when the step is the notes' own line."""
+    if step.phase is Phase.HIDDEN_DELTA and step.layer == 1:
+        return tr(INPUT_DELTA_EQUATION)
+    template = MISTAKEN_EQUATIONS.get((mistake, step.phase)) if mistake else None  # type: ignore
+    return None if template is None else words.fill(tr(template), step.layer, L)
+
+
 def _step(steps: list[Step], phase: Phase, layer: int | None, example: int | None,
-          payload: Payload, *, L: int, loss: Loss, freeze_bias: bool, lam1: float) -> None:
+          payload: Payload, *, L: int, loss: Loss, freeze_bias: bool, lam1: float,
+          mistake: Mistake | None = None) -> None:
     equation = words.equation(phase, layer, L, loss=loss, freeze_bias=freeze_bias, lam1=lam1)
+    if mistake is not None:
+        probe = Step(len(steps), phase, layer, example, equation, payload)
+        equation = mistaken_equation(probe, mistake, L) or equation
     steps.append(Step(len(steps), phase, layer, example, equation, payload))
 
 
 def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, lr: float,
-              freeze_bias: bool, lam1: float = 0.0) -> Trace:
-    """Return the Trace of the notes' algorithm on checked (m, n) X and (m, K) Y."""
+              freeze_bias: bool, lam1: float = 0.0, rules: Rules = CORRECT) -> Trace:
+    """Return the Trace of the notes' algorithm on checked (m, n) X and (m, K) Y; ``rules``
+    (engine/mistakes.py) may replace one line of it with a classic mistake."""
     thetas = [np.array(t, dtype=np.float64) for t in net.thetas]
     L = len(thetas) + 1
     g_out, loss = net.g_out, net.loss
     m = X.shape[0]
     steps: list[Step] = []
-    put = partial(_step, steps, L=L, loss=loss, freeze_bias=freeze_bias, lam1=lam1)
+    put = partial(_step, steps, L=L, loss=loss, freeze_bias=freeze_bias, lam1=lam1,
+                  mistake=rules.mistake)
 
     Delta = [np.zeros_like(t) for t in thetas]
     put(Phase.RESET, None, None, ResetStep(tuple(Delta)))
@@ -239,13 +276,15 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
         d: dict[int, np.ndarray] = {}
         zL, aL = z[L][None, :], a[L][None, :]
         example_loss = float(loss.value(zL, aL, y[None, :]))
-        d[L] = loss.delta(zL, aL, y[None, :])[0]
-        gp_out = g_out.prime(z[L]) if loss.delta_needs_g_prime else None
+        d[L] = rules.output_delta(loss, zL, aL, y[None, :])[0]
+        gp_out = (g_out.prime(z[L]) if loss.delta_needs_g_prime
+                  and rules.output_delta is CORRECT.output_delta else None)
         put(Phase.OUTPUT_DELTA, L, t, OutputDeltaStep(a[L], y, d[L], gp_out, example_loss))
 
-        for l in range(L - 1, 1, -1):
+        for l in range(L - 1, rules.lowest_delta - 1, -1):
             back = thetas[l - 1].T @ d[l + 1]
-            gp = net.g_of(l).prime(z[l])
+            # d(1) (only when l wrongly runs down to 1) has no z(1) to take g′ of.
+            gp = rules.hidden_factor(net.g_of(l), z[l]) if l >= 2 else input_factor(a[1])
             d[l] = back[1:] * gp
             put(Phase.HIDDEN_DELTA, l, t, HiddenDeltaStep(thetas[l - 1], d[l + 1], back, gp, d[l]))
 
@@ -259,10 +298,8 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
 
     D = []
     for l in range(1, L):
-        Dl = Delta[l - 1] / m
-        Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
-        if lam1:  # L1: the subgradient sign(Θ), 0 at 0; the bias column is left out too
-            Dl[:, 1:] += (lam1 / m) * np.sign(thetas[l - 1][:, 1:])
+        # L1 adds the subgradient sign(Θ), 0 at 0; the bias column is left out of λ and λ₁.
+        Dl = rules.gradient(Delta[l - 1], thetas[l - 1], m, lam, lam1)
         D.append(Dl)
         put(Phase.GRADIENT, l, None,
             GradientStep(Delta[l - 1], thetas[l - 1], Dl, float(m), float(lam), float(lam1)))
@@ -272,7 +309,7 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
         step = lr * D[l - 1]
         if freeze_bias:
             step[:, 0] = 0.0
-        new = thetas[l - 1] - step
+        new = thetas[l - 1] + rules.update_sign * step
         after.append(new)
         put(Phase.UPDATE, l, None, UpdateStep(thetas[l - 1], D[l - 1], new, float(lr)))
 
@@ -285,4 +322,4 @@ def run_trace(net: TracedNetwork, X: np.ndarray, Y: np.ndarray, *, lam: float, l
     return Trace(tuple(steps), tuple(frozen_array(t) for t in thetas),
                  tuple(frozen_array(t) for t in after), tuple(frozen_array(x) for x in D),
                  frozen_array(X), frozen_array(Y), J_before, J_after, lam, lr, freeze_bias,
-                 net.activation, net.output, net.loss, tuple(net.hidden), lam1)
+                 net.activation, net.output, net.loss, tuple(net.hidden), lam1, rules.mistake)

@@ -33,7 +33,10 @@ from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
 from ui.state import AppState, Settings
 from ui.stepper import controller as stepper_controller
+from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
+from ui.stepper.predict import PredictMode
+from ui.stepper.what_if import WhatIf
 from ui.training import wing
 from ui.training.wing import TrainingWing
 
@@ -41,7 +44,8 @@ from ui.training.wing import TrainingWing
 def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
     setup = build_preset(args.preset or "mazur", seed=args.seed)
-    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
+    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias,
+                        mistake=getattr(args, "mistake", None))
     state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
                      preset=setup.name, seed=setup.seed)
     if getattr(args, "examples", None):
@@ -63,6 +67,8 @@ class Parts:
     tour: Tour
     lesson: LessonPlayer
     tasks: TaskSwitcher
+    what_if: WhatIf
+    predict: PredictMode
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -94,9 +100,14 @@ def build(args: argparse.Namespace) -> Parts:
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot, lesson=lesson)
     session = session_menu.install(window, state, args, teammates)
-    if args.step:       # after the session: --step counts in the step-through it brings
-        stepper_controller.show_step(stepper, args.step)
     lesson.add_lessons_menu(window.help_menu, session.open_path)
+    # The banner goes above the phase line, in the step area's own layout.
+    step_area = window.centralWidget().layout()
+    what_if_menu = what_if.install(window, state, stepper.stepper, step_area)
+    predict_mode = predict.install(window, state, stepper, step_area,
+                                   on=bool(getattr(args, "predict", False)))
+    if args.step:   # after the session and the mistake: --step counts in the step-through they make
+        stepper_controller.show_step(stepper, args.step)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary, training.health_plot):
@@ -104,7 +115,7 @@ def build(args: argparse.Namespace) -> Parts:
     switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
-                  switcher)
+                  switcher, what_if_menu, predict_mode)
     _expose(parts)
     return parts
 
@@ -121,6 +132,7 @@ def _expose(parts: Parts) -> None:
     w.session, w.view_menu_controller = parts.session, parts.view_menu
     w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
     w.tasks = parts.tasks
+    w.what_if, w.predict = parts.what_if, parts.predict
 
 
 def _holder(widget: QWidget, kind: type) -> QWidget:

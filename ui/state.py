@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine import Dataset, Network
 from engine.lesson.settings import Settings
+from engine.mistakes import Mistake, check_mistake
 from engine.trace import MAX_EXAMPLES, default_example_count
 
 __all__ = ["AppState", "Settings"]   # Settings lives in engine.lesson; re-exported for old imports
@@ -31,6 +32,8 @@ class AppState(QObject):
     example_count_changed = Signal(int)   # K, the examples one step-through covers
     modified_changed = Signal(bool)
     training_changed = Signal(bool)  # training started (True) or stopped (False)
+    mistake_changed = Signal(str)    # the classic mistake switched on ("" for none)
+    predictions_changed = Signal()   # predict mode's score changed
 
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray,
                  settings: Settings | None = None, dataset: Dataset | None = None,
@@ -50,6 +53,8 @@ class AppState(QObject):
         # The trainer (engine.lesson.trainer.Trainer) set by the training controller, or None:
         # the stepper's update previews with its optimizer moments.
         self.trainer = None
+        # Predict mode's score for this lesson: {"asked", "first_try", "after_hint"} or None.
+        self.predictions: dict[str, int] | None = None
 
     # network
     @property
@@ -143,9 +148,34 @@ class AppState(QObject):
         """Change some settings fields and tell every view."""
         new = replace(self._settings, **changes)
         if new != self._settings:
-            self._settings = new
+            old_mistake, self._settings = self._settings.mistake, new
+            if new.mistake != old_mistake:
+                self.mistake_changed.emit(new.mistake or "")
             self.settings_changed.emit()
             self.set_modified(True)
+
+    # the classic mistake ("What if…")
+    @property
+    def mistake(self) -> Mistake | None:
+        """The classic mistake switched on (engine/mistakes.py), or None: the correct
+        algorithm. It lives in the settings, so the stepper and the trainer both use it."""
+        return check_mistake(self._settings.mistake)
+
+    def set_mistake(self, mistake: str | Mistake | None) -> None:
+        """Switch ``mistake`` on (None: off), raising ValueError for an unknown name, and emit
+        ``mistake_changed`` (then ``settings_changed``) if it changed."""
+        checked = check_mistake(mistake)
+        if checked != self.mistake:
+            new = None if checked is None else str(checked)
+            self._settings = replace(self._settings, mistake=new)
+            self.mistake_changed.emit(new or "")
+            self.settings_changed.emit()
+            self.set_modified(True)
+
+    def set_predictions(self, score: dict[str, int] | None) -> None:
+        """Replace predict mode's score (from a session file; None: no predictions yet)."""
+        self.predictions = None if score is None else dict(score)
+        self.predictions_changed.emit()
 
     # training
     @property

@@ -27,6 +27,7 @@ from engine.documents.worked_example_text import (
     text_for,
 )
 from engine.lesson.presets import article_update
+from engine.mistakes import Mistake
 from engine.steps import (
     AccumulateStep,
     ForwardAStep,
@@ -34,9 +35,10 @@ from engine.steps import (
     GradientStep,
     HiddenDeltaStep,
     OutputDeltaStep,
+    Phase,
     UpdateStep,
 )
-from engine.trace import Step, Trace
+from engine.trace import Step, Trace, mistaken_equation
 
 MAX_EXPANDED_UNITS = 8      # write sums out term by term only when a reader can follow them
 MAX_EXPANDED_TERMS = 10
@@ -125,17 +127,23 @@ def _expand(block: Block, trace: Trace, t: dict) -> None:
                 f"{p(p_.d_next[i])}·{p(p_.a_in[j])} = {n(v)}")
     elif isinstance(p_, GradientStep) and p_.D.size <= MAX_EXPANDED_ENTRIES:
         m, lam = p_.m, p_.lam
+        bias_too = trace.mistake is Mistake.REGULARIZE_BIAS
         for (i, j), v in np.ndenumerate(p_.D):
-            inner = n(p_.Delta[i, j]) if j == 0 or lam == 0 else \
+            inner = n(p_.Delta[i, j]) if (j == 0 and not bias_too) or lam == 0 else \
                 f"{n(p_.Delta[i, j])} + {p(lam)}·{p(p_.Theta[i, j])}"
-            block.lines.append(f"{_entry('D', l, i, j, nf)} = (1/{n(m)})·({inner}) = {n(v)}")
+            if trace.mistake is Mistake.FORGET_1_OVER_M:
+                block.lines.append(f"{_entry('D', l, i, j, nf)} = {inner} = {n(v)}")
+            else:
+                block.lines.append(f"{_entry('D', l, i, j, nf)} = (1/{n(m)})·({inner}) = "
+                                   f"{n(v)}")
     elif isinstance(p_, UpdateStep) and p_.D.size <= MAX_EXPANDED_ENTRIES:
         lr = p_.lr
         for (i, j), v in np.ndenumerate(p_.Theta_new):
             if trace.freeze_bias and j == 0:
                 block.lines.append(f"{_entry('Θ', l, i, j, nf)} = {n(v)} ({t['bias_frozen']})")
             else:
-                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(p_.Theta[i, j])} − "
+                sign = "+" if trace.mistake is Mistake.UPDATE_UPHILL else "−"
+                block.lines.append(f"{_entry('Θ', l, i, j, nf)} := {n(p_.Theta[i, j])} {sign} "
                                    f"{p(lr)}·{p(p_.D[i, j])} = {n(v)}")
 
 
@@ -159,7 +167,11 @@ def build_blocks(trace: Trace, lang: str = "en", tr: words.Translate | None = No
             head += f" ({', '.join(where)})"
         equation = words.equation(step.phase, step.layer, trace.L, loss=trace.loss,
                                   freeze_bias=trace.freeze_bias, tr=tr, lam1=trace.lam1)
-        b = Block(step, head, equation, t["explain"][step.phase.value])
+        explanation = t["explain"][step.phase.value]
+        equation = mistaken_equation(step, trace.mistake, trace.L, tr) or equation
+        if step.layer == 1 and step.phase is Phase.HIDDEN_DELTA:
+            explanation = t["mistake_d1"]
+        b = Block(step, head, equation, explanation)
         _expand(b, trace, t)
         b.arrays = [(array_label(step, k), v) for k, v in step.payload.named_arrays()]
         b.values = [(t["value_names"].get(k, k), v) for k, v in step.payload.named_values()]
@@ -203,6 +215,8 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
     t = text_for(lang)
     nf: NumberFormat = t["numbers"]
     out = [f"# {title or t['title']}", "", t["intro"], ""]
+    if trace.mistake is not None:
+        out += [f"> **{mistake_note(trace, lang)}**", ""]
     out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
     out += ["", f"- x = {_vector(trace.X[0], nf)}", f"- y = {_vector(trace.Y[0], nf)}", ""]
     stage = None
@@ -226,6 +240,15 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
     return "\n".join(out)
 
 
+def mistake_note(trace: Trace, lang: str = "en") -> str:
+    """Return the sentence saying which classic mistake the trace was made with ("" if none)."""
+    if trace.mistake is None:
+        return ""
+    say = engine_word_translator(lang)
+    return text_for(lang)["mistake"].format(title=say(trace.mistake.title),
+                                            consequence=say(trace.mistake.consequence))
+
+
 def article_note(trace: Trace, lang: str = "en") -> str:
     """Return the note that sets an article's printed J after the update beside ours, when
     ``trace`` is that article's own first update; else an empty string."""
@@ -246,6 +269,7 @@ def article_note(trace: Trace, lang: str = "en") -> str:
 # --- HTML -----------------------------------------------------------------------------------------
 
 _CSS = """
+.mistake{background:#CC3311;color:#fff;padding:.5em .8em;border-radius:4px}
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
 color:#1b1b1b;line-height:1.45}
 h1{font-size:1.7em;border-bottom:2px solid #444}h2{margin-top:1.6em;color:#1f4e79;
@@ -286,7 +310,10 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
     doc_title = title or t["title"]
     parts = [f'<!DOCTYPE html>\n<html lang="{e(t["html_lang"])}"><head><meta charset="utf-8">',
              f"<title>{e(doc_title)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p><table class=\"sum\">"]
+             f"<h1>{e(doc_title)}</h1><p>{e(t['intro'])}</p>"]
+    if trace.mistake is not None:
+        parts.append(f'<p class="mistake"><b>{e(mistake_note(trace, lang))}</b></p>')
+    parts.append('<table class="sum">')
     parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in _summary(trace, t)]
     parts.append("</table>")
     drawing = network_svg(trace.thetas, nf)

@@ -63,6 +63,7 @@ from engine.messages import (
     reason,
     show_name,
 )
+from engine.mistakes import SWITCHES
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS
 from engine.trace import MAX_EXAMPLES, default_example_count
@@ -140,11 +141,30 @@ def _settings(obj: Any) -> dict[str, Any]:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "settings.batch_size must be empty (full batch) or 1..{limit}, got {value}"),
             limit=1_000_000, value=show_value(batch))
+    # Absent in files from before it existed (and left out when off): the correct algorithm.
+    mistake = ({"mistake": read_choice(obj, "mistake", w, tuple(str(s) for s in SWITCHES))}
+               if obj.get("mistake") is not None else {})
     return {"lr": read_number(obj, "lr", w, positive=True, hi=1e6),
             "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
             "freeze_bias": read_field(obj, "freeze_bias", w, bool),
             "batch_size": batch,
-            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS)}
+            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS), **mistake}
+
+
+PREDICTION_COUNTS = ("asked", "first_try", "after_hint")
+
+
+def _predictions(obj: Any) -> dict[str, int] | None:
+    """Return predict mode's score from the optional ``predictions`` object, checked."""
+    if obj is None:
+        return None
+    out = {k: read_whole(read_field(obj, k, "predictions", int), f"predictions.{k}", 10**9)
+           for k in PREDICTION_COUNTS}
+    if out["first_try"] + out["after_hint"] > out["asked"]:
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "predictions: first_try + after_hint ({right}) exceed asked ({asked})"),
+            right=out["first_try"] + out["after_hint"], asked=out["asked"])
+    return out
 
 
 def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | None]:
@@ -261,10 +281,12 @@ def session_from_dict(doc: Any) -> Session:
             last=min(X.shape[0], MAX_EXAMPLES), value=show_value(examples))
     k = examples if examples is not None else default_example_count(X.shape[0])
     cursor = read_field(stepper, "cursor", "stepper", int)
-    if not 0 <= cursor < steps_per_example(net.L, k):
+    # With l running down to 1, each example has one step more (its d(1)).
+    total = steps_per_example(net.L, k) + (k if settings.get("mistake") == "l-down-to-1" else 0)
+    if not 0 <= cursor < total:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
-            last=steps_per_example(net.L, k) - 1, layers=net.L, value=show_value(cursor))
+            last=total - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
     if preset not in ("mazur", "custom", *DATASETS):
         raise SessionError(QT_TRANSLATE_NOOP(
@@ -278,8 +300,10 @@ def session_from_dict(doc: Any) -> Session:
     if training is not None:
         training = read_training(training, net.thetas, settings, X.shape[0])
     lesson = read_field(doc, "lesson", "", dict, optional=True)
+    predictions = _predictions(read_field(doc, "predictions", "", dict, optional=True))
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
-                   training, examples, None if lesson is None else read_lesson(lesson))
+                   training, examples, lesson=None if lesson is None else read_lesson(lesson),
+                   predictions=predictions)
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

@@ -29,6 +29,9 @@ class Session:
     ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper;
     ``examples`` is K, the examples one step-through covers (None: the data's default).
     ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).
+    ``settings`` may also hold ``mistake``, the classic mistake switched on (None: none).
+    ``predictions`` is predict mode's score: {"asked", "first_try", "after_hint"} counts, or
+    None. ``lesson`` is the lesson the session carries (engine/files/lesson.py), or None.
     """
 
     network: Network
@@ -45,4 +48,5 @@ class Session:
     seed: int = 0
     training: TrainingState | None = None
     examples: int | None = None
-    lesson: Lesson | None = None     # engine/files/lesson.py; None: no lesson
+    lesson: Lesson | None = None
+    predictions: dict[str, int] | None = None

@@ -83,6 +83,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "lr": float(s["lr"]), "lam": float(s["lam"]), "freeze_bias": bool(s["freeze_bias"]),
             "batch_size": None if s.get("batch_size") is None else int(s["batch_size"]),
             "optimizer": str(s.get("optimizer", "gradient_descent")),
+            **({"mistake": str(s["mistake"])} if s.get("mistake") else {}),
         },
         "data": _data_dict(session),
         "history": None if session.history is None else _json_safe(session.history),
@@ -90,7 +91,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                     **({} if session.examples is None else {"examples": int(session.examples)})},
         "training": (None if session.training is None
                      else training_to_dict(session.training, net.thetas)),
-    } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)})
+    } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)}) | (
+        {} if session.predictions is None
+        else {"predictions": {k: int(v) for k, v in session.predictions.items()}})
 
 
 def _pretty(value: Any, indent: str = "") -> str:

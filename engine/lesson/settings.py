@@ -1,4 +1,5 @@
-"""The lesson's training settings: learning rate, λ, frozen biases, batch size and optimizer."""
+"""The lesson's training settings: learning rate, λ, frozen biases, batch size, optimizer and the
+classic mistake switched on (engine/mistakes.py), if any."""
 
 from __future__ import annotations
 
@@ -14,3 +15,4 @@ class Settings:
     freeze_bias: bool = False
     batch_size: int | None = None      # None: full batch; 1: one example at a time
     optimizer: str = "gradient_descent"
+    mistake: str | None = None          # a switchable engine.mistakes.Mistake; None: correct

@@ -14,6 +14,7 @@ one sentence. Shapes: X (m, s(1)), Y (m, s(L)), Θ(l) (s(l+1), 1 + s(l)).
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from engine.lesson.history import HistoryPoint, LossHistory
 from engine.lesson.scoring import accuracy
 from engine.lesson.settings import Settings
 from engine.messages import Message
+from engine.mistakes import check_mistake, rules_for, step_direction
 from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
 
@@ -185,6 +187,8 @@ class Trainer:
         m, batch = x.shape[0], s.batch_size
         lam, freeze_bias, opt = s.lam, s.freeze_bias, self.optimizer
         step, clock = self.network.train_step_prepared, self.clock
+        if s.mistake:   # bound once here, so the loop below is the same with or without one
+            step = functools.partial(step, mistake=check_mistake(s.mistake))
         if batch is None or batch >= m:
             # Full batch: one step per epoch. The loop does as little as it can besides the
             # step, since a small network's step takes only tens of microseconds: epochs off
@@ -382,5 +386,10 @@ def preview_update(network: Network, settings: Settings, optimizer: Optimizer | 
         optimizer.lr = settings.lr
     # The training step's own gradient (the fast path), so the new Θ is training's, bit for bit.
     with np.errstate(over="ignore", invalid="ignore"):
-        D = [d.copy() for d in network.cost_and_gradients(X, Y, settings.lam)[1]]
+        if settings.mistake:
+            rules = rules_for(settings.mistake)
+            D = step_direction(network.gradients(X, Y, settings.lam, mistake=rules.mistake),
+                               rules)
+        else:
+            D = [d.copy() for d in network.cost_and_gradients(X, Y, settings.lam)[1]]
         return step_preview(optimizer, network.thetas, D, settings.freeze_bias)

@@ -851,7 +851,7 @@
         <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+121"/>
+        <location filename="../../engine/network.py" line="+122"/>
         <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
         <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
     </message>
@@ -915,7 +915,7 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+104"/>
+        <location filename="../../engine/network.py" line="+120"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+129"/>
+        <location filename="../../engine/files/session_format.py" line="+130"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1157,7 +1157,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+125"/>
+        <location filename="../../engine/files/session_write.py" line="+128"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1202,7 +1202,12 @@
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>predictions: first_try + after_hint ({right}) exceed asked ({asked})</source>
+        <translation>predictions: first_try + after_hint ({right}) passam de asked ({asked})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>data.seed must be 0..2^63−1, got {seed}</source>
         <translation>data.seed deve ser 0..2^63−1, mas é {seed}</translation>
     </message>
@@ -1284,7 +1289,7 @@
         <translation>stepper.examples deve ser 1..{last}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>stepper.cursor must be 0..{last} for {layers} layers, got {value}</source>
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
@@ -1294,7 +1299,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1329,7 +1334,7 @@
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/trace.py" line="+158"/>
+        <location filename="../../engine/trace.py" line="+160"/>
         <source>step index {index} outside 0..{last}</source>
         <translation>índice de passo {index} fora de 0..{last}</translation>
     </message>
@@ -1539,7 +1544,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+83"/>
+        <location filename="../../ui/files/session_io.py" line="+84"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1630,6 +1635,101 @@
         <location line="+3"/>
         <source>the landscape needs 2..{most} steps per side, got {steps}</source>
         <translation>a superfície de custo precisa de 2..{most} passos por lado, recebeu {steps}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/mistakes.py" line="+74"/>
+        <source>g instead of g′</source>
+        <translation>g em vez de g′</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>l running down to 1</source>
+        <translation>l descendo até 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ on the bias column</source>
+        <translation>λ na coluna de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forgetting 1/m</source>
+        <translation>esquecer o 1/m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no g′ at the output</source>
+        <translation>sem g′ na saída</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>updating uphill (+αD)</source>
+        <translation>atualizar morro acima (+αD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forgetting the bias unit</source>
+        <translation>esquecer a unidade de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the bias row kept in Θᵀd</source>
+        <translation>a linha de viés mantida em Θᵀd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the wrong transpose</source>
+        <translation>a transposta errada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the hidden deltas use g(z) instead of g′(z): D is no longer the gradient</source>
+        <translation>os deltas ocultos usam g(z) em vez de g′(z): D deixa de ser o gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d(1) is computed too: it costs work and changes nothing, since no Θ feeds the input layer</source>
+        <translation>d(1) também é calculado: dá trabalho e não muda nada, pois nenhum Θ alimenta a camada de entrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>λ acts on the bias column 0 as well: D(l) gains (λ/m)Θ(l) there</source>
+        <translation>λ age também na coluna 0 de viés: D(l) ganha (λ/m)Θ(l) ali</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D = Δ + λΘ: every D is m times too large</source>
+        <translation>D = Δ + λΘ: cada D fica m vezes grande demais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d(L) = a(L) − y without g′(z(L)): wrong for the squared error (right, by luck, for cross-entropy)</source>
+        <translation>d(L) = a(L) − y sem g′(z(L)): errado para o erro quadrático (certo, por sorte, para a entropia cruzada)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Θ := Θ + αD climbs the cost instead of descending it</source>
+        <translation>Θ := Θ + αD sobe o custo em vez de descê-lo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bias unit 1 was left out of [1; a(l)]</source>
+        <translation>a unidade de viés 1 ficou fora de [1; a(l)]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bias row 0 of Θᵀd(l+1) was kept instead of dropped</source>
+        <translation>a linha 0 de viés de Θᵀd(l+1) foi mantida em vez de descartada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a product used Θ for Θᵀ (or a·dᵀ for d·aᵀ)</source>
+        <translation>um produto usou Θ no lugar de Θᵀ (ou a·dᵀ no lugar de d·aᵀ)</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>unknown mistake {name!r}; use one of {names}</source>
+        <translation>erro desconhecido {name!r}; use um de {names}</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2663,19 @@
     </message>
 </context>
 <context>
+    <name>MistakeBanner</name>
+    <message>
+        <location filename="../../ui/stepper/what_if.py" line="+59"/>
+        <source>What if… %1 is switched on: extra work, the same D</source>
+        <translation>E se… %1 está ligado: trabalho a mais, o mesmo D</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What if… %1 is switched on: this is NOT backpropagation</source>
+        <translation>E se… %1 está ligado: isto NÃO é retropropagação</translation>
+    </message>
+</context>
+<context>
     <name>NetworkControls</name>
     <message>
         <location filename="../../ui/training/network_controls.py" line="+29"/>
@@ -2943,6 +3056,36 @@
         <source>In this preset the bias weights are kept fixed, as in Mazur&apos;s example.</source>
         <translation>Neste exemplo pronto os pesos de viés ficam fixos, como no exemplo de Mazur.</translation>
     </message>
+    <message>
+        <location filename="../../engine/trace.py" line="+9"/>
+        <source>d({l}) = (Θ({l})ᵀ d({n}))[without bias row] ⊙ g(z({l}))   ← g, not g′</source>
+        <translation>d({l}) = (Θ({l})ᵀ d({n}))[sem a linha do viés] ⊙ g(z({l}))   ← g, não g′</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d({l}) = a({l}) − y   ← without g′(z({l}))</source>
+        <translation>d({l}) = a({l}) − y   ← sem g′(z({l}))</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l})), bias column j = 0 too</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l})), também na coluna de viés j = 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D({l}) = Δ({l}) + λΘ({l})   ← without 1/m</source>
+        <translation>D({l}) = Δ({l}) + λΘ({l})   ← sem 1/m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ({l}) := Θ({l}) + αD({l})   ← uphill</source>
+        <translation>Θ({l}) := Θ({l}) + αD({l})   ← morro acima</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>d(1) = (Θ(1)ᵀ d(2))[without bias row] ⊙ a(1) ⊙ (1 − a(1))   ← wasted: no Θ feeds layer 1</source>
+        <translation>d(1) = (Θ(1)ᵀ d(2))[sem a linha do viés] ⊙ a(1) ⊙ (1 − a(1))   ← desperdício: nenhum Θ alimenta a camada 1</translation>
+    </message>
 </context>
 <context>
     <name>PhaseText</name>
@@ -2955,6 +3098,90 @@
         <location line="+1"/>
         <source>Example {t} of {m}</source>
         <translation>Exemplo {t} de {m}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictMode</name>
+    <message>
+        <location filename="../../ui/stepper/predict.py" line="+118"/>
+        <source>Predict</source>
+        <translation>Prever</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict mode: type each step&apos;s result before it is shown</source>
+        <translation>Modo prever: digite o resultado de cada passo antes de ele aparecer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the first neuron&apos;s value</source>
+        <translation>o valor do primeiro neurônio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row 1, the bias column j = 0</source>
+        <translation>linha 1, a coluna de viés j = 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row 1, column j = 1</source>
+        <translation>linha 1, coluna j = 1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Predict %1 (%2), then press Enter:</source>
+        <translation>Preveja %1 (%2) e tecle Enter:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score: %1 of %2 right first time, %3 after a hint</source>
+        <translation>Placar: %1 de %2 certas de primeira, %3 depois de uma dica</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+34"/>
+        <source>The answer: %1 = %2.</source>
+        <translation>A resposta: %1 = %2.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Type a number, e.g. %1.</source>
+        <translation>Digite um número, por exemplo %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Right: %1 = %2.</source>
+        <translation>Certo: %1 = %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is what you get with this mistake: %1 (%2).</source>
+        <translation>É o que se obtém com este erro: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It matches none of the usual mistakes: check the arithmetic.</source>
+        <translation>Não corresponde a nenhum dos erros comuns: confira as contas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not quite (3 significant digits count).</source>
+        <translation>Ainda não (contam 3 algarismos significativos).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try once more, or press Enter on an empty box to see it.</source>
+        <translation>Tente mais uma vez, ou tecle Enter com a caixa vazia para ver a resposta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not quite.</source>
+        <translation>Ainda não.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Press → (Next) for the next prediction.</source>
+        <translation>Tecle → (Avançar) para a próxima previsão.</translation>
     </message>
 </context>
 <context>
@@ -3272,7 +3499,7 @@
 <context>
     <name>StepperController</name>
     <message>
-        <location filename="../../ui/stepper/controller.py" line="+154"/>
+        <location filename="../../ui/stepper/controller.py" line="+156"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atalhos de &amp;teclado</translation>
     </message>
@@ -3302,7 +3529,7 @@
         <translation>Passe o mouse sobre um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para mudar o peso; roda do mouse amplia, arrastar desloca.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <source>Stepping waits while training runs: the network shows the weights live. Pause training to step through this example with them.</source>
         <translation>O passo a passo espera enquanto o treinamento roda: a rede mostra os pesos ao vivo. Pause o treinamento para percorrer este exemplo passo a passo com eles.</translation>
     </message>
@@ -3312,7 +3539,7 @@
         <translation>Treinando… a rede mostra os pesos ao vivo; pause para ver os números deste passo com eles.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+23"/>
         <source>Press → (Next) to take the first step, Space to play; hover the network to inspect it.</source>
         <translation>Pressione → (Avançar) para dar o primeiro passo, Espaço para reproduzir; passe o mouse sobre a rede para inspecioná-la.</translation>
     </message>
@@ -3729,6 +3956,49 @@
         <location line="+5"/>
         <source>“{t}” is too large: a weight must lie between −{m} and {m}.</source>
         <translation>“{t}” é grande demais: um peso deve ficar entre −{m} e {m}.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <source>What &amp;if…</source>
+        <translation>E &amp;se…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace one line of the algorithm with a classic mistake</source>
+        <translation>Troca uma linha do algoritmo por um erro clássico</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None — the correct algorithm</source>
+        <translation>Nenhum — o algoritmo correto</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Gradient check: too many weights to check here.</source>
+        <translation>Verificação do gradiente: pesos demais para verificar aqui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Θ(%1): %2</source>
+        <translation>Θ(%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agrees: this D is the gradient</source>
+        <translation>confere: este D é o gradiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fails: this D is not the gradient of J</source>
+        <translation>falha: este D não é o gradiente de J</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient check against this D (largest relative difference per layer): %1 — %2</source>
+        <translation>Verificação do gradiente contra este D (maior diferença relativa por camada): %1 — %2</translation>
     </message>
 </context>
 <context>

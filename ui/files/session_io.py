@@ -64,7 +64,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         cursor=stepper.cursor if stepper is not None else 0, examples=state.example_count,
         preset=state.preset or "custom", seed=int(state.seed),
         training=training.training_state() if training is not None else None,
-        lesson=parts.lesson.lesson if parts.lesson is not None else None)
+        lesson=parts.lesson.lesson if parts.lesson is not None else None,
+        predictions=dict(state.predictions) if state.predictions else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -139,7 +140,9 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
     # The preset first: the views that follow set_problem name the data by it.
     state.preset, state.seed = session.preset, session.seed
     state.set_problem(session.network, session.X, session.Y, session.dataset)
-    state.update_settings(**session.settings)
+    # Files from before the mistake switch have no mistake: the correct algorithm.
+    state.update_settings(**{"mistake": None, **session.settings})
+    state.set_predictions(session.predictions)
     if training is not None:
         history = dict(session.history or {})
         epoch = history.pop("epoch", None)

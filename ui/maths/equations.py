@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from engine.messages import Message
+from engine.mistakes import Mistake
 from engine.steps import AdamUpdateStep, MomentumUpdateStep
 from engine.trace import Phase, Step, Trace, TraceState
 from ui.look.messages import translate_message
@@ -160,10 +161,13 @@ class EquationBuilder:
         l = step.layer
         p = step.payload
         T, dn, back, gp, d = p.Theta, p.d_next, p.Theta_T_d, p.g_prime, p.d
+        # The factor's name: g(z) under that mistake; d(1) (l running down to 1) has no z(1).
+        factor = ("a(1)⊙(1−a(1))" if l == 1 else f"g(z({l}))"
+                  if trace.mistake is Mistake.G_INSTEAD_OF_G_PRIME else f"g′(z({l}))")
         eq = self.flow((self.mat(f"Θ({l})ᵀ", T.T, transposed=True), op("·")),
                        (self.vec(f"d({l + 1})", dn), op("="),
                         self.vec(f"Θ({l})ᵀ d({l + 1})", back, dropped_first=True),
-                        op("→ ⊙"), self.vec(f"g′(z({l}))", gp), op("="), self.vec(f"d({l})", d)),
+                        op("→ ⊙"), self.vec(factor, gp), op("="), self.vec(f"d({l})", d)),
                        wide=T.shape[0] > WIDE)
         rows = []
         for i in range(min(len(d), SCALAR_LINES)):

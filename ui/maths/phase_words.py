@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from engine import steps as words
-from engine.trace import Step, Trace
+from engine.trace import Step, Trace, mistaken_equation
 
 
 def tr(text: str) -> str:
@@ -36,7 +36,11 @@ def step_title(step: Step, L: int = 0) -> str:
 
 
 def equation(step: Step, trace: Trace) -> str:
-    """Return the step's equation in the UI language."""
+    """Return the step's equation in the UI language (the mistaken line, with a mistake on)."""
+    if trace.mistake is not None:
+        mistaken = mistaken_equation(step, trace.mistake, trace.L, tr)
+        if mistaken is not None:
+            return mistaken
     return words.equation(step.phase, step.layer, trace.L, loss=trace.loss,
                           freeze_bias=trace.freeze_bias, tr=tr, lam1=trace.lam1)
 

@@ -9,6 +9,7 @@ animating.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -76,6 +77,8 @@ class StepperController(QObject):
         self.view.unit_focused.connect(self.math_panel.set_focus)
         self.timeline.step_clicked.connect(self._on_timeline_step_clicked)
         self._animate_next = False
+        # Asked before each step forward; False keeps the step hidden (predict mode).
+        self.forward_gate: Callable[[], bool] | None = None
         self.retranslate()
         self._refresh(animate_ms=0)
 
@@ -168,7 +171,10 @@ class StepperController(QObject):
 
     # --- actions --------------------------------------------------------------------------------
     def step_forward(self) -> bool:
-        """Advance one micro-step, animating it; return False at the end."""
+        """Advance one micro-step, animating it; return False at the end, or when
+        ``forward_gate`` (predict mode, ui/stepper/predict.py) holds the step back."""
+        if self.forward_gate is not None and not self.forward_gate():
+            return False
         self.view.finish_animation()
         self._animate_next = True
         moved = self.stepper.step_forward()

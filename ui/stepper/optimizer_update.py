@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from engine.lesson.trainer import preview_update
+from engine.mistakes import Mistake
 from engine.optimizers import UpdatePreview
 from engine.steps import AdamUpdateStep, MomentumUpdateStep, UpdateStep
 from engine.trace import Phase, Trace
@@ -27,6 +28,8 @@ EQUATIONS = {
 
 def with_training_update(trace: Trace, state: AppState, X: np.ndarray, Y: np.ndarray) -> Trace:
     """Return ``trace`` with its Update records replaced by the trainer's next update on (X, Y)."""
+    if trace.mistake is Mistake.UPDATE_UPHILL and state.settings.optimizer == "gradient_descent":
+        return trace    # the trace's own update is training's, and shows +αD as it is
     trainer = getattr(state, "trainer", None)
     # The moments belong to the trainer's network; a network it has not seen yet starts fresh.
     held = None

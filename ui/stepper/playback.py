@@ -96,7 +96,8 @@ class Stepper(QObject):
         rows = traced_rows(st.X.shape[0], min(st.example, st.X.shape[0] - 1), st.example_count)
         s = st.settings
         X, Y = st.X[rows], st.Y[rows]
-        trace = st.network.trace(X, Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias)
+        trace = st.network.trace(X, Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias,
+                                 mistake=s.mistake)
         # The update shown and applied is the one training takes (optimizer and moments).
         return with_training_update(trace, st, X, Y)
 

@@ -40,7 +40,7 @@ def test_lang_option_builds_the_window_in_portuguese(settings_dir, qtbot):
     win = build_main_window(["--lang", "pt_BR"])
     qtbot.addWidget(win)
     # No event processing: the texts were Portuguese from the start.
-    assert _menu_titles(win)[:3] == ["&Arquivo", "&Exibir", "Aj&uda"]
+    assert _menu_titles(win)[:4] == ["&Arquivo", "&Exibir", "E &se…", "Aj&uda"]
     assert win.view_menu_controller.presenter_action.text() == "Modo de a&presentação"
 
 

@@ -1,0 +1,178 @@
+"""The "What if…" menu and the banner that says a classic mistake is switched on.
+
+The menu (objectName ``whatIfMenu``) holds one exclusive, checkable action per switchable
+mistake of engine/mistakes.py and "None — the correct algorithm"; it sets ``AppState.mistake``,
+which the stepper and the trainer read through the settings. The banner (``mistakeBanner``) sits
+above the phase line while a mistake is on; its tooltip, and the status bar, give the gradient
+check of the mistaken D: the largest relative difference per layer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout
+
+from engine.gradient_check import layer_differences
+from engine.messages import Message
+from engine.mistakes import SWITCHES, Mistake
+from ui.look import theme as look
+from ui.look.messages import translate_message
+from ui.look.palette import Theme
+from ui.state import AppState
+from ui.stepper.playback import Stepper
+
+CHECK_AGREES = 1e-7    # a relative difference below this: backpropagation is right
+
+
+def engine_text(text: str) -> str:
+    """Return an engine text (marked in engine/mistakes.py) in the user's language."""
+    return translate_message(Message(text))
+
+
+class MistakeBanner(QLabel):
+    """A coloured line that names the mistake switched on; hidden while none is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mistakeBanner")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._theme: Theme | None = None
+        self.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Colour the banner for ``theme``: the highlight colour, white text."""
+        self._theme = theme
+        self.setStyleSheet(f"QLabel#mistakeBanner {{ background: {theme.highlight}; "
+                           f"color: white; font-weight: bold; padding: 4px 8px; "
+                           f"border-radius: 4px; }}")
+
+    def show_mistake(self, mistake: Mistake | None) -> None:
+        """Show what ``mistake`` is and does, or hide the banner for None."""
+        if mistake is None:
+            self.hide()
+            self.setToolTip("")
+            return
+        title = engine_text(mistake.title)
+        if mistake is Mistake.L_DOWN_TO_1:
+            head = self.tr("What if… %1 is switched on: extra work, the same D").replace(
+                "%1", title)
+        else:
+            head = self.tr("What if… %1 is switched on: this is NOT backpropagation").replace(
+                "%1", title)
+        self.setText(f"{head}\n{engine_text(mistake.consequence)}")
+        self.show()
+
+
+class WhatIf(QObject):
+    """The "What if…" menu, the banner, and the gradient check of the mistaken D."""
+
+    def __init__(self, window: QMainWindow, state: AppState, stepper: Stepper,
+                 banner_layout: QVBoxLayout) -> None:
+        super().__init__(window)
+        self.window, self.state, self.stepper = window, state, stepper
+        self.menu = QMenu(window)
+        self.menu.setObjectName("whatIfMenu")
+        bar = window.menuBar()
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            bar.addMenu(self.menu)
+        self.group = QActionGroup(self)
+        self.group.setExclusive(True)
+        self.actions: dict[Mistake | None, QAction] = {}
+        for mistake in (None, *SWITCHES):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setObjectName("whatIfNone" if mistake is None else f"whatIf-{mistake}")
+            action.triggered.connect(lambda _on=False, m=mistake: state.set_mistake(m))
+            self.group.addAction(action)
+            self.menu.addAction(action)
+            if mistake is None:
+                self.menu.addSeparator()
+            self.actions[mistake] = action
+        self.banner = MistakeBanner()
+        banner_layout.insertWidget(0, self.banner)
+        self.differences: list[float] | None = None
+        self._stale = False
+        state.mistake_changed.connect(self._on_state_mistake_changed)
+        state.training_changed.connect(self._on_state_training_changed)
+        stepper.trace_changed.connect(self._on_stepper_trace_changed)
+        self.retranslate()
+        self._on_state_mistake_changed()
+
+    def retranslate(self) -> None:
+        """Set the menu's texts in the current language."""
+        self.menu.setTitle(self.tr("What &if…"))
+        self.menu.setToolTip(self.tr("Replace one line of the algorithm with a classic mistake"))
+        for mistake, action in self.actions.items():
+            if mistake is None:
+                action.setText(self.tr("None — the correct algorithm"))
+            else:
+                action.setText(engine_text(mistake.title))
+                action.setStatusTip(engine_text(mistake.consequence))
+        self.banner.show_mistake(self.state.mistake)
+        self._show_check()
+
+    def _on_state_mistake_changed(self, *_: object) -> None:
+        mistake = self.state.mistake
+        self.actions[mistake].setChecked(True)
+        self.banner.show_mistake(mistake)
+        self._check()
+
+    def _on_stepper_trace_changed(self) -> None:
+        if self.state.mistake is None:
+            return
+        # The check costs two costs per weight (0.2 s for the digits network): not on every
+        # redraw while training runs, once when it stops.
+        if self.state.training:
+            self._stale = True
+        else:
+            self._check()
+
+    def _on_state_training_changed(self, running: bool) -> None:
+        if not running and self._stale:
+            self._check()
+
+    def _check(self) -> None:
+        """Run the gradient check of the trace's (mistaken) D on the traced examples."""
+        if self.state.mistake is None:
+            self.differences = None
+            return
+        self._stale = False
+        trace = self.stepper.trace
+        self.differences = layer_differences(self.state.network, trace.X, trace.Y,
+                                             list(trace.D), trace.lam)
+        self._show_check()
+
+    def check_text(self) -> str:
+        """Return the gradient check's verdict per layer, in the user's language."""
+        if self.differences is None:
+            return self.tr("Gradient check: too many weights to check here.")
+        loc = QLocale()
+        parts = [self.tr("Θ(%1): %2").replace("%1", str(l)).replace(
+                 "%2", loc.toString(float(v), "e", 1)) for l, v in enumerate(self.differences, 1)]
+        verdict = (self.tr("agrees: this D is the gradient")
+                   if max(self.differences, default=0.0) < CHECK_AGREES
+                   else self.tr("fails: this D is not the gradient of J"))
+        return self.tr("Gradient check against this D (largest relative difference per "
+                       "layer): %1 — %2").replace("%1", "; ".join(parts)).replace("%2", verdict)
+
+    def _show_check(self) -> None:
+        if self.state.mistake is None:
+            return
+        text = self.check_text()
+        self.banner.setToolTip(text)
+        self.window.statusBar().showMessage(text, 20000)
+
+
+def install(window: QMainWindow, state: AppState, stepper: Stepper,
+            banner_layout: QVBoxLayout) -> WhatIf:
+    """Build the "What if…" menu and the banner (at the top of ``banner_layout``)."""
+    what_if = WhatIf(window, state, stepper, banner_layout)
+    look.follow(what_if.banner)
+    if hasattr(window, "language_changed"):
+        window.language_changed.connect(what_if.retranslate)
+    return what_if
