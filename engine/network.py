@@ -275,17 +275,9 @@ class Network:
         x, y = self._xy(X, Y)
         return self._cost_and_gradients_prepared(x, y, lam, lam1)
 
-    def train_step(
-        self,
-        X: np.ndarray,
-        Y: np.ndarray,
-        lr: float,
-        lam: float = 0.0,
-        freeze_bias: bool = False,
-        optimizer: Optimizer | None = None,
-        lam1: float = 0.0,
-        mistake: str | Mistake | None = None,
-    ) -> float:
+    def train_step(self, X: np.ndarray, Y: np.ndarray, lr: float, lam: float = 0.0,
+                   freeze_bias: bool = False, optimizer: Optimizer | None = None,
+                   lam1: float = 0.0, mistake: str | Mistake | None = None) -> float:
         """Take one step Θ := Θ − αD on (X, Y) and return J before the step.
 
         With ``freeze_bias`` the bias column 0 is left untouched. ``optimizer`` (default plain
@@ -320,21 +312,15 @@ class Network:
             self._apply(D, optimizer, freeze_bias)
         return J
 
-    def train_epoch(
-        self,
-        X: np.ndarray,
-        Y: np.ndarray,
-        optimizer: Optimizer,
-        lam: float = 0.0,
-        batch_size: int | None = None,
-        rng: np.random.Generator | None = None,
-        freeze_bias: bool = False,
-        lam1: float = 0.0,
-    ) -> float:
+    def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
+                    batch_size: int | None = None, rng: np.random.Generator | None = None,
+                    freeze_bias: bool = False, lam1: float = 0.0) -> float:
         """Run one pass over (X, Y) and return the mean J of its steps.
 
         ``batch_size`` None is full batch (one step); otherwise the examples are shuffled with
-        ``rng`` and taken in mini-batches of that size (1 is one example at a time).
+        ``rng`` and taken in mini-batches of that size (1 is one example at a time). (The app
+        trains through ``engine.lesson.trainer.Trainer``, which can stop mid-epoch and keeps
+        the history; this is the same epoch for scripts and tests.)
         """
         lam, lam1 = self._check_lam(lam), self._check_lam1(lam1)
         if batch_size is not None:
@@ -390,9 +376,6 @@ class Network:
                              lam1=lam1, rules=rules)
 
     # --- the batched path (engine/batched.py), in the network's own words ---------------------
-
-    def _workspace(self, m: int) -> fast_path.Workspace:
-        return self.fast.workspace(m)
 
     def _forward_fast(self, x: np.ndarray) -> fast_path.Workspace:
         self._weights()
