@@ -201,12 +201,11 @@ def install(window: QMainWindow, math_panel: QWidget | None,
     """Add the task switcher to ``window``'s View menu and, as a combo, to the right end of
     its menu bar (where it takes no room from the crowded Step toolbar); return it."""
     switcher = TaskSwitcher(window, math_panel, docks)
-    menu = getattr(window, "view_menu", None)
-    if menu is not None:
-        menu.addSeparator()
-        for action in switcher.actions.values():
-            menu.addAction(action)
-        menu.addAction(switcher.reset_action)
+    menu = window.view_menu
+    menu.addSeparator()
+    for action in switcher.actions.values():
+        menu.addAction(action)
+    menu.addAction(switcher.reset_action)
     corner = switcher.corner = QWidget()     # kept: PySide does not hand it to the menu bar
     corner.setObjectName("taskCorner")
     row = QHBoxLayout(corner)

@@ -74,12 +74,8 @@ class WhatIf(QObject):
         self.window, self.state, self.stepper = window, state, stepper
         self.menu = QMenu(window)
         self.menu.setObjectName("whatIfMenu")
-        bar = window.menuBar()
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        # Before Help, as menu bars usually end with it.
+        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
         self.actions: dict[Mistake | None, QAction] = {}
