@@ -86,13 +86,17 @@ class Layout:
         return self.neurons[l]
 
 
+# The smallest area (px) a layout is made for; a smaller view would cut the drawing off.
+MIN_WIDTH, MIN_HEIGHT = 200.0, 160.0
+
+
 def compute_layout(sizes: list[int] | tuple[int, ...], width: float, height: float,
                    scale: float = 1.0) -> Layout:
     """Return the layout of ``sizes`` in a ``width`` × ``height`` area at presenter ``scale``."""
     sizes = tuple(int(s) for s in sizes)
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"a network needs at least two layers of ≥ 1 neuron, got {list(sizes)}")
-    width, height = max(float(width), 200.0), max(float(height), 160.0)
+    width, height = max(float(width), MIN_WIDTH), max(float(height), MIN_HEIGHT)
     kinds = layer_kinds(sizes)
     if any(k != "circles" for k in kinds):
         return _wide_layout(sizes, kinds, width, height, scale)

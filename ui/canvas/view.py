@@ -29,7 +29,7 @@ from ui.canvas.focus import FocusEdge, FocusItem, show_focus
 from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
 from ui.canvas.items import EdgeBundleItem, PulseItem
-from ui.canvas.layout import Layout, compute_layout, layer_kinds, theta_kind
+from ui.canvas.layout import MIN_HEIGHT, Layout, compute_layout, layer_kinds, theta_kind
 from ui.canvas.legend import NetworkLegend
 from ui.canvas.neurons import NeuronColumnItem
 from ui.canvas.note import CanvasNote
@@ -37,10 +37,11 @@ from ui.canvas.queries import CanvasQueries
 from ui.look import palette
 from ui.look.palette import LIGHT, Theme
 
-# Height (px at scale 1) the drawing keeps before the legend gives way; it grows with the square
-# of the presenter scale, as the neurons' and captions' sizes and their spacing all grow: at
-# scale 1 a 140-px drawing still reads (Mazur at 1280×720), at 1.5 a 207-px one did not.
-MIN_DRAWING_H = 100.0
+# Height (px) the drawing keeps before the legend gives way: the smallest area a layout is made
+# for (below it the neurons run into the captions and the bottom row is cut off, as Mazur's was
+# at 1280×720), grown with the square of the presenter scale, as the neurons' and captions' sizes
+# and their spacing all grow.
+MIN_DRAWING_H = MIN_HEIGHT
 
 
 class NetworkView(CanvasQueries, QGraphicsView):

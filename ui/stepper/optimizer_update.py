@@ -30,7 +30,7 @@ def with_training_update(trace: Trace, state: AppState, X: np.ndarray, Y: np.nda
     """Return ``trace`` with its Update records replaced by the trainer's next update on (X, Y)."""
     if trace.mistake is Mistake.UPDATE_UPHILL and state.settings.optimizer == "gradient_descent":
         return trace    # the trace's own update is training's, and shows +αD as it is
-    trainer = getattr(state, "trainer", None)
+    trainer = state.trainer
     # The moments belong to the trainer's network; a network it has not seen yet starts fresh.
     held = None
     if trainer is not None and trainer.network is state.network:

@@ -106,4 +106,23 @@ def test_presenter_legend_gives_way_to_a_short_drawing(qtbot):
     view.set_scale(1.5)
     QApplication.processEvents()
     assert not view.legend.isVisible()
-    assert view.viewport().height() >= MIN_DRAWING_H * 1.5 ** 2
+    # Everything but the note now goes to the drawing, which is still short of what it wants.
+    assert view.viewport().height() + view.note.height() >= view.height() - 2 * view.frameWidth()
+    assert view.viewport().height() < MIN_DRAWING_H * 1.5 ** 2
+
+
+def test_legend_gives_way_before_the_drawing_is_cut_off(qtbot):
+    # Mazur's canvas in the Explore task at 1280×720 kept its legend with a 147-px drawing, less
+    # than the layout's smallest area: the bottom neurons ran into the captions. Whatever the
+    # height, the layout must fit the room the note and legend leave it, or the legend goes.
+    from PySide6.QtWidgets import QApplication
+
+    from ui.canvas.view import NetworkView
+
+    view = NetworkView([2, 2, 2])
+    qtbot.addWidget(view)
+    view.show()
+    for height in range(190, 330, 10):
+        view.resize(572, height)
+        QApplication.processEvents()
+        assert view.layout_.height <= view.viewport().height(), height
