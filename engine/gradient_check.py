@@ -180,10 +180,11 @@ MAX_CHECKED_WEIGHTS = 5000   # central differences cost 2 costs per weight; beyo
 
 
 def layer_differences(net: Network, X: np.ndarray, Y: np.ndarray, D: list[np.ndarray],
-                      lam: float = 0.0, eps: float = EPSILON) -> list[float] | None:
+                      lam: float = 0.0, eps: float = EPSILON, lam1: float = 0.0
+                      ) -> list[float] | None:
     """Return, per layer, the largest relative difference between central differences and a
     given D (a mistake's, say), or None when the network has more than
     ``MAX_CHECKED_WEIGHTS`` weights."""
     if sum(t.size for t in net.thetas) > MAX_CHECKED_WEIGHTS:
         return None
-    return list(check_layers(net, X, Y, D, lam, eps).worst)
+    return list(check_layers(net, X, Y, D, lam, eps, lam1).worst)

@@ -56,6 +56,7 @@ from engine.files.session_write import (  # noqa: F401 (the format's public name
     save_session,
     session_to_dict,
 )
+from engine.initializers import INITIALIZERS
 from engine.losses import LOSSES
 from engine.messages import (
     QT_TRANSLATE_NOOP,
@@ -148,7 +149,19 @@ def _settings(obj: Any) -> dict[str, Any]:
             "lam": read_number(obj, "lam", w, lo=0.0, hi=1e6),
             "freeze_bias": read_field(obj, "freeze_bias", w, bool),
             "batch_size": batch,
-            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS), **mistake}
+            "optimizer": read_choice(obj, "optimizer", w, OPTIMIZERS), **mistake,
+            **_l1_and_init(obj)}
+
+
+def _l1_and_init(obj: dict) -> dict[str, Any]:
+    """Return λ₁ and the initialization if the file has them (checked); absent (files from
+    before they existed, or at their defaults) they mean λ₁ = 0 and the notes' ±ε."""
+    w, out = "settings", {}
+    if "lam1" in obj:
+        out["lam1"] = read_number(obj, "lam1", w, lo=0.0, hi=1e6)
+    if "init" in obj:
+        out["init"] = read_choice(obj, "init", w, INITIALIZERS)
+    return out
 
 
 PREDICTION_COUNTS = ("asked", "first_try", "after_hint")

@@ -25,7 +25,8 @@ class Session:
 
     ``X`` (m, s(1)) and ``Y`` (m, s(L)) are the examples being stepped/trained (the data set's
     training part when ``dataset`` is set). ``settings`` has keys lr, lam, freeze_bias,
-    batch_size (None = full batch) and optimizer. ``history`` is the training panel's
+    batch_size (None = full batch) and optimizer, and may hold lam1 (λ₁; absent: 0) and init
+    (how new weights are drawn; absent: "uniform"). ``history`` is the training panel's
     ``to_dict()`` (JSON-safe) or None. ``example`` and ``cursor`` place the stepper;
     ``examples`` is K, the examples one step-through covers (None: the data's default).
     ``training`` is the optimizer's and the shuffler's state (None: train from fresh moments).

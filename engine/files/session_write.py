@@ -84,6 +84,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "batch_size": None if s.get("batch_size") is None else int(s["batch_size"]),
             "optimizer": str(s.get("optimizer", "gradient_descent")),
             **({"mistake": str(s["mistake"])} if s.get("mistake") else {}),
+            # Left out at their defaults, like the mistake: such files stay as they were.
+            **({"lam1": float(s["lam1"])} if s.get("lam1") else {}),
+            **({"init": str(s["init"])} if s.get("init", "uniform") != "uniform" else {}),
         },
         "data": _data_dict(session),
         "history": None if session.history is None else _json_safe(session.history),

@@ -33,6 +33,7 @@ import numpy as np
 
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
+from engine.validation import check_lam1
 
 if TYPE_CHECKING:  # the trainer imports this module; only its type is needed here
     from engine.lesson.trainer import Trainer
@@ -68,15 +69,15 @@ def activation_of(network: Network, l: int):
     return network.g_out if l == network.L else network.g
 
 
-def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0.0
-                  ) -> tuple[list[np.ndarray | None], list[np.ndarray | None],
+def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0.0,
+                  lam1: float = 0.0) -> tuple[list[np.ndarray | None], list[np.ndarray | None],
                              list[np.ndarray | None], list[np.ndarray]]:
     """Return z, g′(z), d (index l − 1 holds layer l; None where a layer has none: the input's
     z, g′ and d, the output's g′) and D(1)..D(L−1) of one batched pass over checked x
     (m, s(1)) and y (m, s(L)); z, g′(z), d are (m, s(l)).
 
     d is the notes' per-example error (not divided by m), D(l) = (1/m)(Σ d(l+1)[1; a(l)]ᵀ +
-    λΘ(l)) with no λ on the bias column.
+    λΘ(l) + λ₁ sign(Θ(l))) with neither λ nor λ₁ on the bias column.
     """
     fwd = network.forward(x)
     z, a = fwd.z, fwd.a
@@ -95,19 +96,21 @@ def backprop_pass(network: Network, x: np.ndarray, y: np.ndarray, lam: float = 0
         Dl /= m
         if lam:
             Dl[:, 1:] += (lam / m) * thetas[l - 1][:, 1:]
+        if lam1:
+            Dl[:, 1:] += (lam1 / m) * np.sign(thetas[l - 1][:, 1:])
         D.append(Dl)
     return z, primes, d, D
 
 
-def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0
-                 ) -> list[LayerHealth]:
+def layer_health(network: Network, X: np.ndarray, Y: np.ndarray, lam: float = 0.0,
+                 lam1: float = 0.0) -> list[LayerHealth]:
     """Return one ``LayerHealth`` per weight matrix Θ(1)..Θ(L−1) for the examples (X, Y)."""
     if not math.isfinite(lam) or lam < 0:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "regularization λ must be a finite number ≥ 0, got {lam!r}"), lam=lam)
     x, y = network.prepare(X, Y)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        z, primes, d, D = backprop_pass(network, x, y, lam)
+        z, primes, d, D = backprop_pass(network, x, y, lam, check_lam1(lam1))
         rows = []
         for l in range(1, network.L):
             nD = float(np.linalg.norm(D[l - 1]))
@@ -202,7 +205,8 @@ class HealthRecorder:
     def _measure(self, trainer: Trainer) -> list[LayerHealth]:
         t0 = self.clock()
         x, y = trainer.data()[:2]
-        rows = layer_health(trainer.network, x, y, trainer.settings.lam)
+        rows = layer_health(trainer.network, x, y, trainer.settings.lam,
+                            trainer.settings.lam1)
         seconds = self.clock() - t0
         self.seconds += seconds
         self._record_avg = (seconds if self._record_avg is None

@@ -38,11 +38,12 @@ class LearningSettings:
     freeze_bias: bool = False
     batch_size: int | None = None      # None: full batch; 1: one example at a time
     optimizer: str = "gradient_descent"
+    lam1: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         """Return the fields by name, as ``AppState.update_settings`` takes them."""
         return {"lr": self.lr, "lam": self.lam, "freeze_bias": self.freeze_bias,
-                "batch_size": self.batch_size, "optimizer": self.optimizer}
+                "batch_size": self.batch_size, "optimizer": self.optimizer, "lam1": self.lam1}
 
 
 @dataclass(frozen=True)

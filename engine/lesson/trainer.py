@@ -187,6 +187,8 @@ class Trainer:
         m, batch = x.shape[0], s.batch_size
         lam, freeze_bias, opt = s.lam, s.freeze_bias, self.optimizer
         step, clock = self.network.train_step_prepared, self.clock
+        if s.lam1:      # bound once, like the mistake: the loop below stays the same
+            step = functools.partial(step, lam1=s.lam1)
         if s.mistake:   # bound once here, so the loop below is the same with or without one
             step = functools.partial(step, mistake=check_mistake(s.mistake))
         if batch is None or batch >= m:
@@ -298,7 +300,7 @@ class Trainer:
             train_acc = accuracy(net.predict(data[0]), data[1]) if classify else math.nan
             test_cost = test_acc = math.nan
             if len(data) == 4:
-                test_cost = net.cost(data[2], data[3], lam)
+                test_cost = net.cost(data[2], data[3], lam, self.settings.lam1)
                 test_acc = accuracy(net.predict(data[2]), data[3]) if classify else math.nan
         return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
 
@@ -388,8 +390,9 @@ def preview_update(network: Network, settings: Settings, optimizer: Optimizer | 
     with np.errstate(over="ignore", invalid="ignore"):
         if settings.mistake:
             rules = rules_for(settings.mistake)
-            D = step_direction(network.gradients(X, Y, settings.lam, mistake=rules.mistake),
-                               rules)
+            D = step_direction(network.gradients(X, Y, settings.lam, settings.lam1,
+                                                 mistake=rules.mistake), rules)
         else:
-            D = [d.copy() for d in network.cost_and_gradients(X, Y, settings.lam)[1]]
+            D = [d.copy() for d in network.cost_and_gradients(X, Y, settings.lam,
+                                                              settings.lam1)[1]]
         return step_preview(optimizer, network.thetas, D, settings.freeze_bias)

@@ -44,7 +44,7 @@ def current_trace(state, stepper=None) -> Trace:
     s = state.settings
     rows = traced_rows(state.X.shape[0], state.example, state.example_count)
     return state.network.trace(state.X[rows], state.Y[rows], lam=s.lam, lr=s.lr,
-                               freeze_bias=s.freeze_bias, mistake=s.mistake)
+                               freeze_bias=s.freeze_bias, lam1=s.lam1, mistake=s.mistake)
 
 
 def canvas_widget(canvas: QWidget | None, fallback: QWidget | None = None) -> QWidget:

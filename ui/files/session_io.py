@@ -140,8 +140,11 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
     # The preset first: the views that follow set_problem name the data by it.
     state.preset, state.seed = session.preset, session.seed
     state.set_problem(session.network, session.X, session.Y, session.dataset)
-    # Files from before the mistake switch have no mistake: the correct algorithm.
-    state.update_settings(**{"mistake": None, **session.settings})
+    # Fields a file may leave out (files from before the mistake switch, λ₁ or the
+    # initialization) go back to their defaults, not to the window's last values.
+    blank = Settings()
+    state.update_settings(**{"mistake": None, "lam1": blank.lam1, "init": blank.init,
+                             **session.settings})
     state.set_predictions(session.predictions)
     if training is not None:
         history = dict(session.history or {})

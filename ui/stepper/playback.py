@@ -97,7 +97,7 @@ class Stepper(QObject):
         s = st.settings
         X, Y = st.X[rows], st.Y[rows]
         trace = st.network.trace(X, Y, lam=s.lam, lr=s.lr, freeze_bias=s.freeze_bias,
-                                 mistake=s.mistake)
+                                 lam1=s.lam1, mistake=s.mistake)
         # The update shown and applied is the one training takes (optimizer and moments).
         return with_training_update(trace, st, X, Y)
 

@@ -140,7 +140,7 @@ class WhatIf(QObject):
         self._stale = False
         trace = self.stepper.trace
         self.differences = layer_differences(self.state.network, trace.X, trace.Y,
-                                             list(trace.D), trace.lam)
+                                             list(trace.D), trace.lam, lam1=trace.lam1)
         self._show_check()
 
     def check_text(self) -> str:

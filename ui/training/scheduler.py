@@ -15,6 +15,7 @@ weights at most ``redraw_hz`` times a second, and less often when redrawing them
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -184,11 +185,15 @@ class TrainingController(QObject):
         self.state.set_network(self.build_network())
         return self.seed
 
-    def build_network(self, layer_sizes: list[int] | None = None, activation: str | None = None,
-                      output: str | None = None, loss: str | None = None) -> Network:
-        """Return a new network like the current one, with the changes given, drawn from ``seed``.
+    def build_network(self, layer_sizes: list[int] | None = None,
+                      activation: str | Sequence[str] | None = None,
+                      output: str | None = None, loss: str | None = None,
+                      init: str | None = None) -> Network:
+        """Return a new network like the current one, with the changes given, drawn from ``seed``
+        with ``init`` (default: the settings' initialization).
 
-        Raise ValueError (from the engine) for an output/loss pair that makes no sense.
+        ``activation`` is one g for every hidden layer or one per hidden layer. Raise ValueError
+        (from the engine) for an output/loss pair that makes no sense.
         """
         net = self.state.network
         self.article_weights = False
@@ -198,7 +203,8 @@ class TrainingController(QObject):
             activation = net.activation if keep else net.g
         return Network(layer_sizes or net.layer_sizes, activation,
                        output or net.output, loss or net.loss_name,
-                       rng=np.random.default_rng(self.seed))
+                       rng=np.random.default_rng(self.seed),
+                       init=init or self.state.settings.init)
 
     # --- scheduling ----------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
