@@ -286,7 +286,7 @@ PHASE_WORDS: Mapping[Phase, PhaseWords] = MappingProxyType({
         "gradient", QT_TRANSLATE_NOOP("Phase", "Gradient D({l})"),
         {"": QT_TRANSLATE_NOOP("Phase", "D({l}) = (1/m)(Δ({l}) + λΘ({l})) for j ≥ 1;  "
                                "D({l}) = (1/m)Δ({l}) for j = 0"),
-         "l1": QT_TRANSLATE_NOOP("Phase", "D({l}) = (1/m)(Δ({l}) + λΘ({l}) + λ₁ sign(Θ({l}))) "
+         "l1": QT_TRANSLATE_NOOP("Phase", "D({l}) = (1/m)(Δ({l}) + λ₂Θ({l}) + λ₁ sign(Θ({l}))) "
                                  "for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0")},
         {"": QT_TRANSLATE_NOOP("Phase", "After all m examples, divide by m and add the "
                                "regularization λΘ({l}) — except in the bias column j = 0, which "

@@ -212,17 +212,27 @@ class EquationBuilder:
     def _gradient(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l = step.layer
         p = step.payload
-        Delta, T, D, m, lam = p.Delta, p.Theta, p.D, p.m, p.lam
-        # m written out: the division by the number of examples the loop went over.
-        eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
+        Delta, T, D, m, lam, lam1 = p.Delta, p.Theta, p.D, p.m, p.lam, p.lam1
+        # m written out: the division by the number of examples the loop went over. With L1 on,
+        # both terms are named (λ₂ for the notes' λ) and sign(Θ) is shown as a matrix.
+        if lam1:
+            eq = (f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + λ₂Θ({l}) + λ₁·sign(Θ({l}))) = '
+                  f'(1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}) + {num(lam1)}·sign(Θ({l})))</p>')
+        else:
+            eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
         eq += equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
         eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
-                           op(")"))
+                           op("" if lam1 else ")"))
+        if lam1:
+            eq += equation_row(op(f"+ {num(lam1)} ·"),
+                               self.mat(f"sign(Θ({l}))", np.sign(T), unused_col0=True), op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))
         rows = []
         for i in range(min(D.shape[0], 2)):
             for j in range(min(D.shape[1], 3)):
                 reg = "" if j == 0 else f" + {num(lam)} · {num(T[i, j], self.digits)}"
+                if lam1 and j:
+                    reg += f" + {num(lam1)} · ({num(np.sign(T[i, j]))})"
                 rows.append(f"D({l}){sub(i + 1)}{sub(j)} = 1/{num(m)} · "
                             f"({num(Delta[i, j], self.digits)}{reg}) = "
                             f"<b>{num(D[i, j], self.digits)}</b>")
@@ -234,6 +244,12 @@ class EquationBuilder:
                              "D({l}) = ∂J/∂Θ({l}).")
                          .replace("{m}", num(m)).replace("{lam}", num(lam))
                          .replace("{l}", str(l)))
+        if lam1:
+            note += self.note(_tr("L1: λ₁ = {lam1} adds (λ₁/m)·sign(Θ) to each non-bias weight's "
+                                  "gradient: the same push towards 0 whatever the weight's size "
+                                  "(sign(0) = 0). L2's λ₂ = {lam} pushes in proportion to the "
+                                  "weight.").replace("{lam1}", num(lam1))
+                              .replace("{lam}", num(lam)))
         return eq + note
 
     def _update(self, step: Step, trace: Trace, prev: TraceState | None) -> str:

@@ -1,9 +1,11 @@
 """The gradient-health plot: ‖D(l)‖ per layer over epochs on a log axis, and below it the share of
 saturated (sigmoid/tanh) and dead (ReLU) units of each hidden layer.
 
-It draws what the trainer's ``HealthRecorder`` (engine/lesson/health.py) holds: epochs on a
-power-of-two stride, so the curves cost the same to draw however long training runs. Curves are
-built once per architecture; each refresh only calls ``setData``.
+A caption names how the weights were first drawn (``set_init``), since that decides much of what
+the curves show at the start. It draws what the trainer's ``HealthRecorder``
+(engine/lesson/health.py) holds: epochs on a power-of-two stride, so the curves cost the same to
+draw however long training runs. Curves are built once per architecture; each refresh only calls
+``setData``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class HealthPlot(QWidget):
         self.recorder = recorder
         self.before_refresh = before_refresh
         self.dock: QDockWidget | None = None     # set by install(): its title follows the language
+        self._init: str | None = "uniform"
+        self.init_caption = QLabel()
+        self.init_caption.setObjectName("healthInitCaption")
+        self.init_caption.setWordWrap(True)
         self.readout = QLabel()
         self.readout.setObjectName("healthReadout")
         self.readout.setWordWrap(True)
@@ -73,6 +79,7 @@ class HealthPlot(QWidget):
         self.dead_curves: list[pg.PlotDataItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.init_caption)
         layout.addWidget(self.readout)
         layout.addWidget(self.key)
         layout.addWidget(self.norm_plot, 2)
@@ -97,7 +104,24 @@ class HealthPlot(QWidget):
         self.share_plot.getAxis("left").setTicks(
             [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 1.0)], [(0.5, "")]])
         self._layers = -1           # the key is rewritten with the new words at the next refresh
+        self._write_init_caption()
         self.refresh()
+
+    def set_init(self, init: str | None) -> None:
+        """Name the initialization the weights were drawn with (engine.initializers' names;
+        None: weights that were not drawn, such as an article's)."""
+        self._init = init
+        self._write_init_caption()
+
+    def _write_init_caption(self) -> None:
+        names = {"uniform": self.tr("uniform ±ε (the notes)"), "xavier": self.tr("Xavier"),
+                 "he": self.tr("He")}
+        if self._init is None:
+            text = self.tr("Initial weights: given, not drawn at random.")
+        else:
+            text = self.tr("Initial weights: %1 (Network tab).").replace(
+                "%1", names.get(self._init, self._init))
+        self.init_caption.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,5 +1,6 @@
-"""The Learning tab: learning rate α (slider and box), regularization λ, the batch mode, the
-optimizer and whether the bias weights are kept fixed.
+"""The Learning tab: learning rate α (slider and box), regularization λ (L2, the notes' λ, also
+written λ₂) and λ₁ (L1), the batch mode, the optimizer and whether the bias weights are kept
+fixed.
 
 Every control writes to the shared ``AppState``'s settings and follows them back. Changing the
 optimizer takes back the α the learner last used with it, or suggests one that suits it
@@ -59,6 +60,13 @@ class LearningControls(QWidget):
         self.lambda_spin.setSingleStep(0.01)
         self.lambda_spin.setKeyboardTracking(False)
         self.lambda_spin.valueChanged.connect(self._on_lambda_spin_value_changed)
+        self.lambda1_spin = QDoubleSpinBox()
+        self.lambda1_spin.setObjectName("lambda1Spin")
+        self.lambda1_spin.setDecimals(4)
+        self.lambda1_spin.setRange(0.0, 100.0)
+        self.lambda1_spin.setSingleStep(0.01)
+        self.lambda1_spin.setKeyboardTracking(False)
+        self.lambda1_spin.valueChanged.connect(self._on_lambda1_spin_value_changed)
         self.freeze_bias_check = QCheckBox()
         self.freeze_bias_check.setObjectName("freezeBiasCheck")
         self.freeze_bias_check.toggled.connect(self._on_freeze_bias_check_toggled)
@@ -82,11 +90,14 @@ class LearningControls(QWidget):
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.lr_slider, 1)
         lr_row.addWidget(self.lr_spin)
+        lambda_row = QHBoxLayout()
+        lambda_row.addWidget(self.lambda_spin, 1)
+        lambda_row.addWidget(self.lambda1_spin, 1)
         batch_row = QHBoxLayout()
         batch_row.addWidget(self.batch_combo, 1)
         batch_row.addWidget(self.batch_spin)
         self._learn_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self._learn_labels, (lr_row, self.lambda_spin, batch_row,
+        for label, field in zip(self._learn_labels, (lr_row, lambda_row, batch_row,
                                                      self.optimizer_combo), strict=True):
             self.learn_form.addRow(label, field)
         self.learn_form.addRow(self.freeze_bias_check)
@@ -100,8 +111,12 @@ class LearningControls(QWidget):
         tr = self.tr
         self.lr_slider.setToolTip(tr("Learning rate α on a logarithmic scale, 0.0001 to 10"))
         self.lr_spin.setToolTip(tr("Learning rate α: the step is Θ := Θ − α·D"))
-        self.lambda_spin.setToolTip(tr("Regularization λ: D(l) gets + (λ/m)·Θ(l) for the "
-                                       "non-bias weights"))
+        self.lambda_spin.setToolTip(tr("L2 regularization λ (λ₂): D(l) gets + (λ/m)·Θ(l) for "
+                                       "the non-bias weights"))
+        self.lambda_spin.setPrefix(tr("λ₂ = "))
+        self.lambda1_spin.setToolTip(tr("L1 regularization λ₁: D(l) gets + (λ₁/m)·sign(Θ(l)) "
+                                        "for the non-bias weights, pushing small weights to 0"))
+        self.lambda1_spin.setPrefix(tr("λ₁ = "))
         self.batch_spin.setToolTip(tr("Examples per mini-batch"))
         self.batch_combo.setToolTip(tr("How many examples each step Θ := Θ − α·D uses"))
         self.optimizer_combo.setToolTip(tr("How the gradients D turn into a step"))
@@ -117,7 +132,7 @@ class LearningControls(QWidget):
                 combo.setItemText(i, name)
         for label, text, tip_from in zip(
                 self._learn_labels,
-                (tr("Learning rate α"), tr("Regularization λ"), tr("Batch"), tr("Optimizer")),
+                (tr("Learning rate α"), tr("Regularization"), tr("Batch"), tr("Optimizer")),
                 (self.lr_spin, self.lambda_spin, self.batch_combo, self.optimizer_combo),
                 strict=True):
             label.setText(text)
@@ -167,8 +182,10 @@ class LearningControls(QWidget):
         with QSignalBlocker(self.lr_spin), QSignalBlocker(self.lr_slider):
             self.lr_spin.setValue(s.lr)
             self.lr_slider.setValue(self._lr_to_slider(s.lr))
-        with QSignalBlocker(self.lambda_spin), QSignalBlocker(self.freeze_bias_check):
+        with (QSignalBlocker(self.lambda_spin), QSignalBlocker(self.lambda1_spin),
+              QSignalBlocker(self.freeze_bias_check)):
             self.lambda_spin.setValue(s.lam)
+            self.lambda1_spin.setValue(s.lam1)
             self.freeze_bias_check.setChecked(s.freeze_bias)
         mode = "full" if s.batch_size is None else "one" if s.batch_size == 1 else "mini"
         select_data(self.batch_combo, mode)
@@ -204,6 +221,9 @@ class LearningControls(QWidget):
 
     def _on_lambda_spin_value_changed(self, value: float) -> None:
         self.state.update_settings(lam=float(value))
+
+    def _on_lambda1_spin_value_changed(self, value: float) -> None:
+        self.state.update_settings(lam1=float(value))
 
     def _on_batch_changed(self, *_: object) -> None:
         mode = self.batch_combo.currentData()

@@ -1,17 +1,22 @@
-"""The network controls: hidden activation, output, loss and the architecture editor.
+"""The network controls: hidden activation (for all hidden layers, or per layer in the
+architecture editor), output, loss, the initialization of the weights and the editor.
 
-Each change builds a new network (new random weights from the training controller's seed) and
-puts it in the shared state; pairs the engine would reject cannot be picked, and a note says
-which d(L) the chosen output and loss give.
+Each change builds a new network (new random weights from the training controller's seed, drawn
+with the settings' initialization) and puts it in the shared state; pairs the engine would reject
+cannot be picked, a note says which d(L) the chosen output and loss give, and another why the
+initialization matters.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from engine import HIDDEN_ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS
 from engine.activations import Activation
+from engine.initializers import INITIALIZERS
 from engine.losses import Loss
 from engine.messages import Message
 from ui.look.messages import translate_message
@@ -36,7 +41,12 @@ def select_data(combo: QComboBox, key: object) -> None:
 
 
 class NetworkControls(QWidget):
-    """Combos for g, the output activation and the loss, a note on d(L), and the editor."""
+    """Combos for g, the output activation, the loss and the initialization, notes on d(L) and
+    on the initialization, and the editor (shape and one g per hidden layer).
+
+    ``choose_activations`` and ``choose_init`` do what picking in the window does, for callers
+    such as a comparison of two runs.
+    """
 
     def __init__(self, state: AppState, controller: TrainingController,
                  parent: QWidget | None = None) -> None:
@@ -51,16 +61,29 @@ class NetworkControls(QWidget):
         self.function_note = QLabel()
         self.function_note.setObjectName("functionNote")
         self.function_note.setWordWrap(True)
-        self.editor = ArchitectureEditor(state.network.layer_sizes)
+        # activated, not only currentIndexChanged: with one g per layer the combo shows layer
+        # 2's, and picking that same name must still set it for every layer.
+        self.activation_combo.activated.connect(self._on_activation_combo_activated)
+        self.init_combo = make_combo("initCombo", INITIALIZERS)
+        self.init_combo.currentIndexChanged.connect(self._on_init_combo_changed)
+        self.init_note = QLabel()
+        self.init_note.setObjectName("initNote")
+        self.init_note.setWordWrap(True)
+        self.editor = ArchitectureEditor(state.network.layer_sizes,
+                                         [str(g) for g in state.network.activations])
         self.editor.architecture_changed.connect(self._on_editor_architecture_changed)
+        self.editor.activations_changed.connect(self._on_editor_activations_changed)
 
         form = QFormLayout(self)
-        self._labels = [QLabel() for _ in range(3)]
-        for label, field in zip(self._labels, (self.activation_combo, self.output_combo,
-                                               self.loss_combo), strict=True):
+        self._labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self._labels[:3], (self.activation_combo, self.output_combo,
+                                                   self.loss_combo), strict=True):
             form.addRow(label, field)
         form.addRow(self.function_note)
         form.addRow(self.editor)
+        form.addRow(self._labels[3], self.init_combo)
+        form.addRow(self.init_note)
+        state.settings_changed.connect(self._on_state_settings_changed)
         self.sync()
         self.retranslate()
 
@@ -68,8 +91,14 @@ class NetworkControls(QWidget):
     def retranslate(self) -> None:
         """Set every text (called again when the language changes)."""
         tr = self.tr
-        self.activation_combo.setToolTip(tr("g of the hidden layers (changing it draws new "
-                                            "random weights)"))
+        self.activation_combo.setToolTip(tr("g of every hidden layer (changing it draws new "
+                                            "random weights); each layer's own g is in the "
+                                            "table below"))
+        self.init_combo.setToolTip(tr("How new random weights are drawn (changing it draws "
+                                      "them)"))
+        for i, text in enumerate((tr("Uniform ±ε (the notes)"), tr("Xavier (Glorot)"),
+                                  tr("He"))):
+            self.init_combo.setItemText(i, text)
         self.output_combo.setToolTip(tr("Activation of the output layer L"))
         self.loss_combo.setToolTip(tr("The per-example loss whose mean is the cost J"))
         # The names come from the engine's objects, translated in the engine's context.
@@ -80,12 +109,15 @@ class NetworkControls(QWidget):
                 combo.setItemText(i, translate_message(Message(label_of(combo.itemData(i)))))
             combo.setStatusTip(combo.toolTip())
         for label, text, combo in zip(
-                self._labels, (tr("Hidden activation g"), tr("Output"), tr("Loss")),
-                (self.activation_combo, self.output_combo, self.loss_combo), strict=True):
+                self._labels, (tr("Hidden activation g"), tr("Output"), tr("Loss"),
+                               tr("Initial weights")),
+                (self.activation_combo, self.output_combo, self.loss_combo, self.init_combo),
+                strict=True):
             label.setText(text)
             label.setToolTip(combo.toolTip())
             label.setStatusTip(combo.toolTip())   # the panel copied the old language's tip
         self._update_function_note()
+        self._update_init_note()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -119,6 +151,18 @@ class NetworkControls(QWidget):
             text = self.tr("½ squared error: d(L) = (a(L) − y) ⊙ g′(z(L)).")
         self.function_note.setText(text)
 
+    def _update_init_note(self) -> None:
+        init = self.init_combo.currentData()
+        if init == "uniform":
+            how = self.tr("Every Θ(l)ᵢⱼ, bias too, from U(−ε, ε), ε = √6/√(s(l) + s(l+1)).")
+        elif init == "xavier":
+            how = self.tr("Weights from N(0, 2/(s(l) + s(l+1))), biases 0.")
+        else:
+            how = self.tr("Weights from N(0, 2/s(l)), biases 0.")
+        self.init_note.setText(how + " " + self.tr(
+            "Too small: signals and gradients fade layer by layer; too large: sigmoid and tanh "
+            "units saturate. Xavier suits tanh and sigmoid, He suits ReLU."))
+
     # --- following the state -------------------------------------------------------------------
     def sync(self) -> None:
         """Show the state's network (its functions and shape) without building a new one."""
@@ -128,8 +172,14 @@ class NetworkControls(QWidget):
         select_data(self.output_combo, str(net.output))
         select_data(self.loss_combo, net.loss_name)
         self._enable_compatible()
-        self.editor.set_layer_sizes(net.layer_sizes)
+        self.editor.set_layer_sizes(net.layer_sizes, [str(g) for g in net.activations])
         self._update_function_note()
+        self._on_state_settings_changed()
+
+    def _on_state_settings_changed(self) -> None:
+        if self.init_combo.currentData() != self.state.settings.init:
+            select_data(self.init_combo, self.state.settings.init)
+            self._update_init_note()
 
     def _enable_compatible(self) -> None:
         """Grey out the choices the engine would reject, so no invalid pair can be picked."""
@@ -159,4 +209,36 @@ class NetworkControls(QWidget):
 
     def _on_editor_architecture_changed(self, hidden: list[int]) -> None:
         sizes = self.state.network.layer_sizes
-        self.state.set_network(self.controller.build_network([sizes[0], *hidden, sizes[-1]]))
+        # The editor's g's: a new layer takes the g of the one above it.
+        gs = self.editor.activations or self.activation_combo.currentData()
+        self.state.set_network(self.controller.build_network([sizes[0], *hidden, sizes[-1]],
+                                                             activation=gs))
+
+    def _on_editor_activations_changed(self, names: list[str]) -> None:
+        self.choose_activations(names)
+
+    def _on_activation_combo_activated(self, _index: int) -> None:
+        if len(set(self.state.network.activations)) > 1:
+            self.choose_activations(self.activation_combo.currentData())
+
+    def _on_init_combo_changed(self, _index: int) -> None:
+        self.choose_init(self.init_combo.currentData())
+
+    # --- commands others may call ----------------------------------------------------------------
+    def choose_activations(self, names: str | Sequence[str]) -> None:
+        """Build the network anew (same shape, output, loss and seed) with ``names``: one g for
+        every hidden layer, or one per hidden layer; raise ValueError for an unknown name or a
+        list of the wrong length."""
+        self.state.set_network(self.controller.build_network(activation=names))
+
+    def choose_init(self, init: str) -> None:
+        """Make ``init`` (one of engine.initializers.INITIALIZERS) the settings' initialization
+        and draw new weights with it from the controller's seed; raise ValueError for another
+        name."""
+        if init not in INITIALIZERS:
+            raise ValueError(f"initialization {init!r}: expected one of "
+                             f"{', '.join(INITIALIZERS)}")
+        self.state.update_settings(init=init)
+        select_data(self.init_combo, init)
+        self._update_init_note()
+        self.state.set_network(self.controller.build_network(init=init))

@@ -56,6 +56,15 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
 
     health_plot = HealthPlot(recorder, before_refresh=record_stopped)
     controller.epoch_finished.connect(lambda _e: health_plot.refresh())
+
+    def show_init() -> None:
+        health_plot.set_init(None if controller.article_weights else state.settings.init)
+
+    # A session credits an article's weights only after its network is in: epoch_finished follows.
+    state.settings_changed.connect(show_init)
+    state.network_changed.connect(show_init)
+    controller.epoch_finished.connect(lambda _e: show_init())
+    show_init()
     state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
         controller.is_classification()))
     loss_plot.set_show_accuracy(controller.is_classification())
