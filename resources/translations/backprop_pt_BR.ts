@@ -101,7 +101,7 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../ui/training/architecture_editor.py" line="+87"/>
+        <location filename="../../ui/training/architecture_editor.py" line="+119"/>
         <source>Network: %1</source>
         <translation>Rede: %1</translation>
     </message>
@@ -112,16 +112,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Neurons per hidden layer:</source>
-        <translation>Neurônios por camada oculta:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>No hidden layer</source>
         <translation>Nenhuma camada oculta</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Layer</source>
+        <translation>Camada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neurons</source>
+        <translation>Neurônios</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Activation g</source>
+        <translation>Ativação g</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>+ layer</source>
         <translation>+ camada</translation>
     </message>
@@ -131,7 +141,12 @@
         <translation>− camada</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+13"/>
+        <source>g of layer %1 (changing it draws new random weights)</source>
+        <translation>g da camada %1 (mudá-la sorteia novos pesos aleatórios)</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Add a hidden layer (at most %1)</source>
         <translation>Adicionar uma camada oculta (no máximo %1)</translation>
     </message>
@@ -346,7 +361,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+46"/>
+        <location filename="wrapped_strings.py" line="+47"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -884,13 +899,13 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/health.py" line="+106"/>
+        <location filename="../../engine/lesson/health.py" line="+109"/>
         <location filename="../../engine/validation.py" line="-30"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>unknown health figure {name!r}: expected one of {names}</source>
         <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
     </message>
@@ -915,12 +930,12 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+120"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -1119,7 +1134,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+130"/>
+        <location filename="../../engine/files/session_format.py" line="+131"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1157,7 +1172,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+128"/>
+        <location filename="../../engine/files/session_write.py" line="+131"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1202,7 +1217,7 @@
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>predictions: first_try + after_hint ({right}) exceed asked ({asked})</source>
         <translation>predictions: first_try + after_hint ({right}) passam de asked ({asked})</translation>
     </message>
@@ -1329,7 +1344,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+221"/>
+        <location filename="../../engine/lesson/presets.py" line="+222"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1883,7 +1898,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+86"/>
+        <location filename="../../ui/training/health_plot.py" line="+93"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
@@ -1909,7 +1924,32 @@
         <translation>unidades</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+16"/>
+        <source>uniform ±ε (the notes)</source>
+        <translation>uniforme ±ε (as notas)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initial weights: given, not drawn at random.</source>
+        <translation>Pesos iniciais: dados, não sorteados.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initial weights: %1 (Network tab).</source>
+        <translation>Pesos iniciais: %1 (aba Rede).</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>No gradients recorded yet.</source>
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
@@ -2278,8 +2318,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Regularization λ: D(l) gets + (λ/m)·Θ(l) for the non-bias weights</source>
-        <translation>Regularização λ: D(l) ganha + (λ/m)·Θ(l) nos pesos que não são de viés</translation>
+        <source>L2 regularization λ (λ₂): D(l) gets + (λ/m)·Θ(l) for the non-bias weights</source>
+        <translation>Regularização L2 λ (λ₂): D(l) ganha + (λ/m)·Θ(l) nos pesos que não são de viés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ₂ = </source>
+        <translation>λ₂ = </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 regularization λ₁: D(l) gets + (λ₁/m)·sign(Θ(l)) for the non-bias weights, pushing small weights to 0</source>
+        <translation>Regularização L1 λ₁: D(l) ganha + (λ₁/m)·sinal(Θ(l)) nos pesos que não são de viés, empurrando pesos pequenos para 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λ₁ = </source>
+        <translation>λ₁ = </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2343,8 +2398,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Regularization λ</source>
-        <translation>Regularização λ</translation>
+        <source>Regularization</source>
+        <translation>Regularização</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2516,7 +2571,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-84"/>
+        <location filename="wrapped_strings.py" line="-88"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2541,7 +2596,7 @@
         <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -2580,7 +2635,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-20"/>
+        <location filename="wrapped_strings.py" line="-21"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -2595,12 +2650,12 @@
         <translation>α = {a} é a taxa de aprendizado.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v are the moments training holds, m̂ and v̂ their bias-corrected values.</source>
         <translation>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, passo t = {t}; m e v são os momentos que o treinamento guarda, m̂ e v̂ seus valores com correção de viés.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>The struck-out first entry belongs to the bias unit “+1”: it has no inputs, so it gets no error and is dropped. &lt;b&gt;Correction to the notes:&lt;/b&gt; multiply by the derivative g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never to the input layer.</source>
         <translation>A primeira entrada, riscada, é da unidade de viés “+1”: ela não tem entradas, então não recebe erro e é descartada. &lt;b&gt;Correção da apostila:&lt;/b&gt; multiplique pela derivada g′(z({l})), não por g(z({l})); e l vai de L−1 até 2, nunca até a camada de entrada.</translation>
     </message>
@@ -2648,6 +2703,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>L1: λ₁ = {lam1} adds (λ₁/m)·sign(Θ) to each non-bias weight&apos;s gradient: the same push towards 0 whatever the weight&apos;s size (sign(0) = 0). L2&apos;s λ₂ = {lam} pushes in proportion to the weight.</source>
+        <translation>L1: λ₁ = {lam1} soma (λ₁/m)·sinal(Θ) ao gradiente de cada peso que não é de viés: o mesmo empurrão em direção a 0, qualquer que seja o tamanho do peso (sinal(0) = 0). O λ₂ = {lam} da L2 empurra em proporção ao peso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>v({l}) before</source>
         <translation>v({l}) antes</translation>
     </message>
@@ -2678,7 +2738,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/training/network_controls.py" line="+29"/>
+        <location filename="../../ui/training/network_controls.py" line="+31"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
@@ -2698,9 +2758,34 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+64"/>
-        <source>g of the hidden layers (changing it draws new random weights)</source>
-        <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
+        <location line="+6"/>
+        <source>Every Θ(l)ᵢⱼ, bias too, from U(−ε, ε), ε = √6/√(s(l) + s(l+1)).</source>
+        <translation>Cada Θ(l)ᵢⱼ, viés inclusive, de U(−ε, ε), ε = √6/√(s(l) + s(l+1)).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights from N(0, 2/(s(l) + s(l+1))), biases 0.</source>
+        <translation>Pesos de N(0, 2/(s(l) + s(l+1))), vieses 0.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights from N(0, 2/s(l)), biases 0.</source>
+        <translation>Pesos de N(0, 2/s(l)), vieses 0.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too small: signals and gradients fade layer by layer; too large: sigmoid and tanh units saturate. Xavier suits tanh and sigmoid, He suits ReLU.</source>
+        <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
+    </message>
+    <message>
+        <location filename="wrapped_strings.py" line="+67"/>
+        <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
+        <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How new random weights are drawn (changing it draws them)</source>
+        <translation>Como os novos pesos aleatórios são sorteados (mudar isto os sorteia)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2714,11 +2799,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Hidden activation g</source>
-        <translation>Ativação oculta g</translation>
+        <source>Uniform ±ε (the notes)</source>
+        <translation>Uniforme ±ε (as notas)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Xavier (Glorot)</source>
+        <translation>Xavier (Glorot)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g, all hidden layers</source>
+        <translation>g, todas as ocultas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Initial weights</source>
+        <translation>Pesos iniciais</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
@@ -2819,7 +2924,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-121"/>
+        <location filename="wrapped_strings.py" line="-129"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2879,7 +2984,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+344"/>
+        <location filename="../../ui/canvas/view.py" line="+345"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3028,8 +3133,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>D({l}) = (1/m)(Δ({l}) + λΘ({l}) + λ₁ sign(Θ({l}))) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0</source>
-        <translation>D({l}) = (1/m)(Δ({l}) + λΘ({l}) + λ₁ sinal(Θ({l}))) para j ≥ 1;  D({l}) = (1/m)Δ({l}) para j = 0</translation>
+        <source>D({l}) = (1/m)(Δ({l}) + λ₂Θ({l}) + λ₁ sign(Θ({l}))) for j ≥ 1;  D({l}) = (1/m)Δ({l}) for j = 0</source>
+        <translation>D({l}) = (1/m)(Δ({l}) + λ₂Θ({l}) + λ₁ sinal(Θ({l}))) para j ≥ 1;  D({l}) = (1/m)Δ({l}) para j = 0</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3090,7 +3195,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+43"/>
+        <location filename="wrapped_strings.py" line="+44"/>
         <source>All {m} examples</source>
         <translation>Todos os {m} exemplos</translation>
     </message>
@@ -3787,7 +3892,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+83"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -3961,7 +4066,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <location filename="../../ui/stepper/what_if.py" line="+42"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>
@@ -4004,7 +4109,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-129"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -109,7 +109,7 @@ class NetworkControls(QWidget):
                 combo.setItemText(i, translate_message(Message(label_of(combo.itemData(i)))))
             combo.setStatusTip(combo.toolTip())
         for label, text, combo in zip(
-                self._labels, (tr("Hidden activation g"), tr("Output"), tr("Loss"),
+                self._labels, (tr("g, all hidden layers"), tr("Output"), tr("Loss"),
                                tr("Initial weights")),
                 (self.activation_combo, self.output_combo, self.loss_combo, self.init_combo),
                 strict=True):
