@@ -361,7 +361,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+47"/>
+        <location filename="wrapped_strings.py" line="+48"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -2571,7 +2571,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-88"/>
+        <location filename="wrapped_strings.py" line="-89"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2596,7 +2596,7 @@
         <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -2692,7 +2692,12 @@
         <translation>A coluna j = 0 (os pesos de viés, riscados em D) é mantida: vieses congelados não são atualizados.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
+        <source>sign</source>
+        <translation>sinal</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Momentum: α = {a}, β = {b}; v is the velocity training holds.</source>
         <translation>Momento: α = {a}, β = {b}; v é a velocidade que o treinamento guarda.</translation>
     </message>
@@ -2738,7 +2743,7 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/training/network_controls.py" line="+31"/>
+        <location filename="../../ui/training/network_controls.py" line="+39"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
@@ -2924,7 +2929,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-129"/>
+        <location filename="wrapped_strings.py" line="-130"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3195,7 +3200,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+44"/>
+        <location filename="wrapped_strings.py" line="+45"/>
         <source>All {m} examples</source>
         <translation>Todos os {m} exemplos</translation>
     </message>
@@ -4109,7 +4114,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-129"/>
+        <location filename="wrapped_strings.py" line="-130"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

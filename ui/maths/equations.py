@@ -214,10 +214,11 @@ class EquationBuilder:
         p = step.payload
         Delta, T, D, m, lam, lam1 = p.Delta, p.Theta, p.D, p.m, p.lam, p.lam1
         # m written out: the division by the number of examples the loop went over. With L1 on,
-        # both terms are named (λ₂ for the notes' λ) and sign(Θ) is shown as a matrix.
+        # sign(Θ) is shown as a matrix, its name in the words of the phase's equation.
+        sign = _tr("sign")
         if lam1:
-            eq = (f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + λ₂Θ({l}) + λ₁·sign(Θ({l}))) = '
-                  f'(1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}) + {num(lam1)}·sign(Θ({l})))</p>')
+            eq = (f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}) + '
+                  f'{num(lam1)}·{sign}(Θ({l})))</p>')
         else:
             eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
         eq += equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
@@ -225,7 +226,7 @@ class EquationBuilder:
                            op("" if lam1 else ")"))
         if lam1:
             eq += equation_row(op(f"+ {num(lam1)} ·"),
-                               self.mat(f"sign(Θ({l}))", np.sign(T), unused_col0=True), op(")"))
+                               self.mat(f"{sign}(Θ({l}))", np.sign(T), unused_col0=True), op(")"))
         eq += equation_row(op("="), self.mat(f"D({l})", D))
         rows = []
         for i in range(min(D.shape[0], 2)):

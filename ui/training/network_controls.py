@@ -125,12 +125,20 @@ class NetworkControls(QWidget):
         super().changeEvent(event)
 
     def activation_text(self) -> str:
-        """Return the hidden g as the learner reads it: its name, or one name per hidden layer
-        ("GELU, ELU") when a session brought one g per layer."""
+        """Return the hidden g as the learner reads it: its name, or the names layer by layer
+        ("GELU, ELU ×2") when the hidden layers differ."""
         gs = self.state.network.activations
         if len(set(gs)) <= 1:
             return self.activation_combo.currentText()
-        return ", ".join(translate_message(Message(g.label)) for g in gs)
+        # Runs of one g are counted ("sigmoid ×4"), so six layers still fit on the summary line.
+        runs: list[list] = []
+        for g in gs:
+            if runs and runs[-1][0] is g:
+                runs[-1][1] += 1
+            else:
+                runs.append([g, 1])
+        return ", ".join(translate_message(Message(g.label)) + (f" ×{n}" if n > 1 else "")
+                         for g, n in runs)
 
     def _output(self) -> Activation:
         return Activation.get(self.output_combo.currentData(), output=True)

@@ -120,7 +120,7 @@ def test_the_math_panel_writes_D_with_the_l1_term_and_its_numbers(qtbot):
     step = next(s for s in trace if s.phase is Phase.GRADIENT and s.layer == 1)
     panel.show_step(trace, step.index)
     text = panel.equation_text()
-    assert "D(1) = (1/8)(Δ(1) + λ₂Θ(1) + λ₁·sign(Θ(1)))" in text
+    assert "D(1) = (1/8)(Δ(1) + 0.3·Θ(1) + 0.2·sign(Θ(1)))" in text
     assert "sign(Θ(1))" in text and "λ₁ = 0.2" in text
     # The first written-out entry with j = 1: Δ, λ₂·θ and λ₁·sign(θ) as the numbers they are.
     theta = float(step.payload.Theta[0, 1])

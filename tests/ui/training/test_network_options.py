@@ -93,6 +93,14 @@ def test_a_network_from_elsewhere_shows_its_gs_in_the_rows_without_rebuilding(qt
     assert controls.editor.activations == ["leaky_relu", "gelu"]
 
 
+def test_the_summary_names_the_layers_gs_counting_runs(qtbot):
+    controls, _ = _controls(qtbot, [3, 3, 3, 3])
+    controls.choose_activations(["sigmoid", "relu", "relu", "relu"])
+    assert controls.activation_text() == "sigmoid, ReLU ×3"
+    controls.choose_activations("tanh")
+    assert controls.activation_text() == "tanh"
+
+
 def test_choose_activations_is_the_callable_form_of_the_combos(qtbot):
     controls, state = _controls(qtbot, [3, 3])
     controls.choose_activations(["relu", "tanh"])
@@ -173,4 +181,30 @@ def test_the_health_plot_names_the_initialization_in_use(qtbot):
         _pick(win.findChild(QComboBox, "initCombo"), "he")
         assert "He" in caption.text() and "uniform" not in caption.text()
     finally:
+        _dispose(win)
+
+
+def test_the_new_controls_speak_portuguese_after_a_language_switch(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from ui.look import language as i18n
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    win = _window(["--preset", "xor", "--seed", "0", "--lang", "en"])
+    languages = i18n.manager()
+    languages.set_choice("pt_BR", remember=False)
+    try:
+        qtbot.wait(20)              # LanguageChange is posted to the windows
+        init = win.findChild(QComboBox, "initCombo")
+        assert [init.itemText(i) for i in range(3)] == ["Uniforme ±ε (as notas)",
+                                                        "Xavier (Glorot)", "He"]
+        assert "saturam" in win.findChild(QLabel, "initNote").text()
+        assert win.findChild(QDoubleSpinBox, "lambda1Spin").prefix() == "λ₁ = "
+        assert "Regularização L1" in win.findChild(QDoubleSpinBox, "lambda1Spin").toolTip()
+        assert "aba Rede" in win.findChild(QLabel, "healthInitCaption").text()
+        assert "camada 2" in win.findChild(QComboBox, "hiddenLayerActivation0").toolTip()
+    finally:
+        languages.set_choice("en", remember=False)
+        qtbot.wait(20)
         _dispose(win)
