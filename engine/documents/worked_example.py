@@ -126,11 +126,13 @@ def _expand(block: Block, trace: Trace, t: dict) -> None:
                 f"{_entry('Δ', l, i, j, nf)} = {n(p_.Delta_before[i, j])} + "
                 f"{p(p_.d_next[i])}·{p(p_.a_in[j])} = {n(v)}")
     elif isinstance(p_, GradientStep) and p_.D.size <= MAX_EXPANDED_ENTRIES:
-        m, lam = p_.m, p_.lam
+        m, lam, lam1 = p_.m, p_.lam, p_.lam1
         bias_too = trace.mistake is Mistake.REGULARIZE_BIAS
         for (i, j), v in np.ndenumerate(p_.D):
             inner = n(p_.Delta[i, j]) if (j == 0 and not bias_too) or lam == 0 else \
                 f"{n(p_.Delta[i, j])} + {p(lam)}·{p(p_.Theta[i, j])}"
+            if lam1 and j:          # L1's λ₁·sign(θ), never on the bias column
+                inner += f" + {p(lam1)}·{p(np.sign(p_.Theta[i, j]))}"
             if trace.mistake is Mistake.FORGET_1_OVER_M:
                 block.lines.append(f"{_entry('D', l, i, j, nf)} = {inner} = {n(v)}")
             else:
@@ -191,7 +193,9 @@ def _summary(trace: Trace, t: dict) -> list[tuple[str, str]]:
          f"g = {', '.join(word(str(g)) for g in gs)}; "
          f"{t['output']} = {word(str(trace.output))}"),
         (t["loss"], t["loss_names"].get(trace.loss.name, trace.loss.name)),
-        (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}", f"λ = {_n(trace.lam, nf)}",
+        (t["settings"], nf.join([f"α = {_n(trace.lr, nf)}",
+                                 f"{'λ₂' if trace.lam1 else 'λ'} = {_n(trace.lam, nf)}",
+                                 *([f"λ₁ = {_n(trace.lam1, nf)}"] if trace.lam1 else []),
                                  f"m = {trace.m}"]) + extra),
     ]
 

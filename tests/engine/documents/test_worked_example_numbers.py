@@ -181,3 +181,20 @@ def test_every_spelling_of_portuguese_gets_the_decimal_comma(tmp_path, lang):
     write_worked_example(path, _mazur(), lang=lang)
     text = path.read_text(encoding="utf-8")
     assert "0,298371109" in text and DECIMAL_POINT.search(text) is None
+
+
+def test_gradient_lines_add_the_l1_term_off_the_bias_column():
+    rng = np.random.default_rng(4)
+    net = Network([2, 2, 1], "tanh", rng=rng)
+    X, Y = rng.normal(size=(3, 2)), np.array([[1.0], [0.0], [1.0]])
+    trace = net.trace(X, Y, lam=0.5, lr=0.1, lam1=0.25)
+    text = worked_example_markdown(trace)
+    assert "λ₂ = 0.5, λ₁ = 0.25" in text         # the equation's names for both
+    # D(l)ᵢⱼ = (1/m)(Δ + λθ + λ₁ sign θ) for j ≥ 1, with sign θ written as the ±1 it is.
+    lines = [line for line in text.splitlines() if "= (1/3)·(" in line]
+    for l, theta in enumerate(trace.thetas, start=1):
+        for (i, j), value in np.ndenumerate(np.asarray(theta)):
+            line = next(s for s in lines
+                        if s.startswith(f"D{'₀₁₂₃'[i + 1]}{'₀₁₂₃'[j]}({l}) = "))
+            sign = "1" if value > 0 else "(−1)"
+            assert (f"+ 0.25·{sign}) = " in line) == (j >= 1), line
