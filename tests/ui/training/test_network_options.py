@@ -184,6 +184,17 @@ def test_the_health_plot_names_the_initialization_in_use(qtbot):
         _dispose(win)
 
 
+def test_the_health_plot_does_not_call_an_articles_weights_drawn(qtbot):
+    win = _window(["--preset", "mazur", "--seed", "0", "--lang", "en"])
+    try:
+        caption = win.findChild(QLabel, "healthInitCaption")
+        assert "not drawn" in caption.text()
+        win.findChild(QPushButton, "resetButton").menu().actions()[0].trigger()   # random ones
+        assert "uniform ±ε" in caption.text()
+    finally:
+        _dispose(win)
+
+
 def test_the_new_controls_speak_portuguese_after_a_language_switch(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDoubleSpinBox
