@@ -96,6 +96,7 @@ class NetworkControls(QWidget):
                                             "table below"))
         self.init_combo.setToolTip(tr("How new random weights are drawn (changing it draws "
                                       "them)"))
+        self.init_combo.setStatusTip(self.init_combo.toolTip())
         for i, text in enumerate((tr("Uniform ±ε (the notes)"), tr("Xavier (Glorot)"),
                                   tr("He"))):
             self.init_combo.setItemText(i, text)
