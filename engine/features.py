@@ -8,8 +8,10 @@ feature in the fixed order of ``FEATURES``, so s(1) = k. A ``CrossedDataset`` ca
 all read), its ``raw`` is the data set of points. ``with_features`` is the one place that makes
 it; ``apply(names, points)`` feeds any grid over the plane through the same map.
 
-The classic lesson: XOR's classes are the sign of x₁x₂ (centred), so one feature x₁x₂ and no
-hidden layer separate them, which x₁, x₂ alone cannot (no straight line does).
+The classic lesson: no straight line separates XOR, so x₁, x₂ with no hidden layer cannot learn
+it; with x₁x₂ as an input it can. Around the origin (TensorFlow Playground's XOR) the class is
+the sign of x₁x₂, so x₁x₂ alone suffices; for the corners at 0 and 1 of ``datasets.xor``,
+XOR = x₁ + x₂ − 2x₁x₂ needs x₁, x₂ and x₁x₂.
 """
 
 from __future__ import annotations

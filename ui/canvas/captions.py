@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
+from engine.messages import Message
 from ui.look import palette
+from ui.look.messages import translate_message
 from ui.look.palette import Theme
 
 
@@ -52,7 +54,7 @@ class CanvasCaptions:
     def input_texts(self) -> list[str]:
         """Return the input names in the current language: the given names, else x₁ … xₙ."""
         names = self.input_names if len(self.input_names) == len(self.inputs) else ()
-        return [QCoreApplication.translate("Engine", names[i]) if names
+        return [translate_message(Message(names[i])) if names
                 else "x" + str(i + 1).translate(SUBSCRIPTS) for i in range(len(self.inputs))]
 
     def pairs(self) -> list[Pair]:

@@ -8,7 +8,7 @@ or output size changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from engine.datasets import DATASETS, SHIPPED, TABLES
 from engine.features import FEATURES, FeatureSet, features_of, takes_features
 from engine.lesson.presets import data_article
+from engine.messages import Message
+from ui.look.messages import translate_message
 from ui.state import AppState
 
 CUSTOM = ""     # combo data of the entry shown for data that did not come from the picker
@@ -132,7 +134,7 @@ class DataControls(QWidget):
                tr("Input features are for data sets of points of a plane (two features)"))
         for f in FEATURES:
             box = self.feature_checks[f.name]
-            box.setText(QCoreApplication.translate("Engine", f.label))
+            box.setText(translate_message(Message(f.label)))
             box.setToolTip(tip)
         for w in (self.combo, self.noise_spin, self.ratio_spin, self.regenerate_button,
                   *self.feature_checks.values()):
