@@ -132,8 +132,8 @@ class CanvasCaptions:
         self._place_inputs(lay)
 
     def _place_inputs(self, lay) -> None:
-        """Put each input's name left of its neuron, right-aligned, shrunk to the margin; hidden
-        when the neurons are too close for a line of text each."""
+        """Put each input's name left of its neuron, right-aligned, shrunk to the margin and to
+        the neurons' spacing (one line each); hidden when that would make it too small to read."""
         if not self.inputs:
             return
         pos, r = lay.neurons[0], float(lay.radius[0])
@@ -142,10 +142,10 @@ class CanvasCaptions:
         for k, item in enumerate(self.inputs):
             item.setScale(1.0)
             rect = item.boundingRect()
-            scale = min(1.0, (right - 2.0) / max(rect.width(), 1.0))
+            scale = min(1.0, (right - 2.0) / max(rect.width(), 1.0),
+                        spacing / max(rect.height(), 1.0))
             item.setScale(max(scale, 0.0))
-            item.setVisible(not lay.compact(1) and scale >= 0.55
-                            and spacing >= 0.9 * rect.height() * scale)
+            item.setVisible(scale >= 0.6)
             w, h = rect.width() * scale, rect.height() * scale
             item.setPos(right - w, float(pos[k, 1]) - h / 2)
 

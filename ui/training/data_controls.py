@@ -78,6 +78,7 @@ class DataControls(QWidget):
         features = QGridLayout()
         features.setContentsMargins(0, 0, 0, 0)
         features.setHorizontalSpacing(8)
+        features.setVerticalSpacing(0)
         for i, f in enumerate(FEATURES):
             box = QCheckBox()
             box.setObjectName(f"featureCheck_{f.name}")
