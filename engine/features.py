@@ -56,12 +56,6 @@ _SPELLINGS = {s.replace(" ", "").lower(): f.name
               for f in FEATURES for s in (f.name, f.text, f.label)}
 
 
-def _unknown(name: object) -> EngineValueError:
-    return EngineValueError(QT_TRANSLATE_NOOP(
-        "Engine", "unknown input feature {name!r}: expected some of {allowed}"),
-        name=name, allowed=", ".join(NAMES))
-
-
 @dataclass(frozen=True)
 class FeatureSet:
     """The chosen features, kept in the fixed order of ``FEATURES`` whatever order they were
@@ -72,8 +66,10 @@ class FeatureSet:
     def __post_init__(self) -> None:
         names = tuple(self.names) if not isinstance(self.names, str) else (self.names,)
         for name in names:
-            if name not in _BY_NAME:
-                raise _unknown(name)
+            if not isinstance(name, str) or name not in _BY_NAME:
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "unknown input feature {name!r}: expected some of {allowed}"),
+                    name=name, allowed=", ".join(NAMES))
         if not names:
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "choose at least one input feature among {allowed}"),
@@ -84,13 +80,9 @@ class FeatureSet:
     def parse(cls, text: str) -> FeatureSet:
         """Return the set written as "x1,x2,x1x2" (names, plain texts like "x1^2" or
         "sin(x1)", or labels like "x₁²"; commas between, spaces ignored)."""
-        names = []
-        for part in str(text).split(","):
-            key = part.replace(" ", "").lower()
-            if key not in _SPELLINGS:
-                raise _unknown(part.strip())
-            names.append(_SPELLINGS[key])
-        return cls(tuple(names))
+        parts = [p.strip() for p in str(text).split(",")]
+        # An unknown spelling goes through as it was written: the constructor names it.
+        return cls(tuple(_SPELLINGS.get(p.replace(" ", "").lower(), p) for p in parts))
 
     @property
     def k(self) -> int:
@@ -197,6 +189,5 @@ def input_labels(ds: Dataset | None, n: int) -> tuple[str, ...]:
 
 def check_names(names: Sequence[object]) -> FeatureSet:
     """Return the FeatureSet of a list of names read from a file, or raise EngineValueError."""
-    if not all(isinstance(n, str) for n in names):
-        raise _unknown(next(n for n in names if not isinstance(n, str)))
+    # A name that is not text (a number in the file) is an unknown feature like any other.
     return FeatureSet(tuple(names))

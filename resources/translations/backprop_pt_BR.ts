@@ -341,7 +341,7 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/training/data_controls.py" line="+62"/>
+        <location filename="../../ui/training/data_controls.py" line="+63"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
@@ -1802,17 +1802,17 @@
         <translation>sen x₂</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>unknown input feature {name!r}: expected some of {allowed}</source>
         <translation>atributo de entrada desconhecido {name!r}: esperavam-se alguns de {allowed}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
         <source>choose at least one input feature among {allowed}</source>
         <translation>escolha pelo menos um atributo de entrada entre {allowed}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>input features need points of shape (m, 2), got {shape}</source>
         <translation>atributos de entrada precisam de pontos de forma (m, 2), mas receberam {shape}</translation>
     </message>

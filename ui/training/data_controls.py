@@ -145,6 +145,7 @@ class DataControls(QWidget):
             label.setText(text)
         self.ratio_spin.setAccessibleName(tr("Test set"))
         self._labels[2].setToolTip(tip)
+        self._labels[2].setStatusTip(tip)
         self._update_info()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

@@ -72,6 +72,7 @@ def test_a_file_without_features_opens_with_x1_x2():
     (["x1", "cos"], "data.features: unknown input feature 'cos'"),
     ([], "data.features: choose at least one"),
     ([1], "data.features: unknown input feature 1"),
+    ([["x1"]], "data.features: unknown input feature \\['x1'\\]"),
     (["x1"] * 8, "data.features lists 8 features"),
     ("x1", "data.features must be"),
 ])
