@@ -5,6 +5,7 @@
     python main.py --preset mazur --step 7 --screenshot out.png
     python main.py --preset xor --train-epochs 500 --export-health health.csv    (no window)
     python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
+    python main.py --preset circles --features "x1^2,x2^2"   inputs x₁², x₂² instead of x₁, x₂
 """
 
 from __future__ import annotations
@@ -137,7 +138,8 @@ def run_trace(args: argparse.Namespace) -> int:
     from engine.lesson.presets import build_preset
     from engine.trace import default_example_count, traced_rows
 
-    setup = build_preset(args.preset or "mazur", seed=args.seed)
+    setup = build_preset(args.preset or "mazur", seed=args.seed,
+                         features=getattr(args, "features", None))
     m = setup.X.shape[0]
     rows = traced_rows(m, 0, args.examples or default_example_count(m))
     trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
@@ -165,7 +167,8 @@ def run_exercise(args: argparse.Namespace) -> int:
             lam, lr = s.settings["lam"], s.settings["lr"]
             freeze_bias = s.settings["freeze_bias"]
         elif args.preset:
-            setup = build_preset(args.preset, seed=args.seed)
+            setup = build_preset(args.preset, seed=args.seed,
+                                 features=getattr(args, "features", None))
             net, X, Y = setup.network, setup.X, setup.Y
             lam, lr, freeze_bias = setup.lam, setup.lr, setup.freeze_bias
         else:

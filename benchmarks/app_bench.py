@@ -91,7 +91,7 @@ def canvas_frames(sizes: tuple[int, ...], frames: int = 300) -> dict:
     view.resize(900, 700)
     view.show()
     app.processEvents()
-    stepper = SimpleNamespace(trace=trace, state=SimpleNamespace(network=net, X=X))
+    stepper = SimpleNamespace(trace=trace, state=SimpleNamespace(network=net, X=X, dataset=None))
     animator = StepAnimator(view, stepper)  # type: ignore[arg-type]
     steps = []
     for i in range(min(frames, 60) + 5):

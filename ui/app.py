@@ -43,7 +43,8 @@ from ui.training.wing import TrainingWing
 
 def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
-    setup = build_preset(args.preset or "mazur", seed=args.seed)
+    setup = build_preset(args.preset or "mazur", seed=args.seed,
+                         features=getattr(args, "features", None))
     settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias,
                         mistake=getattr(args, "mistake", None))
     state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,

@@ -24,6 +24,8 @@ import numpy as np
 
 from engine.activations import HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from engine.datasets import DATASETS, GENERATED, SHIPPED, Dataset, load
+from engine.features import NAMES as FEATURE_NAMES
+from engine.features import FeatureSet, check_names, with_features
 from engine.files.lesson import read_lesson
 from engine.files.safe_read import read_bytes_limited
 from engine.files.session_checks import (
@@ -180,10 +182,29 @@ def _predictions(obj: Any) -> dict[str, int] | None:
     return out
 
 
+def _features(obj: dict) -> FeatureSet | None:
+    """Return the optional ``data.features`` (absent in files before them: x₁, x₂), checked."""
+    names = read_field(obj, "features", "data", list, optional=True)
+    if names is None:
+        return None
+    if len(names) > len(FEATURE_NAMES):
+        raise SessionError(QT_TRANSLATE_NOOP(
+            "Engine", "data.features lists {n} features; there are {limit}"),
+            n=len(names), limit=len(FEATURE_NAMES))
+    try:
+        return check_names(names)
+    except ValueError as exc:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "data.features: {reason}"),
+                           reason=reason(exc)) from None
+
+
 def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | None]:
     w = "data"
     kind = read_choice(obj, "kind", w, ("generated", "shipped", "inline"))
+    features = _features(obj)
     n_in, n_out = net.layer_sizes[0], net.layer_sizes[-1]
+    # With chosen features the file holds the points (m, 2); the network is fed their features.
+    n_raw = n_in if features is None else 2
     if kind in ("generated", "shipped"):
         allowed = GENERATED if kind == "generated" else SHIPPED
         name = read_choice(obj, "name", w, allowed)
@@ -208,11 +229,11 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
                 name=name, reason=reason(exc)) from None
         X, Y = ds.X_train, ds.Y_train
     else:
-        X = read_matrix(read_field(obj, "X", w, list), "data.X", cols=n_in)
+        X = read_matrix(read_field(obj, "X", w, list), "data.X", cols=n_raw)
         Y = read_matrix(read_field(obj, "Y", w, list), "data.Y", rows=X.shape[0], cols=n_out)
         ds = None
         if "X_test" in obj or "name" in obj:
-            Xt = read_matrix(read_field(obj, "X_test", w, list), "data.X_test", cols=n_in,
+            Xt = read_matrix(read_field(obj, "X_test", w, list), "data.X_test", cols=n_raw,
                         allow_empty=True)
             Yt = read_matrix(read_field(obj, "Y_test", w, list), "data.Y_test", rows=Xt.shape[0],
                         cols=n_out, allow_empty=True)
@@ -230,6 +251,12 @@ def _data(obj: Any, net: Network) -> tuple[np.ndarray, np.ndarray, Dataset | Non
                          tuple(names[0]), tuple(names[1]),
                          check_text(str(read_field(obj, "source", w, str, optional=True) or ""),
                                      "data.source")[:500], params)
+    if features is not None:
+        if ds is None or ds.n_inputs != 2:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "data.features needs a data set of points with two features"))
+        ds = with_features(ds, features)
+        X = ds.X_train
     count = X.size + Y.size + (0 if ds is None else ds.X_test.size + ds.Y_test.size)
     if count > MAX_DATA_VALUES:
         raise SessionError(QT_TRANSLATE_NOOP(

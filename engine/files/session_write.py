@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from engine.datasets import GENERATED, SHIPPED
+from engine.features import features_of, raw_of
 from engine.files.lesson import lesson_to_dict
 from engine.files.safe_read import write_atomic
 from engine.files.session_record import FORMAT, MAX_FILE_BYTES, VERSION, Session
@@ -24,7 +25,15 @@ def _matrix(arr: np.ndarray) -> list:
 
 
 def _data_dict(session: Session) -> dict[str, Any]:
-    ds = session.dataset
+    features = features_of(session.dataset)
+    out = _points_dict(session)
+    if features is not None:    # the points are written; the network is fed these features
+        out["features"] = list(features.names)
+    return out
+
+
+def _points_dict(session: Session) -> dict[str, Any]:
+    ds, raw = session.dataset, raw_of(session.dataset)
     if ds is not None:
         params = ds.params or {}
         gen = params.get("generator")
@@ -37,14 +46,15 @@ def _data_dict(session: Session) -> dict[str, Any]:
                 out["n"] = int(params.get("n", 200))
                 out["noise"] = float(params.get("noise", 0.1))
             return out
-    out = {"kind": "inline", "X": _matrix(session.X), "Y": _matrix(session.Y)}
+    X = raw.X_train if raw is not ds else session.X
+    out = {"kind": "inline", "X": _matrix(X), "Y": _matrix(session.Y)}
     if ds is not None:
         out.update({
-            "name": ds.name, "task": ds.task, "class_names": list(ds.class_names),
-            "feature_names": list(ds.feature_names), "source": ds.source,
-            "X_test": _matrix(ds.X_test.reshape(-1, session.X.shape[1])),
-            "Y_test": _matrix(ds.Y_test.reshape(-1, session.Y.shape[1])),
-            "params": _json_safe(ds.params or {}),
+            "name": raw.name, "task": raw.task, "class_names": list(raw.class_names),
+            "feature_names": list(raw.feature_names), "source": raw.source,
+            "X_test": _matrix(raw.X_test.reshape(-1, X.shape[1])),
+            "Y_test": _matrix(raw.Y_test.reshape(-1, session.Y.shape[1])),
+            "params": _json_safe(raw.params or {}),
         })
     return out
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from engine.features import NAMES, FeatureSet
 from engine.lesson.health import CSV_FIELDS, HealthRecorder
 from engine.lesson.landscape import Landscape, WeightRef, check_weight, landscape
 from engine.lesson.presets import Setup, build_preset
@@ -25,9 +26,11 @@ from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
 
 
-def build_trainer(preset: str, seed: int = 0) -> tuple[Setup, Trainer]:
-    """Return the preset's setup and a trainer of its network, as the window builds them."""
-    setup = build_preset(preset, seed=seed)
+def build_trainer(preset: str, seed: int = 0, features: FeatureSet | None = None
+                  ) -> tuple[Setup, Trainer]:
+    """Return the preset's setup (its points fed through ``features``, if given) and a trainer
+    of its network, as the window builds them."""
+    setup = build_preset(preset, seed=seed, features=features)
     settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
     ds, net = setup.dataset, setup.network
     test = None
@@ -126,11 +129,34 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="the landscape runs over each weight ± S (default 1)")
     p.add_argument("--landscape-steps", default="41", metavar="K",
                    help="grid points per weight, 2..1001 (default 41)")
+    p.add_argument("--features", default=None, metavar='"x1,x2,x1x2,…"',
+                   help="the network's inputs for a data set of points (the Data tab's "
+                        "features): some of " + ", ".join(NAMES) + " (also written x1^2, "
+                        "x1*x2, sin(x1)); default x1,x2")
+
+
+def check_features(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Turn ``--features`` into a FeatureSet (None without it) that the preset can take, or
+    stop with argparse's one-line error."""
+    if args.features is None:
+        return
+    try:
+        features = FeatureSet.parse(args.features)
+    except ValueError as exc:
+        p.error(f"argument --features: {exc}")
+    if args.session:
+        p.error("--features works on a --preset; a session file keeps its own features")
+    try:
+        build_preset(args.preset or "mazur", seed=args.seed, features=features)
+    except ValueError as exc:
+        p.error(f"--features: {exc}")
+    args.features = features
 
 
 def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
                    argv: Sequence[str]) -> None:
     """Reject export options that cannot work together (one-line argparse errors)."""
+    check_features(p, args)
     landscape_opts = [o for o in ("--landscape-weights", "--landscape-span", "--landscape-steps")
                       if any(a == o or a.startswith(o + "=") for a in argv)]
     if landscape_opts and not args.export_landscape:
@@ -160,7 +186,8 @@ def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
             p.error("argument --landscape-steps: expected a whole number 2..1001, "
                     f"got {args.landscape_steps!r}")
         args.landscape_span, args.landscape_steps = span, steps
-        net = build_preset(args.preset or "mazur", seed=args.seed).network
+        net = build_preset(args.preset or "mazur", seed=args.seed,
+                           features=args.features).network
         first, second = args.landscape_weights
         if first == second:
             p.error(f"--landscape-weights names the same weight twice ({first})")
@@ -173,7 +200,8 @@ def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
 
 def run(args: argparse.Namespace) -> int:
     """Train the preset headlessly, write the health and/or landscape CSV; return the status."""
-    _setup, trainer = build_trainer(args.preset or "mazur", seed=args.seed)
+    _setup, trainer = build_trainer(args.preset or "mazur", seed=args.seed,
+                                    features=args.features)
     recorder = HealthRecorder() if args.export_health else None
     divergence = train(trainer, args.train_epochs, recorder)
     if divergence is not None:

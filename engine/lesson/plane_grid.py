@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.features import FeatureSet
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
@@ -69,10 +70,12 @@ def grid_over(x_range: tuple[float, float], y_range: tuple[float, float],
                 np.c_[gx.ravel(), gy.ravel()])
 
 
-def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.ndarray:
-    """Return a_index(layer) (layer numbered from 1, as in the notes) over the grid, shape (ny, nx).
+def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int,
+                     features: FeatureSet | None = None) -> np.ndarray:
+    """Return a_index(layer) (layer numbered from 1, as in the notes) over the grid, shape (ny, nx),
+    the grid's points fed through ``features`` (``engine.features``) if given.
 
-    Layer 1 is the input itself: its map is just the coordinate x1 or x2.
+    Layer 1 is the input itself: its map is the coordinate x1 or x2, or the feature (x₁², …).
     """
     if not 1 <= layer <= net.L:
         raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "layer must be 1..{last}, got {layer}"),
@@ -82,5 +85,6 @@ def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int) -> np.nda
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "layer {layer} has {size} units; index {index} is outside 0..{last}"),
             layer=layer, size=size, index=index, last=size - 1)
-    a = net.forward(grid.points).a[layer - 1]
+    points = grid.points if features is None else features.apply(grid.points)
+    a = net.forward(points).a[layer - 1]
     return a[:, index].reshape(grid.ny, grid.nx)

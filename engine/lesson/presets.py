@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.datasets import DATASETS, Dataset, load, mazur
+from engine.features import FeatureSet, with_features
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
@@ -215,19 +216,25 @@ class Setup:
     seed: int
 
 
-def build_preset(name: str, seed: int = 0) -> Setup:
-    """Return the starting network and data for preset ``name`` (``mazur`` or a data set)."""
+def build_preset(name: str, seed: int = 0, features: FeatureSet | None = None) -> Setup:
+    """Return the starting network and data for preset ``name`` (``mazur`` or a data set),
+    its points fed through ``features`` if given (``engine.features``: s(1) is their number;
+    EngineValueError if the preset has no data of a plane)."""
     spec = PRESETS.get(name)
     if spec is None:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "unknown preset {name!r}: expected mazur or one of {allowed}"),
             name=name, allowed=", ".join(DATASETS))
     s = spec.settings
+    if features is not None and not features.is_plain and spec.article is not None:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "input features need a data set of points; preset {name!r} is an "
+                      "article's fixed example"), name=name)
     if spec.article is not None:
         a = spec.article
         return Setup(name, a.network(), a.X.copy(), a.Y.copy(), s.lr, s.lam, s.freeze_bias,
                      None, seed)
-    data = load(spec.dataset or name, seed=seed)
+    data = with_features(load(spec.dataset or name, seed=seed), features)
     output = "softmax" if data.n_outputs > 1 else "sigmoid"
     net = Network([data.n_inputs, *spec.hidden, data.n_outputs], spec.activation, output,
                   "cross_entropy", rng=np.random.default_rng(seed))

@@ -164,7 +164,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+125"/>
+        <location filename="../../ui/training/boundary_view.py" line="+126"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -196,7 +196,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/training/data_controls.py" line="+34"/>
+        <location filename="../../ui/training/data_controls.py" line="+63"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
@@ -366,12 +366,12 @@
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
@@ -451,7 +451,17 @@
         <translation>Sortear uma nova amostra deste conjunto de dados (próxima semente)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>The network&apos;s inputs, computed from each point (x₁, x₂): each feature ticked is one input neuron; at least one stays on</source>
+        <translation>As entradas da rede, calculadas a partir de cada ponto (x₁, x₂): cada atributo marcado é um neurônio de entrada; pelo menos um fica marcado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input features are for data sets of points of a plane (two features)</source>
+        <translation>Os atributos de entrada valem para conjuntos de dados de pontos de um plano (dois atributos)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Data set</source>
         <translation>Conjunto de dados</translation>
     </message>
@@ -461,9 +471,14 @@
         <translation>Ruído</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Test set</source>
         <translation>Conjunto de teste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inputs</source>
+        <translation>Entradas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -830,7 +845,7 @@
         <translation>a acurácia precisa de pelo menos um exemplo</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/plane_grid.py" line="+34"/>
+        <location filename="../../engine/lesson/plane_grid.py" line="+35"/>
         <source>a boundary grid needs points of shape (m, 2), got {shape}</source>
         <translation>a grade da fronteira de decisão precisa de pontos de forma (m, 2), mas eles têm forma {shape}</translation>
     </message>
@@ -846,7 +861,7 @@
         <translation>a grade precisa de um retângulo finito, mas tem x {x}, y {y}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>layer must be 1..{last}, got {layer}</source>
         <translation>a camada deve ser 1..{last}, mas é {layer}</translation>
     </message>
@@ -1134,7 +1149,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+131"/>
+        <location filename="../../engine/files/session_format.py" line="+133"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1172,7 +1187,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+131"/>
+        <location filename="../../engine/files/session_write.py" line="+141"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1222,7 +1237,17 @@
         <translation>predictions: first_try + after_hint ({right}) passam de asked ({asked})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>data.features lists {n} features; there are {limit}</source>
+        <translation>data.features lista {n} atributos; existem {limit}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>data.features: {reason}</source>
+        <translation>data.features: {reason}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>data.seed must be 0..2^63−1, got {seed}</source>
         <translation>data.seed deve ser 0..2^63−1, mas é {seed}</translation>
     </message>
@@ -1243,6 +1268,11 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>data.features needs a data set of points with two features</source>
+        <translation>data.features precisa de um conjunto de dados de pontos com dois atributos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>data holds {count} numbers; the limit is {limit}</source>
         <translation>data contém {count} números; o limite é {limit}</translation>
     </message>
@@ -1344,9 +1374,14 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+222"/>
+        <location filename="../../engine/lesson/presets.py" line="+225"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>input features need a data set of points; preset {name!r} is an article&apos;s fixed example</source>
+        <translation>atributos de entrada precisam de um conjunto de dados de pontos; a predefinição {name!r} é o exemplo fixo de um artigo</translation>
     </message>
     <message>
         <location filename="../../engine/trace.py" line="+160"/>
@@ -1746,6 +1781,61 @@
         <source>unknown mistake {name!r}; use one of {names}</source>
         <translation>erro desconhecido {name!r}; use um de {names}</translation>
     </message>
+    <message>
+        <location filename="../../engine/features.py" line="+43"/>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x₁²</source>
+        <translation>x₁²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x₂²</source>
+        <translation>x₂²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x₁x₂</source>
+        <translation>x₁x₂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sin x₁</source>
+        <translation>sen x₁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sin x₂</source>
+        <translation>sen x₂</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown input feature {name!r}: expected some of {allowed}</source>
+        <translation>atributo de entrada desconhecido {name!r}: esperavam-se alguns de {allowed}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>choose at least one input feature among {allowed}</source>
+        <translation>escolha pelo menos um atributo de entrada entre {allowed}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>input features need points of shape (m, 2), got {shape}</source>
+        <translation>atributos de entrada precisam de pontos de forma (m, 2), mas receberam {shape}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>input features such as {features} need data with two features (points of a plane); {name!r} has {n}</source>
+        <translation>atributos de entrada como {features} precisam de dados com dois atributos (pontos de um plano); {name!r} tem {n}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -1967,7 +2057,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-39"/>
+        <location filename="wrapped_strings.py" line="-42"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2307,7 +2397,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+23"/>
+        <location filename="wrapped_strings.py" line="+26"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2571,7 +2661,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-89"/>
+        <location filename="wrapped_strings.py" line="-92"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2783,7 +2873,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+67"/>
+        <location filename="wrapped_strings.py" line="+70"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -2929,7 +3019,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-130"/>
+        <location filename="wrapped_strings.py" line="-133"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2989,7 +3079,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+345"/>
+        <location filename="../../ui/canvas/view.py" line="+356"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3897,7 +3987,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+83"/>
+        <location filename="wrapped_strings.py" line="+86"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4114,7 +4204,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-130"/>
+        <location filename="wrapped_strings.py" line="-133"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -1,16 +1,20 @@
-"""The captions of the network canvas: under each layer its name and size, and under each heat
-map which matrix it is and its shape, so the canvas says how it draws every part
-(``ui.canvas.layout.layer_kind``, ``theta_kind``)."""
+"""The captions of the network canvas: under each layer its name and size, under each heat map
+which matrix it is and its shape, so the canvas says how it draws every part
+(``ui.canvas.layout.layer_kind``, ``theta_kind``), and left of each input neuron what it is fed
+(x₁, x₂ or a feature such as x₁², sin x₁: ``engine.features``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
+from engine.messages import Message
 from ui.look import palette
+from ui.look.messages import translate_message
 from ui.look.palette import Theme
 
 
@@ -19,6 +23,7 @@ def _tr(text: str) -> str:
 
 
 Pair = tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 class CanvasCaptions:
@@ -27,16 +32,30 @@ class CanvasCaptions:
     def __init__(self) -> None:
         self.layers: list[Pair] = []
         self.heat: dict[int, Pair] = {}     # Θ index l → its heat map's caption
+        self.inputs: list[QGraphicsSimpleTextItem] = []   # one name per input neuron
+        # The inputs' names as English templates (context "Engine"); () for x₁ … xₙ.
+        self.input_names: tuple[str, ...] = ()
 
-    def build(self, scene: QGraphicsScene, n_layers: int, heat: Sequence[int]) -> None:
-        """Make fresh caption items in ``scene`` for ``n_layers`` layers and the heat maps of
-        the Θ(l) listed in ``heat``."""
+    def build(self, scene: QGraphicsScene, n_layers: int, heat: Sequence[int],
+              n_inputs: int = 0) -> None:
+        """Make fresh caption items in ``scene`` for ``n_layers`` layers, the heat maps of
+        the Θ(l) listed in ``heat`` and ``n_inputs`` input names (0: the inputs are cells or
+        an image, and unnamed)."""
         self.layers = [(QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem())
                        for _ in range(n_layers)]
         self.heat = {l: (QGraphicsSimpleTextItem(), QGraphicsSimpleTextItem()) for l in heat}
+        self.inputs = [QGraphicsSimpleTextItem() for _ in range(n_inputs)]
         for pair in self.pairs():
             for item in pair:
                 scene.addItem(item)
+        for item in self.inputs:
+            scene.addItem(item)
+
+    def input_texts(self) -> list[str]:
+        """Return the input names in the current language: the given names, else x₁ … xₙ."""
+        names = self.input_names if len(self.input_names) == len(self.inputs) else ()
+        return [translate_message(Message(names[i])) if names
+                else "x" + str(i + 1).translate(SUBSCRIPTS) for i in range(len(self.inputs))]
 
     def pairs(self) -> list[Pair]:
         """Return every caption pair, layers first."""
@@ -68,6 +87,8 @@ class CanvasCaptions:
             rows, cols = shapes[l]
             size.setText(_tr("{0} rows × {1} columns").format(loc.toString(rows),
                                                               loc.toString(cols)))
+        for item, text in zip(self.inputs, self.input_texts(), strict=True):
+            item.setText(text)
 
     def set_look(self, theme: Theme, scale: float, base: QFont) -> None:
         """Use ``theme``'s colours and fonts of ``base`` at presenter ``scale``."""
@@ -77,6 +98,11 @@ class CanvasCaptions:
                 font.setPointSizeF((9.5 if item is title else 8.5) * scale)
                 item.setFont(font)
                 item.setBrush(palette.qcolor(theme.text if item is title else theme.muted))
+        for item in self.inputs:
+            font = QFont(base)
+            font.setPointSizeF(10.0 * scale)
+            item.setFont(font)
+            item.setBrush(palette.qcolor(theme.text))
 
     def place(self, lay) -> None:
         """Put the captions of the ``Layout`` ``lay`` in place, shrunk to their room: a layer's
@@ -103,6 +129,25 @@ class CanvasCaptions:
             lo = max(0.0, x - 4.0)
             self._put(title, size, x + w / 2, y - 2.0, (lo, min(lay.width, x + w + 4.0)),
                       below=False)
+        self._place_inputs(lay)
+
+    def _place_inputs(self, lay) -> None:
+        """Put each input's name left of its neuron, right-aligned, shrunk to the margin and to
+        the neurons' spacing (one line each); hidden when that would make it too small to read."""
+        if not self.inputs:
+            return
+        pos, r = lay.neurons[0], float(lay.radius[0])
+        spacing = float(np.diff(pos[:, 1]).min()) if len(pos) > 1 else 1e9
+        right = float(pos[0, 0]) - r - 0.25 * r - 3.0
+        for k, item in enumerate(self.inputs):
+            item.setScale(1.0)
+            rect = item.boundingRect()
+            scale = min(1.0, (right - 2.0) / max(rect.width(), 1.0),
+                        spacing / max(rect.height(), 1.0))
+            item.setScale(max(scale, 0.0))
+            item.setVisible(scale >= 0.6)
+            w, h = rect.width() * scale, rect.height() * scale
+            item.setPos(right - w, float(pos[k, 1]) - h / 2)
 
     @staticmethod
     def _put(title, size, cx: float, y: float, span: tuple[float, float], below: bool,
@@ -130,6 +175,9 @@ class CanvasCaptions:
             opacity = 1.0 if (k + 1 in layers or not active) else 0.55
             title.setOpacity(opacity)
             size.setOpacity(opacity)
+            if k == 0:
+                for item in self.inputs:
+                    item.setOpacity(opacity)
         for l, (title, size) in self.heat.items():
             opacity = 1.0 if (l in heat or not active) else 0.55
             title.setOpacity(opacity)

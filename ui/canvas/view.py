@@ -116,7 +116,8 @@ class NetworkView(CanvasQueries, QGraphicsView):
                                        np.zeros((sizes[l], 2)), self.max_edges, self.keep,
                                        self.theme) for l in range(1, L)]
         self.captions.build(self._scene, L, [b.l for b in self.bundles
-                                             if isinstance(b, HeatMapItem)])
+                                             if isinstance(b, HeatMapItem)],
+                            sizes[0] if layer_kinds(sizes)[0] == "circles" else 0)
         for item in self.bundles:
             self._scene.addItem(item)
         for item in self.columns:
@@ -339,6 +340,16 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self.legend.setGeometry(self.frameWidth(), bottom - lh, w, lh)
 
     # text
+    def set_input_names(self, names: Sequence[str]) -> None:
+        """Name the input neurons ``names`` (English templates, context "Engine", such as
+        "x₁²" or "sin x₁"; () for x₁ … xₙ), kept across architectures."""
+        names = tuple(names)
+        if names != self.captions.input_names:
+            self.captions.input_names = names
+            self._retranslate_captions()
+            if self.layout_ is not None:
+                self.captions.place(self.layout_)
+
     def retranslate(self) -> None:
         """Set every text of the view in the current language."""
         self._retranslate_captions()

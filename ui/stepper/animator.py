@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from engine.features import input_labels
 from engine.trace import Phase, Step, TraceState
 from ui.canvas.view import NetworkView
 from ui.look import palette
@@ -66,6 +67,8 @@ class StepAnimator(QObject):
         trace = self.stepper.trace
         state = self.stepper.state
         self.view.set_architecture(state.network.layer_sizes)
+        # The inputs carry the names of what they are fed: x₁, x₂ or features such as x₁².
+        self.view.set_input_names(input_labels(state.dataset, state.network.layer_sizes[0]))
         self.view.set_fill_scales(self.fill_scales())
         step = trace[index]
         if animate_ms <= 0 or index == 0:

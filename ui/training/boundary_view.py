@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from engine.activations import Activation
+from engine.features import plane_inputs, raw_of
 from engine.lesson.plane_grid import Grid, grid_around, grid_over
 from engine.lesson.scoring import target_classes
 from ui.look.palette import (
@@ -142,7 +143,8 @@ class BoundaryView(QWidget):
         entries = [mark.replace("%1", name) for mark, name in zip(marks, names, strict=False)]
         self.legend.setText(self.tr("Filled: training example · hollow: test example\n%1")
                             .replace("%1", " · ".join(entries)))
-        features = tuple(ds.feature_names) if ds is not None else ()
+        raw = raw_of(ds)
+        features = tuple(raw.feature_names) if raw is not None else ()
         x, y = features if len(features) == 2 else ("x1", "x2")
         # pyqtgraph draws axis labels as HTML: escape the file's names.
         self.plot.setLabel("bottom", html.escape(x))
@@ -164,10 +166,18 @@ class BoundaryView(QWidget):
         self.contour.setPen(pg.mkPen(qcolor(theme.foreground), width=2))
         self._set_points()
 
+    def points(self) -> np.ndarray:
+        """Return the training examples as points of their plane: the raw points behind the
+        features the network is fed (``engine.features``), else the examples themselves."""
+        raw, X = raw_of(self.state.dataset), self.state.X
+        return raw.X_train if raw is not None and raw.X_train.shape[0] == X.shape[0] else X
+
     def has_two_features(self) -> bool:
-        """Return whether the examples are points of a plane (exactly two input features)."""
-        return self.state.X.ndim == 2 and self.state.X.shape[1] == 2 \
-            and self.state.network.layer_sizes[0] == 2
+        """Return whether the examples are points of a plane (two raw features) fed to the
+        network as they are or through input features."""
+        X = self.state.X
+        return X.ndim == 2 and self.points().shape[1] == 2 \
+            and self.state.network.layer_sizes[0] == X.shape[1]
 
     def has_classes(self) -> bool:
         """Return whether the targets are class labels (every entry 0 or 1)."""
@@ -182,7 +192,7 @@ class BoundaryView(QWidget):
         if not self.has_two_features():
             self.message.setText(self.tr("The decision boundary needs data with two input "
                                          "features; this data has %1.").replace(
-                                             "%1", str(self.state.X.shape[1])))
+                                             "%1", str(self.points().shape[1])))
         else:
             self.message.setText(self.tr("No decision boundary here: the targets are numbers "
                                          "to approach (such as 0.01 and 0.99 in Mazur's "
@@ -231,8 +241,8 @@ class BoundaryView(QWidget):
             self._stack.setCurrentWidget(self.message)
             return
         self._stack.setCurrentWidget(self.plot)
-        ds = self.state.dataset
-        everything = self.state.X if ds is None or ds.n_inputs != 2 else ds.X
+        raw = raw_of(self.state.dataset)
+        everything = self.points() if raw is None or raw.n_inputs != 2 else raw.X
         around = grid_around(everything, RESOLUTION)
         self._set_points()
         self.plot.getPlotItem().getViewBox().setRange(
@@ -262,8 +272,8 @@ class BoundaryView(QWidget):
         for item in self._scatter.values():
             self.plot.removeItem(item)
         self._scatter.clear()
-        sets = [(self.state.X, self.state.Y, True)]
-        ds = self.state.dataset
+        sets = [(self.points(), self.state.Y, True)]
+        ds = raw_of(self.state.dataset)
         if ds is not None and ds.X_test.shape[0] and ds.n_inputs == 2 \
                 and ds.Y_test.shape[1] == self.state.Y.shape[1]:
             sets.append((ds.X_test, ds.Y_test, False))
@@ -308,7 +318,8 @@ class BoundaryView(QWidget):
             return
         net = self.state.network
         with np.errstate(over="ignore", invalid="ignore"):
-            fp = net.forward(self.grid.points)
+            # The grid is of the plane; the network is fed its points' features.
+            fp = net.forward(plane_inputs(self.state.dataset, self.grid.points))
         shape = (self.grid.ny, self.grid.nx)
         if self.hovered is None:
             # Weights on their way to divergence give huge outputs: clip them for the colours.

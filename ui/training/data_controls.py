@@ -1,16 +1,20 @@
-"""The data set picker: which data set, its noise and train/test split, and Regenerate.
+"""The data set picker: which data set, its noise and train/test split, Regenerate, and the
+network's input features for data of a plane (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂).
 
-The controls only ask for data (``data_requested``); the training panel loads it and puts it in
-the shared state, building a new network when the input or output size changes.
+The controls only ask for data (``data_requested``) or features (``features_requested``); the
+training panel loads it and puts it in the shared state, building a new network when the input
+or output size changes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,17 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from engine.datasets import DATASETS, SHIPPED, TABLES
+from engine.features import FEATURES, FeatureSet, features_of, takes_features
 from engine.lesson.presets import data_article
+from engine.messages import Message
+from ui.look.messages import translate_message
 from ui.state import AppState
 
 CUSTOM = ""     # combo data of the entry shown for data that did not come from the picker
+FEATURE_COLUMNS = 4   # two rows: x₁ x₂ x₁² x₂² / x₁x₂ sin x₁ sin x₂
 
 
 class DataControls(QWidget):
-    """Data set, noise, test share and Regenerate; ``data_requested(name, seed, noise, ratio)``."""
+    """Data set, noise, test share, Regenerate and input features;
+    ``data_requested(name, seed, noise, ratio)``, ``features_requested(FeatureSet)``."""
 
     # object, not int: a seed from a file may pass 2³¹ (a Qt int signal would overflow).
     data_requested = Signal(str, object, float, float)
+    features_requested = Signal(object)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,15 +73,31 @@ class DataControls(QWidget):
         self.info = QLabel()
         self.info.setObjectName("dataInfo")
         self.info.setWordWrap(True)
+        # One checkbox per feature, named for it (featureCheck_x1sq); x₁, x₂ until chosen.
+        self.feature_checks: dict[str, QCheckBox] = {}
+        features = QGridLayout()
+        features.setContentsMargins(0, 0, 0, 0)
+        features.setHorizontalSpacing(8)
+        features.setVerticalSpacing(0)
+        for i, f in enumerate(FEATURES):
+            box = QCheckBox()
+            box.setObjectName(f"featureCheck_{f.name}")
+            box.setChecked(f.name in FeatureSet().names)
+            box.toggled.connect(self._on_feature_check_toggled)
+            features.addWidget(box, i // FEATURE_COLUMNS, i % FEATURE_COLUMNS)
+            self.feature_checks[f.name] = box
 
         self.form = QFormLayout(self)
         self._labels = [QLabel() for _ in range(3)]
         self.form.addRow(self._labels[0], self.combo)
+        # Noise and the test share share a row (the spin reads "20 % test"), so the features'
+        # two rows leave the tab as short as it was.
         row = QHBoxLayout()
-        row.addWidget(self.noise_spin)
+        row.addWidget(self.noise_spin, 1)
+        row.addWidget(self.ratio_spin, 1)
         row.addWidget(self.regenerate_button)
         self.form.addRow(self._labels[1], row)
-        self.form.addRow(self._labels[2], self.ratio_spin)
+        self.form.addRow(self._labels[2], features)
         self.form.addRow(self.info)
         self.sync()
         self.retranslate()
@@ -103,11 +129,23 @@ class DataControls(QWidget):
                                       "trained on, shown as hollow markers and a dashed curve"))
         self.regenerate_button.setText(tr("Regenerate"))
         self.regenerate_button.setToolTip(tr("Draw a new sample of this data set (next data seed)"))
-        for w in (self.combo, self.noise_spin, self.ratio_spin, self.regenerate_button):
+        plane = takes_features(self.state.dataset)
+        tip = (tr("The network's inputs, computed from each point (x₁, x₂): each feature ticked "
+                  "is one input neuron; at least one stays on") if plane else
+               tr("Input features are for data sets of points of a plane (two features)"))
+        for f in FEATURES:
+            box = self.feature_checks[f.name]
+            box.setText(translate_message(Message(f.label)))
+            box.setToolTip(tip)
+        for w in (self.combo, self.noise_spin, self.ratio_spin, self.regenerate_button,
+                  *self.feature_checks.values()):
             w.setStatusTip(w.toolTip())
-        for label, text in zip(self._labels, (tr("Data set"), tr("Noise"), tr("Test set")),
+        for label, text in zip(self._labels, (tr("Data set"), tr("Noise"), tr("Inputs")),
                                strict=True):
             label.setText(text)
+        self.ratio_spin.setAccessibleName(tr("Test set"))
+        self._labels[2].setToolTip(tip)
+        self._labels[2].setStatusTip(tip)
         self._update_info()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -132,7 +170,36 @@ class DataControls(QWidget):
         self.noise_spin.setEnabled(generated)
         self.regenerate_button.setEnabled(name != CUSTOM)
         self.ratio_spin.setEnabled(name not in (CUSTOM, *TABLES))
+        self._sync_features()
         self.retranslate()  # the "current data" entry names what it holds (e.g. Mazur's example)
+
+    def features(self) -> FeatureSet:
+        """Return the features ticked (the ones a new data set of points is fed through)."""
+        return FeatureSet(tuple(n for n, box in self.feature_checks.items() if box.isChecked()))
+
+    def _sync_features(self) -> None:
+        """Tick the state's features (x₁, x₂ for plain points); other data keep the choice
+        for the next data set of points, greyed out."""
+        ds = self.state.dataset
+        plane = takes_features(ds)
+        if plane:
+            chosen = (features_of(ds) or FeatureSet()).names
+            for name, box in self.feature_checks.items():
+                with QSignalBlocker(box):
+                    box.setChecked(name in chosen)
+        ticked = [box for box in self.feature_checks.values() if box.isChecked()]
+        for box in self.feature_checks.values():
+            # The last feature ticked cannot be unticked: a network needs an input.
+            box.setEnabled(plane and not (len(ticked) == 1 and box is ticked[0]))
+
+    def _on_feature_check_toggled(self, _checked: bool) -> None:
+        chosen = self.features() if any(b.isChecked() for b in self.feature_checks.values()) \
+            else None
+        if chosen is None or chosen == (features_of(self.state.dataset) or FeatureSet()):
+            self._sync_features()
+            return
+        self.features_requested.emit(chosen)
+        self._sync_features()
 
     def _update_info(self) -> None:
         loc = QLocale()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.datasets import load
+from engine.features import FeatureSet, takes_features, with_features
 from engine.lesson.presets import Article, data_article, settings_for
 from ui.look.messages import translate_message
 from ui.look.palette import Theme
@@ -90,6 +91,7 @@ class TrainingPanel(QWidget):
 
         self.data = DataControls(state)
         self.data.data_requested.connect(self._on_data_requested)
+        self.data.features_requested.connect(self._on_data_features_requested)
 
         self._build_layout()
         controller.running_changed.connect(self._on_controller_running_changed)
@@ -244,6 +246,8 @@ class TrainingPanel(QWidget):
     # --- commands ------------------------------------------------------------------------------
     def _on_data_requested(self, name: str, seed: int, noise: float, test_ratio: float) -> None:
         ds = load(name, seed=seed, noise=noise, test_ratio=test_ratio)
+        if takes_features(ds):      # points of a plane: fed through the features ticked
+            ds = with_features(ds, self.data.features())
         net, old = self.state.network, self.state.dataset
         same_sizes = [ds.n_inputs, ds.n_outputs] == [net.layer_sizes[0], net.layer_sizes[-1]]
         if same_sizes and old is not None and old.name == name:
@@ -262,6 +266,18 @@ class TrainingPanel(QWidget):
         self.state.preset = name
         self.learning.forget_choices()
         self.state.update_settings(**settings_for(name).as_dict())
+        self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
+
+    def _on_data_features_requested(self, features: FeatureSet) -> None:
+        """Feed the data's points through ``features``: a new input layer of s(1) = k neurons
+        with fresh weights; the hidden layers, output and settings stay."""
+        ds = self.state.dataset
+        if not takes_features(ds):
+            return
+        ds = with_features(ds, features)
+        self.controller.pause()
+        net = self.state.network
+        new = self.controller.build_network([ds.n_inputs, *net.layer_sizes[1:]])
         self.state.set_problem(new, ds.X_train, ds.Y_train, ds)
 
     def _on_epoch_button_clicked(self) -> None:
