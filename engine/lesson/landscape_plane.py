@@ -25,6 +25,7 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -315,6 +316,11 @@ class WeightPath:
             keep = list(range(0, len(self._epochs) - 1, 2)) + [len(self._epochs) - 1]
             self._epochs = [self._epochs[k] for k in keep]
             self._points = [self._points[k] for k in keep]
+
+    def on_epoch(self, trainer: Any, epoch: int) -> None:
+        """Record the trainer's weights at ``epoch`` (the trainer calls this on the loss
+        history's stride, and before it trains)."""
+        self.record(epoch, trainer.network.thetas)
 
     def epochs(self) -> np.ndarray:
         """Return the recorded epochs (k,)."""
