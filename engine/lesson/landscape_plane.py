@@ -35,6 +35,7 @@ from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 KINDS = ("weights", "random", "pca")
+PLANE_ROWS = 8192           # examples × grid points per piece of a plane of directions
 
 
 def flatten(thetas: Sequence[np.ndarray]) -> np.ndarray:
@@ -243,8 +244,12 @@ class GridJob:
         self._vv = np.tile(self.v, self.u.size)
         self._J = np.empty(self._uu.size)
         self._next = 0
-        widest = max(self.network.layer_sizes) * (1 if plane.refs is not None else 3)
-        self.piece = max(1, CHUNK_ELEMENTS // (self.x.shape[0] * widest))
+        m = self.x.shape[0]
+        # Pieces of directions keep the products at about PLANE_ROWS rows: a small product
+        # stays on one thread and in cache, where a large one on a busy 2-core machine waited
+        # for its second thread (61×61 on XOR: 2.5 s in pieces of 1092 points, 0.4 s in 48).
+        self.piece = (max(1, CHUNK_ELEMENTS // (m * max(self.network.layer_sizes)))
+                      if plane.refs is not None else max(1, PLANE_ROWS // m))
         self.seconds = 0.0          # spent evaluating so far
 
     @property

@@ -457,6 +457,19 @@
     </message>
 </context>
 <context>
+    <name>EdgeMenu</name>
+    <message>
+        <location filename="../../ui/training/landscape_dock.py" line="+40"/>
+        <source>Loss landscape: %1 on the x axis</source>
+        <translation>Paisagem do custo: %1 no eixo x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss landscape: %1 on the y axis</source>
+        <translation>Paisagem do custo: %1 no eixo y</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../../engine/activations.py" line="+173"/>
@@ -915,12 +928,12 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+120"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -1119,7 +1132,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+130"/>
+        <location filename="../../engine/files/session_format.py" line="+131"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1157,7 +1170,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+128"/>
+        <location filename="../../engine/files/session_write.py" line="+129"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1299,7 +1312,12 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
+        <source>landscape: {reason}</source>
+        <translation>paisagem do custo: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1544,7 +1562,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+84"/>
+        <location filename="../../ui/files/session_io.py" line="+88"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1602,12 +1620,12 @@
         <translation>{name} deve ser um número finito, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/chain_rule.py" line="+158"/>
+        <location filename="../../engine/chain_rule.py" line="+160"/>
         <source>points must be odd and at least 3, got {points}</source>
         <translation>points deve ser ímpar e no mínimo 3, mas é {points}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>span must be a positive number, got {span}</source>
         <translation>span deve ser um número positivo, mas é {span}</translation>
     </message>
@@ -1622,12 +1640,14 @@
         <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: Θ({l}) tem i 1..{rows} e j 0..{cols} (j = 0 é o viés)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+88"/>
         <source>the landscape needs two different weights, got {w} twice</source>
         <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+127"/>
         <source>the landscape&apos;s span must be a positive number, got {span!r}</source>
         <translation>a amplitude da superfície de custo deve ser um número positivo, recebeu {span!r}</translation>
     </message>
@@ -1730,6 +1750,26 @@
         <location line="+97"/>
         <source>unknown mistake {name!r}; use one of {names}</source>
         <translation>erro desconhecido {name!r}; use um de {names}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+61"/>
+        <source>{field} must be {expected}, got {value!r}</source>
+        <translation>{field} deve ser {expected}, veio {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_plane.py" line="-89"/>
+        <source>the path must hold points of {n} weights, got shape {shape}</source>
+        <translation>o caminho deve ter pontos de {n} pesos, veio o formato {shape}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the main directions need a training path of at least 3 recorded epochs that does not run along one line; train a little first</source>
+        <translation>as direções principais precisam de um caminho de treino com pelo menos 3 épocas registradas que não corra sobre uma só reta; treine um pouco antes</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>the landscape needs an odd number of steps 3..1001, got {steps}</source>
+        <translation>a paisagem precisa de um número ímpar de passos 3..1001, veio {steps}</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2297,159 @@
         <location line="+16"/>
         <source>Mazur&apos;s article prints E_total = {printed} after this update. Its script computed the hidden errors with w5…w8 already updated; updating every weight from the same old weights, as the algorithm says, gives {ours}.</source>
         <translation>O artigo de Mazur imprime E_total = {printed} depois desta atualização. O script dele calculou os erros da camada oculta com w5…w8 já atualizados; atualizando todos os pesos a partir dos mesmos pesos antigos, como manda o algoritmo, obtém-se {ours}.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeControls</name>
+    <message>
+        <location filename="../../ui/training/landscape_controls.py" line="+111"/>
+        <source>Two weights</source>
+        <translation>Dois pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two random directions</source>
+        <translation>Duas direções aleatórias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main directions of the path (PCA)</source>
+        <translation>Direções principais do caminho (PCA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J as two chosen weights change, every other weight held where it is</source>
+        <translation>J conforme mudam dois pesos escolhidos, com todos os outros pesos parados onde estão</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>J along two random directions through all weights, each neuron&apos;s part scaled to its own weights&apos; size (filter-normalized, Li et al. 2018); biases stay</source>
+        <translation>J ao longo de duas direções aleatórias em todos os pesos, a parte de cada neurônio na escala dos seus próprios pesos (normalizada por filtro, Li et al. 2018); os vieses ficam parados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J on the plane in which training moved the most (the two principal components of the recorded path)</source>
+        <translation>J no plano em que o treino mais se moveu (as duas componentes principais do caminho registrado)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plane</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x axis</source>
+        <translation>eixo x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y axis</source>
+        <translation>eixo y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights are named as in the Θ CSV export: Θ(l)[i, j] is the weight from unit j of layer l (j = 0: the bias unit +1) to unit i of layer l + 1. Right-click an edge of the network to pick it.</source>
+        <translation>Os pesos têm os nomes da exportação CSV de Θ: Θ(l)[i, j] é o peso da unidade j da camada l (j = 0: a unidade de viés +1) para a unidade i da camada l + 1. Clique com o botão direito numa aresta da rede para escolhê-la.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>The map reaches at least this far from the current weights on each axis, and farther if the training path needs it</source>
+        <translation>O mapa vai pelo menos até esta distância dos pesos atuais em cada eixo, e mais longe se o caminho do treino precisar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-centre</source>
+        <translation>Recentralizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate the map again around the weights of now (it follows training by itself when that is quick)</source>
+        <translation>Calcular o mapa de novo em torno dos pesos de agora (ele acompanha o treino sozinho quando isso é rápido)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New directions</source>
+        <translation>Novas direções</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw two other random directions</source>
+        <translation>Sortear outras duas direções aleatórias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J: %p %</source>
+        <translation>J: %p %</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> (bias)</source>
+        <translation> (viés)</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../ui/training/landscape_view.py" line="+251"/>
+        <source>The main directions come from the training path: train a few epochs and they appear here.</source>
+        <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source> (bias)</source>
+        <translation> (viés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>main direction %1 (%2 % of the path&apos;s spread)</source>
+        <translation>direção principal %1 (%2 % da dispersão do caminho)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>random direction 1</source>
+        <translation>direção aleatória 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>random direction 2</source>
+        <translation>direção aleatória 2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+33"/>
+        <source>Loss landscape</source>
+        <translation>Paisagem do custo</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>J as %1 and %2 change, every other weight as at epoch %3</source>
+        <translation>J conforme %1 e %2 mudam, com os outros pesos como na época %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J along two random directions through every weight (filter-normalized, Li et al. 2018), around epoch %3&apos;s weights</source>
+        <translation>J ao longo de duas direções aleatórias em todos os pesos (normalizadas por filtro, Li et al. 2018), em torno dos pesos da época %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J on the plane in which training moved most (the path&apos;s main directions), around epoch %3&apos;s weights</source>
+        <translation>J no plano em que o treino mais se moveu (as direções principais do caminho), em torno dos pesos da época %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>━ training path, epoch %1 → %2 · ○ start · %3 now · + where the map is centred (epoch %4); colour and contour lines: J, darker is lower</source>
+        <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa (época %4); cor e curvas de nível: J, mais escuro é menor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The cost J over a plane of weights around the weights of now: dark is low. The white line is the way training came, the star is where the weights are now.</source>
+        <translation>O custo J sobre um plano de pesos em torno dos pesos de agora: escuro é baixo. A linha branca é o caminho que o treino fez; a estrela é onde os pesos estão agora.</translation>
     </message>
 </context>
 <context>
@@ -2879,7 +3072,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+344"/>
+        <location filename="../../ui/canvas/view.py" line="+345"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3961,7 +4154,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <location filename="../../ui/stepper/what_if.py" line="+42"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>

@@ -49,11 +49,16 @@ class LandscapeControls(QWidget):
         self.kind_combo.setObjectName("landscapeKindCombo")
         for kind in KINDS:
             self.kind_combo.addItem("", kind)
+        # Narrow docks: the combos may be narrower than their longest entry (the list is not).
+        policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.kind_combo.setSizeAdjustPolicy(policy)
+        self.kind_combo.setMinimumContentsLength(10)
         self.first_combo, self.second_combo = QComboBox(), QComboBox()
         self.first_combo.setObjectName("landscapeFirstCombo")
         self.second_combo.setObjectName("landscapeSecondCombo")
         for combo in (self.first_combo, self.second_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(policy)
+            combo.setMinimumContentsLength(9)
             combo.setMaxVisibleItems(16)
         self.span_spin = QDoubleSpinBox()
         self.span_spin.setObjectName("landscapeSpanSpin")
@@ -70,27 +75,27 @@ class LandscapeControls(QWidget):
         self.progress.setObjectName("landscapeProgress")
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.progress.setMaximumWidth(140)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
+        # One control a row beside its label: the dock may be narrow.
         grid.addWidget(self.kind_label, 0, 0)
-        grid.addWidget(self.kind_combo, 0, 1, 1, 3)
+        grid.addWidget(self.kind_combo, 0, 1)
         grid.addWidget(self.first_label, 1, 0)
         grid.addWidget(self.first_combo, 1, 1)
-        grid.addWidget(self.second_label, 1, 2)
-        grid.addWidget(self.second_combo, 1, 3)
+        grid.addWidget(self.second_label, 2, 0)
+        grid.addWidget(self.second_combo, 2, 1)
+        grid.addWidget(self.span_label, 3, 0)
         row = QHBoxLayout()
-        row.addWidget(self.span_label)
         row.addWidget(self.span_spin)
         row.addWidget(self.recentre_button)
         row.addWidget(self.directions_button)
-        row.addWidget(self.progress)
         row.addStretch(1)
-        grid.addLayout(row, 2, 0, 1, 4)
-        grid.setColumnStretch(4, 1)
+        grid.addLayout(row, 3, 1)
+        grid.addWidget(self.progress, 4, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
 
         self.kind_combo.activated.connect(self._on_kind_combo_activated)
         self.first_combo.activated.connect(lambda _i: self._on_weight_combo_activated())
@@ -117,14 +122,17 @@ class LandscapeControls(QWidget):
             self.kind_combo.setItemText(k, names[kind])
             self.kind_combo.setItemData(k, tips[kind], Qt.ItemDataRole.ToolTipRole)
         self.kind_label.setText(self.tr("Plane"))
-        self.first_label.setText(self.tr("x:"))
-        self.second_label.setText(self.tr("y:"))
-        self.span_label.setText(self.tr("at least ±"))
+        self.first_label.setText(self.tr("x axis"))
+        self.second_label.setText(self.tr("y axis"))
+        self.span_label.setText(self.tr("±"))
         tip = self.tr("Weights are named as in the Θ CSV export: Θ(l)[i, j] is the weight from "
                       "unit j of layer l (j = 0: the bias unit +1) to unit i of layer l + 1. "
                       "Right-click an edge of the network to pick it.")
         for w in (self.first_combo, self.second_combo, self.first_label, self.second_label):
             w.setToolTip(tip)
+        self.span_label.setToolTip(self.tr("The map reaches at least this far from the current "
+                                           "weights on each axis, and farther if the training "
+                                           "path needs it"))
         self.span_spin.setToolTip(self.tr("The map reaches at least this far from the current "
                                           "weights on each axis, and farther if the training "
                                           "path needs it"))

@@ -70,6 +70,7 @@ class LandscapeView(QWidget):
         self.grid: PlaneGrid | None = None
         self.grid_epoch = 0
         self.problem: str | None = None     # why there is no map (shown instead of it)
+        self._waiting_for_path = False      # the main directions need a longer path
         self._job: GridJob | None = None
         self._job_epoch = 0
         self._last_map = -math.inf          # monotonic time the last map was finished
@@ -190,7 +191,9 @@ class LandscapeView(QWidget):
         try:
             x, y = self.controller.trainer.data()[:2]
             self._record_now()
+            self._waiting_for_path = self.choice.kind == "pca" and len(self.path) < PCA_RETRY
             plane = self._plane()
+            self._waiting_for_path = False
             su, sv = fitted_span(plane, self.path.points(), self.choice.span)
             settings = self.state.settings
             # λ₁ arrives with L1 regularization; until then the settings have none.
@@ -247,7 +250,7 @@ class LandscapeView(QWidget):
     def _update_message(self) -> None:
         if self.problem is None:
             return
-        if self.choice.kind == "pca" and "3 recorded epochs" in self.problem:
+        if self._waiting_for_path:
             self.message.setText(self.tr("The main directions come from the training path: "
                                          "train a few epochs and they appear here."))
         else:
@@ -276,15 +279,15 @@ class LandscapeView(QWidget):
                          for r in plane.refs)
         if plane.kind == "pca" and plane.explained is not None:
             loc = QLocale()
-            return tuple(self.tr("main direction %1 of the path (%2 % of its spread)")
+            return tuple(self.tr("main direction %1 (%2 % of the path's spread)")
                          .replace("%1", str(k + 1))
-                         .replace("%2", loc.toString(100 * share, "f", 0))
+                         .replace("%2", loc.toString(100 * share, "f", 1))
                          for k, share in enumerate(plane.explained))
         return (self.tr("random direction 1"), self.tr("random direction 2"))
 
     def _update_texts(self) -> None:
         grid = self.grid
-        self.plot.colorbar.axis.setLabel(self.tr("cost J"))
+        self.plot.colorbar.axis.setLabel("J")
         if grid is None:
             self.title.setText(self.tr("Loss landscape"))
             self.plot.setLabel("bottom", "")

@@ -239,3 +239,22 @@ def test_fitted_span_holds_the_whole_path():
 def test_bad_grid_axes_are_refused_by_name(span, steps, fragment):
     with pytest.raises(ValueError, match=fragment):
         grid_axis(span, steps)
+
+
+def test_the_trainer_records_the_path_where_epochs_end():
+    from engine.lesson.settings import Settings
+    from engine.lesson.trainer import Trainer
+
+    X, Y = _xor()
+    net = _net(13)
+    start = [t.copy() for t in net.thetas]
+    trainer = Trainer(net, X, Y, Settings(lr=0.5), np.random.default_rng(0))
+    trainer.path = path = WeightPath()
+    trainer.run(max_epochs=5)
+    assert path.epochs().tolist() == [0, 1, 2, 3, 4, 5]
+    assert np.array_equal(path.points()[0], flatten(start))
+    assert np.array_equal(path.points()[-1], flatten(net.thetas))
+    # epoch 1 is one gradient step from the start, computed here by the network itself
+    probe = Network.from_thetas(start, "tanh", "sigmoid", "cross_entropy")
+    probe.train_step(X, Y, lr=0.5)
+    assert np.allclose(path.points()[1], flatten(probe.thetas), rtol=1e-12)
