@@ -1641,7 +1641,7 @@
     </message>
     <message>
         <location line="+106"/>
-        <location filename="../../engine/lesson/landscape_plane.py" line="+88"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+89"/>
         <source>the landscape needs two different weights, got {w} twice</source>
         <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
     </message>
@@ -2302,7 +2302,7 @@
 <context>
     <name>LandscapeControls</name>
     <message>
-        <location filename="../../ui/training/landscape_controls.py" line="+111"/>
+        <location filename="../../ui/training/landscape_controls.py" line="+113"/>
         <source>Two weights</source>
         <translation>Dois pesos</translation>
     </message>
@@ -2338,13 +2338,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>x axis</source>
-        <translation>eixo x</translation>
+        <source>x</source>
+        <translation>x</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>y axis</source>
-        <translation>eixo y</translation>
+        <source>y</source>
+        <translation>y</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2396,7 +2396,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+251"/>
+        <location filename="../../ui/training/landscape_view.py" line="+257"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -2407,11 +2407,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>main direction %1 (%2 % of the path&apos;s spread)</source>
-        <translation>direção principal %1 (%2 % da dispersão do caminho)</translation>
+        <source>main direction %1 (%2 %)</source>
+        <translation>direção principal %1 (%2 %)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>random direction 1</source>
         <translation>direção aleatória 1</translation>
     </message>
@@ -2422,32 +2422,32 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Loss landscape</source>
         <translation>Paisagem do custo</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>J as %1 and %2 change, every other weight as at epoch %3</source>
-        <translation>J conforme %1 e %2 mudam, com os outros pesos como na época %3</translation>
+        <location line="-22"/>
+        <source>J over %1 and %2; every other weight as at epoch %3</source>
+        <translation>J sobre %1 e %2; os outros pesos como na época %3</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>J along two random directions through every weight (filter-normalized, Li et al. 2018), around epoch %3&apos;s weights</source>
-        <translation>J ao longo de duas direções aleatórias em todos os pesos (normalizadas por filtro, Li et al. 2018), em torno dos pesos da época %3</translation>
+        <source>J along two random filter-normalized directions (Li et al. 2018) around epoch %3&apos;s weights</source>
+        <translation>J ao longo de duas direções aleatórias normalizadas por filtro (Li et al. 2018) em torno dos pesos da época %3</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>J on the plane in which training moved most (the path&apos;s main directions), around epoch %3&apos;s weights</source>
-        <translation>J no plano em que o treino mais se moveu (as direções principais do caminho), em torno dos pesos da época %3</translation>
+        <source>J on the plane where training moved most, around epoch %3&apos;s weights</source>
+        <translation>J no plano em que o treino mais se moveu, em torno dos pesos da época %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>━ training path, epoch %1 → %2 · ○ start · %3 now · + where the map is centred (epoch %4); colour and contour lines: J, darker is lower</source>
-        <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa (época %4); cor e curvas de nível: J, mais escuro é menor</translation>
+        <location line="+7"/>
+        <source>━ training path, epoch %1 → %2 · ○ start · %3 now · + map centre · darker: lower J</source>
+        <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa · mais escuro: J menor</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The cost J over a plane of weights around the weights of now: dark is low. The white line is the way training came, the star is where the weights are now.</source>
         <translation>O custo J sobre um plano de pesos em torno dos pesos de agora: escuro é baixo. A linha branca é o caminho que o treino fez; a estrela é onde os pesos estão agora.</translation>
     </message>

@@ -17,6 +17,20 @@ from ui.training.loss_plot import style_plot
 CONTOURS = 10               # contour lines, evenly spaced in log J
 
 
+def colorbar_values(lo: float, hi: float) -> list[float]:
+    """Return round values of J (1, 2, 5 × 10ᵏ) between ``lo`` and ``hi`` to label the colour
+    bar, at most 6; inner points of the range when it holds fewer than two."""
+    first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    for steps in ((1, 2, 5), (1, 3), (1,)):
+        found = [d * 10.0 ** k for k in range(first, last + 1) for d in steps
+                 if lo <= d * 10.0 ** k <= hi]
+        if len(found) <= 6:
+            break
+    if len(found) >= 2:
+        return found
+    return [float(v) for v in np.geomspace(lo, hi, 5)[1:-1]]
+
+
 class LandscapePlot(pg.PlotWidget):
     """The map, its colour bar, and the path over it."""
 
@@ -67,7 +81,7 @@ class LandscapePlot(pg.PlotWidget):
         self.colorbar.setLevels((low, high))
         loc = QLocale()
         self.colorbar.axis.setTicks([[(math.log10(v), loc.toString(float(v), "g", 3))
-                                      for v in np.geomspace(lo, hi, 5)], []])
+                                      for v in colorbar_values(lo, hi)], []])
         x, y = grid.x, grid.y
         dx, dy = x[1] - x[0], y[1] - y[0]
         self.image.setRect(QRectF(x[0] - dx / 2, y[0] - dy / 2, dx * x.size, dy * y.size))

@@ -48,7 +48,7 @@ PROGRESS_AFTER = 0.5        # show the bar for maps that take longer than this
 FOLLOW_SECONDS = 1.5        # while training, re-centre this often …
 QUICK_SECONDS = 0.25        # … if the last map took less than this
 INSIDE = 0.9                # the current point past this share of a half-width: re-centre
-PCA_POINTS = 200            # the main directions of the newest points of the path (its last steps)
+PCA_POINTS = 256            # the main directions come from this many points along the path
 PCA_RETRY = 16              # the main directions are tried again until the path is this long
 
 
@@ -181,7 +181,10 @@ class LandscapeView(QWidget):
         if choice.kind == "random":
             return random_plane(net, np.random.default_rng(choice.seed))
         if choice.kind == "pca":
-            return pca_plane(net, self.path.points()[-PCA_POINTS:])
+            points = self.path.points()
+            # The whole path, as Li et al. take it, thinned evenly (its ends kept) for speed.
+            keep = np.unique(np.linspace(0, len(points) - 1, PCA_POINTS).round().astype(int))
+            return pca_plane(net, points[keep])
         return weight_plane(net, *choice.weights_for(net))
 
     def _start(self) -> None:
@@ -279,9 +282,10 @@ class LandscapeView(QWidget):
                          for r in plane.refs)
         if plane.kind == "pca" and plane.explained is not None:
             loc = QLocale()
-            return tuple(self.tr("main direction %1 (%2 % of the path's spread)")
+            return tuple(self.tr("main direction %1 (%2 %)")
                          .replace("%1", str(k + 1))
-                         .replace("%2", loc.toString(100 * share, "f", 1))
+                         .replace("%2", loc.toString(100 * share, "f", 1) if share >= 1e-3
+                                  else loc.toString(100 * share, "g", 2))
                          for k, share in enumerate(plane.explained))
         return (self.tr("random direction 1"), self.tr("random direction 2"))
 
@@ -298,25 +302,23 @@ class LandscapeView(QWidget):
         self.plot.setLabel("left", names[1])
         epoch = QLocale().toString(self.grid_epoch)
         if grid.plane.kind == "weights":
-            text = self.tr("J as %1 and %2 change, every other weight as at epoch %3")
+            text = self.tr("J over %1 and %2; every other weight as at epoch %3")
             text = text.replace("%1", names[0]).replace("%2", names[1])
         elif grid.plane.kind == "random":
-            text = self.tr("J along two random directions through every weight "
-                           "(filter-normalized, Li et al. 2018), around epoch %3's weights")
+            text = self.tr("J along two random filter-normalized directions (Li et al. 2018) "
+                           "around epoch %3's weights")
         else:
-            text = self.tr("J on the plane in which training moved most (the path's main "
-                           "directions), around epoch %3's weights")
+            text = self.tr("J on the plane where training moved most, around epoch %3's weights")
         self.title.setText(text.replace("%3", epoch))
 
     def _update_key(self) -> None:
         loc = QLocale()
         epochs = self.path.epochs()
         star = f'<span style="color:{PATH_HEX}">★</span>'
-        text = self.tr("━ training path, epoch %1 → %2 · ○ start · %3 now · + where the map is "
-                       "centred (epoch %4); colour and contour lines: J, darker is lower")
+        text = self.tr("━ training path, epoch %1 → %2 · ○ start · %3 now · + map centre · "
+                       "darker: lower J")
         self.key.setText(text.replace("%1", loc.toString(int(epochs[0])))
-                         .replace("%2", loc.toString(int(epochs[-1]))).replace("%3", star)
-                         .replace("%4", loc.toString(self.grid_epoch)))
+                         .replace("%2", loc.toString(int(epochs[-1]))).replace("%3", star))
 
     # --- texts, theme, events --------------------------------------------------------------------
     def retranslate(self) -> None:

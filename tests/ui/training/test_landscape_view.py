@@ -226,5 +226,19 @@ def test_texts_in_portuguese(window, qtbot):
     qtbot.waitUntil(lambda: view.dock.windowTitle() == "Paisagem do custo")
     _fresh_map(window)
     assert view.controls.recentre_button.text() == "Recentralizar"
-    assert view.title.text().startswith("J conforme")
+    assert view.title.text().startswith("J sobre")
     assert "caminho do treino" in view.key.text()
+
+
+@pytest.mark.parametrize("lo,hi,expected", [
+    (0.011, 0.352, [0.02, 0.05, 0.1, 0.2]),
+    (0.3, 40.0, [0.5, 1.0, 2.0, 5.0, 10.0, 20.0]),
+    (0.71, 0.75, None),                     # no round value inside: inner points instead
+])
+def test_colour_bar_is_labelled_with_round_values_of_J_inside_its_range(lo, hi, expected):
+    from ui.training.landscape_plot import colorbar_values
+
+    values = colorbar_values(lo, hi)
+    assert all(lo <= v <= hi for v in values) and len(values) >= 2
+    if expected is not None:
+        assert values == pytest.approx(expected)
