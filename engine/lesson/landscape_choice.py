@@ -57,27 +57,27 @@ class LandscapeChoice:
         return out
 
 
-def _bad(field: str, expected: str, value: Any) -> EngineValueError:
-    return EngineValueError(QT_TRANSLATE_NOOP(
-        "Engine", "{field} must be {expected}, got {value!r}"),
-        field=field, expected=expected, value=value)
-
-
 def choice_from_dict(obj: Any, network: Network) -> LandscapeChoice:
     """Return the choice a session file holds, checked against ``network``; raise ValueError
     naming the field otherwise."""
     if not isinstance(obj, dict):
-        raise _bad("landscape", "an object", type(obj).__name__)
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "it must be an object, got {value}"), value=type(obj).__name__)
     kind = obj.get("kind", "weights")
     if kind not in KINDS:
-        raise _bad("kind", " or ".join(KINDS), kind)
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "kind must be one of {allowed}, got {value!r}"),
+            allowed=", ".join(KINDS), value=kind)
     span = obj.get("span", 1.0)
     if isinstance(span, bool) or not isinstance(span, (int, float)) \
             or not (math.isfinite(span) and 0 < span <= MAX_SPAN):
-        raise _bad("span", f"a number in (0, {MAX_SPAN:g}]", span)
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "span must be a number above 0 and at most {most}, got {value!r}"),
+            most=MAX_SPAN, value=span)
     seed = obj.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2 ** 63:
-        raise _bad("seed", "a whole number 0 or more", seed)
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "seed must be a whole number 0 or more, got {value!r}"), value=seed)
     weights = obj.get("weights")
     refs = None
     if weights is not None:
@@ -85,9 +85,13 @@ def choice_from_dict(obj: Any, network: Network) -> LandscapeChoice:
                 isinstance(w, list) and len(w) == 3
                 and all(isinstance(n, int) and not isinstance(n, bool) for n in w)
                 for w in weights)):
-            raise _bad("weights", "two [l, i, j] lists of whole numbers", weights)
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "weights must be two [l, i, j] lists of whole numbers, got {value!r}"),
+                value=weights)
         refs = (check_weight(network, WeightRef(*weights[0])),
                 check_weight(network, WeightRef(*weights[1])))
         if refs[0] == refs[1]:
-            raise _bad("weights", "two different weights", weights)
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "weights must name two different weights, got {value!r}"),
+                value=weights)
     return LandscapeChoice(kind, refs, float(span), int(seed))

@@ -279,7 +279,9 @@ class GridJob:
     def grid(self) -> PlaneGrid:
         """Return the finished grid (raise ValueError while points are missing)."""
         if not self.done:
-            raise ValueError(f"the grid is {100 * self.share:.0f} % evaluated; run() the rest")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "the grid is {share} % evaluated; run() the rest first"),
+                share=round(100 * self.share))
         return PlaneGrid(self.plane, self.u, self.v,
                          self._J.reshape(self.u.size, self.v.size).copy())
 
@@ -294,7 +296,9 @@ class WeightPath:
 
     def __init__(self, capacity: int = 1024) -> None:
         if capacity < 4:
-            raise ValueError(f"capacity must be at least 4 points, got {capacity}")
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "the path's capacity must be at least 4 points, got {capacity}"),
+                capacity=capacity)
         self.capacity = capacity
         self.clear()
 

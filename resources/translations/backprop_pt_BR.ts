@@ -1752,11 +1752,6 @@
         <translation>erro desconhecido {name!r}; use um de {names}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/landscape_choice.py" line="+61"/>
-        <source>{field} must be {expected}, got {value!r}</source>
-        <translation>{field} deve ser {expected}, veio {value!r}</translation>
-    </message>
-    <message>
         <location filename="../../engine/lesson/landscape_plane.py" line="-89"/>
         <source>the path must hold points of {n} weights, got shape {shape}</source>
         <translation>o caminho deve ter pontos de {n} pesos, veio o formato {shape}</translation>
@@ -1770,6 +1765,46 @@
         <location line="+82"/>
         <source>the landscape needs an odd number of steps 3..1001, got {steps}</source>
         <translation>a paisagem precisa de um número ímpar de passos 3..1001, veio {steps}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the grid is {share} % evaluated; run() the rest first</source>
+        <translation>a grade está {share} % calculada; rode run() no restante antes</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the path&apos;s capacity must be at least 4 points, got {capacity}</source>
+        <translation>a capacidade do caminho deve ser de pelo menos 4 pontos, veio {capacity}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+64"/>
+        <source>it must be an object, got {value}</source>
+        <translation>deve ser um objeto, veio {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kind must be one of {allowed}, got {value!r}</source>
+        <translation>kind deve ser um de {allowed}, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>span must be a number above 0 and at most {most}, got {value!r}</source>
+        <translation>span deve ser um número acima de 0 e no máximo {most}, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>seed must be a whole number 0 or more, got {value!r}</source>
+        <translation>seed deve ser um número inteiro 0 ou maior, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>weights must be two [l, i, j] lists of whole numbers, got {value!r}</source>
+        <translation>weights deve ser duas listas [l, i, j] de números inteiros, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>weights must name two different weights, got {value!r}</source>
+        <translation>weights deve nomear dois pesos diferentes, veio {value!r}</translation>
     </message>
 </context>
 <context>

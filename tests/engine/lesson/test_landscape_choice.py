@@ -33,13 +33,14 @@ def test_weights_the_network_lacks_give_way_to_its_defaults():
 
 
 @pytest.mark.parametrize("obj,fragment", [
-    ({"kind": "hessian"}, "kind must be weights or random or pca, got 'hessian'"),
-    ({"span": 0}, "span must be a number"),
-    ({"span": True}, "span must be a number"),
+    ({"kind": "hessian"}, "kind must be one of weights, random, pca, got 'hessian'"),
+    ({"span": 0}, "span must be a number above 0"),
+    ({"span": True}, "span must be a number above 0"),
     ({"seed": -1}, "seed must be a whole number"),
     ({"weights": [[1, 1, 1]]}, "two [l, i, j] lists"),
     ({"weights": [[1, 1, 1], [1, 1, "2"]]}, "two [l, i, j] lists"),
     ({"weights": [[1, 1, 1], [1, 1, 1]]}, "two different weights"),
+    ("weights", "it must be an object, got str"),
     ({"weights": [[1, 5, 0], [1, 1, 1]]}, "Θ(1) has i 1..4"),
 ])
 def test_a_bad_field_is_refused_by_name(obj, fragment):

@@ -206,7 +206,7 @@ def test_files_without_a_landscape_open_with_the_defaults(window, tmp_path):
 
 
 @pytest.mark.parametrize("field,value,fragment", [
-    ("kind", "hessian", "kind must be weights or random or pca"),
+    ("kind", "hessian", "landscape: kind must be one of weights, random, pca"),
     ("weights", [[9, 1, 1], [1, 1, 1]], "l must be 1..2"),
     ("span", -1, "span must be"),
 ])
