@@ -1,5 +1,7 @@
 """Issue 16's budgets: recording gradient health costs ≤ 3 % of training time, and a 61×61 loss
-landscape on XOR (m = 160, 2-4-4-1) takes ≤ 0.3 s.
+landscape on XOR (m = 160, 2-4-4-1) takes ≤ 0.3 s — over two weights (the engine's shortcut) and,
+as the landscape panel also draws it, over two random filter-normalized directions through every
+weight (a full batched forward pass per grid point).
 
 Recording: the same full-batch training (the trainer's own loop, as the window runs it) with and
 without a ``HealthRecorder``, in interleaved blocks; the overhead is the median time with over the
@@ -16,6 +18,7 @@ import numpy as np
 from engine.datasets import load
 from engine.lesson.health import HealthRecorder
 from engine.lesson.landscape import WeightRef, landscape
+from engine.lesson.landscape_plane import GridJob, grid_axis, random_plane
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
 from engine.network import Network
@@ -82,9 +85,27 @@ def landscape_seconds(repeats: int = 7) -> dict:
             "ok": median <= LANDSCAPE_BUDGET_S}
 
 
+def directions_seconds(repeats: int = 7) -> dict:
+    """Return the median seconds of a 61×61 landscape over two random directions on XOR
+    (m = 160, 2-4-4-1), evaluated as the panel does (one GridJob, all pieces)."""
+    X, Y = _xor160()
+    net = Network((2, 4, 4, 1), "tanh", rng=np.random.default_rng(0))
+    plane = random_plane(net, np.random.default_rng(1))
+    axis = grid_axis(1.0, 61)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        GridJob(net, X, Y, plane, axis, axis, lam=0.01).run(float("inf"))
+        times.append(time.perf_counter() - t0)
+    median = statistics.median(times)
+    return {"case": "61×61 over two random directions, XOR m = 160, 2-4-4-1",
+            "seconds": median, "best": min(times), "ok": median <= LANDSCAPE_BUDGET_S}
+
+
 def run(repeats: int = 7) -> dict:
-    """Measure both budgets."""
-    return {"recording": recording_overhead(repeats), "landscape": landscape_seconds(repeats)}
+    """Measure the budgets."""
+    return {"recording": recording_overhead(repeats), "landscape": landscape_seconds(repeats),
+            "landscape_directions": directions_seconds(repeats)}
 
 
 def table(result: dict) -> list[str]:
@@ -96,10 +117,13 @@ def table(result: dict) -> list[str]:
         lines.append(f"| {r['case']} | {r['epochs']} | {r['seconds_without']:.3f} | "
                      f"{r['seconds_with']:.3f} | {100 * r['overhead']:+.1f} % | "
                      f"{100 * r['recorder_share']:.2f} % | {'yes' if r['ok'] else 'NO'} |")
-    land = result["landscape"]
-    lines += ["", f"Landscape {land['case']}: median {land['seconds'] * 1e3:.0f} ms "
-              f"(best {land['best'] * 1e3:.0f} ms) — {'within' if land['ok'] else 'OVER'} "
-              "the 0.3 s budget."]
+    lines.append("")
+    for key in ("landscape", "landscape_directions"):
+        land = result.get(key)
+        if land is not None:       # runs from before the directions have only the first
+            lines.append(f"Landscape {land['case']}: median {land['seconds'] * 1e3:.0f} ms "
+                         f"(best {land['best'] * 1e3:.0f} ms) — "
+                         f"{'within' if land['ok'] else 'OVER'} the 0.3 s budget.")
     return lines
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.activations import Activation
-from engine.gradient_check import CostModel, check_weight_index
+from engine.gradient_check import check_weight_index
+from engine.lesson.landscape import WeightRef, batched_costs
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
@@ -149,27 +150,22 @@ class LossSlice:
         return self.J + D * (self.values - self.theta)
 
 
-def loss_slice(net: CostModel, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: int,
+def loss_slice(net: Network, X: np.ndarray, Y: np.ndarray, l: int, i: int, j: int,
                lam: float = 0.0, lam1: float = 0.0, span: float | None = None,
                points: int = 41) -> LossSlice:
     """Return J for ``points`` values of Θ(l)[i, j] evenly over θ ± ``span`` (default
-    max(2, 2|θ|)), the others fixed; ``points`` odd, so the middle one is θ itself."""
+    max(2, 2|θ|)), the others fixed; ``points`` odd, so the middle one is θ itself. Every value
+    goes through the loss landscape's one batched pass (engine.lesson.landscape)."""
     if points < 3 or points % 2 == 0:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "points must be odd and at least 3, got {points}"), points=points)
     check_weight_index(net.thetas, l, i, j)
-    probe = net.copy()
-    theta = probe.thetas[l - 1]
-    keep = float(theta[i, j])
+    keep = float(net.thetas[l - 1][i, j])
     half = max(2.0, 2 * abs(keep)) if span is None else float(span)
     if not (np.isfinite(half) and half > 0):
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "span must be a positive number, got {span}"), span=span)
-    values = keep + np.linspace(-half, half, points)
-    values[points // 2] = keep      # exactly θ, not θ plus rounding
-    costs = np.empty(points)
-    for k, v in enumerate(values):
-        theta[i, j] = v
-        costs[k] = probe.cost(X, Y, lam, lam1)
-    theta[i, j] = keep
-    return LossSlice(keep, values, costs, float(costs[points // 2]))
+    offsets = np.linspace(-half, half, points)
+    offsets[points // 2] = 0.0      # exactly θ, not θ plus rounding
+    costs = batched_costs(net, X, Y, [WeightRef(l, i + 1, j)], offsets[:, None], lam, lam1)
+    return LossSlice(keep, keep + offsets, costs, float(costs[points // 2]))

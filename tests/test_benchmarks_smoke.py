@@ -28,9 +28,11 @@ def test_health_benchmark_runs_against_the_current_engine():
     from benchmarks import health_bench
 
     land = health_bench.landscape_seconds(repeats=1)
-    assert land["seconds"] > 0
-    lines = health_bench.table({"recording": [], "landscape": land})
-    assert any("Landscape" in line for line in lines)
+    directions = health_bench.directions_seconds(repeats=1)
+    assert land["seconds"] > 0 and directions["seconds"] > 0
+    lines = health_bench.table({"recording": [], "landscape": land,
+                                "landscape_directions": directions})
+    assert sum("Landscape" in line for line in lines) == 2
 
 
 def test_key_benchmark_presses_real_keys_in_the_current_window(qapp):

@@ -99,7 +99,8 @@ def build(args: argparse.Namespace) -> Parts:
         "tour": first_tour.start})
     teammates = Teammates(stepper=stepper.stepper, training=training.controller,
                           canvas=stepper.view, step_area=window.centralWidget(),
-                          loss_plot=training.loss_plot, lesson=lesson)
+                          loss_plot=training.loss_plot, lesson=lesson,
+                          landscape=training.landscape)
     session = session_menu.install(window, state, args, teammates)
     lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The banner goes above the phase line, in the step area's own layout.
@@ -111,9 +112,11 @@ def build(args: argparse.Namespace) -> Parts:
         stepper_controller.show_step(stepper, args.step)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
-                   training.loss_plot, training.boundary, training.health_plot):
+                   training.loss_plot, training.boundary, training.health_plot,
+                   training.landscape):
         theme.follow(widget)
-    switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
+    switcher = tasks.install(window, stepper.math_panel,
+                             training.panel.docks + [training.landscape.dock])
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
                   switcher, what_if_menu, predict_mode)
@@ -130,6 +133,7 @@ def _expose(parts: Parts) -> None:
     w.timeline, w.inspector = parts.stepper.timeline, parts.stepper.inspector
     w.training, w.training_panel = parts.training.controller, parts.training.panel
     w.loss_plot, w.boundary_view = parts.training.loss_plot, parts.training.boundary
+    w.landscape = parts.training.landscape
     w.session, w.view_menu_controller = parts.session, parts.view_menu
     w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
     w.tasks = parts.tasks

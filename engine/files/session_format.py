@@ -59,6 +59,7 @@ from engine.files.session_write import (  # noqa: F401 (the format's public name
     session_to_dict,
 )
 from engine.initializers import INITIALIZERS
+from engine.lesson.landscape_choice import LandscapeChoice, choice_from_dict
 from engine.losses import LOSSES
 from engine.messages import (
     QT_TRANSLATE_NOOP,
@@ -343,7 +344,19 @@ def session_from_dict(doc: Any) -> Session:
     predictions = _predictions(read_field(doc, "predictions", "", dict, optional=True))
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
                    training, examples, lesson=None if lesson is None else read_lesson(lesson),
-                   predictions=predictions)
+                   predictions=predictions, landscape=_landscape(doc, net))
+
+
+def _landscape(doc: dict, net: Network) -> LandscapeChoice | None:
+    """Return the loss landscape's choice from the optional ``landscape`` object, checked."""
+    obj = read_field(doc, "landscape", "", dict, optional=True)
+    if obj is None:          # files from before it existed: the panel's defaults
+        return None
+    try:
+        return choice_from_dict(obj, net)
+    except ValueError as exc:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "landscape: {reason}"),
+                           reason=reason(exc)) from None
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

@@ -11,6 +11,7 @@ import numpy as np
 from engine.datasets import Dataset
 from engine.files.lesson import Lesson
 from engine.files.session_training import TrainingState
+from engine.lesson.landscape_choice import LandscapeChoice
 from engine.network import Network
 
 FORMAT = "backprop-visualizer-session"
@@ -33,6 +34,7 @@ class Session:
     ``settings`` may also hold ``mistake``, the classic mistake switched on (None: none).
     ``predictions`` is predict mode's score: {"asked", "first_try", "after_hint"} counts, or
     None. ``lesson`` is the lesson the session carries (engine/files/lesson.py), or None.
+    ``landscape`` is what the loss-landscape panel shows (its plane and weights), or None.
     """
 
     network: Network
@@ -51,3 +53,4 @@ class Session:
     examples: int | None = None
     lesson: Lesson | None = None
     predictions: dict[str, int] | None = None
+    landscape: LandscapeChoice | None = None

@@ -106,7 +106,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                      else training_to_dict(session.training, net.thetas)),
     } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)}) | (
         {} if session.predictions is None
-        else {"predictions": {k: int(v) for k, v in session.predictions.items()}})
+        else {"predictions": {k: int(v) for k, v in session.predictions.items()}}) | (
+        {} if session.landscape is None else {"landscape": session.landscape.to_dict()})
 
 
 def _pretty(value: Any, indent: str = "") -> str:

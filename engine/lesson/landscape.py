@@ -84,9 +84,9 @@ def _loss_sums(network: Network, z: np.ndarray, a: np.ndarray, y: np.ndarray) ->
 
 
 def batched_costs(network: Network, X: np.ndarray, Y: np.ndarray, refs: Sequence[WeightRef],
-                  offsets: np.ndarray, lam: float = 0.0) -> np.ndarray:
+                  offsets: np.ndarray, lam: float = 0.0, lam1: float = 0.0) -> np.ndarray:
     """Return J (P,) for P weight settings: setting p adds ``offsets[p, k]`` to weight
-    ``refs[k]`` of ``network`` (which is not changed); J with λ over (X, Y)."""
+    ``refs[k]`` of ``network`` (which is not changed); J with λ (and λ₁) over (X, Y)."""
     x, y = network.prepare(X, Y)
     refs = [check_weight(network, r) for r in refs]
     offsets = np.asarray(offsets, dtype=float).reshape(-1, len(refs))
@@ -108,6 +108,12 @@ def batched_costs(network: Network, X: np.ndarray, Y: np.ndarray, refs: Sequence
                     theta = thetas[r.l - 1][r.i - 1, r.j]
                     out += lam / (2 * m) * ((theta + offsets[:, k]) ** 2 - theta ** 2)
             out += lam / (2 * m) * reg
+        if lam1:                            # λ₁/m Σ |Θ|, bias column excluded
+            for k, r in enumerate(refs):
+                if r.j:
+                    theta = thetas[r.l - 1][r.i - 1, r.j]
+                    out += lam1 / m * (np.abs(theta + offsets[:, k]) - abs(theta))
+            out += lam1 / m * sum(float(np.abs(t[:, 1:]).sum()) for t in thetas)
     return out
 
 
@@ -161,7 +167,7 @@ def _chunk_costs(network: Network, a_first: np.ndarray, y: np.ndarray, first: in
 
 def landscape(network: Network, X: np.ndarray, Y: np.ndarray, first: WeightRef,
               second: WeightRef, span: float, steps: int, lam: float = 0.0,
-              progress: Callable[[float], None] | None = None) -> Landscape:
+              progress: Callable[[float], None] | None = None, lam1: float = 0.0) -> Landscape:
     """Return J over the ``steps``×``steps`` grid of the two weights ± ``span`` around their
     current values (everything else fixed). ``progress`` hears the share done, per row of w1."""
     check_weight(network, first)
@@ -186,7 +192,7 @@ def landscape(network: Network, X: np.ndarray, Y: np.ndarray, first: WeightRef,
         rows = u[r0:r0 + block]
         offsets = np.column_stack([np.repeat(rows, steps), np.tile(u, rows.size)])
         J[r0:r0 + rows.size] = batched_costs(network, X, Y, (first, second), offsets,
-                                             lam).reshape(rows.size, steps)
+                                             lam, lam1).reshape(rows.size, steps)
         if progress is not None:
             progress(min(1.0, (r0 + rows.size) / steps))
     t1 = network.thetas[first.l - 1][first.i - 1, first.j]

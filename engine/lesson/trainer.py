@@ -68,10 +68,12 @@ class Trainer:
 
     ``epoch`` counts the epochs done since the network was last replaced, ``history`` holds the
     cost (and accuracy) per epoch, ``examples`` counts every example trained on (for the speed).
-    ``health``, if set, records the layers' gradient health where epochs end (on its stride).
+    ``health``, if set, records the layers' gradient health where epochs end (on its stride);
+    ``path``, if set, the weights there (the loss landscape's training path).
     """
 
     health: EpochObserver | None = None
+    path: EpochObserver | None = None
 
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray, settings: Settings,
                  rng: np.random.Generator, test: tuple[np.ndarray, np.ndarray] | None = None,
@@ -167,6 +169,8 @@ class Trainer:
         target = math.inf if max_epochs is None else self.epoch + max_epochs
         if self.health is not None:         # the state before training is epoch 0's record
             self.health.on_epoch(self, self.epoch)
+        if self.path is not None:
+            self.path.on_epoch(self, self.epoch)
         if self._order is None:
             self._remember()
         meas = self._measuring
@@ -280,6 +284,8 @@ class Trainer:
             self.latest_measured = False
         if self.health is not None:
             self.health.on_epoch(self, epoch)
+        if self.path is not None:
+            self.path.on_epoch(self, epoch)
 
     def _time_epochs(self, now: float) -> None:
         """Fold the epochs done since the last call into the seconds-per-epoch average (time

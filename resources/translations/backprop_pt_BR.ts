@@ -487,6 +487,19 @@
     </message>
 </context>
 <context>
+    <name>EdgeMenu</name>
+    <message>
+        <location filename="../../ui/training/landscape_dock.py" line="+40"/>
+        <source>Loss landscape: %1 on the x axis</source>
+        <translation>Paisagem do custo: %1 no eixo x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss landscape: %1 on the y axis</source>
+        <translation>Paisagem do custo: %1 no eixo y</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../../engine/activations.py" line="+173"/>
@@ -1149,7 +1162,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+133"/>
+        <location filename="../../engine/files/session_format.py" line="+134"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1187,7 +1200,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+141"/>
+        <location filename="../../engine/files/session_write.py" line="+142"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1344,7 +1357,12 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
+        <source>landscape: {reason}</source>
+        <translation>paisagem do custo: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1594,7 +1612,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+84"/>
+        <location filename="../../ui/files/session_io.py" line="+88"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1652,12 +1670,12 @@
         <translation>{name} deve ser um número finito, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/chain_rule.py" line="+158"/>
+        <location filename="../../engine/chain_rule.py" line="+160"/>
         <source>points must be odd and at least 3, got {points}</source>
         <translation>points deve ser ímpar e no mínimo 3, mas é {points}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>span must be a positive number, got {span}</source>
         <translation>span deve ser um número positivo, mas é {span}</translation>
     </message>
@@ -1672,12 +1690,14 @@
         <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: Θ({l}) tem i 1..{rows} e j 0..{cols} (j = 0 é o viés)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+89"/>
         <source>the landscape needs two different weights, got {w} twice</source>
         <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+127"/>
         <source>the landscape&apos;s span must be a positive number, got {span!r}</source>
         <translation>a amplitude da superfície de custo deve ser um número positivo, recebeu {span!r}</translation>
     </message>
@@ -1835,6 +1855,61 @@
         <location line="+48"/>
         <source>input features such as {features} need data with two features (points of a plane); {name!r} has {n}</source>
         <translation>atributos de entrada como {features} precisam de dados com dois atributos (pontos de um plano); {name!r} tem {n}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+64"/>
+        <source>it must be an object, got {value}</source>
+        <translation>deve ser um objeto, veio {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kind must be one of {allowed}, got {value!r}</source>
+        <translation>kind deve ser um de {allowed}, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>span must be a number above 0 and at most {most}, got {value!r}</source>
+        <translation>span deve ser um número acima de 0 e no máximo {most}, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>seed must be a whole number 0 or more, got {value!r}</source>
+        <translation>seed deve ser um número inteiro 0 ou maior, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>weights must be two [l, i, j] lists of whole numbers, got {value!r}</source>
+        <translation>weights deve ser duas listas [l, i, j] de números inteiros, veio {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>weights must name two different weights, got {value!r}</source>
+        <translation>weights deve nomear dois pesos diferentes, veio {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_plane.py" line="-89"/>
+        <source>the path must hold points of {n} weights, got shape {shape}</source>
+        <translation>o caminho deve ter pontos de {n} pesos, veio o formato {shape}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the main directions need a training path of at least 3 recorded epochs that does not run along one line; train a little first</source>
+        <translation>as direções principais precisam de um caminho de treino com pelo menos 3 épocas registradas que não corra sobre uma só reta; treine um pouco antes</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>the landscape needs an odd number of steps 3..1001, got {steps}</source>
+        <translation>a paisagem precisa de um número ímpar de passos 3..1001, veio {steps}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the grid is {share} % evaluated; run() the rest first</source>
+        <translation>a grade está {share} % calculada; rode run() no restante antes</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the path&apos;s capacity must be at least 4 points, got {capacity}</source>
+        <translation>a capacidade do caminho deve ser de pelo menos 4 pontos, veio {capacity}</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2462,159 @@
         <location line="+16"/>
         <source>Mazur&apos;s article prints E_total = {printed} after this update. Its script computed the hidden errors with w5…w8 already updated; updating every weight from the same old weights, as the algorithm says, gives {ours}.</source>
         <translation>O artigo de Mazur imprime E_total = {printed} depois desta atualização. O script dele calculou os erros da camada oculta com w5…w8 já atualizados; atualizando todos os pesos a partir dos mesmos pesos antigos, como manda o algoritmo, obtém-se {ours}.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeControls</name>
+    <message>
+        <location filename="../../ui/training/landscape_controls.py" line="+113"/>
+        <source>Two weights</source>
+        <translation>Dois pesos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two random directions</source>
+        <translation>Duas direções aleatórias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main directions of the path (PCA)</source>
+        <translation>Direções principais do caminho (PCA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J as two chosen weights change, every other weight held where it is</source>
+        <translation>J conforme mudam dois pesos escolhidos, com todos os outros pesos parados onde estão</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>J along two random directions through all weights, each neuron&apos;s part scaled to its own weights&apos; size (filter-normalized, Li et al. 2018); biases stay</source>
+        <translation>J ao longo de duas direções aleatórias em todos os pesos, a parte de cada neurônio na escala dos seus próprios pesos (normalizada por filtro, Li et al. 2018); os vieses ficam parados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J on the plane in which training moved the most (the two principal components of the recorded path)</source>
+        <translation>J no plano em que o treino mais se moveu (as duas componentes principais do caminho registrado)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plane</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights are named as in the Θ CSV export: Θ(l)[i, j] is the weight from unit j of layer l (j = 0: the bias unit +1) to unit i of layer l + 1. Right-click an edge of the network to pick it.</source>
+        <translation>Os pesos têm os nomes da exportação CSV de Θ: Θ(l)[i, j] é o peso da unidade j da camada l (j = 0: a unidade de viés +1) para a unidade i da camada l + 1. Clique com o botão direito numa aresta da rede para escolhê-la.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>The map reaches at least this far from the current weights on each axis, and farther if the training path needs it</source>
+        <translation>O mapa vai pelo menos até esta distância dos pesos atuais em cada eixo, e mais longe se o caminho do treino precisar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-centre</source>
+        <translation>Recentralizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate the map again around the weights of now (it follows training by itself when that is quick)</source>
+        <translation>Calcular o mapa de novo em torno dos pesos de agora (ele acompanha o treino sozinho quando isso é rápido)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New directions</source>
+        <translation>Novas direções</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw two other random directions</source>
+        <translation>Sortear outras duas direções aleatórias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J: %p %</source>
+        <translation>J: %p %</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> (bias)</source>
+        <translation> (viés)</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../ui/training/landscape_view.py" line="+257"/>
+        <source>The main directions come from the training path: train a few epochs and they appear here.</source>
+        <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source> (bias)</source>
+        <translation> (viés)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>main direction %1 (%2 %)</source>
+        <translation>direção principal %1 (%2 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>random direction 1</source>
+        <translation>direção aleatória 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>random direction 2</source>
+        <translation>direção aleatória 2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+31"/>
+        <source>Loss landscape</source>
+        <translation>Paisagem do custo</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>J over %1 and %2; every other weight as at epoch %3</source>
+        <translation>J sobre %1 e %2; os outros pesos como na época %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J along two random filter-normalized directions (Li et al. 2018) around epoch %3&apos;s weights</source>
+        <translation>J ao longo de duas direções aleatórias normalizadas por filtro (Li et al. 2018) em torno dos pesos da época %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>J on the plane where training moved most, around epoch %3&apos;s weights</source>
+        <translation>J no plano em que o treino mais se moveu, em torno dos pesos da época %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>━ training path, epoch %1 → %2 · ○ start · %3 now · + map centre · darker: lower J</source>
+        <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa · mais escuro: J menor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The cost J over a plane of weights around the weights of now: dark is low. The white line is the way training came, the star is where the weights are now.</source>
+        <translation>O custo J sobre um plano de pesos em torno dos pesos de agora: escuro é baixo. A linha branca é o caminho que o treino fez; a estrela é onde os pesos estão agora.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from engine.files.session_format import Session, SessionError
 from engine.lesson.health import HealthRecorder
+from engine.lesson.landscape_choice import LandscapeChoice
 from engine.lesson.presets import build_preset, data_article
 from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
 from ui.state import AppState, Settings
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from ui.shell.lesson_player import LessonPlayer
     from ui.stepper.playback import Stepper
+    from ui.training.landscape_view import LandscapeView
     from ui.training.scheduler import TrainingController
 
 
@@ -46,6 +48,7 @@ class Teammates:
     step_area: QWidget | None = None
     loss_plot: QWidget | None = None
     lesson: LessonPlayer | None = None      # plays (and keeps) the session's lesson
+    landscape: LandscapeView | None = None  # keeps which plane of the loss landscape it shows
 
 
 def capture(state: AppState, parts: Teammates) -> Session:
@@ -65,7 +68,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         preset=state.preset or "custom", seed=int(state.seed),
         training=training.training_state() if training is not None else None,
         lesson=parts.lesson.lesson if parts.lesson is not None else None,
-        predictions=dict(state.predictions) if state.predictions else None)
+        predictions=dict(state.predictions) if state.predictions else None,
+        landscape=parts.landscape.choice if parts.landscape is not None else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -175,6 +179,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         parts.stepper.set_cursor(session.cursor)
     if parts.lesson is not None:
         parts.lesson.set_lesson(session.lesson)
+    if parts.landscape is not None:      # older files have none: the panel's defaults
+        parts.landscape.set_choice(session.landscape or LandscapeChoice())
     state.set_modified(False)
 
 

@@ -264,3 +264,9 @@ STAGE_HEX: dict[str, str] = {
 # Gradient health: one colour per layer l (Okabe–Ito first, then Tol's wine and grey), in order.
 LAYER_HEX = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
              "#999999")
+
+# The loss landscape: J by viridis (perceptually uniform, readable with every colour-vision
+# deficiency and in greyscale: dark is low), and the training path's "now" star in vermilion,
+# a hue viridis never takes.
+COST_COLORMAP = "viridis"
+PATH_HEX = "#D55E00"

@@ -22,17 +22,17 @@ DEFAULT_TASK = "explore"
 # Which docks each task shows (by objectName); the step-through area is always there.
 TASK_DOCKS: dict[str, frozenset[str]] = {
     "step": frozenset(),
-    "train": frozenset({"trainingDock", "boundaryDock", "lossDock"}),
-    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock"}),
+    "train": frozenset({"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}),
+    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}),
 }
 TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # Each dock's (width, height) as shares of the window when a task is first shown: exploring
 # leaves the step-through two thirds of the width; training gives the plots half.
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
     "explore": {"trainingDock": (0.34, 0.36), "boundaryDock": (0.17, 0.64),
-                "lossDock": (0.17, 0.64)},
+                "lossDock": (0.17, 0.64), "landscapeDock": (0.17, 0.64)},
     "train": {"trainingDock": (0.5, 0.36), "boundaryDock": (0.25, 0.64),
-              "lossDock": (0.25, 0.64)},
+              "lossDock": (0.25, 0.64), "landscapeDock": (0.25, 0.64)},
 }
 
 

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
 from engine.lesson.health import HealthRecorder
 from ui.canvas.view import NetworkView
 from ui.state import AppState
+from ui.training import landscape_dock
 from ui.training.boundary_view import BoundaryView
 from ui.training.health_plot import HealthPlot
+from ui.training.landscape_view import LandscapeView
 from ui.training.loss_plot import LossPlot
 from ui.training.panel import TrainingPanel
 from ui.training.scheduler import TrainingController
@@ -30,6 +32,7 @@ class TrainingWing:
     loss_plot: LossPlot
     boundary: BoundaryView
     health_plot: HealthPlot | None = None
+    landscape: LandscapeView | None = None
 
 
 def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
@@ -98,6 +101,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     health_plot.retranslate()
     for dock in docks:
         window.view_menu.addAction(dock.toggleViewAction())
+    # The loss landscape: a tab beside the decision boundary (both maps of a plane).
+    landscape = landscape_dock.install(window, state, controller, canvas, beside=docks[1])
     epochs = int(getattr(args, "train_epochs", 0) or 0)
     if epochs:
         def train() -> None:
@@ -111,4 +116,4 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
             QTimer.singleShot(0, train)
         else:
             train()
-    return TrainingWing(controller, panel, loss_plot, boundary, health_plot)
+    return TrainingWing(controller, panel, loss_plot, boundary, health_plot, landscape)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from main import build_main_window
 from ui.shell.tasks import TASKS
 
-ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock"}
+ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}
 
 
 @pytest.fixture
