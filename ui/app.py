@@ -110,7 +110,8 @@ def build(args: argparse.Namespace) -> Parts:
         stepper_controller.show_step(stepper, args.step)
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
-                   training.loss_plot, training.boundary, training.health_plot):
+                   training.loss_plot, training.boundary, training.health_plot,
+                   training.regression):
         theme.follow(widget)
     switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
     menu = view_menu.install(window, args)      # last: it names every control built above

@@ -91,7 +91,11 @@ class DataControls(QWidget):
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),
                  "iris": tr("Iris flowers (4 features, 3 classes)"),
-                 "digits": tr("Handwritten digits 8×8 (64 features, 10 classes)")}
+                 "digits": tr("Handwritten digits 8×8 (64 features, 10 classes)"),
+                 "sin": tr("y = sin x (1 feature, regression)"),
+                 "abs": tr("y = |x| (1 feature, regression)"),
+                 "step": tr("A step (1 feature, regression)"),
+                 "cubic": tr("Cubic y = 4x³ − 3x (1 feature, regression)")}
         for i in range(self.combo.count()):
             self.combo.setItemText(i, names[self.combo.itemData(i)])
         self.combo.setToolTip(tr("The examples to learn from; changing the number of inputs or "
