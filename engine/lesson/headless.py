@@ -21,14 +21,13 @@ import numpy as np
 from engine.lesson.health import CSV_FIELDS, HealthRecorder
 from engine.lesson.landscape import Landscape, WeightRef, check_weight, landscape
 from engine.lesson.presets import Setup, build_preset
-from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
 
 
 def build_trainer(preset: str, seed: int = 0) -> tuple[Setup, Trainer]:
     """Return the preset's setup and a trainer of its network, as the window builds them."""
     setup = build_preset(preset, seed=seed)
-    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
+    settings = setup.settings()
     ds, net = setup.dataset, setup.network
     test = None
     if (ds is not None and ds.X_test.shape[0] and ds.X_test.shape[1] == net.layer_sizes[0]

@@ -21,7 +21,7 @@ from engine.files.session_format import Session, SessionError
 from engine.lesson.health import HealthRecorder
 from engine.lesson.presets import build_preset, data_article
 from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
-from ui.state import AppState, Settings
+from ui.state import AppState
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -178,6 +178,6 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
 def preset_session(name: str = "mazur", seed: int = 0) -> Session:
     """Return a fresh session of preset ``name`` (what File → New starts from)."""
     setup = build_preset(name, seed=seed)
-    settings = asdict(Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias))
+    settings = asdict(setup.settings())
     return Session(setup.network, setup.X, setup.Y, setup.dataset, settings, None, 0, 0,
                    setup.name, setup.seed)

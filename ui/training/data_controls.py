@@ -143,7 +143,10 @@ class DataControls(QWidget):
         m_train = self.state.X.shape[0]
         ds = self.state.dataset
         m_test = ds.X_test.shape[0] if ds is not None else 0
-        self.info.setText(self.tr("%1 training and %2 test examples, %3 features, data seed %4")
+        n = self.state.X.shape[1]
+        text = (self.tr("%1 training and %2 test examples, 1 feature, data seed %4") if n == 1
+                else self.tr("%1 training and %2 test examples, %3 features, data seed %4"))
+        self.info.setText(text
                           .replace("%1", loc.toString(m_train)).replace("%2", loc.toString(m_test))
                           .replace("%3", loc.toString(self.state.X.shape[1]))
                           .replace("%4", str(self.data_seed)))

@@ -3,9 +3,11 @@
 For data with one input feature and one output, the network's output a(L) = h(x) is computed on
 ``CURVE_POINTS`` values of x across the visible range and drawn as a line over the examples
 (training filled, test hollow), so the curve bends towards the data while training runs. The
-y range is fixed by the data, not by the curve: a curve far off the data leaves the view rather
-than squeezing the examples into a line. Hovering a unit in the network canvas adds that unit's
-own output a_i(l) against x as a dashed line.
+example the step-through shows is ringed, with a vertical segment from y to h(x): its output
+error a(L) − y, the start of backpropagation. The y range is fixed by the data, not by the
+curve: a curve far off the data leaves the view rather than squeezing the examples into a line.
+Hovering a unit in the network canvas adds that unit's own output a_i(l) against x as a dashed
+line.
 """
 
 from __future__ import annotations
@@ -80,7 +82,13 @@ class RegressionView(QWidget):
         self.curve.setZValue(4)
         self.unit_curve = pg.PlotDataItem(connect="finite")
         self.unit_curve.setZValue(1)
-        for it in (self.train_points, self.test_points, self.unit_curve, self.curve):
+        # The step-through's example: a ring, and its error a − y as a segment from y to h(x).
+        self.example_error = pg.PlotDataItem(connect="finite")
+        self.example_error.setZValue(5)
+        self.example_ring = pg.ScatterPlotItem(size=16, symbol="o")
+        self.example_ring.setZValue(6)
+        for it in (self.train_points, self.test_points, self.unit_curve, self.curve,
+                   self.example_error, self.example_ring):
             self.plot.addItem(it)
         self._recurve_timer = QTimer(self)
         self._recurve_timer.setSingleShot(True)
@@ -97,6 +105,7 @@ class RegressionView(QWidget):
         state.network_changed.connect(self._on_state_data_changed)
         state.data_changed.connect(self._on_state_data_changed)
         state.weights_changed.connect(self._on_state_weights_changed)
+        state.example_changed.connect(self._on_state_example_changed)
         self.set_theme(current_theme())
         self.retranslate()
         self._on_state_data_changed()
@@ -108,7 +117,8 @@ class RegressionView(QWidget):
                                 "Hover a neuron in the network to see its own output against "
                                 "x. Click a training point to step through that example."))
         self.legend.setText(self.tr("● filled: training example · ○ hollow: test example · "
-                                    "solid line: the network's output h(x)"))
+                                    "solid line: the network's output h(x) · ringed: the "
+                                    "example stepped through, its error a − y in red"))
         self._update_title()
         self._update_axes()
 
@@ -153,6 +163,9 @@ class RegressionView(QWidget):
         self.curve.setPen(pg.mkPen(qcolor(FIT_CURVE_HEX), width=3))
         self.unit_curve.setPen(pg.mkPen(qcolor(theme.muted), width=2,
                                         style=Qt.PenStyle.DashLine))
+        self.example_error.setPen(pg.mkPen(qcolor(theme.highlight), width=3))
+        self.example_ring.setPen(pg.mkPen(qcolor(theme.highlight), width=2.5))
+        self.example_ring.setBrush(pg.mkBrush(None))
 
     # --- hover from the network canvas ---------------------------------------------------------
     def set_hovered(self, layer: int, index: int) -> None:
@@ -182,7 +195,8 @@ class RegressionView(QWidget):
         self._update_axes()
         if not applies_to(self.state):
             self.xs = self.values = np.zeros(0)
-            for it in (self.train_points, self.test_points, self.curve, self.unit_curve):
+            for it in (self.train_points, self.test_points, self.curve, self.unit_curve,
+                       self.example_error, self.example_ring):
                 it.setData([], [])
             return
         x_train, y_train, x_test, y_test = self._examples()
@@ -204,6 +218,21 @@ class RegressionView(QWidget):
     def _on_train_points_clicked(self, _item: pg.ScatterPlotItem, points, _event=None) -> None:
         if len(points):
             self.state.set_example(int(points[0].data()))
+
+    def _on_state_example_changed(self, _index: int) -> None:
+        if applies_to(self.state):
+            self._draw_example()
+
+    def _draw_example(self) -> None:
+        """Ring the step-through's example (x, y) and draw its error from y to h(x)."""
+        row = self.state.example
+        if not 0 <= row < self.state.X.shape[0]:
+            return
+        x, y = float(self.state.X[row, 0]), float(self.state.Y[row, 0])
+        with np.errstate(over="ignore", invalid="ignore"):
+            h = float(_drawable(self.state.network.predict(np.array([[x]]))[0, 0]))
+        self.example_ring.setData([x], [y])
+        self.example_error.setData([x, x], [y, h])
 
     def _on_state_weights_changed(self) -> None:
         if not self.isVisible() and self.window().isVisible():
@@ -235,6 +264,7 @@ class RegressionView(QWidget):
         else:
             layer, index = self.hovered
             self.unit_curve.setData(self.xs, _drawable(fp.a[layer - 1][:, index]))
+        self._draw_example()
 
 
 def _padded(values: np.ndarray, share: float) -> tuple[float, float]:
