@@ -39,6 +39,7 @@ class LearningSettings:
     freeze_bias: bool = False
     batch_size: int | None = None      # None: full batch; 1: one example at a time
     optimizer: str = "gradient_descent"
+    gd_lr: float | None = None      # α for gradient descent, if the preset trains otherwise
 
     def as_dict(self) -> dict[str, object]:
         """Return the fields by name, as ``AppState.update_settings`` takes them."""
@@ -125,6 +126,10 @@ class PresetSpec:
 
 # The learning rate that suits Adam whatever the data: its steps are about α per weight.
 ADAM_LR = 0.01
+# Regression: Adam. Full-batch gradient descent spikes on the regression presets' curves at every
+# α that fits them in a lesson's time (at α = 0.1 the cost still rose by > 10 % in 13–44 of 3000
+# epochs), where Adam with its usual α falls smoothly to the noise within ~1000 epochs.
+REGRESSION_SETTINGS = LearningSettings(lr=ADAM_LR, optimizer="adam", gd_lr=0.3)
 
 
 def _data(name: str, hidden: tuple[int, ...], activation: str, lr: float) -> PresetSpec:
@@ -149,11 +154,9 @@ PRESETS: dict[str, PresetSpec] = {spec.name: spec for spec in (
     # the start, ‖D(1)‖ is orders of magnitude below ‖D(7)‖ (the gradient-health panel shows it).
     PresetSpec("deep-sigmoid", (8,) * 6, "sigmoid", LearningSettings(lr=0.5), dataset="moons"),
     # Regression you can see: one feature, a linear output with squared error (output_for), two
-    # tanh layers of 8. Adam: full-batch gradient descent spikes on these curves at every α
-    # that fits them in a lesson's time (at α = 0.1 the cost still rose by > 10 % in 13–44 of
-    # 3000 epochs), where Adam with its usual α falls smoothly to the noise within ~1000 epochs.
-    *(PresetSpec(name, (8, 8), "tanh", LearningSettings(lr=ADAM_LR, optimizer="adam"),
-                 dataset=name) for name in REGRESSION),
+    # tanh layers of 8, Adam (REGRESSION_SETTINGS).
+    *(PresetSpec(name, (8, 8), "tanh", REGRESSION_SETTINGS, dataset=name)
+      for name in REGRESSION),
 )}
 ARTICLES = tuple(spec.article for spec in PRESETS.values() if spec.article is not None)
 
@@ -165,6 +168,13 @@ def output_for(dataset: Dataset) -> tuple[str, str]:
     if dataset.task == "regression":
         return "linear", "squared_error"
     return ("softmax" if dataset.n_outputs > 1 else "sigmoid"), "cross_entropy"
+
+
+def settings_for_data(dataset: Dataset) -> LearningSettings:
+    """Return the learning settings an imported ``dataset`` starts with: those of the
+    regression presets for a numeric target, the defaults otherwise (nothing of the preset left
+    behind, such as Mazur's fixed biases, comes along)."""
+    return REGRESSION_SETTINGS if dataset.task == "regression" else LearningSettings()
 
 
 def spec_for(name: str) -> PresetSpec:
@@ -181,15 +191,15 @@ def settings_for(name: str) -> LearningSettings:
 
 def suggested_lr(optimizer: str, name: str) -> float:
     """Return a learning rate α that suits ``optimizer`` on preset ``name``: the preset's own
-    α for gradient descent, a tenth of it for momentum (β = 0.9 makes steps about ten times
-    larger), and ``ADAM_LR`` for Adam (its steps are about α per weight whatever the scale of
-    D, so the preset's α would throw every weight far off at once)."""
-    lr = settings_for(name).lr
-    if optimizer == "momentum":
-        return lr / 10.0
+    α for gradient descent (``gd_lr`` if it trains with another optimizer), a tenth of it for
+    momentum (β = 0.9 makes steps about ten times larger), and ``ADAM_LR`` for Adam (its steps
+    are about α per weight whatever the scale of D, so the preset's α would throw every weight
+    far off at once)."""
+    s = settings_for(name)
     if optimizer == "adam":
         return ADAM_LR
-    return lr
+    lr = s.gd_lr if s.gd_lr is not None else s.lr
+    return lr / 10.0 if optimizer == "momentum" else lr
 
 
 def article_for(thetas: Sequence[np.ndarray]) -> Article | None:

@@ -341,7 +341,12 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/training/data_controls.py" line="+34"/>
+        <location filename="../../ui/training/data_controls.py" line="+35"/>
+        <source>%1 training and %2 test examples, 1 feature, data seed %4</source>
+        <translation>Exemplos: %1 de treinamento e %2 de teste; 1 atributo; semente dos dados %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
@@ -351,12 +356,12 @@
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
@@ -407,6 +412,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>y = sin x (1 feature, regression)</source>
+        <translation>y = sen x (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y = |x| (1 feature, regression)</source>
+        <translation>y = |x| (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A step (1 feature, regression)</source>
+        <translation>Um degrau (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cubic y = 4x³ − 3x (1 feature, regression)</source>
+        <translation>Cúbica y = 4x³ − 3x (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The examples to learn from; changing the number of inputs or outputs draws a new network</source>
         <translation>Os exemplos com que a rede aprende; mudar o número de entradas ou de saídas desenha uma nova rede</translation>
     </message>
@@ -454,6 +479,19 @@
         <location line="+1"/>
         <source>File “%1”</source>
         <translation>Arquivo “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DataPlot</name>
+    <message>
+        <location filename="../../ui/training/data_plot.py" line="+46"/>
+        <source>Regression curve h(x)</source>
+        <translation>Curva de regressão h(x)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision boundary</source>
+        <translation>Fronteira de decisão</translation>
     </message>
 </context>
 <context>
@@ -721,7 +759,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+104"/>
+        <location filename="../../engine/datasets.py" line="+106"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -731,7 +769,7 @@
         <translation>conjunto de dados gerado desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+65"/>
         <source>unknown shipped data set {name!r}: expected one of {allowed}</source>
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
@@ -915,12 +953,12 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+120"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -1119,7 +1157,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+130"/>
+        <location filename="../../engine/files/session_format.py" line="+131"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1294,7 +1332,7 @@
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>preset must be mazur, custom or a data set name, got {value}</source>
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
@@ -1329,7 +1367,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+221"/>
+        <location filename="../../engine/lesson/presets.py" line="+257"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1927,7 +1965,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-39"/>
+        <location filename="wrapped_strings.py" line="-43"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2020,7 +2058,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/files/import_dialog.py" line="+98"/>
+        <location filename="../../ui/files/import_dialog.py" line="+96"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -2267,7 +2305,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+23"/>
+        <location filename="wrapped_strings.py" line="+27"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2516,7 +2554,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-84"/>
+        <location filename="wrapped_strings.py" line="-88"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2698,7 +2736,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+64"/>
+        <location filename="wrapped_strings.py" line="+68"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2819,7 +2857,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-121"/>
+        <location filename="wrapped_strings.py" line="-125"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2879,7 +2917,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+344"/>
+        <location filename="../../ui/canvas/view.py" line="+345"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3185,9 +3223,37 @@
     </message>
 </context>
 <context>
+    <name>RegressionView</name>
+    <message>
+        <location filename="../../ui/training/regression_view.py" line="+116"/>
+        <source>The network&apos;s output h(x) for every x, over the examples. Hover a neuron in the network to see its own output against x. Click a training point to step through that example.</source>
+        <translation>A saída h(x) da rede para cada x, sobre os exemplos. Passe o mouse sobre um neurônio da rede para ver a saída dele em função de x. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● filled: training example · ○ hollow: test example · solid line: the network&apos;s output h(x) · ringed: the example stepped through, its error a − y in red</source>
+        <translation>● cheio: exemplo de treinamento · ○ vazado: exemplo de teste · linha contínua: a saída h(x) da rede · circulado: o exemplo percorrido passo a passo, com seu erro a − y em vermelho</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Output h(x) = a(%1) for every input x: the line bends towards the examples as the network learns</source>
+        <translation>Saída h(x) = a(%1) para cada entrada x: a linha se curva em direção aos exemplos à medida que a rede aprende</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dashed: neuron %1 of layer %2, its output a(%2) against x</source>
+        <translation>Tracejada: neurônio %1 da camada %2, sua saída a(%2) em função de x</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (standardized)</source>
+        <translation>%1 (padronizado)</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+91"/>
+        <location filename="../../ui/files/session.py" line="+92"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -3722,7 +3788,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/panel.py" line="+23"/>
+        <location filename="../../ui/training/panel.py" line="+25"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -3787,7 +3853,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+79"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -3838,11 +3904,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Decision boundary</source>
-        <translation>Fronteira de decisão</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Cost and accuracy</source>
         <translation>Custo e acurácia</translation>
     </message>
@@ -3961,7 +4022,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <location filename="../../ui/stepper/what_if.py" line="+42"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>
@@ -4004,7 +4065,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-123"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

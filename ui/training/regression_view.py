@@ -136,8 +136,11 @@ class RegressionView(QWidget):
     def _update_axes(self) -> None:
         ds = self.state.dataset
         features = tuple(ds.feature_names) if ds is not None else ()
-        x_name = features[0] if len(features) == 1 else "x"
-        target = str(ds.params.get("label_name", "")) if ds is not None and ds.params else ""
+        x_name = features[0][:60] if len(features) == 1 else "x"
+        params = (ds.params or {}) if ds is not None else {}
+        if params.get("standardize"):       # the axis shows (x − mean) / std, not the file's x
+            x_name = self.tr("%1 (standardized)").replace("%1", x_name)
+        target = str(params.get("label_name") or "")[:60]
         # pyqtgraph draws axis labels as HTML: escape names that come from a file.
         self.plot.setLabel("bottom", html.escape(x_name))
         self.plot.setLabel("left", html.escape(target or "y"))
