@@ -3231,11 +3231,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>● filled: training example · ○ hollow: test example · solid line: the network&apos;s output h(x) · ringed: the example stepped through, its error a − y in red</source>
-        <translation>● cheio: exemplo de treinamento · ○ vazado: exemplo de teste · linha contínua: a saída h(x) da rede · circulado: o exemplo percorrido passo a passo, com seu erro a − y em vermelho</translation>
+        <source>● training · ○ test · line: the network&apos;s h(x) · ringed: the stepped-through example, its error a − y in red</source>
+        <translation>● treinamento · ○ teste · linha: h(x) da rede · circulado: o exemplo do passo a passo, com seu erro a − y em vermelho</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Output h(x) = a(%1) for every input x: the line bends towards the examples as the network learns</source>
         <translation>Saída h(x) = a(%1) para cada entrada x: a linha se curva em direção aos exemplos à medida que a rede aprende</translation>
     </message>

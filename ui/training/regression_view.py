@@ -116,9 +116,8 @@ class RegressionView(QWidget):
         self.setToolTip(self.tr("The network's output h(x) for every x, over the examples. "
                                 "Hover a neuron in the network to see its own output against "
                                 "x. Click a training point to step through that example."))
-        self.legend.setText(self.tr("● filled: training example · ○ hollow: test example · "
-                                    "solid line: the network's output h(x) · ringed: the "
-                                    "example stepped through, its error a − y in red"))
+        self.legend.setText(self.tr("● training · ○ test · line: the network's h(x) · ringed: "
+                                    "the stepped-through example, its error a − y in red"))
         self._update_title()
         self._update_axes()
 
