@@ -255,7 +255,7 @@ class TrainingPanel(QWidget):
         # Another problem starts from fresh weights, as a lesson would; the shape is kept.
         output, loss = net.output, net.loss_name
         # A numeric target needs a linear output: a sigmoid could not reach y outside (0, 1).
-        if not same_sizes or (ds.task == "regression" and output != "linear"):
+        if not same_sizes or (ds.task == "regression" and net.g_out.gives_probabilities):
             output, loss = output_for(ds)
         hidden = self.network_controls.editor.hidden_sizes
         new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
