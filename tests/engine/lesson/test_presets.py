@@ -178,3 +178,9 @@ def test_imported_data_gets_settings_for_its_kind_of_target():
     assert output_for(load_data("sin")) == ("linear", "squared_error")
     assert output_for(load_data("blobs")) == ("softmax", "cross_entropy")
     assert output_for(load_data("moons")) == ("sigmoid", "cross_entropy")
+
+
+def test_the_command_line_offers_every_preset():
+    import main
+
+    assert set(main.PRESETS) == set(PRESETS)
