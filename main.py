@@ -6,6 +6,7 @@
     python main.py --preset xor --train-epochs 500 --export-health health.csv    (no window)
     python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
     python main.py --preset circles --features "x1^2,x2^2"   inputs x₁², x₂² instead of x₁, x₂
+    python main.py --preset sin --train-epochs 2000 --screenshot fit.png   (regression: curve)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 PRESETS = ("mazur", "xor", "xor-table", "and", "or", "circles", "moons", "spirals", "blobs",
-           "iris", "digits", "deep-sigmoid")
+           "iris", "digits", "deep-sigmoid", "sin", "abs", "step", "cubic")
 IMAGE_FORMATS = ("png", "jpg", "jpeg", "bmp", "ppm")
 MAX_STEP = 1_000_000
 MAX_TRAIN_EPOCHS = 1_000_000

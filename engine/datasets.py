@@ -2,7 +2,8 @@
 shipped as CSV in ``resources/datasets`` (Iris, 8×8 handwritten digits).
 
 Every data set comes as a ``Dataset`` with X of shape (m, n) and Y of shape (m, K): one column of
-0/1 targets for two classes, one-hot rows for K > 2 classes.
+0/1 targets for two classes, one-hot rows for K > 2 classes. The regression sets (``REGRESSION``)
+have one feature and one numeric target: X and Y of shape (m, 1).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from engine.validation import MAX_EXAMPLES_GENERATED, check_real, check_whole
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "datasets"
 
-GENERATED = ("xor", "and", "or", "circles", "moons", "spirals", "blobs")
+REGRESSION = ("sin", "abs", "step", "cubic")   # one feature x, one numeric target y
+GENERATED = ("xor", "and", "or", "circles", "moons", "spirals", "blobs") + REGRESSION
 SHIPPED = ("iris", "digits")
 TABLES = ("xor-table",)      # exact truth tables: no noise, no test split, same every time
 DATASETS = GENERATED + TABLES + SHIPPED
@@ -171,6 +173,8 @@ def generate(name: str, rng: np.random.Generator, n: int = 200, noise: float = 0
     n = check_whole(n, "number of examples (n)", 2, MAX_EXAMPLES_GENERATED)
     noise = check_real(noise, "noise", lo=0.0)
     test_ratio = check_real(test_ratio, "test ratio (test_ratio)", lo=0.0, hi=0.95)
+    if name in REGRESSION:
+        return _regression(name, n, noise, test_ratio, rng, seed)
     if name in ("xor", "and", "or"):
         x, labels = _logic(name, n, noise, rng)
     else:
@@ -184,6 +188,29 @@ def generate(name: str, rng: np.random.Generator, n: int = 200, noise: float = 0
         task, classes = "binary", ("0", "1")
     xtr, ytr, xte, yte = split(x, Y, test_ratio, rng)
     return Dataset(name, xtr, ytr, xte, yte, task, classes, ("x1", "x2"), "generated",
+                   {"generator": name, "n": int(n), "noise": float(noise),
+                    "test_ratio": float(test_ratio), "seed": seed})
+
+
+# Each regression set: the range x is drawn from (uniformly) and the noise-free target y = f(x).
+# The targets stay within about [−1, 2]: the scale a tanh hidden layer and a small α suit.
+CURVES = {
+    "sin": ((-np.pi, np.pi), np.sin),
+    "abs": ((-2.0, 2.0), np.abs),
+    "step": ((-1.0, 1.0), lambda x: np.where(x >= 0.0, 1.0, 0.0)),
+    "cubic": ((-1.0, 1.0), lambda x: 4.0 * x**3 - 3.0 * x),     # two bends, inside [−1, 1]
+}
+
+
+def _regression(name: str, n: int, noise: float, test_ratio: float, rng: np.random.Generator,
+                seed: int | None) -> Dataset:
+    """Return regression set ``name``: x (n, 1) uniform on its range, y = f(x) + Gaussian
+    ``noise`` (n, 1), split into training and test examples."""
+    (lo, hi), f = CURVES[name]
+    x = rng.uniform(lo, hi, size=(n, 1))
+    y = f(x) + rng.normal(0.0, noise, size=(n, 1))
+    xtr, ytr, xte, yte = split(x, y, test_ratio, rng)
+    return Dataset(name, xtr, ytr, xte, yte, "regression", (), ("x",), "generated",
                    {"generator": name, "n": int(n), "noise": float(noise),
                     "test_ratio": float(test_ratio), "seed": seed})
 

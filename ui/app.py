@@ -31,7 +31,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.tasks import TaskSwitcher
 from ui.shell.tour import Stop, Tour
 from ui.shell.view_menu import ViewMenu
-from ui.state import AppState, Settings
+from ui.state import AppState
 from ui.stepper import controller as stepper_controller
 from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
@@ -45,8 +45,7 @@ def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
     setup = build_preset(args.preset or "mazur", seed=args.seed,
                          features=getattr(args, "features", None))
-    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias,
-                        mistake=getattr(args, "mistake", None))
+    settings = setup.settings(mistake=getattr(args, "mistake", None))
     state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
                      preset=setup.name, seed=setup.seed)
     if getattr(args, "examples", None):
@@ -113,7 +112,7 @@ def build(args: argparse.Namespace) -> Parts:
     # The theme and presenter scale reach the parts that draw through the signals they follow.
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary, training.health_plot,
-                   training.landscape):
+                   training.landscape, training.regression):
         theme.follow(widget)
     switcher = tasks.install(window, stepper.math_panel,
                              training.panel.docks + [training.landscape.dock])

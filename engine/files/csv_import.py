@@ -325,7 +325,9 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
             kind = "multiclass"
     params: dict = {"generator": "csv", "label_column": lab, "separator": table.separator,
                     "has_header": table.header is not None, "test_ratio": float(test_ratio),
-                    "seed": seed, "standardize": bool(standardize)}
+                    "seed": seed, "standardize": bool(standardize),
+                    # The target's own name, for the regression plot's y axis.
+                    "label_name": table.header[lab] if table.header else ""}
     if standardize:
         X, mean, std = _standardize(X)
         params.update(mean=mean.tolist(), std=std.tolist())

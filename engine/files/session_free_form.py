@@ -85,7 +85,7 @@ def check_history(history: dict) -> None:
 _PARAM_KINDS: dict[str, tuple] = {
     "generator": (str,), "separator": (str,), "standardize": (bool,), "has_header": (bool,),
     "seed": (int,), "n": (int,), "label_column": (int,), "noise": (int, float),
-    "test_ratio": (int, float), "mean": (list,), "std": (list,)}
+    "test_ratio": (int, float), "mean": (list,), "std": (list,), "label_name": (str,)}
 
 
 def check_params(params: dict) -> dict:

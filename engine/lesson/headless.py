@@ -22,7 +22,6 @@ from engine.features import NAMES, FeatureSet
 from engine.lesson.health import CSV_FIELDS, HealthRecorder
 from engine.lesson.landscape import Landscape, WeightRef, check_weight, landscape
 from engine.lesson.presets import Setup, build_preset
-from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
 
 
@@ -31,7 +30,7 @@ def build_trainer(preset: str, seed: int = 0, features: FeatureSet | None = None
     """Return the preset's setup (its points fed through ``features``, if given) and a trainer
     of its network, as the window builds them."""
     setup = build_preset(preset, seed=seed, features=features)
-    settings = Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias)
+    settings = setup.settings()
     ds, net = setup.dataset, setup.network
     test = None
     if (ds is not None and ds.X_test.shape[0] and ds.X_test.shape[1] == net.layer_sizes[0]

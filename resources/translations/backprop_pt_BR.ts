@@ -356,7 +356,12 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/training/data_controls.py" line="+63"/>
+        <location filename="../../ui/training/data_controls.py" line="+64"/>
+        <source>%1 training and %2 test examples, 1 feature, data seed %4</source>
+        <translation>Exemplos: %1 de treinamento e %2 de teste; 1 atributo; semente dos dados %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 training and %2 test examples, %3 features, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
@@ -366,12 +371,12 @@
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-23"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
@@ -419,6 +424,26 @@
         <location line="+1"/>
         <source>Handwritten digits 8×8 (64 features, 10 classes)</source>
         <translation>Dígitos manuscritos 8×8 (64 atributos, 10 classes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y = sin x (1 feature, regression)</source>
+        <translation>y = sen x (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y = |x| (1 feature, regression)</source>
+        <translation>y = |x| (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A step (1 feature, regression)</source>
+        <translation>Um degrau (1 atributo, regressão)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cubic y = 4x³ − 3x (1 feature, regression)</source>
+        <translation>Cúbica y = 4x³ − 3x (1 atributo, regressão)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -484,6 +509,19 @@
         <location line="+1"/>
         <source>File “%1”</source>
         <translation>Arquivo “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>DataPlot</name>
+    <message>
+        <location filename="../../ui/training/data_plot.py" line="+46"/>
+        <source>Regression curve h(x)</source>
+        <translation>Curva de regressão h(x)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision boundary</source>
+        <translation>Fronteira de decisão</translation>
     </message>
 </context>
 <context>
@@ -764,7 +802,7 @@
         <translation>{column}: {count} classes diferentes; o limite é {limit}</translation>
     </message>
     <message>
-        <location filename="../../engine/datasets.py" line="+104"/>
+        <location filename="../../engine/datasets.py" line="+106"/>
         <source>test ratio must be in [0, 1), got {ratio!r}</source>
         <translation>a fração de teste deve estar em [0; 1), mas é {ratio!r}</translation>
     </message>
@@ -774,7 +812,7 @@
         <translation>conjunto de dados gerado desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+65"/>
         <source>unknown shipped data set {name!r}: expected one of {allowed}</source>
         <translation>conjunto de dados incluído desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
@@ -1162,7 +1200,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+134"/>
+        <location filename="../../engine/files/session_format.py" line="+135"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1352,7 +1390,7 @@
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>preset must be mazur, custom or a data set name, got {value}</source>
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
@@ -1392,7 +1430,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+225"/>
+        <location filename="../../engine/lesson/presets.py" line="+261"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -2132,7 +2170,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-42"/>
+        <location filename="wrapped_strings.py" line="-46"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2225,7 +2263,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/files/import_dialog.py" line="+98"/>
+        <location filename="../../ui/files/import_dialog.py" line="+96"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -2625,7 +2663,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+26"/>
+        <location filename="wrapped_strings.py" line="+30"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2889,7 +2927,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-92"/>
+        <location filename="wrapped_strings.py" line="-96"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3101,7 +3139,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+70"/>
+        <location filename="wrapped_strings.py" line="+74"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -3247,7 +3285,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-133"/>
+        <location filename="wrapped_strings.py" line="-137"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3613,9 +3651,37 @@
     </message>
 </context>
 <context>
+    <name>RegressionView</name>
+    <message>
+        <location filename="../../ui/training/regression_view.py" line="+116"/>
+        <source>The network&apos;s output h(x) for every x, over the examples. Hover a neuron in the network to see its own output against x. Click a training point to step through that example.</source>
+        <translation>A saída h(x) da rede para cada x, sobre os exemplos. Passe o mouse sobre um neurônio da rede para ver a saída dele em função de x. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● training · ○ test · line: the network&apos;s h(x) · ringed: the stepped-through example, its error a − y in red</source>
+        <translation>● treinamento · ○ teste · linha: h(x) da rede · circulado: o exemplo do passo a passo, com seu erro a − y em vermelho</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Output h(x) = a(%1) for every input x: the line bends towards the examples as the network learns</source>
+        <translation>Saída h(x) = a(%1) para cada entrada x: a linha se curva em direção aos exemplos à medida que a rede aprende</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dashed: neuron %1 of layer %2, its output a(%2) against x</source>
+        <translation>Tracejada: neurônio %1 da camada %2, sua saída a(%2) em função de x</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (standardized)</source>
+        <translation>%1 (padronizado)</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/files/session.py" line="+91"/>
+        <location filename="../../ui/files/session.py" line="+92"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
@@ -4150,7 +4216,7 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/panel.py" line="+23"/>
+        <location filename="../../ui/training/panel.py" line="+25"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -4215,7 +4281,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+86"/>
+        <location filename="wrapped_strings.py" line="+90"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4266,11 +4332,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Decision boundary</source>
-        <translation>Fronteira de decisão</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Cost and accuracy</source>
         <translation>Custo e acurácia</translation>
     </message>
@@ -4432,7 +4493,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-133"/>
+        <location filename="wrapped_strings.py" line="-136"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

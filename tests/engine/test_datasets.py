@@ -77,3 +77,48 @@ def test_bad_generator_settings_are_named(kw, why):
 def test_unknown_data_set_is_named():
     with pytest.raises(ValueError, match="unknown generated data set 'mnist'"):
         generate("mnist", np.random.default_rng(0))
+
+
+# The regression sets as their definitions state them (written out here, not read from the code):
+# x uniform on its range, y = f(x) + Gaussian noise.
+CURVES = {"sin": ((-np.pi, np.pi), np.sin), "abs": ((-2.0, 2.0), np.abs),
+          "step": ((-1.0, 1.0), lambda x: (x >= 0).astype(float)),
+          "cubic": ((-1.0, 1.0), lambda x: 4 * x**3 - 3 * x)}
+
+
+@pytest.mark.parametrize("name", sorted(CURVES))
+def test_regression_sets_have_one_feature_and_one_numeric_target(name):
+    data = load(name, seed=5, n=200, test_ratio=0.25)
+    assert data.task == "regression" and data.class_names == ()
+    assert data.X_train.shape == (150, 1) and data.Y_train.shape == (150, 1)
+    assert data.X_test.shape == (50, 1) and data.Y_test.shape == (50, 1)
+    (lo, hi), _ = CURVES[name]
+    assert lo <= data.X.min() and data.X.max() <= hi
+    # Uniform over the range: both ends are reached within a tenth of it by 200 draws.
+    assert data.X.min() < lo + 0.1 * (hi - lo) and data.X.max() > hi - 0.1 * (hi - lo)
+
+
+@pytest.mark.parametrize("name", sorted(CURVES))
+def test_noise_free_regression_targets_are_the_curve(name):
+    data = load(name, seed=2, noise=0.0)
+    _, f = CURVES[name]
+    np.testing.assert_allclose(data.Y, f(data.X), atol=1e-12)
+
+
+@pytest.mark.parametrize("name", sorted(CURVES))
+def test_regression_noise_is_the_requested_standard_deviation(name):
+    data = load(name, seed=4, n=20_000, noise=0.3, test_ratio=0.0)
+    _, f = CURVES[name]
+    residual = data.Y - f(data.X)
+    # The sample standard deviation of 20 000 draws is within 2 % of σ (its own sd is σ/√(2n)).
+    assert abs(residual.std() - 0.3) < 0.02 * 0.3 and abs(residual.mean()) < 0.01
+
+
+@pytest.mark.parametrize("name", sorted(CURVES))
+def test_regression_sets_are_deterministic_by_seed(name):
+    a, b, c = load(name, seed=9), load(name, seed=9), load(name, seed=10)
+    np.testing.assert_array_equal(a.X_train, b.X_train)
+    np.testing.assert_array_equal(a.Y_test, b.Y_test)
+    assert not np.array_equal(a.X_train, c.X_train)
+    assert a.params == {"generator": name, "n": 200, "noise": 0.1, "test_ratio": 0.2,
+                        "seed": 9}

@@ -137,11 +137,32 @@ class NetworkLegend(QWidget):
         font.setPointSizeF(8.5 * self.scale)
         return font
 
+    def _pieces(self, width: float, fm: QFontMetrics) -> list[tuple[str, str]]:
+        """Return the entries, each one too wide for a row of its own split after its "; "
+        into pieces that fit (a linear output's fill entry lists three ranges); the pieces
+        after the first are ``more``: no swatch, the text under the first's."""
+        room = width - 8.0 - SWATCH_W * self.scale - 6 - 16 * self.scale
+        pieces: list[tuple[str, str]] = []
+        for kind, text in self.entries:
+            if fm.horizontalAdvance(text) <= room or "; " not in text:
+                pieces.append((kind, text))
+                continue
+            line = ""
+            for part in text.split("; "):
+                longer = f"{line}; {part}" if line else part
+                if line and fm.horizontalAdvance(longer) > room:
+                    pieces.append((kind, line + ";"))
+                    kind, line = "more", part
+                else:
+                    line = longer
+            pieces.append((kind, line))
+        return pieces
+
     def _rows(self, width: float) -> list[list[tuple[str, str, float]]]:
         fm = QFontMetrics(self._font())
         rows: list[list[tuple[str, str, float]]] = [[]]
         x = 8.0
-        for kind, text in self.entries:
+        for kind, text in self._pieces(width, fm):
             w = SWATCH_W * self.scale + 6 + fm.horizontalAdvance(text) + 16 * self.scale
             if rows[-1] and x + w > width:
                 rows.append([])

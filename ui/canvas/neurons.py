@@ -82,6 +82,12 @@ class NeuronColumnItem(QGraphicsItem):
         hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
         self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
+        # Drop the cached pixmap: a column moved to a rectangle of the same size kept the old
+        # neurons in the part of the cache its next paint did not cover (an input neuron drawn
+        # three times after the Train task narrowed the canvas).
+        mode = self.cacheMode()
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(mode)
         self.update()
 
     def set_values(self, kind: str, values: np.ndarray | None) -> None:

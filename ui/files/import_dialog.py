@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from engine.datasets import Dataset
 from engine.files.csv_import import CsvImportError, import_csv, read_table
+from engine.lesson.presets import output_for
 from engine.network import Network
 from ui.look.messages import describe
 
@@ -35,10 +36,7 @@ PREVIEW_ROWS = 6
 def network_for(dataset: Dataset, hidden: list[int], activation: str, seed: int) -> Network:
     """Return a new network shaped for ``dataset``: s(1) features, the ``hidden`` layers, and
     sigmoid (two classes), softmax (more) or linear output with squared error (regression)."""
-    if dataset.task == "regression":
-        output, loss = "linear", "squared_error"
-    else:
-        output, loss = ("softmax" if dataset.n_outputs > 1 else "sigmoid"), "cross_entropy"
+    output, loss = output_for(dataset)
     return Network([dataset.n_inputs, *hidden, dataset.n_outputs], activation, output, loss,
                    rng=np.random.default_rng(seed))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from engine.files.csv_import import CsvImportError, read_text
 from engine.files.session_format import SessionError, load_session, save_session
+from engine.lesson.presets import settings_for_data
 from engine.messages import in_file, one_line, printable, show_name
 from ui.files import session_io
 from ui.files.autosave import Autosave, ExceptionGuard, setup_logging
@@ -350,6 +351,10 @@ class SessionController(QObject):
         ds = dialog.dataset
         net = self.state.network
         new_net = network_for(ds, net.layer_sizes[1:-1], net.activation, self.state.seed)
+        if self.parts.training is not None:
+            self.parts.training.article_weights = False     # the seed label: random weights
+        # Another problem starts with its own settings, as a data set picked in the Data tab does.
+        self.state.update_settings(**settings_for_data(ds).as_dict())
         self.state.set_problem(new_net, ds.X_train, ds.Y_train, ds)
         self.state.preset = "custom"
         return True

@@ -22,7 +22,7 @@ from engine.lesson.health import HealthRecorder
 from engine.lesson.landscape_choice import LandscapeChoice
 from engine.lesson.presets import build_preset, data_article
 from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
-from ui.state import AppState, Settings
+from ui.state import AppState
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -187,6 +187,6 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
 def preset_session(name: str = "mazur", seed: int = 0) -> Session:
     """Return a fresh session of preset ``name`` (what File → New starts from)."""
     setup = build_preset(name, seed=seed)
-    settings = asdict(Settings(lr=setup.lr, lam=setup.lam, freeze_bias=setup.freeze_bias))
+    settings = asdict(setup.settings())
     return Session(setup.network, setup.X, setup.Y, setup.dataset, settings, None, 0, 0,
                    setup.name, setup.seed)

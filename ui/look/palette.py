@@ -233,6 +233,9 @@ TEST_HEX = "#CC79A7"
 CLASS_HEX = (NEGATIVE_HEX, POSITIVE_HEX, "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
              "#000000", "#999999", "#882255")
 CLASS_SYMBOLS = ("o", "s", "t", "d", "star", "h", "p", "t1", "+", "x")
+# Regression: the examples (x, y) in blue, the network's curve h(x) in vermillion (Okabe–Ito).
+FIT_POINT_HEX = POSITIVE_HEX
+FIT_CURVE_HEX = "#D55E00"
 
 
 def class_rgba(probabilities: np.ndarray) -> np.ndarray:

@@ -272,6 +272,8 @@ class BoundaryView(QWidget):
         for item in self._scatter.values():
             self.plot.removeItem(item)
         self._scatter.clear()
+        if not self.has_two_features():
+            return      # no plane to put them on (one-feature data shows the regression plot)
         sets = [(self.points(), self.state.Y, True)]
         ds = raw_of(self.state.dataset)
         if ds is not None and ds.X_test.shape[0] and ds.n_inputs == 2 \

@@ -117,7 +117,11 @@ class DataControls(QWidget):
                  "or": tr("OR"), "circles": tr("Circles"), "moons": tr("Two moons"),
                  "spirals": tr("Two spirals"), "blobs": tr("Three blobs (3 classes)"),
                  "iris": tr("Iris flowers (4 features, 3 classes)"),
-                 "digits": tr("Handwritten digits 8×8 (64 features, 10 classes)")}
+                 "digits": tr("Handwritten digits 8×8 (64 features, 10 classes)"),
+                 "sin": tr("y = sin x (1 feature, regression)"),
+                 "abs": tr("y = |x| (1 feature, regression)"),
+                 "step": tr("A step (1 feature, regression)"),
+                 "cubic": tr("Cubic y = 4x³ − 3x (1 feature, regression)")}
         for i in range(self.combo.count()):
             self.combo.setItemText(i, names[self.combo.itemData(i)])
         self.combo.setToolTip(tr("The examples to learn from; changing the number of inputs or "
@@ -206,7 +210,10 @@ class DataControls(QWidget):
         m_train = self.state.X.shape[0]
         ds = self.state.dataset
         m_test = ds.X_test.shape[0] if ds is not None else 0
-        self.info.setText(self.tr("%1 training and %2 test examples, %3 features, data seed %4")
+        n = self.state.X.shape[1]
+        text = (self.tr("%1 training and %2 test examples, 1 feature, data seed %4") if n == 1
+                else self.tr("%1 training and %2 test examples, %3 features, data seed %4"))
+        self.info.setText(text
                           .replace("%1", loc.toString(m_train)).replace("%2", loc.toString(m_test))
                           .replace("%3", loc.toString(self.state.X.shape[1]))
                           .replace("%4", str(self.data_seed)))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.datasets import load
 from engine.features import FeatureSet, takes_features, with_features
-from engine.lesson.presets import Article, data_article, settings_for
+from engine.lesson.presets import Article, data_article, output_for, settings_for
 from ui.look.messages import translate_message
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
@@ -151,9 +151,11 @@ class TrainingPanel(QWidget):
         for w in self.findChildren(QWidget):
             if w.toolTip():
                 w.setStatusTip(w.toolTip())
-        for dock, title in zip(self.docks, (tr("Training"), tr("Decision boundary"),
-                                            tr("Cost and accuracy")), strict=False):
-            dock.setWindowTitle(title)
+        # The middle dock is the data plot's: it says itself which plot it shows (data_plot.py).
+        for dock, title in zip(self.docks, (tr("Training"), None, tr("Cost and accuracy")),
+                               strict=False):
+            if title is not None:
+                dock.setWindowTitle(title)
         # The summary quotes the child controls' combo texts, and a parent gets LanguageChange
         # before its children: bring theirs up to date first (they do it again, harmlessly).
         self.data.retranslate()
@@ -256,8 +258,9 @@ class TrainingPanel(QWidget):
             return
         # Another problem starts from fresh weights, as a lesson would; the shape is kept.
         output, loss = net.output, net.loss_name
-        if not same_sizes:
-            output, loss = ("softmax" if ds.n_outputs > 1 else "sigmoid"), "cross_entropy"
+        # A numeric target needs a linear output: a sigmoid could not reach y outside (0, 1).
+        if not same_sizes or (ds.task == "regression" and net.g_out.gives_probabilities):
+            output, loss = output_for(ds)
         hidden = self.network_controls.editor.hidden_sizes
         new = self.controller.build_network([ds.n_inputs, *hidden, ds.n_outputs],
                                             output=output, loss=loss)

@@ -1,6 +1,6 @@
-"""The training wing: the panel, the loss plot, the decision boundary and the gradient health as
-docks of the window, around one ``TrainingController``; ``--train-epochs N`` trains before the
-window shows."""
+"""The training wing: the panel, the loss plot, the data plot (the decision boundary, or the
+regression curve for one-feature data) and the gradient health as docks of the window, around
+one ``TrainingController``; ``--train-epochs N`` trains before the window shows."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from ui.canvas.view import NetworkView
 from ui.state import AppState
 from ui.training import landscape_dock
 from ui.training.boundary_view import BoundaryView
+from ui.training.data_plot import DataPlot
 from ui.training.health_plot import HealthPlot
 from ui.training.landscape_view import LandscapeView
 from ui.training.loss_plot import LossPlot
 from ui.training.panel import TrainingPanel
+from ui.training.regression_view import RegressionView
 from ui.training.scheduler import TrainingController
 
 
@@ -33,6 +35,8 @@ class TrainingWing:
     boundary: BoundaryView
     health_plot: HealthPlot | None = None
     landscape: LandscapeView | None = None
+    regression: RegressionView | None = None
+    data_plot: DataPlot | None = None
 
 
 def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
@@ -44,6 +48,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     panel = TrainingPanel(state, controller)
     loss_plot = LossPlot(controller.history)
     boundary = BoundaryView(state)
+    regression = RegressionView(state)
+    data_plot = DataPlot(state, boundary, regression)
     controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
     # The trainer records the layers' gradient health on its stride. While it is stopped, the
     # newest weights are recorded too (new weights before training: a deep sigmoid net shows
@@ -73,7 +79,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     loss_plot.set_show_accuracy(controller.is_classification())
     if canvas is not None:
         # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
-        canvas.neuron_hovered.connect(lambda layer, k: boundary.set_hovered(layer, k - 1))
+        canvas.neuron_hovered.connect(lambda layer, k: data_plot.set_hovered(layer, k - 1))
 
     scroll = QScrollArea()
     scroll.setObjectName("trainingScroll")
@@ -83,7 +89,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     # Right of the step-through canvas: the controls, and below them the boundary beside the
     # cost plot (side by side, the square boundary map wastes no width).
     docks = []
-    for name, widget in (("trainingDock", scroll), ("boundaryDock", boundary),
+    for name, widget in (("trainingDock", scroll), ("boundaryDock", data_plot),
                          ("lossDock", loss_plot), ("healthDock", health_plot)):
         dock = QDockWidget(window)
         dock.setObjectName(name)
@@ -98,6 +104,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     panel.docks = docks[:3]
     health_plot.dock = docks[3]
     panel.retranslate()
+    data_plot.retranslate()     # the panel titles the other docks; this one says which plot
     health_plot.retranslate()
     for dock in docks:
         window.view_menu.addAction(dock.toggleViewAction())
@@ -116,4 +123,5 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
             QTimer.singleShot(0, train)
         else:
             train()
-    return TrainingWing(controller, panel, loss_plot, boundary, health_plot, landscape)
+    return TrainingWing(controller, panel, loss_plot, boundary, health_plot, landscape,
+                        regression, data_plot)

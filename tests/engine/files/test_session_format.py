@@ -175,6 +175,34 @@ def test_generated_dataset_is_saved_as_its_recipe_and_regenerated():
     assert np.array_equal(back.dataset.X_test, s.dataset.X_test)
 
 
+@pytest.mark.parametrize("name", ["sin", "abs", "step", "cubic"])
+def test_a_regression_preset_is_saved_as_its_recipe_and_comes_back_a_regression(name):
+    s = _session(name)
+    doc = json.loads(dumps(s))
+    assert doc["preset"] == name
+    assert doc["data"] == {"kind": "generated", "name": name, "seed": 3, "test_ratio": 0.2,
+                           "n": 200, "noise": 0.1}
+    back = loads(dumps(s))
+    assert back.preset == name and back.dataset.task == "regression"
+    assert (back.network.output, back.network.loss_name) == ("linear", "squared_error")
+    assert np.array_equal(back.X, s.X) and np.array_equal(back.Y, s.Y)
+    assert np.array_equal(back.dataset.Y_test, s.dataset.Y_test)
+
+
+def test_a_preset_named_for_no_data_set_reopens():
+    back = loads(dumps(_session("deep-sigmoid")))       # its data set is moons
+    assert back.preset == "deep-sigmoid" and back.dataset.name == "moons"
+
+
+def test_an_imported_regression_keeps_its_target_name():
+    ds = import_csv("hours,sold\n1,2.5\n2,3.25\n3,-1\n4,0.5\n5,1.5\n", test_ratio=0.2,
+                    seed=1, name="shop")
+    net = Network([1, 3, 1], "tanh", "linear", "squared_error", rng=np.random.default_rng(0))
+    back = loads(dumps(Session(net, ds.X_train, ds.Y_train, ds)))
+    assert back.dataset.task == "regression" and back.dataset.params["label_name"] == "sold"
+    assert back.dataset.feature_names == ("hours",)
+
+
 def test_imported_dataset_is_saved_inline_with_test_part_and_names():
     ds = import_csv("a;b;kind\n1,5;2;cat\n2;3;dog\n3;1;cat\n4;4;dog\n5;0;cat\n",
                     test_ratio=0.4, seed=1, name="pets")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from ui.canvas.legend import NetworkLegend
@@ -126,3 +127,19 @@ def test_legend_gives_way_before_the_drawing_is_cut_off(qtbot):
         view.resize(572, height)
         QApplication.processEvents()
         assert view.layout_.height <= view.viewport().height(), height
+
+
+def test_a_fill_entry_wider_than_the_legend_continues_on_the_next_row(qtbot):
+    # A regression network (inputs ±3.2, tanh layers, a linear output) lists three ranges.
+    legend = _legend(qtbot, [FillScale(full=3.2, signed=True), TANH, TANH, LINEAR])
+    text = dict(legend.entries)["signed"]
+    fm = QFontMetrics(legend._font())
+    width = fm.horizontalAdvance(text) * 0.6      # too narrow for the whole entry
+    rows = legend._rows(width)
+    pieces = [(kind, piece) for row in rows for kind, piece, _ in row
+              if kind in ("signed", "more")]
+    assert [kind for kind, _ in pieces][0] == "signed" and len(pieces) >= 2
+    assert all(kind == "more" for kind, _ in pieces[1:])
+    # Nothing is lost: the pieces read as the entry, and each fits beside its swatch.
+    assert " ".join(piece for _, piece in pieces) == text
+    assert all(fm.horizontalAdvance(piece) <= width for _, piece in pieces)

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMessageBox, QPushButton
 
 from engine import Network, make_optimizer
 from engine.files.csv_import import CsvImportError, import_csv_file
@@ -710,3 +710,40 @@ def test_a_session_keeps_k_and_the_place_inside_example_3(settings_dir, qtbot, t
     assert win.state.example_count == 3 and win.stepper.trace.m == 3
     assert win.stepper.cursor == 25 and win.stepper.step.example == step.example == 2
     np.testing.assert_array_equal(win.stepper.step.payload.d, step.payload.d)
+
+
+def test_a_one_feature_csv_with_a_numeric_label_imports_as_a_regression_with_its_curve(window):
+    c = window.session
+    c.run_import_dialog = lambda dialog: True        # the dialog's defaults: detect, standardize
+    assert c.import_path(DATA / "ok" / "sunshine_ice_cream.csv")
+    net, ds = window.state.network, window.state.dataset
+    assert ds.task == "regression" and window.state.X.shape[1] == 1
+    assert (net.layer_sizes[0], net.layer_sizes[-1]) == (1, 1)
+    assert (net.output, net.loss_name) == ("linear", "squared_error")
+    # A new problem leaves the preset's settings behind (Mazur's fixed biases above all).
+    assert not window.state.settings.freeze_bias and window.state.settings.optimizer == "adam"
+    dock = window.findChild(QDockWidget, "boundaryDock")
+    assert dock.widget().showing_regression() and dock.windowTitle() == "Regression curve h(x)"
+    view = dock.widget().regression
+    np.testing.assert_array_equal(view.train_points.getData()[1], window.state.Y[:, 0])
+    assert view.plot.getPlotItem().getAxis("left").labelText == "ice_creams"
+
+
+def test_a_regression_preset_saved_and_reopened_comes_back_with_its_curve(window, tmp_path):
+    from engine.files.session_format import save_session
+
+    c = window.session
+    save_session(tmp_path / "sin.json", session_io.preset_session("sin", seed=2))
+    assert c.open_path(tmp_path / "sin.json", ask=False)
+    assert window.state.preset == "sin" and window.state.settings.optimizer == "adam"
+    window.training.train_epochs(5)
+    assert c.save_to(tmp_path / "again.json")
+    c.answers.append(Button.Discard)
+    c.new()                                          # Mazur: two features, the boundary
+    dock = window.findChild(QDockWidget, "boundaryDock")
+    assert not dock.widget().showing_regression()
+    assert c.open_path(tmp_path / "again.json", ask=False)
+    assert dock.widget().showing_regression() and dock.windowTitle() == "Regression curve h(x)"
+    view = dock.widget().regression
+    xs, ys = view.curve.getData()
+    np.testing.assert_allclose(ys, window.state.network.predict(xs.reshape(-1, 1))[:, 0])
