@@ -21,6 +21,7 @@ from engine.files.session_format import Session, SessionError
 from engine.lesson.health import HealthRecorder
 from engine.lesson.landscape_choice import LandscapeChoice
 from engine.lesson.presets import build_preset, data_article
+from engine.lesson.settings import Settings
 from engine.messages import QT_TRANSLATE_NOOP, Message, one_line, reason
 from ui.state import AppState
 

@@ -148,6 +148,10 @@ class LandscapeView(QWidget):
     def _record(self) -> None:
         """Add the weights of now to the path and redraw it (re-centre if it left the map)."""
         net = self.state.network
+        if self.grid is not None and self.grid.plane.centre.size != sum(t.size for t in net.thetas):
+            # Another network (a listener before us answered its change with an epoch): the
+            # map and path are of the old one until our own network_changed handler runs.
+            return
         try:
             self.path.record(self.controller.epoch, net.thetas)
         except ValueError:
