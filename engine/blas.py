@@ -14,9 +14,8 @@ measures).
 Two thread pools must never fight over the cores: a BLAS's idle workers spin for a while after
 each call (OpenBLAS ~0.1 s, Intel OpenMP 0.2 s), and on a 2-core machine a 2-thread call of the
 other library then waits for a core. Hence: MKL's OpenMP workers go to sleep at once after each
-call (``KMP_BLOCKTIME=0``), so MKL never spins; and as soon as MKL takes a class, numpy's
-OpenBLAS is set to one thread, so it has no workers to spin (its classes are measured again
-that way).
+call (``KMP_BLOCKTIME=0``), so MKL never spins; and while MKL's trials run and whenever MKL
+keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to spin.
 
 A product timed alone is not what the learner waits for: with MKL taking one class, the
 products left to OpenBLAS run on one thread, and a trial can be timed while the other library's
@@ -75,6 +74,7 @@ PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS, PASS_BLOCK = 3, 5, 0.1, 0.005
 # the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
 # thread of the process uses the CPU.
 SPIN_POLL, SPIN_SECONDS = 0.01, 0.15
+
 
 def shape_class(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> tuple:
     """Return the class a product is decided for: dtype, how each operand is laid out, and
