@@ -23,7 +23,7 @@ workers still spin. So the per-product trials only *propose* MKL; the caller's n
 (``Router.confirm``: the training step's forward and backward pass, ``engine.batched``) is then
 timed under both complete configurations — every class numpy's with OpenBLAS at full threads,
 and the proposal with OpenBLAS at one thread — interleaved, and the proposal is kept only if
-its median pass is faster by ``MARGIN``.
+its passes are faster by ``MARGIN`` (the median of the ratios of passes timed side by side).
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -231,8 +231,8 @@ class Router:
 
     def confirm(self, run_pass: Callable[[], object]) -> None:
         """End the trials since the last call: keep the classes they gave MKL only if whole
-        passes run faster with them (medians of interleaved timings, by ``MARGIN``; a tie goes
-        to numpy), and give OpenBLAS its threads back unless MKL keeps a class.
+        passes run faster with them (by ``MARGIN``, in the median of interleaved visits; a tie
+        goes to numpy), and give OpenBLAS its threads back unless MKL keeps a class.
 
         ``run_pass`` does one whole pass of the caller's work (e.g. a training step's forward
         and backward pass) and has no effect but its outputs, so it can be repeated; the
@@ -263,7 +263,10 @@ class Router:
                 times[name].append((self.clock() - t0) / n)
                 spent += times[name][-1] * n
         seconds = {name: statistics.median(v) for name, v in times.items() if v}
-        keep = bool(seconds) and seconds["mkl"] < (1.0 - MARGIN) * seconds["numpy"]
+        # Judged visit by visit: the two passes of a visit ran next to each other and met the
+        # same load, so their ratio is steadier on a busy machine than two separate medians.
+        keep = bool(seconds) and statistics.median(
+            m / n for m, n in zip(times["mkl"], times["numpy"], strict=True)) < 1.0 - MARGIN
         if seconds:
             self.passes.append(PassTrial("mkl" if keep else "numpy", seconds, len(self.fresh)))
         self.pending = False
