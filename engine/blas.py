@@ -266,7 +266,7 @@ class Router:
         # Judged visit by visit: the two passes of a visit ran next to each other and met the
         # same load, so their ratio is steadier on a busy machine than two separate medians.
         keep = bool(seconds) and statistics.median(
-            m / n for m, n in zip(times["mkl"], times["numpy"], strict=True)) < 1.0 - MARGIN
+            a / b for a, b in zip(times["mkl"], times["numpy"], strict=True)) < 1.0 - MARGIN
         if seconds:
             self.passes.append(PassTrial("mkl" if keep else "numpy", seconds, len(self.fresh)))
         self.pending = False
