@@ -11,17 +11,14 @@ import json  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from benchmarks.common import THREADS, apply_thread_limits, blas_description  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    THREADS,
+    apply_thread_limits,
+    blas_description,
+    loadavg,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def _loadavg() -> str:
-    try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            return " ".join(fh.read().split()[:3])
-    except OSError:
-        return "?"
 
 
 def main() -> int:
@@ -31,16 +28,20 @@ def main() -> int:
     p.add_argument("--engine-only", action="store_true")
     p.add_argument("--app-only", action="store_true")
     p.add_argument("--repeats", type=int, default=None, help="interleaved blocks per variant")
+    p.add_argument("--out", type=Path, default=RESULTS,
+                   help="folder for latest.md and latest.json (another folder than the default "
+                        "leaves benchmarks/README.md and results/ as they are)")
     args = p.parse_args()
+    out = args.out
     apply_thread_limits()
     env = blas_description()
     env["threads"] = str(THREADS)
-    env["loadavg_at_start"] = _loadavg()
+    env["loadavg_at_start"] = loadavg()
     results: dict = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                      "environment": env}
     if args.engine_only or args.app_only:  # keep the other half of the last run's results
         try:
-            last = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))
+            last = json.loads((out / "latest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             last = {}
         for part in ("app",) if args.engine_only else ("engine", "health"):
@@ -59,17 +60,21 @@ def main() -> int:
         from benchmarks import app_bench
 
         results["app"] = app_bench.run(quick=args.quick)
-    results["loadavg_at_end"] = _loadavg()
+    results["loadavg_at_end"] = loadavg()
     from benchmarks.report import markdown
 
     text = markdown(results)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.md").write_text(text + "\n", encoding="utf-8")
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=float) + "\n",
-                                         encoding="utf-8")
-    _update_readme(text)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(text + "\n", encoding="utf-8")
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=float) + "\n",
+                                     encoding="utf-8")
     print(text)
-    print(f"\nSaved {RESULTS / 'latest.md'} and latest.json; the table in benchmarks/README.md")
+    if out.resolve() == RESULTS:
+        _update_readme(text)
+        print(f"\nSaved {out / 'latest.md'} and latest.json; the table in "
+              "benchmarks/README.md")
+    else:
+        print(f"\nSaved {out / 'latest.md'} and latest.json (README and results/ untouched)")
     return 0
 
 

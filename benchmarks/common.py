@@ -91,13 +91,44 @@ def mkl_kernels() -> str:
         return lib.name
 
 
+def loadavg() -> str:
+    """Return the 1, 5 and 15-minute load averages (as ``uptime`` shows them), or "?"."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return " ".join(fh.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def openblas_kernel() -> str:
+    """Return numpy's OpenBLAS version and the kernels (core type) it chose for this CPU."""
+    import ctypes
+
+    from engine.blas_libraries import _numpy_openblas_paths
+
+    for path in _numpy_openblas_paths():
+        try:
+            lib = ctypes.CDLL(str(path))
+        except OSError:
+            continue
+        for prefix in ("scipy_openblas_", "openblas_"):
+            for suffix in ("64_", ""):
+                core = getattr(lib, f"{prefix}get_corename{suffix}", None)
+                config = getattr(lib, f"{prefix}get_config{suffix}", None)
+                if core is not None and config is not None:
+                    core.restype = config.restype = ctypes.c_char_p
+                    return f"{core().decode()} ({config().decode().strip()})"
+    return "?"
+
+
 def blas_description() -> dict[str, str]:
     """Return the CPU, and which BLAS numpy, the engine's MKL and torch use (kernels, threads)."""
     import numpy as np
 
     info: dict[str, str] = {**cpu_description(), "numpy": np.__version__,
                             "python": platform.python_version(),
-                            "cpu_count": str(os.cpu_count()), "engine MKL": mkl_kernels()}
+                            "cpu_count": str(os.cpu_count()), "engine MKL": mkl_kernels(),
+                            "numpy OpenBLAS kernel": openblas_kernel()}
     try:
         from threadpoolctl import threadpool_info
         for pool in threadpool_info():
@@ -112,11 +143,7 @@ def blas_description() -> dict[str, str]:
                         f"mkl={torch.backends.mkl.is_available()}"
     except ImportError:
         info["torch"] = "not installed"
-    try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            info["loadavg_at_start"] = fh.read().split(" ", 3)[:3].__str__()
-    except OSError:
-        pass
+    info["loadavg_at_start"] = loadavg()
     return info
 
 
@@ -141,9 +168,27 @@ def calibrate(fn: Callable[[], object], target_s: float = 0.1) -> int:
 
 def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int,
                         target_s: float = 0.1, settle_s: float = 0.0) -> dict[str, float]:
-    """Return the median seconds per call of each function, timed in interleaved blocks.
+    """Return the median seconds per call of each function (see ``interleaved_samples``)."""
+    samples = interleaved_samples(fns, repeats, target_s, settle_s)
+    return {k: statistics.median(v) for k, v in samples.items()}
 
-    Interleaving (A B C A B C ...) makes the noise of a shared machine hit every variant alike.
+
+def paired_ratio(samples: dict[str, list[float]], slower: str, faster: str) -> float:
+    """Return the median over repetitions of ``slower``'s block time ÷ ``faster``'s in the same
+    repetition: two variants timed next to each other share that moment's load, so their ratio
+    moves less with the load than the ratio of the two medians does."""
+    return statistics.median(a / b for a, b in zip(samples[slower], samples[faster],
+                                                   strict=True))
+
+
+def interleaved_samples(fns: dict[str, Callable[[], object]], repeats: int,
+                        target_s: float = 0.1, settle_s: float = 0.0) -> dict[str, list[float]]:
+    """Return, per function, its seconds per call in each repetition, timed in interleaved
+    blocks.
+
+    Interleaving makes the noise of a shared machine hit every variant alike; the order is
+    reversed every other repetition (A B C, C B A, A B C, ...) so that no variant always runs
+    right after the same one.
     ``settle_s``: a pause before each block. BLAS and OpenMP worker threads spin for up to
     ~0.2 s after their last call (OpenBLAS, Intel and GNU OpenMP alike): without a pause, one
     variant's idle threads take a core from the next variant's (measured: MKL's f64 step 2×
@@ -151,12 +196,13 @@ def interleaved_medians(fns: dict[str, Callable[[], object]], repeats: int,
     """
     counts = {k: calibrate(f, target_s) for k, f in fns.items()}
     samples: dict[str, list[float]] = {k: [] for k in fns}
-    for _ in range(repeats):
-        for k, f in fns.items():
+    for r in range(repeats):
+        for k in list(fns)[::-1] if r % 2 else list(fns):
+            f = fns[k]
             if settle_s:
                 time.sleep(settle_s)
             samples[k].append(time_block(f, counts[k]))
-    return {k: statistics.median(v) for k, v in samples.items()}
+    return samples
 
 
 def page_faults() -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from benchmarks.common import interleaved_medians, page_faults
+from benchmarks.common import interleaved_samples, loadavg, page_faults, paired_ratio
 from engine import blas
 from engine.datasets import load
 from engine.network import Network
@@ -98,10 +98,10 @@ def make_router(forced: str | None, threads: int) -> blas.Router:
 
 
 def route_summary(router: blas.Router) -> str:
-    """Return "numpy", "mkl", "mixed (k of n classes mkl)" or "–" (no large product)."""
+    """Return "numpy", "mkl", "mixed (k of n classes mkl)" or "– (no large product)"."""
     routes = [d.route for d in router.decisions.values()]
     if not routes:
-        return "–"
+        return "– (no large product)"
     if len(set(routes)) == 1:
         return routes[0]
     return f"mixed ({routes.count('mkl')} of {len(routes)} classes mkl)"
@@ -271,6 +271,7 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
     with ``make bench``). "engine_numpy" is the same engine forced to numpy's matmul (an install
     without the extra), "engine_mkl" forced to MKL's GEMM.
     """
+    load_start = loadavg()
     X, Y, source = make_data(case, dtype)
     installed = blas.router
     auto = make_router(None, threads)
@@ -307,7 +308,8 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
             for layout in ("features", "rows"):
                 fns[f"gemm_{layout}_{route}"] = gemm_bound(case, dtype, eng.x, layout, router)
     target = 0.05 if case.m < 1000 else 0.15
-    med = interleaved_medians(fns, repeats, target, settle_s)
+    samples = interleaved_samples(fns, repeats, target, settle_s)
+    med = {k: statistics.median(v) for k, v in samples.items()}
     row["s_per_step"] = med
     row["steps_per_s"] = {k: 1.0 / v for k, v in med.items()}
     torch_best = [med[k] for k in ("torch_manual", "torch_autograd") if k in med]
@@ -315,7 +317,7 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
         if torch_best and key in med:
             row[f"ratio_{key}_vs_best_torch"] = min(torch_best) / med[key]
     row["ratio_vs_best_torch"] = row.get("ratio_engine_vs_best_torch")
-    row["ratio_engine_vs_numpy"] = med["engine_numpy"] / med["engine"]
+    row["ratio_engine_vs_numpy"] = paired_ratio(samples, "engine_numpy", "engine")
     if case.m >= 5000:
         bounds = {r: min(med[f"gemm_features_{r}"], med[f"gemm_rows_{r}"]) for r in forced}
         bound = min(bounds.values())       # the faster library and layout: the stricter
@@ -334,6 +336,7 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
     # After the timing: a class numpy took before MKL took another is decided again at once.
     row["engine_route"] = route_summary(auto)
     row["engine_router"] = auto.describe()
+    row["load"] = {"start": load_start, "end": loadavg()}
     blas.use(installed)
     return row
 

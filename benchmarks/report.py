@@ -15,6 +15,10 @@ def _ok(flag: bool) -> str:
     return "met" if flag else "**MISSED**"
 
 
+def _load(value: str | None) -> str:
+    return value.split()[0] if value else "?"
+
+
 def _ratio(r: dict, key: str, target: float | None = None) -> str:
     v = r.get(key)
     if v is None:
@@ -28,35 +32,42 @@ def engine_table(engine: dict) -> list[str]:
     lines = [
         "### Engine: full-batch training steps per second (higher is better)",
         "",
-        "\"engine\" is the engine as installed: the first large product of each shape class "
-        "is done by both libraries and the faster one keeps the class (engine/blas.py; route "
-        "in brackets: numpy, mkl or mixed). \"numpy route\" is the same engine forced to "
-        "numpy's matmul (`BACKPROP_BLAS=numpy`, an install without the `mkl` extra), \"MKL "
-        "route\" forced to MKL's GEMM (`BACKPROP_BLAS=mkl`). \"engine ÷ numpy route\" is "
-        "the check that installing MKL never makes the engine slower (≥ 1.0 up to the noise).",
+        "\"engine\" is the engine as installed (with MKL when the `mkl` extra is there), on the "
+        "route it chose itself (engine/blas.py): each class of large product is tried on both "
+        "libraries, and MKL keeps what it won only if whole forward+backward passes run faster "
+        "that way than with every product on numpy's OpenBLAS at full threads. \"numpy "
+        "BLAS\" is the same engine forced to numpy's matmul (`BACKPROP_BLAS=numpy`: an install "
+        "without MKL), \"MKL forced\" every large product to MKL (`BACKPROP_BLAS=mkl`). The "
+        "three (and torch) are timed in one process, interleaved in alternating order, medians "
+        "of the repeats. \"engine ÷ numpy BLAS\" is the check that installing MKL never makes "
+        "the engine slower (≥ 1.0 up to the noise): the median, over the repetitions, of the "
+        "two blocks timed next to each other (so they share that moment's load). Load: the "
+        "1-minute load average (as `uptime` shows it) when the row started and ended.",
         "",
-        "| network | dtype | m | threads | engine (route) | numpy route | MKL route | "
-        "torch hand-written | torch autograd | engine ÷ faster torch (≥ 1.0) | "
-        "numpy route ÷ faster torch (≥ 1.0) | MKL route ÷ faster torch | engine ÷ numpy route "
-        "| page faults/step |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| network | dtype | m | threads | route chosen | engine | engine, numpy BLAS | "
+        "engine, MKL forced | engine ÷ numpy BLAS | torch hand-written | torch autograd | "
+        "engine ÷ faster torch (≥ 1.0) | numpy BLAS ÷ faster torch (≥ 1.0) | "
+        "page faults/step | load start → end |",
+        "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         sps = r["steps_per_s"]
+        load = r.get("load", {})
         lines.append(
             f"| {r['case']} | {r['dtype']} | {r['m']:,} | {r.get('threads', '?')} | "
-            f"{_f(sps['engine'])} ({r.get('engine_route', '?')}) | "
+            f"{r.get('engine_route', '?')} | {_f(sps['engine'])} | "
             f"{_f(sps.get('engine_numpy'))} | {_f(sps.get('engine_mkl'))} | "
+            f"{_ratio(r, 'ratio_engine_vs_numpy')} | "
             f"{_f(sps.get('torch_manual'))} | {_f(sps.get('torch_autograd'))} | "
             f"{_ratio(r, 'ratio_engine_vs_best_torch', 1.0)} | "
             f"{_ratio(r, 'ratio_engine_numpy_vs_best_torch', 1.0)} | "
-            f"{_ratio(r, 'ratio_engine_mkl_vs_best_torch')} | "
-            f"{_ratio(r, 'ratio_engine_vs_numpy')} | "
-            f"{_f(r['engine_page_faults_per_step'], 2)} |")
+            f"{_f(r['engine_page_faults_per_step'], 2)} | "
+            f"{_load(load.get('start'))} → {_load(load.get('end'))} |")
     lines += ["", "Routes the engine measured (best trial time per library, per shape class: "
-              "dtype, ~multiply-adds, operands read as stored N or transposed T):", ""]
+              "dtype, ~multiply-adds, operands read as stored N or transposed T; then the "
+              "median whole pass with MKL's classes and without):", ""]
     for r in rows:
-        if r.get("engine_route", "–") != "–":
+        if not r.get("engine_route", "–").startswith("–"):
             lines.append(f"- {r['case']} {r['dtype']}, {r.get('threads', '?')} threads: "
                          f"{r.get('engine_router', '?')}")
     lines += ["", "### Engine: share of the GEMM bound on 784-128-10 (≥ 80 %)", "",
@@ -154,8 +165,12 @@ def markdown(results: dict) -> str:
              "OMP/OPENBLAS/MKL_NUM_THREADS) and for torch. The machine is small and shared "
              "(2 cores, several people running tests): load average "
              f"{env.get('loadavg_at_start')} at the start, {results.get('loadavg_at_end')} at "
-             "the end.", "", "Environment: " + "; ".join(f"{k}: {v}" for k, v in env.items()),
-             ""]
+             "the end.", "",
+             f"Machine: {env.get('cpu_vendor', '?')} {env.get('cpu', '?')}; numpy's OpenBLAS "
+             f"kernels: {env.get('numpy OpenBLAS kernel', '?')}; MKL: "
+             f"{env.get('engine MKL', '?')}; the engine's BLAS route: chosen per process by "
+             "measuring (column \"route chosen\" below).", "",
+             "Environment: " + "; ".join(f"{k}: {v}" for k, v in env.items()), ""]
     for part, when in results.get("earlier", {}).items():
         lines += [f"(The {part} tables are from the run of {when}; this run measured the "
                   "rest.)", ""]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engine import fast_path
+from engine import blas, fast_path
 from engine.activations import Activation
 from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError
@@ -45,6 +45,14 @@ class BatchedPath:
     def forward(self, x: np.ndarray, hidden: Sequence[Activation],
                 g_out: Activation) -> fast_path.Workspace:
         """Run the forward pass on ``x`` and return the work arrays holding every a(l)."""
+        ws = self._forward(x, hidden, g_out)
+        if blas.router.pending:   # see cost_and_gradients
+            blas.router.confirm(lambda: self._forward(x, hidden, g_out))
+            ws = self._forward(x, hidden, g_out)
+        return ws
+
+    def _forward(self, x: np.ndarray, hidden: Sequence[Activation],
+                 g_out: Activation) -> fast_path.Workspace:
         ws = self.workspace(x.shape[0])
         fast_path.forward(ws, self.weights, x, hidden, g_out)
         return ws
@@ -66,11 +74,20 @@ class BatchedPath:
                            loss: Loss, g_out: Activation, lam: float,
                            lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
         """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
-        ws = self.forward(x, hidden, g_out)
+        J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
+        if blas.router.pending:
+            # Products were just measured one by one: keep what MKL won only if whole passes,
+            # what the learner waits for, are faster with it (engine/blas.py).
+            blas.router.confirm(lambda: self._pass(x, y, hidden, loss, g_out, lam, lam1))
+            J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
+        return J, list(self.weights.D)
+
+    def _pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation], loss: Loss,
+              g_out: Activation, lam: float, lam1: float) -> float:
+        ws = self._forward(x, hidden, g_out)
         J = self.cost(ws, y, loss, g_out, lam, lam1)
-        w = self.weights
-        fast_path.backward(ws, w, x, ws.yT, lam, hidden, loss, g_out, lam1)
-        return J, list(w.D)
+        fast_path.backward(ws, self.weights, x, ws.yT, lam, hidden, loss, g_out, lam1)
+        return J
 
     def apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
         """Take the step ``optimizer`` makes of ``D``; raise DivergenceError, keeping the

@@ -14,9 +14,16 @@ measures).
 Two thread pools must never fight over the cores: a BLAS's idle workers spin for a while after
 each call (OpenBLAS ~0.1 s, Intel OpenMP 0.2 s), and on a 2-core machine a 2-thread call of the
 other library then waits for a core. Hence: MKL's OpenMP workers go to sleep at once after each
-call (``KMP_BLOCKTIME=0``), so MKL never spins; and as soon as MKL takes a class, numpy's
-OpenBLAS is set to one thread, so it has no workers to spin (its classes are measured again
-that way).
+call (``KMP_BLOCKTIME=0``), so MKL never spins; and while MKL's trials run and whenever MKL
+keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to spin.
+
+A product timed alone is not what the learner waits for: with MKL taking one class, the
+products left to OpenBLAS run on one thread, and a trial can be timed while the other library's
+workers still spin. So the per-product trials only *propose* MKL; the caller's next whole pass
+(``Router.confirm``: the training step's forward and backward pass, ``engine.batched``) is then
+timed under both complete configurations — every class numpy's with OpenBLAS at full threads,
+and the proposal with OpenBLAS at one thread — interleaved, and the proposal is kept only if
+its passes are faster by ``MARGIN`` (the median of the ratios of passes timed side by side).
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -25,9 +32,10 @@ from __future__ import annotations
 
 import math
 import os
+import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -53,10 +61,19 @@ MIN_WORK = 1 << 20
 # use): at least TRIALS, and more, up to MAX_TRIALS, while the trial has taken under
 # TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
 # busy machine's noise disturbs least.
-TRIALS, MAX_TRIALS, TRIAL_SECONDS = 3, 9, 0.004
+TRIALS, MAX_TRIALS, TRIAL_SECONDS = 2, 9, 0.004
 # MKL must be this much faster to take a class: a tie stays with numpy, the library every
 # install has (the engine must never be slower with MKL installed than without it).
 MARGIN = 0.05
+# Whole passes timed per configuration when MKL proposes to take a class (``Router.confirm``):
+# PASS_VISITS blocks each, interleaved (up to MAX_PASS_VISITS while they have taken under
+# PASS_SECONDS), a block being as many passes as fill PASS_BLOCK seconds (at least one).
+PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS, PASS_BLOCK = 3, 5, 0.1, 0.005
+# OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
+# sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
+# the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
+# thread of the process uses the CPU.
+SPIN_POLL, SPIN_SECONDS = 0.01, 0.15
 
 
 def shape_class(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> tuple:
@@ -72,7 +89,18 @@ class Decision:
 
     route: str
     seconds: dict[str, float]
-    openblas_threads: int
+    overruled: bool = False            # MKL won the trial, but whole passes were not faster
+
+
+@dataclass(frozen=True)
+class PassTrial:
+    """Whole passes timed under both configurations: the median seconds of each ("numpy":
+    without MKL's proposed classes, OpenBLAS at full threads; "mkl": with them) and the one
+    kept."""
+
+    route: str
+    seconds: dict[str, float]
+    classes: int                       # how many classes MKL proposed to take
 
 
 @dataclass
@@ -82,17 +110,24 @@ class Router:
     ``forced``: "numpy" or "mkl" to skip measuring (BACKPROP_BLAS); None measures. ``mkl``: a
     function returning MKL's CBLAS or None, called at the first large product (so a process
     that never needs it never loads it). ``openblas``: numpy's OpenBLAS thread control (None if
-    unreachable). ``clock``: seconds, for the trials (tests pass a fake one).
+    unreachable). ``clock``: seconds, for the trials; ``sleep``: waits for OpenBLAS's idle
+    workers (tests pass fake ones).
     """
 
     forced: str | None = None
     mkl: Callable[[], Cblas | None] = find_mkl
     openblas: Threads | None = None
     clock: Callable[[], float] = time.perf_counter
+    sleep: Callable[[float], object] = time.sleep
     threads: int = 0                   # the thread budget; 0: OpenBLAS's count when first used
     note: str = ""                     # said first by ``describe`` (e.g. a bad BACKPROP_BLAS)
     decisions: dict[tuple, Decision] = field(default_factory=dict)
     mkl_owns_threads: bool = False
+    # Trials since the last ``confirm`` (OpenBLAS on one thread meanwhile), and the classes
+    # they gave MKL: a proposal, until whole passes confirm it.
+    pending: bool = False
+    fresh: set[tuple] = field(default_factory=set)
+    passes: list[PassTrial] = field(default_factory=list)
     _lib: Cblas | None | bool = False  # False: not looked up yet
     _warm: set[str] = field(default_factory=set)
 
@@ -116,15 +151,18 @@ class Router:
         """Let the large products use ``n`` threads, and measure every class again."""
         self.threads = int(n)
         self.decisions.clear()
-        self.mkl_owns_threads = False
+        self.fresh.clear()
+        self.pending = self.mkl_owns_threads = False
         self._set_threads_of_mkl()
         self.activate()
 
     def activate(self) -> None:
         """Give numpy's OpenBLAS the thread count this router's state needs (one thread while
-        MKL has the cores); call after anything else set it, e.g. threadpoolctl."""
+        MKL has the cores or a proposal is being measured); call after anything else set it,
+        e.g. threadpoolctl."""
         if self.openblas is not None:
-            owns = self.mkl_owns_threads or (self.forced == "mkl" and self.library())
+            owns = (self.mkl_owns_threads or self.pending
+                    or (self.forced == "mkl" and self.library()))
             self.openblas.set(1 if owns else self._budget())
 
     def route(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> str:
@@ -134,7 +172,8 @@ class Router:
             return "numpy"
         if self.forced == "mkl":
             if self.library() is not None and not self.mkl_owns_threads:
-                self._give_mkl_the_threads()
+                self.mkl_owns_threads = True
+                self.activate()
             return "mkl" if self.library() is not None else "numpy"
         decision = self.decisions.get(shape_class(a, b, out))
         return decision.route if decision is not None else "undecided"
@@ -158,39 +197,97 @@ class Router:
     def _decide(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
         key = shape_class(a, b, out)
         lib = self.library()
-        seconds: dict[str, float] = {}
-        faster = False
-        if lib is not None and plan(lib, a, b, out) is not None:
-            for route in ROUTES:
-                if route not in self._warm:      # a library's first call pays its set-up
-                    self._run(route, a, b, out)
-                    self._warm.add(route)
-            times: dict[str, list[float]] = {"numpy": [], "mkl": []}
-            spent = 0.0
-            for i in range(MAX_TRIALS):
-                if i >= TRIALS and spent >= TRIAL_SECONDS:
-                    break
-                for route in ("mkl", "numpy"):     # numpy last: its a·b stays in ``out``
-                    t0 = self.clock()
-                    self._run(route, a, b, out)
-                    times[route].append(self.clock() - t0)
-                    spent += times[route][-1]
-            seconds = {r: min(v) for r, v in times.items()}
-            faster = seconds["mkl"] < (1.0 - MARGIN) * seconds["numpy"]
-        else:
+        if lib is None or plan(lib, a, b, out) is None:
             np.matmul(a, b, out=out)
-        ob_threads = 1 if self.mkl_owns_threads else self._budget()
-        self.decisions[key] = Decision("mkl" if faster else "numpy", seconds, ob_threads)
-        if faster and not self.mkl_owns_threads:
-            self._give_mkl_the_threads()
+            self.decisions[key] = Decision("numpy", {})
+            return
+        if not self.pending:
+            # Measure as the proposal would run: OpenBLAS on one thread (with more, the
+            # products MKL does not take would wait for the cores MKL's workers use), once
+            # its idle workers have stopped spinning.
+            self.pending = True
+            if self._budget() > 1 and not self.mkl_owns_threads:
+                self.activate()
+                self._wait_for_idle_workers()
+        for route in ROUTES:
+            if route not in self._warm:      # a library's first call pays its set-up
+                self._run(route, a, b, out)
+                self._warm.add(route)
+        times: dict[str, list[float]] = {"numpy": [], "mkl": []}
+        spent = 0.0
+        for i in range(MAX_TRIALS):
+            if i >= TRIALS and spent >= TRIAL_SECONDS:
+                break
+            for route in ("mkl", "numpy"):     # numpy last: its a·b stays in ``out``
+                t0 = self.clock()
+                self._run(route, a, b, out)
+                times[route].append(self.clock() - t0)
+                spent += times[route][-1]
+        seconds = {r: min(v) for r, v in times.items()}
+        faster = seconds["mkl"] < (1.0 - MARGIN) * seconds["numpy"]
+        self.decisions[key] = Decision("mkl" if faster else "numpy", seconds)
+        if faster:
+            self.fresh.add(key)
 
-    def _give_mkl_the_threads(self) -> None:
-        """OpenBLAS to one thread; classes decided for it with more threads are decided again."""
-        self.mkl_owns_threads = True
-        if self._budget() > 1:
-            for key in [k for k, d in self.decisions.items() if d.route == "numpy"
-                        and d.openblas_threads > 1]:
-                del self.decisions[key]
+    def confirm(self, run_pass: Callable[[], object]) -> None:
+        """End the trials since the last call: keep the classes they gave MKL only if whole
+        passes run faster with them (by ``MARGIN``, in the median of interleaved visits; a tie
+        goes to numpy), and give OpenBLAS its threads back unless MKL keeps a class.
+
+        ``run_pass`` does one whole pass of the caller's work (e.g. a training step's forward
+        and backward pass) and has no effect but its outputs, so it can be repeated; the
+        classes it uses have been decided (the caller has just run it once).
+        """
+        configs = {"mkl": dict(self.decisions),
+                   "numpy": {k: replace(d, route="numpy", overruled=True) if k in self.fresh else d
+                             for k, d in self.decisions.items()}}
+        times: dict[str, list[float]] = {"numpy": [], "mkl": []}
+        spent, last = 0.0, ""
+        for i in range(MAX_PASS_VISITS if self.fresh else 0):
+            if i >= PASS_VISITS and spent >= PASS_SECONDS:
+                break
+            for name in ("mkl", "numpy") if i % 2 == 0 else ("numpy", "mkl"):
+                self.pending = False
+                self._configure(configs[name])
+                if name != last and self._budget() > 1:
+                    # A switch: let the other configuration's workers stop spinning, and run
+                    # one pass untimed so that this one's pools are as training leaves them.
+                    if self.mkl_owns_threads:
+                        self._wait_for_idle_workers()
+                    run_pass()
+                last = name
+                n, t0 = 0, self.clock()
+                while n == 0 or self.clock() - t0 < PASS_BLOCK:
+                    run_pass()
+                    n += 1
+                times[name].append((self.clock() - t0) / n)
+                spent += times[name][-1] * n
+        seconds = {name: statistics.median(v) for name, v in times.items() if v}
+        # Judged visit by visit: the two passes of a visit ran next to each other and met the
+        # same load, so their ratio is steadier on a busy machine than two separate medians.
+        keep = bool(seconds) and statistics.median(
+            a / b for a, b in zip(times["mkl"], times["numpy"], strict=True)) < 1.0 - MARGIN
+        if seconds:
+            self.passes.append(PassTrial("mkl" if keep else "numpy", seconds, len(self.fresh)))
+        self.pending = False
+        self.fresh.clear()
+        self._configure(configs["mkl" if keep else "numpy"])
+
+    def _wait_for_idle_workers(self) -> None:
+        """Wait until no other thread of this process uses the CPU (OpenBLAS's workers spin
+        after their last call), at most SPIN_SECONDS."""
+        waited = 0.0
+        while waited < SPIN_SECONDS:
+            others = time.process_time() - time.thread_time()
+            self.sleep(SPIN_POLL)
+            waited += SPIN_POLL
+            if time.process_time() - time.thread_time() - others < 0.2 * SPIN_POLL:
+                return
+
+    def _configure(self, decisions: dict[tuple, Decision]) -> None:
+        """Route by ``decisions``; OpenBLAS on one thread if MKL takes any class, else all."""
+        self.decisions = decisions
+        self.mkl_owns_threads = any(d.route == "mkl" for d in decisions.values())
         self.activate()
 
     def describe(self) -> str:
@@ -205,8 +302,13 @@ class Router:
         for (dtype, layout, work), d in sorted(self.decisions.items(), key=str):
             kind = "f32" if dtype == "f" else "f64"
             times = ", ".join(f"{r} {s * 1e3:.2f} ms" for r, s in d.seconds.items())
+            why = "; overruled by whole passes" if d.overruled else ""
             parts.append(f"{kind} ~2^{work} MACs {'NT'[not layout[0]]}{'NT'[not layout[1]]}: "
-                         f"{d.route}" + (f" ({times})" if times else ""))
+                         f"{d.route}" + (f" ({times}{why})" if times else ""))
+        for p in self.passes:
+            times = ", ".join(f"{r} {s * 1e3:.2f} ms" for r, s in p.seconds.items())
+            parts.append(f"whole pass with MKL's {p.classes} proposed class(es) or without "
+                         f"(median {times}): {p.route}")
         owner = "MKL" if self.mkl_owns_threads else "numpy's OpenBLAS"
         return (f"{self.note}measured; {owner} has the threads; "
                 + ("; ".join(parts) or "nothing decided"))

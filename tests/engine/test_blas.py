@@ -160,6 +160,50 @@ def test_training_gradients_through_each_route_equal_the_reference(monkeypatch, 
         np.testing.assert_allclose(got, want, rtol=tol * 100, atol=tol)
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_measured_route_confirms_by_whole_passes_and_gives_the_reference_gradients(
+        monkeypatch, restore_router, threads):
+    # The real clock: whichever configuration the passes favour, the numbers must be the same.
+    monkeypatch.setattr(blas, "MIN_WORK", 0)
+    router = blas.Router(mkl=lambda: CBLAS, openblas=blas.numpy_openblas_threads(),
+                         threads=threads)
+    blas.use(router)
+    rng = np.random.default_rng(9)
+    sizes, m = [11, 7, 5, 3], 23
+    X = rng.standard_normal((m, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], m)]
+    net = Network(sizes, "sigmoid", "softmax", "cross_entropy", rng=np.random.default_rng(3))
+    J, D = net.cost_and_gradients(X, Y)
+    assert router.decisions and not router.pending and not router.fresh
+    J_ref, D_ref = plain_cost_and_gradients([t.copy() for t in net.thetas], X, Y, "sigmoid",
+                                            "softmax", "cross_entropy", 0.0)
+    assert J == pytest.approx(J_ref, rel=1e-12)
+    for got, want in zip(D, D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-13)
+
+
+@pytest.mark.skipif(blas.find_mkl() is None, reason="MKL is not installed")
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_training_through_mkl_and_through_numpy_gives_the_same_weights(monkeypatch,
+                                                                      restore_router, dtype):
+    monkeypatch.setattr(blas, "MIN_WORK", 0)
+    rng = np.random.default_rng(10)
+    sizes, m = [30, 20, 4], 64
+    X = rng.standard_normal((m, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], m)]
+    thetas = {}
+    for route in ("numpy", "mkl"):
+        blas.use(blas.Router(forced=route, openblas=blas.numpy_openblas_threads()))
+        net = Network(sizes, "sigmoid", "softmax", "cross_entropy",
+                      rng=np.random.default_rng(4), dtype=dtype)
+        for _ in range(20):
+            net.train_step(X, Y, 0.5)
+        thetas[route] = [t.astype(np.float64) for t in net.thetas]
+    tol = 1e-4 if dtype == np.float32 else 1e-10
+    for a, b in zip(thetas["mkl"], thetas["numpy"], strict=True):
+        np.testing.assert_allclose(a, b, rtol=tol, atol=tol)
+
+
 def test_a_missing_library_or_symbol_is_reported_by_load(tmp_path):
     with pytest.raises(OSError):
         blas.Cblas.load(str(tmp_path / "libnothing.so"), "nothing")

@@ -1,6 +1,7 @@
 """engine/blas.py's Router: each shape class of large product goes to the library a trial found
-faster (timed with a fake clock here, so the decision is deterministic), the choice is kept,
-the two libraries' thread pools never run side by side, and BACKPROP_BLAS forces a route."""
+faster (timed with a fake clock here, so the decision is deterministic), MKL keeps what it won
+only if whole passes are faster with it, the choice is kept, the two libraries' thread pools
+never run side by side, and BACKPROP_BLAS forces a route."""
 
 from __future__ import annotations
 
@@ -42,9 +43,10 @@ class FakeThreads:
 def _router(costs: dict[str, float], threads: int = 2, forced: str | None = None,
             mkl=lambda: OTHER) -> tuple[blas.Router, FakeThreads, list[str]]:
     """Return a router whose products cost ``costs[route]`` fake seconds, its fake OpenBLAS
-    threads, and the list of routes run (in order)."""
+    threads, and the list of routes run (in order; "sleep" for each wait of the router)."""
     clock, ob, runs = FakeClock(), FakeThreads(threads), []
-    router = blas.Router(forced=forced, mkl=mkl, openblas=ob, clock=clock)
+    router = blas.Router(forced=forced, mkl=mkl, openblas=ob, clock=clock,
+                         sleep=lambda s: runs.append("sleep"))
     real_run = router._run
 
     def run(route, a, b, out):
@@ -86,6 +88,7 @@ def test_decision_is_kept_and_not_timed_again():
     router, ob, runs = _router({"numpy": 1.0, "mkl": 3.0})
     a, b, out, _ = _product(rng, 20, 30, 25)
     router.matmul(a, b, out)
+    router.confirm(lambda: router.matmul(a, b, out))    # nothing proposed: nothing timed
     trial_runs = len(runs)
     for _ in range(3):
         a2, b2, out2, want2 = _product(rng, 20, 30, 25)
@@ -93,7 +96,8 @@ def test_decision_is_kept_and_not_timed_again():
         np.testing.assert_allclose(out2, want2, rtol=1e-12)
     assert len(runs) == trial_runs                      # the kept route runs without a trial
     assert router.decisions[blas.shape_class(a, b, out)].route == "numpy"
-    assert ob.given == []                                # numpy keeps its threads
+    assert router.passes == [] and not router.pending
+    assert ob.n == 2                                    # numpy has its threads back
 
 
 def test_a_tie_within_the_margin_stays_with_numpy():
@@ -117,22 +121,16 @@ def test_each_shape_class_and_dtype_is_decided_on_its_own():
     assert len(router.decisions) == 4
 
 
-def test_when_mkl_takes_a_class_openblas_gets_one_thread_and_its_classes_are_decided_again():
+def test_trials_run_with_openblas_on_one_thread_after_its_workers_stopped():
     rng = np.random.default_rng(5)
-    costs = {"numpy": 1.0, "mkl": 2.0}
-    router, ob, _ = _router(costs, threads=2)
-    small = _product(rng, 20, 30, 25)
-    router.matmul(*small[:3])                                # numpy wins with 2 threads
-    assert router.decisions[blas.shape_class(*small[:3])].route == "numpy"
-    costs.update(numpy=4.0, mkl=1.0)
-    big = _product(rng, 80, 30, 25)
-    router.matmul(*big[:3])                                  # MKL wins this class
-    assert router.mkl_owns_threads and ob.n == 1
-    assert blas.shape_class(*small[:3]) not in router.decisions   # measured with 2 threads
-    costs.update(numpy=1.0, mkl=2.0)
-    router.matmul(*small[:3])                                # decided again, OpenBLAS on 1
-    assert router.decisions[blas.shape_class(*small[:3])].openblas_threads == 1
-    assert ob.n == 1                                         # numpy's route stays single
+    router, ob, runs = _router({"numpy": 1.0, "mkl": 2.0}, threads=2)
+    a, b, out, _ = _product(rng, 20, 30, 25)
+    router.matmul(a, b, out)
+    # What the proposal would run: the products MKL does not take on one OpenBLAS thread.
+    assert ob.given[0] == 1 and router.pending
+    assert runs[0] == "sleep"                            # before the first timed product
+    router.confirm(lambda: router.matmul(a, b, out))
+    assert ob.n == 2 and not router.pending
 
 
 def test_set_threads_gives_openblas_the_count_back_and_measures_again():
@@ -187,6 +185,7 @@ def test_forced_mkl_takes_every_large_product_and_the_threads(monkeypatch):
     router.matmul(a, b, out)
     np.testing.assert_allclose(out, want, rtol=1e-12)
     assert used == [OTHER] and runs == [] and ob.n == 1
+    assert not router.pending and router.fresh == set()    # nothing to confirm
 
 
 @pytest.mark.parametrize(("value", "forced"), [("numpy", "numpy"), ("MKL", "mkl"),
@@ -211,3 +210,94 @@ def test_cheap_products_are_timed_more_often_up_to_a_limit():
     np.testing.assert_allclose(out, want, rtol=1e-12)
     assert runs.count("mkl") == runs.count("numpy") == 1 + blas.MAX_TRIALS
     assert router.decisions[blas.shape_class(a, b, out)].route == "numpy"
+
+
+class Step:
+    """A fake whole pass: two products of different classes through the router, costing
+    ``cost["mkl"]`` fake seconds while MKL keeps a class (OpenBLAS on one thread), else
+    ``cost["numpy"]``."""
+
+    def __init__(self, router: blas.Router, cost: dict[str, float]) -> None:
+        rng = np.random.default_rng(12)
+        self.router, self.cost, self.calls = router, cost, 0
+        self.products = [_product(rng, 20, 30, 25), _product(rng, 80, 30, 25)]
+
+    def __call__(self) -> None:
+        self.calls += 1
+        for a, b, out, want in self.products:
+            out[...] = np.nan
+            self.router.matmul(a, b, out)
+            np.testing.assert_allclose(out, want, rtol=1e-12)
+        self.router.clock.now += self.cost["mkl" if self.router.mkl_owns_threads else "numpy"]
+
+    def first(self) -> None:
+        """Run the pass once, as the engine does before confirming, then confirm."""
+        self()
+        self.router.confirm(self)
+
+
+def test_mkl_keeps_its_classes_when_whole_passes_are_faster_with_them():
+    router, ob, _ = _router({"numpy": 2.0, "mkl": 1.0})
+    step = Step(router, {"numpy": 10.0, "mkl": 8.0})
+    step.first()
+    assert {d.route for d in router.decisions.values()} == {"mkl"}
+    assert router.mkl_owns_threads and ob.n == 1
+    assert router.passes == [blas.PassTrial("mkl", {"numpy": 10.0, "mkl": 8.0}, 2)]
+
+
+def test_mkl_gives_its_classes_back_when_whole_passes_are_slower_with_them():
+    # Each product faster through MKL, the whole pass slower (e.g. what stays with OpenBLAS
+    # now has one thread): what the learner waits for decides.
+    router, ob, _ = _router({"numpy": 2.0, "mkl": 1.0})
+    step = Step(router, {"numpy": 8.0, "mkl": 10.0})
+    step.first()
+    assert {d.route for d in router.decisions.values()} == {"numpy"}
+    assert all(d.overruled for d in router.decisions.values())
+    assert not router.mkl_owns_threads and ob.n == 2
+    assert router.passes[-1].route == "numpy"
+    calls = step.calls
+    step()                                                 # decided: no more trials or passes
+    assert step.calls == calls + 1 and not router.pending
+
+
+def test_a_tie_of_whole_passes_within_the_margin_stays_with_numpy():
+    router, ob, _ = _router({"numpy": 2.0, "mkl": 1.0})
+    step = Step(router, {"numpy": 10.0, "mkl": 10.0 * (1 - blas.MARGIN / 2)})
+    step.first()
+    assert {d.route for d in router.decisions.values()} == {"numpy"} and ob.n == 2
+
+
+def test_whole_passes_are_timed_interleaved_and_judged_by_their_medians():
+    router, _, _ = _router({"numpy": 2.0, "mkl": 1.0})
+    cost = {"numpy": 10.0, "mkl": 8.0}
+    seen: list[str] = []
+    step = Step(router, cost)
+
+    def noisy() -> None:
+        # One MKL pass disturbed by a load spike: the median is not moved by it.
+        seen.append("mkl" if router.mkl_owns_threads else "numpy")
+        spike = 100.0 if seen.count("mkl") == 2 and seen[-1] == "mkl" else 0.0
+        router.clock.now += spike
+        step()
+
+    noisy()
+    router.confirm(noisy)
+    timed = [name for name in seen[1:]]
+    assert "numpy" in timed[:3] and "mkl" in timed[:3]           # alternated, not in blocks
+    assert router.passes[-1].route == "mkl"
+    assert router.passes[-1].seconds == {"numpy": 10.0, "mkl": 8.0}
+
+
+def test_openblas_workers_are_waited_for_only_with_more_than_one_thread():
+    for threads, waits in ((1, False), (2, True)):
+        router, _, runs = _router({"numpy": 2.0, "mkl": 1.0}, threads=threads)
+        Step(router, {"numpy": 10.0, "mkl": 8.0}).first()
+        assert ("sleep" in runs) is waits
+
+
+@pytest.mark.parametrize("forced", ["numpy", "mkl"])
+def test_forced_routes_never_time_whole_passes(forced):
+    router, _, runs = _router({"numpy": 2.0, "mkl": 1.0}, forced=forced)
+    step = Step(router, {"numpy": 10.0, "mkl": 8.0})
+    step()
+    assert not router.pending and router.passes == [] and runs == []
