@@ -37,6 +37,7 @@ from engine.files.session_checks import (
     read_whole,
     show_value,
 )
+from engine.files.session_comparison import read_comparison
 from engine.files.session_free_form import (
     MAX_EXAMPLES_GENERATED,
     check_history,
@@ -301,9 +302,13 @@ def session_from_dict(doc: Any) -> Session:
         training = read_training(training, net.thetas, settings, X.shape[0])
     lesson = read_field(doc, "lesson", "", dict, optional=True)
     predictions = _predictions(read_field(doc, "predictions", "", dict, optional=True))
+    # Absent in files from before it existed (and left out when none runs).
+    comparison = doc.get("comparison")
+    comparison = (None if comparison is None
+                  else read_comparison(comparison, net.thetas, settings, X.shape[0]))
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
                    training, examples, lesson=None if lesson is None else read_lesson(lesson),
-                   predictions=predictions)
+                   predictions=predictions, comparison=comparison)
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

@@ -11,6 +11,7 @@ import numpy as np
 from engine.datasets import Dataset
 from engine.files.lesson import Lesson
 from engine.files.session_training import TrainingState
+from engine.lesson.comparison import SavedComparison
 from engine.network import Network
 
 FORMAT = "backprop-visualizer-session"
@@ -32,6 +33,7 @@ class Session:
     ``settings`` may also hold ``mistake``, the classic mistake switched on (None: none).
     ``predictions`` is predict mode's score: {"asked", "first_try", "after_hint"} counts, or
     None. ``lesson`` is the lesson the session carries (engine/files/lesson.py), or None.
+    ``comparison`` is the compared run (engine/lesson/comparison.py), or None.
     """
 
     network: Network
@@ -50,3 +52,4 @@ class Session:
     examples: int | None = None
     lesson: Lesson | None = None
     predictions: dict[str, int] | None = None
+    comparison: SavedComparison | None = None
