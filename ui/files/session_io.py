@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from ui.shell.lesson_player import LessonPlayer
     from ui.stepper.playback import Stepper
+    from ui.training.compare import CompareController
     from ui.training.scheduler import TrainingController
 
 
@@ -46,6 +47,7 @@ class Teammates:
     step_area: QWidget | None = None
     loss_plot: QWidget | None = None
     lesson: LessonPlayer | None = None      # plays (and keeps) the session's lesson
+    compare: CompareController | None = None    # the compared run (Compare…), saved with it
 
 
 def capture(state: AppState, parts: Teammates) -> Session:
@@ -65,7 +67,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         preset=state.preset or "custom", seed=int(state.seed),
         training=training.training_state() if training is not None else None,
         lesson=parts.lesson.lesson if parts.lesson is not None else None,
-        predictions=dict(state.predictions) if state.predictions else None)
+        predictions=dict(state.predictions) if state.predictions else None,
+        comparison=parts.compare.saved() if parts.compare is not None else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -165,6 +168,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         # whatever the window showed before the file was opened.
         training.article_weights = data_article(session.preset, session.dataset) is not None
         training.epoch_finished.emit(training.epoch)
+    if parts.compare is not None:       # after the main run's history and state: it starts there
+        parts.compare.load(session.comparison)
     state.set_example(min(session.example, state.X.shape[0] - 1))
     if session.examples is not None:     # older files: the data's default K
         state.set_example_count(session.examples)
