@@ -10,19 +10,35 @@ not this run's to edit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+from engine.lesson.comparison import Comparison
 from ui.canvas.view import NetworkView
 from ui.look.palette import COMPARED_HEX, TRAIN_HEX, Theme
 from ui.state import AppState
 from ui.stepper.animator import StepAnimator
 from ui.stepper.playback import Stepper
+from ui.training.scheduler import TrainingController
 
-if TYPE_CHECKING:   # ui.training.compare builds this helper; only its type is needed here
-    from ui.training.compare import CompareController
+
+class CompareController(Protocol):
+    """What the canvas asks of ui.training.compare's controller (which builds this helper)."""
+
+    comparison_changed: SignalInstance
+    shown_changed: SignalInstance
+    show_action: QAction
+    training: TrainingController
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The compared run, or None."""
+
+    def sides(self) -> tuple[str, str]:
+        """Return what this run and the compared one have where they differ."""
 
 BLOCKED = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
            QEvent.Type.MouseButtonRelease)
