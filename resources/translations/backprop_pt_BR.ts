@@ -339,6 +339,254 @@
     </message>
 </context>
 <context>
+    <name>CompareBar</name>
+    <message>
+        <location filename="../../ui/training/compare.py" line="+270"/>
+        <source>Comparing %1 with %2</source>
+        <translation>Comparando %1 com %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compared J %1</source>
+        <translation>J comparado %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped: it ran away</source>
+        <translation>parou: divergiu</translation>
+    </message>
+</context>
+<context>
+    <name>CompareController</name>
+    <message>
+        <location line="-114"/>
+        <source>The compared run ran away and stopped at epoch %1; this run goes on.</source>
+        <translation>O treino comparado divergiu e parou na época %1; este treino continua.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (this run)</source>
+        <translation>%1 (este treino)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (compared)</source>
+        <translation>%1 (comparado)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this g</source>
+        <translation>este g</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this run</source>
+        <translation>este treino</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the same again</source>
+        <translation>o mesmo de novo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gradient descent</source>
+        <translation>descida do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>uniform ±ε init</source>
+        <translation>inicialização uniforme ±ε</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xavier init</source>
+        <translation>inicialização de Xavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He init</source>
+        <translation>inicialização de He</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>correct</source>
+        <translation>correto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare…</source>
+        <translation>Comparar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train a second copy of this network with one thing changed (g, α, optimizer, initialization or a classic mistake) and draw both runs&apos; curves</source>
+        <translation>Treinar uma segunda cópia desta rede com uma única coisa mudada (g, α, otimizador, inicialização ou um erro clássico) e desenhar as curvas dos dois treinos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show compared run</source>
+        <translation>Mostrar treino comparado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the compared run&apos;s network on the canvas (read-only) instead of this one</source>
+        <translation>Mostrar na tela a rede do treino comparado (somente leitura) em vez desta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop comparing</source>
+        <translation>Parar de comparar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the compared run; this run goes on</source>
+        <translation>Encerrar o treino comparado; este treino continua</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="wrapped_strings.py" line="+46"/>
+        <source>Compare two runs</source>
+        <translation>Comparar dois treinos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same settings: both curves must coincide</source>
+        <translation>as mesmas configurações: as duas curvas devem coincidir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compared run changes:</source>
+        <translation>O treino comparado muda:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to:</source>
+        <translation>para:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden activation g</source>
+        <translation>Ativação oculta g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate α</source>
+        <translation>Taxa de aprendizado α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Otimizador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initialization</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A classic mistake (What if…)</source>
+        <translation>Um erro clássico (E se…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing (a control run)</source>
+        <translation>Nada (um treino de controle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient descent</source>
+        <translation>Descida do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum (β = 0.9)</source>
+        <translation>Momento (β = 0,9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uniform ±ε (the notes)</source>
+        <translation>uniforme ±ε (as notas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None — the correct algorithm</source>
+        <translation>Nenhum — o algoritmo correto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start both runs again from the weights of seed %1 (else both go on from epoch %2)</source>
+        <translation>Recomeçar os dois treinos dos pesos da semente %1 (senão ambos seguem da época %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both runs start from the same weights; only the one thing chosen differs.</source>
+        <translation>Os dois treinos partem dos mesmos pesos; só a coisa escolhida difere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They train on the same data with the same mini-batches, epoch by epoch; the cost and gradient-health plots draw both.</source>
+        <translation>Eles treinam com os mesmos dados e os mesmos mini-lotes, época a época; os gráficos de custo e de saúde do gradiente desenham os dois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compared run draws its own initial weights with the same seed (%1) by the rule chosen; everything else is the same.</source>
+        <translation>O treino comparado sorteia seus próprios pesos iniciais com a mesma semente (%1) pela regra escolhida; todo o resto é igual.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparedCanvas</name>
+    <message>
+        <location filename="../../ui/training/compare_canvas.py" line="+97"/>
+        <source>Showing the compared run (%1), read-only</source>
+        <translation>Mostrando o treino comparado (%1), somente leitura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing this run (%1)</source>
+        <translation>Mostrando este treino (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DataControls</name>
     <message>
         <location filename="../../ui/training/data_controls.py" line="+34"/>
@@ -346,7 +594,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+46"/>
+        <location filename="wrapped_strings.py" line="+1"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -915,12 +1163,12 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+120"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -1012,6 +1260,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../engine/files/session_comparison.py" line="+78"/>
         <source>{name} must be a JSON object</source>
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
@@ -1119,7 +1368,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+130"/>
+        <location filename="../../engine/files/session_format.py" line="+131"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1157,7 +1406,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+128"/>
+        <location filename="../../engine/files/session_write.py" line="+131"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1299,7 +1548,7 @@
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1329,7 +1578,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+221"/>
+        <location filename="../../engine/lesson/presets.py" line="+227"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1544,7 +1793,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+84"/>
+        <location filename="../../ui/files/session_io.py" line="+87"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1556,13 +1805,29 @@
         <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
+        <location filename="../../engine/files/session_comparison.py" line="-14"/>
+        <source>{name} must be empty when nothing is changed</source>
+        <translation>{name} deve ficar vazio quando nada muda</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} must be at least start_epoch ({start}), got {value}</source>
+        <translation>{name} deve ser no mínimo start_epoch ({start}), mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../engine/files/session_training.py" line="-115"/>
         <location line="+43"/>
         <source>{name} has {count} matrices; expected {needed}, one per Θ(l)</source>
         <translation>{name} tem {count} matrizes; esperavam-se {needed}, uma por Θ(l)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+22"/>
+        <source>comparison: {reason}</source>
+        <translation>comparação: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files/session_training.py" line="-36"/>
         <source>{name} has shape {shape}; Θ({l}) has {expected}</source>
         <translation>{name} tem a forma {shape}; Θ({l}) tem {expected}</translation>
     </message>
@@ -1731,6 +1996,26 @@
         <source>unknown mistake {name!r}; use one of {names}</source>
         <translation>erro desconhecido {name!r}; use um de {names}</translation>
     </message>
+    <message>
+        <location filename="../../engine/lesson/comparison.py" line="+53"/>
+        <source>a comparison changes one of {allowed}, got {value!r}</source>
+        <translation>uma comparação muda um entre {allowed}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the compared learning rate α must be a number in (0, {limit}], got {value!r}</source>
+        <translation>a taxa de aprendizado α comparada deve ser um número em (0, {limit}], mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the compared {change} must be one of {allowed}, got {value!r}</source>
+        <translation>o {change} comparado deve ser um entre {allowed}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>number of epochs must be ≥ 0, got {count}</source>
+        <translation>o número de épocas deve ser ≥ 0, mas é {count}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -1883,7 +2168,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+86"/>
+        <location filename="../../ui/training/health_plot.py" line="+96"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
@@ -1909,12 +2194,12 @@
         <translation>unidades</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>No gradients recorded yet.</source>
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+52"/>
         <source>below: ━ saturated, ╍ dead units</source>
         <translation>abaixo: ━ unidades saturadas, ╍ mortas</translation>
     </message>
@@ -1923,11 +2208,16 @@
         <source>epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</source>
         <translation>época %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>compared: ‖D(1)‖ = %1 · ‖D(%2)‖ = %3</source>
+        <translation>comparado: ‖D(1)‖ = %1 · ‖D(%2)‖ = %3</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-39"/>
+        <location filename="wrapped_strings.py" line="-60"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2267,7 +2557,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+23"/>
+        <location filename="wrapped_strings.py" line="+44"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2414,7 +2704,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+138"/>
+        <location filename="../../ui/training/loss_plot.py" line="+153"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -2445,22 +2735,22 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>test set</source>
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>range within each thinned interval</source>
         <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+111"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -2516,7 +2806,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-84"/>
+        <location filename="wrapped_strings.py" line="-105"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2698,7 +2988,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+64"/>
+        <location filename="wrapped_strings.py" line="+85"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2819,7 +3109,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-121"/>
+        <location filename="wrapped_strings.py" line="-142"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -2879,7 +3169,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+344"/>
+        <location filename="../../ui/canvas/view.py" line="+345"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3787,7 +4077,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+96"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -3961,7 +4251,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <location filename="../../ui/stepper/what_if.py" line="+42"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>
@@ -4004,7 +4294,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-141"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>
