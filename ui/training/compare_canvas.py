@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 
 from engine.lesson.comparison import Comparison
 from ui.canvas.view import NetworkView
+from ui.look import palette
 from ui.look.palette import COMPARED_HEX, TRAIN_HEX, Theme
 from ui.state import AppState
 from ui.stepper.animator import StepAnimator
@@ -92,6 +93,7 @@ class ComparedCanvas(QObject):
     def _update(self) -> None:
         if self.compare.comparison is None:
             self.label.hide()
+            self.view.set_top_margin(0)
             return
         mine, theirs = self.compare.sides()
         self.label.setText(self.tr("Showing the compared run (%1), read-only").replace(
@@ -114,6 +116,9 @@ class ComparedCanvas(QObject):
         view.finish_animation()      # a pulse of this run's step would land after the drawing
         net = c.network
         view.set_architecture(net.layer_sizes)
+        # Its own fill scales: ReLU's a runs past the 0 … 1 of sigmoid.
+        view.set_fill_scales(palette.layer_fill_scales(net.L, net.activation, net.output,
+                                                       self.state.X))
         view.set_weights(net.thetas)
         i = self.state.example
         fwd = net.forward(self.state.X[i:i + 1])
@@ -127,9 +132,12 @@ class ComparedCanvas(QObject):
         view.set_highlight((), None)
 
     def _place(self) -> None:
+        # In a strip of its own above the drawing: over it, it would hide the top "+1" units.
         self.label.adjustSize()
-        # Top right: the output layer is one column of a few units, so the corner is free.
-        self.label.move(max(0, self.view.width() - self.label.width() - 6), 6)
+        frame = self.view.frameWidth()
+        if not self.label.isHidden():
+            self.view.set_top_margin(self.label.height() + 4)
+        self.label.move(max(frame, (self.view.width() - self.label.width()) // 2), frame + 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Resize and watched is self.view:

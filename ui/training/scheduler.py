@@ -154,6 +154,8 @@ class TrainingController(QObject):
         """Stop after the current chunk; the views get the final weights at once."""
         if self.running:
             self._timer.stop()
+            if self.comparison is not None:     # at most one tick behind: both stop together
+                self.comparison.catch_up(self.trainer.epoch)
             self._publish(force=True)
             self.examples_per_second = 0.0
             self.speed_changed.emit(0.0)
