@@ -57,6 +57,7 @@ from engine.files.session_write import (  # noqa: F401 (the format's public name
     save_session,
     session_to_dict,
 )
+from engine.lesson.presets import PRESETS
 from engine.losses import LOSSES
 from engine.messages import (
     QT_TRANSLATE_NOOP,
@@ -289,7 +290,7 @@ def session_from_dict(doc: Any) -> Session:
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
             last=total - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
-    if preset not in ("mazur", "custom", *DATASETS):
+    if preset not in ("mazur", "custom", *DATASETS, *PRESETS):     # deep-sigmoid too
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "preset must be mazur, custom or a data set name, got {value}"),
             value=show_value(preset))

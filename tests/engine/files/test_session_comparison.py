@@ -105,3 +105,16 @@ def test_a_comparison_that_is_no_object_is_refused():
     doc["comparison"] = [1, 2]
     with pytest.raises(SessionError, match="comparison must be a JSON object"):
         loads(json.dumps(doc))
+
+
+def test_the_vanishing_gradient_preset_reopens_with_its_comparison():
+    setup = build_preset("deep-sigmoid", seed=0)
+    main = Trainer(setup.network, setup.X, setup.Y, Settings(), np.random.default_rng(0))
+    comparison = Comparison(Variant("activation", "relu"), main, seed=0)
+    main.run(max_epochs=2)
+    comparison.step(2)
+    session = Session(setup.network.copy(), setup.X, setup.Y, setup.dataset,
+                      asdict(Settings()), preset="deep-sigmoid", comparison=comparison.saved())
+    loaded = loads(dumps(session))
+    assert loaded.preset == "deep-sigmoid"
+    assert loaded.comparison.variant == Variant("activation", "relu")
