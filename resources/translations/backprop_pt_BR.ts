@@ -554,8 +554,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Start both runs again from the weights of seed %1 (else both go on from epoch %2)</source>
-        <translation>Recomeçar os dois treinos dos pesos da semente %1 (senão ambos seguem da época %2)</translation>
+        <source>Start both runs again from the weights of seed %1</source>
+        <translation>Recomeçar os dois treinos dos pesos da semente %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -572,11 +572,16 @@
         <source>The compared run draws its own initial weights with the same seed (%1) by the rule chosen; everything else is the same.</source>
         <translation>O treino comparado sorteia seus próprios pesos iniciais com a mesma semente (%1) pela regra escolhida; todo o resto é igual.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Both go on from epoch %1, from the weights this run has now.</source>
+        <translation>Os dois seguem da época %1, a partir dos pesos que este treino tem agora.</translation>
+    </message>
 </context>
 <context>
     <name>ComparedCanvas</name>
     <message>
-        <location filename="../../ui/training/compare_canvas.py" line="+97"/>
+        <location filename="../../ui/training/compare_canvas.py" line="+99"/>
         <source>Showing the compared run (%1), read-only</source>
         <translation>Mostrando o treino comparado (%1), somente leitura</translation>
     </message>
@@ -1368,7 +1373,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+131"/>
+        <location filename="../../engine/files/session_format.py" line="+132"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -2217,7 +2222,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-60"/>
+        <location filename="wrapped_strings.py" line="-61"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2557,7 +2562,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+44"/>
+        <location filename="wrapped_strings.py" line="+45"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2806,7 +2811,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-105"/>
+        <location filename="wrapped_strings.py" line="-106"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2988,7 +2993,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+85"/>
+        <location filename="wrapped_strings.py" line="+86"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -3109,7 +3114,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-142"/>
+        <location filename="wrapped_strings.py" line="-143"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3169,7 +3174,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+345"/>
+        <location filename="../../ui/canvas/view.py" line="+353"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -4077,7 +4082,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+96"/>
+        <location filename="wrapped_strings.py" line="+97"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4294,7 +4299,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-141"/>
+        <location filename="wrapped_strings.py" line="-142"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -85,6 +85,7 @@ class CompareDialog(QDialog):
         self.note = QLabel()
         self.note.setObjectName("compareNote")
         self.note.setWordWrap(True)
+        self.note.setMinimumWidth(480)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -102,7 +103,7 @@ class CompareDialog(QDialog):
         self.from_start_check.toggled.connect(self._update_note)
         self.retranslate()
         self._on_change_combo_changed()
-        self.setMinimumWidth(460)
+        self.adjustSize()
 
     @staticmethod
     def _combo(name: str, keys: tuple) -> QComboBox:
@@ -156,9 +157,8 @@ class CompareDialog(QDialog):
         self.none_label.setText(tr("the same settings: both curves must coincide"))
         self.change_label.setText(tr("The compared run changes:"))
         self.value_label.setText(tr("to:"))
-        self.from_start_check.setText(tr("Start both runs again from the weights of seed %1 "
-                                         "(else both go on from epoch %2)").replace(
-            "%1", str(self.seed)).replace("%2", QLocale().toString(self.epoch)))
+        self.from_start_check.setText(tr("Start both runs again from the weights of seed %1")
+                                      .replace("%1", str(self.seed)))
         self._update_note()
 
     def _on_change_combo_changed(self) -> None:
@@ -180,9 +180,14 @@ class CompareDialog(QDialog):
         else:
             first = tr("Both runs start from the same weights; only the one thing chosen "
                        "differs.")
-        self.note.setText(first + " " + tr(
+        text = first + " " + tr(
             "They train on the same data with the same mini-batches, epoch by epoch; the cost "
-            "and gradient-health plots draw both."))
+            "and gradient-health plots draw both.")
+        if self.epoch > 0 and not self.from_start_check.isChecked():
+            text += " " + tr("Both go on from epoch %1, from the weights this run has "
+                             "now.").replace("%1", QLocale().toString(self.epoch))
+        self.note.setText(text)
+        self.note.setMinimumHeight(self.note.heightForWidth(self.note.width() or 480))
 
     def variant(self) -> Variant:
         """Return the variant chosen."""
