@@ -152,6 +152,7 @@ class CompareController(QObject):
     def _on_state_settings_changed(self) -> None:
         if self.comparison is not None:
             self.comparison.follow(self.state.settings)
+            self.comparison_changed.emit()      # the names say this run's α, optimizer…
 
     def _on_training_epoch_finished(self, _epoch: int) -> None:
         c = self.comparison

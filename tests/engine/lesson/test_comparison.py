@@ -10,7 +10,7 @@ import pytest
 
 from engine import Network
 from engine.lesson.comparison import Comparison, Variant
-from engine.lesson.presets import build_preset
+from engine.lesson.presets import build_preset, spec_for
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
 
@@ -203,7 +203,6 @@ def test_a_comparison_refuses_negative_epochs():
 
 
 def test_the_vanishing_gradient_preset_begins_compared_with_relu():
-    from engine.lesson.presets import spec_for
     change, value = spec_for("deep-sigmoid").compare
     assert Variant(change, value) == Variant("activation", "relu")
     assert spec_for("xor").compare is None

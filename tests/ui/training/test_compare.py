@@ -208,3 +208,13 @@ def test_a_hostile_comparison_is_refused_and_the_window_keeps_its_own(make_windo
     assert not win.session.open_path(path)
     assert "comparison.value" in win.session.errors[-1]
     assert win.compare.comparison is not None
+
+
+def test_the_names_follow_this_runs_settings_and_the_compared_keeps_its_change(make_window):
+    win = make_window("--preset", "xor")
+    win.compare.start(Variant("lr", 0.05))
+    assert win.loss_plot.names == ("α = 0.5 (this run)", "α = 0.05 (compared)")
+    win.state.update_settings(lr=0.2, lam=0.1)
+    assert win.loss_plot.names[0] == "α = 0.2 (this run)"
+    s = win.compare.comparison.trainer.settings
+    assert (s.lr, s.lam) == (0.05, 0.1)
