@@ -15,7 +15,7 @@ import argparse
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -318,6 +318,10 @@ def install(window: QMainWindow, state: AppState, wing: TrainingWing,
     if hasattr(window, "language_changed"):
         window.language_changed.connect(controller.retranslate)
     controller.start_preset()
+    if controller.comparison is not None and health_plot.dock is not None:
+        # The vanishing gradient is what this preset shows: its tab in front, once the window
+        # has arranged its docks (the task switcher puts the loss plot's tab first).
+        QTimer.singleShot(0, health_plot.dock.raise_)
     epochs = wing.controller.epoch
     if controller.comparison is not None and epochs and getattr(args, "train_epochs", 0):
         # --train-epochs trained this run before the comparison existed: train both from the

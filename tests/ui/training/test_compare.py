@@ -154,10 +154,15 @@ def test_starting_from_the_start_begins_both_at_the_seeds_weights(make_window):
         np.testing.assert_array_equal(a, b)
 
 
-def test_the_vanishing_gradient_preset_begins_compared_with_relu(make_window):
+def test_the_vanishing_gradient_preset_begins_compared_with_relu(make_window, qtbot):
     win = make_window("--preset", "deep-sigmoid")
     comparison = win.compare.comparison
     assert comparison is not None and comparison.variant == Variant("activation", "relu")
+    win.show()
+    qtbot.waitExposed(win)
+    # The gradient-health tab is in front: it is what this preset shows.
+    qtbot.waitUntil(lambda: win.loss_plot.visibleRegion().isEmpty())
+    assert not win.findChild(QDockWidget, "healthDock").widget().visibleRegion().isEmpty()
     win.training.train_epochs(1)
     health = win.findChild(QDockWidget, "healthDock").widget()
     health.refresh()
