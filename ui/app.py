@@ -37,7 +37,8 @@ from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
 from ui.stepper.predict import PredictMode
 from ui.stepper.what_if import WhatIf
-from ui.training import wing
+from ui.training import compare, wing
+from ui.training.compare import CompareController
 from ui.training.wing import TrainingWing
 
 
@@ -69,6 +70,7 @@ class Parts:
     tasks: TaskSwitcher
     what_if: WhatIf
     predict: PredictMode
+    compare: CompareController | None = None
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -96,10 +98,11 @@ def build(args: argparse.Namespace) -> Parts:
         "gradient-check": checks.open_gradient_check,
         "chain-rule": lambda: checks.open_chain_rule(len(state.network.thetas), 0, 1),
         "tour": first_tour.start})
+    comparing = compare.install(window, state, training, stepper, args)
     teammates = Teammates(stepper=stepper.stepper, training=training.controller,
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot, lesson=lesson,
-                          landscape=training.landscape)
+                          landscape=training.landscape, compare=comparing)
     session = session_menu.install(window, state, args, teammates)
     lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The banner goes above the phase line, in the step area's own layout.
@@ -118,7 +121,7 @@ def build(args: argparse.Namespace) -> Parts:
                              training.panel.docks + [training.landscape.dock])
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
-                  switcher, what_if_menu, predict_mode)
+                  switcher, what_if_menu, predict_mode, comparing)
     _expose(parts)
     return parts
 
@@ -137,6 +140,7 @@ def _expose(parts: Parts) -> None:
     w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
     w.tasks = parts.tasks
     w.what_if, w.predict = parts.what_if, parts.predict
+    w.compare = parts.compare
 
 
 def _holder(widget: QWidget, kind: type) -> QWidget:

@@ -39,12 +39,14 @@ from engine.files.session_checks import (
     read_whole,
     show_value,
 )
+from engine.files.session_comparison import read_comparison
 from engine.files.session_free_form import (
     MAX_EXAMPLES_GENERATED,
     check_history,
     check_params,
     check_text,
 )
+from engine.files.session_landscape import read_landscape
 from engine.files.session_record import (  # noqa: F401 (the format's public names)
     FORMAT,
     MAX_DATA_VALUES,
@@ -59,7 +61,6 @@ from engine.files.session_write import (  # noqa: F401 (the format's public name
     session_to_dict,
 )
 from engine.initializers import INITIALIZERS
-from engine.lesson.landscape_choice import LandscapeChoice, choice_from_dict
 from engine.lesson.presets import PRESETS
 from engine.losses import LOSSES
 from engine.messages import (
@@ -330,8 +331,7 @@ def session_from_dict(doc: Any) -> Session:
             "Engine", "stepper.cursor must be 0..{last} for {layers} layers, got {value}"),
             last=total - 1, layers=net.L, value=show_value(cursor))
     preset = read_field(doc, "preset", "", str, optional=True) or "custom"
-    # A preset named for no data set (deep-sigmoid) is a preset all the same.
-    if preset not in ("mazur", "custom", *DATASETS, *PRESETS):
+    if preset not in ("mazur", "custom", *DATASETS, *PRESETS):     # deep-sigmoid too
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "preset must be mazur, custom or a data set name, got {value}"),
             value=show_value(preset))
@@ -344,21 +344,14 @@ def session_from_dict(doc: Any) -> Session:
         training = read_training(training, net.thetas, settings, X.shape[0])
     lesson = read_field(doc, "lesson", "", dict, optional=True)
     predictions = _predictions(read_field(doc, "predictions", "", dict, optional=True))
+    # Absent in files from before it existed (and left out when none runs).
+    comparison = doc.get("comparison")
+    comparison = (None if comparison is None
+                  else read_comparison(comparison, net.thetas, settings, X.shape[0]))
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
                    training, examples, lesson=None if lesson is None else read_lesson(lesson),
-                   predictions=predictions, landscape=_landscape(doc, net))
-
-
-def _landscape(doc: dict, net: Network) -> LandscapeChoice | None:
-    """Return the loss landscape's choice from the optional ``landscape`` object, checked."""
-    obj = read_field(doc, "landscape", "", dict, optional=True)
-    if obj is None:          # files from before it existed: the panel's defaults
-        return None
-    try:
-        return choice_from_dict(obj, net)
-    except ValueError as exc:
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "landscape: {reason}"),
-                           reason=reason(exc)) from None
+                   predictions=predictions, comparison=comparison,
+                   landscape=read_landscape(doc, net))
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

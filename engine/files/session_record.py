@@ -11,6 +11,7 @@ import numpy as np
 from engine.datasets import Dataset
 from engine.files.lesson import Lesson
 from engine.files.session_training import TrainingState
+from engine.lesson.comparison import SavedComparison
 from engine.lesson.landscape_choice import LandscapeChoice
 from engine.network import Network
 
@@ -35,6 +36,7 @@ class Session:
     ``predictions`` is predict mode's score: {"asked", "first_try", "after_hint"} counts, or
     None. ``lesson`` is the lesson the session carries (engine/files/lesson.py), or None.
     ``landscape`` is what the loss-landscape panel shows (its plane and weights), or None.
+    ``comparison`` is the compared run (engine/lesson/comparison.py), or None.
     """
 
     network: Network
@@ -54,3 +56,4 @@ class Session:
     lesson: Lesson | None = None
     predictions: dict[str, int] | None = None
     landscape: LandscapeChoice | None = None
+    comparison: SavedComparison | None = None

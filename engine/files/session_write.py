@@ -14,6 +14,7 @@ from engine.datasets import GENERATED, SHIPPED
 from engine.features import features_of, raw_of
 from engine.files.lesson import lesson_to_dict
 from engine.files.safe_read import write_atomic
+from engine.files.session_comparison import comparison_to_dict
 from engine.files.session_record import FORMAT, MAX_FILE_BYTES, VERSION, Session
 from engine.files.session_training import training_to_dict
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, one_line
@@ -107,7 +108,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     } | ({} if session.lesson is None else {"lesson": lesson_to_dict(session.lesson)}) | (
         {} if session.predictions is None
         else {"predictions": {k: int(v) for k, v in session.predictions.items()}}) | (
-        {} if session.landscape is None else {"landscape": session.landscape.to_dict()})
+        {} if session.landscape is None else {"landscape": session.landscape.to_dict()}) | (
+        {} if session.comparison is None
+        else {"comparison": _json_safe(comparison_to_dict(session.comparison))})
 
 
 def _pretty(value: Any, indent: str = "") -> str:

@@ -14,6 +14,8 @@ Every part of the app asks this module, never ``preset == "mazur"``:
 - ``data_article(name, dataset)`` the article whose example the data are (the data picker)
 - ``article_update(...)``        whether a trace is the article's own first update (its note)
 - ``suggested_lr(optimizer, name)`` an α that suits the optimizer on this preset
+- ``spec_for(name).compare``     the comparison a preset begins with (the vanishing gradient's
+                                 sigmoid network beside ReLU), or None
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ class PresetSpec:
     settings: LearningSettings = field(default_factory=LearningSettings)
     dataset: str | None = None
     article: Article | None = None
+    # The comparison the preset begins with (engine/lesson/comparison.py): (change, value).
+    compare: tuple[str, str] | None = None
 
 
 # The learning rate that suits Adam whatever the data: its steps are about α per weight.
@@ -154,7 +158,9 @@ PRESETS: dict[str, PresetSpec] = {spec.name: spec for spec in (
     _data("digits", (32,), "sigmoid", 0.5),
     # The vanishing gradient: eight layers of sigmoid units (g′ ≤ ¼ at each) on two moons; at
     # the start, ‖D(1)‖ is orders of magnitude below ‖D(7)‖ (the gradient-health panel shows it).
-    PresetSpec("deep-sigmoid", (8,) * 6, "sigmoid", LearningSettings(lr=0.5), dataset="moons"),
+    # It begins compared with the same network in ReLU units, which keep the early gradients.
+    PresetSpec("deep-sigmoid", (8,) * 6, "sigmoid", LearningSettings(lr=0.5), dataset="moons",
+               compare=("activation", "relu")),
     # Regression you can see: one feature, a linear output with squared error (output_for), two
     # tanh layers of 8, Adam (REGRESSION_SETTINGS).
     *(PresetSpec(name, (8, 8), "tanh", REGRESSION_SETTINGS, dataset=name)

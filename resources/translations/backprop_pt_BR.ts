@@ -354,6 +354,259 @@
     </message>
 </context>
 <context>
+    <name>CompareBar</name>
+    <message>
+        <location filename="../../ui/training/compare.py" line="+271"/>
+        <source>Comparing %1 with %2</source>
+        <translation>Comparando %1 com %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compared J %1</source>
+        <translation>J comparado %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped: it ran away</source>
+        <translation>parou: divergiu</translation>
+    </message>
+</context>
+<context>
+    <name>CompareController</name>
+    <message>
+        <location line="-114"/>
+        <source>The compared run ran away and stopped at epoch %1; this run goes on.</source>
+        <translation>O treino comparado divergiu e parou na época %1; este treino continua.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (this run)</source>
+        <translation>%1 (este treino)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (compared)</source>
+        <translation>%1 (comparado)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this g</source>
+        <translation>este g</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this run</source>
+        <translation>este treino</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the same again</source>
+        <translation>o mesmo de novo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gradient descent</source>
+        <translation>descida do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>uniform ±ε init</source>
+        <translation>inicialização uniforme ±ε</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xavier init</source>
+        <translation>inicialização de Xavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He init</source>
+        <translation>inicialização de He</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>correct</source>
+        <translation>correto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare…</source>
+        <translation>Comparar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train a second copy of this network with one thing changed (g, α, optimizer, initialization or a classic mistake) and draw both runs&apos; curves</source>
+        <translation>Treinar uma segunda cópia desta rede com uma única coisa mudada (g, α, otimizador, inicialização ou um erro clássico) e desenhar as curvas dos dois treinos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show compared run</source>
+        <translation>Mostrar treino comparado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the compared run&apos;s network on the canvas (read-only) instead of this one</source>
+        <translation>Mostrar na tela a rede do treino comparado (somente leitura) em vez desta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop comparing</source>
+        <translation>Parar de comparar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the compared run; this run goes on</source>
+        <translation>Encerrar o treino comparado; este treino continua</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="wrapped_strings.py" line="+48"/>
+        <source>Compare two runs</source>
+        <translation>Comparar dois treinos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same settings: both curves must coincide</source>
+        <translation>as mesmas configurações: as duas curvas devem coincidir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compared run changes:</source>
+        <translation>O treino comparado muda:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to:</source>
+        <translation>para:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden activation g</source>
+        <translation>Ativação oculta g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate α</source>
+        <translation>Taxa de aprendizado α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Otimizador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initialization</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A classic mistake (What if…)</source>
+        <translation>Um erro clássico (E se…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing (a control run)</source>
+        <translation>Nada (um treino de controle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient descent</source>
+        <translation>Descida do gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum (β = 0.9)</source>
+        <translation>Momento (β = 0,9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uniform ±ε (the notes)</source>
+        <translation>uniforme ±ε (as notas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None — the correct algorithm</source>
+        <translation>Nenhum — o algoritmo correto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start both runs again from the weights of seed %1</source>
+        <translation>Recomeçar os dois treinos dos pesos da semente %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both runs start from the same weights; only the one thing chosen differs.</source>
+        <translation>Os dois treinos partem dos mesmos pesos; só a coisa escolhida difere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They train on the same data with the same mini-batches, epoch by epoch; the cost and gradient-health plots draw both.</source>
+        <translation>Eles treinam com os mesmos dados e os mesmos mini-lotes, época a época; os gráficos de custo e de saúde do gradiente desenham os dois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compared run draws its own initial weights with the same seed (%1) by the rule chosen; everything else is the same.</source>
+        <translation>O treino comparado sorteia seus próprios pesos iniciais com a mesma semente (%1) pela regra escolhida; todo o resto é igual.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both go on from epoch %1, from the weights this run has now.</source>
+        <translation>Os dois seguem da época %1, a partir dos pesos que este treino tem agora.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparedCanvas</name>
+    <message>
+        <location filename="../../ui/training/compare_canvas.py" line="+99"/>
+        <source>Showing the compared run (%1), read-only</source>
+        <translation>Mostrando o treino comparado (%1), somente leitura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing this run (%1)</source>
+        <translation>Mostrando este treino (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DataControls</name>
     <message>
         <location filename="../../ui/training/data_controls.py" line="+64"/>
@@ -366,7 +619,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+48"/>
+        <location filename="wrapped_strings.py" line="+1"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -1006,7 +1259,7 @@
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location filename="../../engine/batched.py" line="+87"/>
+        <location filename="../../engine/batched.py" line="+104"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -1093,6 +1346,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../engine/files/session_comparison.py" line="+78"/>
         <source>{name} must be a JSON object</source>
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
@@ -1200,7 +1454,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+135"/>
+        <location filename="../../engine/files/session_format.py" line="+136"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1238,7 +1492,7 @@
         <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+142"/>
+        <location filename="../../engine/files/session_write.py" line="+145"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1390,17 +1644,17 @@
         <translation>stepper.cursor deve ser 0..{last} para {layers} camadas, mas é {value}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>preset must be mazur, custom or a data set name, got {value}</source>
         <translation>preset deve ser mazur, custom ou o nome de um conjunto de dados, mas é {value}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../engine/files/session_landscape.py" line="+20"/>
         <source>landscape: {reason}</source>
         <translation>paisagem do custo: {reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../engine/files/session_format.py" line="+33"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1430,7 +1684,7 @@
         <translation>o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/presets.py" line="+261"/>
+        <location filename="../../engine/lesson/presets.py" line="+267"/>
         <source>unknown preset {name!r}: expected mazur or one of {allowed}</source>
         <translation>exemplo pronto desconhecido {name!r}: esperava-se mazur ou um destes: {allowed}</translation>
     </message>
@@ -1650,7 +1904,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+88"/>
+        <location filename="../../ui/files/session_io.py" line="+92"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1662,13 +1916,29 @@
         <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
+        <location filename="../../engine/files/session_comparison.py" line="-14"/>
+        <source>{name} must be empty when nothing is changed</source>
+        <translation>{name} deve ficar vazio quando nada muda</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} must be at least start_epoch ({start}), got {value}</source>
+        <translation>{name} deve ser no mínimo start_epoch ({start}), mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../engine/files/session_training.py" line="-115"/>
         <location line="+43"/>
         <source>{name} has {count} matrices; expected {needed}, one per Θ(l)</source>
         <translation>{name} tem {count} matrizes; esperavam-se {needed}, uma por Θ(l)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+22"/>
+        <source>comparison: {reason}</source>
+        <translation>comparação: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/files/session_training.py" line="-36"/>
         <source>{name} has shape {shape}; Θ({l}) has {expected}</source>
         <translation>{name} tem a forma {shape}; Θ({l}) tem {expected}</translation>
     </message>
@@ -1949,6 +2219,26 @@
         <source>the path&apos;s capacity must be at least 4 points, got {capacity}</source>
         <translation>a capacidade do caminho deve ser de pelo menos 4 pontos, veio {capacity}</translation>
     </message>
+    <message>
+        <location filename="../../engine/lesson/comparison.py" line="+53"/>
+        <source>a comparison changes one of {allowed}, got {value!r}</source>
+        <translation>uma comparação muda um entre {allowed}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the compared learning rate α must be a number in (0, {limit}], got {value!r}</source>
+        <translation>a taxa de aprendizado α comparada deve ser um número em (0, {limit}], mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the compared {change} must be one of {allowed}, got {value!r}</source>
+        <translation>o {change} comparado deve ser um entre {allowed}, mas é {value!r}</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>number of epochs must be ≥ 0, got {count}</source>
+        <translation>o número de épocas deve ser ≥ 0, mas é {count}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -2101,7 +2391,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+93"/>
+        <location filename="../../ui/training/health_plot.py" line="+103"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
@@ -2152,12 +2442,12 @@
         <translation>Pesos iniciais: %1 (aba Rede).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>No gradients recorded yet.</source>
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+52"/>
         <source>below: ━ saturated, ╍ dead units</source>
         <translation>abaixo: ━ unidades saturadas, ╍ mortas</translation>
     </message>
@@ -2166,11 +2456,16 @@
         <source>epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</source>
         <translation>época %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>compared: ‖D(1)‖ = %1 · ‖D(%2)‖ = %3</source>
+        <translation>comparado: ‖D(1)‖ = %1 · ‖D(%2)‖ = %3</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-46"/>
+        <location filename="wrapped_strings.py" line="-68"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2599,7 +2894,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+257"/>
+        <location filename="../../ui/training/landscape_view.py" line="+261"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -2663,7 +2958,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+30"/>
+        <location filename="wrapped_strings.py" line="+52"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -2825,7 +3120,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+138"/>
+        <location filename="../../ui/training/loss_plot.py" line="+153"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -2856,22 +3151,22 @@
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>test set</source>
         <translation>conjunto de teste</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>range within each thinned interval</source>
         <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+111"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -2927,7 +3222,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-96"/>
+        <location filename="wrapped_strings.py" line="-118"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3139,7 +3434,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+74"/>
+        <location filename="wrapped_strings.py" line="+96"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -3285,7 +3580,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-137"/>
+        <location filename="wrapped_strings.py" line="-159"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3345,7 +3640,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+356"/>
+        <location filename="../../ui/canvas/view.py" line="+364"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -4281,7 +4576,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+90"/>
+        <location filename="wrapped_strings.py" line="+112"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4493,7 +4788,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-136"/>
+        <location filename="wrapped_strings.py" line="-158"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

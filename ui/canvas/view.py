@@ -87,6 +87,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self.animation = CanvasAnimation(self)
         self.legend = NetworkLegend(self)
         self._legend_wanted = True
+        self.top_margin = 0         # a strip above the drawing for its owner's label (Compare…)
         self.note = CanvasNote(self)
         self.set_architecture(layer_sizes)
         self.set_theme(LIGHT)
@@ -333,11 +334,18 @@ class NetworkView(CanvasQueries, QGraphicsView):
                 self.height() - nh - lh < MIN_DRAWING_H * self.scale_factor ** 2:
             lh = 0
         self.legend.setVisible(lh > 0)
-        self.setViewportMargins(0, 0, 0, lh + nh)
+        self.setViewportMargins(0, self.top_margin, 0, lh + nh)
         bottom = self.height() - self.frameWidth()
         self.note.setGeometry(self.frameWidth(), bottom - lh - nh, w, nh)
         self.note.setVisible(bool(self.note.text()))
         self.legend.setGeometry(self.frameWidth(), bottom - lh, w, lh)
+
+    def set_top_margin(self, height: int) -> None:
+        """Keep a strip of ``height`` px above the drawing (for a label there), or none."""
+        if height != self.top_margin:
+            self.top_margin = height
+            self._place_overlays()
+            self._relayout()
 
     # text
     def set_input_names(self, names: Sequence[str]) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from ui.shell.lesson_player import LessonPlayer
     from ui.stepper.playback import Stepper
+    from ui.training.compare import CompareController
     from ui.training.landscape_view import LandscapeView
     from ui.training.scheduler import TrainingController
 
@@ -50,6 +51,7 @@ class Teammates:
     loss_plot: QWidget | None = None
     lesson: LessonPlayer | None = None      # plays (and keeps) the session's lesson
     landscape: LandscapeView | None = None  # keeps which plane of the loss landscape it shows
+    compare: CompareController | None = None    # the compared run (Compare…), saved with it
 
 
 def capture(state: AppState, parts: Teammates) -> Session:
@@ -70,7 +72,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         training=training.training_state() if training is not None else None,
         lesson=parts.lesson.lesson if parts.lesson is not None else None,
         predictions=dict(state.predictions) if state.predictions else None,
-        landscape=parts.landscape.choice if parts.landscape is not None else None)
+        landscape=parts.landscape.choice if parts.landscape is not None else None,
+        comparison=parts.compare.saved() if parts.compare is not None else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -173,6 +176,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         # whatever the window showed before the file was opened.
         training.article_weights = data_article(session.preset, session.dataset) is not None
         training.epoch_finished.emit(training.epoch)
+    if parts.compare is not None:       # after the main run's history and state: it starts there
+        parts.compare.load(session.comparison)
     state.set_example(min(session.example, state.X.shape[0] - 1))
     if session.examples is not None:     # older files: the data's default K
         state.set_example_count(session.examples)

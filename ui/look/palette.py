@@ -229,6 +229,9 @@ def sign_pen(value: float, width: float, theme: Theme = LIGHT, alpha: int = 255)
 # Curves: train solid bluish green, test dashed reddish purple (Okabe–Ito), never the sign colours.
 TRAIN_HEX = "#009E73"
 TEST_HEX = "#CC79A7"
+# The compared run (ui/training/compare.py): Okabe–Ito vermillion, apart from both of the above
+# for every colour vision, and drawn dash-dotted besides.
+COMPARED_HEX = "#D55E00"
 # Class k: colour CLASS_HEX[k] *and* marker CLASS_SYMBOLS[k]; class 0/1 match the binary map below.
 CLASS_HEX = (NEGATIVE_HEX, POSITIVE_HEX, "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
              "#000000", "#999999", "#882255")

@@ -5,11 +5,14 @@ A caption names how the weights were first drawn (``set_init``), since that deci
 the curves show at the start. It draws what the trainer's ``HealthRecorder``
 (engine/lesson/health.py) holds: epochs on a power-of-two stride, so the curves cost the same to
 draw however long training runs. Curves are built once per architecture; each refresh only calls
-``setData``.
+``setData``. With a comparison (ui/training/compare.py) the compared run's curves are drawn too,
+in each layer's colour but dash-dotted with triangles (its shares dotted), and the key names
+both runs.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import numpy as np
@@ -23,10 +26,13 @@ from ui.look.theme import current_theme, scale_plot
 from ui.training.loss_plot import _plot_widget, style_plot
 
 
-def layer_pen(l: int, dashed: bool = False) -> pg.mkPen:
-    """Return the pen of layer ``l`` (from 1): its colour, dashed for the dead-unit share."""
-    return pg.mkPen(qcolor(LAYER_HEX[(l - 1) % len(LAYER_HEX)]), width=2,
-                    style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+def layer_pen(l: int, dashed: bool = False,
+              style: Qt.PenStyle | None = None) -> pg.mkPen:
+    """Return the pen of layer ``l`` (from 1): its colour, dashed for the dead-unit share (or
+    the ``style`` given: the compared run's)."""
+    if style is None:
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    return pg.mkPen(qcolor(LAYER_HEX[(l - 1) % len(LAYER_HEX)]), width=2, style=style)
 
 
 class HealthPlot(QWidget):
@@ -42,6 +48,8 @@ class HealthPlot(QWidget):
         super().__init__(parent)
         self.setObjectName("healthPlot")
         self.recorder = recorder
+        self.compared: HealthRecorder | None = None      # the compared run's records, if any
+        self.names = ("", "")                            # (this run, the compared run)
         self.before_refresh = before_refresh
         self.dock: QDockWidget | None = None     # set by install(): its title follows the language
         self._init: str | None = "uniform"
@@ -77,6 +85,8 @@ class HealthPlot(QWidget):
         self.norm_curves: list[pg.PlotDataItem] = []
         self.saturated_curves: list[pg.PlotDataItem] = []
         self.dead_curves: list[pg.PlotDataItem] = []
+        self.compared_norm_curves: list[pg.PlotDataItem] = []
+        self.compared_share_curves: list[pg.PlotDataItem] = []     # saturated, dead per layer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.init_caption)
@@ -142,7 +152,9 @@ class HealthPlot(QWidget):
         """Make one curve per layer (only when the number of layers changes)."""
         for curve in self.norm_curves:
             self.norm_plot.removeItem(curve)
-        for curve in self.saturated_curves + self.dead_curves:
+        for curve in self.compared_norm_curves:
+            self.norm_plot.removeItem(curve)
+        for curve in self.saturated_curves + self.dead_curves + self.compared_share_curves:
             self.share_plot.removeItem(curve)
         # Dots mark the recorded epochs: between them a line is only a guide to the eye.
         self.norm_curves = [self.norm_plot.plot(pen=layer_pen(l), symbol="o", symbolSize=4,
@@ -154,6 +166,15 @@ class HealthPlot(QWidget):
                                  for l in range(1, layers + 1)]
         self.dead_curves = [self.share_plot.plot(pen=layer_pen(l, dashed=True))
                             for l in range(1, layers + 1)]
+        dash_dot, dot = Qt.PenStyle.DashDotLine, Qt.PenStyle.DotLine
+        self.compared_norm_curves = [
+            self.norm_plot.plot(pen=layer_pen(l, style=dash_dot), symbol="t", symbolSize=6,
+                                symbolPen=layer_pen(l), symbolBrush=None)
+            for l in range(1, layers + 1)]
+        self.compared_share_curves = [self.share_plot.plot(pen=layer_pen(l, style=style))
+                                      for l in range(1, layers + 1) for style in (dash_dot, dot)]
+        for curve in self.compared_norm_curves + self.compared_share_curves:
+            curve.setObjectName("comparedHealthCurve")
 
     def refresh(self) -> None:
         """Redraw the curves and the readout from the recorder (data only, items kept)."""
@@ -161,7 +182,8 @@ class HealthPlot(QWidget):
             self.before_refresh()
         records = self.recorder.records()
         if not records:
-            for curve in self.norm_curves + self.saturated_curves + self.dead_curves:
+            for curve in (self.norm_curves + self.saturated_curves + self.dead_curves
+                          + self.compared_norm_curves + self.compared_share_curves):
                 curve.setData([], [])
             self.readout.setText(self.tr("No gradients recorded yet."))
             return
@@ -170,11 +192,31 @@ class HealthPlot(QWidget):
             self._build_curves(layers)
         if self._layers != layers:
             self._write_key(layers)
-        epochs = self.recorder.epochs().astype(float)
-        for curves, name in ((self.norm_curves, "norm_D"),
-                             (self.saturated_curves, "saturated_share"),
-                             (self.dead_curves, "dead_share")):
-            values = self.recorder.series(name)
+        self._draw(self.recorder, ((self.norm_curves, "norm_D"),
+                                   (self.saturated_curves, "saturated_share"),
+                                   (self.dead_curves, "dead_share")))
+        compared = self.compared
+        pairs = self.compared_share_curves
+        if compared is not None and len(compared) and len(compared.records()[-1][1]) == layers:
+            self._draw(compared, ((self.compared_norm_curves, "norm_D"),
+                                  (pairs[0::2], "saturated_share"), (pairs[1::2], "dead_share")))
+        else:
+            for curve in self.compared_norm_curves + pairs:
+                curve.setData([], [])
+        self._update_readout(records[-1])
+
+    def set_comparison(self, recorder: HealthRecorder | None, names: tuple[str, str]) -> None:
+        """Draw the compared run's ``recorder`` too (None: no comparison); ``names`` are this
+        run's and the compared run's in the key."""
+        self.compared, self.names = recorder, names
+        self._layers = -1           # the key names the runs
+        self.refresh()
+
+    def _draw(self, recorder: HealthRecorder, curves_by_name) -> None:
+        """Give each layer's curve its figure from ``recorder`` (data only)."""
+        epochs = recorder.epochs().astype(float)
+        for curves, name in curves_by_name:
+            values = recorder.series(name)
             for k, curve in enumerate(curves):
                 column = values[:, k]
                 keep = np.isfinite(column)
@@ -184,14 +226,18 @@ class HealthPlot(QWidget):
                     curve.setData(epochs[keep], column[keep])
                 else:
                     curve.setData([], [])
-        self._update_readout(records[-1])
 
     def _write_key(self, layers: int) -> None:
         """Write the legend: each layer's colour, and what solid and dashed mean below."""
         swatches = " &nbsp; ".join(
             f'<span style="color:{LAYER_HEX[(l - 1) % len(LAYER_HEX)]}">━━</span> D({l})'
             for l in range(1, layers + 1))
-        self.key.setText(swatches + "<br>" + self.tr("below: ━ saturated, ╍ dead units"))
+        runs = ""
+        if self.compared is not None:
+            mine, theirs = (html.escape(n) for n in self.names)
+            runs = (f'<br><span style="white-space:nowrap">━━ ● <b>{mine}</b></span> &nbsp; '
+                    f'<span style="white-space:nowrap">━ · ━ △ <b>{theirs}</b></span>')
+        self.key.setText(swatches + runs + "<br>" + self.tr("below: ━ saturated, ╍ dead units"))
         self._layers = layers
 
     def _update_readout(self, record) -> None:
@@ -201,4 +247,11 @@ class HealthPlot(QWidget):
         text = self.tr("epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4").replace(
             "%1", loc.toString(int(epoch))).replace("%2", loc.toString(first, "g", 3)).replace(
             "%3", loc.toString(rows[-1].l)).replace("%4", loc.toString(last, "g", 3))
+        compared = self.compared
+        if compared is not None and len(compared):
+            other = compared.records()[-1][1]
+            text += "\n" + self.tr("compared: ‖D(1)‖ = %1 · ‖D(%2)‖ = %3").replace(
+                "%1", loc.toString(other[0].norm_D, "g", 3)).replace(
+                "%2", loc.toString(other[-1].l)).replace(
+                "%3", loc.toString(other[-1].norm_D, "g", 3))
         self.readout.setText(text)

@@ -6,9 +6,13 @@ to draw than a few thousand. The curves are drawn whole, never auto-downsampled 
 ``_plot_widget``). Behind the training cost a shaded band spans the lowest to the highest J of
 the epochs each thinned point stands for, so a cost that jumps from epoch to epoch still shows
 as a wide band, never as a calm line, and the band reaches the lowest and highest J ever seen.
+With a comparison (ui/training/compare.py), the compared run's training cost and accuracy are
+drawn over them in their own colour and a dash-dotted line, and the key names both runs.
 """
 
 from __future__ import annotations
+
+import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.lesson.history import LossHistory
-from ui.look.palette import LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
+from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
@@ -33,6 +37,11 @@ RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
     return pg.mkPen(qcolor(hex_code), width=2,
                     style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def compared_pen() -> pg.mkPen:
+    """Return the compared run's pen: its own colour, dash-dotted, a little wider."""
+    return pg.mkPen(qcolor(COMPARED_HEX), width=2.5, style=Qt.PenStyle.DashDotLine)
 
 
 def style_plot(w: pg.PlotWidget, theme: Theme) -> None:
@@ -76,6 +85,8 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.setObjectName("lossPlot")
         self.history = history
+        self.compared: LossHistory | None = None     # the compared run's history, if any
+        self.names = ("", "")                         # (this run, the compared run) in the key
         self.show_accuracy = True       # the panel turns it off for targets that are not classes
         self.log_check = QCheckBox()
         self.log_check.setObjectName("logScaleCheck")
@@ -115,6 +126,10 @@ class LossPlot(QWidget):
         self.test_curve = self.cost_plot.plot(pen=_pen(TEST_HEX, True))
         self.train_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TRAIN_HEX, False))
         self.test_accuracy_curve = self.accuracy_plot.plot(pen=_pen(TEST_HEX, True))
+        self.compared_curve = self.cost_plot.plot(pen=compared_pen())
+        self.compared_curve.setObjectName("comparedCostCurve")
+        self.compared_accuracy_curve = self.accuracy_plot.plot(pen=compared_pen())
+        self.compared_accuracy_curve.setObjectName("comparedAccuracyCurve")
 
         self.key = QLabel()
         self.key.setObjectName("lossKey")
@@ -158,8 +173,13 @@ class LossPlot(QWidget):
         """Set the legend: the two curves, and the band once it is wider than the curve."""
         # A legend above the plots, not in them: in a narrow dock it would hide the curves.
         entry = '<span style="white-space:nowrap"><span style="color:{}">{}</span> {}</span>'
-        text = (entry.format(TRAIN_HEX, "━━", self.tr("training set")) + " &nbsp; "
-                + entry.format(TEST_HEX, "╍╍", self.tr("test set")))
+        mine, theirs = (tuple(html.escape(n) for n in self.names) if self.compared is not None
+                        else ("", ""))
+        train = self.tr("training set")
+        text = (entry.format(TRAIN_HEX, "━━", f"<b>{mine}</b>: {train}" if mine else train)
+                + " &nbsp; " + entry.format(TEST_HEX, "╍╍", self.tr("test set")))
+        if theirs:
+            text += "<br>" + entry.format(COMPARED_HEX, "━ · ━", f"<b>{theirs}</b>: {train}")
         if show_range:
             # On a line of its own: in a narrow dock a wrapped key would part swatch and words.
             band = qcolor(TRAIN_HEX, RANGE_ALPHA + 40).name(QColor.NameFormat.HexArgb)
@@ -188,6 +208,12 @@ class LossPlot(QWidget):
         self.show_accuracy = on
         self.accuracy_plot.setVisible(on)
 
+    def set_comparison(self, history: LossHistory | None, names: tuple[str, str]) -> None:
+        """Draw the compared run's ``history`` too (None: no comparison); ``names`` are this
+        run's and the compared run's in the key."""
+        self.compared, self.names = history, names
+        self.refresh()
+
     def _on_log_check_toggled(self, on: bool) -> None:
         self.cost_plot.setLogMode(y=on)
         self.refresh()
@@ -208,6 +234,7 @@ class LossPlot(QWidget):
                 curve.setData(epochs[keep], values[keep])
             else:
                 curve.setData([], [])
+        self._draw_compared(log)
         self._update_key(self._draw_range(epochs, log))
         self.test_curve.setVisible(h.has("test_cost"))
         self.accuracy_plot.setVisible(self.show_accuracy)
@@ -218,6 +245,20 @@ class LossPlot(QWidget):
             item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
             item.enableAutoRange()
         self._update_readout()
+
+    def _draw_compared(self, log: bool) -> None:
+        """Draw the compared run's training cost and accuracy (nothing without one)."""
+        h = self.compared
+        for curve, name in ((self.compared_curve, "train_cost"),
+                            (self.compared_accuracy_curve, "train_accuracy")):
+            values = np.array([]) if h is None else h.series(name)
+            keep = np.isfinite(values)
+            if log and name == "train_cost":
+                keep &= values > 0
+            if h is not None and np.any(keep):
+                curve.setData(h.epochs().astype(float)[keep], values[keep])
+            else:
+                curve.setData([], [])
 
     def _draw_range(self, epochs: np.ndarray, log: bool) -> bool:
         """Draw the band of lowest..highest training cost and return whether it shows.

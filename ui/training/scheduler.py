@@ -10,6 +10,10 @@ The controller trains whatever network the state holds *now*: the stepper, the a
 editor and session loading change the state, and the trainer follows. Views are told about new
 weights at most ``redraw_hz`` times a second, and less often when redrawing them takes more than
 ``VIEW_SHARE`` of the time, so drawing never holds training back.
+
+A ``comparison`` (engine/lesson/comparison.py), when set, trains beside the main run: after the
+main run's share of each tick, the compared run catches up to the same epoch for at most as long
+again, and while it is behind (a mistake's plain path is slower) the main run waits for it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine import Network
 from engine.files.session_training import TrainingState
+from engine.lesson.comparison import Comparison
 from engine.lesson.divergence import SAFE_WEIGHT  # noqa: F401 (kept for importers)
 from engine.lesson.history import LossHistory
 from engine.lesson.presets import article_for
@@ -66,6 +71,7 @@ class TrainingController(QObject):
         self.trainer = Trainer(state.network, state.X, state.Y, state.settings,
                                np.random.default_rng(seed), self.test_set())
         state.trainer = self.trainer       # the stepper's update previews with its moments
+        self.comparison: Comparison | None = None     # the compared run trained beside, if any
         self._last_notify = 0.0
         self._view_cost = 0.0       # seconds the views took after the last publish
         self._notify_time: float | None = None         # how long the last notify took
@@ -149,6 +155,8 @@ class TrainingController(QObject):
         """Stop after the current chunk; the views get the final weights at once."""
         if self.running:
             self._timer.stop()
+            if self.comparison is not None:     # at most one tick behind: both stop together
+                self.comparison.catch_up(self.trainer.epoch)
             self._publish(force=True)
             self.examples_per_second = 0.0
             self.speed_changed.emit(0.0)
@@ -172,6 +180,8 @@ class TrainingController(QObject):
         except ValueError as exc:
             self._on_failure(exc)
             return 0
+        if self.comparison is not None:
+            self.comparison.catch_up(self.trainer.epoch)
         if divergence is not None:
             self._on_divergence(divergence)
             return max(0, self.epoch - first)
@@ -226,11 +236,16 @@ class TrainingController(QObject):
     def _advance(self, deadline: float) -> bool:
         """Let the trainer work until ``deadline`` (perf_counter seconds); return whether it
         can go on (False: it ran away or failed, and the window was told)."""
-        try:
-            divergence = self.trainer.run(deadline=deadline)
-        except ValueError as exc:
-            self._on_failure(exc)
-            return False
+        comparison, divergence = self.comparison, None
+        if comparison is None or comparison.stopped or comparison.epoch >= self.trainer.epoch:
+            try:
+                divergence = self.trainer.run(deadline=deadline)
+            except ValueError as exc:
+                self._on_failure(exc)
+                return False
+        if comparison is not None:
+            now = time.perf_counter()
+            comparison.catch_up(self.trainer.epoch, now + self.budget)
         if divergence is not None:
             self._on_divergence(divergence)
             return False
@@ -246,6 +261,8 @@ class TrainingController(QObject):
         if not force and now - self._last_notify < interval:
             return
         self.trainer.measure_latest()
+        if self.comparison is not None:
+            self.comparison.trainer.measure_latest()
         self._last_notify = now
         self.state.notify_weights_changed()
         self.epoch_finished.emit(self.epoch)

@@ -408,3 +408,17 @@ def test_background_training_gives_every_epochs_cost_to_the_envelope(qtbot):
     np.testing.assert_allclose(lo, want_lo, rtol=1e-12)
     np.testing.assert_allclose(hi, want_hi, rtol=1e-12)
     np.testing.assert_allclose([lo.min(), hi.max()], [min(plain), max(plain)], rtol=1e-12)
+
+
+def test_a_comparison_trains_in_the_same_ticks_and_stops_with_the_main_run(qtbot):
+    from engine.lesson.comparison import Comparison, Variant
+    state = _xor_state()        # full batch: a pause never falls inside an epoch
+    controller = TrainingController(state, budget_ms=2.0)
+    controller.comparison = Comparison(Variant("none"), controller.trainer, controller.seed)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch >= 30, timeout=20000)
+    controller.pause()
+    other = controller.comparison
+    assert other.epoch == controller.epoch
+    for a, b in zip(other.network.thetas, state.network.thetas, strict=True):
+        np.testing.assert_array_equal(a, b)
