@@ -203,10 +203,8 @@ class LandscapeView(QWidget):
             self._waiting_for_path = False
             su, sv = fitted_span(plane, self.path.points(), self.choice.span)
             settings = self.state.settings
-            # λ₁ arrives with L1 regularization; until then the settings have none.
-            lam1 = float(getattr(settings, "lam1", 0.0))
             self._job = GridJob(self.state.network, x, y, plane, grid_axis(su, STEPS),
-                                grid_axis(sv, STEPS), settings.lam, lam1)
+                                grid_axis(sv, STEPS), settings.lam, settings.lam1)
         except ValueError as exc:
             self._show_problem(describe(exc))
             return
