@@ -54,10 +54,15 @@ def candidates(cx: float, cy: float, out: float, w: float, h: float) -> list[Rec
 
 
 def _hits_segments(rect: Rect, segs: np.ndarray, hw: np.ndarray) -> bool:
-    """Return whether any thick segment comes within its half width (+ GAP) of ``rect``
+    """Return whether any thick segment comes within its half width (+ GAP) of ``rect``."""
+    return bool(_segments_hit(rect, segs, hw).any())
+
+
+def _segments_hit(rect: Rect, segs: np.ndarray, hw: np.ndarray) -> np.ndarray:
+    """Return which thick segments come within their half width (+ GAP) of ``rect`` (N,)
     (Liang–Barsky clipping against the rectangle grown by that much)."""
     if not len(segs):
-        return False
+        return np.zeros(0, dtype=bool)
     grow = hw + GAP
     x0, y0 = rect[0] - grow, rect[1] - grow
     x1, y1 = rect[0] + rect[2] + grow, rect[1] + rect[3] + grow
@@ -73,7 +78,7 @@ def _hits_segments(rect: Rect, segs: np.ndarray, hw: np.ndarray) -> bool:
         enter, leave = (p < 0) & ~par, (p > 0) & ~par
         t0 = np.where(enter, np.maximum(t0, r), t0)
         t1 = np.where(leave, np.minimum(t1, r), t1)
-    return bool((ok & (t0 <= t1)).any())
+    return ok & (t0 <= t1)
 
 
 def _hits_rects(rect: Rect, rects: np.ndarray) -> bool:
@@ -104,13 +109,23 @@ def is_free(rect: Rect, obstacles: Obstacles, bounds: Rect | None = None) -> boo
                 or _hits_segments(rect, obstacles.segments, obstacles.half_widths))
 
 
-def place(spots: Sequence[Sequence[Rect]], obstacles: Obstacles,
-          bounds: Rect | None = None) -> list[Rect] | None:
+def place(spots: Sequence[Sequence[Rect]], obstacles: Obstacles, bounds: Rect | None = None,
+          strict: bool = True) -> list[Rect] | None:
     """Return one free spot per label (each label's ``spots`` tried in order, the labels
-    placed so far counting as obstacles), or None when some label has no free spot."""
+    placed so far counting as obstacles), or None when some label has no free spot.
+
+    Not ``strict``: a spot may cross edges (the fewest, then the first), never a neuron, a
+    caption, another label or the bounds."""
     chosen: list[Rect] = []
     for options in spots:
-        spot = next((r for r in options if is_free(r, obstacles, bounds)), None)
+        if strict:
+            spot = next((r for r in options if is_free(r, obstacles, bounds)), None)
+        else:
+            solid = Obstacles(rects=obstacles.rects, discs=obstacles.discs)
+            fair = [r for r in options if is_free(r, solid, bounds)]
+            spot = min(fair, key=lambda r: int(_segments_hit(r, obstacles.segments,
+                                                             obstacles.half_widths).sum()),
+                       default=None)
         if spot is None:
             return None
         chosen.append(spot)
@@ -160,13 +175,15 @@ def place_column(col, obstacles: Obstacles, bounds: Rect, base: QFont) -> Obstac
     full.setPointSizeF(8.5 * col.scale)
     out = col.radius + col.ring_width() + 2 * col.scale
     texts = ["d = " + format_value(v) for v in d]
-    for shrink in SHRINK:
+    # Clear of everything at full size or a little smaller; else, a little smaller, across
+    # the fewest edges (the opaque pill then hides a short piece of them).
+    for shrink, strict in [*((k, True) for k in SHRINK), (SHRINK[1], False)]:
         font = QFont(full)
         font.setPointSizeF(full.pointSizeF() * shrink)
         fm = QFontMetricsF(font)
         spots = [candidates(x, y, out, fm.horizontalAdvance(t) + 4, fm.height())
                  for (x, y), t in zip(col.pos_.tolist(), texts, strict=True)]
-        chosen = place(spots, obstacles, bounds)
+        chosen = place(spots, obstacles, bounds, strict)
         if chosen is not None:
             col.set_d_label_rects(chosen, font)
             for rect in chosen:

@@ -86,6 +86,11 @@ class NeuronColumnItem(QGraphicsItem):
         hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
         self._rect = self._base_rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
+        # Start the cached pixmap afresh: after the docks resized the canvas, a column of
+        # cells was drawn from its old pixmap, shifted down over its caption (digits, Train
+        # task, 1280×720), until something else repainted it.
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.update()
 
     def set_d_label_rects(self, rects: list[tuple[float, float, float, float]] | None,

@@ -27,12 +27,14 @@ TASK_DOCKS: dict[str, frozenset[str]] = {
 }
 TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # Each dock's (width, height) as shares of the window when a task is first shown: exploring
-# leaves the step-through two thirds of the width; training gives the plots half.
+# leaves the step-through two thirds of the width; training gives the plots 40 %, so the live
+# network keeps room for the digits' 8×8 image, Θ heat maps and cells (at half, its canvas was
+# 450 px wide at 1400×900 and its hidden layer unreadable at 1280×720).
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
     "explore": {"trainingDock": (0.34, 0.36), "boundaryDock": (0.17, 0.64),
                 "lossDock": (0.17, 0.64)},
-    "train": {"trainingDock": (0.5, 0.36), "boundaryDock": (0.25, 0.64),
-              "lossDock": (0.25, 0.64)},
+    "train": {"trainingDock": (0.4, 0.36), "boundaryDock": (0.2, 0.64),
+              "lossDock": (0.2, 0.64)},
 }
 
 
