@@ -112,7 +112,9 @@ def build(args: argparse.Namespace) -> Parts:
     for widget in (stepper.view, stepper.math_panel, stepper.timeline, training.panel,
                    training.loss_plot, training.boundary, training.health_plot):
         theme.follow(widget)
-    switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
+    # The gradient-health dock too (a tab behind the cost plot): else it stayed on in Step.
+    switcher = tasks.install(window, stepper.math_panel,
+                             [*training.panel.docks, training.health_plot.dock])
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
                   switcher, what_if_menu, predict_mode)

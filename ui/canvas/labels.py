@@ -30,11 +30,27 @@ class Obstacles:
     half_widths: np.ndarray = field(default_factory=lambda: np.zeros(0))
     rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     discs: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+    centres: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))   # every neuron
 
     def with_rect(self, rect: Rect) -> Obstacles:
         """Return these obstacles and ``rect`` too."""
         return Obstacles(self.segments, self.half_widths,
-                         np.vstack([self.rects, np.asarray(rect, float)[None, :]]), self.discs)
+                         np.vstack([self.rects, np.asarray(rect, float)[None, :]]), self.discs,
+                         self.centres)
+
+
+def nearest_is(rect: Rect, centre: Sequence[float], centres: np.ndarray) -> bool:
+    """Return whether no neuron of ``centres`` (K, 2) is nearer to ``rect`` than ``centre``:
+    a label next to a neighbour would be read as the neighbour's."""
+    if not len(centres):
+        return True
+    x, y, w, h = rect
+
+    def dist(px: np.ndarray, py: np.ndarray) -> np.ndarray:
+        return np.hypot(np.clip(px, x, x + w) - px, np.clip(py, y, y + h) - py)
+
+    own = float(dist(np.array([centre[0]]), np.array([centre[1]]))[0])
+    return bool((dist(centres[:, 0], centres[:, 1]) >= own - 1e-9).all())
 
 
 def candidates(cx: float, cy: float, out: float, w: float, h: float) -> list[Rect]:
@@ -159,8 +175,10 @@ def gather(view) -> Obstacles:
             if item.isVisible() and item.text():
                 r = item.sceneBoundingRect()
                 rects.append((r.x(), r.y(), r.width(), r.height()))
+    centres = np.vstack([col.pos_ for col in view.columns]) if view.columns else None
     return Obstacles(segments, np.full(len(segments), EDGE_HALF * s),
-                     np.asarray(rects, float).reshape(-1, 4), np.asarray(discs, float))
+                     np.asarray(rects, float).reshape(-1, 4), np.asarray(discs, float),
+                     np.zeros((0, 2)) if centres is None else centres)
 
 
 def place_column(col, obstacles: Obstacles, bounds: Rect, base: QFont) -> Obstacles:
@@ -181,7 +199,9 @@ def place_column(col, obstacles: Obstacles, bounds: Rect, base: QFont) -> Obstac
         font = QFont(full)
         font.setPointSizeF(full.pointSizeF() * shrink)
         fm = QFontMetricsF(font)
-        spots = [candidates(x, y, out, fm.horizontalAdvance(t) + 4, fm.height())
+        # Only spots nearer their own neuron than any other; crossing edges, only beside it.
+        spots = [[r for r in candidates(x, y, out, fm.horizontalAdvance(t) + 4, fm.height())
+                  [:None if strict else 4] if nearest_is(r, (x, y), obstacles.centres)]
                  for (x, y), t in zip(col.pos_.tolist(), texts, strict=True)]
         chosen = place(spots, obstacles, bounds, strict)
         if chosen is not None:

@@ -22,8 +22,8 @@ DEFAULT_TASK = "explore"
 # Which docks each task shows (by objectName); the step-through area is always there.
 TASK_DOCKS: dict[str, frozenset[str]] = {
     "step": frozenset(),
-    "train": frozenset({"trainingDock", "boundaryDock", "lossDock"}),
-    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock"}),
+    "train": frozenset({"trainingDock", "boundaryDock", "lossDock", "healthDock"}),
+    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock", "healthDock"}),
 }
 TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # Each dock's (width, height) as shares of the window when a task is first shown: exploring
@@ -32,9 +32,9 @@ TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # 450 px wide at 1400×900 and its hidden layer unreadable at 1280×720).
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
     "explore": {"trainingDock": (0.34, 0.36), "boundaryDock": (0.17, 0.64),
-                "lossDock": (0.17, 0.64)},
+                "lossDock": (0.17, 0.64), "healthDock": (0.17, 0.64)},
     "train": {"trainingDock": (0.4, 0.36), "boundaryDock": (0.2, 0.64),
-              "lossDock": (0.2, 0.64)},
+              "lossDock": (0.2, 0.64), "healthDock": (0.2, 0.64)},
 }
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from main import build_main_window
 from ui.shell.tasks import TASKS
 
-ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock"}
+ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock", "healthDock"}
 
 
 @pytest.fixture
@@ -49,6 +49,9 @@ def test_step_through_task_hides_the_training_docks(window, qtbot):
     _settle(qtbot)
     assert window.tasks.visible_docks() == set()
     assert window.math_panel.isVisible()
+    # No dock at all, not only those the switcher knew of: the gradient-health dock, a tab
+    # behind the cost plot, stayed on screen alone when it was left out.
+    assert [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()] == []
 
 
 def test_train_task_shows_training_docks_and_hides_the_maths(window, qtbot):
