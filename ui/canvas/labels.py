@@ -150,6 +150,7 @@ def place(spots: Sequence[Sequence[Rect]], obstacles: Obstacles, bounds: Rect | 
 
 
 SHRINK = (1.0, 0.85, 0.72)   # label sizes tried, as shares of the full size
+PRIMARY = 4                  # the first candidates: right of, under, above, left of the neuron
 EDGE_HALF = 3.5              # × presenter scale: half the widest edge line (items._widths)
 
 
@@ -193,15 +194,18 @@ def place_column(col, obstacles: Obstacles, bounds: Rect, base: QFont) -> Obstac
     full.setPointSizeF(8.5 * col.scale)
     out = col.radius + col.ring_width() + 2 * col.scale
     texts = ["d = " + format_value(v) for v in d]
-    # Clear of everything at full size or a little smaller; else, a little smaller, across
-    # the fewest edges (the opaque pill then hides a short piece of them).
-    for shrink, strict in [*((k, True) for k in SHRINK), (SHRINK[1], False)]:
+    # Clear of everything beside, under or above the neuron, at full size or a little
+    # smaller; then on a diagonal or slid along a side; else, a little smaller, across the
+    # fewest edges (the opaque pill then hides a short piece of them).
+    tries = [*((k, PRIMARY, True) for k in SHRINK), *((k, None, True) for k in SHRINK),
+             (SHRINK[1], None, False)]
+    for shrink, first, strict in tries:
         font = QFont(full)
         font.setPointSizeF(full.pointSizeF() * shrink)
         fm = QFontMetricsF(font)
-        # Only spots nearer their own neuron than any other; crossing edges, only beside it.
+        # Only spots nearer their own neuron than any other.
         spots = [[r for r in candidates(x, y, out, fm.horizontalAdvance(t) + 4, fm.height())
-                  [:None if strict else 4] if nearest_is(r, (x, y), obstacles.centres)]
+                  [:first] if nearest_is(r, (x, y), obstacles.centres)]
                  for (x, y), t in zip(col.pos_.tolist(), texts, strict=True)]
         chosen = place(spots, obstacles, bounds, strict)
         if chosen is not None:

@@ -60,7 +60,7 @@ class NetworkLegend(QWidget):
             ("bias", self.tr("bias unit +1")),
         ]
         if self.compact:     # the swatches say the rest; the tooltip keeps the long texts
-            short = {"fill": "a", "signed": "a", "ring": "d", "bar": "d", "heat": "Θ",
+            short = {"fill": "a", "signed": "a ±", "ring": "d", "bar": "d", "heat": "Θ",
                      "pos": "Θ > 0", "neg": "Θ < 0", "width": "|Θ|", "bias": self.tr("bias")}
             entries = [(kind, short[kind]) for kind, _ in entries]
         self.entries = [(kind, text) for kind, text in entries if self.parts.get(kind, True)]
