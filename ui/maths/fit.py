@@ -3,7 +3,8 @@
 A page is tried at ``LEVELS`` in order until it fits the browser's width: as written; with its
 equations packed into lines no wider than the browser (``Ruler`` measures each operand as Qt
 lays it out); then packed in smaller type. The last level stays even if it still overflows
-(then the scroll bar is the way left). A page that fits as written costs nothing more.
+(then the scroll bar is the way left), as does a page whose type would fall below ``SMALLEST``.
+A page that fits as written costs nothing more.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class Level:
 
 LEVELS = (Level(False, 1.0), Level(True, 1.0), Level(True, 0.85), Level(True, 0.72),
           Level(True, 0.6))
+# The smallest type, as a share of the normal (non-presenter) size: 0.6 of presenter mode's
+# 1.5 is 0.9 of it, but 0.6 of the normal size was unreadable (XOR's tables at 1280×720).
+SMALLEST = 0.85
 # (level) -> the page's HTML; the level says whether to pack and how small the type is.
 Build = Callable[[Level], str]
 Style = Callable[[float], str]       # shrink -> the document's default style sheet

@@ -201,6 +201,8 @@ class MathPanel(QWidget):
         """Show the page ``build`` makes at the first of ``fit.LEVELS`` that fits ``browser``'s
         width (packed lines, then smaller type: a projector audience cannot scroll sideways)."""
         for level in fit.LEVELS:
+            if self._look[1] * level.shrink < fit.SMALLEST - 1e-9:
+                break           # never below 85 % of the normal size: scrolling is better
             if level.packed:
                 self._ruler.set_look(fit.shrunk_font(browser, level.shrink),
                                      style_for(self._look[0], self._look[1] * level.shrink))

@@ -48,3 +48,21 @@ def test_a_page_that_fits_is_shown_as_written(qtbot):
     win.stepper.set_cursor(2)          # z(2): short, fits at the normal scale
     QApplication.processEvents()
     assert win.math_panel.fit_level("equation") == fit.LEVELS[0]
+
+
+def test_normal_size_type_never_shrinks_below_the_floor(qtbot):
+    # XOR's tables at 1280×720 were shrunk to 0.6 of the normal size: unreadable. At the
+    # normal scale, fitting stops at SMALLEST and leaves the rest to the scroll bar.
+    win = build_main_window(["--lang", "en", "--preset", "xor"])
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    shrinks = set()
+    for cursor in range(len(win.stepper.trace)):
+        win.stepper.set_cursor(cursor)
+        QApplication.processEvents()
+        for name in ("equation", "tables"):
+            shrinks.add(win.math_panel.fit_level(name).shrink)
+    assert min(shrinks) >= fit.SMALLEST
+    assert min(shrinks) < 1.0        # the tables did need fitting here
