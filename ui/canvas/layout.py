@@ -180,10 +180,10 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
             right.append((40.0 if k == L - 1 else 22.0) * s)
     margin = 10.0 * s
     free = max(width - 2 * margin - sum(body) - sum(right), 40.0 * (L - 1))
-    # The gaps share the free width by the columns their heat maps hold (the digits' Θ(1) has
-    # 65, Θ(2) 33: equal gaps left Θ(1) under 2 px a weight at 1280×720); a gap of edges
-    # counts as 16 columns.
-    weight = [16.0 if kinds[k] == kinds[k + 1] == "circles" else float(sizes[k] + 1)
+    # The gaps share the free width by the square root of the columns their heat maps hold
+    # (the digits' Θ(1) has 65, Θ(2) 33: equal gaps left Θ(1) under 2 px a weight at
+    # 1280×720; in proportion, Θ(2)'s caption shrank unreadably); edges count as 16 columns.
+    weight = [math.sqrt(16.0 if kinds[k] == kinds[k + 1] == "circles" else sizes[k] + 1.0)
               for k in range(L - 1)]
     share = [free * w / sum(weight) for w in weight]
     x, cursor = [], margin
