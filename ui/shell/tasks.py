@@ -162,15 +162,20 @@ class TaskSwitcher(QObject):
         back)."""
         w, h = max(1, self.window.width()), max(1, self.window.height())
         shares = self._shares.setdefault(self.task, {})
-        for dock in self.docks:
-            if dock.isVisibleTo(self.window) and not dock.isFloating():
-                shares[dock.objectName()] = (dock.width() / w, dock.height() / h)
+        for dock in self._placed():
+            shares[dock.objectName()] = (dock.width() / w, dock.height() / h)
+
+    def _placed(self) -> list[QDockWidget]:
+        """Return the docks laid out in the window now: shown, docked, and the front tab of
+        their group (sizing a tab behind another fought its front tab's size)."""
+        return [d for d in self.docks if d.isVisibleTo(self.window) and not d.isFloating()
+                and not d.visibleRegion().isEmpty()]
 
     def _apply_shares(self) -> None:
         if not self.window.isVisible():
             return
         shares = self._shares.get(self.task, {})
-        docks = [d for d in self.docks if d.isVisibleTo(self.window) and not d.isFloating()]
+        docks = self._placed()
         known = [d for d in docks if d.objectName() in shares]
         w, h = self.window.width(), self.window.height()
         if known:
