@@ -203,8 +203,10 @@ class NetworkView(CanvasQueries, QGraphicsView):
     def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
         """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
         clears."""
-        self._column(layer).set_values(kind, values)
-        if kind == "d":
+        col = self._column(layer)
+        before = col.values["d"]
+        col.set_values(kind, values)
+        if kind == "d" and col.values["d"] is not before:    # the stepper resends the same
             place_view(self)
 
     def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
