@@ -134,6 +134,7 @@ class MathPanel(QWidget):
         self._shown: dict[int, tuple[str, float, str]] = {}
         self._levels: dict[int, fit.Level] = {}   # id(browser) → the level its page needed
         self._ruler = fit.Ruler()
+        self._start_level: dict[tuple, int] = {}   # (browser, kind, width, scale) → level
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,10 +198,15 @@ class MathPanel(QWidget):
         browser.document().setDefaultStyleSheet(style)
         browser.setHtml(text)
 
-    def _fit(self, browser: QTextBrowser, build: fit.Build) -> None:
+    def _fit(self, browser: QTextBrowser, build: fit.Build, kind: tuple = ()) -> None:
         """Show the page ``build`` makes at the first of ``fit.LEVELS`` that fits ``browser``'s
-        width (packed lines, then smaller type: a projector audience cannot scroll sideways)."""
-        for level in fit.LEVELS:
+        width (packed lines, then smaller type: a projector audience cannot scroll sideways).
+
+        Pages of one ``kind`` (phase and layer) have one shape: the level the last one needed
+        at this width is tried first, so stepping costs one layout, not one per level."""
+        key = (id(browser), kind, browser.viewport().width(), self._look[1])
+        start = self._start_level.get(key, 0) if kind else 0
+        for n, level in enumerate(fit.LEVELS[start:], start):
             if self._look[1] * level.shrink < fit.SMALLEST - 1e-9:
                 break           # never below 85 % of the normal size: scrolling is better
             if level.packed:
@@ -215,6 +221,8 @@ class MathPanel(QWidget):
                 self._builder.budget = self._builder.measure = None
             self._set(browser, text, level)
             self._levels[id(browser)] = level
+            if kind:
+                self._start_level[key] = n
             if fit.fits(browser):
                 return
 
@@ -225,7 +233,8 @@ class MathPanel(QWidget):
 
     def _show_tables(self) -> None:
         step, st = self._trace[self._index], self._trace.state_at(self._index)
-        self._fit(self._tables, lambda level: self._tables_html(step, st, level))
+        self._fit(self._tables, lambda level: self._tables_html(step, st, level),
+                  (step.phase, step.layer, self._focus))
 
     def _big(self, k: int) -> bool:
         thetas = self._trace.thetas
@@ -283,7 +292,8 @@ class MathPanel(QWidget):
         head = f'<p class="title">{where} — {step_title(step)}</p>'
         foot = f'<p>{explanation(step, self._trace)}</p>'
         self._fit(self._equation,
-                  lambda level: head + self._builder.html(step, self._trace, prev) + foot)
+                  lambda level: head + self._builder.html(step, self._trace, prev) + foot,
+                  (step.phase, step.layer))
         self._show_tables()
 
     def _tables_html(self, step: Step, st: TraceState, level: fit.Level = fit.LEVELS[0]) -> str:
