@@ -117,8 +117,10 @@ def build(args: argparse.Namespace) -> Parts:
                    training.loss_plot, training.boundary, training.health_plot,
                    training.landscape, training.regression):
         theme.follow(widget)
+    # The gradient-health dock too (a tab behind the cost plot): else it stayed on in Step.
     switcher = tasks.install(window, stepper.math_panel,
-                             training.panel.docks + [training.landscape.dock])
+                             [*training.panel.docks, training.health_plot.dock,
+                              training.landscape.dock])
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
                   switcher, what_if_menu, predict_mode, comparing)

@@ -2894,7 +2894,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+261"/>
+        <location filename="../../ui/training/landscape_view.py" line="+259"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -3087,12 +3087,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-82"/>
         <source>Train now</source>
         <translation>Treinar agora</translation>
     </message>
@@ -3112,7 +3112,7 @@
         <translation>Mostrar o tour</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Card {n} of {total}</source>
         <translation>Cartão {n} de {total}</translation>
     </message>
@@ -3256,7 +3256,7 @@
 <context>
     <name>MathPanel</name>
     <message>
-        <location filename="../../ui/maths/panel.py" line="+139"/>
+        <location filename="../../ui/maths/panel.py" line="+143"/>
         <source>The current micro-step in the notes&apos; notation, with this example&apos;s numbers. Shapes are written under each matrix and vector.</source>
         <translation>O micropasso atual na notação da apostila, com os números deste exemplo. As dimensões aparecem embaixo de cada matriz e vetor.</translation>
     </message>
@@ -3266,22 +3266,22 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+144"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Θ({k}) and the layers it joins, {k} → {n}</source>
         <translation>Θ({k}) e as camadas que ela liga, {k} → {n}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Yellow: the bias unit “+1” and its weights, column j = 0. Blue cells are positive, orange negative, stronger colour = larger size within the table; activations a are coloured as their neurons are filled. Blank: not computed yet.</source>
         <translation>Amarelo: a unidade de viés “+1” e seus pesos, coluna j = 0. Células azuis são positivas, laranja negativas; cor mais forte = valor absoluto maior dentro da tabela; as ativações a têm a cor com que seus neurônios são preenchidos. Em branco: ainda não calculado.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3492,12 +3492,12 @@
 <context>
     <name>NetworkLegend</name>
     <message>
-        <location filename="../../ui/canvas/legend.py" line="+89"/>
+        <location filename="../../ui/canvas/legend.py" line="+104"/>
         <source>fill = activation a</source>
         <translation>preenchimento = ativação a</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-50"/>
         <source>ring = delta d (solid +, dashed −)</source>
         <translation>anel = delta d (cheio +, tracejado −)</translation>
     </message>
@@ -3532,12 +3532,17 @@
         <translation>unidade de viés +1</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>bias</source>
+        <translation>viés</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>How to read the network drawing</source>
         <translation>Como ler o desenho da rede</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>fill = a, hatched &lt; 0: {0}</source>
         <translation>preenchimento = a, hachurado &lt; 0: {0}</translation>
     </message>
@@ -3640,7 +3645,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+364"/>
+        <location filename="../../ui/canvas/view.py" line="+378"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -4171,7 +4176,7 @@
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../ui/stepper/toolbar.py" line="+98"/>
+        <location filename="../../ui/stepper/toolbar.py" line="+103"/>
         <location line="+9"/>
         <source>Pause</source>
         <translation>Pausar</translation>
@@ -4270,7 +4275,7 @@
         <translation>K = </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in this step-through</source>
         <translation>neste passo a passo</translation>
     </message>
@@ -4336,7 +4341,7 @@
 <context>
     <name>TaskSwitcher</name>
     <message>
-        <location filename="../../ui/shell/tasks.py" line="+90"/>
+        <location filename="../../ui/shell/tasks.py" line="+95"/>
         <source>Step through</source>
         <translation>Passo a passo</translation>
     </message>

@@ -180,11 +180,16 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
             right.append((40.0 if k == L - 1 else 22.0) * s)
     margin = 10.0 * s
     free = max(width - 2 * margin - sum(body) - sum(right), 40.0 * (L - 1))
-    share = free / (L - 1)
+    # The gaps share the free width by the square root of the columns their heat maps hold
+    # (the digits' Θ(1) has 65, Θ(2) 33: equal gaps left Θ(1) under 2 px a weight at
+    # 1280×720; in proportion, Θ(2)'s caption shrank unreadably); edges count as 16 columns.
+    weight = [math.sqrt(16.0 if kinds[k] == kinds[k + 1] == "circles" else sizes[k] + 1.0)
+              for k in range(L - 1)]
+    share = [free * w / sum(weight) for w in weight]
     x, cursor = [], margin
     for k in range(L):
         x.append(cursor + body[k] / 2)
-        cursor += body[k] + right[k] + (share if k < L - 1 else 0.0)
+        cursor += body[k] + right[k] + (share[k] if k < L - 1 else 0.0)
     heights = [p * (math.isqrt(n) if kind == "image" else n)
                for n, kind, p in zip(sizes, kinds, pitch, strict=True)]
     block = max(heights)

@@ -42,6 +42,8 @@ class NetworkLegend(QWidget):
         # Which parts the drawing has: delta rings (circles), delta bars (cells), heat maps,
         # edges between circle columns (sized by |Θ|).
         self.parts = {"ring": True, "bar": False, "heat": False, "width": True}
+        # Compact: one short row of swatches and symbols, for a canvas with no room for more.
+        self.compact = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
@@ -57,9 +59,22 @@ class NetworkLegend(QWidget):
             ("width", self.tr("line width = |Θ|")),
             ("bias", self.tr("bias unit +1")),
         ]
+        if self.compact:     # the swatches say the rest; the tooltip keeps the long texts
+            short = {"fill": "a", "signed": "a ±", "ring": "d", "bar": "d", "heat": "Θ",
+                     "pos": "Θ > 0", "neg": "Θ < 0", "width": "|Θ|", "bias": self.tr("bias")}
+            entries = [(kind, short[kind]) for kind, _ in entries]
         self.entries = [(kind, text) for kind, text in entries if self.parts.get(kind, True)]
         self.setToolTip(self.tr("How to read the network drawing"))
         self.update()
+
+    def set_compact(self, compact: bool) -> bool:
+        """Draw one short row of symbols (True) or the full texts; return whether it changed."""
+        if compact == self.compact:
+            return False
+        self.compact = compact
+        self.retranslate()
+        self.updateGeometry()
+        return True
 
     def set_fill_scales(self, scales: list[FillScale] | None) -> bool:
         """Explain the fill of each layer (``scales[l-1]``; None: one generic entry); return
@@ -134,14 +149,14 @@ class NetworkLegend(QWidget):
 
     def _font(self) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(8.5 * self.scale)
+        font.setPointSizeF((7.0 if self.compact else 8.5) * self.scale)
         return font
 
     def _pieces(self, width: float, fm: QFontMetrics) -> list[tuple[str, str]]:
         """Return the entries, each one too wide for a row of its own split after its "; "
         into pieces that fit (a linear output's fill entry lists three ranges); the pieces
         after the first are ``more``: no swatch, the text under the first's."""
-        room = width - 8.0 - SWATCH_W * self.scale - 6 - 16 * self.scale
+        room = width - 8.0 - self._swatch_w() - 6 - 16 * self.scale
         pieces: list[tuple[str, str]] = []
         for kind, text in self.entries:
             if fm.horizontalAdvance(text) <= room or "; " not in text:
@@ -158,12 +173,19 @@ class NetworkLegend(QWidget):
             pieces.append((kind, line))
         return pieces
 
+    def _swatch_w(self) -> float:
+        return SWATCH_W * self.scale * (0.7 if self.compact else 1.0)
+
+    def _pad(self) -> float:
+        """Return the room above and below a row's text."""
+        return (3.0 if self.compact else 10.0) * self.scale
+
     def _rows(self, width: float) -> list[list[tuple[str, str, float]]]:
         fm = QFontMetrics(self._font())
         rows: list[list[tuple[str, str, float]]] = [[]]
         x = 8.0
         for kind, text in self._pieces(width, fm):
-            w = SWATCH_W * self.scale + 6 + fm.horizontalAdvance(text) + 16 * self.scale
+            w = self._swatch_w() + 6 + fm.horizontalAdvance(text) + 16 * self.scale
             if rows[-1] and x + w > width:
                 rows.append([])
                 x = 8.0
@@ -173,8 +195,8 @@ class NetworkLegend(QWidget):
 
     def height_for(self, width: float) -> int:
         """Return the height needed to show every entry in ``width`` pixels."""
-        row_h = QFontMetrics(self._font()).height() + 10 * self.scale
-        return int(len(self._rows(width)) * row_h + 6)
+        row_h = QFontMetrics(self._font()).height() + self._pad()
+        return int(len(self._rows(width)) * row_h + (2 if self.compact else 6))
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.height_for(max(self.width(), 600)))
@@ -184,14 +206,15 @@ class NetworkLegend(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), palette.qcolor(self.theme.background))
         p.setFont(self._font())
-        row_h = p.fontMetrics().height() + 10 * self.scale
+        row_h = p.fontMetrics().height() + self._pad()
+        sw = self._swatch_w()
+        sh = min(16 * self.scale, row_h - 2)
         for r, row in enumerate(self._rows(self.width())):
-            x, cy = 8.0, 3 + r * row_h + row_h / 2
+            x, cy = 8.0, (1 if self.compact else 3) + r * row_h + row_h / 2
             for kind, text, w in row:
-                self._swatch(p, kind, QRectF(x, cy - 8 * self.scale, SWATCH_W * self.scale,
-                                             16 * self.scale))
+                self._swatch(p, kind, QRectF(x, cy - sh / 2, sw, sh))
                 p.setPen(palette.qcolor(self.theme.text))
-                p.drawText(QRectF(x + SWATCH_W * self.scale + 6, cy - row_h / 2, w, row_h),
+                p.drawText(QRectF(x + sw + 6, cy - row_h / 2, w, row_h),
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
                 x += w
         p.end()

@@ -52,9 +52,13 @@ class NeuronColumnItem(QGraphicsItem):
         self.cell = (20.0, 20.0)         # (width, height) of one cell or pixel
         self.room_right = 1e9   # scene units free right of the neurons (set by the view)
         self.d_labels_drawn: list[int] = []   # neurons whose "d = …" label the last paint drew
+        # Where each "d = …" label goes (scene rects) and its font, chosen clear of edges and
+        # other labels (``ui.canvas.labels.place_column``); None: drawn right of the neuron.
+        self.d_rects: list[tuple[float, float, float, float]] | None = None
+        self.d_font: QFont | None = None
         self.values_drawn: list[int] = []     # neurons whose a (or z) the last paint wrote inside
         self.spacing = 40.0
-        self._rect = QRectF()
+        self._rect = self._base_rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         # Cached as a pixmap: while pulses move, the edges and neurons are blitted, not redrawn.
@@ -80,14 +84,25 @@ class NeuronColumnItem(QGraphicsItem):
         pad = max(radius, bias_half, *self.cell) + 40 * self.scale
         lo, hi = pts.min(axis=0) - pad, pts.max(axis=0) + pad
         hi[0] += 90 * self.scale   # room for "d = −0,0380982" drawn right of the neurons
-        self._rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        self._rect = self._base_rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._compact_batches = None
-        # Drop the cached pixmap: a column moved to a rectangle of the same size kept the old
-        # neurons in the part of the cache its next paint did not cover (an input neuron drawn
-        # three times after the Train task narrowed the canvas).
-        mode = self.cacheMode()
+        # Start the cached pixmap afresh: after the docks resized the canvas, a column of
+        # cells was drawn from its old pixmap, shifted down over its caption (digits, Train
+        # task, 1280×720), and a moved column kept old neurons where its next paint did not
+        # reach (an input neuron drawn three times), until something else repainted it.
         self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        self.setCacheMode(mode)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.update()
+
+    def set_d_label_rects(self, rects: list[tuple[float, float, float, float]] | None,
+                          font: QFont | None) -> None:
+        """Draw the "d = …" labels in ``rects`` (scene, one per neuron) with ``font``; None:
+        right of the neurons as room allows."""
+        self.prepareGeometryChange()
+        self.d_rects, self.d_font = rects, font
+        self._rect = QRectF(self._base_rect)
+        for rect in rects or ():
+            self._rect = self._rect.united(QRectF(*rect).adjusted(-2, -2, 2, 2))
         self.update()
 
     def set_values(self, kind: str, values: np.ndarray | None) -> None:
@@ -194,9 +209,11 @@ class NeuronColumnItem(QGraphicsItem):
         font.setPointSizeF(8.5 * s)
         painter.setFont(font)
         d, rw = self.values["d"], self.ring_width()
-        labels = self.labels_visible and not self.compact
-        d_layout = self._d_label_layout(font, rw) if labels and d is not None else None
-        inside = self._inside_label_layout(font) if labels else None
+        shown = self.labels_visible and not self.compact
+        d_layout = self._d_label_layout(font, rw) if shown and d is not None else None
+        if shown and d is not None and self.d_rects is not None:
+            d_layout = d_layout or (False, font)    # placed clear of everything: always fits
+        inside = self._inside_label_layout(font) if shown else None
         self.d_labels_drawn, self.values_drawn = [], []
         # Hatching stays off the line the number is written on, so the digits stay crisp.
         band = 0.5 * QFontMetricsF(inside[1]).ascent() + 1.0 if inside else 0.0
@@ -209,7 +226,7 @@ class NeuronColumnItem(QGraphicsItem):
                 self._paint_hatch(painter, c, k, r - outline.widthF() / 2, band)
             if d is not None:
                 self._paint_ring(painter, c, k, rw)
-            if labels:
+            if shown:
                 self._paint_labels(painter, c, k, rw, d_layout, inside)
 
     def _paint_hatch(self, painter: QPainter, c: QPointF, k: int, r: float,
@@ -312,6 +329,9 @@ class NeuronColumnItem(QGraphicsItem):
             ring_out = r + rw + 2 * self.scale
             rect = (QRectF(c.x() - w / 2, c.y() + ring_out, w, h) if under
                     else QRectF(c.x() + ring_out + 2, c.y() - h / 2, w, h))
+            if self.d_rects is not None and self.d_font is not None:
+                painter.setFont(self.d_font)        # a free spot: nothing passes behind it
+                rect = QRectF(*self.d_rects[k])
             # An opaque pill so edges passing behind never cross the digits.
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.qcolor(self.theme.background))

@@ -29,6 +29,7 @@ from ui.canvas.focus import FocusEdge, FocusItem, show_focus
 from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
 from ui.canvas.items import EdgeBundleItem, PulseItem
+from ui.canvas.labels import place_view
 from ui.canvas.layout import MIN_HEIGHT, Layout, compute_layout, layer_kinds, theta_kind
 from ui.canvas.legend import NetworkLegend
 from ui.canvas.neurons import NeuronColumnItem
@@ -153,6 +154,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
             else:
                 b.set_geometry(lay.sources(b.l), lay.targets(b.l))
         self.captions.place(lay)
+        place_view(self)      # after the captions: the labels keep clear of them
         self._show_focus()
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
@@ -203,7 +205,11 @@ class NetworkView(CanvasQueries, QGraphicsView):
     def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
         """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
         clears."""
-        self._column(layer).set_values(kind, values)
+        col = self._column(layer)
+        before = col.values["d"]
+        col.set_values(kind, values)
+        if kind == "d" and col.values["d"] is not before:    # the stepper resends the same
+            place_view(self)
 
     def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
         """Fill the neurons of layer l by ``scales[l-1]`` (one ``FillScale`` per layer, see
@@ -288,6 +294,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         for col in self.columns:
             col.labels_visible = self.labels_visible
             col.update()
+        place_view(self)
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend strip (e.g. when the window places a legend elsewhere)."""
@@ -326,12 +333,19 @@ class NetworkView(CanvasQueries, QGraphicsView):
         """Put the note and legend in a bottom margin, so they never cover the drawing."""
         w = self.width() - 2 * self.frameWidth()
         nh = max(self.note.heightForWidth(w), 0) if self.note.text() else 0
-        lh = self.legend.height_for(w) if self._legend_wanted else 0
-        # In a short view the drawing matters more than the legend (its tooltip stays).
-        # Nor below the height its captions and neurons need (presenter mode, a short window):
-        # the layout cannot shrink the neurons past that, and they ran into the captions.
-        if nh + lh > 0.4 * self.height() or \
-                self.height() - nh - lh < MIN_DRAWING_H * self.scale_factor ** 2:
+        lh = 0
+        # In a short view the drawing matters more than the full legend (its tooltip stays),
+        # nor may it go below the height its captions and neurons need (presenter mode, a
+        # short window): the layout cannot shrink the neurons past that. Then one row of
+        # symbols, if the drawing keeps the layout's smallest area at this scale.
+        s = self.scale_factor
+        for compact, least in ((False, MIN_DRAWING_H * s ** 2), (True, MIN_DRAWING_H * s)):
+            if not self._legend_wanted:
+                break
+            self.legend.set_compact(compact)
+            lh = self.legend.height_for(w)
+            if nh + lh <= 0.4 * self.height() and self.height() - nh - lh >= least:
+                break
             lh = 0
         self.legend.setVisible(lh > 0)
         self.setViewportMargins(0, self.top_margin, 0, lh + nh)

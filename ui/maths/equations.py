@@ -34,6 +34,7 @@ from ui.maths.tables import (
 
 SCALAR_LINES = 4   # neurons written out one by one (bigger layers: the first few)
 WIDE = 3           # matrices with more columns get a line of their own
+CELL_SPACING = 6   # px between the parts of a line (tables.equation_row)
 MATRIX_DIGITS = 4  # tables stay narrow; the written-out lines below them keep all 9 digits
 
 
@@ -48,6 +49,10 @@ class EquationBuilder:
                  activation_colour: Callable[[np.ndarray, float, int], np.ndarray],
                  digits: int = 9) -> None:
         self.colour, self.act_colour, self.digits = colour, activation_colour, digits
+        # Set by the math panel when a page is too wide: the width (px) lines are packed into
+        # and how to measure a part (``ui.maths.fit``).
+        self.budget: float | None = None
+        self.measure: Callable[[str], float] | None = None
 
     # --- small pieces ---------------------------------------------------------------------------
     def vec(self, label: str, v: np.ndarray, *, act: int = 0, row: bool = False,
@@ -67,10 +72,31 @@ class EquationBuilder:
 
     def flow(self, *groups: tuple[str, ...], wide: bool) -> str:
         """Return the groups of parts on one line, or one line per group when ``wide`` (a
-        matrix with many columns would push the rest of the equation out of sight)."""
+        matrix with many columns would push the rest of the equation out of sight); while
+        ``budget`` is set, as many parts per line as fit in it."""
+        parts = [part for group in groups for part in group]
+        if self.budget is not None and self.measure is not None:
+            return self._packed(parts)
         if not wide:
-            return equation_row(*(part for group in groups for part in group))
+            return equation_row(*parts)
         return "".join(equation_row(*group) for group in groups)
+
+    def row(self, *parts: str) -> str:
+        """Return the parts on one line (packed into lines while ``budget`` is set)."""
+        return self.flow(parts, wide=False)
+
+    def _packed(self, parts: list[str]) -> str:
+        """Return ``parts`` in lines of at most ``budget`` px (a part wider than that alone)."""
+        lines: list[list[str]] = [[]]
+        used = CELL_SPACING
+        for part in parts:
+            w = self.measure(part) + CELL_SPACING
+            if lines[-1] and used + w > self.budget:
+                lines.append([])
+                used = CELL_SPACING
+            lines[-1].append(part)
+            used += w
+        return "".join(equation_row(*line) for line in lines)
 
     def note(self, text: str) -> str:
         return f'<p class="note">{text}</p>'
@@ -96,12 +122,12 @@ class EquationBuilder:
 
     def _reset(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         parts = [self.mat(f"Δ({l})", D) for l, D in enumerate(step.payload.Delta, 1)]
-        return equation_row(*parts) + self.note(
+        return self.row(*parts) + self.note(
             _tr("One accumulator per weight matrix, the same shape as Θ(l), all zeros."))
 
     def _input(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         x = step.payload.a
-        return equation_row(op("a(1) = x ="), self.vec("x", x))
+        return self.row(op("a(1) = x ="), self.vec("x", x))
 
     def _z(self, step: Step, trace: Trace, prev: TraceState | None) -> str:
         l, k = step.layer, step.layer - 1
@@ -119,7 +145,7 @@ class EquationBuilder:
         l = step.layer
         z, a = step.payload.z, step.payload.a
         g = trace.g_of(l)
-        eq = equation_row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
+        eq = self.row(op(f"a({l}) = g("), self.vec(f"z({l})", z), op(") ="),
                           self.vec(f"a({l})", a, act=l))
         rows = []
         for i in range(min(len(z), SCALAR_LINES)):
@@ -136,14 +162,14 @@ class EquationBuilder:
         p = step.payload
         a, y, d, gp = p.a, p.y, p.d, p.g_prime
         if gp is not None:
-            eq = equation_row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
+            eq = self.row(op(f"d({L}) = ("), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op(")  ⊙"), self.vec(f"g′(z({L}))", gp),
                               op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = ({num(a[i], self.digits)} − {num(y[i], self.digits)})"
                     f" · {num(gp[i], self.digits)} = <b>{num(d[i], self.digits)}</b>"
                     for i in range(min(len(d), SCALAR_LINES))]
         else:
-            eq = equation_row(op(f"d({L}) ="), self.vec(f"a({L})", a, act=L), op("−"),
+            eq = self.row(op(f"d({L}) ="), self.vec(f"a({L})", a, act=L), op("−"),
                               self.vec("y", y), op("="), self.vec(f"d({L})", d))
             rows = [f"d{sub(i + 1)}({L}) = {num(a[i], self.digits)} − {num(y[i], self.digits)}"
                     f" = <b>{num(d[i], self.digits)}</b>" for i in range(min(len(d), SCALAR_LINES))]
@@ -191,7 +217,7 @@ class EquationBuilder:
         l = step.layer
         p = step.payload
         dn, a_in, outer, old, new = p.d_next, p.a_in, p.outer, p.Delta_before, p.Delta_after
-        first = equation_row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
+        first = self.row(op(_tr("this example:")), self.vec(f"d({l + 1})", dn), op("·"),
                              self.vec(f"[1; a({l})]ᵀ", a_in, row=True, bias_first=True))
         groups = [(op(f"Δ({l}) :="), self.mat(_tr("Δ({l}) before").replace("{l}", str(l)),
                                               old), op("+"))]
@@ -203,7 +229,7 @@ class EquationBuilder:
                             f" = {num(dn[i], self.digits)} · {num(a_in[j], self.digits)} = "
                             f"<b>{num(outer[i, j], self.digits)}</b>")
         sum_ = self.flow(*groups, wide=outer.shape[1] > WIDE)
-        return first + sum_ + equation_row(op("="), self.mat(f"Δ({l})", new)) + \
+        return first + sum_ + self.row(op("="), self.mat(f"Δ({l})", new)) + \
             '<p class="scalar">' + "<br>".join(rows) + "</p>" + self.note(
             _tr("Entry (i, j) is dᵢ({n}) · aⱼ({l}): how much weight Θ({l})ᵢⱼ contributed to "
                 "this example's error. Column j = 0 uses the bias input 1.")
@@ -221,13 +247,13 @@ class EquationBuilder:
                   f'{num(lam1)}·{sign}(Θ({l})))</p>')
         else:
             eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
-        eq += equation_row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
-        eq += equation_row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
-                           op("" if lam1 else ")"))
+        eq += self.row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
+        eq += self.row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
+                       op("" if lam1 else ")"))
         if lam1:
-            eq += equation_row(op(f"+ {num(lam1)} ·"),
-                               self.mat(f"{sign}(Θ({l}))", np.sign(T), unused_col0=True), op(")"))
-        eq += equation_row(op("="), self.mat(f"D({l})", D))
+            eq += self.row(op(f"+ {num(lam1)} ·"),
+                           self.mat(f"{sign}(Θ({l}))", np.sign(T), unused_col0=True), op(")"))
+        eq += self.row(op("="), self.mat(f"D({l})", D))
         rows = []
         for i in range(min(D.shape[0], 2)):
             for j in range(min(D.shape[1], 3)):
@@ -264,7 +290,7 @@ class EquationBuilder:
                        (op(f"− {num(lr)} ·"), self.mat(f"D({l})", D,
                                                        unused_col0=trace.freeze_bias)),
                        wide=T.shape[1] > WIDE)
-        eq += equation_row(op("="), self.mat(_tr("new Θ({l})").replace("{l}", str(l)), new))
+        eq += self.row(op("="), self.mat(_tr("new Θ({l})").replace("{l}", str(l)), new))
         rows = []
         for i in range(min(T.shape[0], 2)):
             for j in range(1, min(T.shape[1], 3)):

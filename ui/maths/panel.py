@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 from engine.trace import Phase, Step, Trace, TraceState
 from ui.look import palette
 from ui.look.theme import current_scale, current_theme
-from ui.maths import big_tables
+from ui.maths import big_tables, fit
 from ui.maths.equations import EquationBuilder
 from ui.maths.phase_words import explanation, step_title
 from ui.maths.tables import BIAS_BG, labelled, matrix, num, shape_text
@@ -130,7 +130,11 @@ class MathPanel(QWidget):
         self._fill_scales = _trace_fill_scales(trace)
         self._builder = EquationBuilder(cell_colour, self._activation_colour)
         self._focus = (0, -1)    # the unit focused on the canvas: big layers show its row
-        self._shown: dict[int, str] = {}   # id(browser) → the HTML it holds, to skip repeats
+        # id(browser) → (HTML, font size, style) it holds, to skip repeats
+        self._shown: dict[int, tuple[str, float, str]] = {}
+        self._levels: dict[int, fit.Level] = {}   # id(browser) → the level its page needed
+        self._ruler = fit.Ruler()
+        self._start_level: dict[tuple, int] = {}   # (browser, kind, width, scale) → level
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -162,8 +166,6 @@ class MathPanel(QWidget):
         self._restyle()
 
     def _restyle(self) -> None:
-        for browser in (self._equation, self._tables):
-            browser.document().setDefaultStyleSheet(style_for(*self._look))
         self._shown.clear()      # the same HTML must be laid out again in the new style
         self._render()
 
@@ -180,16 +182,59 @@ class MathPanel(QWidget):
         """Show the weights of unit k of ``layer`` (clicked on the canvas) in the tables of big
         layers; (0, -1): none."""
         self._focus = (int(layer), int(k))
-        self._set(self._tables, self._tables_html(self._trace[self._index],
-                                                  self._trace.state_at(self._index)))
+        self._show_tables()
 
-    def _set(self, browser: QTextBrowser, text: str) -> None:
-        """Give ``browser`` the HTML ``text`` unless it holds it already (laying out a table
-        of a big layer costs milliseconds; many steps leave one side unchanged)."""
-        if self._shown.get(id(browser)) == text:
+    def _set(self, browser: QTextBrowser, text: str, level: fit.Level = fit.LEVELS[0]) -> None:
+        """Give ``browser`` the HTML ``text`` in ``level``'s type unless it holds it already
+        (laying out a table of a big layer costs milliseconds; many steps leave one side
+        unchanged)."""
+        font = fit.shrunk_font(browser, level.shrink)
+        style = style_for(self._look[0], self._look[1] * level.shrink)
+        key = (text, font.pointSizeF(), style)
+        if self._shown.get(id(browser)) == key:
             return
-        self._shown[id(browser)] = text
+        self._shown[id(browser)] = key
+        browser.document().setDefaultFont(font)
+        browser.document().setDefaultStyleSheet(style)
         browser.setHtml(text)
+
+    def _fit(self, browser: QTextBrowser, build: fit.Build, kind: tuple = ()) -> None:
+        """Show the page ``build`` makes at the first of ``fit.LEVELS`` that fits ``browser``'s
+        width (packed lines, then smaller type: a projector audience cannot scroll sideways).
+
+        Pages of one ``kind`` (phase and layer) have one shape: the level the last one needed
+        at this width is tried first, so stepping costs one layout, not one per level."""
+        key = (id(browser), kind, browser.viewport().width(), self._look[1])
+        start = self._start_level.get(key, 0) if kind else 0
+        for n, level in enumerate(fit.LEVELS[start:], start):
+            if self._look[1] * level.shrink < fit.SMALLEST - 1e-9:
+                break           # never below 85 % of the normal size: scrolling is better
+            if level.packed:
+                self._ruler.set_look(fit.shrunk_font(browser, level.shrink),
+                                     style_for(self._look[0], self._look[1] * level.shrink))
+                margin = browser.document().documentMargin()
+                self._builder.budget = browser.viewport().width() - 2 * margin - 2
+                self._builder.measure = self._ruler.width
+            try:
+                text = build(level)
+            finally:
+                self._builder.budget = self._builder.measure = None
+            self._set(browser, text, level)
+            self._levels[id(browser)] = level
+            if kind:
+                self._start_level[key] = n
+            if fit.fits(browser):
+                return
+
+    def fit_level(self, which: str) -> fit.Level:
+        """Return the level the page of ``which`` ("equation" or "tables") is shown at."""
+        browser = self._equation if which == "equation" else self._tables
+        return self._levels.get(id(browser), fit.LEVELS[0])
+
+    def _show_tables(self) -> None:
+        step, st = self._trace[self._index], self._trace.state_at(self._index)
+        self._fit(self._tables, lambda level: self._tables_html(step, st, level),
+                  (step.phase, step.layer, self._focus))
 
     def _big(self, k: int) -> bool:
         thetas = self._trace.thetas
@@ -245,12 +290,13 @@ class MathPanel(QWidget):
         where = self.tr("Step {i} of {n}").replace("{i}", str(step.index + 1)).replace(
             "{n}", str(len(self._trace)))
         head = f'<p class="title">{where} — {step_title(step)}</p>'
-        body = self._builder.html(step, self._trace, prev)
         foot = f'<p>{explanation(step, self._trace)}</p>'
-        self._set(self._equation, head + body + foot)
-        self._set(self._tables, self._tables_html(step, self._trace.state_at(self._index)))
+        self._fit(self._equation,
+                  lambda level: head + self._builder.html(step, self._trace, prev) + foot,
+                  (step.phase, step.layer))
+        self._show_tables()
 
-    def _tables_html(self, step: Step, st: TraceState) -> str:
+    def _tables_html(self, step: Step, st: TraceState, level: fit.Level = fit.LEVELS[0]) -> str:
         k = focus_layer(step, self._trace.L)
         title = self.tr("Θ({k}) and the layers it joins, {k} → {n}").replace(
             "{k}", str(k)).replace("{n}", str(k + 1))
@@ -260,14 +306,15 @@ class MathPanel(QWidget):
         for name, M in mats:
             if M is None:
                 continue
-            # About 72 px per number: as many per row as the panel's width holds.
-            wrap = max(3, min(10, self._tables.viewport().width() // 72))
+            # About 72 px per number (at the size drawn): as many per row as the width holds.
+            px = 72 * self._look[1] * level.shrink
+            wrap = max(3, min(10, int(self._tables.viewport().width() // px)))
             body = (big_tables.matrix_html(name, k, M, self._focus, cell_colour, TABLE_DIGITS,
                                            wrap) if self._big(k)
                     else matrix(M, digits=TABLE_DIGITS, colour=cell_colour))
             cells.append(f'<td valign="top">{labelled(f"{name}({k})", body, shape_text(M))}</td>')
         # As many per row as the panel's width allows (one when it is squeezed by docks).
-        per = self._tables_per_row()
+        per = 1 if level.packed else self._tables_per_row()
         grid = "".join(f"<tr>{''.join(cells[r:r + per])}</tr>"
                        for r in range(0, len(cells), per))
         parts.append(f'<table cellspacing="8">{grid}</table>')
@@ -282,16 +329,20 @@ class MathPanel(QWidget):
         return "".join(parts)
 
     def _tables_per_row(self) -> int:
+        # About 270 px per table at the size drawn (presenter mode draws them larger).
         width = self._tables.viewport().width()
-        return max(1, min(3, width // 270))
+        return max(1, min(3, int(width // (270 * self._look[1]))))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         per = self._tables_per_row()
-        if per != getattr(self, "_per_row", None):
+        # Fitted pages are fitted again: the new width may hold more (or less) per line.
+        refit = any(not fit.fits(b) or self._levels.get(id(b), fit.LEVELS[0]) != fit.LEVELS[0]
+                    for b in (self._equation, self._tables))
+        if per != getattr(self, "_per_row", None) or refit:
             self._per_row = per
-            self._set(self._tables, self._tables_html(self._trace[self._index],
-                                                      self._trace.state_at(self._index)))
+            if not self._put_away():
+                self._render()
 
     def _layer_table(self, layer: int, st: TraceState) -> str:
         """Return the table of layer ``layer``: rows +1, 1..s(l); columns a, z, d."""

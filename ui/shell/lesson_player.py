@@ -117,8 +117,12 @@ class LessonPlayer(QDockWidget):
         if lesson is None:
             self.hide()
             return
+        window = self.parentWidget()
         for name, widget in self._panels.items():
-            if name not in lesson.panels and widget.isVisible():
+            # Visible *to the window*, not on screen: a lesson opened from the command line is
+            # set before the window is shown, when nothing is visible yet (and nothing was hidden).
+            shown = widget.isVisibleTo(window) if window is not None else widget.isVisible()
+            if name not in lesson.panels and shown:
                 widget.hide()
                 self._hidden.append(widget)
         self.show()

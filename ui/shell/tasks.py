@@ -22,17 +22,22 @@ DEFAULT_TASK = "explore"
 # Which docks each task shows (by objectName); the step-through area is always there.
 TASK_DOCKS: dict[str, frozenset[str]] = {
     "step": frozenset(),
-    "train": frozenset({"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}),
-    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}),
+    "train": frozenset({"trainingDock", "boundaryDock", "lossDock", "healthDock",
+                        "landscapeDock"}),
+    "explore": frozenset({"trainingDock", "boundaryDock", "lossDock", "healthDock",
+                          "landscapeDock"}),
 }
 TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # Each dock's (width, height) as shares of the window when a task is first shown: exploring
-# leaves the step-through two thirds of the width; training gives the plots half.
+# leaves the step-through two thirds of the width; training gives the plots 40 %, so the live
+# network keeps room for the digits' 8×8 image, Θ heat maps and cells (at half, its canvas was
+# 450 px wide at 1400×900 and its hidden layer unreadable at 1280×720).
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
     "explore": {"trainingDock": (0.34, 0.36), "boundaryDock": (0.17, 0.64),
-                "lossDock": (0.17, 0.64), "landscapeDock": (0.17, 0.64)},
-    "train": {"trainingDock": (0.5, 0.36), "boundaryDock": (0.25, 0.64),
-              "lossDock": (0.25, 0.64), "landscapeDock": (0.25, 0.64)},
+                "lossDock": (0.17, 0.64), "healthDock": (0.17, 0.64),
+                "landscapeDock": (0.17, 0.64)},
+    "train": {"trainingDock": (0.4, 0.36), "boundaryDock": (0.2, 0.64),
+              "lossDock": (0.2, 0.64), "healthDock": (0.2, 0.64), "landscapeDock": (0.2, 0.64)},
 }
 
 
@@ -160,15 +165,20 @@ class TaskSwitcher(QObject):
         back)."""
         w, h = max(1, self.window.width()), max(1, self.window.height())
         shares = self._shares.setdefault(self.task, {})
-        for dock in self.docks:
-            if dock.isVisibleTo(self.window) and not dock.isFloating():
-                shares[dock.objectName()] = (dock.width() / w, dock.height() / h)
+        for dock in self._placed():
+            shares[dock.objectName()] = (dock.width() / w, dock.height() / h)
+
+    def _placed(self) -> list[QDockWidget]:
+        """Return the docks laid out in the window now: shown, docked, and the front tab of
+        their group (sizing a tab behind another fought its front tab's size)."""
+        return [d for d in self.docks if d.isVisibleTo(self.window) and not d.isFloating()
+                and not d.visibleRegion().isEmpty()]
 
     def _apply_shares(self) -> None:
         if not self.window.isVisible():
             return
         shares = self._shares.get(self.task, {})
-        docks = [d for d in self.docks if d.isVisibleTo(self.window) and not d.isFloating()]
+        docks = self._placed()
         known = [d for d in docks if d.objectName() in shares]
         w, h = self.window.width(), self.window.height()
         if known:

@@ -61,6 +61,11 @@ class StepToolbar(QToolBar):
         self.labels_button = self._button(self.labels_action, "labelsButton")
         self._m = 1
         self._playing = False
+        # 0: every word; 1: "K = 3" without "in this step-through"; 2: Restart, Back and End
+        # as icons too. Taken only when the words would push buttons into the » menu (presenter
+        # mode in Portuguese hid Values and Predict at 1400 px).
+        self.tight = 0
+        self._fitting = False
         self.retranslate()
 
     def _action(self, name: str, icon: QStyle.StandardPixmap | None, key: Qt.Key,
@@ -159,7 +164,8 @@ class StepToolbar(QToolBar):
         self.example_spin.setStatusTip(tip)
         self.example_spin.setSuffix(" " + self.tr("of {m}").replace("{m}", str(self._m)))
         self.example_count_spin.setPrefix(self.tr("K = "))
-        self.example_count_spin.setSuffix(" " + self.tr("in this step-through"))
+        self.example_count_spin.setSuffix("" if self.tight else
+                                          " " + self.tr("in this step-through"))
         tip = self.tr("Examples in this step-through: the loop runs over K examples from the "
                       "chosen one (wrapping round to example 1), then divides Δ by m = K")
         self.example_count_spin.setToolTip(tip)
@@ -169,6 +175,35 @@ class StepToolbar(QToolBar):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.fit_width()
         elif event.type() == QEvent.Type.FontChange:   # presenter mode: a larger font
             self._fit_play_button()
+            self.fit_width()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Use the fewest words that let every button show (see ``tight``)."""
+        if self._fitting or self.width() <= 0:
+            return
+        self._fitting = True
+        try:
+            for level in range(3):
+                self._set_tight(level)
+                if self.sizeHint().width() <= self.width():
+                    break
+        finally:
+            self._fitting = False
+
+    def _set_tight(self, level: int) -> None:
+        if level == self.tight:
+            return
+        self.tight = level
+        self.retranslate()
+        style = (Qt.ToolButtonStyle.ToolButtonIconOnly if level >= 2
+                 else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for button in (self.restart_button, self.back_button, self.end_button):
+            button.setToolButtonStyle(style)

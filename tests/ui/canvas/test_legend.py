@@ -103,13 +103,19 @@ def test_presenter_legend_gives_way_to_a_short_drawing(qtbot):
     view.resize(1095, 314)       # the canvas of the Step-through task at 1400×900
     view.show()
     QApplication.processEvents()
-    assert view.legend.isVisible()          # at scale 1 the drawing keeps room enough
+    assert view.legend.isVisible() and not view.legend.compact   # at scale 1 it has room
+    full = view.legend.height_for(view.width())
     view.set_scale(1.5)
     QApplication.processEvents()
+    # The full legend would leave the drawing short of what it wants at this scale: one row
+    # of symbols stays instead (a projector audience still learns what fill and ring mean).
+    assert view.legend.isVisible() and view.legend.compact
+    assert [t for t in view.legend.texts()] == ["a", "d", "Θ > 0", "Θ < 0", "|Θ|", "bias"]
+    assert view.legend.height() < full
+    assert view.viewport().height() >= MIN_DRAWING_H * 1.5
+    view.resize(1095, 200)                  # shorter still: even the row goes
+    QApplication.processEvents()
     assert not view.legend.isVisible()
-    # Everything but the note now goes to the drawing, which is still short of what it wants.
-    assert view.viewport().height() + view.note.height() >= view.height() - 2 * view.frameWidth()
-    assert view.viewport().height() < MIN_DRAWING_H * 1.5 ** 2
 
 
 def test_legend_gives_way_before_the_drawing_is_cut_off(qtbot):

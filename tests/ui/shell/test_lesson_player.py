@@ -83,3 +83,19 @@ def test_cards_follow_the_language(qtbot):
     assert win.lesson_player.text.text().startswith("O exemplo resolvido de Mazur")
     assert win.lesson_player.close_button.text() != "Close lesson"
     assert win.lesson_player.windowTitle() == "Mazur passo a passo"
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED.parent.glob("*.json")), ids=lambda p: p.stem)
+def test_a_lesson_from_the_command_line_hides_the_panels_it_does_not_list(qtbot, path):
+    # As `python main.py LESSON.json --step 5`: the lesson is set before the window is shown,
+    # when no panel is visible on screen yet; its classroom look must still apply.
+    win = build_main_window(["--lang", "en", str(path), "--step", "5"])
+    qtbot.addWidget(win)
+    panels = win.lesson_player._panels
+    listed = set(win.lesson_player.lesson.panels)
+    win.show()
+    qtbot.waitExposed(win)
+    assert set(panels) - listed, "a lesson that hides nothing tests nothing"
+    for name, widget in panels.items():
+        assert widget.isVisible() == (name in listed), name
+    assert win.stepper.cursor == 4          # --step counts from 1 and wins over the first card

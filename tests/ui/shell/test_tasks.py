@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from main import build_main_window
 from ui.shell.tasks import TASKS
 
-ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock", "landscapeDock"}
+ALL_DOCKS = {"trainingDock", "boundaryDock", "lossDock", "healthDock", "landscapeDock"}
 
 
 @pytest.fixture
@@ -49,6 +49,9 @@ def test_step_through_task_hides_the_training_docks(window, qtbot):
     _settle(qtbot)
     assert window.tasks.visible_docks() == set()
     assert window.math_panel.isVisible()
+    # No dock at all, not only those the switcher knew of: the gradient-health dock, a tab
+    # behind the cost plot, stayed on screen alone when it was left out.
+    assert [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()] == []
 
 
 def test_train_task_shows_training_docks_and_hides_the_maths(window, qtbot):
@@ -126,3 +129,19 @@ def test_math_panel_catches_up_with_steps_taken_while_hidden(window, qtbot):
     window.tasks.set_task("step")
     _settle(qtbot)
     assert window.math_panel.equation_text().startswith("Step 3 of ")
+
+
+@pytest.mark.parametrize("task", ["explore", "train"])
+def test_choosing_a_task_gives_its_docks_their_shares(window, qtbot, task):
+    # Sizing the gradient-health dock, a tab behind the cost plot, fought the cost plot's size
+    # and squeezed the training dock to 388 px at 1366×768 (its buttons cut off).
+    from ui.shell.tasks import DEFAULT_SHARES
+
+    window.resize(1366, 768)
+    _settle(qtbot)
+    for _ in range(2):                    # the same task chosen again changes nothing
+        window.tasks.set_task(task)
+        _settle(qtbot)
+        dock = window.findChild(QDockWidget, "trainingDock")
+        share = DEFAULT_SHARES[task]["trainingDock"][0]
+        assert dock.width() == pytest.approx(share * window.width(), abs=0.03 * window.width())
