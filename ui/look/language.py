@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 SETTINGS_KEY = "ui/language"
@@ -160,20 +160,27 @@ class LanguageManager(QObject):
                 widget.setLocale(locale)
 
 
-def localize_plots() -> None:
-    """Make every pyqtgraph axis write its tick numbers in the current locale (0,5 in pt-BR).
+def localize_plots(root: QWidget | None = None) -> None:
+    """Make every pyqtgraph axis in ``root`` (a window and its children; None: every window)
+    write its tick numbers in the current locale (0,5 in pt-BR).
 
     pyqtgraph formats ticks with Python's "%g" (always a decimal point); each axis gets a
     ``tickStrings`` that swaps in the locale's decimal separator and minus sign. Idempotent;
-    call again after a language change to redraw.
+    call again after a language change to redraw. Pass the window being built: walking every
+    top-level widget also walks windows half torn down (a crash seen in long test runs).
     """
     import sys
+
+    import shiboken6
 
     pg = sys.modules.get("pyqtgraph")
     app = QCoreApplication.instance()
     if pg is None or not isinstance(app, QApplication):
         return
-    for top in app.topLevelWidgets():
+    tops = [root] if root is not None else app.topLevelWidgets()
+    for top in tops:
+        if not shiboken6.isValid(top):
+            continue
         for plot in [top, *top.findChildren(pg.PlotWidget)]:
             if not isinstance(plot, pg.PlotWidget):
                 continue

@@ -60,7 +60,7 @@ class Checks(QObject):
         view = ChainRuleView(self._stepper.trace, l, i, j, self._parent)
         self.chain_rules.append(view)
         view.show()
-        i18n.localize_plots()        # its axes write 0,5 in pt-BR like every other plot
+        i18n.localize_plots(view)    # its axes write 0,5 in pt-BR like every other plot
         return view
 
     def _on_stepper_trace_changed(self) -> None:

@@ -43,6 +43,7 @@ class ViewMenu(QObject):
 
     def __init__(self, window: QMainWindow, menu: QMenu) -> None:
         super().__init__(window)
+        self._window = window
         self.setObjectName("viewMenuController")
         self._languages = i18n.manager()
         self._themes = theme.manager()
@@ -94,6 +95,10 @@ class ViewMenu(QObject):
         window.installEventFilter(self)
         self._sync_checks()
         self.retranslate()
+
+    def localize_plots(self) -> None:
+        """Write the window's plot ticks in the language chosen (0,5 in pt-BR)."""
+        i18n.localize_plots(self._window)
 
     def retranslate(self) -> None:
         """Set every text of these menu entries in the current language."""
@@ -149,7 +154,8 @@ def install(window: QMainWindow, args: argparse.Namespace) -> ViewMenu:
     accessibility (call it after every other part is built) and return the controller."""
     controller = ViewMenu(window, window.view_menu)
     accessibility.install(window)   # last part built: every control exists by now
-    i18n.localize_plots()
-    i18n.manager().language_changed.connect(i18n.localize_plots)
+    i18n.localize_plots(window)
+    # A bound slot of the controller (a child of the window) is dropped with the window.
+    i18n.manager().language_changed.connect(controller.localize_plots)
     theme.manager().set_presenter(bool(getattr(args, "presenter", False)))
     return controller
