@@ -37,7 +37,8 @@ from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
 from ui.stepper.predict import PredictMode
 from ui.stepper.what_if import WhatIf
-from ui.training import wing
+from ui.training import neuron_maps, wing
+from ui.training.neuron_maps import NeuronMaps
 from ui.training.wing import TrainingWing
 
 
@@ -69,6 +70,7 @@ class Parts:
     tasks: TaskSwitcher
     what_if: WhatIf
     predict: PredictMode
+    maps: NeuronMaps | None = None
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -80,6 +82,11 @@ def build(args: argparse.Namespace) -> Parts:
     window = MainWindow(state)
     stepper = stepper_controller.install(window, state, args)
     training = wing.install(window, state, args, canvas=stepper.view)
+    # Maps over the raw plane: the grid goes through the same input features as the data
+    # (plane_grid.network_inputs, the identity while the inputs are x1, x2).
+    maps = neuron_maps.install(window, state, stepper.view,
+                               epoch=lambda: training.controller.epoch,
+                               toolbar=stepper.toolbar, after=stepper.toolbar.labels_button)
     checks = Checks(stepper.stepper, window.view_menu, window)
     stepper.chain_rule_requested.connect(checks.open_chain_rule)
     first_tour = tour.install(window, [
@@ -115,7 +122,7 @@ def build(args: argparse.Namespace) -> Parts:
     switcher = tasks.install(window, stepper.math_panel, training.panel.docks)
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
-                  switcher, what_if_menu, predict_mode)
+                  switcher, what_if_menu, predict_mode, maps)
     _expose(parts)
     return parts
 
@@ -133,6 +140,7 @@ def _expose(parts: Parts) -> None:
     w.checks, w.tour, w.lesson_player = parts.checks, parts.tour, parts.lesson
     w.tasks = parts.tasks
     w.what_if, w.predict = parts.what_if, parts.predict
+    w.neuron_maps = parts.maps
 
 
 def _holder(widget: QWidget, kind: type) -> QWidget:

@@ -1,0 +1,263 @@
+"""Every neuron's map, kept live: what each hidden and output neuron outputs over the input plane,
+computed for all of them in one batched forward pass and drawn on the canvas
+(``ui.canvas.maps``); hovering a neuron shows its map enlarged (``ui.canvas.map_popup``).
+
+Offered for data with two input features, where the plane is the data's own. Switched on by
+default for a data set (XOR, spirals, …), off for Mazur's article: its one example and its
+targets 0.01/0.99 are numbers to approach, not classes, so a map over a tiny square around one
+point is a nearly flat colour that would only compete with the a and d colours the article's
+numbers are about (the toggle still shows it there).
+
+While training runs, the maps follow the weights at up to ``MAX_HZ`` frames a second, read
+between the trainer's ticks, and skip a frame while the last one is not painted yet, so drawing
+never queues up behind training. The grid → network input step is one function, ``features``
+(``engine.lesson.plane_grid.network_inputs`` until inputs beyond x1, x2 exist).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar, QToolButton
+
+from engine.lesson.plane_grid import FeatureMap, Grid, grid_around, network_inputs, unit_maps
+from engine.lesson.scoring import target_classes
+from ui.canvas.map_popup import MapPopup, PopupMap
+from ui.canvas.view import NetworkView
+from ui.look import palette
+from ui.state import AppState
+
+RESOLUTION = 32          # grid points per side of the small maps (one forward pass for all)
+POPUP_RESOLUTION = 72    # the enlarged map of the hovered neuron
+MAX_HZ = 30.0
+
+
+class NeuronMaps(QObject):
+    """Draw every neuron's map of ``state``'s network on ``view``, live while training; the
+    checkable ``action`` switches them on and off. ``epoch`` returns the trainer's epoch count
+    (a map is recomputed only when it moved or the weights changed otherwise)."""
+
+    def __init__(self, state: AppState, view: NetworkView, epoch=lambda: 0,
+                 features: FeatureMap = network_inputs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.view, self.features, self._epoch = state, view, features, epoch
+        self.grid: Grid | None = None
+        self.popup = MapPopup(view.viewport())
+        self.button: QToolButton | None = None      # the toolbar's, if ``install`` made one
+        self.hovered: tuple[int, int] = (0, -1)
+        self.frames = 0                     # maps computed and handed to the canvas
+        self.seconds = 0.0                  # time spent computing them
+        self._drawn: np.ndarray | None = None   # the weights the maps show
+        self._drawn_epoch = -1
+        self._wanted: bool | None = None    # the user's choice; None: the data's default
+        self.action = QAction(self)
+        self.action.setObjectName("neuronMapsAction")
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_M))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.toggled.connect(self._on_action_toggled)
+        self.action.triggered.connect(self._on_action_triggered)
+        self.timer = QTimer(self)
+        self.timer.setInterval(round(1000 / MAX_HZ))
+        self.timer.timeout.connect(self._on_timer_timeout)
+        state.network_changed.connect(self._on_state_problem_changed)
+        state.data_changed.connect(self._on_state_problem_changed)
+        state.weights_changed.connect(self._on_state_weights_changed)
+        state.example_changed.connect(self._on_state_example_changed)
+        state.training_changed.connect(self._on_state_training_changed)
+        view.neuron_hovered.connect(self._on_view_neuron_hovered)
+        self.retranslate()
+        self._on_state_problem_changed()
+
+    # --- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Set the action's texts in the current language."""
+        self.action.setText(self.tr("Neuron &maps"))
+        tip = self.tr("Draw beside each neuron its output over the input plane (data with two "
+                      "features); hover a neuron to enlarge its map") if self.applicable() \
+            else self.tr("Neuron maps need data with two input features")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+
+    # --- what is shown -------------------------------------------------------------------------
+    def applicable(self) -> bool:
+        """Return whether maps mean something here: the examples are points of a plane (two
+        features) and the network takes what ``features`` makes of them."""
+        X = self.state.X
+        if X.ndim != 2 or X.shape[1] != 2:
+            return False
+        probe = np.asarray(self.features(np.zeros((1, 2))))
+        return probe.shape == (1, self.state.network.layer_sizes[0])
+
+    def default_on(self) -> bool:
+        """Return whether maps start switched on: for a data set (not Mazur's one example)."""
+        return self.applicable() and self.state.dataset is not None
+
+    def is_on(self) -> bool:
+        """Return whether maps are being drawn."""
+        return self.action.isChecked() and self.action.isEnabled()
+
+    def _on_state_problem_changed(self) -> None:
+        applicable = self.applicable()
+        self.action.setEnabled(applicable)
+        self.grid = None
+        if applicable:
+            ds = self.state.dataset
+            everything = ds.X if ds is not None and ds.X.ndim == 2 and ds.X.shape[1] == 2 \
+                else self.state.X
+            self.grid = grid_around(everything, RESOLUTION)
+        self.action.blockSignals(True)
+        self.action.setChecked(applicable and (self._wanted if self._wanted is not None
+                                               else self.default_on()))
+        self.action.blockSignals(False)
+        self.retranslate()
+        self.refresh(force=True)
+
+    def _on_action_triggered(self, checked: bool) -> None:
+        self._wanted = checked      # the user's choice outlives a change of data set
+
+    def _on_action_toggled(self, _checked: bool) -> None:
+        self.refresh(force=True)
+        self._sync_timer()
+
+    def _on_state_weights_changed(self) -> None:
+        self.refresh()
+
+    def _on_state_example_changed(self, _index: int) -> None:
+        marker = self._marker()
+        for maps in self.view.maps:
+            if maps is not None:
+                maps.set_marker(marker)
+
+    def _on_state_training_changed(self, _running: bool) -> None:
+        self._sync_timer()
+
+    def _sync_timer(self) -> None:
+        if self.state.training and self.is_on():
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        # A frame the canvas has not painted yet is not followed by another: drop this one.
+        if any(m is not None and m.isVisible() and not m.painted for m in self.view.maps):
+            return
+        if self.view.isVisible():
+            self.refresh()
+
+    # --- computing -----------------------------------------------------------------------------
+    def _marker(self) -> tuple[float, float] | None:
+        """Return the current example's place on the plane, as fractions from the bottom-left
+        corner, or None."""
+        if self.grid is None or not 0 <= self.state.example < self.state.X.shape[0]:
+            return None
+        x, y = self.state.X[self.state.example, :2]
+        (x0, x1), (y0, y1) = self.grid.x_range, self.grid.y_range
+        return (float((x - x0) / (x1 - x0)), float((y - y0) / (y1 - y0)))
+
+    def _scales(self) -> list[palette.FillScale]:
+        net = self.state.network
+        return palette.layer_fill_scales(len(net.layer_sizes), net.activation, net.output,
+                                         self.state.X)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Recompute every map with the current weights and hand them to the canvas; unless
+        ``force``, only if the weights changed since the last maps. Return whether it drew."""
+        net = self.state.network
+        if self.grid is None or not self.is_on():
+            self._drawn = None
+            self.view.set_architecture(net.layer_sizes)
+            for maps in self.view.maps:
+                if maps is not None:
+                    maps.set_maps(None, palette.FillScale())
+            self.popup.hide()
+            return False
+        epoch = self._epoch()
+        weights = np.concatenate([t.ravel() for t in net.thetas])
+        if not force and epoch == self._drawn_epoch and self._drawn is not None \
+                and self._drawn.shape == weights.shape and np.array_equal(self._drawn, weights):
+            return False
+        t0 = time.perf_counter()
+        self.view.set_architecture(net.layer_sizes)
+        values = unit_maps(net, self.grid, self.features)
+        scales, marker = self._scales(), self._marker()
+        for k, maps in enumerate(self.view.maps):
+            if maps is not None:
+                maps.set_maps(values[k], scales[k], marker)
+        self._drawn, self._drawn_epoch = weights, epoch
+        self.frames += 1
+        self.seconds += time.perf_counter() - t0
+        if self.popup.isVisible():
+            self._show_popup()
+        return True
+
+    # --- the enlarged map ----------------------------------------------------------------------
+    def _on_view_neuron_hovered(self, layer: int, k: int) -> None:
+        self.hovered = (layer, k)
+        self._show_popup()
+
+    def _show_popup(self) -> None:
+        layer, k = self.hovered
+        maps = self.view.maps[layer - 1] if 1 <= layer <= len(self.view.maps) else None
+        if maps is None or k < 1 or not self.is_on() or self.grid is None or not maps.isVisible():
+            self.popup.hide()
+            return
+        net, grid = self.state.network, self.grid
+        fine = grid_around(np.array([[grid.x_range[0], grid.y_range[0]],
+                                     [grid.x_range[1], grid.y_range[1]]]), POPUP_RESOLUTION,
+                           margin=0.0)
+        # grid_around pads a little: the enlarged map covers that padded square.
+        values = unit_maps(net, fine, self.features)[layer - 1][k - 1]
+        Y = self.state.Y
+        classes = target_classes(Y) if Y.shape[1] > 1 or np.all((Y == 0) | (Y == 1)) \
+            else np.full(Y.shape[0], -1)
+        ds = self.state.dataset
+        names = tuple(ds.feature_names) if ds is not None and len(ds.feature_names) == 2 \
+            else ("x1", "x2")
+        (x0, x1), (y0, y1) = fine.x_range, fine.y_range
+        marker = self._marker()
+        if marker is not None:      # the marker in the padded square's fractions
+            x, y = self.state.X[self.state.example, :2]
+            marker = (float((x - x0) / (x1 - x0)), float((y - y0) / (y1 - y0)))
+        title = self.tr("Neuron %1 of layer %2: its output a(%2) at every point of the plane "
+                        "(ring: this example)").replace("%1", str(k)).replace("%2", str(layer))
+        shown = PopupMap(values, self._scales()[layer - 1], fine.x_range, fine.y_range, title,
+                         names, self.state.X[:, :2], np.asarray(classes), marker)
+        col = self.view.columns[layer - 1]
+        scene = maps.tile(k - 1).united(QRectF(col.pos_[k - 1][0] - col.radius,
+                                               col.pos_[k - 1][1] - col.radius,
+                                               2 * col.radius, 2 * col.radius))
+        beside = QRectF(self.view.mapFromScene(scene).boundingRect())
+        self.popup.show_map(shown, beside, self.view.theme, self.view.scale_factor)
+
+
+def install(window: QMainWindow, state: AppState, view: NetworkView, epoch=lambda: 0,
+            features: FeatureMap = network_inputs, toolbar: QToolBar | None = None,
+            after: QToolButton | None = None) -> NeuronMaps:
+    """Build the neuron maps of ``view`` and put their toggle in the View menu and on
+    ``toolbar`` right after the button ``after`` (the Step toolbar's Values); return them."""
+    maps = NeuronMaps(state, view, epoch, features, parent=window)
+    window.addAction(maps.action)           # the key works wherever the focus is
+    view_menu = getattr(window, "view_menu", None)
+    if view_menu is not None:
+        view_menu.addAction(maps.action)
+    if toolbar is not None:
+        button = QToolButton(toolbar)
+        button.setObjectName("neuronMapsButton")
+        button.setDefaultAction(maps.action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)    # keys stay with the stepper
+        actions = toolbar.actions()
+        place = next((i + 1 for i, a in enumerate(actions)
+                      if after is not None and toolbar.widgetForAction(a) is after), None)
+        if place is not None and place < len(actions):
+            toolbar.insertWidget(actions[place], button)
+        else:
+            toolbar.addWidget(button)
+        maps.button = button
+    if hasattr(window, "language_changed"):
+        window.language_changed.connect(maps.retranslate)
+    return maps
