@@ -33,6 +33,9 @@ from ui.state import AppState
 RESOLUTION = 32          # grid points per side of the small maps (one forward pass for all)
 POPUP_RESOLUTION = 72    # the enlarged map of the hovered neuron
 MAX_HZ = 30.0
+# While training, computing the maps may take at most this share of the time (the canvas's
+# repaint of the tiles is about as long again): past it, frames are spaced out instead.
+MAP_SHARE = 0.06
 
 
 class NeuronMaps(QObject):
@@ -52,6 +55,7 @@ class NeuronMaps(QObject):
         self.seconds = 0.0                  # time spent computing them
         self._drawn: np.ndarray | None = None   # the weights the maps show
         self._drawn_epoch = -1
+        self._cost: float | None = None     # seconds one refresh takes (moving average)
         self._wanted: bool | None = None    # the user's choice; None: the data's default
         self.action = QAction(self)
         self.action.setObjectName("neuronMapsAction")
@@ -188,8 +192,11 @@ class NeuronMaps(QObject):
             if maps is not None:
                 maps.set_maps(values[k], scales[k], marker)
         self._drawn, self._drawn_epoch = weights, epoch
+        cost = time.perf_counter() - t0
         self.frames += 1
-        self.seconds += time.perf_counter() - t0
+        self.seconds += cost
+        self._cost = cost if self._cost is None else 0.8 * self._cost + 0.2 * cost
+        self.timer.setInterval(round(1000 * max(1.0 / MAX_HZ, self._cost / MAP_SHARE)))
         if self.popup.isVisible():
             self._show_popup()
         return True
