@@ -2,8 +2,9 @@
 plane's extent on both axes, the training examples on it and a colour bar saying what the
 colours mean.
 
-It is a child of the canvas's viewport (like the legend), painted by itself, transparent to the
-mouse so hovering goes on underneath it. ``ui.training.neuron_maps`` decides what it shows.
+It is a child of the window that holds the canvas (so it may reach over the panels below a
+short canvas), painted by itself, transparent to the mouse so hovering goes on underneath it.
+``ui.training.neuron_maps`` decides what it shows.
 
 Shapes: values (ny, nx), row 0 at the bottom of the plane; points (m, 2); classes (m,).
 """
@@ -54,16 +55,21 @@ class MapPopup(QWidget):
         self.scale = 1.0
         self.shown: PopupMap | None = None
         self.image = QImage()
+        self._side = float(SIDE)
         self.hide()
 
     def show_map(self, shown: PopupMap, beside: QRectF, theme: Theme, scale: float) -> None:
-        """Show ``shown`` next to ``beside`` (the neuron and its tile, viewport pixels): to its
-        right if there is room, else to its left, kept inside the viewport."""
+        """Show ``shown`` next to ``beside`` (the neuron and its tile, in the parent's pixels):
+        to its right if there is room, else to its left, kept inside the parent."""
         self.shown, self.theme, self.scale = shown, theme, scale
         self.image = map_image(shown.fill_scale.rgba(shown.values))
-        size = self._size()
-        self.resize(size)
         area = self.parentWidget().rect()
+        self._side = SIDE * scale
+        size = self._size()
+        if size.height() > area.height():     # a short window: a smaller map, all of it seen
+            self._side = max(60.0, self._side - (size.height() - area.height()))
+            size = self._size()
+        self.resize(size)
         x = beside.right() + 10 * scale
         if x + size.width() > area.right():
             x = beside.left() - 10 * scale - size.width()
@@ -83,21 +89,30 @@ class MapPopup(QWidget):
 
     def _size(self) -> QSize:
         fm = QFontMetricsF(self._font(8.5))
-        side = SIDE * self.scale
+        side = self._side
         axis_w = max(fm.horizontalAdvance(format_value(v)) for v in self._y_ticks()) + 6
         w = PAD * 2 + axis_w + fm.height() + side
-        h = PAD * 2 + QFontMetricsF(self._font(9, True)).height() * 2 + side \
+        h = PAD * 2 + self._title_height(w) + side \
             + fm.height() * 2 + 14 * self.scale + fm.height()
         return QSize(round(w), round(h))
+
+    def _title_height(self, width: float) -> float:
+        """Return the height the title takes, wrapped to the popup's ``width``."""
+        if self.shown is None:
+            return 0.0
+        fm = QFontMetricsF(self._font(9, True))
+        box = fm.boundingRect(QRectF(0, 0, width - 2 * PAD, 10_000),
+                              int(Qt.TextFlag.TextWordWrap), self.shown.title)
+        return box.height() + 4
 
     def _y_ticks(self) -> tuple[float, float]:
         return self.shown.y_range if self.shown is not None else (0.0, 1.0)
 
     def _map_rect(self) -> QRectF:
         fm = QFontMetricsF(self._font(8.5))
-        side = SIDE * self.scale
+        side = self._side
         axis_w = max(fm.horizontalAdvance(format_value(v)) for v in self._y_ticks()) + 6
-        top = PAD + QFontMetricsF(self._font(9, True)).height() * 2
+        top = PAD + self._title_height(self.width())
         return QRectF(PAD + fm.height() + axis_w, top, side, side)
 
     def map_rect(self) -> QRectF:
@@ -119,8 +134,7 @@ class MapPopup(QWidget):
         fm = QFontMetricsF(font)
         painter.setFont(title_font)
         painter.setPen(text)
-        box = QRectF(PAD, PAD, self.width() - 2 * PAD,
-                     QFontMetricsF(title_font).height() * 2)
+        box = QRectF(PAD, PAD, self.width() - 2 * PAD, self._title_height(self.width()))
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                          | Qt.TextFlag.TextWordWrap, shown.title)
         rect = self._map_rect()

@@ -23,7 +23,7 @@ from ui.look.palette import FillScale, Theme
 
 DIM_OPACITY = 0.3       # a dimmed layer's maps: one pixmap blend, as the edge bundles do
 MARKER_MIN_SIDE = 28.0  # px: on a smaller tile the example's ring would hide the map
-MAX_SIDE = 56.0         # px at presenter scale 1: larger adds nothing the hover popup lacks
+MAX_SIDE = 44.0         # px at presenter scale 1: larger would crowd the d labels; hover enlarges
 
 
 def tile_rects(pos: np.ndarray, radius: float, ring: float, scale: float) -> np.ndarray:

@@ -146,16 +146,12 @@ class NetworkView(CanvasQueries, QGraphicsView):
         vp = self.viewport().size()
         lay = compute_layout(self.sizes, vp.width(), vp.height(), self.scale_factor)
         self.layout_ = lay
-        gap = float(lay.x[1] - lay.x[0])
         for k, col in enumerate(self.columns):
             col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
                              lay.compact(k + 1), lay.kind(k + 1), lay.cell[k])
-            # Room right of the neurons for d labels: up to the next column's nodes.
-            nxt = lay.radius[k + 1] if k + 1 < len(self.columns) else 0.0
-            col.room_right = (gap if k + 1 < len(self.columns) else
-                              lay.width - lay.x[k]) - nxt - 6 * self.scale_factor
             if self.maps[k] is not None:
                 self.maps[k].set_geometry(lay.neurons[k], lay.radius[k], col.ring_width())
+        self.fit_label_room()
         for b in self.bundles:
             if isinstance(b, HeatMapItem):
                 b.set_rect(lay.heat[b.l - 1])
@@ -213,6 +209,20 @@ class NetworkView(CanvasQueries, QGraphicsView):
         """Show ``values`` (s(layer),) of kind "a" (fill), "z" (label) or "d" (ring); None
         clears."""
         self._column(layer).set_values(kind, values)
+
+    def fit_label_room(self) -> None:
+        """Give each column's d labels the room right of its neurons: up to the next column's
+        nodes, or to that column's neuron maps while they show (call after showing them)."""
+        lay = self.layout_
+        gap = float(lay.x[1] - lay.x[0])
+        for k, col in enumerate(self.columns):
+            last = k + 1 == len(self.columns)
+            room = (lay.width - lay.x[k] if last else gap - lay.radius[k + 1])
+            maps = None if last else self.maps[k + 1]
+            if maps is not None and maps.isVisible():
+                room = min(room, float(maps.rects[:, 0].min()) - lay.x[k])
+            col.room_right = room - 6 * self.scale_factor
+            col.update()
 
     def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
         """Fill the neurons of layer l by ``scales[l-1]`` (one ``FillScale`` per layer, see

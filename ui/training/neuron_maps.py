@@ -48,7 +48,7 @@ class NeuronMaps(QObject):
         super().__init__(parent)
         self.state, self.view, self.features, self._epoch = state, view, features, epoch
         self.grid: Grid | None = None
-        self.popup = MapPopup(view.viewport())
+        self.popup = MapPopup(view.window())
         self.button: QToolButton | None = None      # the toolbar's, if ``install`` made one
         self.hovered: tuple[int, int] = (0, -1)
         self.frames = 0                     # maps computed and handed to the canvas
@@ -162,6 +162,9 @@ class NeuronMaps(QObject):
         (x0, x1), (y0, y1) = self.grid.x_range, self.grid.y_range
         return (float((x - x0) / (x1 - x0)), float((y - y0) / (y1 - y0)))
 
+    def _shown(self) -> bool:
+        return any(m is not None and m.isVisible() for m in self.view.maps)
+
     def _scales(self) -> list[palette.FillScale]:
         net = self.state.network
         return palette.layer_fill_scales(len(net.layer_sizes), net.activation, net.output,
@@ -174,10 +177,13 @@ class NeuronMaps(QObject):
         if self.grid is None or not self.is_on():
             self._drawn = None
             self.view.set_architecture(net.layer_sizes)
+            shown = self._shown()
             for maps in self.view.maps:
                 if maps is not None:
                     maps.set_maps(None, palette.FillScale())
             self.popup.hide()
+            if shown:
+                self.view.fit_label_room()      # the d labels take their room back
             return False
         epoch = self._epoch()
         weights = np.concatenate([t.ravel() for t in net.thetas])
@@ -187,10 +193,12 @@ class NeuronMaps(QObject):
         t0 = time.perf_counter()
         self.view.set_architecture(net.layer_sizes)
         values = unit_maps(net, self.grid, self.features)
-        scales, marker = self._scales(), self._marker()
+        scales, marker, shown = self._scales(), self._marker(), self._shown()
         for k, maps in enumerate(self.view.maps):
             if maps is not None:
                 maps.set_maps(values[k], scales[k], marker)
+        if not shown:
+            self.view.fit_label_room()      # the d labels give way to the maps
         self._drawn, self._drawn_epoch = weights, epoch
         cost = time.perf_counter() - t0
         self.frames += 1
@@ -237,7 +245,12 @@ class NeuronMaps(QObject):
         scene = maps.tile(k - 1).united(QRectF(col.pos_[k - 1][0] - col.radius,
                                                col.pos_[k - 1][1] - col.radius,
                                                2 * col.radius, 2 * col.radius))
-        beside = QRectF(self.view.mapFromScene(scene).boundingRect())
+        host = self.view.window()       # over the panels around a short canvas too
+        if self.popup.parentWidget() is not host:
+            self.popup.setParent(host)
+        box = self.view.mapFromScene(scene).boundingRect()
+        corner = self.view.viewport().mapTo(host, box.topLeft())
+        beside = QRectF(corner.x(), corner.y(), box.width(), box.height())
         self.popup.show_map(shown, beside, self.view.theme, self.view.scale_factor)
 
 
