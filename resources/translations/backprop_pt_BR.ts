@@ -209,7 +209,7 @@
 <context>
     <name>CanvasInteraction</name>
     <message>
-        <location filename="../../ui/canvas/interaction.py" line="+102"/>
+        <location filename="../../ui/canvas/interaction.py" line="+106"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -815,7 +815,7 @@
         <translation>a acurácia precisa de pelo menos um exemplo</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/plane_grid.py" line="+34"/>
+        <location filename="../../engine/lesson/plane_grid.py" line="+49"/>
         <source>a boundary grid needs points of shape (m, 2), got {shape}</source>
         <translation>a grade da fronteira de decisão precisa de pontos de forma (m, 2), mas eles têm forma {shape}</translation>
     </message>
@@ -839,6 +839,11 @@
         <location line="+4"/>
         <source>layer {layer} has {size} units; index {index} is outside 0..{last}</source>
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the plane&apos;s points became network inputs of shape {shape}; the network takes {n} inputs per point</source>
+        <translation>os pontos do plano viraram entradas da rede de formato {shape}; a rede recebe {n} entradas por ponto</translation>
     </message>
     <message>
         <location filename="../../engine/validation.py" line="+240"/>
@@ -915,12 +920,12 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+120"/>
+        <location filename="../../engine/network.py" line="+112"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
@@ -2879,7 +2884,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+344"/>
+        <location filename="../../ui/canvas/view.py" line="+368"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -2892,6 +2897,29 @@
         <location filename="../../ui/canvas/focus.py" line="+91"/>
         <source>Θ(1) into neuron {0} as {1}×{1}: what it looks for</source>
         <translation>Θ(1) que entra no neurônio {0} como {1}×{1}: o que ele procura</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronMaps</name>
+    <message>
+        <location filename="../../ui/training/neuron_maps.py" line="+85"/>
+        <source>Neuron &amp;maps</source>
+        <translation>&amp;Mapas dos neurônios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw beside each neuron its output over the input plane (data with two features); hover a neuron to enlarge its map</source>
+        <translation>Desenha ao lado de cada neurônio a sua saída sobre o plano das entradas (dados com duas características); passe o mouse sobre um neurônio para ampliar o seu mapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neuron maps need data with two input features</source>
+        <translation>Os mapas dos neurônios precisam de dados com duas características de entrada</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Neuron %1 of layer %2: its output a(%2) at every point of the plane (ring: this example)</source>
+        <translation>Neurônio %1 da camada %2: a sua saída a(%2) em cada ponto do plano (anel: este exemplo)</translation>
     </message>
 </context>
 <context>
@@ -3961,7 +3989,7 @@
 <context>
     <name>WhatIf</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+46"/>
+        <location filename="../../ui/stepper/what_if.py" line="+42"/>
         <source>What &amp;if…</source>
         <translation>E &amp;se…</translation>
     </message>

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 
 from ui.canvas.items import format_value
@@ -190,8 +190,9 @@ class MapPopup(QWidget):
         painter.drawText(left, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                          format_value(y0, 2))
         painter.save()          # the second axis's name, written upwards beside the map
-        painter.translate(PAD + h * 0.8, rect.center().y())
-        painter.rotate(-90)
+        turn = QTransform.fromTranslate(PAD + h * 0.8, rect.center().y())
+        turn.rotate(-90)
+        painter.setTransform(turn, True)
         painter.drawText(QRectF(-rect.height() / 2, -h, rect.height(), h),
                          Qt.AlignmentFlag.AlignCenter, self.shown.names[1])
         painter.restore()

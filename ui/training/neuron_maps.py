@@ -36,6 +36,7 @@ MAX_HZ = 30.0
 # While training, computing the maps may take at most this share of the time (the canvas's
 # repaint of the tiles is about as long again): past it, frames are spaced out instead.
 MAP_SHARE = 0.06
+STALE_S = 0.5           # an unpainted frame older than this no longer holds the next one back
 
 
 class NeuronMaps(QObject):
@@ -56,6 +57,8 @@ class NeuronMaps(QObject):
         self._drawn: np.ndarray | None = None   # the weights the maps show
         self._drawn_epoch = -1
         self._cost: float | None = None     # seconds one refresh takes (moving average)
+        self._last_refresh = 0.0
+        self._scales_for: tuple[object, object, list[palette.FillScale]] | None = None
         self._wanted: bool | None = None    # the user's choice; None: the data's default
         self.action = QAction(self)
         self.action.setObjectName("neuronMapsAction")
@@ -146,8 +149,10 @@ class NeuronMaps(QObject):
             self.timer.stop()
 
     def _on_timer_timeout(self) -> None:
-        # A frame the canvas has not painted yet is not followed by another: drop this one.
-        if any(m is not None and m.isVisible() and not m.painted for m in self.view.maps):
+        # A frame the canvas has not painted yet is not followed by another: drop this one (but
+        # not for long: maps panned out of the view are never painted).
+        waiting = any(m is not None and m.isVisible() and not m.painted for m in self.view.maps)
+        if waiting and time.perf_counter() - self._last_refresh < STALE_S:
             return
         if self.view.isVisible():
             self.refresh()
@@ -166,9 +171,14 @@ class NeuronMaps(QObject):
         return any(m is not None and m.isVisible() for m in self.view.maps)
 
     def _scales(self) -> list[palette.FillScale]:
-        net = self.state.network
-        return palette.layer_fill_scales(len(net.layer_sizes), net.activation, net.output,
-                                         self.state.X)
+        """Return each layer's fill scale (the canvas fills neurons with the same ones)."""
+        net, X = self.state.network, self.state.X
+        if self._scales_for is None or self._scales_for[0] is not net \
+                or self._scales_for[1] is not X:
+            # Scanning X for its range costs a little: only when the data or network change.
+            self._scales_for = (net, X, palette.layer_fill_scales(
+                len(net.layer_sizes), net.activation, net.output, X))
+        return self._scales_for[2]
 
     def refresh(self, force: bool = False) -> bool:
         """Recompute every map with the current weights and hand them to the canvas; unless
@@ -200,7 +210,8 @@ class NeuronMaps(QObject):
         if not shown:
             self.view.fit_label_room()      # the d labels give way to the maps
         self._drawn, self._drawn_epoch = weights, epoch
-        cost = time.perf_counter() - t0
+        self._last_refresh = time.perf_counter()
+        cost = self._last_refresh - t0
         self.frames += 1
         self.seconds += cost
         self._cost = cost if self._cost is None else 0.8 * self._cost + 0.2 * cost
