@@ -35,7 +35,7 @@
         <translation>Matt Mazur — A Step by Step Backpropagation Example (exemplo passo a passo, 2015, em inglês)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>About Backprop Visualizer</source>
         <translation>Sobre o Backprop Visualizer</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+46"/>
+        <location filename="wrapped_strings.py" line="+47"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -1932,7 +1932,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-39"/>
+        <location filename="wrapped_strings.py" line="-40"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -1980,6 +1980,11 @@
         <location line="+1"/>
         <source>Show or hide the value labels on the network</source>
         <translation>Mostrar ou ocultar os valores na rede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide every neuron&apos;s map over the plane (two-feature data)</source>
+        <translation>Mostrar ou ocultar o mapa de cada neurônio sobre o plano (dados com duas características)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2521,7 +2526,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-84"/>
+        <location filename="wrapped_strings.py" line="-85"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -2703,7 +2708,7 @@
         <translation>Erro quadrático ½: d(L) = (a(L) − y) ⊙ g′(z(L)).</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+64"/>
+        <location filename="wrapped_strings.py" line="+65"/>
         <source>g of the hidden layers (changing it draws new random weights)</source>
         <translation>g das camadas ocultas (mudar sorteia novos pesos aleatórios)</translation>
     </message>
@@ -2824,7 +2829,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-121"/>
+        <location filename="wrapped_strings.py" line="-122"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3815,7 +3820,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+75"/>
+        <location filename="wrapped_strings.py" line="+76"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4032,7 +4037,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-120"/>
+        <location filename="wrapped_strings.py" line="-121"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>
