@@ -17,6 +17,7 @@ never queues up behind training. The grid → network input step is one function
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
@@ -44,7 +45,7 @@ class NeuronMaps(QObject):
     checkable ``action`` switches them on and off. ``epoch`` returns the trainer's epoch count
     (a map is recomputed only when it moved or the weights changed otherwise)."""
 
-    def __init__(self, state: AppState, view: NetworkView, epoch=lambda: 0,
+    def __init__(self, state: AppState, view: NetworkView, epoch: Callable[[], int] = lambda: 0,
                  features: FeatureMap = network_inputs, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state, self.view, self.features, self._epoch = state, view, features, epoch
@@ -122,6 +123,7 @@ class NeuronMaps(QObject):
         self.action.blockSignals(False)
         self.retranslate()
         self.refresh(force=True)
+        self._sync_timer()
 
     def _on_action_triggered(self, checked: bool) -> None:
         self._wanted = checked      # the user's choice outlives a change of data set
@@ -265,7 +267,8 @@ class NeuronMaps(QObject):
         self.popup.show_map(shown, beside, self.view.theme, self.view.scale_factor)
 
 
-def install(window: QMainWindow, state: AppState, view: NetworkView, epoch=lambda: 0,
+def install(window: QMainWindow, state: AppState, view: NetworkView,
+            epoch: Callable[[], int] = lambda: 0,
             features: FeatureMap = network_inputs, toolbar: QToolBar | None = None,
             after: QToolButton | None = None) -> NeuronMaps:
     """Build the neuron maps of ``view`` and put their toggle in the View menu and on
