@@ -34,8 +34,11 @@ from ui.state import AppState
 RESOLUTION = 32          # grid points per side of the small maps (one forward pass for all)
 POPUP_RESOLUTION = 72    # the enlarged map of the hovered neuron
 MAX_HZ = 30.0
+MIN_HZ = 25.0           # the share below never spaces frames further apart than this
+LOOK_MS = 5             # how often the timer looks whether a frame is due
 # While training, computing the maps may take at most this share of the time (the canvas's
-# repaint of the tiles is about as long again): past it, frames are spaced out instead.
+# repaint of the tiles is about as long again): past it, frames are spaced out instead, down to
+# MIN_HZ (issue 16 asks ≥ 20 frames a second); frames not yet painted are still dropped.
 MAP_SHARE = 0.06
 STALE_S = 0.5           # an unpainted frame older than this no longer holds the next one back
 
@@ -68,8 +71,14 @@ class NeuronMaps(QObject):
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.toggled.connect(self._on_action_toggled)
         self.action.triggered.connect(self._on_action_triggered)
+        # A frame is due every ``_interval`` seconds; the timer only looks often. Between the
+        # trainer's ticks a long timer fires late (once every 80 ms for 50 asked, measured
+        # while training): looking every few ms catches the first gap after a frame is due.
+        self._interval = 1.0 / MAX_HZ
+        self._due = 0.0                     # perf_counter time the next frame is due
         self.timer = QTimer(self)
-        self.timer.setInterval(round(1000 / MAX_HZ))
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(LOOK_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         state.network_changed.connect(self._on_state_problem_changed)
         state.data_changed.connect(self._on_state_problem_changed)
@@ -151,6 +160,12 @@ class NeuronMaps(QObject):
             self.timer.stop()
 
     def _on_timer_timeout(self) -> None:
+        now = time.perf_counter()
+        if now < self._due:
+            return
+        # Due times keep their rhythm (a frame drawn late does not push the next one back),
+        # without a burst to catch up after a long pause.
+        self._due = max(self._due + self._interval, now - self._interval)
         # A frame the canvas has not painted yet is not followed by another: drop this one (but
         # not for long: maps panned out of the view are never painted).
         waiting = any(m is not None and m.isVisible() and not m.painted for m in self.view.maps)
@@ -217,7 +232,7 @@ class NeuronMaps(QObject):
         self.frames += 1
         self.seconds += cost
         self._cost = cost if self._cost is None else 0.8 * self._cost + 0.2 * cost
-        self.timer.setInterval(round(1000 * max(1.0 / MAX_HZ, self._cost / MAP_SHARE)))
+        self._interval = max(1.0 / MAX_HZ, min(1.0 / MIN_HZ, self._cost / MAP_SHARE))
         if self.popup.isVisible():
             self._show_popup()
         return True
