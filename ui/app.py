@@ -83,7 +83,8 @@ def build(args: argparse.Namespace) -> Parts:
     stepper = stepper_controller.install(window, state, args)
     training = wing.install(window, state, args, canvas=stepper.view)
     # Maps over the raw plane: the grid goes through the same input features as the data
-    # (plane_grid.network_inputs, the identity while the inputs are x1, x2).
+    # (``features``: plane_grid.network_inputs, the identity while the inputs are x1, x2), and
+    # ``plane`` gives the raw points (neuron_maps.examples_as_plane until then).
     maps = neuron_maps.install(window, state, stepper.view,
                                epoch=lambda: training.controller.epoch,
                                toolbar=stepper.toolbar, after=stepper.toolbar.labels_button)

@@ -10,8 +10,13 @@ numbers are about (the toggle still shows it there).
 
 While training runs, the maps follow the weights at up to ``MAX_HZ`` frames a second, read
 between the trainer's ticks, and skip a frame while the last one is not painted yet, so drawing
-never queues up behind training. The grid → network input step is one function, ``features``
-(``engine.lesson.plane_grid.network_inputs`` until inputs beyond x1, x2 exist).
+never queues up behind training.
+
+Two functions given by the composition root say what the plane is: ``plane`` returns the data
+as raw points of the plane (the training examples (m, 2) and all points (n, 2) for the extent),
+or None when the data is not a plane; ``features`` turns raw points into the network's inputs
+(the grid → network input step). The defaults, ``examples_as_plane`` and
+``plane_grid.network_inputs``, hold while the inputs are x1, x2 themselves.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from ui.state import AppState
 RESOLUTION = 32          # grid points per side of the small maps (one forward pass for all)
 POPUP_RESOLUTION = 72    # the enlarged map of the hovered neuron
 MAX_HZ = 30.0
+Plane = Callable[[], "tuple[np.ndarray, np.ndarray] | None"]
 MIN_HZ = 25.0           # the share below never spaces frames further apart than this
 LOOK_MS = 5             # how often the timer looks whether a frame is due
 # While training, computing the maps may take at most this share of the time (the canvas's
@@ -43,15 +49,28 @@ MAP_SHARE = 0.06
 STALE_S = 0.5           # an unpainted frame older than this no longer holds the next one back
 
 
+def examples_as_plane(state: AppState) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return (training examples, every point) of ``state``'s data as points of its plane, or
+    None when the examples do not have exactly two features."""
+    X, ds = state.X, state.dataset
+    if X.ndim != 2 or X.shape[1] != 2:
+        return None
+    everything = ds.X if ds is not None and ds.X.ndim == 2 and ds.X.shape[1] == 2 else X
+    return X, everything
+
+
 class NeuronMaps(QObject):
     """Draw every neuron's map of ``state``'s network on ``view``, live while training; the
     checkable ``action`` switches them on and off. ``epoch`` returns the trainer's epoch count
     (a map is recomputed only when it moved or the weights changed otherwise)."""
 
     def __init__(self, state: AppState, view: NetworkView, epoch: Callable[[], int] = lambda: 0,
-                 features: FeatureMap = network_inputs, parent: QObject | None = None) -> None:
+                 features: FeatureMap = network_inputs, plane: Plane | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state, self.view, self.features, self._epoch = state, view, features, epoch
+        self.plane: Plane = plane if plane is not None else lambda: examples_as_plane(state)
+        self.points = np.zeros((0, 2))          # the training examples on the plane
         self.grid: Grid | None = None
         self.popup = MapPopup(view.window())
         self.button: QToolButton | None = None      # the toolbar's, if ``install`` made one
@@ -103,8 +122,7 @@ class NeuronMaps(QObject):
     def applicable(self) -> bool:
         """Return whether maps mean something here: the examples are points of a plane (two
         features) and the network takes what ``features`` makes of them."""
-        X = self.state.X
-        if X.ndim != 2 or X.shape[1] != 2:
+        if self.plane() is None:
             return False
         probe = np.asarray(self.features(np.zeros((1, 2))))
         return probe.shape == (1, self.state.network.layer_sizes[0])
@@ -121,10 +139,9 @@ class NeuronMaps(QObject):
         applicable = self.applicable()
         self.action.setEnabled(applicable)
         self.grid = None
+        self.points = np.zeros((0, 2))
         if applicable:
-            ds = self.state.dataset
-            everything = ds.X if ds is not None and ds.X.ndim == 2 and ds.X.shape[1] == 2 \
-                else self.state.X
+            self.points, everything = self.plane()
             self.grid = grid_around(everything, RESOLUTION)
         self.action.blockSignals(True)
         self.action.setChecked(applicable and (self._wanted if self._wanted is not None
@@ -178,9 +195,9 @@ class NeuronMaps(QObject):
     def _marker(self) -> tuple[float, float] | None:
         """Return the current example's place on the plane, as fractions from the bottom-left
         corner, or None."""
-        if self.grid is None or not 0 <= self.state.example < self.state.X.shape[0]:
+        if self.grid is None or not 0 <= self.state.example < self.points.shape[0]:
             return None
-        x, y = self.state.X[self.state.example, :2]
+        x, y = self.points[self.state.example]
         (x0, x1), (y0, y1) = self.grid.x_range, self.grid.y_range
         return (float((x - x0) / (x1 - x0)), float((y - y0) / (y1 - y0)))
 
@@ -257,18 +274,20 @@ class NeuronMaps(QObject):
         Y = self.state.Y
         classes = target_classes(Y) if Y.shape[1] > 1 or np.all((Y == 0) | (Y == 1)) \
             else np.full(Y.shape[0], -1)
+        if classes.shape[0] != self.points.shape[0]:
+            classes = np.full(self.points.shape[0], -1)
         ds = self.state.dataset
         names = tuple(ds.feature_names) if ds is not None and len(ds.feature_names) == 2 \
             else ("x1", "x2")
         (x0, x1), (y0, y1) = fine.x_range, fine.y_range
         marker = self._marker()
         if marker is not None:      # the marker in the padded square's fractions
-            x, y = self.state.X[self.state.example, :2]
+            x, y = self.points[self.state.example]
             marker = (float((x - x0) / (x1 - x0)), float((y - y0) / (y1 - y0)))
         title = self.tr("Neuron %1 of layer %2: its output a(%2) at every point of the plane "
                         "(ring: this example)").replace("%1", str(k)).replace("%2", str(layer))
         shown = PopupMap(values, self._scales()[layer - 1], fine.x_range, fine.y_range, title,
-                         names, self.state.X[:, :2], np.asarray(classes), marker)
+                         names, self.points, np.asarray(classes), marker)
         col = self.view.columns[layer - 1]
         scene = maps.tile(k - 1).united(QRectF(col.pos_[k - 1][0] - col.radius,
                                                col.pos_[k - 1][1] - col.radius,
@@ -284,11 +303,11 @@ class NeuronMaps(QObject):
 
 def install(window: QMainWindow, state: AppState, view: NetworkView,
             epoch: Callable[[], int] = lambda: 0,
-            features: FeatureMap = network_inputs, toolbar: QToolBar | None = None,
-            after: QToolButton | None = None) -> NeuronMaps:
+            features: FeatureMap = network_inputs, plane: Plane | None = None,
+            toolbar: QToolBar | None = None, after: QToolButton | None = None) -> NeuronMaps:
     """Build the neuron maps of ``view`` and put their toggle in the View menu and on
     ``toolbar`` right after the button ``after`` (the Step toolbar's Values); return them."""
-    maps = NeuronMaps(state, view, epoch, features, parent=window)
+    maps = NeuronMaps(state, view, epoch, features, plane, parent=window)
     window.addAction(maps.action)           # the key works wherever the focus is
     view_menu = getattr(window, "view_menu", None)
     if view_menu is not None:

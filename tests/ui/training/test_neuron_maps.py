@@ -144,3 +144,37 @@ def test_mazur_offers_maps_but_starts_without_them(qtbot):
     assert maps.action.isEnabled() and not maps.action.isChecked()
     maps.action.trigger()
     assert all(m.isVisible() for m in win.network_view.maps[1:])
+
+
+def test_maps_of_a_network_fed_input_features_are_over_the_raw_plane(qtbot):
+    from engine import Network
+    from ui.canvas.view import NetworkView
+    from ui.state import AppState
+    from ui.training.neuron_maps import NeuronMaps
+
+    rng = np.random.default_rng(3)
+    raw = rng.uniform(-1, 1, (40, 2))
+
+    def crossed(points):        # x1, x2, x1·x2: what a feature cross feeds the network
+        return np.c_[points, points[:, 0] * points[:, 1]]
+
+    Y = (raw[:, :1] * raw[:, 1:] > 0).astype(float)
+    net = Network([3, 2, 1], "tanh", "sigmoid", rng=np.random.default_rng(4))
+    state = AppState(net, crossed(raw), Y)
+    view = NetworkView(net.layer_sizes)
+    qtbot.addWidget(view)
+    maps = NeuronMaps(state, view, features=crossed, plane=lambda: (raw, raw))
+    assert maps.applicable()
+    maps.action.setChecked(True)
+    grid = maps.grid
+    t1 = net.thetas[0]
+    a2 = np.tanh(np.c_[np.ones(len(grid.points)), crossed(grid.points)] @ t1.T)
+    item = view.maps[1]
+    for k in range(2):
+        for row, col in ((0, 0), (10, 25), (grid.ny - 1, grid.nx - 1)):
+            value = a2[(grid.ny - 1 - row) * grid.nx + col, k]
+            expected = TANH.rgba(np.array([value]))[0, :3].astype(int)
+            assert np.abs(_pixel(item.images[k], col, row) - expected).max() <= 2
+    # Without the plane's raw points the crossed examples are no plane: no maps.
+    bare = NeuronMaps(state, view, features=crossed)
+    assert not bare.applicable()
