@@ -334,6 +334,9 @@ def run(quick: bool = False) -> dict:
 
     out["keys"] = key_bench.run(quick)
     out["training"] = [app_training(p, 2.0 if quick else 3.0) for p in ("xor", "digits")]
+    from benchmarks import maps_bench
+
+    out["maps"] = maps_bench.run(quick)
     out["startup"] = startup(3 if quick else 7)
     out["memory"] = app_memory(100_000 if quick else 1_000_000)
     return out

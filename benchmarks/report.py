@@ -122,6 +122,12 @@ def app_table(app: dict) -> list[str]:
             f"{_f(t['headless_epochs_per_s'])} | {_f(t['app_epochs_per_s'])} | "
             f"{t['ratio']:.3f} {_ok(t['ratio'] >= 0.8)} | {_f(t['latency_p50_ms'])} | "
             f"{_f(t['latency_p99_ms'])} {_ok(t['latency_p99_ms'] <= 50)} |")
+    maps = app.get("maps")
+    if maps:
+        from benchmarks.maps_bench import table as maps_table
+
+        lines += ["", "### App: painted frames while training with every neuron's map on "
+                  "(issue 16; benchmarks/maps_bench.py)", "", maps_table(maps)]
     keys = app.get("keys")
     if keys:
         from benchmarks.key_bench import table

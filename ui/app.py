@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
+from engine.features import plane_inputs
 from engine.files.session_format import SessionError
 from engine.lesson.presets import build_preset
 from engine.messages import one_line
@@ -37,8 +38,9 @@ from ui.stepper import predict, what_if
 from ui.stepper.controller import StepOutOfRangeError, StepperController
 from ui.stepper.predict import PredictMode
 from ui.stepper.what_if import WhatIf
-from ui.training import compare, wing
+from ui.training import compare, neuron_maps, wing
 from ui.training.compare import CompareController
+from ui.training.neuron_maps import NeuronMaps
 from ui.training.wing import TrainingWing
 
 
@@ -71,6 +73,7 @@ class Parts:
     what_if: WhatIf
     predict: PredictMode
     compare: CompareController | None = None
+    maps: NeuronMaps | None = None
 
 
 def build(args: argparse.Namespace) -> Parts:
@@ -82,6 +85,12 @@ def build(args: argparse.Namespace) -> Parts:
     window = MainWindow(state)
     stepper = stepper_controller.install(window, state, args)
     training = wing.install(window, state, args, canvas=stepper.view)
+    # Maps over the raw plane: the grid goes through the same input features as the data, and
+    # the plane's points are the raw ones behind them (neuron_maps.raw_plane).
+    maps = neuron_maps.install(window, state, stepper.view,
+                               epoch=lambda: training.controller.epoch,
+                               features=lambda points: plane_inputs(state.dataset, points),
+                               toolbar=stepper.toolbar, after=stepper.toolbar.labels_button)
     checks = Checks(stepper.stepper, window.view_menu, window)
     stepper.chain_rule_requested.connect(checks.open_chain_rule)
     first_tour = tour.install(window, [
@@ -123,7 +132,7 @@ def build(args: argparse.Namespace) -> Parts:
                               training.landscape.dock])
     menu = view_menu.install(window, args)      # last: it names every control built above
     parts = Parts(window, state, stepper, training, session, menu, checks, first_tour, lesson,
-                  switcher, what_if_menu, predict_mode, comparing)
+                  switcher, what_if_menu, predict_mode, comparing, maps)
     _expose(parts)
     return parts
 
@@ -143,6 +152,7 @@ def _expose(parts: Parts) -> None:
     w.tasks = parts.tasks
     w.what_if, w.predict = parts.what_if, parts.predict
     w.compare = parts.compare
+    w.neuron_maps = parts.maps
 
 
 def _holder(widget: QWidget, kind: type) -> QWidget:

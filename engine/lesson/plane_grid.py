@@ -1,11 +1,17 @@
 """The grid over the plane that a 2-D decision boundary and each neuron's map are drawn on, and a
 layer's outputs over it.
 
-Shapes: points (ny·nx, 2), row-major from the bottom-left corner; maps (ny, nx).
+Shapes: points (ny·nx, 2), row-major from the bottom-left corner; maps (ny, nx); a layer's maps
+(s(l), ny, nx).
+
+The grid is over the *raw* plane (x1, x2). What the network takes as input at a point is
+``network_inputs(points)``: the identity today; input features beyond x1, x2 (x1², x1·x2, sin x1,
+…) are one function of that shape, handed in wherever a grid meets the network.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +19,15 @@ import numpy as np
 from engine.features import FeatureSet
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
+
+# Turn raw plane points (N, 2) into the network's inputs (N, s(1)).
+FeatureMap = Callable[[np.ndarray], np.ndarray]
+
+
+def network_inputs(points: np.ndarray) -> np.ndarray:
+    """Return the network's inputs (N, s(1)) at raw plane points (N, 2): the points themselves,
+    while the inputs are x1 and x2."""
+    return points
 
 
 @dataclass(frozen=True)
@@ -88,3 +103,21 @@ def layer_outputs_on(net: Network, grid: Grid, layer: int, index: int,
     points = grid.points if features is None else features.apply(grid.points)
     a = net.forward(points).a[layer - 1]
     return a[:, index].reshape(grid.ny, grid.nx)
+
+
+def unit_maps(net: Network, grid: Grid,
+              features: FeatureMap = network_inputs) -> list[np.ndarray]:
+    """Return every unit's output over the grid from one batched forward pass: entry l − 1 holds
+    a(l) of layer l as maps of shape (s(l), ny, nx), layer 1 (the inputs) included.
+
+    Weights on their way to divergence give huge or non-finite outputs: they come back clipped
+    to ±1e6 and finite, so colouring them never fails."""
+    inputs = np.asarray(features(grid.points), dtype=float)
+    if inputs.ndim != 2 or inputs.shape != (grid.points.shape[0], net.layer_sizes[0]):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the plane's points became network inputs of shape {shape}; the network "
+            "takes {n} inputs per point"), shape=inputs.shape, n=net.layer_sizes[0])
+    with np.errstate(over="ignore", invalid="ignore"):
+        acts = net.forward(inputs).a
+    return [np.clip(np.nan_to_num(a, nan=0.0), -1e6, 1e6).T.reshape(a.shape[1], grid.ny, grid.nx)
+            for a in acts]

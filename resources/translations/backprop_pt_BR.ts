@@ -35,7 +35,7 @@
         <translation>Matt Mazur — A Step by Step Backpropagation Example (exemplo passo a passo, 2015, em inglês)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>About Backprop Visualizer</source>
         <translation>Sobre o Backprop Visualizer</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>CanvasInteraction</name>
     <message>
-        <location filename="../../ui/canvas/interaction.py" line="+102"/>
+        <location filename="../../ui/canvas/interaction.py" line="+106"/>
         <source>Bias unit of layer {0}: always 1; its weights are column 0 of Θ({0})</source>
         <translation>Unidade de viés da camada {0}: sempre 1; seus pesos são a coluna 0 de Θ({0})</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="wrapped_strings.py" line="+48"/>
+        <location filename="wrapped_strings.py" line="+49"/>
         <source>Compare two runs</source>
         <translation>Comparar dois treinos</translation>
     </message>
@@ -1149,7 +1149,7 @@
         <translation>a acurácia precisa de pelo menos um exemplo</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/plane_grid.py" line="+35"/>
+        <location filename="../../engine/lesson/plane_grid.py" line="+50"/>
         <source>a boundary grid needs points of shape (m, 2), got {shape}</source>
         <translation>a grade da fronteira de decisão precisa de pontos de forma (m, 2), mas eles têm forma {shape}</translation>
     </message>
@@ -1173,6 +1173,11 @@
         <location line="+4"/>
         <source>layer {layer} has {size} units; index {index} is outside 0..{last}</source>
         <translation>a camada {layer} tem {size} neurônios; o índice {index} está fora de 0..{last}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the plane&apos;s points became network inputs of shape {shape}; the network takes {n} inputs per point</source>
+        <translation>os pontos do plano viraram entradas da rede de formato {shape}; a rede recebe {n} entradas por ponto</translation>
     </message>
     <message>
         <location filename="../../engine/validation.py" line="+240"/>
@@ -2465,7 +2470,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-68"/>
+        <location filename="wrapped_strings.py" line="-69"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2513,6 +2518,11 @@
         <location line="+1"/>
         <source>Show or hide the value labels on the network</source>
         <translation>Mostrar ou ocultar os valores na rede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide every neuron&apos;s map over the plane (two-feature data)</source>
+        <translation>Mostrar ou ocultar o mapa de cada neurônio sobre o plano (dados com duas características)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3222,7 +3232,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-118"/>
+        <location filename="wrapped_strings.py" line="-119"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3434,7 +3444,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+96"/>
+        <location filename="wrapped_strings.py" line="+97"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -3585,7 +3595,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-159"/>
+        <location filename="wrapped_strings.py" line="-160"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3645,7 +3655,7 @@
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+378"/>
+        <location filename="../../ui/canvas/view.py" line="+401"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3658,6 +3668,29 @@
         <location filename="../../ui/canvas/focus.py" line="+91"/>
         <source>Θ(1) into neuron {0} as {1}×{1}: what it looks for</source>
         <translation>Θ(1) que entra no neurônio {0} como {1}×{1}: o que ele procura</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronMaps</name>
+    <message>
+        <location filename="../../ui/training/neuron_maps.py" line="+126"/>
+        <source>Neuron &amp;maps</source>
+        <translation>&amp;Mapas dos neurônios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw beside each neuron its output over the input plane (data with two features); hover a neuron to enlarge its map</source>
+        <translation>Desenha ao lado de cada neurônio a sua saída sobre o plano das entradas (dados com duas características); passe o mouse sobre um neurônio para ampliar o seu mapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neuron maps need data with two input features</source>
+        <translation>Os mapas dos neurônios precisam de dados com duas características de entrada</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Neuron %1 of layer %2: its output a(%2) at every point of the plane (ring: this example)</source>
+        <translation>Neurônio %1 da camada %2: a sua saída a(%2) em cada ponto do plano (anel: este exemplo)</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4614,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+112"/>
+        <location filename="wrapped_strings.py" line="+113"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4639,7 +4672,7 @@
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../ui/shell/view_menu.py" line="+100"/>
+        <location filename="../../ui/shell/view_menu.py" line="+105"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -4793,7 +4826,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-158"/>
+        <location filename="wrapped_strings.py" line="-159"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

@@ -58,6 +58,10 @@ class CanvasInteraction(QObject):
         view = self.view
         p = np.array([scene_pos.x(), scene_pos.y()])
         tol = HIT_TOLERANCE_PX / max(view.transform().m11(), 1e-6)
+        for maps in view.maps:     # a neuron's map tile is that neuron too
+            k = None if maps is None else maps.unit_at(*p)
+            if k is not None:
+                return (maps.layer, k + 1)
         for col in view.columns:
             if col.bias is not None and np.all(np.abs(col.bias - p) <= col.bias_half + tol / 2):
                 return (col.layer, 0)

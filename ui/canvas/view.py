@@ -32,6 +32,7 @@ from ui.canvas.items import EdgeBundleItem, PulseItem
 from ui.canvas.labels import place_view
 from ui.canvas.layout import MIN_HEIGHT, Layout, compute_layout, layer_kinds, theta_kind
 from ui.canvas.legend import NetworkLegend
+from ui.canvas.maps import MapColumnItem
 from ui.canvas.neurons import NeuronColumnItem
 from ui.canvas.note import CanvasNote
 from ui.canvas.queries import CanvasQueries
@@ -80,6 +81,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self.layout_: Layout | None = None
         self.thetas: list[np.ndarray] | None = None
         self.columns: list[NeuronColumnItem] = []
+        self.maps: list[MapColumnItem | None] = []   # per layer; None: no maps (inputs, cells)
         self.bundles: list[EdgeBundleItem | HeatMapItem] = []
         self.captions = CanvasCaptions()
         self.focused: tuple[int, int] = (0, -1)
@@ -126,6 +128,13 @@ class NetworkView(CanvasQueries, QGraphicsView):
             item.setZValue(2)
             item.labels_visible = self.labels_visible
             self._scene.addItem(item)
+        # Neuron maps (ui.canvas.maps) for the hidden and output layers drawn as circles.
+        self.maps = [MapColumnItem(k + 1, n, self.theme) if k > 0 and kind == "circles"
+                     else None for k, (n, kind) in enumerate(zip(sizes, layer_kinds(sizes),
+                                                                 strict=True))]
+        for item in self.maps:
+            if item is not None:
+                self._scene.addItem(item)
         self.interaction.add_hover_line(self._scene)
         self.pulse = PulseItem()
         self._scene.addItem(self.pulse)
@@ -140,14 +149,12 @@ class NetworkView(CanvasQueries, QGraphicsView):
         vp = self.viewport().size()
         lay = compute_layout(self.sizes, vp.width(), vp.height(), self.scale_factor)
         self.layout_ = lay
-        gap = float(lay.x[1] - lay.x[0])
         for k, col in enumerate(self.columns):
             col.set_geometry(lay.neurons[k], lay.radius[k], lay.bias[k], lay.bias_half,
                              lay.compact(k + 1), lay.kind(k + 1), lay.cell[k])
-            # Room right of the neurons for d labels: up to the next column's nodes.
-            nxt = lay.radius[k + 1] if k + 1 < len(self.columns) else 0.0
-            col.room_right = (gap if k + 1 < len(self.columns) else
-                              lay.width - lay.x[k]) - nxt - 6 * self.scale_factor
+            if self.maps[k] is not None:
+                self.maps[k].set_geometry(lay.neurons[k], lay.radius[k], col.ring_width())
+        self.fit_label_room()
         for b in self.bundles:
             if isinstance(b, HeatMapItem):
                 b.set_rect(lay.heat[b.l - 1])
@@ -211,6 +218,20 @@ class NetworkView(CanvasQueries, QGraphicsView):
         if kind == "d" and col.values["d"] is not before:    # the stepper resends the same
             place_view(self)
 
+    def fit_label_room(self) -> None:
+        """Give each column's d labels the room right of its neurons: up to the next column's
+        nodes, or to that column's neuron maps while they show (call after showing them)."""
+        lay = self.layout_
+        gap = float(lay.x[1] - lay.x[0])
+        for k, col in enumerate(self.columns):
+            last = k + 1 == len(self.columns)
+            room = (lay.width - lay.x[k] if last else gap - lay.radius[k + 1])
+            maps = None if last else self.maps[k + 1]
+            if maps is not None and maps.isVisible():
+                room = min(room, float(maps.rects[:, 0].min()) - lay.x[k])
+            col.room_right = room - 6 * self.scale_factor
+            col.update()
+
     def set_fill_scales(self, scales: Sequence[palette.FillScale] | None) -> None:
         """Fill the neurons of layer l by ``scales[l-1]`` (one ``FillScale`` per layer, see
         ``palette.fill_scale``) and explain them in the legend; None decides from the values."""
@@ -255,9 +276,11 @@ class NetworkView(CanvasQueries, QGraphicsView):
         active = bool(layers) or edges_of is not None or focus
         # Dimming mixes colours toward the background instead of using item opacity:
         # translucent antialiased drawing is ~10× slower in Qt's raster engine.
-        for col in self.columns:
+        for col, maps in zip(self.columns, self.maps, strict=True):
             on = col.layer in layers and not focus
             col.set_emphasis(on, active and not on)
+            if maps is not None:
+                maps.set_dimmed(active and not on)
         for b in self.bundles:
             b.set_dimmed(active and (focus or b.l != edges_of))
         self.captions.emphasise(() if focus else layers,
@@ -318,7 +341,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
     def _apply_look(self) -> None:
         th, s = self.theme, self.scale_factor
         self.setBackgroundBrush(QBrush(palette.qcolor(th.background)))
-        for item in (*self.columns, *self.bundles):
+        for item in (*self.columns, *self.bundles, *filter(None, self.maps)):
             item.set_look(th, s)
         self.captions.set_look(th, s, self.font())
         if self.layout_ is not None:

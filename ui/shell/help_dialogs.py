@@ -42,6 +42,7 @@ def shortcuts() -> list[tuple[str, str]]:
         ("End", _tr("Jump to the last step (the update)")),
         (_tr("any key"), _tr("Finish the running animation at once")),
         ("V", _tr("Show or hide the value labels on the network")),
+        ("M", _tr("Show or hide every neuron's map over the plane (two-feature data)")),
         (_tr("mouse wheel / drag"), _tr("Zoom / pan the network")),
         (_tr("double-click"), _tr("Fit the whole network in the view again")),
         (_tr("click an edge"), _tr("Type a new weight")),

@@ -56,3 +56,41 @@ def test_grid_over_rejects_an_empty_rectangle():
     with pytest.raises(ValueError, match="finite rectangle"):
         grid_over((1.0, 1.0), (0.0, 1.0))
 
+
+
+def test_unit_maps_are_every_units_output_from_a_plain_forward_pass():
+    from engine.lesson.plane_grid import unit_maps
+
+    net = Network([2, 3, 2, 1], "tanh", "sigmoid", rng=np.random.default_rng(4))
+    g = grid_around(np.array([[-2.0, -1.0], [1.0, 3.0]]), resolution=5)
+    t1, t2, t3 = net.thetas
+    # The notes' forward pass, one grid point at a time.
+    for p, (x, y) in enumerate(g.points):
+        a1 = np.array([x, y])
+        a2 = np.tanh(t1 @ np.r_[1.0, a1])
+        a3 = np.tanh(t2 @ np.r_[1.0, a2])
+        a4 = 1.0 / (1.0 + np.exp(-(t3 @ np.r_[1.0, a3])))
+        row, col = divmod(p, g.nx)
+        maps = unit_maps(net, g)
+        for layer, a in enumerate((a1, a2, a3, a4)):
+            np.testing.assert_allclose(maps[layer][:, row, col], a, rtol=1e-12)
+    assert [m.shape for m in unit_maps(net, g)] == [(2, 5, 5), (3, 5, 5), (2, 5, 5), (1, 5, 5)]
+
+
+def test_unit_maps_put_the_grid_through_the_input_features():
+    from engine.lesson.plane_grid import unit_maps
+
+    net = Network([3, 2, 1], "tanh", "sigmoid", rng=np.random.default_rng(5))
+    g = grid_around(np.array([[-1.0, -1.0], [1.0, 1.0]]), resolution=4)
+
+    def crossed(points):    # x1, x2 and x1·x2, as a feature cross would add
+        return np.c_[points, points[:, 0] * points[:, 1]]
+
+    t1 = net.thetas[0]
+    x = g.points
+    expected = np.tanh(t1[:, 0] + x[:, 0:1] * t1[:, 1] + x[:, 1:2] * t1[:, 2]
+                       + (x[:, 0] * x[:, 1])[:, None] * t1[:, 3])
+    np.testing.assert_allclose(unit_maps(net, g, crossed)[1],
+                               expected.T.reshape(2, g.ny, g.nx), rtol=1e-12)
+    with pytest.raises(ValueError, match="takes 3 inputs"):
+        unit_maps(net, g)           # the raw plane alone does not fit a 3-input network

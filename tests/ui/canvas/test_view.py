@@ -55,9 +55,9 @@ def test_architecture_builds_neurons_bias_units_and_all_connections(qtbot):
 
 
 def test_scene_is_batched_not_one_item_per_edge(view):
-    # 3 columns + 2 edge bundles + 6 captions + 2 input names + hover line + pulse + focus,
-    # whatever the edge count.
-    assert len(view.scene().items()) == 16
+    # 3 columns + 2 edge bundles + 6 captions + 2 input names + hover line + pulse + focus + the
+    # neuron maps of the 2 layers after the inputs, whatever the edge count.
+    assert len(view.scene().items()) == 18
 
 
 def test_output_layer_has_no_bias_unit(view):
