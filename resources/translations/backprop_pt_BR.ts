@@ -2894,7 +2894,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+261"/>
+        <location filename="../../ui/training/landscape_view.py" line="+259"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -3394,7 +3394,17 @@
 <context>
     <name>NetworkControls</name>
     <message>
-        <location filename="../../ui/training/network_controls.py" line="+39"/>
+        <location filename="../../ui/training/network_controls.py" line="+37"/>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why?</source>
+        <translation>Por quê?</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>A linear output gives no probabilities, so the loss is the ½ squared error.</source>
         <translation>Uma saída linear não dá probabilidades, então a perda é o erro quadrático ½.</translation>
     </message>
