@@ -7,6 +7,7 @@
     python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
     python main.py --preset circles --features "x1^2,x2^2"   inputs x₁², x₂² instead of x₁, x₂
     python main.py --preset sin --train-epochs 2000 --screenshot fit.png   (regression: curve)
+    python main.py --preset deep-sigmoid --activation relu --init he --lr 0.1 --lam1 0.01
 """
 
 from __future__ import annotations
