@@ -25,7 +25,6 @@ from ui.state import AppState
 from ui.training.architecture_editor import ArchitectureEditor
 from ui.training.scheduler import TrainingController
 
-
 # From this width the four combos sit two by two, so the tab is short enough for the table of
 # hidden layers to show in a training dock of a 1280×720 window.
 WIDE = 520
