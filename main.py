@@ -7,6 +7,7 @@
     python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
     python main.py --preset circles --features "x1^2,x2^2"   inputs x₁², x₂² instead of x₁, x₂
     python main.py --preset sin --train-epochs 2000 --screenshot fit.png   (regression: curve)
+    python main.py --preset deep-sigmoid --activation relu --init he --lr 0.1 --lam1 0.01
 """
 
 from __future__ import annotations
@@ -136,15 +137,18 @@ def run_trace(args: argparse.Namespace) -> int:
     """Print the trace of the preset's first K examples (``--examples``, else the default K);
     return the exit status."""
     from engine.documents.trace_text import format_trace
+    from engine.lesson.headless import Choices, apply_choices
     from engine.lesson.presets import build_preset
     from engine.trace import default_example_count, traced_rows
 
-    setup = build_preset(args.preset or "mazur", seed=args.seed,
-                         features=getattr(args, "features", None))
+    setup, settings = apply_choices(build_preset(args.preset or "mazur", seed=args.seed,
+                                                 features=getattr(args, "features", None)),
+                                    Choices.from_args(args))
     m = setup.X.shape[0]
     rows = traced_rows(m, 0, args.examples or default_example_count(m))
     trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
-                                freeze_bias=setup.freeze_bias, mistake=args.mistake)
+                                freeze_bias=setup.freeze_bias, mistake=args.mistake,
+                                lam1=settings.lam1)
     if args.mistake:
         print(f"What if... {args.mistake} is switched on: this is NOT backpropagation.\n")
     print(format_trace(trace))

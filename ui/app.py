@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
 from engine.features import plane_inputs
 from engine.files.session_format import SessionError
+from engine.lesson.headless import Choices, apply_choices
 from engine.lesson.presets import build_preset
 from engine.messages import one_line
 from ui.files import exports, headless
@@ -48,7 +49,9 @@ def build_state(args: argparse.Namespace) -> AppState:
     """Return the session state for the command line's preset and seed."""
     setup = build_preset(args.preset or "mazur", seed=args.seed,
                          features=getattr(args, "features", None))
-    settings = setup.settings(mistake=getattr(args, "mistake", None))
+    # --lr, --lam, --lam1, --init, --activation: as the headless exports apply them.
+    setup, settings = apply_choices(setup, Choices.from_args(args),
+                                    mistake=getattr(args, "mistake", None))
     state = AppState(setup.network, setup.X, setup.Y, settings, setup.dataset,
                      preset=setup.name, seed=setup.seed)
     if getattr(args, "examples", None):

@@ -15,22 +15,69 @@ import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from engine.activations import HIDDEN_ACTIVATIONS
 from engine.features import NAMES, FeatureSet
+from engine.initializers import INITIALIZERS
 from engine.lesson.health import CSV_FIELDS, HealthRecorder
 from engine.lesson.landscape import Landscape, WeightRef, check_weight, landscape
 from engine.lesson.presets import Setup, build_preset
+from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
+from engine.network import Network
 
 
-def build_trainer(preset: str, seed: int = 0, features: FeatureSet | None = None
-                  ) -> tuple[Setup, Trainer]:
-    """Return the preset's setup (its points fed through ``features``, if given) and a trainer
-    of its network, as the window builds them."""
-    setup = build_preset(preset, seed=seed, features=features)
-    settings = setup.settings()
+@dataclass(frozen=True)
+class Choices:
+    """The command line's changes to a preset (``--lr``, ``--lam``, ``--lam1``, ``--init``,
+    ``--activation``); None keeps the preset's own."""
+
+    lr: float | None = None
+    lam: float | None = None
+    lam1: float | None = None
+    init: str | None = None
+    activation: tuple[str, ...] | None = None   # one name for all hidden layers, or one each
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Choices:
+        """Return the choices a parsed command line holds (missing attributes: None)."""
+        return cls(*(getattr(args, name, None)
+                     for name in ("lr", "lam", "lam1", "init", "activation")))
+
+
+def apply_choices(setup: Setup, choices: Choices, mistake: str | None = None
+                  ) -> tuple[Setup, Settings]:
+    """Return the setup with ``choices`` applied and its training settings.
+
+    ``init`` redraws the weights from the setup's seed, as the Network tab's initialization
+    does; ``activation`` alone keeps the weights (an article's too)."""
+    settings = setup.settings(mistake=mistake)
+    changes = {k: v for k, v in (("lr", choices.lr), ("lam", choices.lam),
+                                 ("lam1", choices.lam1), ("init", choices.init))
+               if v is not None}
+    settings = replace(settings, **changes)
+    net = setup.network
+    activation = net.activation
+    if choices.activation is not None:
+        activation = (choices.activation[0] if len(choices.activation) == 1
+                      else list(choices.activation))
+    if choices.init is not None:
+        net = Network(net.layer_sizes, activation, net.output, net.loss_name,
+                      rng=np.random.default_rng(setup.seed), init=choices.init)
+    elif choices.activation is not None:
+        net = Network.from_thetas(net.thetas, activation, net.output, net.loss_name)
+    return replace(setup, network=net, lr=settings.lr, lam=settings.lam), settings
+
+
+def build_trainer(preset: str, seed: int = 0, features: FeatureSet | None = None,
+                  choices: Choices | None = None) -> tuple[Setup, Trainer]:
+    """Return the preset's setup (its points fed through ``features``, if given, the command
+    line's ``choices`` applied) and a trainer of its network, as the window builds them."""
+    setup, settings = apply_choices(build_preset(preset, seed=seed, features=features),
+                                    choices or Choices())
     ds, net = setup.dataset, setup.network
     test = None
     if (ds is not None and ds.X_test.shape[0] and ds.X_test.shape[1] == net.layer_sizes[0]
@@ -81,7 +128,7 @@ def trainer_landscape(trainer: Trainer, refs: tuple[WeightRef, WeightRef], span:
     training set."""
     x, y = trainer.data()[:2]
     return landscape(trainer.network, x, y, refs[0], refs[1], span, steps,
-                     trainer.settings.lam)
+                     trainer.settings.lam, lam1=trainer.settings.lam1)
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -112,8 +159,47 @@ def _steps(text: str) -> int | None:
     return value if 2 <= value <= 1001 else None
 
 
+def _number(flag: str, minimum: float, strict: bool):
+    """Return an argparse type: a finite number above (``strict``) or from ``minimum``."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < minimum or (strict and value == minimum):
+            bound = f"> {minimum:g}" if strict else f"≥ {minimum:g}"
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be a finite number {bound}, got {text[:40]!r}")
+        return value
+    return parse
+
+
+def _activations(text: str) -> tuple[str, ...]:
+    """Return the hidden activations of "NAME" or "n1,n2,..."; argparse type."""
+    names = tuple(n.strip() for n in text.split(","))
+    unknown = [n for n in names if n not in HIDDEN_ACTIVATIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown activation {unknown[0][:40]!r}; choose from "
+            f"{', '.join(HIDDEN_ACTIVATIONS)}")
+    return names
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """Add the export options to the command line's parser."""
+    """Add the training choices and the export options to the command line's parser."""
+    p.add_argument("--lr", type=_number("α", 0.0, strict=True), default=None, metavar="A",
+                   help="learning rate α > 0 for the window and the exports (default: the "
+                        "preset's)")
+    p.add_argument("--lam", type=_number("λ", 0.0, strict=False), default=None, metavar="L",
+                   help="L2 regularization λ ≥ 0 (default: the preset's)")
+    p.add_argument("--lam1", type=_number("λ₁", 0.0, strict=False), default=None, metavar="L1",
+                   help="L1 regularization λ₁ ≥ 0 (default 0)")
+    p.add_argument("--init", choices=INITIALIZERS, default=None,
+                   help="draw the weights from --seed with this initialization (default: the "
+                        "preset's uniform ±ε)")
+    p.add_argument("--activation", type=_activations, default=None, metavar='"NAME[,NAME…]"',
+                   help="hidden activation g, one for all hidden layers or one per hidden "
+                        "layer: " + ", ".join(HIDDEN_ACTIVATIONS))
     p.add_argument("--export-health", metavar="FILE.csv",
                    help="after --train-epochs N (no window): write the gradient health per "
                         "recorded epoch and layer (epoch 0: before training) and exit")
@@ -152,10 +238,28 @@ def check_features(p: argparse.ArgumentParser, args: argparse.Namespace) -> None
     args.features = features
 
 
+def check_choices(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse training choices beside a session file, and an activation list that does not
+    give one g per hidden layer of the preset (argparse's one-line error)."""
+    given = [f"--{name}" for name in ("lr", "lam", "lam1", "init", "activation")
+             if getattr(args, name) is not None]
+    if given and args.session:
+        p.error(f"{given[0]} works on a --preset; a session file keeps its own settings")
+    if args.activation is not None and len(args.activation) > 1:
+        net = build_preset(args.preset or "mazur", seed=args.seed,
+                           features=args.features).network
+        hidden = len(net.layer_sizes) - 2
+        if len(args.activation) != hidden:
+            p.error(f"argument --activation: {len(args.activation)} names for "
+                    f"{hidden} hidden layer(s) of preset {args.preset or 'mazur'!r}; give one "
+                    f"name for all or one per hidden layer")
+
+
 def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
                    argv: Sequence[str]) -> None:
     """Reject export options that cannot work together (one-line argparse errors)."""
     check_features(p, args)
+    check_choices(p, args)
     landscape_opts = [o for o in ("--landscape-weights", "--landscape-span", "--landscape-steps")
                       if any(a == o or a.startswith(o + "=") for a in argv)]
     if landscape_opts and not args.export_landscape:
@@ -200,7 +304,7 @@ def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
 def run(args: argparse.Namespace) -> int:
     """Train the preset headlessly, write the health and/or landscape CSV; return the status."""
     _setup, trainer = build_trainer(args.preset or "mazur", seed=args.seed,
-                                    features=args.features)
+                                    features=args.features, choices=Choices.from_args(args))
     recorder = HealthRecorder() if args.export_health else None
     divergence = train(trainer, args.train_epochs, recorder)
     if divergence is not None:

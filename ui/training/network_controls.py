@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine import HIDDEN_ACTIVATIONS, LOSSES, OUTPUT_ACTIVATIONS
 from engine.activations import Activation
@@ -24,11 +25,18 @@ from ui.state import AppState
 from ui.training.architecture_editor import ArchitectureEditor
 from ui.training.scheduler import TrainingController
 
+# From this width the four combos sit two by two, so the tab is short enough for the table of
+# hidden layers to show in a training dock of a 1280×720 window.
+WIDE = 520
+
 
 def make_combo(name: str, keys: tuple[str, ...]) -> QComboBox:
     """Return a combo box called ``name`` with one (text-less) item per key, the key as data."""
     combo = QComboBox()
     combo.setObjectName(name)
+    # Narrower than its longest item if it must be: two combos then fit side by side.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     for key in keys:
         combo.addItem("", key)
     return combo
@@ -69,20 +77,33 @@ class NetworkControls(QWidget):
         self.init_note = QLabel()
         self.init_note.setObjectName("initNote")
         self.init_note.setWordWrap(True)
+        # The why of the initialization is three lines: behind a link (and its tooltip) so the
+        # tab stays short; the link shows it in place.
+        self.init_note.setVisible(False)
+        self.init_why = QLabel()
+        self.init_why.setObjectName("initWhyLink")
+        self.init_why.linkActivated.connect(self._on_init_why_link_activated)
         self.editor = ArchitectureEditor(state.network.layer_sizes,
                                          [str(g) for g in state.network.activations])
         self.editor.architecture_changed.connect(self._on_editor_architecture_changed)
         self.editor.activations_changed.connect(self._on_editor_activations_changed)
 
-        form = QFormLayout(self)
-        self._labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self._labels[:3], (self.activation_combo, self.output_combo,
-                                                   self.loss_combo), strict=True):
-            form.addRow(label, field)
-        form.addRow(self.function_note)
-        form.addRow(self.editor)
-        form.addRow(self._labels[3], self.init_combo)
-        form.addRow(self.init_note)
+        self._labels = [QLabel() for _ in range(4)]      # g, output, loss, initialization
+        self._init_box = QWidget()
+        init_row = QHBoxLayout(self._init_box)
+        init_row.setContentsMargins(0, 0, 0, 0)
+        init_row.addWidget(self.init_combo, 1)
+        init_row.addWidget(self.init_why)
+        self._combos = QGridLayout()
+        self._combos.setVerticalSpacing(4)
+        self._wide: bool | None = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addLayout(self._combos)
+        layout.addWidget(self.init_note)        # under the link that shows it
+        layout.addWidget(self.function_note)
+        layout.addWidget(self.editor)
+        self._arrange(wide=False)
         state.settings_changed.connect(self._on_state_settings_changed)
         self.sync()
         self.retranslate()
@@ -119,6 +140,38 @@ class NetworkControls(QWidget):
             label.setStatusTip(combo.toolTip())   # the panel copied the old language's tip
         self._update_function_note()
         self._update_init_note()
+
+    def _arrange(self, wide: bool) -> None:
+        """Put the four combos two by two (``wide``: g beside the initialization, the output
+        beside its loss) or one under the other."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._combos
+        while grid.count():
+            grid.takeAt(0)
+        fields = (self.activation_combo, self.output_combo, self.loss_combo, self._init_box)
+        for n, k in enumerate((0, 3, 1, 2) if wide else (0, 1, 2, 3)):
+            row, pair = (n // 2, n % 2) if wide else (n, 0)
+            grid.addWidget(self._labels[k], row, 2 * pair)
+            grid.addWidget(fields[k], row, 2 * pair + 1)
+        # The initialization's names are the longest ("Uniform ±ε (the notes)") and share their
+        # column with the link.
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 3 if wide else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._arrange(event.size().width() >= WIDE)
+        super().resizeEvent(event)
+
+    def _on_init_why_link_activated(self, _link: str) -> None:
+        self.init_note.setVisible(not self.init_note.isVisible())
+        self._update_init_why()
+
+    def _update_init_why(self) -> None:
+        text = self.tr("Hide") if self.init_note.isVisible() else self.tr("Why?")
+        self.init_why.setText(f'<a href="why">{text}</a>')
+        self.init_why.setToolTip(self.init_note.text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -171,6 +224,7 @@ class NetworkControls(QWidget):
         self.init_note.setText(how + " " + self.tr(
             "Too small: signals and gradients fade layer by layer; too large: sigmoid and tanh "
             "units saturate. Xavier suits tanh and sigmoid, He suits ReLU."))
+        self._update_init_why()
 
     # --- following the state -------------------------------------------------------------------
     def sync(self) -> None:
