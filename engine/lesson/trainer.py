@@ -5,7 +5,7 @@
 example at a time (batch size 1) — until the deadline or the number of whole epochs, and
 returns. A mini-batch epoch may stop half done; the next call finishes it. The trainer owns the
 optimizer and its moments, the epoch counter, the loss history (test cost and accuracy measured
-on a stride of epochs chosen so measuring takes at most ``MEASURE_SHARE`` of the time) and the
+at the first stored epoch and at every multiple of ``MEASURE_EVERY`` × the history's stride) and the
 handling of divergence: weights, counter, history, optimizer and generator all go back together
 to the last epoch whose weights were finite and moderate, and ``Divergence.cause`` says why in
 one sentence. Shapes: X (m, s(1)), Y (m, s(L)), Θ(l) (s(l+1), 1 + s(l)).
@@ -33,7 +33,16 @@ from engine.mistakes import check_mistake, rules_for, step_direction
 from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
 
-MEASURE_SHARE = 0.01    # measuring test cost and accuracy takes at most this share of the time
+# Test cost and accuracies are measured on every MEASURE_EVERY-th epoch of the history's stride:
+# epochs only (never the clock), so a run of N epochs has the same test curve blocking or live,
+# about E/4 points up to 1000 epochs and 125..250 when the history is full (its stride doubles).
+MEASURE_EVERY = 4
+
+
+def measures_epoch(history: LossHistory, epoch: int, every: int = MEASURE_EVERY) -> bool:
+    """Return whether ``epoch`` is measured: the history's first point, or a multiple of
+    ``every`` × its stride (a power of two times it, so it survives the history's thinning)."""
+    return not len(history) or epoch % (every * history.stride) == 0
 
 
 class EpochObserver(Protocol):
@@ -53,10 +62,8 @@ class Divergence:
 
 @dataclass
 class _Measuring:
-    """The clock-keeping behind the measure stride (seconds; moving averages)."""
+    """The clock-keeping behind the seconds per epoch (seconds; a moving average)."""
 
-    stride: int = 1
-    measure_avg: float | None = None
     epoch_avg: float | None = None
     measure_seconds: float = 0.0
     t0: float = field(default_factory=time.perf_counter)
@@ -264,20 +271,13 @@ class Trainer:
 
     # --- measuring -------------------------------------------------------------------------------
     def _record_on_stride(self, epoch: int, train_cost: float) -> None:
-        """Store ``epoch`` (on the history's stride), measured if it is on the measure stride."""
-        # Measured epochs are multiples of a power of two, like the history's stride, so they
-        # survive its thinning and the test curve stays evenly sampled.
+        """Store ``epoch`` (on the history's stride), measured if ``measures_epoch`` says so."""
         meas = self._measuring
-        if epoch % meas.stride == 0:
+        if measures_epoch(self.history, epoch):
             t0 = self.clock()
             self._time_epochs(t0)
             self.history.add(self.measure(epoch, train_cost))
-            seconds = self.clock() - t0
-            meas.measure_seconds += seconds
-            meas.measure_avg = (seconds if meas.measure_avg is None
-                                else 0.8 * meas.measure_avg + 0.2 * seconds)
-            need = meas.measure_avg / (MEASURE_SHARE * max(meas.epoch_avg or 0.0, 1e-7))
-            meas.stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))
+            meas.measure_seconds += self.clock() - t0
             self.latest_measured = True
         else:
             self.history.add(HistoryPoint(epoch, train_cost))

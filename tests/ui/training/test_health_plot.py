@@ -27,7 +27,7 @@ def _controller(preset: str = "xor", seed: int = 0) -> TrainingController:
 
 def test_curves_hold_the_recorded_norms_per_layer(qtbot):
     controller = _controller("deep-sigmoid")
-    recorder = controller.trainer.health = HealthRecorder(share=1e9)   # record every epoch
+    recorder = controller.trainer.health = HealthRecorder(every=1)   # record every epoch
     plot = HealthPlot(recorder)
     qtbot.addWidget(plot)
     controller.train_epochs(5)
@@ -47,7 +47,7 @@ def test_curves_hold_the_recorded_norms_per_layer(qtbot):
 
 def test_a_new_architecture_rebuilds_the_curves(qtbot):
     controller = _controller("xor")
-    recorder = controller.trainer.health = HealthRecorder(share=1e9)
+    recorder = controller.trainer.health = HealthRecorder(every=1)
     plot = HealthPlot(recorder)
     qtbot.addWidget(plot)
     controller.train_epochs(2)
