@@ -2419,7 +2419,7 @@
     <message>
         <location line="+8"/>
         <source>% of units</source>
-        <translation>% das unidades</translation>
+        <translation>% unidades</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2452,7 +2452,7 @@
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>below, share of units:</source>
         <translation>abaixo, fração das unidades:</translation>
     </message>

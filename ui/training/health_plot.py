@@ -207,7 +207,12 @@ class HealthPlot(QWidget):
             self.norm_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, padding=0.03)
             self._empty = True
             return
-        if self._empty:         # before setData: curves clip to the view
+        if records[-1][0] == records[0][0]:
+            # Only the state before training: one epoch, which auto-range would centre in
+            # −0.5…0.5. Epochs count from 0 until there are two.
+            self.norm_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, padding=0.03)
+            self._empty = True
+        elif self._empty:       # before setData: curves clip to the view
             self.norm_plot.getPlotItem().enableAutoRange(axis="x")
             self._empty = False
         layers = len(records[-1][1])

@@ -140,3 +140,23 @@ def test_each_encoding_means_one_thing_and_the_key_keeps_samples_with_labels(qtb
     assert labels == ["D(1)", "D(2)", "<b>this</b>", "<b>other</b>", "saturated", "dead"]
     assert "D(1)" in rows[0] and "other" in rows[1] and "dead" in rows[2]
     assert plot.share_plot.getAxis("left").labelText == "% of units"
+
+
+def test_the_state_before_training_alone_counts_epochs_from_zero(qtbot):
+    controller = _controller("xor")
+    recorder = controller.trainer.health = HealthRecorder()
+    plot = HealthPlot(recorder, before_refresh=lambda: recorder.record_latest(controller.trainer))
+    qtbot.addWidget(plot)
+    plot.resize(300, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.refresh()
+    qtbot.wait(50)
+    assert list(recorder.epochs()) == [0]
+    (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
+    assert -0.5 < x0 <= 0 < x1
+    controller.train_epochs(40)
+    plot.refresh()
+    qtbot.wait(50)
+    (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
+    assert x1 >= 40                     # then the curves are framed whole
