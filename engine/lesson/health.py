@@ -16,9 +16,11 @@ Row ``l`` (1..L−1) describes the weight matrix Θ(l) and the layer l+1 it feed
                      example (they pass no gradient at all). NaN otherwise.
 
 Everything comes from one batched forward and backward pass over the training set
-(``layer_health``). ``HealthRecorder`` keeps these rows over epochs; the trainer calls it where an
-epoch ends, and it records on a stride (a power of two, like the loss history's) chosen so that
-recording takes at most ``RECORD_SHARE`` of the training time. Shapes: X (m, s(1)), Y (m, s(L)).
+(``layer_health``). ``HealthRecorder`` keeps these rows over epochs; the trainer calls it before
+it trains and where an epoch on the history's stride ends, and it records epoch 0 and every
+multiple of ``RECORD_EVERY`` × the history's stride: epochs only, never the clock, so N epochs
+trained at once (``--train-epochs``) record the same epochs as N trained live.
+Shapes: X (m, s(1)), Y (m, s(L)).
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ if TYPE_CHECKING:  # the trainer imports this module; only its type is needed he
 SATURATED_BELOW = 0.01     # g′(z) under this: the unit passes almost no gradient back
 SATURATING = ("sigmoid", "tanh")
 DYING = ("relu",)
-RECORD_SHARE = 0.02        # aim below the 3 % budget, so noise in the timing stays inside it
+# One record per RECORD_EVERY stored history points: about E/8 records up to 1000 epochs, and
+# 63..125 once the history is full, so a short run still draws curves, and a long one's recording
+# cost shrinks as the history's stride grows (benchmarks/health_bench.py measures it).
+RECORD_EVERY = 8
 FIELDS = ("norm_D", "norm_Theta", "relative_step", "mean_abs_d", "saturated_share", "dead_share")
 CSV_FIELDS = ("epoch", "l", "norm_D", "norm_Theta", "mean_abs_d", "saturated_share",
               "dead_share")
@@ -132,15 +137,19 @@ class HealthRecorder:
     """Layer health over epochs, kept on a power-of-two stride in bounded memory.
 
     The trainer calls ``on_epoch(trainer, epoch)`` before it trains and where an epoch on the
-    history's stride ends. The recorder measures when ``epoch`` is on its own stride (a multiple
-    of the history's, so the epochs it sees include all of its own), and picks the stride so
-    that measuring takes at most ``share`` of the time an epoch takes. When ``capacity`` epochs
-    are held, the stride doubles and every other record goes, as in the loss history.
+    history's stride ends. The recorder measures when ``epoch`` is a multiple of ``stride`` =
+    ``every`` × the history's stride (epoch 0 always is). When ``capacity`` epochs are held,
+    the stride doubles and every other record goes, as in the loss history. ``clock`` only
+    times the recording (``seconds``, for the benchmark); it never decides what is recorded.
     """
 
-    def __init__(self, share: float = RECORD_SHARE, capacity: int = 512,
+    def __init__(self, every: int = RECORD_EVERY, capacity: int = 512,
                  clock: Callable[[], float] = time.perf_counter) -> None:
-        self.share, self.capacity, self.clock = share, capacity, clock
+        if every < 1 or every & (every - 1):
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "the health recording step must be a power of two, got {every}"),
+                every=every)
+        self.every, self.capacity, self.clock = every, capacity, clock
         self.clear()
 
     def clear(self) -> None:
@@ -151,7 +160,6 @@ class HealthRecorder:
         self.stride = 1
         self._min_stride = 1
         self.seconds = 0.0          # time spent recording (for the benchmark)
-        self._record_avg: float | None = None
 
     def __len__(self) -> int:
         """Return the number of epochs held (the off-stride latest included)."""
@@ -177,22 +185,13 @@ class HealthRecorder:
 
     def on_epoch(self, trainer: Trainer, epoch: int) -> None:
         """Record the trainer's network at ``epoch`` if the epoch is on the stride."""
-        if epoch % self.stride:      # most epochs: nothing more (this runs once an epoch)
+        self.stride = max(self.every * trainer.history.stride, self._min_stride)
+        if epoch % self.stride:      # most epochs: nothing more (this runs once a stored epoch)
             return
         self._follow(trainer, epoch)
         if self._records and self._records[-1][0] >= epoch:
             return
         self._store(epoch, self._measure(trainer))
-        stride = self.stride
-        # Before any epoch is timed, guess one epoch ≈ a third of a recording: full-batch epochs
-        # measured 2.4× (digits) to 18× (XOR) cheaper than a recording (the fast path against
-        # this module's plain numpy), so the first stride does not overspend a short run.
-        epoch_seconds = trainer.seconds_per_epoch or (
-            None if self._record_avg is None else self._record_avg / 3)
-        if epoch_seconds is not None and self._record_avg is not None:
-            need = self._record_avg / (self.share * max(epoch_seconds, 1e-7))
-            stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))
-        self.stride = max(stride, self._min_stride, trainer.history.stride)
 
     def record_latest(self, trainer: Trainer) -> None:
         """Record the trainer's newest epoch even if it is off the stride (a curve's end)."""
@@ -207,10 +206,7 @@ class HealthRecorder:
         x, y = trainer.data()[:2]
         rows = layer_health(trainer.network, x, y, trainer.settings.lam,
                             trainer.settings.lam1)
-        seconds = self.clock() - t0
-        self.seconds += seconds
-        self._record_avg = (seconds if self._record_avg is None
-                            else 0.8 * self._record_avg + 0.2 * seconds)
+        self.seconds += self.clock() - t0
         return rows
 
     def _store(self, epoch: int, rows: list[LayerHealth]) -> None:

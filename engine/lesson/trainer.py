@@ -5,7 +5,7 @@
 example at a time (batch size 1) — until the deadline or the number of whole epochs, and
 returns. A mini-batch epoch may stop half done; the next call finishes it. The trainer owns the
 optimizer and its moments, the epoch counter, the loss history (test cost and accuracy measured
-on a stride of epochs chosen so measuring takes at most ``MEASURE_SHARE`` of the time) and the
+at the first stored epoch and at every multiple of ``MEASURE_EVERY`` × the history's stride) and the
 handling of divergence: weights, counter, history, optimizer and generator all go back together
 to the last epoch whose weights were finite and moderate, and ``Divergence.cause`` says why in
 one sentence. Shapes: X (m, s(1)), Y (m, s(L)), Θ(l) (s(l+1), 1 + s(l)).
@@ -33,7 +33,18 @@ from engine.mistakes import check_mistake, rules_for, step_direction
 from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
 
-MEASURE_SHARE = 0.01    # measuring test cost and accuracy takes at most this share of the time
+# Test cost and accuracies are measured on every MEASURE_EVERY-th epoch of the history's stride:
+# epochs only (never the clock), so a run of N epochs has the same test curve blocking or live,
+# about E/8 points up to 1000 epochs and 63..125 when the history is full (its stride doubles).
+# Measuring is two forward passes (≈ 1-3 epochs of a small network): every 8th epoch keeps it
+# near a tenth of small networks' training time, and a thinned history's stride lowers it further.
+MEASURE_EVERY = 8
+
+
+def measures_epoch(history: LossHistory, epoch: int, every: int = MEASURE_EVERY) -> bool:
+    """Return whether ``epoch`` is measured: the history's first point, or a multiple of
+    ``every`` × its stride (a power of two times it, so it survives the history's thinning)."""
+    return not len(history) or epoch % (every * history.stride) == 0
 
 
 class EpochObserver(Protocol):
@@ -53,10 +64,8 @@ class Divergence:
 
 @dataclass
 class _Measuring:
-    """The clock-keeping behind the measure stride (seconds; moving averages)."""
+    """The clock-keeping behind the seconds per epoch (seconds; a moving average)."""
 
-    stride: int = 1
-    measure_avg: float | None = None
     epoch_avg: float | None = None
     measure_seconds: float = 0.0
     t0: float = field(default_factory=time.perf_counter)
@@ -264,20 +273,13 @@ class Trainer:
 
     # --- measuring -------------------------------------------------------------------------------
     def _record_on_stride(self, epoch: int, train_cost: float) -> None:
-        """Store ``epoch`` (on the history's stride), measured if it is on the measure stride."""
-        # Measured epochs are multiples of a power of two, like the history's stride, so they
-        # survive its thinning and the test curve stays evenly sampled.
+        """Store ``epoch`` (on the history's stride), measured if ``measures_epoch`` says so."""
         meas = self._measuring
-        if epoch % meas.stride == 0:
+        if measures_epoch(self.history, epoch):
             t0 = self.clock()
             self._time_epochs(t0)
             self.history.add(self.measure(epoch, train_cost))
-            seconds = self.clock() - t0
-            meas.measure_seconds += seconds
-            meas.measure_avg = (seconds if meas.measure_avg is None
-                                else 0.8 * meas.measure_avg + 0.2 * seconds)
-            need = meas.measure_avg / (MEASURE_SHARE * max(meas.epoch_avg or 0.0, 1e-7))
-            meas.stride = 1 << max(0, math.ceil(math.log2(max(need, 1.0))))
+            meas.measure_seconds += self.clock() - t0
             self.latest_measured = True
         else:
             self.history.add(HistoryPoint(epoch, train_cost))
@@ -302,12 +304,16 @@ class Trainer:
         """Return the epoch's point: its train cost, and the test cost and accuracies now."""
         net, data, lam = self.network, self.data(), self.settings.lam
         classify = self.is_classification()
+        # The fast path's forward pass (as training's), one per set: the test cost and the
+        # accuracy come from the same a(L), so measuring costs about one epoch's forward passes.
         with np.errstate(over="ignore", invalid="ignore"):
-            train_acc = accuracy(net.predict(data[0]), data[1]) if classify else math.nan
+            train_acc = (accuracy(net._forward_fast(data[0]).aL.T, data[1]) if classify
+                         else math.nan)
             test_cost = test_acc = math.nan
             if len(data) == 4:
-                test_cost = net.cost(data[2], data[3], lam, self.settings.lam1)
-                test_acc = accuracy(net.predict(data[2]), data[3]) if classify else math.nan
+                ws = net._forward_fast(data[2])
+                test_acc = accuracy(ws.aL.T, data[3]) if classify else math.nan
+                test_cost = net._cost_from(ws, data[3], lam, self.settings.lam1)
         return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
 
     def measure_latest(self) -> None:

@@ -1223,13 +1223,18 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/health.py" line="+109"/>
+        <location filename="../../engine/lesson/health.py" line="+114"/>
         <location filename="../../engine/validation.py" line="-30"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+35"/>
+        <source>the health recording step must be a power of two, got {every}</source>
+        <translation>o passo de registro da saúde deve ser uma potência de dois, recebido {every}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>unknown health figure {name!r}: expected one of {names}</source>
         <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
     </message>
@@ -2396,12 +2401,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+103"/>
-        <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
-        <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../ui/training/health_plot.py" line="+121"/>
         <source>Gradient health</source>
         <translation>Saúde do gradiente</translation>
     </message>
@@ -2417,9 +2417,14 @@
         <translation>época</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>units</source>
-        <translation>unidades</translation>
+        <location line="-9"/>
+        <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, ●) and of dead ReLUs (never active, ✕) in each hidden layer.</source>
+        <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala log): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo das últimas, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, ●) e de ReLUs mortas (nunca ativas, ✕) em cada camada oculta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>% of units</source>
+        <translation>% unidades</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2447,17 +2452,27 @@
         <translation>Pesos iniciais: %1 (aba Rede).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>No gradients recorded yet.</source>
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>below: ━ saturated, ╍ dead units</source>
-        <translation>abaixo: ━ unidades saturadas, ╍ mortas</translation>
+        <location line="+68"/>
+        <source>below, share of units:</source>
+        <translation>abaixo, fração das unidades:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>saturated</source>
+        <translation>saturadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dead</source>
+        <translation>mortas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>epoch %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</source>
         <translation>época %1 · ‖D(1)‖ = %2 · ‖D(%3)‖ = %4</translation>
     </message>
@@ -3130,7 +3145,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+153"/>
+        <location filename="../../ui/training/loss_plot.py" line="+155"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -3176,7 +3191,7 @@
         <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>

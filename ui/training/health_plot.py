@@ -5,9 +5,9 @@ A caption names how the weights were first drawn (``set_init``), since that deci
 the curves show at the start. It draws what the trainer's ``HealthRecorder``
 (engine/lesson/health.py) holds: epochs on a power-of-two stride, so the curves cost the same to
 draw however long training runs. Curves are built once per architecture; each refresh only calls
-``setData``. With a comparison (ui/training/compare.py) the compared run's curves are drawn too,
-in each layer's colour but dash-dotted with triangles (its shares dotted), and the key names
-both runs.
+``setData``. Each encoding means one thing: colour is the layer, line style is the run (solid
+this run, dash-dot and paler the compared one, ui/training/compare.py), and in the lower plot the
+marker is the kind of unit (● saturated, ✕ dead); the key has one row for each.
 """
 
 from __future__ import annotations
@@ -23,16 +23,28 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 from engine.lesson.health import HealthRecorder
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
-from ui.training.loss_plot import _plot_widget, style_plot
+from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
+
+COMPARED_STYLE = Qt.PenStyle.DashDotLine     # the compared run's line style, in both plots
+COMPARED_ALPHA = 150                         # and paler: its colour's alpha (of 255)
+SATURATED_SYMBOL, DEAD_SYMBOL = "o", "x"     # the lower plot: the kind of unit, by marker
 
 
-def layer_pen(l: int, dashed: bool = False,
-              style: Qt.PenStyle | None = None) -> pg.mkPen:
-    """Return the pen of layer ``l`` (from 1): its colour, dashed for the dead-unit share (or
-    the ``style`` given: the compared run's)."""
-    if style is None:
-        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-    return pg.mkPen(qcolor(LAYER_HEX[(l - 1) % len(LAYER_HEX)]), width=2, style=style)
+def layer_pen(l: int, compared: bool = False) -> pg.mkPen:
+    """Return the pen of layer ``l`` (from 1): its colour, solid for this run, dash-dotted and
+    paler for the compared run."""
+    colour = qcolor(LAYER_HEX[(l - 1) % len(LAYER_HEX)])
+    if compared:
+        colour.setAlpha(COMPARED_ALPHA)
+        return pg.mkPen(colour, width=2, style=COMPARED_STYLE)
+    return pg.mkPen(colour, width=2)
+
+
+def _brush(l: int, compared: bool = False):
+    colour = qcolor(LAYER_HEX[(l - 1) % len(LAYER_HEX)])
+    if compared:
+        colour.setAlpha(COMPARED_ALPHA)
+    return pg.mkBrush(colour)
 
 
 class HealthPlot(QWidget):
@@ -48,6 +60,7 @@ class HealthPlot(QWidget):
         super().__init__(parent)
         self.setObjectName("healthPlot")
         self.recorder = recorder
+        self._empty = False             # showing the empty epoch range (auto-range off)
         self.compared: HealthRecorder | None = None      # the compared run's records, if any
         self.names = ("", "")                            # (this run, the compared run)
         self.before_refresh = before_refresh
@@ -103,12 +116,12 @@ class HealthPlot(QWidget):
             "How large the gradient D(l) is in each layer while training (log scale): when the "
             "first layers' curves lie orders of magnitude below the last, their weights hardly "
             "learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units "
-            "(g′ < 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer."))
+            "(g′ < 0.01, ●) and of dead ReLUs (never active, ✕) in each hidden layer."))
         if self.dock is not None:
             self.dock.setWindowTitle(self.tr("Gradient health"))
         self.norm_plot.setLabel("left", self.tr("‖D(l)‖"))
         self.norm_plot.setLabel("bottom", self.tr("epoch"))
-        self.share_plot.setLabel("left", self.tr("units"))
+        self.share_plot.setLabel("left", self.tr("% of units"))
         self.share_plot.setLabel("bottom", self.tr("epoch"))
         loc = QLocale()
         self.share_plot.getAxis("left").setTicks(
@@ -158,23 +171,27 @@ class HealthPlot(QWidget):
             self.share_plot.removeItem(curve)
         # Dots mark the recorded epochs: between them a line is only a guide to the eye.
         self.norm_curves = [self.norm_plot.plot(pen=layer_pen(l), symbol="o", symbolSize=4,
-                                                symbolPen=None,
-                                                symbolBrush=LAYER_HEX[(l - 1) % len(LAYER_HEX)])
+                                                symbolPen=None, symbolBrush=_brush(l))
                             for l in range(1, layers + 1)]
         # Row l's shares are those of layer l + 1, the hidden layer Θ(l) feeds: colour l.
-        self.saturated_curves = [self.share_plot.plot(pen=layer_pen(l))
+        self.saturated_curves = [self._share_curve(l, SATURATED_SYMBOL)
                                  for l in range(1, layers + 1)]
-        self.dead_curves = [self.share_plot.plot(pen=layer_pen(l, dashed=True))
-                            for l in range(1, layers + 1)]
-        dash_dot, dot = Qt.PenStyle.DashDotLine, Qt.PenStyle.DotLine
+        self.dead_curves = [self._share_curve(l, DEAD_SYMBOL) for l in range(1, layers + 1)]
         self.compared_norm_curves = [
-            self.norm_plot.plot(pen=layer_pen(l, style=dash_dot), symbol="t", symbolSize=6,
-                                symbolPen=layer_pen(l), symbolBrush=None)
+            self.norm_plot.plot(pen=layer_pen(l, compared=True), symbol="t", symbolSize=6,
+                                symbolPen=layer_pen(l, compared=True), symbolBrush=None)
             for l in range(1, layers + 1)]
-        self.compared_share_curves = [self.share_plot.plot(pen=layer_pen(l, style=style))
-                                      for l in range(1, layers + 1) for style in (dash_dot, dot)]
+        self.compared_share_curves = [self._share_curve(l, symbol, compared=True)
+                                      for l in range(1, layers + 1)
+                                      for symbol in (SATURATED_SYMBOL, DEAD_SYMBOL)]
         for curve in self.compared_norm_curves + self.compared_share_curves:
             curve.setObjectName("comparedHealthCurve")
+
+    def _share_curve(self, l: int, symbol: str, compared: bool = False) -> pg.PlotDataItem:
+        pen = layer_pen(l, compared)
+        return self.share_plot.plot(pen=pen, symbol=symbol, symbolSize=6,
+                                    symbolPen=pg.mkPen(pen.color(), width=1.5),
+                                    symbolBrush=_brush(l, compared) if symbol == "o" else None)
 
     def refresh(self) -> None:
         """Redraw the curves and the readout from the recorder (data only, items kept)."""
@@ -186,7 +203,18 @@ class HealthPlot(QWidget):
                           + self.compared_norm_curves + self.compared_share_curves):
                 curve.setData([], [])
             self.readout.setText(self.tr("No gradients recorded yet."))
+            # Nothing for auto-range to fit (it would show −0.4…0.4): epochs from 0.
+            self.norm_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, padding=0.03)
+            self._empty = True
             return
+        if records[-1][0] == records[0][0]:
+            # Only the state before training: one epoch, which auto-range would centre in
+            # −0.5…0.5. Epochs count from 0 until there are two.
+            self.norm_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, padding=0.03)
+            self._empty = True
+        elif self._empty:       # before setData: curves clip to the view
+            self.norm_plot.getPlotItem().enableAutoRange(axis="x")
+            self._empty = False
         layers = len(records[-1][1])
         if len(self.norm_curves) != layers:
             self._build_curves(layers)
@@ -228,16 +256,24 @@ class HealthPlot(QWidget):
                     curve.setData([], [])
 
     def _write_key(self, layers: int) -> None:
-        """Write the legend: each layer's colour, and what solid and dashed mean below."""
-        swatches = " &nbsp; ".join(
-            f'<span style="color:{LAYER_HEX[(l - 1) % len(LAYER_HEX)]}">━━</span> D({l})'
-            for l in range(1, layers + 1))
-        runs = ""
+        """Write the legend, one row per encoding: each layer's colour; with a comparison, the
+        line style of each run; the marker of each kind of unit below. A sample and its label
+        never break apart."""
+        def item(sample: str, label: str, colour: str | None = None) -> str:
+            style = "" if colour is None else f"color:{colour};"
+            return (f'<span style="white-space:nowrap"><span style="{style}">{sample}</span>'
+                    f"&nbsp;{label}</span>")
+
+        rows = [" &nbsp; ".join(item("━━", f"D({l})", LAYER_HEX[(l - 1) % len(LAYER_HEX)])
+                                for l in range(1, layers + 1))]
         if self.compared is not None:
             mine, theirs = (html.escape(n) for n in self.names)
-            runs = (f'<br><span style="white-space:nowrap">━━ ● <b>{mine}</b></span> &nbsp; '
-                    f'<span style="white-space:nowrap">━ · ━ △ <b>{theirs}</b></span>')
-        self.key.setText(swatches + runs + "<br>" + self.tr("below: ━ saturated, ╍ dead units"))
+            rows.append(item("━━━", f"<b>{mine}</b>") + " &nbsp; "
+                        + item("━ · ━", f"<b>{theirs}</b>"))
+        rows.append(html.escape(self.tr("below, share of units:")) + " "
+                    + item("●", html.escape(self.tr("saturated"))) + " &nbsp; "
+                    + item("✕", html.escape(self.tr("dead"))))
+        self.key.setText("<br>".join(rows))
         self._layers = layers
 
     def _update_readout(self, record) -> None:

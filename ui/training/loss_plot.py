@@ -32,6 +32,7 @@ from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qco
 from ui.look.theme import current_theme, scale_plot
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
+EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -85,6 +86,7 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.setObjectName("lossPlot")
         self.history = history
+        self._empty = False             # showing the empty ranges (auto-range off)
         self.compared: LossHistory | None = None     # the compared run's history, if any
         self.names = ("", "")                         # (this run, the compared run) in the key
         self.show_accuracy = True       # the panel turns it off for targets that are not classes
@@ -221,6 +223,9 @@ class LossPlot(QWidget):
     def refresh(self) -> None:
         """Redraw the curves and the readout from the history (data only, items kept)."""
         h = self.history
+        if self._empty and h.latest is not None:     # before setData: curves clip to the view
+            self.cost_plot.getPlotItem().enableAutoRange()
+            self._empty = False
         epochs = h.epochs().astype(float)
         log = self.log_check.isChecked()
         for curve, name in ((self.train_curve, "train_cost"), (self.test_curve, "test_cost"),
@@ -239,11 +244,12 @@ class LossPlot(QWidget):
         self.test_curve.setVisible(h.has("test_cost"))
         self.accuracy_plot.setVisible(self.show_accuracy)
         if h.latest is None:
-            # A new run: drop the last run's axes (empty curves leave them as they were) and
-            # any zoom, so the next curves are framed from their first epoch.
-            item = self.cost_plot.getPlotItem()
-            item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.0)
-            item.enableAutoRange()
+            # A new run: drop the last run's axes and any zoom. Auto-range has nothing to fit
+            # (pyqtgraph would show −0.4…0.4): epochs from 0 and cost from 0 until the first
+            # epoch, then the curves are framed from their first epoch.
+            self.cost_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, yRange=(0.0, 1.0),
+                                                  padding=0.03)     # 0.03: the 0 is labelled
+            self._empty = True
         self._update_readout()
 
     def _draw_compared(self, log: bool) -> None:

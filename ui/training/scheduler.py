@@ -35,9 +35,9 @@ from engine.optimizers import Optimizer
 from ui.look.messages import describe, translate_message
 from ui.state import AppState
 
-# While training runs, the views may take at most VIEW_SHARE of the time (measuring is held to
-# the trainer's MEASURE_SHARE): with the loop's own overhead that keeps training in the window
-# at ≥ 0.8× the headless engine (make bench).
+# While training runs, the views may take at most VIEW_SHARE of the time (the trainer measures
+# every MEASURE_EVERY-th stored epoch): with the loop's own overhead that keeps training in the
+# window at ≥ 0.8× the headless engine (make bench).
 VIEW_SHARE = 0.1
 
 

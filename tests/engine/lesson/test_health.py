@@ -144,7 +144,7 @@ def test_recorder_keeps_epoch_zero_as_the_state_before_training():
 def test_recorder_rows_are_the_health_of_the_weights_at_that_epoch():
     """Replay the same training without a recorder and compare at each recorded epoch."""
     trainer = _trainer()
-    trainer.health = recorder = HealthRecorder(share=1e9)    # (almost) free time: every epoch
+    trainer.health = recorder = HealthRecorder(every=1)    # (almost) free time: every epoch
     trainer.run(max_epochs=6)
     replay = _trainer()
     for epoch, rows in recorder.records():
@@ -156,27 +156,47 @@ def test_recorder_rows_are_the_health_of_the_weights_at_that_epoch():
 
 def test_recording_does_not_change_training():
     a, b = _trainer(), _trainer()
-    a.health = HealthRecorder(share=1e9)
+    a.health = HealthRecorder(every=1)
     a.run(max_epochs=20)
     b.run(max_epochs=20)
     for ta, tb in zip(a.network.thetas, b.network.thetas, strict=True):
         assert np.array_equal(ta, tb)
 
 
-def test_recorder_stride_grows_when_recording_costs_more_than_its_share():
+def test_blocking_training_records_epoch_zero_and_every_eighth_stored_epoch():
+    """The documented rule: epoch 0 and every multiple of RECORD_EVERY (8) × the history's
+    stride, which stays 1 while the history (1000 points) is not full; the clock plays no part."""
     ticks = iter(range(10**6))
-    # Each measure takes 5 clock ticks of the recorder's clock; epochs are ~1e-7 s: so expensive.
     trainer = _trainer()
-    trainer.health = recorder = HealthRecorder(share=0.03, clock=lambda: 5 * next(ticks))
-    trainer.run(max_epochs=64)
-    epochs = [e for e, _ in recorder.records()]
-    assert recorder.stride > 1
-    assert all(e % 2 == 0 for e in epochs[2:])   # after the first measures, only strided epochs
+    # A recorder whose clock says each record takes 5 s: a timing-based stride would skip most.
+    trainer.health = recorder = HealthRecorder(clock=lambda: 5 * next(ticks))
+    trainer.run(max_epochs=203)
+    assert trainer.history.stride == 1
+    assert list(recorder.epochs()) == list(range(0, 201, 8))
+    recorder.record_latest(trainer)
+    assert list(recorder.epochs()) == [*range(0, 201, 8), 203]
+
+
+def test_recorded_rows_equal_the_health_computed_directly_at_those_epochs():
+    trainer = _trainer()
+    trainer.health = recorder = HealthRecorder()
+    trainer.run(max_epochs=24)
+    replay = _trainer()
+    assert [e for e, _ in recorder.records()] == [0, 8, 16, 24]
+    for epoch, rows in recorder.records():
+        while replay.epoch < epoch:
+            replay.run(max_epochs=1)
+        assert rows == layer_health(replay.network, replay._X, replay._Y, 0.1), epoch
+
+
+def test_recording_step_must_be_a_power_of_two():
+    with pytest.raises(ValueError, match="power of two, got 3"):
+        HealthRecorder(every=3)
 
 
 def test_recorder_thins_to_its_capacity_keeping_multiples_of_the_stride():
     trainer = _trainer()
-    trainer.health = recorder = HealthRecorder(share=1e9, capacity=8)
+    trainer.health = recorder = HealthRecorder(every=1, capacity=8)
     trainer.run(max_epochs=40)
     epochs = recorder.epochs()
     assert len(epochs) <= 8 + 1
@@ -186,7 +206,7 @@ def test_recorder_thins_to_its_capacity_keeping_multiples_of_the_stride():
 
 def test_recorder_starts_over_for_a_new_network():
     trainer = _trainer()
-    trainer.health = recorder = HealthRecorder(share=1e9)
+    trainer.health = recorder = HealthRecorder(every=1)
     trainer.run(max_epochs=3)
     X, Y = _data(m=30)
     trainer.set_problem(Network([3, 2, 1], rng=np.random.default_rng(9)), X, Y)
@@ -197,7 +217,7 @@ def test_recorder_starts_over_for_a_new_network():
 
 def test_csv_rows_hold_one_row_per_epoch_and_layer_in_the_contract_order():
     trainer = _trainer()
-    trainer.health = recorder = HealthRecorder(share=1e9)
+    trainer.health = recorder = HealthRecorder(every=1)
     trainer.run(max_epochs=2)
     rows = recorder.csv_rows()
     assert [(r[0], r[1]) for r in rows] == [(0, 1), (0, 2), (1, 1), (1, 2), (2, 1), (2, 2)]
@@ -224,7 +244,7 @@ def test_after_a_roll_back_no_record_lies_beyond_the_epoch_training_went_back_to
     net = Network([3, 4, 1], "relu", "linear", "squared_error", rng=np.random.default_rng(0))
     Yr = X[:, :1] * 50.0
     trainer = Trainer(net, X, Yr, Settings(lr=5.0), np.random.default_rng(0))
-    trainer.health = recorder = HealthRecorder(share=1e9)
+    trainer.health = recorder = HealthRecorder(every=1)
     divergence = trainer.run(max_epochs=200)
     assert divergence is not None
     recorder.record_latest(trainer)          # what the window and the CLI do once stopped

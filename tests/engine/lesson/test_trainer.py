@@ -153,3 +153,46 @@ def test_a_large_rate_is_named_as_the_cause():
     assert "learning rate" in divergence.cause.template
     assert all(np.all(np.abs(t) <= 1e6) for t in trainer.network.thetas)
     assert divergence.epoch == trainer.epoch == trainer.history.latest_epoch()
+
+
+def test_test_metrics_are_measured_on_every_eighth_stored_epoch_whatever_the_clock():
+    """The documented rule: the first stored epoch (1) and every multiple of MEASURE_EVERY (8)
+    × the history's stride, 1 while its 1000 points are not full; the newest epoch (203) is
+    measured when training stops. A clock where every reading is a second later changes none."""
+    from engine.datasets import load
+
+    ds = load("xor", seed=0, n=200, test_ratio=0.2)
+    net = Network([2, 4, 1], "tanh", rng=np.random.default_rng(0))
+    ticks = iter(range(10**6))
+    trainer = Trainer(net, ds.X_train, ds.Y_train, Settings(lr=0.5), np.random.default_rng(0),
+                      test=(ds.X_test, ds.Y_test), clock=lambda: float(next(ticks)))
+    trainer.run(max_epochs=203)
+    trainer.measure_latest()
+    h = trainer.history
+    assert h.stride == 1
+    measured = h.epochs()[np.isfinite(h.series("test_cost"))]
+    assert list(measured) == [1, *range(8, 201, 8), 203]
+    assert np.array_equal(np.isfinite(h.series("test_accuracy")),
+                          np.isfinite(h.series("test_cost")))
+
+
+def test_a_measured_test_cost_is_the_cost_of_the_weights_at_that_epoch():
+    from engine.datasets import load
+
+    ds = load("xor", seed=0, n=200, test_ratio=0.2)
+
+    def fresh() -> Trainer:
+        net = Network([2, 4, 1], "tanh", rng=np.random.default_rng(0))
+        return Trainer(net, ds.X_train, ds.Y_train, Settings(lr=0.5), np.random.default_rng(0),
+                       test=(ds.X_test, ds.Y_test))
+
+    trainer = fresh()
+    trainer.run(max_epochs=20)
+    replay = fresh()
+    replay.run(max_epochs=16)
+    # Plain numpy: the mean cross-entropy of the replayed weights' outputs on the test set.
+    a = replay.network.predict(ds.X_test).reshape(-1)
+    y = ds.Y_test.reshape(-1)
+    J = float(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+    i = list(trainer.history.epochs()).index(16)
+    assert trainer.history.series("test_cost")[i] == pytest.approx(J, rel=1e-5)

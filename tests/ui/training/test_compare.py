@@ -72,7 +72,7 @@ def test_the_health_plot_overlays_the_compared_runs_layers(make_window):
     health.refresh()
     assert len(health.compared_norm_curves) == len(health.norm_curves) == 2
     for mine, theirs in zip(health.norm_curves, health.compared_norm_curves, strict=True):
-        assert mine.opts["pen"].color() == theirs.opts["pen"].color()     # the layer's colour
+        assert mine.opts["pen"].color().rgb() == theirs.opts["pen"].color().rgb()  # layer colour
         assert mine.opts["pen"].style() != theirs.opts["pen"].style()     # the run's line
         assert len(theirs.getData()[0]) > 0
     assert "(compared)" in health.key.text()

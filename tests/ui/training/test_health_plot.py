@@ -27,7 +27,7 @@ def _controller(preset: str = "xor", seed: int = 0) -> TrainingController:
 
 def test_curves_hold_the_recorded_norms_per_layer(qtbot):
     controller = _controller("deep-sigmoid")
-    recorder = controller.trainer.health = HealthRecorder(share=1e9)   # record every epoch
+    recorder = controller.trainer.health = HealthRecorder(every=1)   # record every epoch
     plot = HealthPlot(recorder)
     qtbot.addWidget(plot)
     controller.train_epochs(5)
@@ -47,7 +47,7 @@ def test_curves_hold_the_recorded_norms_per_layer(qtbot):
 
 def test_a_new_architecture_rebuilds_the_curves(qtbot):
     controller = _controller("xor")
-    recorder = controller.trainer.health = HealthRecorder(share=1e9)
+    recorder = controller.trainer.health = HealthRecorder(every=1)
     plot = HealthPlot(recorder)
     qtbot.addWidget(plot)
     controller.train_epochs(2)
@@ -95,3 +95,68 @@ def test_dock_title_follows_the_language(settings_dir, qtbot):
     win = build_main_window(["--lang", "pt_BR"])
     qtbot.addWidget(win)
     assert win.findChild(QDockWidget, "healthDock").windowTitle() == "Saúde do gradiente"
+
+
+def test_empty_plot_counts_epochs_from_zero(qtbot):
+    plot = HealthPlot(HealthRecorder())
+    qtbot.addWidget(plot)
+    plot.resize(300, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(50)
+    (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
+    assert -0.5 < x0 <= 0 < x1
+
+
+def test_each_encoding_means_one_thing_and_the_key_keeps_samples_with_labels(qtbot):
+    import re
+
+    from PySide6.QtCore import Qt
+
+    controller = _controller("xor")
+    recorder = controller.trainer.health = HealthRecorder(every=1)
+    plot = HealthPlot(recorder)
+    qtbot.addWidget(plot)
+    controller.train_epochs(2)
+    plot.set_comparison(recorder, ("this", "other"))
+    solid, dash_dot = Qt.PenStyle.SolidLine, Qt.PenStyle.DashDotLine
+    # Line style is the run, in both plots; the kind of unit is the marker, never the line.
+    assert {c.opts["pen"].style() for c in plot.norm_curves + plot.saturated_curves
+            + plot.dead_curves} == {solid}
+    assert {c.opts["pen"].style() for c in plot.compared_norm_curves
+            + plot.compared_share_curves} == {dash_dot}
+    pairs = plot.compared_share_curves
+    for saturated, dead in ((plot.saturated_curves, plot.dead_curves), (pairs[0::2], pairs[1::2])):
+        assert {c.opts["symbol"] for c in saturated}.isdisjoint({c.opts["symbol"] for c in dead})
+    # Paler: the compared run's colour is see-through, this run's opaque.
+    assert plot.compared_norm_curves[0].opts["pen"].color().alpha() < 255
+    assert plot.norm_curves[0].opts["pen"].color().alpha() == 255
+    # Every sample sits with its label in one unbreakable span, and each encoding has its row.
+    text = plot.key.text()
+    rows = text.split("<br>")
+    assert len(rows) == 3
+    items = re.findall(r'<span style="white-space:nowrap">(.*?)</span>&nbsp;(.*?)</span>', text)
+    labels = [label for _, label in items]
+    assert labels == ["D(1)", "D(2)", "<b>this</b>", "<b>other</b>", "saturated", "dead"]
+    assert "D(1)" in rows[0] and "other" in rows[1] and "dead" in rows[2]
+    assert plot.share_plot.getAxis("left").labelText == "% of units"
+
+
+def test_the_state_before_training_alone_counts_epochs_from_zero(qtbot):
+    controller = _controller("xor")
+    recorder = controller.trainer.health = HealthRecorder()
+    plot = HealthPlot(recorder, before_refresh=lambda: recorder.record_latest(controller.trainer))
+    qtbot.addWidget(plot)
+    plot.resize(300, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.refresh()
+    qtbot.wait(50)
+    assert list(recorder.epochs()) == [0]
+    (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
+    assert -0.5 < x0 <= 0 < x1
+    controller.train_epochs(40)
+    plot.refresh()
+    qtbot.wait(50)
+    (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
+    assert x1 >= 40                     # then the curves are framed whole

@@ -295,3 +295,16 @@ def test_accuracy_and_test_curves_reach_the_trainers_epoch_in_the_window(qtbot):
         assert _data(plot.train_accuracy_curve)[1][-1] == pytest.approx(want, abs=1e-12)
     finally:
         _dispose(win)
+
+
+def test_empty_plots_count_epochs_and_cost_from_zero(qtbot):
+    plot = _plot(qtbot, LossHistory())
+    plot.resize(300, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(50)
+    for w in (plot.cost_plot, plot.accuracy_plot):
+        (x0, x1), (y0, y1) = w.getPlotItem().getViewBox().viewRange()
+        assert -0.5 < x0 <= 0 < x1, w.objectName()          # no negative epochs
+        assert -0.2 < y0 <= 0 < y1, w.objectName()          # no negative cost or accuracy
+    assert "Train" in plot.readout.text()
