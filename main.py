@@ -146,7 +146,10 @@ def run_trace(args: argparse.Namespace) -> int:
     trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
                                 freeze_bias=setup.freeze_bias, mistake=args.mistake)
     if args.mistake:
-        print(f"What if... {args.mistake} is switched on: this is NOT backpropagation.\n")
+        from engine.mistake_effect import trace_no_effect_reason
+        reason = trace_no_effect_reason(trace)
+        print(f"What if... {args.mistake} is switched on: "
+              + (f"{reason}\n" if reason else "this is NOT backpropagation.\n"))
     print(format_trace(trace))
     return 0
 
