@@ -28,7 +28,7 @@ class Case:
 def _random(sizes: list[int], output: str, loss: str, seed: int, zero_bias: bool = False
             ) -> Network:
     rng = np.random.default_rng(seed)
-    thetas = [rng.uniform(-1, 1, (b, a + 1)) for a, b in zip(sizes, sizes[1:])]
+    thetas = [rng.uniform(-1, 1, (b, a + 1)) for a, b in zip(sizes, sizes[1:], strict=False)]
     if zero_bias:
         for t in thetas:
             t[:, 0] = 0.0
@@ -55,7 +55,8 @@ def _cases() -> list[Case]:
 def _numbers_differ(case: Case, mistake: Mistake) -> bool:
     right = case.net.trace(case.X, case.Y, lam=case.lam, lr=0.5)
     wrong = case.net.trace(case.X, case.Y, lam=case.lam, lr=0.5, mistake=mistake)
-    pairs = [*zip(right.D, wrong.D), *zip(right.thetas_after, wrong.thetas_after)]
+    pairs = [*zip(right.D, wrong.D, strict=True),
+             *zip(right.thetas_after, wrong.thetas_after, strict=True)]
     return any(not np.allclose(a, b, rtol=1e-12, atol=1e-15) for a, b in pairs)
 
 

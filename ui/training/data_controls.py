@@ -161,8 +161,8 @@ class DataControls(QWidget):
                                strict=True):
             label.setText(text)
         self.ratio_spin.setAccessibleName(tr("Test set"))
-        self.feature_note.setText(tr("Chosen only for data of points of a plane (x₁, x₂), "
-                                     "such as XOR or Circles"))
+        self.feature_note.setText(tr("Crossed features (x₁², x₁x₂, …) only for points of a "
+                                     "plane (x₁, x₂), such as XOR"))
         self._labels[2].setToolTip(tip)
         self._labels[2].setStatusTip(tip)
         self._update_info()
