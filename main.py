@@ -150,7 +150,10 @@ def run_trace(args: argparse.Namespace) -> int:
                                 freeze_bias=setup.freeze_bias, mistake=args.mistake,
                                 lam1=settings.lam1)
     if args.mistake:
-        print(f"What if... {args.mistake} is switched on: this is NOT backpropagation.\n")
+        from engine.mistake_effect import trace_no_effect_reason
+        reason = trace_no_effect_reason(trace)
+        print(f"What if... {args.mistake} is switched on: "
+              + (f"{reason}\n" if reason else "this is NOT backpropagation.\n"))
     print(format_trace(trace))
     return 0
 

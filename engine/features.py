@@ -190,4 +190,11 @@ def input_labels(ds: Dataset | None, n: int) -> tuple[str, ...]:
 def check_names(names: Sequence[object]) -> FeatureSet:
     """Return the FeatureSet of a list of names read from a file, or raise EngineValueError."""
     # A name that is not text (a number in the file) is an unknown feature like any other.
-    return FeatureSet(tuple(names))
+    checked = FeatureSet(tuple(names))
+    # The set keeps each feature once; a file listing one twice would otherwise be read as
+    # fewer inputs than it claims, and the error would speak of columns instead.
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            raise EngineValueError(QT_TRANSLATE_NOOP(
+                "Engine", "input feature {name!r} is listed twice"), name=name)
+    return checked

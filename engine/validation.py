@@ -118,10 +118,10 @@ def check_thetas(thetas: Sequence[np.ndarray]) -> list[np.ndarray]:
                 "Engine", "Θ({l}) contains NaN or infinite values"), l=l)
         if out and t.shape[1] != out[-1].shape[0] + 1:
             raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "Θ({l}) has shape {shape} but Θ({previous}) has {rows} rows: Θ({l}) "
-                          "needs {columns} columns (1 bias + {rows})"),
+                "Engine", "Θ({l}) has shape {shape} but Θ({previous}) has shape {prev_shape}: "
+                          "Θ({l}) needs {columns} columns (1 bias + {rows})"),
                 l=l, shape=t.shape, previous=l - 1, rows=out[-1].shape[0],
-                columns=out[-1].shape[0] + 1)
+                prev_shape=out[-1].shape, columns=out[-1].shape[0] + 1)
         out.append(t)
     return out
 
@@ -141,9 +141,9 @@ def check_inputs(X: np.ndarray, n_inputs: int, name: str = "X") -> np.ndarray:
             name=name, inputs=n_inputs, shape=arr.shape)
     if arr.shape[1] != n_inputs:
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} has {columns} columns but the network has {inputs} inputs "
-                      "(expected shape (m, {inputs}), got {shape})"),
-            name=name, columns=arr.shape[1], inputs=n_inputs, shape=arr.shape)
+            "Engine", "{name} must have shape (m, {inputs}) to match the network's input layer "
+                      "s(1) = {inputs}, got {shape}"),
+            name=name, inputs=n_inputs, shape=arr.shape)
     if arr.shape[0] < 1:
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "{name} has no examples (shape {shape})"), name=name, shape=arr.shape)
@@ -196,11 +196,12 @@ def check_targets(Y: np.ndarray, m: int, n_outputs: int, probabilities: bool) ->
             outputs=n_outputs, shape=arr.shape)
     if arr.shape[0] != m:
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "X has {m} examples but Y has {rows} rows"), m=m, rows=arr.shape[0])
+            "Engine", "X and Y must have one row per example, the same number: X has {m}, Y "
+                      "{rows}"), m=m, rows=arr.shape[0])
     if arr.shape[1] != n_outputs:
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "Y has {columns} columns but the network has {outputs} outputs (expected "
-                      "shape ({m}, {outputs}))"), columns=arr.shape[1], outputs=n_outputs, m=m)
+            "Engine", "Y must have shape ({m}, {outputs}) to match the network's output layer "
+                      "s(L) = {outputs}, got {shape}"), outputs=n_outputs, m=m, shape=arr.shape)
     if probabilities and (arr.min() < 0 or arr.max() > 1):
         raise EngineValueError(QT_TRANSLATE_NOOP(
             "Engine", "targets out of range: cross-entropy needs targets in [0, 1], got values "
@@ -242,4 +243,5 @@ def check_same_shapes(thetas: Sequence[np.ndarray], shapes: Sequence[tuple[int, 
                 l=l, shape=tuple(shape), got=np.shape(t))
     if len(thetas) != len(shapes):
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "expected {count} matrices, got {got}"), count=len(shapes), got=len(thetas))
+            "Engine", "the number of matrices must be {count}, one per Θ(l), got {got}"),
+            count=len(shapes), got=len(thetas))

@@ -66,6 +66,14 @@ def test_export_landscape_writes_the_grid_with_J_now_at_its_centre(tmp_path):
     (["--landscape-weights", "1,1;2,1,0"], "l,i,j;l,i,j"),
     (["--landscape-weights", "1,1,1;2,1,0", "--landscape-span", "-1"], "positive"),
     (["--landscape-weights", "1,1,1;2,1,0", "--landscape-steps", "1"], "2..1001"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-span=1e308"], "at most 1e+06"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-span", "inf"], "--landscape-span"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-span", "nan"], "--landscape-span"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-span", "1000001"], "at most 1e+06"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-steps", "inf"], "--landscape-steps"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-steps", "nan"], "--landscape-steps"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-steps", "1e308"], "2..1001"),
+    (["--landscape-weights", "1,1,1;2,1,0", "--landscape-steps", "9" * 400], "2..1001"),
     ([], "needs --landscape-weights"),
 ])
 def test_bad_landscape_arguments_are_one_line_argparse_errors(args, fragment, capsys):
@@ -74,6 +82,23 @@ def test_bad_landscape_arguments_are_one_line_argparse_errors(args, fragment, ca
     assert exc.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith("backprop-visualizer: error:") and fragment in err
+
+
+def test_landscape_span_at_the_session_limit_is_accepted():
+    args = parse_args(["--preset", "xor", "--export-landscape", "J.csv", "--landscape-weights",
+                       "1,1,1;2,1,0", "--landscape-span", "1e6"])
+    assert args.landscape_span == 1e6
+
+
+@pytest.mark.parametrize("flag,value", [("--step", "1e308"), ("--step", "inf"),
+                                        ("--train-epochs", "nan"), ("--seed", "9" * 400),
+                                        ("--examples", "inf")])
+def test_numeric_flags_refuse_inf_nan_and_huge_values(flag, value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        parse_args(["--preset", "xor", flag, value])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("backprop-visualizer: error:") and flag in err
 
 
 def test_landscape_options_without_the_export_are_refused(capsys):

@@ -27,6 +27,7 @@ from engine.documents.worked_example_text import (
     text_for,
 )
 from engine.lesson.presets import article_update
+from engine.mistake_effect import trace_no_effect_reason
 from engine.mistakes import Mistake
 from engine.steps import (
     AccumulateStep,
@@ -173,6 +174,8 @@ def build_blocks(trace: Trace, lang: str = "en", tr: words.Translate | None = No
         equation = mistaken_equation(step, trace.mistake, trace.L, tr) or equation
         if step.layer == 1 and step.phase is Phase.HIDDEN_DELTA:
             explanation = t["mistake_d1"]
+        if step.phase is Phase.GRADIENT and trace.mistake is Mistake.REGULARIZE_BIAS:
+            explanation = t["mistake_bias_gradient"]
         b = Block(step, head, equation, explanation)
         _expand(b, trace, t)
         b.arrays = [(array_label(step, k), v) for k, v in step.payload.named_arrays()]
@@ -249,6 +252,11 @@ def mistake_note(trace: Trace, lang: str = "en") -> str:
     if trace.mistake is None:
         return ""
     say = engine_word_translator(lang)
+    reason = trace_no_effect_reason(trace)
+    if reason:      # the mistake changes no number here: say so, and claim nothing else
+        return text_for(lang)["mistake_no_effect"].format(
+            title=say(trace.mistake.title), consequence=say(trace.mistake.consequence),
+            reason=say(reason))
     return text_for(lang)["mistake"].format(title=say(trace.mistake.title),
                                             consequence=say(trace.mistake.consequence))
 

@@ -117,6 +117,8 @@ _KIND_NAMES = {int: QT_TRANSLATE_NOOP("Engine", "a whole number"),
 
 def _kind_name(kinds: type | tuple) -> Message | str:
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    if int in kinds and float in kinds:     # a whole number is a number: say "a number" once
+        kinds = tuple(k for k in kinds if k is not int)
     names = [message(_KIND_NAMES[k]) if k in _KIND_NAMES else k.__name__ for k in kinds]
     if len(names) == 1:
         return names[0]
@@ -156,8 +158,18 @@ def to_float(value: int | float) -> float:
 def read_number(obj: dict, key: str, where: str, lo: float | None = None,
                 hi: float | None = None, positive: bool = False) -> float:
     """Return the finite number ``obj[key]``, checked against the bounds given."""
-    value = to_float(read_field(obj, key, where, (int, float)))
+    raw = read_field(obj, key, where, (int, float))
+    value = to_float(raw)
     name = f"{where}.{key}"
+    # A whole number beyond the floats (10**400) is as much too large as 1e308: same sentence.
+    if value == math.inf and hi is not None:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be at most {hi:g}, got "
+                                                       "{value}"),
+                           name=name, hi=hi, value=show_value(raw))
+    if value == -math.inf and lo is not None:
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be at least {lo:g}, got "
+                                                       "{value}"),
+                           name=name, lo=lo, value=show_value(raw))
     if not math.isfinite(value):
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be finite, got {value!r}"),
                            name=name, value=value)
@@ -213,8 +225,8 @@ def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None
         if width is None:
             width = len(row)
         if len(row) != width:
-            raise SessionError(QT_TRANSLATE_NOOP("Engine",
-                                                 "{name} has {count} numbers; expected {width}"),
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "the number of entries in {name} is {count}; expected {width}"),
                                name=f"{name}[{i}]", count=len(row), width=width)
         for j, v in enumerate(row):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -226,7 +238,8 @@ def read_matrix(value: Any, name: str, rows: int | None = None, cols: int | None
                     "Engine", "{name} must be finite, got {value!r}"),
                     name=f"{name}[{i}][{j}]", value=to_float(v))
     if rows is not None and len(value) != rows:
-        raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} has {count} rows; expected {rows}"),
+        raise SessionError(QT_TRANSLATE_NOOP("Engine", "the number of rows of {name} is {count}; "
+                                                       "expected {rows}"),
                            name=name, count=len(value), rows=rows)
     return np.array(value, dtype=np.float64).reshape(len(value), width or 0)
 

@@ -31,6 +31,7 @@ from engine.files.session_checks import (
     read_matrix,
     read_number,
     read_whole,
+    show_value,
 )
 from engine.files.session_free_form import MAX_EPOCH, check_tree
 from engine.files.session_training import read_training, training_to_dict
@@ -52,7 +53,8 @@ def comparison_to_dict(saved: SavedComparison) -> dict[str, Any]:
             "thetas": [np.asarray(t, dtype=np.float64).tolist() for t in saved.thetas],
             "history": saved.history, "health": saved.health,
             "training": None if saved.training is None
-            else training_to_dict(saved.training, saved.thetas)}
+            else training_to_dict(saved.training, saved.thetas)} | (
+            {} if saved.activations is None else {"activation": list(saved.activations)})
 
 
 def _variant(obj: dict) -> Variant:
@@ -69,14 +71,43 @@ def _variant(obj: dict) -> Variant:
     return Variant(change, value)
 
 
+def _activations(obj: dict, variant: Variant, main: Sequence[str] | None
+                 ) -> tuple[str, ...] | None:
+    """Return the compared network's hidden activations (optional ``activation``), checked to
+    be the main network's ``main`` except for the variant's change."""
+    names = read_field(obj, "activation", W, list, optional=True)
+    if names is None:
+        return None
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or name not in HIDDEN_ACTIVATIONS:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} must be one of {allowed}, got {value}"),
+                name=f"{W}.activation[{i}]", allowed=", ".join(HIDDEN_ACTIVATIONS),
+                value=show_value(name))
+    if main is not None:
+        expected = [str(variant.value)] * len(main) if variant.change == "activation" \
+            else list(main)
+        if list(names) != expected:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} is {value}, but the compared network must be the main one "
+                          "except for its {change}: expected {expected}"),
+                name=f"{W}.activation", value=show_value(names), change=variant.change,
+                expected=show_value(expected))
+    return tuple(names)
+
+
 def read_comparison(obj: Any, thetas: Sequence[np.ndarray], settings: dict[str, Any],
-                    m: int) -> SavedComparison:
+                    m: int, main_activations: Sequence[str] | None = None
+                    ) -> SavedComparison:
     """Return the comparison in the parsed ``comparison`` field of a session whose weights are
-    ``thetas`` (the compared ones must have their shapes), whose checked settings are
-    ``settings`` and which trains on ``m`` examples; raise SessionError naming the field."""
+    ``thetas`` (the compared ones must have their shapes), whose hidden activations are
+    ``main_activations`` (the compared ones must be the same but for the change), whose checked
+    settings are ``settings`` and which trains on ``m`` examples; raise SessionError naming the
+    field."""
     if not isinstance(obj, dict):
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "{name} must be a JSON object"), name=W)
     variant = _variant(obj)
+    activations = _activations(obj, variant, main_activations)
     seed = read_whole(read_field(obj, "seed", W, int), f"{W}.seed", 2**63 - 1)
     start = read_whole(read_field(obj, "start_epoch", W, int), f"{W}.start_epoch", MAX_EPOCH)
     epoch = read_whole(read_field(obj, "epoch", W, int), f"{W}.epoch", MAX_EPOCH)
@@ -87,7 +118,8 @@ def read_comparison(obj: Any, thetas: Sequence[np.ndarray], settings: dict[str, 
     raw = read_field(obj, "thetas", W, list)
     if len(raw) != len(thetas):
         raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} has {count} matrices; expected {needed}, one per Θ(l)"),
+            "Engine", "the number of matrices in {name} is {count}; expected {needed}, one "
+                      "per Θ(l)"),
             name=f"{W}.thetas", count=len(raw), needed=len(thetas))
     mine = [read_matrix(t, f"{W}.thetas[{l - 1}] (Θ({l}))", rows=theta.shape[0],
                         cols=theta.shape[1])
@@ -110,4 +142,5 @@ def read_comparison(obj: Any, thetas: Sequence[np.ndarray], settings: dict[str, 
     except (ValueError, TypeError) as exc:      # SessionError is a ValueError: named once more
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "comparison: {reason}"),
                            reason=reason(exc)) from None
-    return SavedComparison(variant, seed, start, epoch, mine, history, health, training)
+    return SavedComparison(variant, seed, start, epoch, mine, history, health, training,
+                           activations)

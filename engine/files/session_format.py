@@ -108,7 +108,8 @@ def _network(obj: Any) -> Network:
     raw = read_field(obj, "thetas", w, list)
     if len(raw) != len(sizes) - 1:
         raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "network.thetas has {count} matrices; layer_sizes {sizes} need {needed}"),
+            "Engine", "the number of matrices in network.thetas is {count}; layer_sizes {sizes} "
+                      "need {needed}"),
             count=len(raw), sizes=sizes, needed=len(sizes) - 1)
     thetas = []
     for l, t in enumerate(raw, start=1):
@@ -347,7 +348,8 @@ def session_from_dict(doc: Any) -> Session:
     # Absent in files from before it existed (and left out when none runs).
     comparison = doc.get("comparison")
     comparison = (None if comparison is None
-                  else read_comparison(comparison, net.thetas, settings, X.shape[0]))
+                  else read_comparison(comparison, net.thetas, settings, X.shape[0],
+                                       [str(g) for g in net.activations]))
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
                    training, examples, lesson=None if lesson is None else read_lesson(lesson),
                    predictions=predictions, comparison=comparison,

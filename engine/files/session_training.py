@@ -73,7 +73,8 @@ def _layers_dict(arrays: Sequence[np.ndarray], name: str,
     # A moment that does not fit its Θ would make a file that cannot be opened again.
     if len(arrays) != len(thetas):
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} has {count} matrices; expected {needed}, one per Θ(l)"),
+            "Engine", "the number of matrices in {name} is {count}; expected {needed}, one "
+                      "per Θ(l)"),
             name=name, count=len(arrays), needed=len(thetas))
     out = []
     for l, (a, theta) in enumerate(zip(arrays, thetas, strict=True), start=1):
@@ -116,7 +117,8 @@ def _whole(obj: dict, key: str, where: str, limit: int) -> int:
 def _read_layers(raw: list, name: str, thetas: Sequence[np.ndarray]) -> list[np.ndarray]:
     if len(raw) != len(thetas):
         raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} has {count} matrices; expected {needed}, one per Θ(l)"),
+            "Engine", "the number of matrices in {name} is {count}; expected {needed}, one "
+                      "per Θ(l)"),
             name=name, count=len(raw), needed=len(thetas))
     return [read_matrix(a, f"{name}[{l - 1}] (Θ({l}))", rows=t.shape[0], cols=t.shape[1])
             for l, (a, t) in enumerate(zip(raw, thetas, strict=True), start=1)]
@@ -140,7 +142,7 @@ def _read_optimizer(obj: dict, name: str, thetas: Sequence[np.ndarray]) -> dict[
         raw_t = read_field(obj, "t", w, list)
         if len(raw_t) != len(thetas):
             raise SessionError(QT_TRANSLATE_NOOP(
-                "Engine", "{name} has {count} numbers; expected {width}"),
+                "Engine", "the number of entries in {name} is {count}; expected {width}"),
                 name=f"{w}.t", count=len(raw_t), width=len(thetas))
         moments["t"] = [read_whole(t, f"{w}.t[{i}]", MAX_STEPS) for i, t in enumerate(raw_t)]
     return moments
@@ -183,7 +185,7 @@ def read_training(obj: dict, thetas: Sequence[np.ndarray], settings: dict[str, A
     steps = position // batch if position else 0
     if len(costs) != steps:
         raise SessionError(QT_TRANSLATE_NOOP(
-            "Engine", "{name} has {count} numbers; expected {width}"),
+            "Engine", "the number of entries in {name} is {count}; expected {width}"),
             name=f"{w}.epoch_costs", count=len(costs), width=steps)
     for i, c in enumerate(costs):
         if isinstance(c, bool) or not isinstance(c, (int, float)):

@@ -178,7 +178,8 @@ class Comparison:
             self.variant, self.seed, self.start_epoch, self.trainer.epoch,
             [t.copy() for t in self.network.thetas], self.history.to_dict(),
             self.health.to_dict() if len(self.health) else None,
-            self.trainer.training_state())
+            self.trainer.training_state(),
+            tuple(str(g) for g in self.network.activations))
 
     @classmethod
     def restore(cls, saved: SavedComparison, main: Trainer) -> Comparison:
@@ -214,3 +215,6 @@ class SavedComparison:
     history: dict | None
     health: dict | None
     training: TrainingState | None
+    # The compared network's hidden activations, so a reader can check they are the main
+    # network's but for the change (None: a file from before they were written).
+    activations: tuple[str, ...] | None = None

@@ -24,6 +24,7 @@ from engine.features import NAMES, FeatureSet
 from engine.initializers import INITIALIZERS
 from engine.lesson.health import CSV_FIELDS, HealthRecorder
 from engine.lesson.landscape import Landscape, WeightRef, check_weight, landscape
+from engine.lesson.landscape_choice import MAX_SPAN
 from engine.lesson.presets import Setup, build_preset
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
@@ -141,13 +142,14 @@ def _weight_pair(text: str) -> tuple[WeightRef, ...] | None:
     return refs if len(refs) == 2 else None
 
 
-def _positive(text: str) -> float | None:
-    """Return a positive finite number, or None."""
+def _span(text: str) -> float | None:
+    """Return a number in (0, MAX_SPAN] (a session's landscape span has the same limit; beyond
+    it the grid's J overflows), or None."""
     try:
         value = float(text)
     except ValueError:
         return None
-    return value if math.isfinite(value) and value > 0 else None
+    return value if math.isfinite(value) and 0 < value <= MAX_SPAN else None
 
 
 def _steps(text: str) -> int | None:
@@ -281,13 +283,13 @@ def check_arguments(p: argparse.ArgumentParser, args: argparse.Namespace,
         if args.landscape_weights is None:
             p.error('argument --landscape-weights: expected two weights as "l,i,j;l,i,j" '
                     f"(whole numbers), got {text!r}")
-        span, steps = _positive(args.landscape_span), _steps(args.landscape_steps)
+        span, steps = _span(args.landscape_span), _steps(args.landscape_steps)
         if span is None:
-            p.error("argument --landscape-span: expected a positive number, "
-                    f"got {args.landscape_span!r}")
+            p.error(f"argument --landscape-span: expected a positive number at most "
+                    f"{MAX_SPAN:g}, got {args.landscape_span[:40]!r}")
         if steps is None:
             p.error("argument --landscape-steps: expected a whole number 2..1001, "
-                    f"got {args.landscape_steps!r}")
+                    f"got {args.landscape_steps[:40]!r}")
         args.landscape_span, args.landscape_steps = span, steps
         net = build_preset(args.preset or "mazur", seed=args.seed,
                            features=args.features).network

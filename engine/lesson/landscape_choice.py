@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+# Long values are cut as everywhere in a session's errors (session_checks.show_value).
+from engine.files.session_checks import show_value
 from engine.lesson.landscape import WeightRef, check_weight
 from engine.lesson.landscape_plane import KINDS
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
@@ -66,18 +68,19 @@ def choice_from_dict(obj: Any, network: Network) -> LandscapeChoice:
     kind = obj.get("kind", "weights")
     if kind not in KINDS:
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "kind must be one of {allowed}, got {value!r}"),
-            allowed=", ".join(KINDS), value=kind)
+            "Engine", "kind must be one of {allowed}, got {value}"),
+            allowed=", ".join(KINDS), value=show_value(kind))
     span = obj.get("span", 1.0)
     if isinstance(span, bool) or not isinstance(span, (int, float)) \
             or not (math.isfinite(span) and 0 < span <= MAX_SPAN):
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "span must be a number above 0 and at most {most}, got {value!r}"),
-            most=MAX_SPAN, value=span)
+            "Engine", "span must be a number above 0 and at most {most:g}, got {value}"),
+            most=MAX_SPAN, value=show_value(span))
     seed = obj.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2 ** 63:
         raise EngineValueError(QT_TRANSLATE_NOOP(
-            "Engine", "seed must be a whole number 0 or more, got {value!r}"), value=seed)
+            "Engine", "seed must be a whole number 0 or more, got {value}"),
+            value=show_value(seed))
     weights = obj.get("weights")
     refs = None
     if weights is not None:
@@ -86,12 +89,12 @@ def choice_from_dict(obj: Any, network: Network) -> LandscapeChoice:
                 and all(isinstance(n, int) and not isinstance(n, bool) for n in w)
                 for w in weights)):
             raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "weights must be two [l, i, j] lists of whole numbers, got {value!r}"),
-                value=weights)
+                "Engine", "weights must be two [l, i, j] lists of whole numbers, got {value}"),
+                value=show_value(weights))
         refs = (check_weight(network, WeightRef(*weights[0])),
                 check_weight(network, WeightRef(*weights[1])))
         if refs[0] == refs[1]:
             raise EngineValueError(QT_TRANSLATE_NOOP(
-                "Engine", "weights must name two different weights, got {value!r}"),
-                value=weights)
+                "Engine", "weights must name two different weights, got {value}"),
+                value=show_value(weights))
     return LandscapeChoice(kind, refs, float(span), int(seed))

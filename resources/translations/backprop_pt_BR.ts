@@ -483,7 +483,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="wrapped_strings.py" line="+49"/>
+        <location filename="wrapped_strings.py" line="+50"/>
         <source>Compare two runs</source>
         <translation>Comparar dois treinos</translation>
     </message>
@@ -609,7 +609,7 @@
 <context>
     <name>DataControls</name>
     <message>
-        <location filename="../../ui/training/data_controls.py" line="+64"/>
+        <location filename="../../ui/training/data_controls.py" line="+67"/>
         <source>%1 training and %2 test examples, 1 feature, data seed %4</source>
         <translation>Exemplos: %1 de treinamento e %2 de teste; 1 atributo; semente dos dados %4</translation>
     </message>
@@ -624,12 +624,12 @@
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>(current data)</source>
         <translation>(dados atuais)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
@@ -739,7 +739,12 @@
         <translation>Os atributos de entrada valem para conjuntos de dados de pontos de um plano (dois atributos)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Crossed features (x₁², x₁x₂, …) only for points of a plane (x₁, x₂), such as XOR</source>
+        <translation>Atributos combinados (x₁², x₁x₂, …) só para pontos de um plano (x₁, x₂), como o XOR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Data set</source>
         <translation>Conjunto de dados</translation>
     </message>
@@ -749,12 +754,12 @@
         <translation>Ruído</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Test set</source>
         <translation>Conjunto de teste</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
@@ -1180,14 +1185,9 @@
         <translation>os pontos do plano viraram entradas da rede de formato {shape}; a rede recebe {n} entradas por ponto</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="+240"/>
+        <location filename="../../engine/validation.py" line="+241"/>
         <source>Θ({l}) must keep shape {shape}, got {got}</source>
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>expected {count} matrices, got {got}</source>
-        <translation>esperavam-se {count} matrizes, mas vieram {got}</translation>
     </message>
     <message>
         <location filename="../../engine/network.py" line="+122"/>
@@ -1224,7 +1224,7 @@
     </message>
     <message>
         <location filename="../../engine/lesson/health.py" line="+114"/>
-        <location filename="../../engine/validation.py" line="-30"/>
+        <location filename="../../engine/validation.py" line="-26"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
@@ -1356,7 +1356,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../engine/files/session_comparison.py" line="+78"/>
+        <location filename="../../engine/files/session_comparison.py" line="+108"/>
         <source>{name} must be a JSON object</source>
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
@@ -1378,7 +1378,7 @@
     <message>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+6"/>
-        <location filename="../../engine/files/session_training.py" line="+181"/>
+        <location filename="../../engine/files/session_training.py" line="+183"/>
         <source>{name} is missing</source>
         <translation>{name} está faltando</translation>
     </message>
@@ -1423,12 +1423,22 @@
         <translation>um objeto</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{first} or {second}</source>
         <translation>{first} ou {second}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>{name} must be at most {hi:g}, got {value}</source>
+        <translation>{name} deve ser no máximo {hi:g}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} must be at least {lo:g}, got {value}</source>
+        <translation>{name} deve ser no mínimo {lo:g}, mas é {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+63"/>
         <location filename="../../engine/files/session_training.py" line="+12"/>
         <location filename="../../engine/lesson/history.py" line="+322"/>
@@ -1457,14 +1467,27 @@
         <translation>{name} deve ser um número inteiro 0..{limit}, mas é {value}</translation>
     </message>
     <message>
+        <location line="+34"/>
+        <location filename="../../engine/files/session_training.py" line="+5"/>
+        <location line="+43"/>
+        <source>the number of entries in {name} is {count}; expected {width}</source>
+        <translation>o número de entradas em {name} é {count}; esperava-se {width}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the number of rows of {name} is {count}; expected {rows}</source>
+        <translation>o número de linhas de {name} é {count}; esperava-se {rows}</translation>
+    </message>
+    <message>
         <location filename="../../engine/files/lesson.py" line="-19"/>
         <location line="+24"/>
-        <location filename="../../engine/files/session_checks.py" line="+10"/>
+        <location filename="../../engine/files/session_checks.py" line="-37"/>
+        <location filename="../../engine/files/session_comparison.py" line="-25"/>
         <source>{name} must be one of {allowed}, got {value}</source>
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+136"/>
+        <location filename="../../engine/files/session_format.py" line="+137"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1484,22 +1507,10 @@
         <translation>{name} deve ser uma lista de números, mas é {value}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../engine/files/session_training.py" line="+5"/>
-        <location line="+43"/>
-        <source>{name} has {count} numbers; expected {width}</source>
-        <translation>{name} tem {count} números; esperavam-se {width}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <location filename="../../engine/files/session_training.py" line="+5"/>
         <source>{name} must be a number, got {value}</source>
         <translation>{name} deve ser um número, mas é {value}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{name} has {count} rows; expected {rows}</source>
-        <translation>{name} tem {count} linhas; esperavam-se {rows}</translation>
     </message>
     <message>
         <location filename="../../engine/files/session_write.py" line="+145"/>
@@ -1512,7 +1523,7 @@
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="-44"/>
+        <location filename="../../engine/files/session_format.py" line="-45"/>
         <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
         <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
     </message>
@@ -1528,11 +1539,11 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>network.thetas has {count} matrices; layer_sizes {sizes} need {needed}</source>
-        <translation>network.thetas tem {count} matrizes; layer_sizes {sizes} exige {needed}</translation>
+        <source>the number of matrices in network.thetas is {count}; layer_sizes {sizes} need {needed}</source>
+        <translation>o número de matrizes em network.thetas é {count}; layer_sizes {sizes} exige {needed}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>network: {reason}</source>
         <translation>network: {reason}</translation>
     </message>
@@ -1602,7 +1613,7 @@
         <translation>data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_checks.py" line="+16"/>
+        <location filename="../../engine/files/session_checks.py" line="+25"/>
         <source>history holds more than {limit} values</source>
         <translation>history contém mais de {limit} valores</translation>
     </message>
@@ -1664,7 +1675,7 @@
         <translation>paisagem do custo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+33"/>
+        <location filename="../../engine/files/session_format.py" line="+34"/>
         <source>the file is larger than the {limit} MB limit</source>
         <translation>o arquivo passa do limite de {limit} MB</translation>
     </message>
@@ -1714,7 +1725,7 @@
         <translation>não há exemplos para o passo a passo (m = {m})</translation>
     </message>
     <message>
-        <location filename="../../engine/validation.py" line="-171"/>
+        <location filename="../../engine/validation.py" line="-172"/>
         <source>a network needs at least 2 layers (input and output), got {count}</source>
         <translation>uma rede precisa de pelo menos 2 camadas (entrada e saída), mas tem {count}</translation>
     </message>
@@ -1785,11 +1796,31 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Θ({l}) has shape {shape} but Θ({previous}) has {rows} rows: Θ({l}) needs {columns} columns (1 bias + {rows})</source>
-        <translation>Θ({l}) tem forma {shape}, mas Θ({previous}) tem {rows} linhas: Θ({l}) precisa de {columns} colunas (1 de viés + {rows})</translation>
+        <source>Θ({l}) has shape {shape} but Θ({previous}) has shape {prev_shape}: Θ({l}) needs {columns} columns (1 bias + {rows})</source>
+        <translation>Θ({l}) tem formato {shape}, mas Θ({previous}) tem formato {prev_shape}: Θ({l}) precisa de {columns} colunas (1 viés + {rows})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>{name} must have shape (m, {inputs}) to match the network&apos;s input layer s(1) = {inputs}, got {shape}</source>
+        <translation>{name} deve ter formato (m, {inputs}) para casar com a camada de entrada da rede, s(1) = {inputs}, mas tem {shape}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>X and Y must have one row per example, the same number: X has {m}, Y {rows}</source>
+        <translation>X e Y devem ter uma linha por exemplo, o mesmo número: X tem {m}, Y {rows}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Y must have shape ({m}, {outputs}) to match the network&apos;s output layer s(L) = {outputs}, got {shape}</source>
+        <translation>Y deve ter formato ({m}, {outputs}) para casar com a camada de saída da rede, s(L) = {outputs}, mas tem {shape}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the number of matrices must be {count}, one per Θ(l), got {got}</source>
+        <translation>o número de matrizes deve ser {count}, uma por Θ(l), mas é {got}</translation>
+    </message>
+    <message>
+        <location line="-111"/>
         <source>{name} is not numeric: {reason}</source>
         <translation>{name} não é numérico: {reason}</translation>
     </message>
@@ -1799,12 +1830,7 @@
         <translation>{name} deve ser uma matriz 2-D de forma (m, {inputs}), mas tem forma {shape}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{name} has {columns} columns but the network has {inputs} inputs (expected shape (m, {inputs}), got {shape})</source>
-        <translation>{name} tem {columns} colunas, mas a rede tem {inputs} entradas (forma esperada (m, {inputs}), recebida {shape})</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>{name} has no examples (shape {shape})</source>
         <translation>{name} não tem exemplos (forma {shape})</translation>
     </message>
@@ -1839,17 +1865,7 @@
         <translation>Y deve ser (m, {outputs}) ou rótulos 1-D, mas tem forma {shape}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>X has {m} examples but Y has {rows} rows</source>
-        <translation>X tem {m} exemplos, mas Y tem {rows} linhas</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Y has {columns} columns but the network has {outputs} outputs (expected shape ({m}, {outputs}))</source>
-        <translation>Y tem {columns} colunas, mas a rede tem {outputs} saídas (forma esperada ({m}, {outputs}))</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>targets out of range: cross-entropy needs targets in [0, 1], got values from {lo:g} to {hi:g}</source>
         <translation>alvos fora do intervalo: a entropia cruzada precisa de alvos em [0; 1], mas eles vão de {lo:g} a {hi:g}</translation>
     </message>
@@ -1926,24 +1942,29 @@
         <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_comparison.py" line="-14"/>
+        <location filename="../../engine/files/session_comparison.py" line="-17"/>
         <source>{name} must be empty when nothing is changed</source>
         <translation>{name} deve ficar vazio quando nada muda</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
+        <source>{name} is {value}, but the compared network must be the main one except for its {change}: expected {expected}</source>
+        <translation>{name} é {value}, mas a rede comparada deve ser a principal exceto pelo(a) {change}: esperava-se {expected}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{name} must be at least start_epoch ({start}), got {value}</source>
         <translation>{name} deve ser no mínimo start_epoch ({start}), mas é {value}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../engine/files/session_training.py" line="-115"/>
-        <location line="+43"/>
-        <source>{name} has {count} matrices; expected {needed}, one per Θ(l)</source>
-        <translation>{name} tem {count} matrizes; esperavam-se {needed}, uma por Θ(l)</translation>
+        <location filename="../../engine/files/session_training.py" line="-117"/>
+        <location line="+44"/>
+        <source>the number of matrices in {name} is {count}; expected {needed}, one per Θ(l)</source>
+        <translation>o número de matrizes em {name} é {count}; esperava-se {needed}, uma por Θ(l)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>comparison: {reason}</source>
         <translation>comparação: {reason}</translation>
     </message>
@@ -1953,7 +1974,7 @@
         <translation>{name} tem a forma {shape}; Θ({l}) tem {expected}</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>{name} must be a multiple of settings.batch_size ({batch}), got {value}</source>
         <translation>{name} deve ser um múltiplo de settings.batch_size ({batch}), mas é {value}</translation>
     </message>
@@ -2025,7 +2046,7 @@
         <translation>a superfície de custo precisa de 2..{most} passos por lado, recebeu {steps}</translation>
     </message>
     <message>
-        <location filename="../../engine/mistakes.py" line="+74"/>
+        <location filename="../../engine/mistakes.py" line="+80"/>
         <source>g instead of g′</source>
         <translation>g em vez de g′</translation>
     </message>
@@ -2175,34 +2196,39 @@
         <translation>atributos de entrada como {features} precisam de dados com dois atributos (pontos de um plano); {name!r} tem {n}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/landscape_choice.py" line="+64"/>
+        <location line="+34"/>
+        <source>input feature {name!r} is listed twice</source>
+        <translation>o atributo de entrada {name!r} aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+66"/>
         <source>it must be an object, got {value}</source>
         <translation>deve ser um objeto, veio {value}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>kind must be one of {allowed}, got {value!r}</source>
-        <translation>kind deve ser um de {allowed}, veio {value!r}</translation>
+        <source>kind must be one of {allowed}, got {value}</source>
+        <translation>kind deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>span must be a number above 0 and at most {most}, got {value!r}</source>
-        <translation>span deve ser um número acima de 0 e no máximo {most}, veio {value!r}</translation>
+        <source>span must be a number above 0 and at most {most:g}, got {value}</source>
+        <translation>span deve ser um número acima de 0 e no máximo {most:g}, mas é {value}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>seed must be a whole number 0 or more, got {value!r}</source>
-        <translation>seed deve ser um número inteiro 0 ou maior, veio {value!r}</translation>
+        <source>seed must be a whole number 0 or more, got {value}</source>
+        <translation>seed deve ser um número inteiro maior ou igual a 0, mas é {value}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>weights must be two [l, i, j] lists of whole numbers, got {value!r}</source>
-        <translation>weights deve ser duas listas [l, i, j] de números inteiros, veio {value!r}</translation>
+        <location line="+10"/>
+        <source>weights must be two [l, i, j] lists of whole numbers, got {value}</source>
+        <translation>weights deve ser duas listas [l, i, j] de números inteiros, mas é {value}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>weights must name two different weights, got {value!r}</source>
-        <translation>weights deve nomear dois pesos diferentes, veio {value!r}</translation>
+        <source>weights must name two different weights, got {value}</source>
+        <translation>weights deve indicar dois pesos diferentes, mas é {value}</translation>
     </message>
     <message>
         <location filename="../../engine/lesson/landscape_plane.py" line="-89"/>
@@ -2248,6 +2274,41 @@
         <location line="+84"/>
         <source>number of epochs must be ≥ 0, got {count}</source>
         <translation>o número de épocas deve ser ≥ 0, mas é {count}</translation>
+    </message>
+    <message>
+        <location filename="../../engine/mistake_effect.py" line="+29"/>
+        <source>With λ = 0 this mistake changes no number here: set λ &gt; 0 to see it.</source>
+        <translation>Com λ = 0 este erro não muda nenhum número aqui: ponha λ &gt; 0 para vê-lo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every bias weight is 0, so this mistake changes no number here.</source>
+        <translation>Todos os pesos de viés são 0, então este erro não muda nenhum número aqui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With m = 1 example this mistake changes no number here: step through more examples to see it.</source>
+        <translation>Com m = 1 exemplo este erro não muda nenhum número aqui: percorra mais exemplos para vê-lo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This mistake changes no number: d(1) costs work, but no Θ uses it.</source>
+        <translation>Este erro não muda nenhum número: d(1) dá trabalho, mas nenhum Θ o usa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With cross-entropy d(L) = a(L) − y is right, so this mistake changes no number here: choose the squared error to see it.</source>
+        <translation>Com a entropia cruzada d(L) = a(L) − y está certo, então este erro não muda nenhum número aqui: escolha o erro quadrático para vê-lo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With a linear output g′ = 1, so this mistake changes no number here: choose a sigmoid output to see it.</source>
+        <translation>Com uma saída linear g′ = 1, então este erro não muda nenhum número aqui: escolha uma saída sigmoide para vê-lo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without a hidden layer there is no hidden delta, so this mistake changes no number here: add a hidden layer to see it.</source>
+        <translation>Sem camada oculta não há delta oculto, então este erro não muda nenhum número aqui: acrescente uma camada oculta para vê-lo.</translation>
     </message>
 </context>
 <context>
@@ -2485,7 +2546,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-69"/>
+        <location filename="wrapped_strings.py" line="-70"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2983,7 +3044,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+52"/>
+        <location filename="wrapped_strings.py" line="+53"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -3247,7 +3308,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-119"/>
+        <location filename="wrapped_strings.py" line="-121"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3272,7 +3333,7 @@
         <translation>Coluna {j}: sai do neurônio {j} da camada {l}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>bias</source>
         <translation>viés</translation>
@@ -3311,7 +3372,7 @@
         <translation>Camada {l}</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="-21"/>
+        <location filename="wrapped_strings.py" line="-20"/>
         <source>One accumulator per weight matrix, the same shape as Θ(l), all zeros.</source>
         <translation>Um acumulador por matriz de pesos, com as mesmas dimensões de Θ(l), todo em zeros.</translation>
     </message>
@@ -3326,12 +3387,12 @@
         <translation>α = {a} é a taxa de aprendizado.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, step t = {t}; m and v are the moments training holds, m̂ and v̂ their bias-corrected values.</source>
         <translation>Adam: α = {a}, β₁ = {b1}, β₂ = {b2}, ε = {e}, passo t = {t}; m e v são os momentos que o treinamento guarda, m̂ e v̂ seus valores com correção de viés.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>The struck-out first entry belongs to the bias unit “+1”: it has no inputs, so it gets no error and is dropped. &lt;b&gt;Correction to the notes:&lt;/b&gt; multiply by the derivative g′(z({l})), not by g(z({l})); and l runs from L−1 down to 2, never to the input layer.</source>
         <translation>A primeira entrada, riscada, é da unidade de viés “+1”: ela não tem entradas, então não recebe erro e é descartada. &lt;b&gt;Correção da apostila:&lt;/b&gt; multiplique pela derivada g′(z({l})), não por g(z({l})); e l vai de L−1 até 2, nunca até a camada de entrada.</translation>
     </message>
@@ -3363,7 +3424,7 @@
         <translation>Perda deste exemplo: {f} = &lt;b&gt;{v}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>Column j = 0 (the bias weights, struck out in D) is kept: frozen biases are not updated.</source>
         <translation>A coluna j = 0 (os pesos de viés, riscados em D) é mantida: vieses congelados não são atualizados.</translation>
     </message>
@@ -3371,6 +3432,11 @@
         <location line="-1"/>
         <source>sign</source>
         <translation>sinal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>m = {m} example(s), λ = {lam}. &lt;b&gt;The mistake: λΘ({l}) is added to the bias column j = 0 too,&lt;/b&gt; which backpropagation leaves unregularized (there D({l}) should be (1/m)·Δ({l}) only).</source>
+        <translation>m = {m} exemplo(s), λ = {lam}. &lt;b&gt;O erro: λΘ({l}) é somado também à coluna de viés j = 0,&lt;/b&gt; que a retropropagação deixa sem regularização (nela D({l}) deveria ser apenas (1/m)·Δ({l})).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3398,7 +3464,7 @@
         <translation>nova v({l})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>m = {m} example(s), λ = {lam}. &lt;b&gt;The bias column j = 0 (struck out in Θ) is not regularized:&lt;/b&gt; there D({l}) = (1/m)·Δ({l}) only. (The notes write this condition as “l = 0”; it is the column index j.) D({l}) = ∂J/∂Θ({l}).</source>
         <translation>m = {m} exemplo(s), λ = {lam}. &lt;b&gt;A coluna de viés j = 0 (riscada em Θ) não é regularizada:&lt;/b&gt; nela D({l}) = (1/m)·Δ({l}) apenas. (A apostila escreve essa condição como “l = 0”; trata-se do índice de coluna j.) D({l}) = ∂J/∂Θ({l}).</translation>
     </message>
@@ -3406,7 +3472,12 @@
 <context>
     <name>MistakeBanner</name>
     <message>
-        <location filename="../../ui/stepper/what_if.py" line="+59"/>
+        <location filename="../../ui/stepper/what_if.py" line="+61"/>
+        <source>What if… %1 is switched on: here it changes no number</source>
+        <translation>E se… %1 está ligado: aqui não muda nenhum número</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What if… %1 is switched on: extra work, the same D</source>
         <translation>E se… %1 está ligado: trabalho a mais, o mesmo D</translation>
     </message>
@@ -3469,7 +3540,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+97"/>
+        <location filename="wrapped_strings.py" line="+114"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -3620,7 +3691,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-160"/>
+        <location filename="wrapped_strings.py" line="-162"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3914,7 +3985,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+45"/>
+        <location filename="wrapped_strings.py" line="+46"/>
         <source>All {m} examples</source>
         <translation>Todos os {m} exemplos</translation>
     </message>
@@ -4639,7 +4710,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+113"/>
+        <location filename="wrapped_strings.py" line="+114"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -4823,7 +4894,7 @@
         <translation>Nenhum — o algoritmo correto</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>Gradient check: too many weights to check here.</source>
         <translation>Verificação do gradiente: pesos demais para verificar aqui.</translation>
     </message>
@@ -4833,7 +4904,17 @@
         <translation>Θ(%1): %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>agrees: this D is the gradient, since the mistake changes no number here</source>
+        <translation>confere: este D é o gradiente, pois aqui o erro não muda nenhum número</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>agrees: this D is the gradient — the mistake is in the update, which climbs it</source>
+        <translation>confere: este D é o gradiente — o erro está na atualização, que sobe por ele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>agrees: this D is the gradient</source>
         <translation>confere: este D é o gradiente</translation>
     </message>
@@ -4851,7 +4932,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-159"/>
+        <location filename="wrapped_strings.py" line="-161"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

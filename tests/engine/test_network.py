@@ -3,6 +3,8 @@ configuration, agreement with a plain reference, training options and bad input.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -262,7 +264,8 @@ def test_divergence_raises_and_keeps_the_last_finite_weights():
 # --- bad input -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("thetas", "why"), [
-    ([np.ones((2, 3)), np.ones((1, 4))], r"Θ\(2\) has shape \(1, 4\) but Θ\(1\) has 2 rows"),
+    ([np.ones((2, 3)), np.ones((1, 4))],
+     r"Θ\(2\) has shape \(1, 4\) but Θ\(1\) has shape \(2, 3\)"),
     ([np.ones(3)], r"Θ\(1\) must be a 2-D matrix"),
     ([np.array([[1.0, np.nan]])], r"Θ\(1\) contains NaN"),
     ([np.ones((2, 1))], r"column 0 holds the bias"),
@@ -295,17 +298,20 @@ def test_unknown_names_are_named(kw, why):
 
 
 @pytest.mark.parametrize(("X", "Y", "why"), [
-    (np.zeros((4, 3)), np.zeros((4, 1)), "X has 3 columns but the network has 2 inputs"),
-    (np.zeros((4, 2)), np.zeros((5, 1)), "X has 4 examples but Y has 5 rows"),
+    (np.zeros((4, 3)), np.zeros((4, 1)),
+     "X must have shape (m, 2) to match the network's input layer s(1) = 2, got (4, 3)"),
+    (np.zeros((4, 2)), np.zeros((5, 1)),
+     "X and Y must have one row per example, the same number: X has 4, Y 5"),
     (np.array([[0.0, np.nan]]), np.zeros((1, 1)), "X contains NaN or infinite values"),
     (np.zeros((1, 2)), np.array([[np.inf]]), "Y contains NaN or infinite"),
     (np.zeros((2, 2)), np.array([[0.5], [2.0]]), "targets out of range"),
-    (np.zeros((2, 2)), np.zeros((2, 2)), "Y has 2 columns but the network has 1 outputs"),
+    (np.zeros((2, 2)), np.zeros((2, 2)),
+     "Y must have shape (2, 1) to match the network's output layer s(L) = 1, got (2, 2)"),
     ([["a", "b"]], np.zeros((1, 1)), "X is not numeric"),
 ])
 def test_bad_data_is_named(X, Y, why):
     net = Network([2, 3, 1], rng=np.random.default_rng(0))
-    with pytest.raises(ValueError, match=why):
+    with pytest.raises(ValueError, match=re.escape(why)):
         net.cost(X, Y)
 
 

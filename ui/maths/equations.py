@@ -248,7 +248,10 @@ class EquationBuilder:
         else:
             eq = f'<p class="eq">D({l}) = (1/{num(m)})(Δ({l}) + {num(lam)}·Θ({l}))</p>'
         eq += self.row(op(f"D({l}) = 1/{num(m)} · ("), self.mat(f"Δ({l})", Delta))
-        eq += self.row(op(f"+ {num(lam)} ·"), self.mat(f"Θ({l})", T, unused_col0=True),
+        # With the "λ on the bias column" mistake column 0 is regularized (wrongly): not struck.
+        bias_too = trace.mistake is Mistake.REGULARIZE_BIAS
+        eq += self.row(op(f"+ {num(lam)} ·"),
+                       self.mat(f"Θ({l})", T, unused_col0=not bias_too),
                        op("" if lam1 else ")"))
         if lam1:
             eq += self.row(op(f"+ {num(lam1)} ·"),
@@ -257,19 +260,25 @@ class EquationBuilder:
         rows = []
         for i in range(min(D.shape[0], 2)):
             for j in range(min(D.shape[1], 3)):
-                reg = "" if j == 0 else f" + {num(lam)} · {num(T[i, j], self.digits)}"
+                reg = ("" if j == 0 and not bias_too
+                       else f" + {num(lam)} · {num(T[i, j], self.digits)}")
                 if lam1 and j:
                     reg += f" + {num(lam1)} · ({num(np.sign(T[i, j]))})"
                 rows.append(f"D({l}){sub(i + 1)}{sub(j)} = 1/{num(m)} · "
                             f"({num(Delta[i, j], self.digits)}{reg}) = "
                             f"<b>{num(D[i, j], self.digits)}</b>")
         eq += '<p class="scalar">' + "<br>".join(rows) + "</p>"
-        note = self.note(_tr("m = {m} example(s), λ = {lam}. <b>The bias column j = 0 (struck "
-                             "out in Θ) is not regularized:</b> there D({l}) = (1/m)·Δ({l}) "
-                             "only. (The notes write this condition as “l = 0”; it is the "
-                             "column index j.) "
-                             "D({l}) = ∂J/∂Θ({l}).")
-                         .replace("{m}", num(m)).replace("{lam}", num(lam))
+        if bias_too:
+            text = _tr("m = {m} example(s), λ = {lam}. <b>The mistake: λΘ({l}) is added to the "
+                       "bias column j = 0 too,</b> which backpropagation leaves unregularized "
+                       "(there D({l}) should be (1/m)·Δ({l}) only).")
+        else:
+            text = _tr("m = {m} example(s), λ = {lam}. <b>The bias column j = 0 (struck "
+                       "out in Θ) is not regularized:</b> there D({l}) = (1/m)·Δ({l}) "
+                       "only. (The notes write this condition as “l = 0”; it is the "
+                       "column index j.) "
+                       "D({l}) = ∂J/∂Θ({l}).")
+        note = self.note(text.replace("{m}", num(m)).replace("{lam}", num(lam))
                          .replace("{l}", str(l)))
         if lam1:
             note += self.note(_tr("L1: λ₁ = {lam1} adds (λ₁/m)·sign(Θ) to each non-bias weight's "

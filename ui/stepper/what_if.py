@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout
 
 from engine.gradient_check import layer_differences
 from engine.messages import Message
+from engine.mistake_effect import trace_no_effect_reason
 from engine.mistakes import SWITCHES, Mistake
 from ui.look import theme as look
 from ui.look.messages import translate_message
@@ -48,13 +49,20 @@ class MistakeBanner(QLabel):
                            f"color: white; font-weight: bold; padding: 4px 8px; "
                            f"border-radius: 4px; }}")
 
-    def show_mistake(self, mistake: Mistake | None) -> None:
-        """Show what ``mistake`` is and does, or hide the banner for None."""
+    def show_mistake(self, mistake: Mistake | None, no_effect: str = "") -> None:
+        """Show what ``mistake`` is and does, or hide the banner for None; ``no_effect`` is the
+        engine's sentence when the mistake changes no number here (engine/mistake_effect.py)."""
         if mistake is None:
             self.hide()
             self.setToolTip("")
             return
         title = engine_text(mistake.title)
+        if no_effect:       # nothing differs from backpropagation here: claim nothing else
+            head = self.tr("What if… %1 is switched on: here it changes no number").replace(
+                "%1", title)
+            self.setText(f"{head}\n{engine_text(mistake.consequence)}. {engine_text(no_effect)}")
+            self.show()
+            return
         if mistake is Mistake.L_DOWN_TO_1:
             head = self.tr("What if… %1 is switched on: extra work, the same D").replace(
                 "%1", title)
@@ -109,18 +117,28 @@ class WhatIf(QObject):
             else:
                 action.setText(engine_text(mistake.title))
                 action.setStatusTip(engine_text(mistake.consequence))
-        self.banner.show_mistake(self.state.mistake)
+        self.banner.show_mistake(self.state.mistake, self.no_effect())
         self._show_check()
 
     def _on_state_mistake_changed(self, *_: object) -> None:
         mistake = self.state.mistake
         self.actions[mistake].setChecked(True)
-        self.banner.show_mistake(mistake)
+        self.banner.show_mistake(mistake, self.no_effect())
         self._check()
+
+    def no_effect(self) -> str:
+        """Return the engine's sentence saying the mistake changes no number for the traced
+        network and settings ("" when it changes some, or none is on)."""
+        trace = self.stepper.trace
+        if self.state.mistake is None or trace is None or trace.mistake is not self.state.mistake:
+            return ""
+        return trace_no_effect_reason(trace)
 
     def _on_stepper_trace_changed(self) -> None:
         if self.state.mistake is None:
             return
+        # λ, m or the network may have changed what the mistake does.
+        self.banner.show_mistake(self.state.mistake, self.no_effect())
         # The check costs two costs per weight (0.2 s for the digits network): not on every
         # redraw while training runs, once when it stops.
         if self.state.training:
@@ -150,9 +168,18 @@ class WhatIf(QObject):
         loc = QLocale()
         parts = [self.tr("Θ(%1): %2").replace("%1", str(l)).replace(
                  "%2", loc.toString(float(v), "e", 1)) for l, v in enumerate(self.differences, 1)]
-        verdict = (self.tr("agrees: this D is the gradient")
-                   if max(self.differences, default=0.0) < CHECK_AGREES
-                   else self.tr("fails: this D is not the gradient of J"))
+        agrees = max(self.differences, default=0.0) < CHECK_AGREES
+        no_effect = self.no_effect()
+        if agrees and no_effect:
+            verdict = self.tr("agrees: this D is the gradient, since the mistake changes no "
+                              "number here")
+        elif agrees and self.state.mistake is Mistake.UPDATE_UPHILL:
+            verdict = self.tr("agrees: this D is the gradient — the mistake is in the update, "
+                              "which climbs it")
+        elif agrees:
+            verdict = self.tr("agrees: this D is the gradient")
+        else:
+            verdict = self.tr("fails: this D is not the gradient of J")
         return self.tr("Gradient check against this D (largest relative difference per "
                        "layer): %1 — %2").replace("%1", "; ".join(parts)).replace("%2", verdict)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -97,7 +98,19 @@ class DataControls(QWidget):
         row.addWidget(self.ratio_spin, 1)
         row.addWidget(self.regenerate_button)
         self.form.addRow(self._labels[1], row)
-        self.form.addRow(self._labels[2], features)
+        # For data that is not of a plane the boxes would claim inputs the network lacks: one
+        # line says where features can be chosen instead.
+        self.feature_boxes = QWidget()
+        self.feature_boxes.setObjectName("featureBoxes")
+        self.feature_boxes.setLayout(features)
+        self.feature_note = QLabel()
+        self.feature_note.setObjectName("featureNote")
+        self.feature_note.setWordWrap(True)
+        field = QVBoxLayout()
+        field.setContentsMargins(0, 0, 0, 0)
+        field.addWidget(self.feature_boxes)
+        field.addWidget(self.feature_note)
+        self.form.addRow(self._labels[2], field)
         self.form.addRow(self.info)
         self.sync()
         self.retranslate()
@@ -148,6 +161,8 @@ class DataControls(QWidget):
                                strict=True):
             label.setText(text)
         self.ratio_spin.setAccessibleName(tr("Test set"))
+        self.feature_note.setText(tr("Crossed features (x₁², x₁x₂, …) only for points of a "
+                                     "plane (x₁, x₂), such as XOR"))
         self._labels[2].setToolTip(tip)
         self._labels[2].setStatusTip(tip)
         self._update_info()
@@ -191,6 +206,8 @@ class DataControls(QWidget):
             for name, box in self.feature_checks.items():
                 with QSignalBlocker(box):
                     box.setChecked(name in chosen)
+        self.feature_boxes.setHidden(not plane)
+        self.feature_note.setHidden(plane)
         ticked = [box for box in self.feature_checks.values() if box.isChecked()]
         for box in self.feature_checks.values():
             # The last feature ticked cannot be unticked: a network needs an input.

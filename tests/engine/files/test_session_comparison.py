@@ -85,9 +85,10 @@ def _health(c):
     (lambda c: c.update(epoch=-3), "comparison.epoch must be a whole number"),
     (lambda c: c.update(start_epoch=9, epoch=5), "comparison.epoch must be at least"),
     (lambda c: c.update(seed="zero"), "comparison.seed must be a whole number"),
-    (lambda c: c["thetas"].pop(), "comparison.thetas has 1 matrices"),
+    (lambda c: c["thetas"].pop(), "the number of matrices in comparison.thetas is 1; expected 2"),
     (lambda c: c["thetas"][0][0].__setitem__(0, "x"), "comparison.thetas[0] (Θ(1))[0][0]"),
-    (lambda c: c["thetas"][1].append([0.0] * 5), "comparison.thetas[1] (Θ(2)) has 2 rows"),
+    (lambda c: c["thetas"][1].append([0.0] * 5),
+     "the number of rows of comparison.thetas[1] (Θ(2)) is 2; expected 1"),
     (lambda c: c["history"].update(epochs="many"), "comparison: history"),
     (_health, "comparison: "),
     (lambda c: c["training"].update(epoch_position=7), "comparison: training.epoch_position"),
@@ -97,6 +98,33 @@ def test_a_hostile_comparison_is_refused_in_one_line_naming_the_field(edit, word
         loads(_hostile("lr", edit))
     text = str(info.value)
     assert words in text and "\n" not in text
+
+
+@pytest.mark.parametrize(("change", "value", "stored"), [
+    ("lr", 0.05, ["relu"]),                   # weights of a ReLU run under an α change
+    ("activation", "relu", ["tanh"]),         # the main network's g, not the changed one
+    ("mistake", "update-uphill", ["sigmoid"]),
+])
+def test_a_compared_network_other_than_the_main_one_but_for_the_change_is_refused(
+        change, value, stored):
+    main_g = build_preset("xor", seed=0).network.activations
+    assert [str(g) for g in main_g] == ["tanh"]     # what the expectations below assume
+
+    def edit(c):
+        c.update(change=change, value=value, activation=stored)
+    with pytest.raises(SessionError) as info:
+        loads(_hostile(change, edit))
+    text = str(info.value)
+    assert "comparison.activation" in text and change in text and "\n" not in text
+
+
+def test_a_compared_network_with_its_change_is_accepted_and_saved_with_its_activation():
+    session, comparison, _ = _session(Variant("activation", "relu"))
+    doc = json.loads(dumps(session))
+    assert doc["comparison"]["activation"] == ["relu"]
+    assert loads(json.dumps(doc)).comparison.activations == ("relu",)
+    session, comparison, _ = _session(Variant("lr", 0.05))
+    assert json.loads(dumps(session))["comparison"]["activation"] == ["tanh"]
 
 
 def test_a_comparison_that_is_no_object_is_refused():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +46,7 @@ BAD_SESSIONS = {
     "version_as_string.json": "version must be a whole number",
     "missing_network.json": "network is missing",
     "shapes_dont_chain.json": "Θ(2)",
-    "thetas_count_wrong.json": "network.thetas has 1",
+    "thetas_count_wrong.json": "the number of matrices in network.thetas is 1",
     "theta_row_count_wrong.json": "Θ(1)",
     "nan_weight.json": "NaN",
     "infinity_weight.json": "Infinity",
@@ -75,9 +76,10 @@ BAD_SESSIONS = {
     "unknown_preset.json": "preset must be",
     "history_overflow.json": "history.train_cost[1] must be finite",
     "huge_whole_number.json": "a whole number in the file has more than",
-    "optimizer_moment_wrong_shape.json": "training.optimizer.m[1] (Θ(2))[0] has 2 numbers; "
-                                         "expected 3",
-    "optimizer_moment_count_wrong.json": "training.optimizer.velocity has 1 matrices; expected 2",
+    "optimizer_moment_wrong_shape.json":
+        "the number of entries in training.optimizer.m[1] (Θ(2))[0] is 2; expected 3",
+    "optimizer_moment_count_wrong.json":
+        "the number of matrices in training.optimizer.velocity is 1; expected 2",
     "optimizer_moment_overflow.json": "training.optimizer.velocity[0] (Θ(1))[1][2] must be finite",
     "adam_second_moment_negative.json": "training.optimizer.v[0] (Θ(1))[0][0] must be at least 0",
     "optimizer_step_count_negative.json": "training.optimizer.t[0] must be a whole number 0..",
@@ -403,21 +405,44 @@ def _doc_with_training() -> dict:
 
 
 # 10**400 is a valid JSON whole number within Python's digit limit, but beyond any float.
-@pytest.mark.parametrize("where, edit", [
-    ("settings.lr", lambda d: d["settings"].__setitem__("lr", 10**400)),
-    ("settings.lam", lambda d: d["settings"].__setitem__("lam", -10**400)),
-    ("network.thetas", lambda d: d["network"]["thetas"][0][0].__setitem__(0, 10**400)),
-    ("data.X", lambda d: d["data"]["X"][0].__setitem__(0, -10**400)),
+# A bounded setting says its bound, as it does for 1e308; an unbounded number says "finite".
+@pytest.mark.parametrize("where, edit, words", [
+    ("settings.lr", lambda d: d["settings"].__setitem__("lr", 10**400),
+     "must be at most 1e+06, got a 401-digit number"),
+    ("settings.lam", lambda d: d["settings"].__setitem__("lam", -10**400),
+     "must be at least 0, got a negative 401-digit number"),
+    ("network.thetas", lambda d: d["network"]["thetas"][0][0].__setitem__(0, 10**400),
+     "must be finite"),
+    ("data.X", lambda d: d["data"]["X"][0].__setitem__(0, -10**400), "must be finite"),
     ("training.optimizer.velocity", lambda d: d["training"]["optimizer"]["velocity"][1][0]
-     .__setitem__(1, 10**400)),
-    ("training.epoch_costs[1]", lambda d: d["training"]["epoch_costs"].__setitem__(1, 10**400)),
+     .__setitem__(1, 10**400), "must be finite"),
+    ("training.epoch_costs[1]", lambda d: d["training"]["epoch_costs"].__setitem__(1, 10**400),
+     "must be finite"),
 ])
-def test_a_whole_number_beyond_float_range_is_refused_not_a_crash(where, edit):
+def test_a_whole_number_beyond_float_range_is_refused_not_a_crash(where, edit, words):
     doc = _doc_with_training()
     edit(doc)
-    with pytest.raises(SessionError, match="must be finite") as info:
+    with pytest.raises(SessionError, match=re.escape(words)) as info:
         loads(json.dumps(doc))
     assert where in str(info.value)
+
+
+def test_lam1_beyond_the_floats_says_at_most_as_1e308_does():
+    doc = _doc_with_training()
+    for value in (10**400, 1e308):
+        doc["settings"]["lam1"] = value
+        with pytest.raises(SessionError) as info:
+            loads(json.dumps(doc))
+        assert "settings.lam1 must be at most 1e+06" in str(info.value)
+
+
+def test_a_number_field_of_the_wrong_kind_asks_for_a_number_once():
+    doc = _doc_with_training()
+    doc["settings"]["lr"] = "fast"
+    with pytest.raises(SessionError) as info:
+        loads(json.dumps(doc))
+    assert "settings.lr must be a number, got 'fast'" in str(info.value)
+    assert "whole number" not in str(info.value)
 
 
 @pytest.mark.parametrize("seed", [-1, 2**64])

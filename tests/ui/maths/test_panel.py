@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QLocale
@@ -224,3 +226,28 @@ def test_each_layer_writes_its_own_g_and_g_prime(qtbot, g, z_words, prime_words)
     assert prime_words in p.equation_text()
     p.show_step(tr, index_of(tr, Phase.HIDDEN_DELTA, 3))
     assert "1 − tanh²(z)" in p.equation_text()      # layer 3 has its own g: tanh
+
+
+def _gradient_html(qtbot, mistake: str | None, lam: float) -> tuple[str, str]:
+    """Return the equation pane's HTML and text at D(1) of a 2-2-1 network with λ = ``lam``."""
+    net = Network.from_thetas([np.array([[0.5, 0.1, -0.2], [-0.3, 0.4, 0.2]]),
+                               np.array([[0.7, -0.6, 0.3]])], "sigmoid", "sigmoid",
+                              "squared_error")
+    trace = net.trace(np.array([[0.2, 0.9], [0.6, 0.1]]), np.array([[0.3], [0.8]]), lam=lam,
+                      mistake=mistake)
+    p = MathPanel(trace, 0)
+    qtbot.addWidget(p)
+    p.show_step(trace, index_of(trace, Phase.GRADIENT, 1))
+    return p._equation.toHtml(), p.equation_text()
+
+
+def test_regularizing_the_bias_column_does_not_strike_it_out_and_writes_its_lambda_theta(qtbot):
+    right_html, right = _gradient_html(qtbot, None, 0.5)
+    wrong_html, wrong = _gradient_html(qtbot, "regularize-bias", 0.5)
+    # Θ(1)'s bias column 0.5, −0.3 is struck out (not regularized) only by the correct line.
+    struck = re.compile(r"line-through[^>]*>0\.5<")
+    assert struck.search(right_html) and not struck.search(wrong_html)
+    # Row D(1)₁₀ = 1/2 · (Δ + 0.5 · Θ₁₀) with Θ₁₀ = 0.5 only under the mistake.
+    assert "D(1)₁₀ = 1/2 · (" in wrong and "+ 0.5 · 0.5)" in wrong
+    assert "+ 0.5 · 0.5)" not in right
+    assert "not regularized" in right and "bias column j = 0 too" in wrong

@@ -109,3 +109,36 @@ def test_gradient_check_waits_while_training_runs(window):
     assert window.what_if.differences is None
     window.state.set_training(False)
     assert window.what_if.differences is not None
+
+
+def test_a_mistake_that_changes_no_number_says_so_and_claims_nothing_else(qtbot):
+    w = build_main_window(["--preset", "mazur", "--mistake", "regularize-bias"])
+    qtbot.addWidget(w)
+    text = w.what_if.banner.text()
+    assert "changes no number" in text and "λ = 0" in text
+    assert "NOT backpropagation" not in text
+    status = w.what_if.check_text()
+    assert "agrees" in status and "changes no number" in status
+
+
+def test_regularize_bias_with_lambda_is_not_backpropagation_and_fails_the_check(window):
+    window.state.update_settings(lam=0.5)
+    window.state.set_mistake("regularize-bias")
+    assert window.stepper.trace.lam == 0.5
+    text = window.what_if.banner.text()
+    assert "NOT backpropagation" in text and "changes no number" not in text
+    assert "fails" in window.what_if.check_text()
+
+
+@pytest.mark.parametrize("mistake", ["l-down-to-1", "no-output-g-prime"])
+def test_mistakes_without_effect_on_xor_table_say_so(window, mistake):
+    # xor-table: cross-entropy, so a − y at the output is right; d(1) is never used.
+    window.state.set_mistake(mistake)
+    assert "changes no number" in window.what_if.banner.text()
+    assert "changes no number" in window.what_if.check_text()
+
+
+def test_updating_uphill_says_the_gradient_agrees_but_the_update_climbs(window):
+    window.state.set_mistake("update-uphill")
+    assert "NOT backpropagation" in window.what_if.banner.text()
+    assert "the mistake is in the update" in window.what_if.check_text()

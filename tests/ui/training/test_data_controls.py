@@ -74,3 +74,29 @@ def test_mazurs_example_is_named_as_such(qtbot):
     state.preset = "imported"
     controls.sync()
     assert controls.combo.currentText() == "(current data)"
+
+
+def test_feature_boxes_are_hidden_for_data_that_is_not_a_plane(qtbot):
+    for preset in ("sin", "digits"):
+        controls, _ = _controls(qtbot, preset)
+        controls.show()
+        assert not controls.feature_boxes.isVisible()
+        assert not any(box.isVisible() for box in controls.feature_checks.values())
+        assert controls.feature_note.isVisible()
+        assert "plane" in controls.feature_note.text()
+
+
+def test_feature_boxes_are_shown_for_points_of_a_plane(qtbot):
+    controls, _ = _controls(qtbot, "xor")
+    controls.show()
+    assert all(box.isVisible() for box in controls.feature_checks.values())
+    assert not controls.feature_note.isVisible()
+
+
+def test_feature_boxes_appear_when_the_data_becomes_a_plane(qtbot):
+    controls, state = _controls(qtbot, "sin")
+    controls.show()
+    ds = load("xor", seed=0)
+    state.set_data(ds.X_train, ds.Y_train, ds)
+    controls.sync()
+    assert controls.feature_boxes.isVisible() and not controls.feature_note.isVisible()
