@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ui.canvas.animation import CanvasAnimation
@@ -30,20 +30,15 @@ from ui.canvas.heatmap import HeatMapItem
 from ui.canvas.interaction import SCROLL_KEYS, CanvasInteraction
 from ui.canvas.items import EdgeBundleItem, PulseItem
 from ui.canvas.labels import place_view
-from ui.canvas.layout import MIN_HEIGHT, Layout, compute_layout, layer_kinds, theta_kind
+from ui.canvas.layout import Layout, compute_layout, layer_kinds, theta_kind
 from ui.canvas.legend import NetworkLegend
 from ui.canvas.maps import MapColumnItem
 from ui.canvas.neurons import NeuronColumnItem
 from ui.canvas.note import CanvasNote
+from ui.canvas.overlays import apply_look, place_overlays
 from ui.canvas.queries import CanvasQueries
 from ui.look import palette
 from ui.look.palette import LIGHT, Theme
-
-# Height (px) the drawing keeps before the legend gives way: the smallest area a layout is made
-# for (below it the neurons run into the captions and the bottom row is cut off, as Mazur's was
-# at 1280×720), grown with the square of the presenter scale, as the neurons' and captions' sizes
-# and their spacing all grow.
-MIN_DRAWING_H = MIN_HEIGHT
 
 
 class NetworkView(CanvasQueries, QGraphicsView):
@@ -85,11 +80,11 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self.bundles: list[EdgeBundleItem | HeatMapItem] = []
         self.captions = CanvasCaptions()
         self.focused: tuple[int, int] = (0, -1)
-        self._highlight: tuple[tuple[int, ...], int | None] = ((), None)
+        self.highlight: tuple[tuple[int, ...], int | None] = ((), None)
         self.interaction = CanvasInteraction(self)
         self.animation = CanvasAnimation(self)
         self.legend = NetworkLegend(self)
-        self._legend_wanted = True
+        self.legend_wanted = True
         self.top_margin = 0         # a strip above the drawing for its owner's label (Compare…)
         self.note = CanvasNote(self)
         self.set_architecture(layer_sizes)
@@ -140,7 +135,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self._scene.addItem(self.pulse)
         self.focus_item = FocusItem()
         self._scene.addItem(self.focus_item)
-        self._highlight, self.focused = ((), None), (0, -1)
+        self.highlight, self.focused = ((), None), (0, -1)
         self._apply_look()
         self.retranslate()
         self._relayout()
@@ -162,7 +157,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
                 b.set_geometry(lay.sources(b.l), lay.targets(b.l))
         self.captions.place(lay)
         place_view(self)      # after the captions: the labels keep clear of them
-        self._show_focus()
+        show_focus(self)
         # A scene larger than the drawing gives the hidden scroll bars range, so dragging pans.
         self._scene.setSceneRect(-lay.width, -lay.height, 3 * lay.width, 3 * lay.height)
         if not self.interaction.user_zoomed:
@@ -206,7 +201,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
             b.set_theta(t, top)
         self.thetas = thetas
         if self.focused[0] > 0:
-            self._show_focus()
+            show_focus(self)
         self._update_note()
 
     def set_neuron_values(self, layer: int, values: np.ndarray | None, kind: str) -> None:
@@ -271,7 +266,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
         """Emphasise ``layers`` and the edges of Θ(``edges_of``), dim the rest; nothing given
         shows everything normally. While a unit is focused, everything but its edges is dim."""
         layers = tuple(int(x) for x in layers)
-        self._highlight = (layers, edges_of)
+        self.highlight = (layers, edges_of)
         focus = self.focused[0] > 0
         active = bool(layers) or edges_of is not None or focus
         # Dimming mixes colours toward the background instead of using item opacity:
@@ -300,16 +295,13 @@ class NetworkView(CanvasQueries, QGraphicsView):
         if unit == self.focused:
             return
         self.focused = unit
-        self._show_focus()
-        self.set_highlight(*self._highlight)
+        show_focus(self)
+        self.set_highlight(*self.highlight)
         self.unit_focused.emit(*unit)
 
     def focus_edges(self) -> list[FocusEdge]:
         """Return the edges the focus draws now (empty without a focus or before weights)."""
         return list(self.focus_item.edges)
-
-    def _show_focus(self) -> None:
-        show_focus(self)
 
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide the value labels on neurons."""
@@ -321,7 +313,7 @@ class NetworkView(CanvasQueries, QGraphicsView):
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend strip (e.g. when the window places a legend elsewhere)."""
-        self._legend_wanted = bool(visible)
+        self.legend_wanted = bool(visible)
         self._place_overlays()
 
     # look
@@ -339,43 +331,10 @@ class NetworkView(CanvasQueries, QGraphicsView):
         self._relayout()
 
     def _apply_look(self) -> None:
-        th, s = self.theme, self.scale_factor
-        self.setBackgroundBrush(QBrush(palette.qcolor(th.background)))
-        for item in (*self.columns, *self.bundles, *filter(None, self.maps)):
-            item.set_look(th, s)
-        self.captions.set_look(th, s, self.font())
-        if self.layout_ is not None:
-            self._show_focus()
-        self.legend.set_look(th, s)
-        self.note.setStyleSheet(f"QLabel {{ background: {th.note_background}; color: {th.text};"
-                                f" padding: 3px 6px; font-size: {round(9 * s)}pt; }}")
-        self.set_highlight(*self._highlight)
-        self._place_overlays()
+        apply_look(self)
 
     def _place_overlays(self) -> None:
-        """Put the note and legend in a bottom margin, so they never cover the drawing."""
-        w = self.width() - 2 * self.frameWidth()
-        nh = max(self.note.heightForWidth(w), 0) if self.note.text() else 0
-        lh = 0
-        # In a short view the drawing matters more than the full legend (its tooltip stays),
-        # nor may it go below the height its captions and neurons need (presenter mode, a
-        # short window): the layout cannot shrink the neurons past that. Then one row of
-        # symbols, if the drawing keeps the layout's smallest area at this scale.
-        s = self.scale_factor
-        for compact, least in ((False, MIN_DRAWING_H * s ** 2), (True, MIN_DRAWING_H * s)):
-            if not self._legend_wanted:
-                break
-            self.legend.set_compact(compact)
-            lh = self.legend.height_for(w)
-            if nh + lh <= 0.4 * self.height() and self.height() - nh - lh >= least:
-                break
-            lh = 0
-        self.legend.setVisible(lh > 0)
-        self.setViewportMargins(0, self.top_margin, 0, lh + nh)
-        bottom = self.height() - self.frameWidth()
-        self.note.setGeometry(self.frameWidth(), bottom - lh - nh, w, nh)
-        self.note.setVisible(bool(self.note.text()))
-        self.legend.setGeometry(self.frameWidth(), bottom - lh, w, lh)
+        place_overlays(self)
 
     def set_top_margin(self, height: int) -> None:
         """Keep a strip of ``height`` px above the drawing (for a label there), or none."""

@@ -96,7 +96,8 @@ def test_the_signed_fill_entry_is_translated_to_pt_br(qtbot):
 def test_presenter_legend_gives_way_to_a_short_drawing(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from ui.canvas.view import MIN_DRAWING_H, NetworkView
+    from ui.canvas.overlays import MIN_DRAWING_H
+    from ui.canvas.view import NetworkView
 
     view = NetworkView([2, 2, 2])
     qtbot.addWidget(view)
