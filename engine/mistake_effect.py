@@ -87,3 +87,9 @@ def trace_no_effect_reason(trace: Any) -> str:
     return no_effect_reason(trace.mistake, thetas=trace.thetas, output=trace.output,
                             loss=trace.loss, lam=float(trace.lam), lr=float(trace.lr),
                             m=int(np.asarray(trace.X).shape[0]))
+
+
+def has_effect(mistake: Mistake, network: Any, settings: Any, m: int) -> bool:
+    """Return whether ``mistake`` changes any number for ``network`` (an engine Network),
+    ``settings`` (its ``lam`` and ``lr``) and ``m`` examples."""
+    return not network_no_effect_reason(mistake, network, settings, m)

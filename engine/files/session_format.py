@@ -63,12 +63,7 @@ from engine.files.session_write import (  # noqa: F401 (the format's public name
 from engine.initializers import INITIALIZERS
 from engine.lesson.presets import PRESETS
 from engine.losses import LOSSES
-from engine.messages import (
-    QT_TRANSLATE_NOOP,
-    in_file,
-    reason,
-    show_name,
-)
+from engine.messages import QT_TRANSLATE_NOOP, in_file, reason, show_name
 from engine.mistakes import SWITCHES
 from engine.network import Network
 from engine.optimizers import OPTIMIZERS

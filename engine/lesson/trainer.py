@@ -13,7 +13,6 @@ one sentence. Shapes: X (m, s(1)), Y (m, s(L)), Θ(l) (s(l+1), 1 + s(l)).
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 import time
@@ -28,10 +27,11 @@ from engine.lesson.divergence import Checkpoint, diagnose, moderate
 from engine.lesson.history import HistoryPoint, LossHistory
 from engine.lesson.scoring import accuracy
 from engine.lesson.settings import Settings
+from engine.lesson.update_preview import preview_update
 from engine.messages import Message
-from engine.mistakes import check_mistake, rules_for, step_direction
+from engine.mistakes import check_mistake
 from engine.network import DivergenceError, Network
-from engine.optimizers import Optimizer, UpdatePreview, make_optimizer, step_preview
+from engine.optimizers import Optimizer, UpdatePreview, make_optimizer
 
 # Test cost and accuracies are measured on every MEASURE_EVERY-th epoch of the history's stride:
 # epochs only (never the clock), so a run of N epochs has the same test curve blocking or live,
@@ -387,24 +387,3 @@ class Trainer:
         """Return the update one training step on (X, Y) would make now — with the settings'
         optimizer and the moments held — without changing the network or the trainer."""
         return preview_update(self.network, self.settings, self._optimizer, X, Y)
-
-
-def preview_update(network: Network, settings: Settings, optimizer: Optimizer | None,
-                   X: np.ndarray, Y: np.ndarray) -> UpdatePreview:
-    """Return the update a training step on (X, Y) with ``settings`` would make to ``network``,
-    continuing ``optimizer``'s moments if it is the settings' optimizer (else fresh ones)."""
-    if optimizer is None or optimizer.name != settings.optimizer:
-        optimizer = make_optimizer(settings.optimizer, settings.lr)
-    elif optimizer.lr != settings.lr:
-        optimizer = copy.deepcopy(optimizer)
-        optimizer.lr = settings.lr
-    # The training step's own gradient (the fast path), so the new Θ is training's, bit for bit.
-    with np.errstate(over="ignore", invalid="ignore"):
-        if settings.mistake:
-            rules = rules_for(settings.mistake)
-            D = step_direction(network.gradients(X, Y, settings.lam, settings.lam1,
-                                                 mistake=rules.mistake), rules)
-        else:
-            D = [d.copy() for d in network.cost_and_gradients(X, Y, settings.lam,
-                                                              settings.lam1)[1]]
-        return step_preview(optimizer, network.thetas, D, settings.freeze_bias)

@@ -5,16 +5,12 @@ layout's smallest area."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QGraphicsView
 
 from ui.canvas.focus import show_focus
 from ui.canvas.layout import MIN_HEIGHT
 from ui.look import palette
-
-if TYPE_CHECKING:
-    from ui.canvas.view import NetworkView
 
 # Height (px) the drawing keeps before the legend gives way: the smallest area a layout is made
 # for (below it the neurons run into the captions and the bottom row is cut off, as Mazur's was
@@ -23,8 +19,9 @@ if TYPE_CHECKING:
 MIN_DRAWING_H = MIN_HEIGHT
 
 
-def place_overlays(view: NetworkView) -> None:
-    """Put ``view``'s note and legend in a bottom margin, so they never cover the drawing."""
+def place_overlays(view: QGraphicsView) -> None:
+    """Put the note and legend of ``view`` (a ui.canvas.view.NetworkView) in a bottom margin,
+    so they never cover the drawing."""
     w = view.width() - 2 * view.frameWidth()
     nh = max(view.note.heightForWidth(w), 0) if view.note.text() else 0
     lh = 0
@@ -49,7 +46,7 @@ def place_overlays(view: NetworkView) -> None:
     view.legend.setGeometry(view.frameWidth(), bottom - lh, w, lh)
 
 
-def apply_look(view: NetworkView) -> None:
+def apply_look(view: QGraphicsView) -> None:
     """Draw ``view``'s items, captions, legend and note with its theme and scale."""
     th, s = view.theme, view.scale_factor
     view.setBackgroundBrush(QBrush(palette.qcolor(th.background)))

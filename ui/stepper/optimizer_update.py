@@ -2,7 +2,7 @@
 
 The engine's trace writes the notes' plain Θ := Θ − αD. Training uses the optimizer chosen in
 the panel with the moments it holds, so the stepper replaces the Update records (and the trace's
-new Θ and J after) by ``engine.lesson.trainer.preview_update``'s result on the same examples.
+new Θ and J after) by ``engine.lesson.update_preview.preview_update``'s result on the same examples.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from engine.lesson.trainer import preview_update
+from engine.lesson.update_preview import preview_update
 from engine.mistakes import Mistake
 from engine.optimizers import UpdatePreview
 from engine.steps import AdamUpdateStep, MomentumUpdateStep, UpdateStep
