@@ -67,7 +67,7 @@ def no_effect_reason(mistake: Mistake | None, *, thetas: Sequence[np.ndarray],
     if mistake is Mistake.NO_OUTPUT_G_PRIME:
         if not loss.delta_needs_g_prime:
             return NO_EFFECT["cross_entropy"]
-        return NO_EFFECT["linear"] if str(output) == "linear" else ""
+        return NO_EFFECT["linear"] if output is Activation.LINEAR else ""
     if mistake is Mistake.G_INSTEAD_OF_G_PRIME:
         return NO_EFFECT["hidden"] if len(thetas) < 2 else ""
     return ""     # updating uphill: α > 0 always (the network refuses α ≤ 0), so Θ moves
@@ -87,3 +87,9 @@ def trace_no_effect_reason(trace: Any) -> str:
     return no_effect_reason(trace.mistake, thetas=trace.thetas, output=trace.output,
                             loss=trace.loss, lam=float(trace.lam), lr=float(trace.lr),
                             m=int(np.asarray(trace.X).shape[0]))
+
+
+def has_effect(mistake: Mistake, network: Any, settings: Any, m: int) -> bool:
+    """Return whether ``mistake`` changes any number for ``network`` (an engine Network),
+    ``settings`` (its ``lam`` and ``lr``) and ``m`` examples."""
+    return not network_no_effect_reason(mistake, network, settings, m)

@@ -62,12 +62,6 @@ class Mistake(StrEnum):
         """The mistake in a few words (English; the UI translates it, context "Engine")."""
         return TITLES[self]
 
-    def has_effect(self, network: Any, settings: Any, m: int) -> bool:
-        """Return whether the mistake changes any number for ``network`` (an engine Network),
-        ``settings`` (its ``lam`` and ``lr``) and ``m`` examples (engine/mistake_effect.py)."""
-        from engine.mistake_effect import network_no_effect_reason  # it imports this module
-        return not network_no_effect_reason(self, network, settings, m)
-
     @property
     def consequence(self) -> str:
         """One sentence on what the mistake does to the algorithm (English template)."""

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine.lesson.presets import build_preset
-from engine.mistake_effect import NO_EFFECT, trace_no_effect_reason
+from engine.mistake_effect import NO_EFFECT, has_effect, trace_no_effect_reason
 from engine.mistakes import SWITCHES, Mistake
 from engine.network import Network
 
@@ -82,8 +82,8 @@ def test_has_effect_reads_lambda_and_m_from_the_settings() -> None:
         lr: float = 0.5
 
     net = _random([2, 3, 1], "sigmoid", "squared_error", 1)
-    assert not Mistake.REGULARIZE_BIAS.has_effect(net, Settings(0.0), 4)
-    assert Mistake.REGULARIZE_BIAS.has_effect(net, Settings(0.1), 4)
-    assert not Mistake.FORGET_1_OVER_M.has_effect(net, Settings(0.1), 1)
-    assert Mistake.FORGET_1_OVER_M.has_effect(net, Settings(0.1), 2)
-    assert not Mistake.L_DOWN_TO_1.has_effect(net, Settings(0.1), 4)
+    assert not has_effect(Mistake.REGULARIZE_BIAS, net, Settings(0.0), 4)
+    assert has_effect(Mistake.REGULARIZE_BIAS, net, Settings(0.1), 4)
+    assert not has_effect(Mistake.FORGET_1_OVER_M, net, Settings(0.1), 1)
+    assert has_effect(Mistake.FORGET_1_OVER_M, net, Settings(0.1), 2)
+    assert not has_effect(Mistake.L_DOWN_TO_1, net, Settings(0.1), 4)
