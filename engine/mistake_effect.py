@@ -67,7 +67,7 @@ def no_effect_reason(mistake: Mistake | None, *, thetas: Sequence[np.ndarray],
     if mistake is Mistake.NO_OUTPUT_G_PRIME:
         if not loss.delta_needs_g_prime:
             return NO_EFFECT["cross_entropy"]
-        return NO_EFFECT["linear"] if str(output) == "linear" else ""
+        return NO_EFFECT["linear"] if output is Activation.LINEAR else ""
     if mistake is Mistake.G_INSTEAD_OF_G_PRIME:
         return NO_EFFECT["hidden"] if len(thetas) < 2 else ""
     return ""     # updating uphill: α > 0 always (the network refuses α ≤ 0), so Θ moves

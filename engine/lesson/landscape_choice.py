@@ -9,18 +9,24 @@ directions. Files from before it existed have none: the defaults.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any
 
-# Long values are cut as everywhere in a session's errors (session_checks.show_value).
-from engine.files.session_checks import show_value
 from engine.lesson.landscape import WeightRef, check_weight
 from engine.lesson.landscape_plane import KINDS
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 MAX_SPAN = 1e6
+
+
+def show_value(value: Any) -> str:
+    """Return ``value`` for an error message, cut at 40 characters as a session's errors are
+    (engine/files/session_checks.show_value; imported from there it would make a ring)."""
+    text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def default_weights(network: Network) -> tuple[WeightRef, WeightRef]:
