@@ -17,6 +17,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QWidget
 
+from ui.shell.tab_bars import hide_stray_tab_bars
+
 TASKS = ("step", "train", "explore")
 DEFAULT_TASK = "explore"
 # Which docks each task shows (by objectName); the step-through area is always there.
@@ -177,6 +179,7 @@ class TaskSwitcher(QObject):
     def _apply_shares(self) -> None:
         if not self.window.isVisible():
             return
+        hide_stray_tab_bars(self.window)
         shares = self._shares.get(self.task, {})
         docks = self._placed()
         known = [d for d in docks if d.objectName() in shares]

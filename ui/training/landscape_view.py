@@ -33,6 +33,7 @@ from engine.lesson.landscape_plane import (
     random_plane,
     weight_plane,
 )
+from ui.look import dock_titles
 from ui.look.messages import describe
 from ui.look.palette import PATH_HEX, Theme
 from ui.look.theme import current_theme, scale_plot
@@ -326,7 +327,8 @@ class LandscapeView(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language."""
         if self.dock is not None:
-            self.dock.setWindowTitle(self.tr("Loss landscape"))
+            dock_titles.set_titles(self.dock, self.tr("Landscape", "dock tab"),
+                                   self.tr("Loss landscape"))
         self.setToolTip(self.tr("The cost J over a plane of weights around the weights of now: "
                                 "dark is low. The white line is the way training came, the "
                                 "star is where the weights are now."))
