@@ -767,7 +767,7 @@
 <context>
     <name>DataPlot</name>
     <message>
-        <location filename="../../ui/training/data_plot.py" line="+46"/>
+        <location filename="../../ui/training/data_plot.py" line="+47"/>
         <source>Regression curve h(x)</source>
         <translation>Curva de regressão h(x)</translation>
     </message>
@@ -775,6 +775,18 @@
         <location line="+1"/>
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Curve</source>
+        <comment>dock tab</comment>
+        <translation>Curva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boundary</source>
+        <comment>dock tab</comment>
+        <translation>Fronteira</translation>
     </message>
 </context>
 <context>
@@ -2391,12 +2403,18 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+103"/>
+        <location filename="../../ui/training/health_plot.py" line="+104"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, solid) and of dead ReLUs (never active, dashed) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala logarítmica): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo da última, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, contínua) e de ReLUs mortas (nunca ativas, tracejada) em cada camada oculta.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Health</source>
+        <comment>dock tab</comment>
+        <translation>Saúde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Gradient health</source>
         <translation>Saúde do gradiente</translation>
     </message>
@@ -2800,7 +2818,7 @@
 <context>
     <name>LandscapeControls</name>
     <message>
-        <location filename="../../ui/training/landscape_controls.py" line="+113"/>
+        <location filename="../../ui/training/landscape_controls.py" line="+110"/>
         <source>Two weights</source>
         <translation>Dois pesos</translation>
     </message>
@@ -2894,7 +2912,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+259"/>
+        <location filename="../../ui/training/landscape_view.py" line="+260"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -2904,28 +2922,28 @@
         <translation> (viés)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>main direction %1 (%2 %)</source>
-        <translation>direção principal %1 (%2 %)</translation>
+        <location line="+6"/>
+        <source>PC %1 (%2 %)</source>
+        <translation>CP %1 (%2 %)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>random direction 1</source>
-        <translation>direção aleatória 1</translation>
+        <source>direction 1</source>
+        <translation>direção 1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>random direction 2</source>
-        <translation>direção aleatória 2</translation>
+        <source>direction 2</source>
+        <translation>direção 2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Loss landscape</source>
         <translation>Paisagem do custo</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>J over %1 and %2; every other weight as at epoch %3</source>
         <translation>J sobre %1 e %2; os outros pesos como na época %3</translation>
     </message>
@@ -2945,7 +2963,13 @@
         <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa · mais escuro: J menor</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Landscape</source>
+        <comment>dock tab</comment>
+        <translation>Paisagem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The cost J over a plane of weights around the weights of now: dark is low. The white line is the way training came, the star is where the weights are now.</source>
         <translation>O custo J sobre um plano de pesos em torno dos pesos de agora: escuro é baixo. A linha branca é o caminho que o treino fez; a estrela é onde os pesos estão agora.</translation>
     </message>
@@ -3120,7 +3144,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+153"/>
+        <location filename="../../ui/training/loss_plot.py" line="+155"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -4341,7 +4365,7 @@
 <context>
     <name>TaskSwitcher</name>
     <message>
-        <location filename="../../ui/shell/tasks.py" line="+95"/>
+        <location filename="../../ui/shell/tasks.py" line="+97"/>
         <source>Step through</source>
         <translation>Passo a passo</translation>
     </message>
@@ -4582,11 +4606,12 @@
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+112"/>
+        <location line="+1"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Learning</source>
         <translation>Aprendizado</translation>
     </message>
@@ -4631,7 +4656,12 @@
         <translation>Dados</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Cost</source>
+        <translation>Custo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cost and accuracy</source>
         <translation>Custo e acurácia</translation>
     </message>
@@ -4793,7 +4823,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-158"/>
+        <location filename="wrapped_strings.py" line="-160"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

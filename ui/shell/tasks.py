@@ -179,9 +179,11 @@ class TaskSwitcher(QObject):
     def _apply_shares(self) -> None:
         if not self.window.isVisible():
             return
-        hide_stray_tab_bars(self.window)
         shares = self._shares.get(self.task, {})
         docks = self._placed()
+        # Before the sizes are asked for: hiding the strays lays the docks out again, which
+        # after resizeDocks undid the sizes (and before _placed, made every dock read hidden).
+        hide_stray_tab_bars(self.window)
         known = [d for d in docks if d.objectName() in shares]
         w, h = self.window.width(), self.window.height()
         if known:

@@ -285,12 +285,14 @@ class LandscapeView(QWidget):
                          for r in plane.refs)
         if plane.kind == "pca" and plane.explained is not None:
             loc = QLocale()
-            return tuple(self.tr("main direction %1 (%2 %)")
+            # Short: the y axis of a 200 px dock holds ~15 characters ("main direction 2 (1"
+            # was cut); the title above says what the plane is.
+            return tuple(self.tr("PC %1 (%2 %)")
                          .replace("%1", str(k + 1))
                          .replace("%2", loc.toString(100 * share, "f", 1) if share >= 1e-3
                                   else loc.toString(100 * share, "g", 2))
                          for k, share in enumerate(plane.explained))
-        return (self.tr("random direction 1"), self.tr("random direction 2"))
+        return (self.tr("direction 1"), self.tr("direction 2"))
 
     def _update_texts(self) -> None:
         grid = self.grid

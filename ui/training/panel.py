@@ -71,6 +71,7 @@ class TrainingPanel(QWidget):
         self.speed_label.setObjectName("speedLabel")
         self.seed_label = QLabel()
         self.seed_label.setObjectName("seedLabel")
+        self.seed_label.setWordWrap(True)      # a narrow dock wraps it instead of widening
         self.summary_label = QLabel()       # the whole set-up at a glance, whatever tab is open
         self.summary_label.setObjectName("setupSummary")
         self.summary_label.setWordWrap(True)
