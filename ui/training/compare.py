@@ -269,6 +269,10 @@ class CompareBar(QWidget):
         """Say what is compared and where the compared run is (hidden with no comparison)."""
         c = self.controller.comparison
         self.status.setVisible(c is not None)
+        # Show and Stop only while there is a run to show or stop: disabled, their row took
+        # the height the training tabs need at 1280×720.
+        for b in self.buttons[1:]:
+            b.setVisible(c is not None)
         if c is None:
             return
         mine, theirs = self.controller.names()
