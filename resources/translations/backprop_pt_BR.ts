@@ -63,7 +63,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="wrapped_strings.py" line="+26"/>
+        <location filename="wrapped_strings.py" line="+28"/>
         <source>Network drawing</source>
         <translation>Desenho da rede</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>CompareBar</name>
     <message>
-        <location filename="../../ui/training/compare.py" line="+271"/>
+        <location filename="../../ui/training/compare.py" line="+280"/>
         <source>Comparing %1 with %2</source>
         <translation>Comparando %1 com %2</translation>
     </message>
@@ -374,7 +374,7 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location line="-114"/>
+        <location line="-122"/>
         <source>The compared run ran away and stopped at epoch %1; this run goes on.</source>
         <translation>O treino comparado divergiu e parou na época %1; este treino continua.</translation>
     </message>
@@ -3609,7 +3609,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-159"/>
+        <location filename="wrapped_strings.py" line="-161"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3624,9 +3624,19 @@
         <translation>oculta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Layer {0} ({1})</source>
         <translation>Camada {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {0}</source>
+        <translation>Camada {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L{0}</source>
+        <translation>C{0}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3664,7 +3674,7 @@
         <translation>s({0}) = {1}, uma célula cada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>s({0}) = {1}</source>
         <translation>s({0}) = {1}</translation>
     </message>
@@ -3880,7 +3890,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+45"/>
+        <location filename="wrapped_strings.py" line="+55"/>
         <source>All {m} examples</source>
         <translation>Todos os {m} exemplos</translation>
     </message>
@@ -4365,7 +4375,7 @@
 <context>
     <name>TaskSwitcher</name>
     <message>
-        <location filename="../../ui/shell/tasks.py" line="+97"/>
+        <location filename="../../ui/shell/tasks.py" line="+98"/>
         <source>Step through</source>
         <translation>Passo a passo</translation>
     </message>

@@ -182,9 +182,7 @@ class TaskSwitcher(QObject):
             return
         shares = self._shares.get(self.task, {})
         docks = self._placed()
-        # Before the sizes are asked for: hiding the strays lays the docks out again, which
-        # after resizeDocks undid the sizes (and before _placed, made every dock read hidden).
-        hide_stray_tab_bars(self.window)
+        hide_stray_tab_bars(self.window)     # Qt's leftover copies (after tabify, restoreState)
         known = [d for d in docks if d.objectName() in shares]
         w, h = self.window.width(), self.window.height()
         if known:
