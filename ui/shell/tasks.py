@@ -34,13 +34,14 @@ TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # leaves the step-through two thirds of the width; training gives the plots 40 %, so the live
 # network keeps room for the digits' 8×8 image, Θ heat maps and cells (at half, its canvas was
 # 450 px wide at 1400×900 and its hidden layer unreadable at 1280×720).
-# The training dock gets 44 % of the height: at 36 % its tabs showed one row at 1280×720.
+# The training dock gets 40 % of the height: at 36 % its tabs showed one row at 1280×720 (at
+# 44 % the cost and accuracy plots were squeezed in presenter mode).
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
-    "explore": {"trainingDock": (0.34, 0.44), "boundaryDock": (0.17, 0.56),
-                "lossDock": (0.17, 0.56), "healthDock": (0.17, 0.56),
-                "landscapeDock": (0.17, 0.56)},
-    "train": {"trainingDock": (0.4, 0.44), "boundaryDock": (0.2, 0.56),
-              "lossDock": (0.2, 0.56), "healthDock": (0.2, 0.56), "landscapeDock": (0.2, 0.56)},
+    "explore": {"trainingDock": (0.34, 0.4), "boundaryDock": (0.17, 0.6),
+                "lossDock": (0.17, 0.6), "healthDock": (0.17, 0.6),
+                "landscapeDock": (0.17, 0.6)},
+    "train": {"trainingDock": (0.4, 0.4), "boundaryDock": (0.2, 0.6),
+              "lossDock": (0.2, 0.6), "healthDock": (0.2, 0.6), "landscapeDock": (0.2, 0.6)},
 }
 
 
