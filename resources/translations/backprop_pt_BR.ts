@@ -63,7 +63,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="wrapped_strings.py" line="+26"/>
+        <location filename="wrapped_strings.py" line="+28"/>
         <source>Network drawing</source>
         <translation>Desenho da rede</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>CompareBar</name>
     <message>
-        <location filename="../../ui/training/compare.py" line="+271"/>
+        <location filename="../../ui/training/compare.py" line="+280"/>
         <source>Comparing %1 with %2</source>
         <translation>Comparando %1 com %2</translation>
     </message>
@@ -374,7 +374,7 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location line="-114"/>
+        <location line="-122"/>
         <source>The compared run ran away and stopped at epoch %1; this run goes on.</source>
         <translation>O treino comparado divergiu e parou na época %1; este treino continua.</translation>
     </message>
@@ -772,7 +772,7 @@
 <context>
     <name>DataPlot</name>
     <message>
-        <location filename="../../ui/training/data_plot.py" line="+46"/>
+        <location filename="../../ui/training/data_plot.py" line="+47"/>
         <source>Regression curve h(x)</source>
         <translation>Curva de regressão h(x)</translation>
     </message>
@@ -780,6 +780,18 @@
         <location line="+1"/>
         <source>Decision boundary</source>
         <translation>Fronteira de decisão</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Curve</source>
+        <comment>dock tab</comment>
+        <translation>Curva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boundary</source>
+        <comment>dock tab</comment>
+        <translation>Fronteira</translation>
     </message>
 </context>
 <context>
@@ -1487,7 +1499,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+137"/>
+        <location filename="../../engine/files/session_format.py" line="+132"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -2046,7 +2058,7 @@
         <translation>a superfície de custo precisa de 2..{most} passos por lado, recebeu {steps}</translation>
     </message>
     <message>
-        <location filename="../../engine/mistakes.py" line="+80"/>
+        <location filename="../../engine/mistakes.py" line="+74"/>
         <source>g instead of g′</source>
         <translation>g em vez de g′</translation>
     </message>
@@ -2201,7 +2213,7 @@
         <translation>o atributo de entrada {name!r} aparece duas vezes</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/landscape_choice.py" line="+66"/>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+72"/>
         <source>it must be an object, got {value}</source>
         <translation>deve ser um objeto, veio {value}</translation>
     </message>
@@ -2462,7 +2474,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+121"/>
+        <location filename="../../ui/training/health_plot.py" line="+123"/>
         <source>Gradient health</source>
         <translation>Saúde do gradiente</translation>
     </message>
@@ -2478,12 +2490,18 @@
         <translation>época</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, ●) and of dead ReLUs (never active, ✕) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala log): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo das últimas, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, ●) e de ReLUs mortas (nunca ativas, ✕) em cada camada oculta.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Health</source>
+        <comment>dock tab</comment>
+        <translation>Saúde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>% of units</source>
         <translation>% unidades</translation>
     </message>
@@ -2886,7 +2904,7 @@
 <context>
     <name>LandscapeControls</name>
     <message>
-        <location filename="../../ui/training/landscape_controls.py" line="+113"/>
+        <location filename="../../ui/training/landscape_controls.py" line="+110"/>
         <source>Two weights</source>
         <translation>Dois pesos</translation>
     </message>
@@ -2980,7 +2998,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+259"/>
+        <location filename="../../ui/training/landscape_view.py" line="+262"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -2990,28 +3008,28 @@
         <translation> (viés)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>main direction %1 (%2 %)</source>
-        <translation>direção principal %1 (%2 %)</translation>
+        <location line="+6"/>
+        <source>PC %1 (%2 %)</source>
+        <translation>CP %1 (%2 %)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>random direction 1</source>
-        <translation>direção aleatória 1</translation>
+        <source>direction 1</source>
+        <translation>direção 1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>random direction 2</source>
-        <translation>direção aleatória 2</translation>
+        <source>direction 2</source>
+        <translation>direção 2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Loss landscape</source>
         <translation>Paisagem do custo</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>J over %1 and %2; every other weight as at epoch %3</source>
         <translation>J sobre %1 e %2; os outros pesos como na época %3</translation>
     </message>
@@ -3026,12 +3044,18 @@
         <translation>J no plano em que o treino mais se moveu, em torno dos pesos da época %3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>━ training path, epoch %1 → %2 · ○ start · %3 now · + map centre · darker: lower J</source>
         <translation>━ caminho do treino, época %1 → %2 · ○ início · %3 agora · + centro do mapa · mais escuro: J menor</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Landscape</source>
+        <comment>dock tab</comment>
+        <translation>Paisagem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The cost J over a plane of weights around the weights of now: dark is low. The white line is the way training came, the star is where the weights are now.</source>
         <translation>O custo J sobre um plano de pesos em torno dos pesos de agora: escuro é baixo. A linha branca é o caminho que o treino fez; a estrela é onde os pesos estão agora.</translation>
     </message>
@@ -3206,7 +3230,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+155"/>
+        <location filename="../../ui/training/loss_plot.py" line="+157"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -3691,7 +3715,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-162"/>
+        <location filename="wrapped_strings.py" line="-164"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3706,9 +3730,19 @@
         <translation>oculta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Layer {0} ({1})</source>
         <translation>Camada {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {0}</source>
+        <translation>Camada {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L{0}</source>
+        <translation>C{0}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3746,12 +3780,12 @@
         <translation>s({0}) = {1}, uma célula cada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>s({0}) = {1}</source>
         <translation>s({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/view.py" line="+401"/>
+        <location filename="../../ui/canvas/view.py" line="+360"/>
         <source>Hover a neuron or a connection to inspect it; click a connection to edit its weight, a neuron to see its weights in and out. Wheel zooms, drag pans, double-click fits the network to the view.</source>
         <translation>Aponte para um neurônio ou uma conexão para inspecioná-lo; clique numa conexão para editar seu peso, num neurônio para ver os pesos que entram e saem dele. A roda do mouse dá zoom, arrastar move, clique duplo ajusta a rede à vista.</translation>
     </message>
@@ -3985,7 +4019,7 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="wrapped_strings.py" line="+46"/>
+        <location filename="wrapped_strings.py" line="+56"/>
         <source>All {m} examples</source>
         <translation>Todos os {m} exemplos</translation>
     </message>
@@ -4470,7 +4504,7 @@
 <context>
     <name>TaskSwitcher</name>
     <message>
-        <location filename="../../ui/shell/tasks.py" line="+95"/>
+        <location filename="../../ui/shell/tasks.py" line="+99"/>
         <source>Step through</source>
         <translation>Passo a passo</translation>
     </message>
@@ -4711,11 +4745,12 @@
     </message>
     <message>
         <location filename="wrapped_strings.py" line="+114"/>
+        <location line="+1"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Learning</source>
         <translation>Aprendizado</translation>
     </message>
@@ -4760,7 +4795,12 @@
         <translation>Dados</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Cost</source>
+        <translation>Custo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cost and accuracy</source>
         <translation>Custo e acurácia</translation>
     </message>
@@ -4932,7 +4972,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-161"/>
+        <location filename="wrapped_strings.py" line="-163"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

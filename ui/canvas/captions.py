@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from engine.messages import Message
@@ -23,6 +23,10 @@ def _tr(text: str) -> str:
 
 
 Pair = tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]
+# A caption is never drawn smaller than this (pixels at scale 1): a deep network's captions
+# were shrunk to ~5 px to fit their columns. Below it, a shorter text is used.
+MIN_CAPTION_PX = 9.0
+_TEXTS = 0      # QGraphicsItem data key: the caption's texts, longest first
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -68,22 +72,26 @@ class CanvasCaptions:
         loc, L = QLocale(), len(sizes)
         for k, (title, size) in enumerate(self.layers):
             role = (_tr("input") if k == 0 else _tr("output") if k == L - 1 else _tr("hidden"))
-            title.setText(_tr("Layer {0} ({1})").format(k + 1, role))
+            # Shorter texts for narrow columns (a deep network's), the full one as tooltip.
+            _set_texts(title, _tr("Layer {0} ({1})").format(k + 1, role),
+                       _tr("Layer {0}").format(k + 1), _tr("L{0}").format(k + 1))
             n = loc.toString(sizes[k])
             kind = kinds[k] if k < len(kinds) else "circles"
+            plain = _tr("s({0}) = {1}").format(k + 1, n)
             if kind == "image":
                 side = loc.toString(round(sizes[k] ** 0.5))
-                size.setText(_tr("s({0}) = {1}: an {2}×{2} image").format(k + 1, n, side))
+                _set_texts(size, _tr("s({0}) = {1}: an {2}×{2} image").format(k + 1, n, side),
+                           plain, n)
             elif kind == "cells":
-                size.setText(_tr("s({0}) = {1}, a cell each").format(k + 1, n))
+                _set_texts(size, _tr("s({0}) = {1}, a cell each").format(k + 1, n), plain, n)
             else:
-                size.setText(_tr("s({0}) = {1}").format(k + 1, n))
+                _set_texts(size, plain, n)
         for l, (title, size) in self.heat.items():
             kind = overlays.get(l, "")
             what = (_tr("D({0})").format(l) if kind == "D" else
                     _tr("d({0})·[1; a({1})]ᵀ").format(l + 1, l) if kind == "contribution"
                     else _tr("Θ({0})").format(l))
-            title.setText(_tr("heat map of {0}").format(what))
+            _set_texts(title, _tr("heat map of {0}").format(what), what)
             rows, cols = shapes[l]
             size.setText(_tr("{0} rows × {1} columns").format(loc.toString(rows),
                                                               loc.toString(cols)))
@@ -156,8 +164,8 @@ class CanvasCaptions:
         inside ``edges`` (default: the span)."""
         lo, hi = span
         left, right = edges if edges is not None else span
-        for item in (title, size):   # shrink captions wider than their room
-            item.setScale(min(1.0, 0.94 * (hi - lo) / max(item.boundingRect().width(), 1.0)))
+        for item in (title, size):   # shrink captions wider than their room, down to legible
+            _fit(item, 0.94 * (hi - lo))
         th, sh = title.sceneBoundingRect().height(), size.sceneBoundingRect().height()
         ys = (y, y + th) if below else (y - th - sh, y - sh)
         for item, top in zip((title, size), ys, strict=True):
@@ -182,3 +190,26 @@ class CanvasCaptions:
             opacity = 1.0 if (l in heat or not active) else 0.55
             title.setOpacity(opacity)
             size.setOpacity(opacity)
+
+
+def _set_texts(item: QGraphicsSimpleTextItem, full: str, *shorter: str) -> None:
+    """Give ``item`` its ``full`` text (also its tooltip) and ``shorter`` ones for less room."""
+    item.setData(_TEXTS, (full, *shorter))
+    item.setText(full)
+    item.setToolTip(full)
+
+
+def _fit(item: QGraphicsSimpleTextItem, room: float) -> None:
+    """Show the longest of ``item``'s texts that fits ``room`` at no less than
+    MIN_CAPTION_PX, shrunk to the room; hide it when not even the shortest fits."""
+    texts = item.data(_TEXTS) or (item.text(),)
+    smallest = min(1.0, MIN_CAPTION_PX / max(QFontInfo(item.font()).pixelSize(), 1))
+    for text in texts:
+        item.setText(text)
+        scale = min(1.0, room / max(item.boundingRect().width(), 1.0))
+        if scale >= smallest:
+            item.setScale(scale)
+            item.setVisible(True)
+            return
+    item.setScale(smallest)
+    item.setVisible(False)

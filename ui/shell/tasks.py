@@ -17,6 +17,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QWidget
 
+from ui.shell.tab_bars import hide_stray_tab_bars
+
 TASKS = ("step", "train", "explore")
 DEFAULT_TASK = "explore"
 # Which docks each task shows (by objectName); the step-through area is always there.
@@ -32,12 +34,14 @@ TASK_SHOWS_MATHS = {"step": True, "train": False, "explore": True}
 # leaves the step-through two thirds of the width; training gives the plots 40 %, so the live
 # network keeps room for the digits' 8×8 image, Θ heat maps and cells (at half, its canvas was
 # 450 px wide at 1400×900 and its hidden layer unreadable at 1280×720).
+# The training dock gets 40 % of the height: at 36 % its tabs showed one row at 1280×720 (at
+# 44 % the cost and accuracy plots were squeezed in presenter mode).
 DEFAULT_SHARES: dict[str, dict[str, tuple[float, float]]] = {
-    "explore": {"trainingDock": (0.34, 0.36), "boundaryDock": (0.17, 0.64),
-                "lossDock": (0.17, 0.64), "healthDock": (0.17, 0.64),
-                "landscapeDock": (0.17, 0.64)},
-    "train": {"trainingDock": (0.4, 0.36), "boundaryDock": (0.2, 0.64),
-              "lossDock": (0.2, 0.64), "healthDock": (0.2, 0.64), "landscapeDock": (0.2, 0.64)},
+    "explore": {"trainingDock": (0.34, 0.4), "boundaryDock": (0.17, 0.6),
+                "lossDock": (0.17, 0.6), "healthDock": (0.17, 0.6),
+                "landscapeDock": (0.17, 0.6)},
+    "train": {"trainingDock": (0.4, 0.4), "boundaryDock": (0.2, 0.6),
+              "lossDock": (0.2, 0.6), "healthDock": (0.2, 0.6), "landscapeDock": (0.2, 0.6)},
 }
 
 
@@ -179,6 +183,7 @@ class TaskSwitcher(QObject):
             return
         shares = self._shares.get(self.task, {})
         docks = self._placed()
+        hide_stray_tab_bars(self.window)     # Qt's leftover copies (after tabify, restoreState)
         known = [d for d in docks if d.objectName() in shares]
         w, h = self.window.width(), self.window.height()
         if known:

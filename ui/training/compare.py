@@ -15,9 +15,10 @@ import argparse
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -234,17 +235,21 @@ class CompareBar(QWidget):
         self.setObjectName("compareBar")
         self.controller = controller
         self.buttons = []
-        row = QHBoxLayout()
+        # Compare… and Stop on a row, Show below: three in a row made the training dock 584 px
+        # wide at least (presenter, pt-BR), more than a 1280 px window's dock has.
+        row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for action, name in ((controller.compare_action, "compareButton"),
-                             (controller.show_action, "compareShowButton"),
-                             (controller.stop_action, "compareStopButton")):
+        for (action, name), place in zip(((controller.compare_action, "compareButton"),
+                                          (controller.show_action, "compareShowButton"),
+                                          (controller.stop_action, "compareStopButton")),
+                                         ((0, 0, 1, 1), (1, 0, 1, 2), (0, 1, 1, 1)),
+                                         strict=True):
             b = QToolButton()
             b.setObjectName(name)
             b.setDefaultAction(action)
-            row.addWidget(b)
+            row.addWidget(b, *place, Qt.AlignmentFlag.AlignLeft)
             self.buttons.append(b)
-        row.addStretch(1)
+        row.setColumnStretch(2, 1)
         self.status = QLabel()
         self.status.setObjectName("compareStatus")
         self.status.setWordWrap(True)
@@ -264,6 +269,10 @@ class CompareBar(QWidget):
         """Say what is compared and where the compared run is (hidden with no comparison)."""
         c = self.controller.comparison
         self.status.setVisible(c is not None)
+        # Show and Stop only while there is a run to show or stop: disabled, their row took
+        # the height the training tabs need at 1280×720.
+        for b in self.buttons[1:]:
+            b.setVisible(c is not None)
         if c is None:
             return
         mine, theirs = self.controller.names()

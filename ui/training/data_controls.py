@@ -52,6 +52,10 @@ class DataControls(QWidget):
         for name in DATASETS:
             self.combo.addItem("", name)
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
+        # Narrower than its longest name if the dock is (the list shows them whole).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
         self.noise_spin = QDoubleSpinBox()
         self.noise_spin.setObjectName("noiseSpin")
         self.noise_spin.setRange(0.0, 1.0)
@@ -89,14 +93,18 @@ class DataControls(QWidget):
             self.feature_checks[f.name] = box
 
         self.form = QFormLayout(self)
+        # In a narrow dock (1280×720, presenter, pt-BR) a label goes above its field.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels = [QLabel() for _ in range(3)]
-        self.form.addRow(self._labels[0], self.combo)
-        # Noise and the test share share a row (the spin reads "20 % test"), so the features'
-        # two rows leave the tab as short as it was.
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.combo, 1)
+        data_row.addWidget(self.regenerate_button)
+        self.form.addRow(self._labels[0], data_row)
+        # Noise and the test share share a row (the spin reads "20 % test"); Regenerate goes
+        # beside the data set (three in a row made the tab wider than a 1280 px window's dock).
         row = QHBoxLayout()
         row.addWidget(self.noise_spin, 1)
         row.addWidget(self.ratio_spin, 1)
-        row.addWidget(self.regenerate_button)
         self.form.addRow(self._labels[1], row)
         # For data that is not of a plane the boxes would claim inputs the network lacks: one
         # line says where features can be chosen instead.

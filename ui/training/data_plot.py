@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDockWidget, QStackedLayout, QWidget
 
+from ui.look import dock_titles
 from ui.state import AppState
 from ui.training.boundary_view import BoundaryView
 from ui.training.regression_view import RegressionView, applies_to
@@ -42,15 +43,20 @@ class DataPlot(QWidget):
         self.regression.set_hovered(layer, index)
 
     def title(self) -> str:
-        """Return the dock's title for the plot on show, in the current language."""
+        """Return the dock's full title for the plot on show, in the current language."""
         return self.tr("Regression curve h(x)") if self.showing_regression() \
             else self.tr("Decision boundary")
+
+    def short_title(self) -> str:
+        """Return the dock's tab title for the plot on show, in the current language."""
+        return self.tr("Curve", "dock tab") if self.showing_regression() \
+            else self.tr("Boundary", "dock tab")
 
     def retranslate(self) -> None:
         """Title the dock that holds this plot (called again when the language changes)."""
         dock = self.parentWidget()
         if isinstance(dock, QDockWidget):
-            dock.setWindowTitle(self.title())
+            dock_titles.set_titles(dock, self.short_title(), self.title())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from engine.lesson.health import HealthRecorder
+from ui.look import dock_titles
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
@@ -118,7 +119,8 @@ class HealthPlot(QWidget):
             "learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units "
             "(g′ < 0.01, ●) and of dead ReLUs (never active, ✕) in each hidden layer."))
         if self.dock is not None:
-            self.dock.setWindowTitle(self.tr("Gradient health"))
+            dock_titles.set_titles(self.dock, self.tr("Health", "dock tab"),
+                                   self.tr("Gradient health"))
         self.norm_plot.setLabel("left", self.tr("‖D(l)‖"))
         self.norm_plot.setLabel("bottom", self.tr("epoch"))
         self.share_plot.setLabel("left", self.tr("% of units"))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -80,23 +79,21 @@ class LandscapeControls(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
-        # One control a row beside its label: the dock may be narrow.
+        # One control a row beside its label: the dock may be ~200 px narrow (1280×720), and
+        # a weight's name must show whole ("Θ(2)[1, 1" was cut when x and y shared a row).
         grid.addWidget(self.kind_label, 0, 0)
         grid.addWidget(self.kind_combo, 0, 1)
         grid.addWidget(self.first_label, 1, 0)
-        axes = QHBoxLayout()
-        axes.addWidget(self.first_combo, 1)
-        axes.addWidget(self.second_label)
-        axes.addWidget(self.second_combo, 1)
-        grid.addLayout(axes, 1, 1)
-        grid.addWidget(self.span_label, 2, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.span_spin)
-        row.addWidget(self.recentre_button)
-        row.addWidget(self.directions_button)
-        row.addStretch(1)
-        grid.addLayout(row, 2, 1)
-        grid.addWidget(self.progress, 3, 0, 1, 2)
+        grid.addWidget(self.first_combo, 1, 1)
+        grid.addWidget(self.second_label, 2, 0)
+        grid.addWidget(self.second_combo, 2, 1)
+        grid.addWidget(self.span_label, 3, 0)
+        grid.addWidget(self.span_spin, 3, 1, Qt.AlignmentFlag.AlignLeft)
+        # The buttons below, one a row: beside the others they widened the dock (presenter
+        # pt-BR: 295 px, leaving the math panel too little).
+        grid.addWidget(self.recentre_button, 4, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.directions_button, 5, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.progress, 6, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
         self.kind_combo.activated.connect(self._on_kind_combo_activated)
@@ -167,6 +164,9 @@ class LandscapeControls(QWidget):
             combo.clear()
             for ref in self._refs:
                 combo.addItem(weight_label(ref) + (bias if ref.j == 0 else ""))
+            # Wide enough for every weight's name (the bias note may be cut: the j = 0 says it).
+            combo.setMinimumContentsLength(max((len(weight_label(r)) for r in self._refs),
+                                               default=4))
             combo.blockSignals(False)
         self._network = network
         self._sync()

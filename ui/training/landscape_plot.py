@@ -52,6 +52,8 @@ class LandscapePlot(pg.PlotWidget):
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(COST_COLORMAP),
                                         interactive=False, width=14, colorMapMenu=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
+        # pyqtgraph fixes the bar's axis at 45 px, which cut its "J" label off: size it to fit.
+        self.colorbar.axis.setWidth(None)
         # The path in white over a dark shadow: it stands out on every colour of the map.
         self.path_curve = self.plot(pen=pg.mkPen("#FFFFFF", width=2),
                                     shadowPen=pg.mkPen("#000000", width=4))

@@ -12,6 +12,7 @@ current point leaves it, when the learner asks (Re-centre), or — if evaluating
 
 from __future__ import annotations
 
+import html
 import math
 import time
 
@@ -33,6 +34,7 @@ from engine.lesson.landscape_plane import (
     random_plane,
     weight_plane,
 )
+from ui.look import dock_titles
 from ui.look.messages import describe
 from ui.look.palette import PATH_HEX, Theme
 from ui.look.theme import current_theme, scale_plot
@@ -48,6 +50,7 @@ PROGRESS_AFTER = 0.5        # show the bar for maps that take longer than this
 FOLLOW_SECONDS = 1.5        # while training, re-centre this often …
 QUICK_SECONDS = 0.25        # … if the last map took less than this
 INSIDE = 0.9                # the current point past this share of a half-width: re-centre
+SHORT_HEIGHT = 440          # below it the map keeps the room; its title and key become a tooltip
 PCA_POINTS = 256            # the main directions come from this many points along the path
 PCA_RETRY = 16              # the main directions are tried again until the path is this long
 
@@ -284,12 +287,14 @@ class LandscapeView(QWidget):
                          for r in plane.refs)
         if plane.kind == "pca" and plane.explained is not None:
             loc = QLocale()
-            return tuple(self.tr("main direction %1 (%2 %)")
+            # Short: the y axis of a 200 px dock holds ~15 characters ("main direction 2 (1"
+            # was cut); the title above says what the plane is.
+            return tuple(self.tr("PC %1 (%2 %)")
                          .replace("%1", str(k + 1))
                          .replace("%2", loc.toString(100 * share, "f", 1) if share >= 1e-3
                                   else loc.toString(100 * share, "g", 2))
                          for k, share in enumerate(plane.explained))
-        return (self.tr("random direction 1"), self.tr("random direction 2"))
+        return (self.tr("direction 1"), self.tr("direction 2"))
 
     def _update_texts(self) -> None:
         grid = self.grid
@@ -298,6 +303,7 @@ class LandscapeView(QWidget):
             self.title.setText(self.tr("Loss landscape"))
             self.plot.setLabel("bottom", "")
             self.plot.setLabel("left", "")
+            self._fit_height()
             return
         names = self._axis_names(grid)
         self.plot.setLabel("bottom", names[0])
@@ -312,6 +318,7 @@ class LandscapeView(QWidget):
         else:
             text = self.tr("J on the plane where training moved most, around epoch %3's weights")
         self.title.setText(text.replace("%3", epoch))
+        self._fit_height()
 
     def _update_key(self) -> None:
         loc = QLocale()
@@ -321,18 +328,35 @@ class LandscapeView(QWidget):
                        "darker: lower J")
         self.key.setText(text.replace("%1", loc.toString(int(epochs[0])))
                          .replace("%2", loc.toString(int(epochs[-1]))).replace("%3", star))
+        self._fit_height()
 
     # --- texts, theme, events --------------------------------------------------------------------
     def retranslate(self) -> None:
         """Set every text in the current language."""
         if self.dock is not None:
-            self.dock.setWindowTitle(self.tr("Loss landscape"))
+            dock_titles.set_titles(self.dock, self.tr("Landscape", "dock tab"),
+                                   self.tr("Loss landscape"))
         self.setToolTip(self.tr("The cost J over a plane of weights around the weights of now: "
                                 "dark is low. The white line is the way training came, the "
                                 "star is where the weights are now."))
         self._update_message()
         self._update_texts()
         self._draw_path()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """In a short dock (1280×720) give the map the room: the title and the key become the
+        map's tooltip (shown, they left the map ~60 px tall)."""
+        short = self.height() < SHORT_HEIGHT
+        self.title.setVisible(not short)
+        self.key.setVisible(not short)
+        tip = (f"<p>{html.escape(self.title.text())}</p><p>{self.key.text()}</p>" if short
+               else "")
+        if self.plot.toolTip() != tip:
+            self.plot.setToolTip(tip)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

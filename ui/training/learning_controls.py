@@ -87,6 +87,8 @@ class LearningControls(QWidget):
         self._lr_by_optimizer: dict[str, float] = {}    # the α the learner last used with each
 
         self.learn_form = QFormLayout(self)
+        # In a narrow dock (1280×720, presenter, pt-BR) a label goes above its field.
+        self.learn_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.lr_slider, 1)
         lr_row.addWidget(self.lr_spin)

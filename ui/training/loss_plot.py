@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -137,8 +136,11 @@ class LossPlot(QWidget):
         self.key.setObjectName("lossKey")
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.key, 1)
+        # The key and the check one above the other: side by side they made the dock 380 px
+        # wide at least (presenter, pt-BR), leaving the math panel too little.
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.key)
         top.addWidget(self.log_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from engine.datasets import load
 from engine.features import FeatureSet, takes_features, with_features
 from engine.lesson.presets import Article, data_article, output_for, settings_for
+from ui.look import dock_titles
 from ui.look.messages import translate_message
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
@@ -70,6 +71,7 @@ class TrainingPanel(QWidget):
         self.speed_label.setObjectName("speedLabel")
         self.seed_label = QLabel()
         self.seed_label.setObjectName("seedLabel")
+        self.seed_label.setWordWrap(True)      # a narrow dock wraps it instead of widening
         self.summary_label = QLabel()       # the whole set-up at a glance, whatever tab is open
         self.summary_label.setObjectName("setupSummary")
         self.summary_label.setWordWrap(True)
@@ -152,10 +154,11 @@ class TrainingPanel(QWidget):
             if w.toolTip():
                 w.setStatusTip(w.toolTip())
         # The middle dock is the data plot's: it says itself which plot it shows (data_plot.py).
-        for dock, title in zip(self.docks, (tr("Training"), None, tr("Cost and accuracy")),
-                               strict=False):
-            if title is not None:
-                dock.setWindowTitle(title)
+        for dock, titles in zip(self.docks, ((tr("Training"), tr("Training")), None,
+                                             (tr("Cost", "dock tab"), tr("Cost and accuracy"))),
+                                strict=False):
+            if titles is not None:
+                dock_titles.set_titles(dock, *titles)
         # The summary quotes the child controls' combo texts, and a parent gets LanguageChange
         # before its children: bring theirs up to date first (they do it again, harmlessly).
         self.data.retranslate()

@@ -9,7 +9,7 @@ import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from engine.lesson.health import HealthRecorder
 from ui.canvas.view import NetworkView
@@ -21,6 +21,7 @@ from ui.training.health_plot import HealthPlot
 from ui.training.landscape_view import LandscapeView
 from ui.training.loss_plot import LossPlot
 from ui.training.panel import TrainingPanel
+from ui.training.panel_scroll import PanelScroll
 from ui.training.regression_view import RegressionView
 from ui.training.scheduler import TrainingController
 
@@ -81,11 +82,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
         # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
         canvas.neuron_hovered.connect(lambda layer, k: data_plot.set_hovered(layer, k - 1))
 
-    scroll = QScrollArea()
-    scroll.setObjectName("trainingScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(panel)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll = PanelScroll(panel)
     # Right of the step-through canvas: the controls, and below them the boundary beside the
     # cost plot (side by side, the square boundary map wastes no width).
     docks = []

@@ -723,7 +723,7 @@ def test_a_one_feature_csv_with_a_numeric_label_imports_as_a_regression_with_its
     # A new problem leaves the preset's settings behind (Mazur's fixed biases above all).
     assert not window.state.settings.freeze_bias and window.state.settings.optimizer == "adam"
     dock = window.findChild(QDockWidget, "boundaryDock")
-    assert dock.widget().showing_regression() and dock.windowTitle() == "Regression curve h(x)"
+    assert dock.widget().showing_regression() and dock.toolTip() == "Regression curve h(x)"
     view = dock.widget().regression
     np.testing.assert_array_equal(view.train_points.getData()[1], window.state.Y[:, 0])
     assert view.plot.getPlotItem().getAxis("left").labelText == "ice_creams"
@@ -743,7 +743,7 @@ def test_a_regression_preset_saved_and_reopened_comes_back_with_its_curve(window
     dock = window.findChild(QDockWidget, "boundaryDock")
     assert not dock.widget().showing_regression()
     assert c.open_path(tmp_path / "again.json", ask=False)
-    assert dock.widget().showing_regression() and dock.windowTitle() == "Regression curve h(x)"
+    assert dock.widget().showing_regression() and dock.toolTip() == "Regression curve h(x)"
     view = dock.widget().regression
     xs, ys = view.curve.getData()
     np.testing.assert_allclose(ys, window.state.network.predict(xs.reshape(-1, 1))[:, 0])

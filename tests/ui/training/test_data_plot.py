@@ -50,7 +50,7 @@ def test_a_regression_preset_shows_its_curve_in_the_data_dock(make_window):
     plot = _plot(win)
     assert plot.showing_regression()
     assert plot.regression.isVisible() and not plot.boundary.isVisible()
-    assert _dock(win).windowTitle() == "Regression curve h(x)"
+    assert _dock(win).toolTip() == "Regression curve h(x)"
 
 
 def test_two_feature_data_keeps_the_decision_boundary(make_window):
@@ -58,7 +58,7 @@ def test_two_feature_data_keeps_the_decision_boundary(make_window):
     plot = _plot(win)
     assert not plot.showing_regression()
     assert plot.boundary.isVisible() and not plot.regression.isVisible()
-    assert _dock(win).windowTitle() == "Decision boundary"
+    assert _dock(win).toolTip() == "Decision boundary"
 
 
 def test_the_curve_moves_with_training_and_is_the_networks_output(make_window):
@@ -80,12 +80,12 @@ def test_picking_data_in_the_data_tab_switches_the_plot_and_the_network(make_win
     assert (net.output, net.loss_name) == ("linear", "squared_error")
     assert (win.state.settings.optimizer, win.state.settings.lr) == ("adam", 0.01)
     assert _plot(win).showing_regression()
-    assert _dock(win).windowTitle() == "Regression curve h(x)"
+    assert _dock(win).toolTip() == "Regression curve h(x)"
     _choose(win, "datasetCombo", "moons")
     net = win.state.network
     assert (net.output, net.loss_name) == ("sigmoid", "cross_entropy")
     assert not _plot(win).showing_regression()
-    assert _dock(win).windowTitle() == "Decision boundary"
+    assert _dock(win).toolTip() == "Decision boundary"
 
 
 def test_another_regression_set_keeps_the_linear_output(make_window):
@@ -118,11 +118,11 @@ def test_the_dock_title_follows_the_language(make_window, qtbot, tmp_path):
     languages.set_choice("pt_BR", remember=False)
     try:
         qtbot.wait(20)              # LanguageChange is posted to the windows
-        assert _dock(win).windowTitle() == "Curva de regressão h(x)"
+        assert _dock(win).toolTip() == "Curva de regressão h(x)"
         combo = win.findChild(QComboBox, "datasetCombo")
         assert combo.currentText() == "y = sen x (1 atributo, regressão)"
         _choose(win, "datasetCombo", "xor")
-        assert _dock(win).windowTitle() == "Fronteira de decisão"
+        assert _dock(win).toolTip() == "Fronteira de decisão"
     finally:
         languages.set_choice("en", remember=False)
         qtbot.wait(20)

@@ -80,7 +80,7 @@ def test_window_docks_the_plot_and_shows_the_state_before_training(settings_dir,
     win = build_main_window(["--lang", "en", "--preset", "deep-sigmoid"])
     qtbot.addWidget(win)
     dock = win.findChild(QDockWidget, "healthDock")
-    assert dock is not None and dock.windowTitle() == "Gradient health"
+    assert dock is not None and dock.toolTip() == "Gradient health"
     plot = dock.widget()
     assert isinstance(plot, HealthPlot)
     # Before any training the plot already holds epoch 0 (the vanishing gradient shows).
@@ -94,7 +94,7 @@ def test_window_docks_the_plot_and_shows_the_state_before_training(settings_dir,
 def test_dock_title_follows_the_language(settings_dir, qtbot):
     win = build_main_window(["--lang", "pt_BR"])
     qtbot.addWidget(win)
-    assert win.findChild(QDockWidget, "healthDock").windowTitle() == "Saúde do gradiente"
+    assert win.findChild(QDockWidget, "healthDock").toolTip() == "Saúde do gradiente"
 
 
 def test_empty_plot_counts_epochs_from_zero(qtbot):

@@ -223,7 +223,7 @@ def test_a_malformed_landscape_is_refused_by_name(window, tmp_path, field, value
 def test_texts_in_portuguese(window, qtbot):
     i18n.manager().set_choice("pt_BR", remember=False)
     view = window.landscape
-    qtbot.waitUntil(lambda: view.dock.windowTitle() == "Paisagem do custo")
+    qtbot.waitUntil(lambda: view.dock.toolTip() == "Paisagem do custo")
     _fresh_map(window)
     assert view.controls.recentre_button.text() == "Recentralizar"
     assert view.title.text().startswith("J sobre")
