@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Set before Qt starts, and inherited by the app processes some tests launch.
@@ -25,3 +27,23 @@ os.environ["HOME"] = str(_HOME / "home")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _english_and_no_presenter_after_each_test():
+    """Put the app's language back to English and presenter mode off after a test that built a
+    window with ``--lang pt_BR`` or ``--presenter`` (both are application-wide): the next test
+    must not read Portuguese legends or presenter-sized captions it did not ask for."""
+    yield
+    language, theme = sys.modules.get("ui.look.language"), sys.modules.get("ui.look.theme")
+    app = sys.modules.get("PySide6.QtCore") and sys.modules["PySide6.QtCore"].QCoreApplication
+    if app is None or app.instance() is None:
+        return
+    if language is not None:
+        found = app.instance().findChild(language.LanguageManager, "languageManager")
+        if found is not None and found.choice not in ("en", language.SYSTEM):
+            found.set_choice("en", remember=False)
+    if theme is not None:
+        found = app.instance().findChild(theme.ThemeManager, "themeManager")
+        if found is not None and found.presenter:
+            found.set_presenter(False)

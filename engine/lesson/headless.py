@@ -28,6 +28,7 @@ from engine.lesson.landscape_choice import MAX_SPAN
 from engine.lesson.presets import Setup, build_preset
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Divergence, Trainer
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.network import Network
 
 
@@ -170,10 +171,16 @@ def _number(flag: str, minimum: float, strict: bool):
             value = math.nan
         if not math.isfinite(value) or value < minimum or (strict and value == minimum):
             bound = f"> {minimum:g}" if strict else f"≥ {minimum:g}"
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be a finite number {bound}, got {text[:40]!r}")
+            raise _bad(QT_TRANSLATE_NOOP(
+                "Engine", "{flag} must be a finite number {bound}, got {value}"),
+                flag=flag, bound=bound, value=repr(text[:40]))
         return value
     return parse
+
+
+def _bad(template: str, **params: object) -> argparse.ArgumentTypeError:
+    """Return argparse's error for a bad flag value, in the words of ``template``."""
+    return argparse.ArgumentTypeError(template.format(**params))
 
 
 def _activations(text: str) -> tuple[str, ...]:
@@ -181,9 +188,9 @@ def _activations(text: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(","))
     unknown = [n for n in names if n not in HIDDEN_ACTIVATIONS]
     if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown activation {unknown[0][:40]!r}; choose from "
-            f"{', '.join(HIDDEN_ACTIVATIONS)}")
+        raise _bad(QT_TRANSLATE_NOOP(
+            "Engine", "unknown activation {name}; choose from {allowed}"),
+            name=repr(unknown[0][:40]), allowed=", ".join(HIDDEN_ACTIVATIONS))
     return names
 
 

@@ -2322,6 +2322,16 @@
         <source>Without a hidden layer there is no hidden delta, so this mistake changes no number here: add a hidden layer to see it.</source>
         <translation>Sem camada oculta não há delta oculto, então este erro não muda nenhum número aqui: acrescente uma camada oculta para vê-lo.</translation>
     </message>
+    <message>
+        <location filename="../../engine/lesson/headless.py" line="+174"/>
+        <source>{flag} must be a finite number {bound}, got {value}</source>
+        <translation>{flag} deve ser um número finito {bound}, recebido {value}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown activation {name}; choose from {allowed}</source>
+        <translation>ativação desconhecida {name}; escolha entre {allowed}</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
