@@ -93,7 +93,9 @@ def build(args: argparse.Namespace) -> Parts:
     maps = neuron_maps.install(window, state, stepper.view,
                                epoch=lambda: training.controller.epoch,
                                features=lambda points: plane_inputs(state.dataset, points),
-                               toolbar=stepper.toolbar, after=stepper.toolbar.labels_button)
+                               toolbar=stepper.toolbar, after=stepper.toolbar.labels_button,
+                               view_menu=window.view_menu,
+                               language_changed=window.language_changed)
     checks = Checks(stepper.stepper, window.view_menu, window)
     stepper.chain_rule_requested.connect(checks.open_chain_rule)
     first_tour = tour.install(window, [

@@ -25,9 +25,9 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from engine.features import raw_of
 from engine.lesson.plane_grid import FeatureMap, Grid, grid_around, network_inputs, unit_maps
@@ -316,12 +316,14 @@ class NeuronMaps(QObject):
 def install(window: QMainWindow, state: AppState, view: NetworkView,
             epoch: Callable[[], int] = lambda: 0,
             features: FeatureMap = network_inputs, plane: Plane | None = None,
-            toolbar: QToolBar | None = None, after: QToolButton | None = None) -> NeuronMaps:
-    """Build the neuron maps of ``view`` and put their toggle in the View menu and on
-    ``toolbar`` right after the button ``after`` (the Step toolbar's Values); return them."""
+            toolbar: QToolBar | None = None, after: QToolButton | None = None,
+            view_menu: QMenu | None = None, language_changed: SignalInstance | None = None,
+            ) -> NeuronMaps:
+    """Build the neuron maps of ``view`` and put their toggle in ``view_menu`` and on
+    ``toolbar`` right after the button ``after`` (the Step toolbar's Values); retranslate on
+    ``language_changed``; return them."""
     maps = NeuronMaps(state, view, epoch, features, plane, parent=window)
     window.addAction(maps.action)           # the key works wherever the focus is
-    view_menu = getattr(window, "view_menu", None)
     if view_menu is not None:
         view_menu.addAction(maps.action)
     if toolbar is not None:
@@ -338,6 +340,6 @@ def install(window: QMainWindow, state: AppState, view: NetworkView,
         else:
             toolbar.addWidget(button)
         maps.button = button
-    if hasattr(window, "language_changed"):
-        window.language_changed.connect(maps.retranslate)
+    if language_changed is not None:
+        language_changed.connect(maps.retranslate)
     return maps
