@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPen
 
 from ui.canvas.items import format_value
 from ui.look import palette
 
 Batches = list[tuple[QColor, list[QRectF]]]
+MIN_VALUE_PIXELS = 9    # the smallest value text written in a cell (px)
 
 
 def cell_half(item) -> tuple[float, float]:
@@ -79,9 +80,11 @@ def value_font(item, base: QFont) -> QFont | None:
     fm = QFontMetricsF(font)
     widest = max(fm.horizontalAdvance(format_value(v, 2)) for v in a)
     fit = min(1.0, (2 * hw - 3) / max(widest, 1.0), (2 * hh - 1) / fm.height())
-    if font.pointSizeF() * fit < 5.5:
+    # Below 9 px a class cannot read the numbers: the cell's colour (and hovering) says it.
+    pixels = int(QFontInfo(font).pixelSize() * fit)
+    if pixels < MIN_VALUE_PIXELS:
         return None
-    font.setPointSizeF(font.pointSizeF() * fit)
+    font.setPixelSize(pixels)
     return font
 
 

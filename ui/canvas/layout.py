@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 COMPACT_RADIUS = 8.0   # below this radius a neuron has no room for a value label
+# A cell this tall (px) holds its value in a ≥ 9 px font; shorter cells are strips.
+VALUE_CELL_HEIGHT = 11.5
 WIDE_LAYER = 8         # more neurons than this: a layer of cells, not circles
 Rect = tuple[float, float, float, float]    # x, y, width, height
 
@@ -165,8 +167,9 @@ def _wide_layout(sizes: tuple[int, ...], kinds: tuple[str, ...], width: float, h
             right.append(6.0 * s)
         elif kind == "cells":
             h = min(avail / n, 24.0 * s)
-            # Tall cells are wide enough to hold their value; short ones are narrow strips.
-            w = min(max(2.4 * h, 12.0 * s), 46.0 * s)
+            # Tall cells are wide enough to hold their value ("−0.96" in a font as tall as the
+            # cell lets: ~3.7 em at h / 1.2 px an em); short ones are narrow strips.
+            w = min(max(3.6 * h if h >= VALUE_CELL_HEIGHT else 2.4 * h, 12.0 * s), 64.0 * s)
             pitch.append(h)
             cell.append((w, h))
             body.append(w)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -235,19 +236,22 @@ class CompareBar(QWidget):
         self.setObjectName("compareBar")
         self.controller = controller
         self.buttons = []
-        # Compare… and Stop on a row, Show below: three in a row made the training dock 584 px
-        # wide at least (presenter, pt-BR), more than a 1280 px window's dock has.
+        # Compare… joins the panel's run buttons (``install``); Stop and Show one above the
+        # other: side by side they made the training dock 584 px wide at least (presenter,
+        # pt-BR), more than a 1280 px window's dock has.
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for (action, name), place in zip(((controller.compare_action, "compareButton"),
                                           (controller.show_action, "compareShowButton"),
                                           (controller.stop_action, "compareStopButton")),
-                                         ((0, 0, 1, 1), (1, 0, 1, 2), (0, 1, 1, 1)),
-                                         strict=True):
-            b = QToolButton()
+                                         (None, (1, 0, 1, 2), (0, 0, 1, 1)), strict=True):
+            b = QPushButton() if place is None else QToolButton()
             b.setObjectName(name)
-            b.setDefaultAction(action)
-            row.addWidget(b, *place, Qt.AlignmentFlag.AlignLeft)
+            if place is None:       # a push button like its neighbours in the run row
+                _follow_action(b, action)
+            else:
+                b.setDefaultAction(action)
+                row.addWidget(b, *place, Qt.AlignmentFlag.AlignLeft)
             self.buttons.append(b)
         row.setColumnStretch(2, 1)
         self.status = QLabel()
@@ -291,6 +295,20 @@ class CompareBar(QWidget):
         super().changeEvent(event)
 
 
+def _follow_action(button: QPushButton, action: QAction) -> None:
+    """Make ``button`` show and trigger ``action`` (texts, enabled state) as a tool button's
+    default action would."""
+    def sync() -> None:
+        button.setText(action.iconText())
+        button.setToolTip(action.toolTip())
+        button.setStatusTip(action.statusTip())
+        button.setEnabled(action.isEnabled())
+
+    action.changed.connect(sync)
+    button.clicked.connect(action.trigger)
+    sync()
+
+
 def install(window: QMainWindow, state: AppState, wing: TrainingWing,
             stepper: StepperController, args: argparse.Namespace | None = None
             ) -> CompareController:
@@ -298,6 +316,7 @@ def install(window: QMainWindow, state: AppState, wing: TrainingWing,
     the plots' overlays and the canvas's label and toggle; begin the preset's comparison."""
     controller = CompareController(window, state, wing.controller)
     bar = CompareBar(controller)
+    wing.panel.run_row.add(bar.buttons[0])
     wing.panel.run_box.layout().insertWidget(1, bar)
     window.view_menu.addSeparator()
     for action in (controller.compare_action, controller.show_action, controller.stop_action):

@@ -17,7 +17,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from engine.lesson.history import LossHistory
 from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
+from ui.training.plot_axes import end_label_axes
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
@@ -55,7 +56,7 @@ def style_plot(w: pg.PlotWidget, theme: Theme) -> None:
 
 
 def _plot_widget() -> pg.PlotWidget:
-    w = pg.PlotWidget()
+    w = pg.PlotWidget(axisItems=end_label_axes())
     item = w.getPlotItem()
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setClipToView(True)
@@ -105,11 +106,8 @@ class LossPlot(QWidget):
         # Room above 100 % and below 0 %, or the axis drops those two tick labels.
         self.accuracy_plot.setYRange(-0.15, 1.15, padding=0.0)
         self.accuracy_plot.getPlotItem().enableAutoRange(axis="y", enable=False)   # keep 0–100 %
-        for w in (self.cost_plot, self.accuracy_plot):
-            w.getAxis("left").setWidth(56)  # equal widths line the shared epoch axes up
         self.accuracy_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
-        self.accuracy_plot.setMinimumHeight(110)
-        self.accuracy_plot.setMaximumHeight(190)
+        self._fit_accuracy_height()
 
         # The band: its edges are thin lines of its own colour, the fill between them lighter,
         # both under the curves. The fill is one path built from the arrays (pyqtgraph's
@@ -171,7 +169,28 @@ class LossPlot(QWidget):
         self.accuracy_plot.getAxis("left").setTicks(
             [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 0.5, 1.0)],
              [(v, "") for v in (0.25, 0.75)]])
+        self._fit_accuracy_height()
         self.refresh()
+
+    def _fit_accuracy_height(self) -> None:
+        """Give the accuracy plot the height its rotated title and three labels need in the
+        current font (110 px cut "acurácia" and dropped "100 %" in presenter mode)."""
+        axis = self.accuracy_plot.getAxis("left")
+        fm = QFontMetricsF(axis.label.font())
+        tick = QFontMetricsF(axis.style.get("tickFont") or self.font()).height()
+        title = fm.horizontalAdvance(self.tr("accuracy"))
+        # The epoch axis under it: a row of tick labels and its title (read from the fonts:
+        # pyqtgraph sizes the axis itself only when it next paints).
+        bottom = tick + fm.height() + 10.0
+        least = int(max(110.0, max(title, 3 * 1.3 * tick) + bottom + 12.0))
+        # Both left axes as wide as "100 %" needs, so the shared epoch axes still line up (at a
+        # fixed 56 px the label did not fit in presenter mode and pyqtgraph dropped it).
+        widest = QFontMetricsF(axis.style.get("tickFont") or self.font()).horizontalAdvance(
+            QLocale().toString(100) + " %")
+        for w in (self.cost_plot, self.accuracy_plot):
+            w.getAxis("left").setWidth(int(max(56.0, widest + fm.height() + 18.0)))
+        self.accuracy_plot.setMinimumHeight(least)
+        self.accuracy_plot.setMaximumHeight(max(190, least + 40))
 
     def _update_key(self, show_range: bool) -> None:
         """Set the legend: the two curves, and the band once it is wider than the curve."""
@@ -206,6 +225,7 @@ class LossPlot(QWidget):
         """Draw the plots' ticks and titles in the application font (presenter mode)."""
         for w in (self.cost_plot, self.accuracy_plot):
             scale_plot(w)
+        self._fit_accuracy_height()
 
     def set_show_accuracy(self, on: bool) -> None:
         """Show or hide the accuracy plot (it means nothing for regression targets)."""

@@ -27,6 +27,7 @@ from ui.look.messages import translate_message
 from ui.look.palette import Theme
 from ui.look.theme import current_theme
 from ui.state import AppState
+from ui.training.button_row import ButtonRow
 from ui.training.data_controls import DataControls
 from ui.training.learning_controls import LearningControls
 from ui.training.network_controls import NetworkControls
@@ -112,12 +113,13 @@ class TrainingPanel(QWidget):
 
     def _build_layout(self) -> None:
         self.run_box = QWidget()
-        buttons = QHBoxLayout()
+        # Others (Compare…) may join the row: one row when the dock is wide enough.
+        self.run_row = ButtonRow()
         for b in (self.train_button, self.epoch_button, self.reset_button):
-            buttons.addWidget(b)
+            self.run_row.add(b)
         run = QVBoxLayout(self.run_box)
         run.setContentsMargins(0, 0, 0, 0)
-        run.addLayout(buttons)
+        run.addWidget(self.run_row)
         counters = QHBoxLayout()
         counters.addWidget(self.epoch_label, 1)
         counters.addWidget(self.speed_label)
