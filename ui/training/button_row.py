@@ -9,7 +9,7 @@ keep the dock narrow enough for presenter mode in pt-BR.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
 
 class ButtonRow(QWidget):
@@ -22,6 +22,9 @@ class ButtonRow(QWidget):
         self.rows = 1
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        # The grid must not pin the row's minimum width to one row's: then it could never
+        # fold again. ``minimumSizeHint`` says what the row needs (two rows' width).
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
     def add(self, button: QWidget) -> None:
         """Append ``button`` to the row."""

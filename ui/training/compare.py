@@ -15,10 +15,9 @@ import argparse
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,6 +31,7 @@ from engine.lesson.comparison import Comparison, SavedComparison, Variant
 from engine.lesson.presets import spec_for
 from ui.look import theme as look
 from ui.state import AppState
+from ui.training.button_row import ButtonRow
 from ui.training.compare_canvas import ComparedCanvas
 from ui.training.compare_dialog import CompareDialog, activation_label, mistake_title
 from ui.training.scheduler import TrainingController
@@ -236,24 +236,23 @@ class CompareBar(QWidget):
         self.setObjectName("compareBar")
         self.controller = controller
         self.buttons = []
-        # Compare… joins the panel's run buttons (``install``); Stop and Show one above the
-        # other: side by side they made the training dock 584 px wide at least (presenter,
-        # pt-BR), more than a 1280 px window's dock has.
-        row = QGridLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for (action, name), place in zip(((controller.compare_action, "compareButton"),
-                                          (controller.show_action, "compareShowButton"),
-                                          (controller.stop_action, "compareStopButton")),
-                                         (None, (1, 0, 1, 2), (0, 0, 1, 1)), strict=True):
-            b = QPushButton() if place is None else QToolButton()
+        # Compare… joins the panel's run buttons (``install``); Stop and Show side by side
+        # when the dock is wide enough, else one above the other: side by side they made the
+        # training dock 584 px wide at least (presenter, pt-BR), more than a 1280 px window's.
+        self.compare_button = QPushButton()     # a push button like its run-row neighbours
+        self.compare_button.setObjectName("compareButton")
+        _follow_action(self.compare_button, controller.compare_action)
+        self.buttons.append(self.compare_button)
+        self.row = ButtonRow()
+        self.row.setObjectName("compareButtonRow")
+        for action, name in ((controller.show_action, "compareShowButton"),
+                             (controller.stop_action, "compareStopButton")):
+            b = QToolButton()
             b.setObjectName(name)
-            if place is None:       # a push button like its neighbours in the run row
-                _follow_action(b, action)
-            else:
-                b.setDefaultAction(action)
-                row.addWidget(b, *place, Qt.AlignmentFlag.AlignLeft)
+            b.setDefaultAction(action)
             self.buttons.append(b)
-        row.setColumnStretch(2, 1)
+        for b in reversed(self.buttons[1:]):     # Stop first, as Compare… sits above it
+            self.row.add(b)
         self.status = QLabel()
         self.status.setObjectName("compareStatus")
         self.status.setWordWrap(True)
@@ -262,7 +261,7 @@ class CompareBar(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(row)
+        column.addWidget(self.row)
         column.addWidget(self.status)
         outer.addWidget(box)
         controller.comparison_changed.connect(self.update_status)

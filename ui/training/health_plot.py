@@ -25,6 +25,7 @@ from ui.look import dock_titles
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
+from ui.training.plot_axes import fit_stacked
 
 COMPARED_STYLE = Qt.PenStyle.DashDotLine     # the compared run's line style, in both plots
 COMPARED_ALPHA = 150                         # and paler: its colour's alpha (of 255)
@@ -90,11 +91,8 @@ class HealthPlot(QWidget):
         self.share_plot.setYRange(-0.15, 1.15, padding=0.0)
         self.share_plot.getPlotItem().enableAutoRange(axis="y", enable=False)
         self.share_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
-        self.share_plot.setMinimumHeight(80)
         self.norm_plot.setMinimumHeight(120)
         self.share_plot.setMaximumHeight(170)
-        for w in (self.norm_plot, self.share_plot):
-            w.getAxis("left").setWidth(56)
         self._layers = -1
         self.norm_curves: list[pg.PlotDataItem] = []
         self.saturated_curves: list[pg.PlotDataItem] = []
@@ -123,11 +121,16 @@ class HealthPlot(QWidget):
                                    self.tr("Gradient health"))
         self.norm_plot.setLabel("left", self.tr("‖D(l)‖"))
         self.norm_plot.setLabel("bottom", self.tr("epoch"))
+        # One epoch axis with numbers and title, under the share plot: the two share it, and
+        # the norms' own took two text lines of their height.
+        self.norm_plot.getAxis("bottom").showLabel(False)
+        self.norm_plot.getAxis("bottom").setStyle(showValues=False)
         self.share_plot.setLabel("left", self.tr("% of units"))
         self.share_plot.setLabel("bottom", self.tr("epoch"))
         loc = QLocale()
         self.share_plot.getAxis("left").setTicks(
             [[(v, loc.toString(100 * v, "f", 0) + " %") for v in (0.0, 1.0)], [(0.5, "")]])
+        self._fit_share_height()
         self._layers = -1           # the key is rewritten with the new words at the next refresh
         self._write_init_caption()
         self.refresh()
@@ -162,6 +165,13 @@ class HealthPlot(QWidget):
         """Draw the plots' ticks and titles in the application font (presenter mode)."""
         for w in (self.norm_plot, self.share_plot):
             scale_plot(w)
+        self._fit_share_height()
+
+    def _fit_share_height(self) -> None:
+        """Size the share plot and both left axes for the current font and language."""
+        # "0.0001": the norms' labels run down to there before the axis writes 1e-05.
+        fit_stacked(self.norm_plot, self.share_plot, self.tr("% of units"),
+                    QLocale().toString(0.0001, "f", 4), 80, rows=2)
 
     def _build_curves(self, layers: int) -> None:
         """Make one curve per layer (only when the number of layers changes)."""

@@ -17,7 +17,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath
+from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from engine.lesson.history import LossHistory
 from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
-from ui.training.plot_axes import end_label_axes
+from ui.training.plot_axes import end_label_axes, fit_stacked
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
@@ -107,6 +107,7 @@ class LossPlot(QWidget):
         self.accuracy_plot.setYRange(-0.15, 1.15, padding=0.0)
         self.accuracy_plot.getPlotItem().enableAutoRange(axis="y", enable=False)   # keep 0–100 %
         self.accuracy_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
+        self.accuracy_plot.setMaximumHeight(190)
         self._fit_accuracy_height()
 
         # The band: its edges are thin lines of its own colour, the fill between them lighter,
@@ -164,6 +165,7 @@ class LossPlot(QWidget):
         self.cost_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
+        self._title_epoch_axis()
         # Percent ticks at 0, 50 and 100 % read faster than 0.2 … 0.8, and 100 % is always shown.
         loc = QLocale()
         self.accuracy_plot.getAxis("left").setTicks(
@@ -173,24 +175,9 @@ class LossPlot(QWidget):
         self.refresh()
 
     def _fit_accuracy_height(self) -> None:
-        """Give the accuracy plot the height its rotated title and three labels need in the
-        current font (110 px cut "acurácia" and dropped "100 %" in presenter mode)."""
-        axis = self.accuracy_plot.getAxis("left")
-        fm = QFontMetricsF(axis.label.font())
-        tick = QFontMetricsF(axis.style.get("tickFont") or self.font()).height()
-        title = fm.horizontalAdvance(self.tr("accuracy"))
-        # The epoch axis under it: a row of tick labels and its title (read from the fonts:
-        # pyqtgraph sizes the axis itself only when it next paints).
-        bottom = tick + fm.height() + 10.0
-        least = int(max(110.0, max(title, 3 * 1.3 * tick) + bottom + 12.0))
-        # Both left axes as wide as "100 %" needs, so the shared epoch axes still line up (at a
-        # fixed 56 px the label did not fit in presenter mode and pyqtgraph dropped it).
-        widest = QFontMetricsF(axis.style.get("tickFont") or self.font()).horizontalAdvance(
-            QLocale().toString(100) + " %")
-        for w in (self.cost_plot, self.accuracy_plot):
-            w.getAxis("left").setWidth(int(max(56.0, widest + fm.height() + 18.0)))
-        self.accuracy_plot.setMinimumHeight(least)
-        self.accuracy_plot.setMaximumHeight(max(190, least + 40))
+        """Size the accuracy plot and both left axes for the current font and language."""
+        fit_stacked(self.cost_plot, self.accuracy_plot, self.tr("accuracy"),
+                    QLocale().toString(100) + " %", 110)
 
     def _update_key(self, show_range: bool) -> None:
         """Set the legend: the two curves, and the band once it is wider than the curve."""
@@ -231,6 +218,14 @@ class LossPlot(QWidget):
         """Show or hide the accuracy plot (it means nothing for regression targets)."""
         self.show_accuracy = on
         self.accuracy_plot.setVisible(on)
+        self._title_epoch_axis()
+
+    def _title_epoch_axis(self) -> None:
+        # One epoch axis with numbers and title, under the two plots: the accuracy plot's, when
+        # it shows (the plots share it; the cost plot's took two text lines of its height).
+        axis = self.cost_plot.getAxis("bottom")
+        axis.showLabel(not self.show_accuracy)
+        axis.setStyle(showValues=not self.show_accuracy)
 
     def set_comparison(self, history: LossHistory | None, names: tuple[str, str]) -> None:
         """Draw the compared run's ``history`` too (None: no comparison); ``names`` are this

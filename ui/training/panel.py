@@ -7,7 +7,7 @@ the state back, so a session loaded from a file or a weight edited in the steppe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -120,12 +120,15 @@ class TrainingPanel(QWidget):
         run = QVBoxLayout(self.run_box)
         run.setContentsMargins(0, 0, 0, 0)
         run.addWidget(self.run_row)
+        # The epoch and where the weights came from share a line (at 1280×720 every line
+        # here is one row of controls fewer in view); the speed sits beside the tabs, where
+        # it takes no line and its coming and going while training moves nothing.
         counters = QHBoxLayout()
-        counters.addWidget(self.epoch_label, 1)
-        counters.addWidget(self.speed_label)
+        counters.addWidget(self.epoch_label)
+        counters.addSpacing(12)
+        counters.addWidget(self.seed_label, 1)
         run.addLayout(counters)
         run.addWidget(self.summary_label)
-        run.addWidget(self.seed_label)
         run.addWidget(self.optimizer_note)
         run.addWidget(self.message_label)
 
@@ -134,6 +137,7 @@ class TrainingPanel(QWidget):
         self.tabs.setObjectName("trainingTabs")
         for page in (self.data, self.network_controls, self.learning):
             self.tabs.addTab(page, "")
+        self.tabs.setCornerWidget(self.speed_label, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.run_box)
         layout.addWidget(self.tabs)
