@@ -38,9 +38,24 @@ def window(qtbot, request):
 
 
 def test_empty_cost_plot_labels_zero_on_both_axes(window):
-    cost = window.loss_plot.cost_plot
-    assert "0" in [t for t, _ in _labels(cost, "left")]
-    assert "0" in [t for t, _ in _labels(cost, "bottom")]
+    plots = window.loss_plot
+    assert "0" in [t for t, _ in _labels(plots.cost_plot, "left")]
+    # The epoch axis is written once, under the accuracy plot the cost plot shares it with.
+    assert [t for t, _ in _labels(plots.cost_plot, "bottom")] == []
+    assert "0" in [t for t, _ in _labels(plots.accuracy_plot, "bottom")]
+
+
+def test_regression_cost_plot_writes_its_own_epoch_axis(qtbot):
+    win = build_main_window(["--preset", "sin", "--lang", "en", "--presenter"])
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(20)
+    plots = win.loss_plot
+    assert not plots.accuracy_plot.isVisible()
+    assert "0" in [t for t, _ in _labels(plots.cost_plot, "bottom")]
+    assert "0" in [t for t, _ in _labels(plots.cost_plot, "left")]
 
 
 def test_accuracy_plot_labels_0_50_and_100_percent(window):
