@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from ui.canvas.cells import paint_cells
+from ui.canvas.cells import MIN_VALUE_PIXELS, paint_cells
 from ui.canvas.items import format_value, same_values
 from ui.look import palette
 from ui.look.hatching import negative_mark
@@ -57,6 +57,7 @@ class NeuronColumnItem(QGraphicsItem):
         self.d_rects: list[tuple[float, float, float, float]] | None = None
         self.d_font: QFont | None = None
         self.values_drawn: list[int] = []     # neurons whose a (or z) the last paint wrote inside
+        self.value_pixels = 0     # the pixel size the last paint wrote those values in
         self.spacing = 40.0
         self._rect = self._base_rect = QRectF()
         self._compact_batches: list[tuple[QColor, list[QRectF]]] | None = None
@@ -215,6 +216,7 @@ class NeuronColumnItem(QGraphicsItem):
             d_layout = d_layout or (False, font)    # placed clear of everything: always fits
         inside = self._inside_label_layout(font) if shown else None
         self.d_labels_drawn, self.values_drawn = [], []
+        self.value_pixels = QFontInfo(inside[1]).pixelSize() if inside else 0
         # Hatching stays off the line the number is written on, so the digits stay crisp.
         band = 0.5 * QFontMetricsF(inside[1]).ascent() + 1.0 if inside else 0.0
         for k in range(self.n):
@@ -261,9 +263,11 @@ class NeuronColumnItem(QGraphicsItem):
             widest = max(fm.horizontalAdvance(self._inside_text(k, digits))
                          for k in range(self.n))
             fit = min(1.0, 1.85 * self.radius / max(widest, 1.0))
-            if font.pointSizeF() * fit >= 5.5:
+            # Under 9 px a class cannot read it: the fill (and hovering) says the value then.
+            pixels = int(QFontInfo(font).pixelSize() * fit)
+            if pixels >= MIN_VALUE_PIXELS:
                 small = QFont(font)
-                small.setPointSizeF(font.pointSizeF() * fit)
+                small.setPixelSize(pixels)
                 return digits, small
         return None
 

@@ -46,3 +46,21 @@ def test_digits_output_cells_write_their_values_at_1400x900(qtbot, extra):
     assert output.kind == "cells"
     assert output.values_drawn == list(range(10))
     assert cells.value_font(output, view.font()).pixelSize() >= READABLE_PX
+
+
+@pytest.mark.parametrize("size, extra", [((1024, 640), ()), ((1280, 720), ()),
+                                         ((1400, 900), ("--presenter", "--lang", "pt_BR"))],
+                         ids=["1024x640", "1280x720", "presenter-pt_BR"])
+def test_values_inside_circles_are_9_px_or_not_written(qtbot, size, extra):
+    win = build_main_window(["--preset", "mazur", "--step", "7", "--lang", "en", *extra])
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(20)
+    win.network_view.finish_animation()
+    win.network_view.viewport().grab()          # paint, as the screen would
+    written = [col for col in win.network_view.columns if col.values_drawn]
+    assert written, "Mazur's values at step 7 should be written somewhere"
+    for col in written:
+        assert col.value_pixels >= READABLE_PX, (size, col.value_pixels)
