@@ -87,7 +87,9 @@ def fit_stacked(upper: pg.PlotWidget, lower: pg.PlotWidget, title: str, widest: 
     lower.setMinimumHeight(need)
     lower.setMaximumHeight(max(lower.maximumHeight(), need + 40))
     width = int(max(56.0, ticks.horizontalAdvance(widest) + fm.height() + 18.0))
+    half = int(0.6 * ticks.height())
     for w in (upper, lower):
         w.getAxis("left").setWidth(width)
-        # Room over the plot for the top label's upper half, which the widget would cut.
-        w.getPlotItem().layout.setContentsMargins(1, int(0.6 * ticks.height()), 1, 1)
+        # Room over the plot for the top label's upper half, which the widget would cut; and
+        # under the upper plot (its epoch axis writes no numbers) for its bottom label's.
+        w.getPlotItem().layout.setContentsMargins(1, half, 1, half if w is upper else 1)
