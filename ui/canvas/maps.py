@@ -13,6 +13,9 @@ tile rectangles (n, 4) as x, y, width, height in scene units.
 
 from __future__ import annotations
 
+import functools
+import sys
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
@@ -24,6 +27,8 @@ from ui.look.palette import FillScale, Theme
 DIM_OPACITY = 0.3       # a dimmed layer's maps: one pixmap blend, as the edge bundles do
 MARKER_MIN_SIDE = 28.0  # px: on a smaller tile the example's ring would hide the map
 MAX_SIDE = 44.0         # px at presenter scale 1: larger would crowd the d labels; hover enlarges
+# RGB32 is the 32-bit word 0xffRRGGBB: in memory B, G, R, 0xff on a little-endian machine.
+_RGB32_BYTES = [2, 1, 0, 3] if sys.byteorder == "little" else [3, 0, 1, 2]
 
 
 def tile_rects(pos: np.ndarray, radius: float, ring: float, scale: float) -> np.ndarray:
@@ -45,17 +50,33 @@ def map_rgba(values: np.ndarray, fill_scale: FillScale, levels: int = 256) -> np
     values = np.asarray(values, dtype=float)
     limit = fill_scale.limit(values)
     lo = -limit if fill_scale.signed else 0.0
-    table = fill_scale.rgba(np.linspace(lo, limit, levels))
     index = (values - lo) * ((levels - 1) / (limit - lo)) + 0.5
-    return table[np.clip(index, 0, levels - 1).astype(np.intp)]
+    return _colour_table(fill_scale, limit, levels)[np.clip(index, 0, levels - 1).astype(np.intp)]
+
+
+@functools.lru_cache(maxsize=32)
+def _colour_table(fill_scale: FillScale, limit: float, levels: int) -> np.ndarray:
+    """Return the ``levels`` colours (levels, 4) of ``fill_scale`` from its lowest value up to
+    ``limit``: the same table every frame for a bounded g, so it is made once (read-only)."""
+    lo = -limit if fill_scale.signed else 0.0
+    table = fill_scale.rgba(np.linspace(lo, limit, levels))
+    table.flags.writeable = False
+    return table
 
 
 def map_image(rgba: np.ndarray) -> QImage:
-    """Return an RGBA uint8 map (ny, nx, 4), row 0 at the bottom of the plane, as a QImage
-    whose top row is the top of the plane (the image owns its pixels)."""
-    flipped = np.ascontiguousarray(rgba[::-1])
-    ny, nx = flipped.shape[:2]
-    return QImage(flipped.data, nx, ny, 4 * nx, QImage.Format.Format_RGBA8888).copy()
+    """Return an RGBA uint8 map (ny, nx, 4), row 0 at the bottom of the plane, as an opaque
+    QImage whose top row is the top of the plane (the image owns its pixels; alpha is dropped).
+    """
+    return _rgb32_image(np.ascontiguousarray(rgba[::-1, :, _RGB32_BYTES]))
+
+
+def _rgb32_image(words: np.ndarray) -> QImage:
+    """Return the RGB32 words (ny, nx, 4 bytes) as a QImage that owns a copy of them."""
+    # The maps are opaque, and Qt scales an opaque RGB32 image onto the canvas's cache ~9× faster
+    # than an RGBA8888 one (0.02 against 0.19 ms a tile: 30 maps frames a second while training).
+    ny, nx = words.shape[:2]
+    return QImage(words.data, nx, ny, 4 * nx, QImage.Format.Format_RGB32).copy()
 
 
 class MapColumnItem(QGraphicsItem):
@@ -104,8 +125,9 @@ class MapColumnItem(QGraphicsItem):
             self.images = []
             self.setVisible(False)
             return
-        rgba = map_rgba(values, fill_scale)
-        self.images = [map_image(rgba[k]) for k in range(self.n)]
+        # Flipped (the top row is the top of the plane) and reordered for all maps at once.
+        words = np.ascontiguousarray(map_rgba(values, fill_scale)[:, ::-1, :, _RGB32_BYTES])
+        self.images = [_rgb32_image(words[k]) for k in range(self.n)]
         self.painted = False
         self.setVisible(True)
         self.update()

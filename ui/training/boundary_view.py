@@ -33,6 +33,7 @@ from ui.look.palette import (
 from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
 from ui.training.loss_plot import style_plot
+from ui.training.visibility import is_seen
 
 RESOLUTION = 72
 
@@ -303,16 +304,22 @@ class BoundaryView(QWidget):
             self.state.set_example(int(points[0].data()))
 
     def _on_state_weights_changed(self) -> None:
-        if not self.isVisible() and self.window().isVisible():
-            self._stale = True      # a closed dock costs nothing; showEvent catches up
+        # A closed dock, a tab behind another (or the other plot on show) costs nothing.
+        if not is_seen(self) and self.window().isVisible():
+            self._stale = True
             return
         self.redraw()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.catch_up()
+        super().showEvent(event)
+
+    def catch_up(self) -> None:
+        """Redraw if the weights changed while nobody saw the view (its dock's tab coming to
+        the front shows no widget, so the dock calls this)."""
         if self._stale:
             self._stale = False
             self.redraw()
-        super().showEvent(event)
 
     def redraw(self) -> None:
         """Recompute the map over the grid with the current weights and repaint the image."""

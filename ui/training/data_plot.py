@@ -42,6 +42,12 @@ class DataPlot(QWidget):
         self.boundary.set_hovered(layer, index)
         self.regression.set_hovered(layer, index)
 
+    def catch_up(self) -> None:
+        """Redraw the plot on show if the weights changed while nobody saw it (its dock's tab
+        was behind another)."""
+        self.boundary.catch_up()
+        self.regression.catch_up()
+
     def title(self) -> str:
         """Return the dock's full title for the plot on show, in the current language."""
         return self.tr("Regression curve h(x)") if self.showing_regression() \

@@ -64,7 +64,7 @@ def install(window: QMainWindow, state: AppState, controller: TrainingController
     if beside is not None:
         window.tabifyDockWidget(beside, dock)
         beside.raise_()
-    view.dock = dock
+    view.set_dock(dock)
     view.retranslate()
     window.view_menu.addAction(dock.toggleViewAction())
     if canvas is not None:

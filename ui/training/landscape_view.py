@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from engine.lesson.landscape import WeightRef
 from engine.lesson.landscape_choice import LandscapeChoice
@@ -42,6 +42,7 @@ from ui.state import AppState
 from ui.training.landscape_controls import LandscapeControls, weight_label
 from ui.training.landscape_plot import LandscapePlot
 from ui.training.scheduler import TrainingController
+from ui.training.visibility import is_seen
 
 STEPS = 61                  # grid points per side (odd: the centre is the weights of now)
 FIRST_SECONDS = 0.25        # evaluated at once when stopped, so a small map needs no second frame
@@ -142,9 +143,9 @@ class LandscapeView(QWidget):
         self.controls.pick(pair[0], pair[1])
 
     def recentre(self) -> None:
-        """Evaluate the map again around the weights of now (when the panel is shown)."""
+        """Evaluate the map again around the weights of now (when the panel is seen)."""
         self._stale = True
-        if self.isVisible():
+        if is_seen(self):
             self._start()
 
     # --- the path --------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ class LandscapeView(QWidget):
             self.path.record(self.controller.epoch, net.thetas)
         except ValueError:
             return
-        if not self.isVisible():
+        if not is_seen(self):       # e.g. a tab behind the boundary: catch up when shown
             self._stale = True
             return
         self._draw_path()
@@ -240,6 +241,9 @@ class LandscapeView(QWidget):
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
+        if not is_seen(self):       # tabbed away mid-map (digits: ~1 s): the rest waits
+            self._timer.stop()
+            return
         self._step(TICK_SECONDS)
 
     def finish(self) -> None:
@@ -376,7 +380,18 @@ class LandscapeView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self._stale:
+        self._catch_up()
+
+    def set_dock(self, dock: QDockWidget) -> None:
+        """Live in ``dock``: its title follows the language; its tab coming to the front (which
+        shows no widget: behind, it was shown to Qt but seen by nobody) catches the map up."""
+        self.dock = dock
+        dock.visibilityChanged.connect(lambda seen: seen and self._catch_up())
+
+    def _catch_up(self) -> None:
+        if self._job is not None:
+            self._timer.start()         # a map begun before its tab went behind another
+        elif self._stale:
             QTimer.singleShot(0, self.recentre)
 
     # --- slots -----------------------------------------------------------------------------------

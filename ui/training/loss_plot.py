@@ -318,6 +318,7 @@ class LossPlot(QWidget):
     def _update_readout(self) -> None:
         last = self.history.latest
         if last is None:
+            self.readout.setMinimumHeight(0)
             self.readout.setText(self.tr("No epochs yet: press Train."))
             return
         loc = QLocale()
@@ -332,3 +333,13 @@ class LossPlot(QWidget):
             parts.append(self.tr("test %1 %").replace(
                 "%1", loc.toString(100 * last.test_accuracy, "f", 1)))
         self.readout.setText(" · ".join(parts))
+        # The numbers' widths change from epoch to epoch: a wrapped readout one line shorter
+        # would resize the plots below it, which then redraw whole, axes too (on XOR most
+        # refreshes while training did). Its height only grows until the next run or resize.
+        need = self.readout.heightForWidth(self.readout.width())
+        if need > self.readout.minimumHeight():
+            self.readout.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.readout.setMinimumHeight(0)        # a wider dock may need fewer lines

@@ -23,6 +23,7 @@ from ui.look.palette import FIT_CURVE_HEX, FIT_POINT_HEX, LIGHT, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
 from ui.training.loss_plot import style_plot
+from ui.training.visibility import is_seen
 
 CURVE_POINTS = 400      # smooth at any dock width; one forward pass of 400 rows per redraw
 X_MARGIN = 0.05         # share of the data's x range shown beyond each end
@@ -237,16 +238,22 @@ class RegressionView(QWidget):
         self.example_error.setData([x, x], [y, h])
 
     def _on_state_weights_changed(self) -> None:
-        if not self.isVisible() and self.window().isVisible():
-            self._stale = True      # a closed dock (or the boundary shown instead) costs nothing
+        # A closed dock, a tab behind another (or the other plot on show) costs nothing.
+        if not is_seen(self) and self.window().isVisible():
+            self._stale = True
             return
         self.redraw()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.catch_up()
+        super().showEvent(event)
+
+    def catch_up(self) -> None:
+        """Redraw if the weights changed while nobody saw the view (its dock's tab coming to
+        the front shows no widget, so the dock calls this)."""
         if self._stale:
             self._stale = False
             self.redraw()
-        super().showEvent(event)
 
     def redraw(self) -> None:
         """Recompute h(x) (and the hovered unit's output) across the visible x range with the

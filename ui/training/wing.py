@@ -24,6 +24,7 @@ from ui.training.panel import TrainingPanel
 from ui.training.panel_scroll import PanelScroll
 from ui.training.regression_view import RegressionView
 from ui.training.scheduler import TrainingController
+from ui.training.visibility import WhenSeen
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     boundary = BoundaryView(state)
     regression = RegressionView(state)
     data_plot = DataPlot(state, boundary, regression)
-    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    # While training, a plot nobody sees (its tab behind another) is redrawn once it is seen.
+    loss_redraw = WhenSeen(loss_plot, loss_plot.refresh, defer=lambda: controller.running)
+    controller.epoch_finished.connect(lambda _e: loss_redraw.request())
     # The trainer records the layers' gradient health on its stride. While it is stopped, the
     # newest weights are recorded too (new weights before training: a deep sigmoid net shows
     # its problem at once; the end of "one epoch" or --train-epochs); never while running, where
@@ -65,7 +68,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
                 recorder.record_latest(controller.trainer)
 
     health_plot = HealthPlot(recorder, before_refresh=record_stopped)
-    controller.epoch_finished.connect(lambda _e: health_plot.refresh())
+    health_redraw = WhenSeen(health_plot, health_plot.refresh, defer=lambda: controller.running)
+    controller.epoch_finished.connect(lambda _e: health_redraw.request())
 
     def show_init() -> None:
         health_plot.set_init(None if controller.article_weights else state.settings.init)
@@ -99,6 +103,9 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     window.resizeDocks([docks[0], docks[1]], [330, 510], Qt.Orientation.Vertical)
     window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
     panel.docks = docks[:3]
+    docks[1].visibilityChanged.connect(lambda shown: shown and data_plot.catch_up())
+    loss_redraw.follow(docks[2])
+    health_redraw.follow(docks[3])
     health_plot.dock = docks[3]
     panel.retranslate()
     data_plot.retranslate()     # the panel titles the other docks; this one says which plot

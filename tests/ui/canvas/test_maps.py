@@ -39,6 +39,8 @@ def test_map_image_puts_the_top_of_the_plane_on_top():
     rgba[1, :, :] = (0, 0, 255, 255)      # the top, blue
     image = map_image(rgba)
     assert image.pixelColor(0, 0).blue() == 255 and image.pixelColor(0, 1).red() == 255
+    assert image.pixelColor(0, 0).red() == 0 and image.pixelColor(0, 1).blue() == 0
+    assert not image.hasAlphaChannel()      # opaque: Qt scales it onto the canvas far faster
 
 
 def test_tile_hit_and_shape_errors(qapp):

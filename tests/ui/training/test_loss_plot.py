@@ -308,3 +308,20 @@ def test_empty_plots_count_epochs_and_cost_from_zero(qtbot):
         assert -0.5 < x0 <= 0 < x1, w.objectName()          # no negative epochs
         assert -0.2 < y0 <= 0 < y1, w.objectName()          # no negative cost or accuracy
     assert "Train" in plot.readout.text()
+
+
+def test_the_plots_keep_their_height_while_the_readout_changes_length(qtbot):
+    # The readout wraps in a narrow dock; a shorter one must not give its line back to the
+    # plots at each refresh (they would resize and redraw whole while training).
+    h = LossHistory(capacity=64)
+    plot = _plot(qtbot, h)
+    plot.resize(230, 420)
+    plot.show()
+    qtbot.waitExposed(plot)
+    heights = []
+    for epoch, (train, test) in enumerate([(0.123456, 0.654321), (1.0, 2.0)] * 3, start=1):
+        h.add(HistoryPoint(epoch, train, test, 0.5 + 0.01 * epoch, 0.5))
+        plot.refresh()
+        QApplication.processEvents()
+        heights.append(plot.cost_plot.height())
+    assert len(set(heights[1:])) == 1, heights
