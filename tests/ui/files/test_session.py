@@ -19,7 +19,6 @@ from engine.files.session_format import SessionError, load_session
 from main import build_main_window
 from ui.files import session_io
 from ui.look import language as i18n
-from ui.look import theme
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 Button = QMessageBox.StandardButton
@@ -31,15 +30,6 @@ def _isolate(qapp, folder) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     qapp.setOrganizationName("BackpropVisualizerTest")
     QSettings().remove("session/recent")
-
-
-@pytest.fixture
-def settings_dir(qapp, tmp_path):
-    """Keep QSettings and the data folder (autosave, log) in temp dirs."""
-    _isolate(qapp, tmp_path)
-    yield tmp_path
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
 
 
 def _recording(win, fresh: bool = True):

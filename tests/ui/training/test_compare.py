@@ -6,36 +6,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMessageBox
 
 from engine.lesson.comparison import Variant
-from main import build_main_window
-from ui.look import language as i18n
-from ui.look import theme
-
-
-@pytest.fixture
-def make_window(qapp, tmp_path, qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-
-    def make(*argv: str):
-        win = build_main_window(["--lang", "en", *argv])
-        qtbot.addWidget(win)
-        c = win.session
-        c.errors, c.answers = [], []
-        c.show_error = lambda title, message: c.errors.append(message)
-        c.ask_save_changes = lambda: c.answers.pop(0)
-        c.autosave.discard()
-        return win
-
-    yield make
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
 
 
 def _choose(dialog, change: str, value_widget=None, value=None) -> None:
