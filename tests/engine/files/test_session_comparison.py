@@ -15,12 +15,12 @@ from engine.lesson.health import HealthRecorder
 from engine.lesson.presets import build_preset
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
+from tests.trainers import preset_trainer
 
 
 def _session(variant: Variant, **settings: object) -> tuple[Session, Comparison, Trainer]:
-    setup = build_preset("xor", seed=0)
-    s = Settings(**settings)
-    main = Trainer(setup.network, setup.X, setup.Y, s, np.random.default_rng(0))
+    main, setup = preset_trainer("xor", 0, **settings)
+    s = main.settings
     comparison = Comparison(variant, main, seed=0)
     main.run(max_epochs=5)
     comparison.step(5)
@@ -136,8 +136,7 @@ def test_a_comparison_that_is_no_object_is_refused():
 
 
 def test_the_vanishing_gradient_preset_reopens_with_its_comparison():
-    setup = build_preset("deep-sigmoid", seed=0)
-    main = Trainer(setup.network, setup.X, setup.Y, Settings(), np.random.default_rng(0))
+    main, setup = preset_trainer("deep-sigmoid", 0)
     comparison = Comparison(Variant("activation", "relu"), main, seed=0)
     main.run(max_epochs=2)
     comparison.step(2)

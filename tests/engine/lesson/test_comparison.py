@@ -10,15 +10,14 @@ import pytest
 
 from engine import Network
 from engine.lesson.comparison import Comparison, Variant
-from engine.lesson.presets import build_preset, spec_for
+from engine.lesson.presets import spec_for
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
+from tests.trainers import preset_trainer
 
 
 def _main(preset: str = "xor", seed: int = 0, **settings: object) -> Trainer:
-    setup = build_preset(preset, seed=seed)
-    return Trainer(setup.network, setup.X, setup.Y, Settings(**settings),
-                   np.random.default_rng(seed))
+    return preset_trainer(preset, seed, **settings)[0]
 
 
 def _assert_bitwise_equal(a: list[np.ndarray], b: list[np.ndarray]) -> None:
@@ -95,9 +94,9 @@ def _plain_descent(thetas: list[np.ndarray], X: np.ndarray, Y: np.ndarray, lr: f
 
 
 def test_a_changed_learning_rate_is_plain_gradient_descent_with_it():
-    setup = build_preset("xor-table", seed=3)      # 2-2-1, sigmoid everywhere, cross-entropy
+    # 2-2-1, sigmoid everywhere, cross-entropy
+    main, setup = preset_trainer("xor-table", 3, lr=2.0)
     start = [t.copy() for t in setup.network.thetas]
-    main = Trainer(setup.network, setup.X, setup.Y, Settings(lr=2.0), np.random.default_rng(3))
     comparison = Comparison(Variant("lr", 0.3), main, seed=3)
     main.run(max_epochs=40)
     comparison.step(40)
