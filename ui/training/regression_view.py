@@ -126,10 +126,12 @@ class RegressionView(OutputView):
         params = (ds.params or {}) if ds is not None else {}
         if params.get("standardize"):       # the axis shows (x − mean) / std, not the file's x
             x_name = self.tr("%1 (standardized)").replace("%1", x_name)
-        target = str(params.get("label_name") or "")[:60]
+        target = str(params.get("label_name") or "")[:60] or "y"
+        if params.get("standardize_y"):     # (y − mean) / std, what the network is trained on
+            target = self.tr("%1 (standardized)").replace("%1", target)
         # pyqtgraph draws axis labels as HTML: escape names that come from a file.
         self.plot.setLabel("bottom", html.escape(x_name))
-        self.plot.setLabel("left", html.escape(target or "y"))
+        self.plot.setLabel("left", html.escape(target))
 
     def set_theme(self, theme: Theme) -> None:
         """Recolour for ``theme`` (called by ui.look.theme on every theme switch)."""

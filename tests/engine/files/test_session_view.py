@@ -1,5 +1,6 @@
 """Tests for engine.files.session_view: the neuron maps' switch in a session file — kept when the
-learner set it, absent (the window's default) otherwise, refused by name when malformed."""
+learner set it, absent (the window's default) otherwise, refused by name when malformed; and the
+target scale of imported regression data (data.params.y_mean, y_std), refused by name when bad."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import json
 
 import pytest
 
+from engine.files.csv_import import import_csv
 from engine.files.session_format import Session, SessionError, dumps, loads
 from engine.lesson.presets import build_preset
+from tests.engine.files.roundtrip import session_for
 
 
 def _session(**kwargs) -> Session:
@@ -45,4 +48,17 @@ def test_a_malformed_switch_is_refused_by_name(view, named):
     doc = json.loads(dumps(_session()))
     doc["view"] = view
     with pytest.raises(SessionError, match=named.replace(".", r"\.")):
+        loads(json.dumps(doc))
+
+
+@pytest.mark.parametrize(("key", "value", "said"), [
+    ("y_std", 0.0, "data.params.y_std must be greater than 0"),
+    ("y_mean", "1500", "data.params.y_mean must be"),
+    ("standardize_y", 1, "data.params.standardize_y must be true or false"),
+])
+def test_a_bad_target_scale_in_imported_data_is_refused_by_name(key, value, said):
+    ds = import_csv("x,y\n1,1500.5\n2,2500.25\n3,3100.0\n", standardize_y=True)
+    doc = json.loads(dumps(session_for(ds)))
+    doc["data"]["params"][key] = value
+    with pytest.raises(SessionError, match=said):
         loads(json.dumps(doc))
