@@ -4198,12 +4198,12 @@
         <translation>A saída h(x) da rede para cada x, sobre os exemplos. Passe o mouse sobre um neurônio da rede para ver a saída dele em função de x. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>● training · ○ test · line: the network&apos;s h(x) · ringed: the stepped-through example, its error a − y in red</source>
         <translation>● treinamento · ○ teste · linha: h(x) da rede · circulado: o exemplo do passo a passo, com seu erro a − y em vermelho</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-16"/>
         <source>Output h(x) = a(%1) for every input x: the line bends towards the examples as the network learns</source>
         <translation>Saída h(x) = a(%1) para cada entrada x: a linha se curva em direção aos exemplos à medida que a rede aprende</translation>
     </message>
@@ -4214,9 +4214,18 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+3"/>
         <source>%1 (standardized)</source>
         <translation>%1 (padronizado)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>y in z-scores: y = (%1 − %2) / %3</source>
+        <translation>y em escores z: y = (%1 − %2) / %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (z-score)</source>
+        <translation>%1 (escore z)</translation>
     </message>
 </context>
 <context>

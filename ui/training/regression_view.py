@@ -16,7 +16,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.look.palette import FIT_CURVE_HEX, FIT_POINT_HEX, Theme, qcolor
@@ -103,8 +103,6 @@ class RegressionView(OutputView):
         self.setToolTip(self.tr("The network's output h(x) for every x, over the examples. "
                                 "Hover a neuron in the network to see its own output against "
                                 "x. Click a training point to step through that example."))
-        self.legend.setText(self.tr("● training · ○ test · line: the network's h(x) · ringed: "
-                                    "the stepped-through example, its error a − y in red"))
         self._update_title()
         self._update_axes()
 
@@ -127,8 +125,16 @@ class RegressionView(OutputView):
         if params.get("standardize"):       # the axis shows (x − mean) / std, not the file's x
             x_name = self.tr("%1 (standardized)").replace("%1", x_name)
         target = str(params.get("label_name") or "")[:60] or "y"
+        legend = self.tr("● training · ○ test · line: the network's h(x) · ringed: the "
+                         "stepped-through example, its error a − y in red")
         if params.get("standardize_y"):     # (y − mean) / std, what the network is trained on
-            target = self.tr("%1 (standardized)").replace("%1", target)
+            # Short on the axis (a low dock clips a long vertical label); in full below.
+            loc = QLocale()
+            legend += "\n" + self.tr("y in z-scores: y = (%1 − %2) / %3").replace(
+                "%1", target).replace("%2", loc.toString(float(params["y_mean"]), "g", 6)).replace(
+                "%3", loc.toString(float(params["y_std"]), "g", 6))
+            target = self.tr("%1 (z-score)").replace("%1", target)
+        self.legend.setText(legend)
         # pyqtgraph draws axis labels as HTML: escape names that come from a file.
         self.plot.setLabel("bottom", html.escape(x_name))
         self.plot.setLabel("left", html.escape(target))

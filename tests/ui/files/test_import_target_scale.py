@@ -1,10 +1,11 @@
 """Importing regression data whose target is on a raw scale (prices in the thousands): the dialog
 offers to standardize y (on by default, only for numbers), says so with the mean and deviation,
-and the curve plot names its y axis as standardized."""
+and the curve plot names its y axis in z-scores and gives the transformation below."""
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDockWidget
 
 from ui.files.import_dialog import ImportDialog
@@ -43,4 +44,8 @@ def test_the_curve_plot_names_y_as_standardized(make_window, tmp_path):
     assert win.session.import_path(path)
     assert win.state.dataset.params["standardize_y"] is True
     plot = win.findChild(QDockWidget, "boundaryDock").widget().regression.plot
-    assert plot.getAxis("left").labelText == "price (standardized)"
+    view = win.findChild(QDockWidget, "boundaryDock").widget().regression
+    assert plot.getAxis("left").labelText == "price (z-score)"
+    loc = QLocale()         # the window's, as it writes numbers (2,417 in English)
+    assert (f"y in z-scores: y = (price − {loc.toString(2417.0, 'g', 6)}) / "
+            f"{loc.toString(float(Y.std()), 'g', 6)}") in view.legend.text()
