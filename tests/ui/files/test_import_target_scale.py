@@ -49,3 +49,24 @@ def test_the_curve_plot_names_y_as_standardized(make_window, tmp_path):
     loc = QLocale()         # the window's, as it writes numbers (2,417 in English)
     assert (f"y in z-scores: y = (price − {loc.toString(2417.0, 'g', 6)}) / "
             f"{loc.toString(float(Y.std()), 'g', 6)}") in view.legend.text()
+
+
+def test_the_worked_example_says_y_is_standardized(make_window, tmp_path):
+    win = make_window("--preset", "sin")
+    path = tmp_path / "prices.csv"
+    path.write_text(PRICES, encoding="utf-8")
+    win.session.run_import_dialog = lambda dialog: True
+    assert win.session.import_path(path)
+    for suffix in ("md", "html"):
+        out = tmp_path / f"worked.{suffix}"
+        assert win.session.export_menu.export_to("worked_example", str(out))
+        text = out.read_text(encoding="utf-8")
+        assert "y is standardized (a z-score): y = (target − 2417" in text
+        assert f"{Y.std():.4f}"[:5] in text
+
+
+def test_a_preset_worked_example_has_no_scale_note(make_window, tmp_path):
+    win = make_window("--preset", "sin")
+    out = tmp_path / "worked.md"
+    assert win.session.export_menu.export_to("worked_example", str(out))
+    assert "standardized" not in out.read_text(encoding="utf-8")
