@@ -36,6 +36,16 @@ MISTAKES = tuple(str(s) for s in SWITCHES)
 MAX_LR = 1e6        # as a session's settings.lr
 
 
+def _learning_rate(value: object) -> float:
+    """Return ``value`` as a compared run's α, or raise ValueError saying the range."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not (math.isfinite(value) and 0 < value <= MAX_LR):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the compared learning rate α must be a number in (0, {limit}], "
+                      "got {value!r}"), limit=MAX_LR, value=value)
+    return float(value)
+
+
 @dataclass(frozen=True)
 class Variant:
     """The one thing the compared run changes: ``change`` (one of ``CHANGES``) and its new
@@ -60,12 +70,7 @@ class Variant:
                 "Engine", "a comparison changes one of {allowed}, got {value!r}"),
                 allowed=", ".join(CHANGES), value=c)
         if c == "lr":
-            if isinstance(v, bool) or not isinstance(v, (int, float)) \
-                    or not (math.isfinite(v) and 0 < v <= MAX_LR):
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "the compared learning rate α must be a number in (0, {limit}], "
-                              "got {value!r}"), limit=MAX_LR, value=v)
-            object.__setattr__(self, "value", float(v))
+            object.__setattr__(self, "value", _learning_rate(v))
         elif c == "none" or (c == "mistake" and v is None):
             object.__setattr__(self, "value", None)
         elif v not in allowed[c]:
@@ -78,12 +83,7 @@ class Variant:
                 raise EngineValueError(QT_TRANSLATE_NOOP(
                     "Engine", "a learning rate α goes with a changed optimizer only, not with "
                               "a changed {change}"), change=c)
-            if isinstance(lr, bool) or not isinstance(lr, (int, float)) \
-                    or not (math.isfinite(lr) and 0 < lr <= MAX_LR):
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "the compared learning rate α must be a number in (0, {limit}], "
-                              "got {value!r}"), limit=MAX_LR, value=lr)
-            object.__setattr__(self, "lr", float(lr))
+            object.__setattr__(self, "lr", _learning_rate(lr))
 
     def settings_for(self, main: Settings) -> Settings:
         """Return the compared run's settings: the main run's with this one change."""

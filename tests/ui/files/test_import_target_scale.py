@@ -36,12 +36,18 @@ def test_class_labels_are_not_offered_the_target_scale(qtbot):
     assert not dialog.standardize_y_check.isEnabled()
 
 
-def test_the_curve_plot_names_y_as_standardized(make_window, tmp_path):
+def _imported(make_window, tmp_path):
+    """Return a window that imported PRICES with the dialog's defaults (OK pressed)."""
     win = make_window("--preset", "sin")
     path = tmp_path / "prices.csv"
     path.write_text(PRICES, encoding="utf-8")
     win.session.run_import_dialog = lambda dialog: True
     assert win.session.import_path(path)
+    return win
+
+
+def test_the_curve_plot_names_y_as_standardized(make_window, tmp_path):
+    win = _imported(make_window, tmp_path)
     assert win.state.dataset.params["standardize_y"] is True
     plot = win.findChild(QDockWidget, "boundaryDock").widget().regression.plot
     view = win.findChild(QDockWidget, "boundaryDock").widget().regression
@@ -52,11 +58,7 @@ def test_the_curve_plot_names_y_as_standardized(make_window, tmp_path):
 
 
 def test_the_worked_example_says_y_is_standardized(make_window, tmp_path):
-    win = make_window("--preset", "sin")
-    path = tmp_path / "prices.csv"
-    path.write_text(PRICES, encoding="utf-8")
-    win.session.run_import_dialog = lambda dialog: True
-    assert win.session.import_path(path)
+    win = _imported(make_window, tmp_path)
     for suffix in ("md", "html"):
         out = tmp_path / f"worked.{suffix}"
         assert win.session.export_menu.export_to("worked_example", str(out))

@@ -11,12 +11,18 @@ def _gradient_steps(win) -> list[GradientStep]:
     return [s.payload for s in win.stepper.trace.steps if isinstance(s.payload, GradientStep)]
 
 
-def test_a_session_opened_with_a_mistake_steps_through_it(make_window, qtbot, tmp_path):
-    saved = make_window("--preset", "xor", "--examples", "4")
-    path = tmp_path / "lesson.json"
-    assert saved.session.save_to(path)
+def _reopened(make_window, qtbot, path, *argv: str):
+    """Save a window of ``argv`` to ``path``; return a window started as `main.py path
+    --mistake forget-1-over-m`."""
+    assert make_window(*argv).session.save_to(path)
     win = build_main_window(["--lang", "en", str(path), "--mistake", "forget-1-over-m"])
     qtbot.addWidget(win)
+    return win
+
+
+def test_a_session_opened_with_a_mistake_steps_through_it(make_window, qtbot, tmp_path):
+    win = _reopened(make_window, qtbot, tmp_path / "lesson.json", "--preset", "xor",
+                    "--examples", "4")
     assert win.state.settings.mistake == "forget-1-over-m"
     assert win.state.modified          # the window is no longer what the file holds
     steps = _gradient_steps(win)
@@ -28,9 +34,6 @@ def test_a_session_opened_with_a_mistake_steps_through_it(make_window, qtbot, tm
 
 
 def test_the_command_line_mistake_replaces_the_files_own(make_window, qtbot, tmp_path):
-    saved = make_window("--preset", "xor", "--mistake", "update-uphill")
-    path = tmp_path / "uphill.json"
-    assert saved.session.save_to(path)
-    win = build_main_window(["--lang", "en", str(path), "--mistake", "forget-1-over-m"])
-    qtbot.addWidget(win)
+    win = _reopened(make_window, qtbot, tmp_path / "uphill.json", "--preset", "xor",
+                    "--mistake", "update-uphill")
     assert win.state.settings.mistake == "forget-1-over-m"
