@@ -49,17 +49,23 @@ def _english_and_no_presenter_after_each_test():
             found.set_presenter(False)
 
 
-@pytest.fixture
-def settings_dir(qapp, tmp_path):
-    """Keep QSettings (language, theme, recent files) and the data folder (autosave, log) in
-    ``tmp_path``; put English, the light theme and presenter mode off back afterwards."""
+def isolate_settings(qapp, folder) -> None:
+    """Keep QSettings (language, theme, recent files) in ``folder`` and the data folder
+    (autosave, log) in Qt's test location, with no recent files."""
     from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     qapp.setOrganizationName("BackpropVisualizerTest")
     QSettings().remove("session/recent")
+
+
+@pytest.fixture
+def settings_dir(qapp, tmp_path):
+    """Keep remembered choices in ``tmp_path`` (``isolate_settings``); put English, the light
+    theme and presenter mode off back afterwards."""
+    isolate_settings(qapp, tmp_path)
     yield tmp_path
     from ui.look import language as i18n
     from ui.look import theme
