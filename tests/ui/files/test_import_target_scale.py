@@ -24,7 +24,9 @@ def test_the_dialog_standardizes_a_numeric_target_and_says_how(qtbot):
     ds = dialog.dataset
     np.testing.assert_allclose(ds.Y_train[:, 0], (Y - Y.mean()) / Y.std(), rtol=1e-12)
     summary = dialog.summary.text()
-    assert "y is standardized" in summary and f"{Y.mean():g}" in summary
+    loc = QLocale()         # the dialog writes numbers as the app's locale does (2,417)
+    assert (f"y is standardized: y = (target − {loc.toString(2417.0, 'g', 6)}) / "
+            f"{loc.toString(float(Y.std()), 'g', 6)}") in summary
     check.setChecked(False)
     assert dialog.dataset.Y_train[:, 0].tolist() == Y.tolist()
     assert "standardized" not in dialog.summary.text()
