@@ -47,3 +47,49 @@ def _english_and_no_presenter_after_each_test():
         found = app.instance().findChild(theme.ThemeManager, "themeManager")
         if found is not None and found.presenter:
             found.set_presenter(False)
+
+
+def isolate_settings(qapp, folder) -> None:
+    """Keep QSettings (language, theme, recent files) in ``folder`` and the data folder
+    (autosave, log) in Qt's test location, with no recent files."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("BackpropVisualizerTest")
+    QSettings().remove("session/recent")
+
+
+@pytest.fixture
+def settings_dir(qapp, tmp_path):
+    """Keep remembered choices in ``tmp_path`` (``isolate_settings``); put English, the light
+    theme and presenter mode off back afterwards."""
+    isolate_settings(qapp, tmp_path)
+    yield tmp_path
+    from ui.look import language as i18n
+    from ui.look import theme
+
+    theme.manager().set_presenter(False)
+    theme.manager().set_choice("light", remember=False)
+    i18n.manager().set_choice("en", remember=False)
+
+
+@pytest.fixture
+def make_window(settings_dir, qtbot):
+    """Return a factory of wired main windows (English, extra command-line words as arguments)
+    whose session controller records instead of asking: ``session.errors`` collects the error
+    dialogs' messages, and "save changes?" answers are taken from ``session.answers``."""
+    from main import build_main_window
+
+    def make(*argv: str):
+        win = build_main_window(["--lang", "en", *argv])
+        qtbot.addWidget(win)
+        c = win.session
+        c.errors, c.answers = [], []
+        c.show_error = lambda title, message: c.errors.append(message)
+        c.ask_save_changes = lambda: c.answers.pop(0)
+        c.autosave.discard()
+        return win
+
+    return make

@@ -116,7 +116,7 @@ def build(args: argparse.Namespace) -> Parts:
     teammates = Teammates(stepper=stepper.stepper, training=training.controller,
                           canvas=stepper.view, step_area=window.centralWidget(),
                           loss_plot=training.loss_plot, lesson=lesson,
-                          landscape=training.landscape, compare=comparing)
+                          landscape=training.landscape, compare=comparing, maps=maps)
     session = session_menu.install(window, state, args, teammates)
     lesson.add_lessons_menu(window.help_menu, session.open_path)
     # The banner goes above the phase line, in the step area's own layout.

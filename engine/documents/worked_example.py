@@ -216,9 +216,21 @@ def _md_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
     return f"- {label} ({shape}):\n\n" + "\n".join("  " + r for r in [head, rule, *rows]) + "\n"
 
 
+def y_scale_note(y_scale: tuple[float, float] | None, lang: str = "en") -> str:
+    """Return the sentence saying y is a z-score of the file's target, given ``y_scale`` =
+    (mean, std) of the target ("" for y in the data's own units)."""
+    if y_scale is None:
+        return ""
+    t = text_for(lang)
+    nf: NumberFormat = t["numbers"]
+    return t["y_scale"].format(mean=_n(y_scale[0], nf), std=_n(y_scale[1], nf))
+
+
 def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = "en",
-                            tr: words.Translate | None = None) -> str:
-    """Return the worked example of ``trace`` as a Markdown document."""
+                            tr: words.Translate | None = None,
+                            y_scale: tuple[float, float] | None = None) -> str:
+    """Return the worked example of ``trace`` as a Markdown document (``y_scale``: the mean and
+    standard deviation of a standardized target, said under y)."""
     t = text_for(lang)
     nf: NumberFormat = t["numbers"]
     out = [f"# {title or t['title']}", "", t["intro"], ""]
@@ -226,6 +238,8 @@ def worked_example_markdown(trace: Trace, title: str | None = None, lang: str = 
         out += [f"> **{mistake_note(trace, lang)}**", ""]
     out += [f"- **{k}:** {v}" for k, v in _summary(trace, t)]
     out += ["", f"- x = {_vector(trace.X[0], nf)}", f"- y = {_vector(trace.Y[0], nf)}", ""]
+    if y_scale is not None:
+        out += [f"> {y_scale_note(y_scale, lang)}", ""]
     stage = None
     for b in build_blocks(trace, lang, tr):
         if b.step.stage != stage:
@@ -315,8 +329,10 @@ def _html_array(label: str, arr: np.ndarray, nf: NumberFormat) -> str:
 
 
 def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en",
-                        tr: words.Translate | None = None) -> str:
-    """Return the worked example of ``trace`` as one self-contained, printable HTML page."""
+                        tr: words.Translate | None = None,
+                        y_scale: tuple[float, float] | None = None) -> str:
+    """Return the worked example of ``trace`` as one self-contained, printable HTML page
+    (``y_scale`` as for ``worked_example_markdown``)."""
     t, e = text_for(lang), html.escape
     nf: NumberFormat = t["numbers"]
     doc_title = title or t["title"]
@@ -332,6 +348,8 @@ def worked_example_html(trace: Trace, title: str | None = None, lang: str = "en"
     if drawing:
         parts.append(f'<div class="net">{drawing}<p class="cap">{e(t["diagram"])}</p></div>')
     parts.append(_html_array("x", trace.X[0], nf) + _html_array("y", trace.Y[0], nf))
+    if y_scale is not None:
+        parts.append(f"<p>{e(y_scale_note(y_scale, lang))}</p>")
     stage = None
     for b in build_blocks(trace, lang, tr):
         if b.step.stage != stage:

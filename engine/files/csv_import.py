@@ -235,14 +235,17 @@ def _column_name(table: CsvTable, j: int) -> Message:
 def import_csv(text: str, label: int | str = -1, task: str = "auto",
                separator: str | None = None, has_header: bool | None = None,
                standardize: bool = False, test_ratio: float = 0.0, seed: int = 0,
-               name: str = "imported") -> Dataset:
+               name: str = "imported", standardize_y: bool = False) -> Dataset:
     """Return a Dataset from CSV ``text``: X (m, n) from the numeric feature columns, Y (m, 1) for
     two classes or regression, one-hot (m, K) for K > 2 classes.
 
     ``label`` is the label column (index, negative from the end, or header name); ``task`` is
     ``auto``, ``classification`` or ``regression``. ``standardize`` rescales each feature to mean 0
-    and standard deviation 1 (recorded in ``params``). ``test_ratio`` > 0 holds out a shuffled
-    test part drawn with ``seed``.
+    and standard deviation 1 (recorded in ``params``). ``standardize_y`` does the same to a
+    regression's target (``params`` keep ``y_mean`` and ``y_std``: y in the file's units is
+    y_std·y + y_mean); a target in the thousands would otherwise need thousands of epochs, or a
+    learning rate that makes the sigmoid layers saturate. Class labels are never rescaled.
+    ``test_ratio`` > 0 holds out a shuffled test part drawn with ``seed``.
     """
     if task not in ("auto", "classification", "regression"):
         raise EngineValueError(QT_TRANSLATE_NOOP(
@@ -331,6 +334,9 @@ def import_csv(text: str, label: int | str = -1, task: str = "auto",
     if standardize:
         X, mean, std = _standardize(X)
         params.update(mean=mean.tolist(), std=std.tolist())
+    if standardize_y and regression:
+        Y, y_mean, y_std = _standardize(Y)
+        params.update(standardize_y=True, y_mean=float(y_mean[0]), y_std=float(y_std[0]))
     feature_names = tuple(table.header[j] if table.header else f"x{k + 1}"
                           for k, j in enumerate(feats))
     if test_ratio > 0:

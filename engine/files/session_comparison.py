@@ -5,6 +5,7 @@ open)::
 
     "comparison": {
       "change": "activation", "value": "relu",       # what the compared run changes, to what
+      ("lr": 0.01,)                                   # with "optimizer" only: its α
       "seed": 0, "start_epoch": 0, "epoch": 800,      # its weights' seed, first and last epoch
       "thetas": [Θ(1), …],                           # its weights, shaped like the main run's
       "history": {…}, "health": {…},                  # its loss history and gradient health
@@ -68,7 +69,14 @@ def _variant(obj: dict) -> Variant:
         value = None
     else:
         value = read_choice(obj, "value", W, _CHOICES[change])
-    return Variant(change, value)
+    # Optional, with a changed optimizer: the α it trains with (absent: the main run's).
+    lr = None
+    if obj.get("lr") is not None:
+        if change != "optimizer":
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} goes with a changed optimizer only"), name=f"{W}.lr")
+        lr = read_number(obj, "lr", W, positive=True, hi=MAX_LR)
+    return Variant(change, value, lr)
 
 
 def _activations(obj: dict, variant: Variant, main: Sequence[str] | None

@@ -55,6 +55,7 @@ from engine.files.session_record import (  # noqa: F401 (the format's public nam
     Session,
 )
 from engine.files.session_training import read_training
+from engine.files.session_view import read_neuron_maps
 from engine.files.session_write import (  # noqa: F401 (the format's public names)
     dumps,
     save_session,
@@ -348,7 +349,7 @@ def session_from_dict(doc: Any) -> Session:
     return Session(net, X, Y, ds, settings, history, example, cursor, preset, int(seed),
                    training, examples, lesson=None if lesson is None else read_lesson(lesson),
                    predictions=predictions, comparison=comparison,
-                   landscape=read_landscape(doc, net))
+                   landscape=read_landscape(doc, net), neuron_maps=read_neuron_maps(doc))
 
 
 def steps_per_example(L: int, examples: int = 1) -> int:

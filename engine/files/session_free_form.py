@@ -84,6 +84,7 @@ def check_history(history: dict) -> None:
 # Types of the data set's recorded parameters that the window reads (the rest is free-form).
 _PARAM_KINDS: dict[str, tuple] = {
     "generator": (str,), "separator": (str,), "standardize": (bool,), "has_header": (bool,),
+    "standardize_y": (bool,),
     "seed": (int,), "n": (int,), "label_column": (int,), "noise": (int, float),
     "test_ratio": (int, float), "mean": (list,), "std": (list,), "label_name": (str,)}
 
@@ -105,6 +106,11 @@ def check_params(params: dict) -> dict:
         read_number(params, "test_ratio", "data.params", lo=0.0, hi=0.95)
     if params.get("noise") is not None:
         read_number(params, "noise", "data.params", lo=0.0, hi=100.0)
+    # y in the file's units is y_std·y + y_mean.
+    if params.get("y_mean") is not None:
+        read_number(params, "y_mean", "data.params")
+    if params.get("y_std") is not None:
+        read_number(params, "y_std", "data.params", positive=True)
     for key in ("mean", "std"):
         for i, v in enumerate(params.get(key) or []):
             if isinstance(v, bool) or not isinstance(v, (int, float)) or \

@@ -37,6 +37,7 @@ class Session:
     None. ``lesson`` is the lesson the session carries (engine/files/lesson.py), or None.
     ``landscape`` is what the loss-landscape panel shows (its plane and weights), or None.
     ``comparison`` is the compared run (engine/lesson/comparison.py), or None.
+    ``neuron_maps`` is the learner's neuron-maps switch, or None for the window's default.
     """
 
     network: Network
@@ -57,3 +58,4 @@ class Session:
     predictions: dict[str, int] | None = None
     landscape: LandscapeChoice | None = None
     comparison: SavedComparison | None = None
+    neuron_maps: bool | None = None

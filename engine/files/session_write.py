@@ -17,6 +17,7 @@ from engine.files.safe_read import write_atomic
 from engine.files.session_comparison import comparison_to_dict
 from engine.files.session_record import FORMAT, MAX_FILE_BYTES, VERSION, Session
 from engine.files.session_training import training_to_dict
+from engine.files.session_view import view_to_dict
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError, one_line
 
 
@@ -110,7 +111,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         else {"predictions": {k: int(v) for k, v in session.predictions.items()}}) | (
         {} if session.landscape is None else {"landscape": session.landscape.to_dict()}) | (
         {} if session.comparison is None
-        else {"comparison": _json_safe(comparison_to_dict(session.comparison))})
+        else {"comparison": _json_safe(comparison_to_dict(session.comparison))}) | (
+        view_to_dict(session.neuron_maps))
 
 
 def _pretty(value: Any, indent: str = "") -> str:

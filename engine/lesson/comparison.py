@@ -36,14 +36,30 @@ MISTAKES = tuple(str(s) for s in SWITCHES)
 MAX_LR = 1e6        # as a session's settings.lr
 
 
+def _learning_rate(value: object) -> float:
+    """Return ``value`` as a compared run's α, or raise ValueError saying the range."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not (math.isfinite(value) and 0 < value <= MAX_LR):
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "the compared learning rate α must be a number in (0, {limit}], "
+                      "got {value!r}"), limit=MAX_LR, value=value)
+    return float(value)
+
+
 @dataclass(frozen=True)
 class Variant:
     """The one thing the compared run changes: ``change`` (one of ``CHANGES``) and its new
     ``value`` — a hidden activation name, α > 0, an optimizer name, an initialization name, a
-    switchable mistake's name (None: the correct algorithm), or None for ``none``."""
+    switchable mistake's name (None: the correct algorithm), or None for ``none``.
+
+    ``lr`` goes with a changed optimizer only: the α the other optimizer trains with (None: the
+    main run's). Adam's steps are about α per weight whatever the size of D, so gradient
+    descent's α does not suit it, nor Adam's gradient descent; the dialog proposes one.
+    """
 
     change: str = "none"
     value: str | float | None = None
+    lr: float | None = None
 
     def __post_init__(self) -> None:
         c, v = self.change, self.value
@@ -54,25 +70,28 @@ class Variant:
                 "Engine", "a comparison changes one of {allowed}, got {value!r}"),
                 allowed=", ".join(CHANGES), value=c)
         if c == "lr":
-            if isinstance(v, bool) or not isinstance(v, (int, float)) \
-                    or not (math.isfinite(v) and 0 < v <= MAX_LR):
-                raise EngineValueError(QT_TRANSLATE_NOOP(
-                    "Engine", "the compared learning rate α must be a number in (0, {limit}], "
-                              "got {value!r}"), limit=MAX_LR, value=v)
-            object.__setattr__(self, "value", float(v))
+            object.__setattr__(self, "value", _learning_rate(v))
         elif c == "none" or (c == "mistake" and v is None):
             object.__setattr__(self, "value", None)
         elif v not in allowed[c]:
             raise EngineValueError(QT_TRANSLATE_NOOP(
                 "Engine", "the compared {change} must be one of {allowed}, got {value!r}"),
                 change=c, allowed=", ".join(allowed[c]), value=v)
+        lr = self.lr
+        if lr is not None:
+            if c != "optimizer":
+                raise EngineValueError(QT_TRANSLATE_NOOP(
+                    "Engine", "a learning rate α goes with a changed optimizer only, not with "
+                              "a changed {change}"), change=c)
+            object.__setattr__(self, "lr", _learning_rate(lr))
 
     def settings_for(self, main: Settings) -> Settings:
         """Return the compared run's settings: the main run's with this one change."""
         if self.change == "lr":
             return replace(main, lr=float(self.value))
         if self.change == "optimizer":
-            return replace(main, optimizer=str(self.value))
+            return replace(main, optimizer=str(self.value),
+                           lr=main.lr if self.lr is None else self.lr)
         if self.change == "mistake":
             return replace(main, mistake=self.value)
         return main
@@ -91,7 +110,8 @@ class Variant:
 
     def as_dict(self) -> dict[str, str | float | None]:
         """Return the variant as a session file holds it."""
-        return {"change": self.change, "value": self.value}
+        return {"change": self.change, "value": self.value} | (
+            {} if self.lr is None else {"lr": self.lr})
 
 
 class Comparison:

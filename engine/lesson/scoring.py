@@ -42,6 +42,19 @@ def accuracy(outputs: np.ndarray, Y: np.ndarray) -> float:
     return float(np.mean(predicted_classes(out) == target_classes(y)))
 
 
+def rmse(outputs: np.ndarray, Y: np.ndarray) -> float:
+    """Return the root-mean-square error √(mean (a − y)²) over every entry of a(L) and Y (m, K),
+    in the units of the targets: what regression reports where classification has accuracy."""
+    out, y = np.asarray(outputs, float), np.asarray(Y, float)
+    if out.shape != y.shape:
+        raise EngineValueError(QT_TRANSLATE_NOOP(
+            "Engine", "outputs {outputs} and targets {targets} must have the same shape"),
+            outputs=out.shape, targets=y.shape)
+    if out.size == 0:
+        raise EngineValueError(QT_TRANSLATE_NOOP("Engine", "RMSE needs at least one example"))
+    return float(np.sqrt(np.mean((out - y) ** 2)))
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Cost J (with the λ term) and classification accuracy of a network on one set."""

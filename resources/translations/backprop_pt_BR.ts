@@ -164,7 +164,7 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../ui/training/boundary_view.py" line="+126"/>
+        <location filename="../../ui/training/boundary_view.py" line="+109"/>
         <source>The network&apos;s output at every point of the plane. Hover a neuron in the network to see its own output here. Click a training point to step through that example.</source>
         <translation>A saída da rede em cada ponto do plano. Passe o mouse sobre um neurônio da rede para ver aqui a saída dele. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
@@ -196,7 +196,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>No decision boundary here: the targets are numbers to approach (such as 0.01 and 0.99 in Mazur&apos;s example), not classes. Pick a data set such as XOR in the Data tab to see one.</source>
         <translation>Aqui não há fronteira de decisão: os alvos são números a aproximar (como 0,01 e 0,99 no exemplo de Mazur), não classes. Escolha um conjunto de dados como XOR na aba Dados para ver uma.</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>CompareBar</name>
     <message>
-        <location filename="../../ui/training/compare.py" line="+280"/>
+        <location filename="../../ui/training/compare.py" line="+291"/>
         <source>Comparing %1 with %2</source>
         <translation>Comparando %1 com %2</translation>
     </message>
@@ -374,7 +374,7 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location line="-122"/>
+        <location line="-131"/>
         <source>The compared run ran away and stopped at epoch %1; this run goes on.</source>
         <translation>O treino comparado divergiu e parou na época %1; este treino continua.</translation>
     </message>
@@ -400,7 +400,12 @@
         <translation>α = %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1, α = %2</source>
+        <translation>%1, α = %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>seed %1</source>
         <translation>semente %1</translation>
     </message>
@@ -494,6 +499,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>with α</source>
+        <translation>com α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The learning rate the other optimizer trains with; proposed for it, and yours to change</source>
+        <translation>A taxa de aprendizado com que o outro otimizador treina; sugerida para ele, e você pode mudá-la</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The compared run changes:</source>
         <translation>O treino comparado muda:</translation>
     </message>
@@ -573,17 +588,22 @@
         <translation>Recomeçar os dois treinos dos pesos da semente %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Both runs start from the same weights; only the one thing chosen differs.</source>
         <translation>Os dois treinos partem dos mesmos pesos; só a coisa escolhida difere.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Both runs start from the same weights. The compared run trains with its optimizer&apos;s own α = %1 (this run: α = %2): Adam steps about α per weight whatever the size of D, so one α cannot suit both. Set the same α to change the optimizer alone.</source>
+        <translation>As duas execuções começam dos mesmos pesos. A execução comparada treina com o α próprio do seu otimizador, α = %1 (esta execução: α = %2): o Adam dá passos de cerca de α por peso, qualquer que seja o tamanho de D, então um só α não serve para os dois. Ponha o mesmo α para mudar apenas o otimizador.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>They train on the same data with the same mini-batches, epoch by epoch; the cost and gradient-health plots draw both.</source>
         <translation>Eles treinam com os mesmos dados e os mesmos mini-lotes, época a época; os gráficos de custo e de saúde do gradiente desenham os dois.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The compared run draws its own initial weights with the same seed (%1) by the rule chosen; everything else is the same.</source>
         <translation>O treino comparado sorteia seus próprios pesos iniciais com a mesma semente (%1) pela regra escolhida; todo o resto é igual.</translation>
     </message>
@@ -619,7 +639,7 @@
         <translation>Exemplos: %1 de treinamento e %2 de teste; %3 atributos; semente dos dados %4</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+1"/>
+        <location filename="wrapped_strings.py" line="+2"/>
         <source>Mazur&apos;s worked example</source>
         <translation>Exemplo resolvido de Mazur</translation>
     </message>
@@ -772,7 +792,7 @@
 <context>
     <name>DataPlot</name>
     <message>
-        <location filename="../../ui/training/data_plot.py" line="+47"/>
+        <location filename="../../ui/training/data_plot.py" line="+53"/>
         <source>Regression curve h(x)</source>
         <translation>Curva de regressão h(x)</translation>
     </message>
@@ -1021,7 +1041,7 @@
         <translation>coluna {number}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>task must be auto, classification or regression, got {task!r}</source>
         <translation>a tarefa deve ser auto, classification ou regression, mas é {task!r}</translation>
     </message>
@@ -1157,13 +1177,19 @@
     </message>
     <message>
         <location line="+16"/>
+        <location line="+13"/>
         <source>outputs {outputs} and targets {targets} must have the same shape</source>
         <translation>as saídas {outputs} e os alvos {targets} devem ter a mesma forma</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-9"/>
         <source>accuracy needs at least one example</source>
         <translation>a acurácia precisa de pelo menos um exemplo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>RMSE needs at least one example</source>
+        <translation>o RMSE precisa de pelo menos um exemplo</translation>
     </message>
     <message>
         <location filename="../../engine/lesson/plane_grid.py" line="+50"/>
@@ -1368,7 +1394,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../engine/files/session_comparison.py" line="+108"/>
+        <location filename="../../engine/files/session_comparison.py" line="+116"/>
         <source>{name} must be a JSON object</source>
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
@@ -1499,7 +1525,7 @@
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+132"/>
+        <location filename="../../engine/files/session_format.py" line="+133"/>
         <source>{name} must be one of {allowed}, got {value!r}</source>
         <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
     </message>
@@ -1525,7 +1551,7 @@
         <translation>{name} deve ser um número, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_write.py" line="+145"/>
+        <location filename="../../engine/files/session_write.py" line="+147"/>
         <source>the session cannot be written as JSON ({reason})</source>
         <translation>a sessão não pode ser gravada como JSON ({reason})</translation>
     </message>
@@ -1942,7 +1968,7 @@
         <translation>{name} deve ser pelo menos {value_name} ({value}), mas é {bound}</translation>
     </message>
     <message>
-        <location filename="../../ui/files/session_io.py" line="+92"/>
+        <location filename="../../ui/files/session_io.py" line="+95"/>
         <location line="+7"/>
         <location filename="../../engine/files/session_checks.py" line="+14"/>
         <source>history: {reason}</source>
@@ -1954,12 +1980,17 @@
         <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_comparison.py" line="-17"/>
+        <location filename="../../engine/files/session_comparison.py" line="-24"/>
         <source>{name} must be empty when nothing is changed</source>
         <translation>{name} deve ficar vazio quando nada muda</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+9"/>
+        <source>{name} goes with a changed optimizer only</source>
+        <translation>{name} só acompanha uma troca de otimizador</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{name} is {value}, but the compared network must be the main one except for its {change}: expected {expected}</source>
         <translation>{name} é {value}, mas a rede comparada deve ser a principal exceto pelo(a) {change}: esperava-se {expected}</translation>
     </message>
@@ -2016,7 +2047,7 @@
         <translation>{name} contém um substituto isolado ({value}), que nenhum arquivo UTF-8 pode conter</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>{name} must be a finite number, got {value}</source>
         <translation>{name} deve ser um número finito, mas é {value}</translation>
     </message>
@@ -2268,22 +2299,27 @@
         <translation>a capacidade do caminho deve ser de pelo menos 4 pontos, veio {capacity}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/comparison.py" line="+53"/>
+        <location filename="../../engine/lesson/comparison.py" line="+69"/>
         <source>a comparison changes one of {allowed}, got {value!r}</source>
         <translation>uma comparação muda um entre {allowed}, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-26"/>
         <source>the compared learning rate α must be a number in (0, {limit}], got {value!r}</source>
         <translation>a taxa de aprendizado α comparada deve ser um número em (0, {limit}], mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+34"/>
         <source>the compared {change} must be one of {allowed}, got {value!r}</source>
         <translation>o {change} comparado deve ser um entre {allowed}, mas é {value!r}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+6"/>
+        <source>a learning rate α goes with a changed optimizer only, not with a changed {change}</source>
+        <translation>uma taxa de aprendizado α só acompanha uma troca de otimizador, não uma troca de {change}</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>number of epochs must be ≥ 0, got {count}</source>
         <translation>o número de épocas deve ser ≥ 0, mas é {count}</translation>
     </message>
@@ -2438,7 +2474,7 @@
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Export failed</source>
         <translation>Falha ao exportar</translation>
     </message>
@@ -2484,7 +2520,7 @@
 <context>
     <name>HealthPlot</name>
     <message>
-        <location filename="../../ui/training/health_plot.py" line="+123"/>
+        <location filename="../../ui/training/health_plot.py" line="+121"/>
         <source>Gradient health</source>
         <translation>Saúde do gradiente</translation>
     </message>
@@ -2495,12 +2531,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>How large the gradient D(l) is in each layer while training (log scale): when the first layers&apos; curves lie orders of magnitude below the last, their weights hardly learn (the vanishing gradient). Below: the share of saturated sigmoid/tanh units (g′ &lt; 0.01, ●) and of dead ReLUs (never active, ✕) in each hidden layer.</source>
         <translation>O tamanho do gradiente D(l) em cada camada durante o treino (escala log): quando as curvas das primeiras camadas ficam ordens de grandeza abaixo das últimas, seus pesos quase não aprendem (o gradiente que desaparece). Abaixo: a fração de unidades sigmoide/tanh saturadas (g′ &lt; 0,01, ●) e de ReLUs mortas (nunca ativas, ✕) em cada camada oculta.</translation>
     </message>
@@ -2511,12 +2547,13 @@
         <translation>Saúde</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <location line="+45"/>
         <source>% of units</source>
         <translation>% unidades</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-28"/>
         <source>uniform ±ε (the notes)</source>
         <translation>uniforme ±ε (as notas)</translation>
     </message>
@@ -2541,7 +2578,7 @@
         <translation>Pesos iniciais: %1 (aba Rede).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>No gradients recorded yet.</source>
         <translation>Nenhum gradiente registrado ainda.</translation>
     </message>
@@ -2574,7 +2611,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="wrapped_strings.py" line="-70"/>
+        <location filename="wrapped_strings.py" line="-73"/>
         <source>Next micro-step</source>
         <translation>Próximo micropasso</translation>
     </message>
@@ -2672,7 +2709,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/files/import_dialog.py" line="+96"/>
+        <location filename="../../ui/files/import_dialog.py" line="+101"/>
         <source>Import data set from CSV — {0}</source>
         <translation>Importar conjunto de dados de CSV — {0}</translation>
     </message>
@@ -2695,6 +2732,11 @@
         <location line="+0"/>
         <source>Features:</source>
         <translation>Atributos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target y:</source>
+        <translation>Alvo y:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2758,6 +2800,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Standardize numeric targets (regression)</source>
+        <translation>Padronizar alvos numéricos (regressão)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rescale y to mean 0 and standard deviation 1, so a target in the thousands does not need thousands of epochs; the curve plot then shows y in these units</source>
+        <translation>Reescala y para média 0 e desvio-padrão 1, para que um alvo na casa dos milhares não precise de milhares de épocas; o gráfico da curva passa a mostrar y nessas unidades</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Share of the rows held out to test the network</source>
         <translation>Parte das linhas separada para testar a rede</translation>
     </message>
@@ -2772,7 +2824,7 @@
         <translation>coluna {0}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cannot import: {0}</source>
         <translation>Não foi possível importar: {0}</translation>
     </message>
@@ -2782,7 +2834,12 @@
         <translation>alvos numéricos (regressão)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>y is standardized: y = (target − %1) / %2; the curve plot and the costs use these units</source>
+        <translation>y está padronizado: y = (alvo − %1) / %2; o gráfico da curva e os custos usam essas unidades</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{0} classes: {1}</source>
         <translation>{0} classes: {1}</translation>
     </message>
@@ -3008,7 +3065,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+262"/>
+        <location filename="../../ui/training/landscape_view.py" line="+269"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -3078,7 +3135,7 @@
         <translation>α ajustado para %1 (era %2): um tamanho de passo adequado para %3. Altere-o se quiser; ele fica guardado para este otimizador.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+53"/>
+        <location filename="wrapped_strings.py" line="+56"/>
         <source>Learning rate α on a logarithmic scale, 0.0001 to 10</source>
         <translation>Taxa de aprendizado α em escala logarítmica, de 0,0001 a 10</translation>
     </message>
@@ -3240,7 +3297,7 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/training/loss_plot.py" line="+157"/>
+        <location filename="../../ui/training/loss_plot.py" line="+160"/>
         <source>Log scale</source>
         <translation>Escala log</translation>
     </message>
@@ -3267,11 +3324,12 @@
     </message>
     <message>
         <location line="-1"/>
+        <location line="+13"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>training set</source>
         <translation>conjunto de treinamento</translation>
     </message>
@@ -3286,7 +3344,7 @@
         <translation>mín.–máx. de cada intervalo agrupado</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+125"/>
         <source>No epochs yet: press Train.</source>
         <translation>Nenhuma época ainda: clique em Treinar.</translation>
     </message>
@@ -3315,6 +3373,16 @@
         <source>test %1 %</source>
         <translation>teste %1 %</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>RMSE now %1</source>
+        <translation>RMSE agora %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test %1</source>
+        <translation>teste %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3342,7 +3410,7 @@
 <context>
     <name>MathHtml</name>
     <message>
-        <location filename="wrapped_strings.py" line="-121"/>
+        <location filename="wrapped_strings.py" line="-124"/>
         <source>Layer {l}</source>
         <translation>Camada {l}</translation>
     </message>
@@ -3574,7 +3642,7 @@
         <translation>Pequenos demais: sinais e gradientes se apagam camada a camada; grandes demais: unidades sigmoide e tanh saturam. Xavier combina com tanh e sigmoide, He com ReLU.</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+114"/>
+        <location filename="wrapped_strings.py" line="+117"/>
         <source>g of every hidden layer (changing it draws new random weights); each layer&apos;s own g is in the table below</source>
         <translation>g de todas as camadas ocultas (mudá-la sorteia novos pesos aleatórios); a g de cada camada está na tabela abaixo</translation>
     </message>
@@ -3725,7 +3793,7 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="wrapped_strings.py" line="-164"/>
+        <location filename="wrapped_strings.py" line="-167"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -3813,7 +3881,7 @@
 <context>
     <name>NeuronMaps</name>
     <message>
-        <location filename="../../ui/training/neuron_maps.py" line="+126"/>
+        <location filename="../../ui/training/neuron_maps.py" line="+127"/>
         <source>Neuron &amp;maps</source>
         <translation>&amp;Mapas dos neurônios</translation>
     </message>
@@ -3828,7 +3896,7 @@
         <translation>Os mapas dos neurônios precisam de dados com duas características de entrada</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+181"/>
         <source>Neuron %1 of layer %2: its output a(%2) at every point of the plane (ring: this example)</source>
         <translation>Neurônio %1 da camada %2: a sua saída a(%2) em cada ponto do plano (anel: este exemplo)</translation>
     </message>
@@ -4126,17 +4194,17 @@
 <context>
     <name>RegressionView</name>
     <message>
-        <location filename="../../ui/training/regression_view.py" line="+116"/>
+        <location filename="../../ui/training/regression_view.py" line="+103"/>
         <source>The network&apos;s output h(x) for every x, over the examples. Hover a neuron in the network to see its own output against x. Click a training point to step through that example.</source>
         <translation>A saída h(x) da rede para cada x, sobre os exemplos. Passe o mouse sobre um neurônio da rede para ver a saída dele em função de x. Clique num ponto de treinamento para percorrer esse exemplo passo a passo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>● training · ○ test · line: the network&apos;s h(x) · ringed: the stepped-through example, its error a − y in red</source>
         <translation>● treinamento · ○ teste · linha: h(x) da rede · circulado: o exemplo do passo a passo, com seu erro a − y em vermelho</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-16"/>
         <source>Output h(x) = a(%1) for every input x: the line bends towards the examples as the network learns</source>
         <translation>Saída h(x) = a(%1) para cada entrada x: a linha se curva em direção aos exemplos à medida que a rede aprende</translation>
     </message>
@@ -4149,6 +4217,16 @@
         <location line="+10"/>
         <source>%1 (standardized)</source>
         <translation>%1 (padronizado)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>y in z-scores: y = (%1 − %2) / %3</source>
+        <translation>y em escores z: y = (%1 − %2) / %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (z-score)</source>
+        <translation>%1 (escore z)</translation>
     </message>
 </context>
 <context>
@@ -4689,7 +4767,18 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/panel.py" line="+25"/>
+        <location filename="../../ui/training/panel.py" line="+18"/>
+        <source>Cost and RMSE</source>
+        <translation>Custo e RMSE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <comment>dock tab</comment>
+        <translation>Custo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
@@ -4754,7 +4843,7 @@
         <translation>O treinamento não pode rodar com estes dados: %1</translation>
     </message>
     <message>
-        <location filename="wrapped_strings.py" line="+114"/>
+        <location filename="wrapped_strings.py" line="+117"/>
         <location line="+1"/>
         <source>Training</source>
         <translation>Treinamento</translation>
@@ -4805,12 +4894,7 @@
         <translation>Dados</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cost</source>
-        <translation>Custo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../ui/training/panel.py" line="-55"/>
         <source>Cost and accuracy</source>
         <translation>Custo e acurácia</translation>
     </message>
@@ -4818,7 +4902,7 @@
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../ui/shell/view_menu.py" line="+105"/>
+        <location filename="../../ui/shell/view_menu.py" line="+81"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -4982,7 +5066,7 @@
 <context>
     <name>exports</name>
     <message>
-        <location filename="wrapped_strings.py" line="-163"/>
+        <location filename="wrapped_strings.py" line="-160"/>
         <source>There is no network canvas to export.</source>
         <translation>Não há desenho da rede para exportar.</translation>
     </message>

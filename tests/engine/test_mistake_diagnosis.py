@@ -53,33 +53,31 @@ def test_asked_entry_of_hidden_delta_is_the_first_neurons_d():
     assert asked.value == step.payload.d[0]
 
 
-def test_g_instead_of_g_prime_is_found_at_the_hidden_delta():
+def _hidden_delta_diagnosis(wrong_answer) -> Mistake | None:
+    """Return the diagnosis of the first hidden d(2) answered with ``wrong_answer(th, z, d3)``,
+    where th are the Θ(l), z the plain forward pass's z(l) and d3 = a(3) − y."""
     net, X, Y, trace = setup()
     th = [t.copy() for t in net.thetas]
     z, a = plain_forward(th, X[0])
-    d3 = a[2] - Y[0]
-    wrong = (th[1].T @ d3)[1] * sig(z[1][0])        # g(z) where g′(z) belongs
-    assert diagnose(first(trace, Phase.HIDDEN_DELTA, 2), trace, wrong) is \
+    wrong = wrong_answer(th, z, a[2] - Y[0])
+    return diagnose(first(trace, Phase.HIDDEN_DELTA, 2), trace, wrong)
+
+
+def test_g_instead_of_g_prime_is_found_at_the_hidden_delta():
+    # g(z) where g′(z) belongs.
+    assert _hidden_delta_diagnosis(lambda th, z, d3: (th[1].T @ d3)[1] * sig(z[1][0])) is \
         Mistake.G_INSTEAD_OF_G_PRIME
 
 
 def test_bias_row_kept_in_theta_t_d_is_found():
-    net, X, Y, trace = setup()
-    th = [t.copy() for t in net.thetas]
-    z, a = plain_forward(th, X[0])
-    d3 = a[2] - Y[0]
-    wrong = (th[1].T @ d3)[0] * sig(z[1][0]) * (1 - sig(z[1][0]))
-    assert diagnose(first(trace, Phase.HIDDEN_DELTA, 2), trace, wrong) is \
+    assert _hidden_delta_diagnosis(
+        lambda th, z, d3: (th[1].T @ d3)[0] * sig(z[1][0]) * (1 - sig(z[1][0]))) is \
         Mistake.BIAS_ROW_IN_BACK
 
 
 def test_wrong_transpose_is_found_at_the_hidden_delta():
-    net, X, Y, trace = setup()
-    th = [t.copy() for t in net.thetas]
-    z, a = plain_forward(th, X[0])
-    d3 = a[2] - Y[0]
-    wrong = (th[1][:, 1:] @ d3)[0] * sig(z[1][0]) * (1 - sig(z[1][0]))
-    assert diagnose(first(trace, Phase.HIDDEN_DELTA, 2), trace, wrong) is \
+    assert _hidden_delta_diagnosis(
+        lambda th, z, d3: (th[1][:, 1:] @ d3)[0] * sig(z[1][0]) * (1 - sig(z[1][0]))) is \
         Mistake.WRONG_TRANSPOSE
 
 

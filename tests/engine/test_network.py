@@ -197,11 +197,16 @@ def test_training_learns_xor():
     assert np.array_equal(net.predict(X) > 0.5, Y > 0.5)
 
 
-def test_momentum_matches_its_recurrence():
-    rng = np.random.default_rng(5)
+def _tiny_problem(seed: int) -> tuple[Network, np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Return a 2-2-1 network, 3 examples (X, Y) and a copy of its Θ for a reference loop."""
+    rng = np.random.default_rng(seed)
     net = Network([2, 2, 1], rng=rng)
     X, Y = rng.normal(size=(3, 2)), rng.uniform(size=(3, 1))
-    ref = [t.copy() for t in net.thetas]
+    return net, X, Y, [t.copy() for t in net.thetas]
+
+
+def test_momentum_matches_its_recurrence():
+    net, X, Y, ref = _tiny_problem(5)
     v = [np.zeros_like(t) for t in ref]
     opt = make_optimizer("momentum", 0.1)
     for _ in range(3):
@@ -214,10 +219,7 @@ def test_momentum_matches_its_recurrence():
 
 
 def test_adam_matches_kingma_and_ba():
-    rng = np.random.default_rng(6)
-    net = Network([2, 2, 1], rng=rng)
-    X, Y = rng.normal(size=(3, 2)), rng.uniform(size=(3, 1))
-    ref = [t.copy() for t in net.thetas]
+    net, X, Y, ref = _tiny_problem(6)
     m1 = [np.zeros_like(t) for t in ref]
     m2 = [np.zeros_like(t) for t in ref]
     opt = make_optimizer("adam", 0.01)
@@ -233,10 +235,7 @@ def test_adam_matches_kingma_and_ba():
 
 
 def test_one_example_at_a_time_takes_m_steps():
-    rng = np.random.default_rng(7)
-    net = Network([2, 2, 1], rng=rng)
-    X, Y = rng.normal(size=(3, 2)), rng.uniform(size=(3, 1))
-    ref = [t.copy() for t in net.thetas]
+    net, X, Y, ref = _tiny_problem(7)
     order = np.random.default_rng(99).permutation(3)
     for i in order:
         _, D = reference.cost_and_gradients(ref, X[i:i + 1], Y[i:i + 1], "sigmoid", "sigmoid",

@@ -113,7 +113,8 @@ class ExportMenu(QMenu):
                 # The menu lives in a running app, so its language manager exists (importing
                 # ui.files.session for its helper would close an import ring with it).
                 exports.export_worked_example(exports.current_trace(state, parts.stepper), path,
-                                              language.manager().language)
+                                              language.manager().language,
+                                              y_scale=exports.y_scale_of(state.dataset))
         except OSError as exc:
             self.controller.report_save_failure(self.tr("Export failed"), one_line(str(exc)))
             return False

@@ -171,12 +171,22 @@ def _cells(matrix):
             yield (i, j), v
 
 
-def export_worked_example(trace: Trace, path: str | os.PathLike, lang: str = "en") -> None:
-    """Write the worked-example document (HTML for .html/.htm, else Markdown)."""
+def y_scale_of(dataset) -> tuple[float, float] | None:
+    """Return (mean, std) of a target the CSV import standardized, else None."""
+    params = getattr(dataset, "params", None) or {}
+    if not params.get("standardize_y"):
+        return None
+    return float(params["y_mean"]), float(params["y_std"])
+
+
+def export_worked_example(trace: Trace, path: str | os.PathLike, lang: str = "en",
+                          y_scale: tuple[float, float] | None = None) -> None:
+    """Write the worked-example document (HTML for .html/.htm, else Markdown); ``y_scale``
+    (mean, std) says y is a standardized target."""
     if Path(path).suffix.lower() in (".html", ".htm"):
-        text = worked_example_html(trace, None, lang)
+        text = worked_example_html(trace, None, lang, y_scale=y_scale)
     else:
-        text = worked_example_markdown(trace, None, lang)
+        text = worked_example_markdown(trace, None, lang, y_scale=y_scale)
     _write(path, text.encode("utf-8"))
 
 

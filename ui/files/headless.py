@@ -20,7 +20,8 @@ def run_headless(controller: SessionController, args: argparse.Namespace) -> int
     window, parts = controller.window, controller.parts
     if args.export_worked_example:
         exports.export_worked_example(exports.current_trace(controller.state, parts.stepper),
-                                      args.export_worked_example, _language())
+                                      args.export_worked_example, _language(),
+                                      y_scale=exports.y_scale_of(controller.state.dataset))
     if args.export_gif:
         # No one is looking at this window: make it tall enough that the math panel in the
         # frames shows whole explanations rather than a scroll bar.

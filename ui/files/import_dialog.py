@@ -9,7 +9,7 @@ enabled when the import succeeds, so nothing is ever half-imported.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,9 @@ class ImportDialog(QDialog):
         self.task_combo = QComboBox(objectName="importTaskCombo")
         self.standardize_check = QCheckBox(objectName="importStandardizeCheck")
         self.standardize_check.setChecked(True)
+        # A regression target on its raw scale (prices in the thousands) trains very slowly.
+        self.standardize_y_check = QCheckBox(objectName="importStandardizeTargetCheck")
+        self.standardize_y_check.setChecked(True)
         self.test_spin = QDoubleSpinBox(objectName="importTestSpin")
         self.test_spin.setRange(0.0, 50.0)
         self.test_spin.setSingleStep(5.0)
@@ -71,9 +74,10 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(5)]
+        self._labels = [QLabel() for _ in range(6)]
         for lab, w in zip(self._labels, (self.header_combo, self.label_combo, self.task_combo,
-                                         self.standardize_check, self.test_spin), strict=True):
+                                         self.standardize_check, self.standardize_y_check,
+                                         self.test_spin), strict=True):
             self.form.addRow(lab, w)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview)
@@ -88,6 +92,7 @@ class ImportDialog(QDialog):
         for combo in (self.header_combo, self.label_combo, self.task_combo):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.standardize_check.toggled.connect(self._on_option_changed)
+        self.standardize_y_check.toggled.connect(self._on_option_changed)
         self.test_spin.valueChanged.connect(self._on_option_changed)
         self._on_option_changed()
 
@@ -96,6 +101,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import data set from CSV — {0}").format(self.name))
         for lab, text in zip(self._labels, (self.tr("First row:"), self.tr("Label column:"),
                                             self.tr("Targets are:"), self.tr("Features:"),
+                                            self.tr("Target y:"),
                                             self.tr("Test part (%):")), strict=True):
             lab.setText(text)
         for combo, items in ((self.header_combo, (self.tr("Detect a header"),
@@ -118,6 +124,10 @@ class ImportDialog(QDialog):
         self.standardize_check.setText(self.tr("Standardize (mean 0, standard deviation 1)"))
         self.standardize_check.setToolTip(self.tr("Put every feature on the same scale so "
                                                   "training is not dominated by large numbers"))
+        self.standardize_y_check.setText(self.tr("Standardize numeric targets (regression)"))
+        self.standardize_y_check.setToolTip(self.tr(
+            "Rescale y to mean 0 and standard deviation 1, so a target in the thousands does not "
+            "need thousands of epochs; the curve plot then shows y in these units"))
         self.test_spin.setToolTip(self.tr("Share of the rows held out to test the network"))
         self.preview.setToolTip(self.tr("The first rows of the file as read (row numbers are "
                                         "file lines); the label column is in bold"))
@@ -162,6 +172,7 @@ class ImportDialog(QDialog):
             self.dataset = import_csv(self.text, label=label, task=task,
                                       has_header=self._header_choice(),
                                       standardize=self.standardize_check.isChecked(),
+                                      standardize_y=self.standardize_y_check.isChecked(),
                                       test_ratio=self.test_spin.value() / 100.0, name=self.name)
             self.failure = None
         except CsvImportError as exc:
@@ -182,6 +193,8 @@ class ImportDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.dataset is not None)
         ds = self.dataset
+        # Class labels are never rescaled: the target's switch applies to regression only.
+        self.standardize_y_check.setEnabled(ds is None or ds.task == "regression")
         if ds is None:
             # Described here, not when caught: a language switch re-runs this.
             failure = describe(self.failure) if self.failure is not None else ""
@@ -190,6 +203,12 @@ class ImportDialog(QDialog):
         m = ds.X_train.shape[0] + ds.X_test.shape[0]
         if ds.task == "regression":
             kind = self.tr("numeric targets (regression)")
+            if ds.params.get("standardize_y"):
+                loc = QLocale()
+                kind += "\n" + self.tr("y is standardized: y = (target − %1) / %2; the curve "
+                                       "plot and the costs use these units").replace(
+                    "%1", loc.toString(ds.params["y_mean"], "g", 6)).replace(
+                    "%2", loc.toString(ds.params["y_std"], "g", 6))
         else:
             kind = self.tr("{0} classes: {1}").format(
                 len(ds.class_names),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ui.stepper.playback import Stepper
     from ui.training.compare import CompareController
     from ui.training.landscape_view import LandscapeView
+    from ui.training.neuron_maps import NeuronMaps
     from ui.training.scheduler import TrainingController
 
 
@@ -52,6 +53,7 @@ class Teammates:
     lesson: LessonPlayer | None = None      # plays (and keeps) the session's lesson
     landscape: LandscapeView | None = None  # keeps which plane of the loss landscape it shows
     compare: CompareController | None = None    # the compared run (Compare…), saved with it
+    maps: NeuronMaps | None = None      # the neuron maps, whose switch is saved with it
 
 
 def capture(state: AppState, parts: Teammates) -> Session:
@@ -73,7 +75,8 @@ def capture(state: AppState, parts: Teammates) -> Session:
         lesson=parts.lesson.lesson if parts.lesson is not None else None,
         predictions=dict(state.predictions) if state.predictions else None,
         landscape=parts.landscape.choice if parts.landscape is not None else None,
-        comparison=parts.compare.saved() if parts.compare is not None else None)
+        comparison=parts.compare.saved() if parts.compare is not None else None,
+        neuron_maps=parts.maps.wanted if parts.maps is not None else None)
 
 
 def check(session: Session, parts: Teammates) -> None:
@@ -187,6 +190,8 @@ def _apply(state: AppState, session: Session, parts: Teammates) -> None:
         parts.lesson.set_lesson(session.lesson)
     if parts.landscape is not None:      # older files have none: the panel's defaults
         parts.landscape.set_choice(session.landscape or LandscapeChoice())
+    if parts.maps is not None:          # older files have none: the data's default
+        parts.maps.set_wanted(session.neuron_maps)
     state.set_modified(False)
 
 

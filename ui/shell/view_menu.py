@@ -50,35 +50,11 @@ class ViewMenu(QObject):
         if menu.actions():
             menu.addSeparator()
 
-        self.language_menu = menu.addMenu("")
-        self.language_menu.setObjectName("languageMenu")
-        self._language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code in (i18n.SYSTEM, *i18n.LANGUAGES):
-            action = QAction(self)
-            action.setObjectName(f"languageAction_{code}")
-            action.setCheckable(True)
-            action.setData(code)
-            self._language_group.addAction(action)
-            self.language_menu.addAction(action)
-            if code == i18n.SYSTEM:
-                self.language_menu.addSeparator()
-            self.language_actions[code] = action
-        self._language_group.triggered.connect(self._on_language_group_triggered)
-
-        self.theme_menu = menu.addMenu("")
-        self.theme_menu.setObjectName("themeMenu")
-        self._theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for choice in theme.CHOICES:
-            action = QAction(self)
-            action.setObjectName(f"themeAction_{choice}")
-            action.setCheckable(True)
-            action.setData(choice)
-            self._theme_group.addAction(action)
-            self.theme_menu.addAction(action)
-            self.theme_actions[choice] = action
-        self._theme_group.triggered.connect(self._on_theme_group_triggered)
+        self.language_menu, self.language_actions = self._choices(
+            menu, "language", (i18n.SYSTEM, *i18n.LANGUAGES), self._on_language_group_triggered,
+            separator_after=i18n.SYSTEM)
+        self.theme_menu, self.theme_actions = self._choices(
+            menu, "theme", theme.CHOICES, self._on_theme_group_triggered)
 
         menu.addSeparator()
         self.presenter_action = QAction(self)
@@ -137,6 +113,28 @@ class ViewMenu(QObject):
         self.language_actions[self._languages.choice].setChecked(True)
         self.theme_actions[self._themes.choice].setChecked(True)
         self.presenter_action.setChecked(self._themes.presenter)
+
+    def _choices(self, menu: QMenu, name: str, keys: tuple[str, ...], on_triggered,
+                 separator_after: str | None = None) -> tuple[QMenu, dict[str, QAction]]:
+        """Return a submenu ``<name>Menu`` of ``menu`` holding one exclusive checkable action
+        ``<name>Action_<key>`` per key (texts come in ``retranslate``), and the actions by key;
+        choosing one calls ``on_triggered(action)``."""
+        submenu = menu.addMenu("")
+        submenu.setObjectName(f"{name}Menu")
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for key in keys:
+            action = QAction(self)
+            action.setObjectName(f"{name}Action_{key}")
+            action.setCheckable(True)
+            action.setData(key)
+            group.addAction(action)
+            submenu.addAction(action)
+            if key == separator_after:
+                submenu.addSeparator()
+            actions[key] = action
+        group.triggered.connect(on_triggered)
+        return submenu, actions
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         self._languages.set_choice(action.data())

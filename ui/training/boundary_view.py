@@ -13,8 +13,8 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import QStackedLayout, QVBoxLayout, QWidget
 
 from engine.activations import Activation
 from engine.features import plane_inputs, raw_of
@@ -30,10 +30,10 @@ from ui.look.palette import (
     qcolor,
     sequential_rgba,
 )
-from ui.look.theme import current_theme, scale_plot
+from ui.look.theme import current_theme
 from ui.state import AppState
 from ui.training.loss_plot import style_plot
-from ui.training.visibility import is_seen
+from ui.training.output_view import OutputView, plain_label, quiet_plot
 
 RESOLUTION = 72
 
@@ -53,43 +53,25 @@ def unit_rgba(values: np.ndarray, activation: Activation) -> np.ndarray:
     return sequential_rgba(values, 0.0, max(float(np.max(values)), 1e-9))
 
 
-class BoundaryView(QWidget):
+class BoundaryView(OutputView):
     """Heat-map of the network's output over the plane of a 2-D data set, with its examples.
 
     ``hovered`` is (layer, index) of the unit whose map is shown, or None for the output.
     """
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("boundaryView")
-        self.setMinimumWidth(200)
-        self.state = state
-        self.hovered: tuple[int, int] | None = None
+        super().__init__(state, "boundaryView", parent)
         self.grid: Grid | None = None
         self.values: np.ndarray | None = None        # what the image shows, (ny, nx)
-        self._stale = False     # weights changed while the view was not shown
 
-        self.title = QLabel()
-        self.title.setObjectName("boundaryTitle")
-        self.title.setWordWrap(True)
-        self.legend = QLabel()
-        self.legend.setObjectName("boundaryLegend")
-        self.legend.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("boundaryMessage")
-        self.message.setWordWrap(True)
+        self.title = plain_label("boundaryTitle")
+        self.legend = plain_label("boundaryLegend")
+        self.message = plain_label("boundaryMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Class and feature names come from files: plain text, never Qt rich text (styled text,
-        # links and local images would load).
-        for label in (self.title, self.legend, self.message):
-            label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.plot = pg.PlotWidget()
+        self.plot = quiet_plot()
         item = self.plot.getPlotItem()
         item.setAspectLocked(True)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        self._theme = LIGHT
         style_plot(self.plot, LIGHT)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setOpacity(0.6)      # a pale map, so the markers over it stand out
@@ -151,15 +133,6 @@ class BoundaryView(QWidget):
         self.plot.setLabel("bottom", html.escape(x))
         self.plot.setLabel("left", html.escape(y))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def set_scale(self, _factor: float) -> None:
-        """Draw the plot's ticks and titles in the application font (presenter mode)."""
-        scale_plot(self.plot)
-
     def set_theme(self, theme: Theme) -> None:
         """Recolour for ``theme`` (called by ui.look.theme on every theme switch)."""
         self._theme = theme
@@ -215,18 +188,6 @@ class BoundaryView(QWidget):
                            "low, blue high)").replace("%1", str(index + 1)).replace(
                                "%2", str(layer))
         self.title.setText(text)
-
-    # --- hover from the network canvas ---------------------------------------------------------
-    def set_hovered(self, layer: int, index: int) -> None:
-        """Show unit ``index`` (0-based) of ``layer`` (1-based, the notes' numbering); an index
-        of −1 (or a unit that does not exist) goes back to the network's output."""
-        sizes = self.state.network.layer_sizes
-        valid = index >= 0 and 1 <= layer <= len(sizes) and index < sizes[layer - 1]
-        new = (layer, index) if valid else None
-        if new != self.hovered:
-            self.hovered = new
-            self._update_title()
-            self.redraw()
 
     # --- drawing -------------------------------------------------------------------------------
     def _on_state_data_changed(self) -> None:
@@ -295,31 +256,9 @@ class BoundaryView(QWidget):
                     brush=pg.mkBrush(colour) if train else pg.mkBrush(hollow))
                 item.setZValue(2 if train else 3)
                 if train:   # a spot's data is its row of state.X: clicking steps through it
-                    item.sigClicked.connect(self._on_scatter_clicked)
+                    item.sigClicked.connect(self._on_points_clicked)
                 self.plot.addItem(item)
                 self._scatter[(int(k), train)] = item
-
-    def _on_scatter_clicked(self, _item: pg.ScatterPlotItem, points, _event=None) -> None:
-        if len(points):
-            self.state.set_example(int(points[0].data()))
-
-    def _on_state_weights_changed(self) -> None:
-        # A closed dock, a tab behind another (or the other plot on show) costs nothing.
-        if not is_seen(self) and self.window().isVisible():
-            self._stale = True
-            return
-        self.redraw()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.catch_up()
-        super().showEvent(event)
-
-    def catch_up(self) -> None:
-        """Redraw if the weights changed while nobody saw the view (its dock's tab coming to
-        the front shows no widget, so the dock calls this)."""
-        if self._stale:
-            self._stale = False
-            self.redraw()
 
     def redraw(self) -> None:
         """Recompute the map over the grid with the current weights and repaint the image."""

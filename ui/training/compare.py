@@ -89,7 +89,8 @@ class CompareController(QObject):
         """Open the Compare… dialog (not modal to the tests: it is returned, already shown)."""
         s, net = self.state.settings, self.state.network
         dialog = CompareDialog(self.suggested(), str(net.g), s.lr, s.optimizer, s.mistake,
-                               self.training.epoch, self.training.seed, self.window)
+                               self.training.epoch, self.training.seed, self.window,
+                               preset=self.state.preset or "custom")
         dialog.accepted.connect(lambda: self.start(dialog.variant(), dialog.from_start()))
         self.dialog = dialog
         dialog.open()
@@ -190,7 +191,14 @@ class CompareController(QObject):
             return (self.tr("α = %1").replace("%1", loc.toString(s.lr, "g", 4)),
                     self.tr("α = %1").replace("%1", loc.toString(float(v.value), "g", 4)))
         if v.change == "optimizer":
-            return self._optimizer(s.optimizer), self._optimizer(str(v.value))
+            if v.lr is None or v.lr == s.lr:
+                return self._optimizer(s.optimizer), self._optimizer(str(v.value))
+            # Each optimizer with its own α: say both, or the key would hide the second change.
+            with_lr = self.tr("%1, α = %2")
+            return (with_lr.replace("%1", self._optimizer(s.optimizer)).replace(
+                        "%2", loc.toString(s.lr, "g", 4)),
+                    with_lr.replace("%1", self._optimizer(str(v.value))).replace(
+                        "%2", loc.toString(v.lr, "g", 4)))
         if v.change == "init":
             return (self.tr("seed %1").replace("%1", str(self.training.seed)),
                     self._init(str(v.value)))

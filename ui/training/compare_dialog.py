@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from engine.activations import HIDDEN_ACTIVATIONS, Activation
 from engine.initializers import INITIALIZERS
 from engine.lesson.comparison import CHANGES, MISTAKES, Variant
+from engine.lesson.presets import suggested_lr
 from engine.messages import Message
 from engine.mistakes import Mistake
 from engine.optimizers import OPTIMIZERS
@@ -47,10 +49,11 @@ class CompareDialog(QDialog):
 
     def __init__(self, default: Variant, g: str, lr: float, optimizer: str,
                  mistake: str | None, epoch: int, seed: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, preset: str = "custom") -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
         self.epoch, self.seed = epoch, seed
+        self.main_lr, self.main_optimizer, self.preset = lr, optimizer, preset
         self.change_combo = QComboBox()
         self.change_combo.setObjectName("compareChangeCombo")
         for change in CHANGES:
@@ -62,12 +65,27 @@ class CompareDialog(QDialog):
         self.lr_spin.setRange(0.0001, 100.0)
         self.lr_spin.setSingleStep(0.01)
         self.optimizer_combo = self._combo("compareOptimizerCombo", OPTIMIZERS)
+        # The other optimizer's own α, proposed (suggested_lr) and shown: Adam's steps are about
+        # α per weight, so gradient descent's α = 0.5 makes Adam jump about (its cost spiked
+        # 0.115 → 0.458 on spirals) and Adam's α = 0.01 makes gradient descent crawl.
+        self.optimizer_lr_spin = QDoubleSpinBox()
+        self.optimizer_lr_spin.setObjectName("compareOptimizerLrSpin")
+        self.optimizer_lr_spin.setDecimals(4)
+        self.optimizer_lr_spin.setRange(0.0001, 100.0)
+        self.optimizer_lr_spin.setSingleStep(0.01)
+        self.optimizer_lr_label = QLabel()
+        optimizer_box = QWidget()
+        row = QHBoxLayout(optimizer_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.optimizer_combo, 1)
+        row.addWidget(self.optimizer_lr_label)
+        row.addWidget(self.optimizer_lr_spin)
         self.init_combo = self._combo("compareInitCombo", INITIALIZERS)
         self.mistake_combo = self._combo("compareMistakeCombo", ("", *MISTAKES))
         self.none_label = QLabel()
         self.values = QStackedWidget()
         self.values.setObjectName("compareValues")
-        for w in (self.activation_combo, self.lr_spin, self.optimizer_combo, self.init_combo,
+        for w in (self.activation_combo, self.lr_spin, optimizer_box, self.init_combo,
                   self.mistake_combo, self.none_label):
             self.values.addWidget(w)
         # Sensible "other" values: whatever the main run does not do already.
@@ -77,6 +95,7 @@ class CompareDialog(QDialog):
                                                           "gradient_descent") if o != optimizer))
         self._pick(self.init_combo, "he")
         self._pick(self.mistake_combo, "update-uphill" if mistake is None else "")
+        self._propose_optimizer_lr()
         self._set_default(default)
         self.from_start_check = QCheckBox()
         self.from_start_check.setObjectName("compareFromStartCheck")
@@ -100,6 +119,8 @@ class CompareDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.change_combo.currentIndexChanged.connect(self._on_change_combo_changed)
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_combo_changed)
+        self.optimizer_lr_spin.valueChanged.connect(self._update_note)
         self.from_start_check.toggled.connect(self._update_note)
         self.retranslate()
         self._on_change_combo_changed()
@@ -128,6 +149,9 @@ class CompareDialog(QDialog):
             self.lr_spin.setValue(float(value))
         elif default.change == "optimizer":
             self._pick(self.optimizer_combo, value)
+            self._propose_optimizer_lr()
+            if default.lr is not None:
+                self.optimizer_lr_spin.setValue(default.lr)
         elif default.change == "init":
             self._pick(self.init_combo, value)
         elif default.change == "mistake":
@@ -155,6 +179,9 @@ class CompareDialog(QDialog):
             self.mistake_combo.setItemText(
                 i, mistake_title(key) if key else tr("None — the correct algorithm"))
         self.none_label.setText(tr("the same settings: both curves must coincide"))
+        self.optimizer_lr_label.setText(tr("with α"))
+        self.optimizer_lr_spin.setToolTip(tr("The learning rate the other optimizer trains "
+                                             "with; proposed for it, and yours to change"))
         self.change_label.setText(tr("The compared run changes:"))
         self.value_label.setText(tr("to:"))
         self.from_start_check.setText(tr("Start both runs again from the weights of seed %1")
@@ -170,10 +197,29 @@ class CompareDialog(QDialog):
         self.from_start_check.setEnabled(not (change == "init" and self.epoch > 0))
         self._update_note()
 
+    def _propose_optimizer_lr(self) -> None:
+        """Put the α that suits the chosen optimizer in its box (the main run's α for its own
+        optimizer)."""
+        other = self.optimizer_combo.currentData()
+        self.optimizer_lr_spin.setValue(
+            self.main_lr if other == self.main_optimizer else suggested_lr(other, self.preset))
+
+    def _on_optimizer_combo_changed(self) -> None:
+        self._propose_optimizer_lr()
+        self._update_note()
+
     def _update_note(self) -> None:
         tr = self.tr
         change = self.change_combo.currentData()
-        if change == "init":
+        if change == "optimizer" and self.optimizer_lr_spin.value() != self.main_lr:
+            loc = QLocale()
+            first = tr("Both runs start from the same weights. The compared run trains with "
+                       "its optimizer's own α = %1 (this run: α = %2): Adam steps about α per "
+                       "weight whatever the size of D, so one α cannot suit both. Set the same "
+                       "α to change the optimizer alone.").replace(
+                "%1", loc.toString(self.optimizer_lr_spin.value(), "g", 4)).replace(
+                "%2", loc.toString(self.main_lr, "g", 4))
+        elif change == "init":
             first = tr("The compared run draws its own initial weights with the same seed (%1) "
                        "by the rule chosen; everything else is the same.").replace(
                 "%1", str(self.seed))
@@ -196,7 +242,10 @@ class CompareDialog(QDialog):
                  "lr": self.lr_spin.value(), "optimizer": self.optimizer_combo.currentData(),
                  "init": self.init_combo.currentData(),
                  "mistake": self.mistake_combo.currentData() or None}.get(change)
-        return Variant(change, value)
+        lr = self.optimizer_lr_spin.value()
+        if change != "optimizer" or lr == self.main_lr:
+            return Variant(change, value)
+        return Variant(change, value, lr)
 
     def from_start(self) -> bool:
         """Return whether both runs start again from the seed's weights."""

@@ -13,6 +13,7 @@ drawn over them in their own colour and a dash-dotted line, and the key names bo
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -90,6 +91,9 @@ class LossPlot(QWidget):
         self.compared: LossHistory | None = None     # the compared run's history, if any
         self.names = ("", "")                         # (this run, the compared run) in the key
         self.show_accuracy = True       # the panel turns it off for targets that are not classes
+        # Where accuracy means nothing (regression): returns the RMSE (train, test; NaN without
+        # a test set) at the weights of now, or None for class labels. Set by the wing.
+        self.rmse_now: Callable[[], tuple[float, float] | None] = lambda: None
         self.log_check = QCheckBox()
         self.log_check.setObjectName("logScaleCheck")
         self.log_check.toggled.connect(self._on_log_check_toggled)
@@ -332,6 +336,12 @@ class LossPlot(QWidget):
         if np.isfinite(last.test_accuracy):
             parts.append(self.tr("test %1 %").replace(
                 "%1", loc.toString(100 * last.test_accuracy, "f", 1)))
+        errors = None if self.show_accuracy else self.rmse_now()
+        if errors is not None and np.isfinite(errors[0]):
+            # At the weights of now, in the units the curve plot shows y in.
+            parts.append(self.tr("RMSE now %1").replace("%1", loc.toString(errors[0], "g", 3)))
+            if np.isfinite(errors[1]):
+                parts.append(self.tr("test %1").replace("%1", loc.toString(errors[1], "g", 3)))
         self.readout.setText(" · ".join(parts))
         # The numbers' widths change from epoch to epoch: a wrapped readout one line shorter
         # would resize the plots below it, which then redraw whole, axes too (on XOR most

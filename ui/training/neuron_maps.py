@@ -167,6 +167,17 @@ class NeuronMaps(QObject):
     def _on_action_triggered(self, checked: bool) -> None:
         self._wanted = checked      # the user's choice outlives a change of data set
 
+    @property
+    def wanted(self) -> bool | None:
+        """The learner's switch (True on, False off), or None where they have not touched it
+        and the data's default applies; what a session file keeps."""
+        return self._wanted
+
+    def set_wanted(self, wanted: bool | None) -> None:
+        """Switch the maps as a session file says (None: back to the data's default)."""
+        self._wanted = wanted
+        self._on_state_problem_changed()
+
     def _on_action_toggled(self, _checked: bool) -> None:
         self.refresh(force=True)
         self._sync_timer()

@@ -105,6 +105,7 @@ class TrainingPanel(QWidget):
         state.settings_changed.connect(self._update_summary)
         state.network_changed.connect(self._sync_network)
         state.data_changed.connect(self._sync_network)
+        state.data_changed.connect(self._retitle_cost_dock)
         # A message about the old data or network would be false about the new ones.
         state.network_changed.connect(self._clear_message)
         state.data_changed.connect(self._clear_message)
@@ -160,11 +161,11 @@ class TrainingPanel(QWidget):
             if w.toolTip():
                 w.setStatusTip(w.toolTip())
         # The middle dock is the data plot's: it says itself which plot it shows (data_plot.py).
-        for dock, titles in zip(self.docks, ((tr("Training"), tr("Training")), None,
-                                             (tr("Cost", "dock tab"), tr("Cost and accuracy"))),
+        for dock, titles in zip(self.docks, ((tr("Training"), tr("Training")), None),
                                 strict=False):
             if titles is not None:
                 dock_titles.set_titles(dock, *titles)
+        self._retitle_cost_dock()
         # The summary quotes the child controls' combo texts, and a parent gets LanguageChange
         # before its children: bring theirs up to date first (they do it again, harmlessly).
         self.data.retranslate()
@@ -172,6 +173,14 @@ class TrainingPanel(QWidget):
         self.learning.retranslate()
         self._update_counters()
         self._refresh_message()
+
+    def _retitle_cost_dock(self) -> None:
+        # Regression targets have no accuracy: the dock shows the RMSE instead (loss_plot.py).
+        if len(self.docks) < 3:
+            return
+        full = (self.tr("Cost and accuracy") if self.controller.is_classification()
+                else self.tr("Cost and RMSE"))
+        dock_titles.set_titles(self.docks[2], self.tr("Cost", "dock tab"), full)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:

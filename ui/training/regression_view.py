@@ -16,14 +16,14 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.look.palette import FIT_CURVE_HEX, FIT_POINT_HEX, LIGHT, Theme, qcolor
-from ui.look.theme import current_theme, scale_plot
+from ui.look.palette import FIT_CURVE_HEX, FIT_POINT_HEX, Theme, qcolor
+from ui.look.theme import current_theme
 from ui.state import AppState
 from ui.training.loss_plot import style_plot
-from ui.training.visibility import is_seen
+from ui.training.output_view import OutputView, plain_label, quiet_plot
 
 CURVE_POINTS = 400      # smooth at any dock width; one forward pass of 400 rows per redraw
 X_MARGIN = 0.05         # share of the data's x range shown beyond each end
@@ -40,7 +40,7 @@ def applies_to(state: AppState) -> bool:
             and sizes[0] == 1 and sizes[-1] == 1)
 
 
-class RegressionView(QWidget):
+class RegressionView(OutputView):
     """The examples of one-feature data and the network's output h(x) over them, drawn live.
 
     ``xs`` (CURVE_POINTS,) are the inputs of the curve and ``values`` h(xs), what the line shows;
@@ -48,35 +48,21 @@ class RegressionView(QWidget):
     """
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("regressionView")
-        self.setMinimumWidth(200)
-        self.state = state
-        self.hovered: tuple[int, int] | None = None
+        super().__init__(state, "regressionView", parent)
         self.xs = np.zeros(0)
         self.values = np.zeros(0)
-        self._stale = False     # weights changed while the view was not shown
-        self._theme = LIGHT
 
-        self.title = QLabel()
-        self.title.setObjectName("regressionTitle")
-        self.title.setWordWrap(True)
-        self.legend = QLabel()
-        self.legend.setObjectName("regressionLegend")
-        self.legend.setWordWrap(True)
-        for label in (self.title, self.legend):
-            label.setTextFormat(Qt.TextFormat.PlainText)     # names may come from a file
+        self.title = plain_label("regressionTitle")
+        self.legend = plain_label("regressionLegend")
 
-        self.plot = pg.PlotWidget()
+        self.plot = quiet_plot()
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
         item.showGrid(x=True, y=True, alpha=0.25)
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
         self.train_points = pg.ScatterPlotItem(size=7, symbol="o")
         self.train_points.setZValue(2)
-        self.train_points.sigClicked.connect(self._on_train_points_clicked)
+        self.train_points.sigClicked.connect(self._on_points_clicked)
         self.test_points = pg.ScatterPlotItem(size=8, symbol="o")
         self.test_points.setZValue(3)
         self.curve = pg.PlotDataItem(connect="finite")
@@ -117,8 +103,6 @@ class RegressionView(QWidget):
         self.setToolTip(self.tr("The network's output h(x) for every x, over the examples. "
                                 "Hover a neuron in the network to see its own output against "
                                 "x. Click a training point to step through that example."))
-        self.legend.setText(self.tr("● training · ○ test · line: the network's h(x) · ringed: "
-                                    "the stepped-through example, its error a − y in red"))
         self._update_title()
         self._update_axes()
 
@@ -140,19 +124,20 @@ class RegressionView(QWidget):
         params = (ds.params or {}) if ds is not None else {}
         if params.get("standardize"):       # the axis shows (x − mean) / std, not the file's x
             x_name = self.tr("%1 (standardized)").replace("%1", x_name)
-        target = str(params.get("label_name") or "")[:60]
+        target = str(params.get("label_name") or "")[:60] or "y"
+        legend = self.tr("● training · ○ test · line: the network's h(x) · ringed: the "
+                         "stepped-through example, its error a − y in red")
+        if params.get("standardize_y"):     # (y − mean) / std, what the network is trained on
+            # Short on the axis (a low dock clips a long vertical label); in full below.
+            loc = QLocale()
+            legend += "\n" + self.tr("y in z-scores: y = (%1 − %2) / %3").replace(
+                "%1", target).replace("%2", loc.toString(float(params["y_mean"]), "g", 6)).replace(
+                "%3", loc.toString(float(params["y_std"]), "g", 6))
+            target = self.tr("%1 (z-score)").replace("%1", target)
+        self.legend.setText(legend)
         # pyqtgraph draws axis labels as HTML: escape names that come from a file.
         self.plot.setLabel("bottom", html.escape(x_name))
-        self.plot.setLabel("left", html.escape(target or "y"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def set_scale(self, _factor: float) -> None:
-        """Draw the plot's ticks and titles in the application font (presenter mode)."""
-        scale_plot(self.plot)
+        self.plot.setLabel("left", html.escape(target))
 
     def set_theme(self, theme: Theme) -> None:
         """Recolour for ``theme`` (called by ui.look.theme on every theme switch)."""
@@ -169,18 +154,6 @@ class RegressionView(QWidget):
         self.example_error.setPen(pg.mkPen(qcolor(theme.highlight), width=3))
         self.example_ring.setPen(pg.mkPen(qcolor(theme.highlight), width=2.5))
         self.example_ring.setBrush(pg.mkBrush(None))
-
-    # --- hover from the network canvas ---------------------------------------------------------
-    def set_hovered(self, layer: int, index: int) -> None:
-        """Draw unit ``index`` (0-based) of ``layer`` (1-based, the notes' numbering) against x
-        as well; an index of −1 (or a unit that does not exist) draws the output alone."""
-        sizes = self.state.network.layer_sizes
-        valid = index >= 0 and 1 <= layer <= len(sizes) and index < sizes[layer - 1]
-        new = (layer, index) if valid else None
-        if new != self.hovered:
-            self.hovered = new
-            self._update_title()
-            self.redraw()
 
     # --- drawing -------------------------------------------------------------------------------
     def _examples(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -218,10 +191,6 @@ class RegressionView(QWidget):
         if not self._recurve_timer.isActive():
             self._recurve_timer.start()
 
-    def _on_train_points_clicked(self, _item: pg.ScatterPlotItem, points, _event=None) -> None:
-        if len(points):
-            self.state.set_example(int(points[0].data()))
-
     def _on_state_example_changed(self, _index: int) -> None:
         if applies_to(self.state):
             self._draw_example()
@@ -236,24 +205,6 @@ class RegressionView(QWidget):
             h = float(_drawable(self.state.network.predict(np.array([[x]]))[0, 0]))
         self.example_ring.setData([x], [y])
         self.example_error.setData([x, x], [y, h])
-
-    def _on_state_weights_changed(self) -> None:
-        # A closed dock, a tab behind another (or the other plot on show) costs nothing.
-        if not is_seen(self) and self.window().isVisible():
-            self._stale = True
-            return
-        self.redraw()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.catch_up()
-        super().showEvent(event)
-
-    def catch_up(self) -> None:
-        """Redraw if the weights changed while nobody saw the view (its dock's tab coming to
-        the front shows no widget, so the dock calls this)."""
-        if self._stale:
-            self._stale = False
-            self.redraw()
 
     def redraw(self) -> None:
         """Recompute h(x) (and the hovered unit's output) across the visible x range with the

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from engine.lesson.health import HealthRecorder
+from engine.lesson.scoring import rmse
 from ui.canvas.view import NetworkView
 from ui.state import AppState
 from ui.training import landscape_dock
@@ -82,6 +85,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     state.data_changed.connect(lambda: loss_plot.set_show_accuracy(
         controller.is_classification()))
     loss_plot.set_show_accuracy(controller.is_classification())
+    loss_plot.rmse_now = lambda: regression_rmse(controller, state)
     if canvas is not None:
         # The canvas numbers units k = 1..s(l) with 0 the "+1" bias unit, and (0, −1) for none.
         canvas.neuron_hovered.connect(lambda layer, k: data_plot.set_hovered(layer, k - 1))
@@ -129,3 +133,17 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
             train()
     return TrainingWing(controller, panel, loss_plot, boundary, health_plot, landscape,
                         regression, data_plot)
+
+
+def regression_rmse(controller: TrainingController, state: AppState) -> tuple[float, float] | None:
+    """Return the RMSE on the training and test examples (NaN without a test set) at the
+    current weights, or None where the targets are class labels (accuracy says it there)."""
+    if controller.is_classification():
+        return None
+    net = state.network
+    with np.errstate(over="ignore", invalid="ignore"):
+        train = rmse(net.predict(state.X), state.Y)
+        test_set = controller.test_set()
+        test = math.nan if test_set is None else rmse(net.predict(test_set[0]), test_set[1])
+    return train, test
+

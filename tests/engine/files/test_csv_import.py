@@ -166,3 +166,37 @@ def test_every_import_here_is_also_saved_in_a_session_and_reopened_unchanged():
     before = import_csv.count
     import_csv("a,b\n1e308,x\n-1e308,y\n", standardize=True, name="n\u00e4me")
     assert import_csv.count == before + 1
+
+
+PRICES = "area,price\n" + "".join(f"{a},{p}\n" for a, p in [
+    (50, 1510.5), (60, 1820.0), (75, 2290.25), (80, 2400.0), (95, 2880.5), (120, 3600.75)])
+
+
+def test_a_regression_target_can_be_standardized_and_read_back_in_the_files_units():
+    ds = import_csv(PRICES, standardize_y=True)
+    y = np.array([1510.5, 1820.0, 2290.25, 2400.0, 2880.5, 3600.75])
+    mean, std = y.mean(), y.std()          # the population σ, as for the features
+    np.testing.assert_allclose(ds.Y_train[:, 0], (y - mean) / std, rtol=1e-12)
+    assert ds.params["standardize_y"] is True
+    assert ds.params["y_mean"] == pytest.approx(mean, rel=1e-12)
+    assert ds.params["y_std"] == pytest.approx(std, rel=1e-12)
+    np.testing.assert_allclose(ds.params["y_std"] * ds.Y_train[:, 0] + ds.params["y_mean"], y,
+                               rtol=1e-12)
+
+
+def test_the_test_part_is_standardized_with_the_same_mean_and_deviation():
+    ds = import_csv(PRICES, standardize_y=True, test_ratio=0.34, seed=3)
+    back = np.r_[ds.Y_train[:, 0], ds.Y_test[:, 0]] * ds.params["y_std"] + ds.params["y_mean"]
+    assert sorted(back.round(9)) == [1510.5, 1820.0, 2290.25, 2400.0, 2880.5, 3600.75]
+
+
+def test_without_the_switch_the_target_keeps_its_units():
+    ds = import_csv(PRICES)
+    assert ds.Y_train[:, 0].tolist() == [1510.5, 1820.0, 2290.25, 2400.0, 2880.5, 3600.75]
+    assert "y_mean" not in ds.params and not ds.params.get("standardize_y")
+
+
+def test_class_labels_are_never_standardized():
+    ds = import_csv("x,label\n1,0\n2,1\n3,0\n4,1\n", standardize_y=True)
+    assert ds.task == "binary" and ds.Y_train[:, 0].tolist() == [0.0, 1.0, 0.0, 1.0]
+    assert "y_mean" not in ds.params

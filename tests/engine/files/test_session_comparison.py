@@ -15,12 +15,12 @@ from engine.lesson.health import HealthRecorder
 from engine.lesson.presets import build_preset
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
+from tests.trainers import preset_trainer
 
 
 def _session(variant: Variant, **settings: object) -> tuple[Session, Comparison, Trainer]:
-    setup = build_preset("xor", seed=0)
-    s = Settings(**settings)
-    main = Trainer(setup.network, setup.X, setup.Y, s, np.random.default_rng(0))
+    main, setup = preset_trainer("xor", 0, **settings)
+    s = main.settings
     comparison = Comparison(variant, main, seed=0)
     main.run(max_epochs=5)
     comparison.step(5)
@@ -136,8 +136,7 @@ def test_a_comparison_that_is_no_object_is_refused():
 
 
 def test_the_vanishing_gradient_preset_reopens_with_its_comparison():
-    setup = build_preset("deep-sigmoid", seed=0)
-    main = Trainer(setup.network, setup.X, setup.Y, Settings(), np.random.default_rng(0))
+    main, setup = preset_trainer("deep-sigmoid", 0)
     comparison = Comparison(Variant("activation", "relu"), main, seed=0)
     main.run(max_epochs=2)
     comparison.step(2)
@@ -146,3 +145,30 @@ def test_the_vanishing_gradient_preset_reopens_with_its_comparison():
     loaded = loads(dumps(session))
     assert loaded.preset == "deep-sigmoid"
     assert loaded.comparison.variant == Variant("activation", "relu")
+
+
+def test_a_changed_optimizers_own_rate_is_saved_and_read_back():
+    session, comparison, _ = _session(Variant("optimizer", "adam", 0.01))
+    doc = json.loads(dumps(session))
+    assert doc["comparison"]["lr"] == 0.01
+    back = loads(json.dumps(doc)).comparison
+    assert back.variant == Variant("optimizer", "adam", 0.01)
+
+
+def test_an_old_comparison_without_a_rate_keeps_the_main_runs():
+    session, _, _ = _session(Variant("optimizer", "adam"))
+    doc = json.loads(dumps(session))
+    assert "lr" not in doc["comparison"]
+    assert loads(json.dumps(doc)).comparison.variant.lr is None
+
+
+@pytest.mark.parametrize(("change", "lr", "said"), [
+    (Variant("activation", "relu"), 0.01, "comparison.lr goes with a changed optimizer only"),
+    (Variant("optimizer", "adam"), -1, "comparison.lr must be greater than 0"),
+])
+def test_a_bad_compared_rate_is_refused_by_name(change, lr, said):
+    session, _, _ = _session(change)
+    doc = json.loads(dumps(session))
+    doc["comparison"]["lr"] = lr
+    with pytest.raises(SessionError, match=said):
+        loads(json.dumps(doc))

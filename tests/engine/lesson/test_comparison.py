@@ -10,15 +10,14 @@ import pytest
 
 from engine import Network
 from engine.lesson.comparison import Comparison, Variant
-from engine.lesson.presets import build_preset, spec_for
+from engine.lesson.presets import spec_for
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
+from tests.trainers import preset_trainer
 
 
 def _main(preset: str = "xor", seed: int = 0, **settings: object) -> Trainer:
-    setup = build_preset(preset, seed=seed)
-    return Trainer(setup.network, setup.X, setup.Y, Settings(**settings),
-                   np.random.default_rng(seed))
+    return preset_trainer(preset, seed, **settings)[0]
 
 
 def _assert_bitwise_equal(a: list[np.ndarray], b: list[np.ndarray]) -> None:
@@ -95,9 +94,9 @@ def _plain_descent(thetas: list[np.ndarray], X: np.ndarray, Y: np.ndarray, lr: f
 
 
 def test_a_changed_learning_rate_is_plain_gradient_descent_with_it():
-    setup = build_preset("xor-table", seed=3)      # 2-2-1, sigmoid everywhere, cross-entropy
+    # 2-2-1, sigmoid everywhere, cross-entropy
+    main, setup = preset_trainer("xor-table", 3, lr=2.0)
     start = [t.copy() for t in setup.network.thetas]
-    main = Trainer(setup.network, setup.X, setup.Y, Settings(lr=2.0), np.random.default_rng(3))
     comparison = Comparison(Variant("lr", 0.3), main, seed=3)
     main.run(max_epochs=40)
     comparison.step(40)
@@ -206,3 +205,34 @@ def test_the_vanishing_gradient_preset_begins_compared_with_relu():
     change, value = spec_for("deep-sigmoid").compare
     assert Variant(change, value) == Variant("activation", "relu")
     assert spec_for("xor").compare is None
+
+
+def test_a_changed_optimizer_trains_with_its_own_learning_rate():
+    # The main run: Adam at α = 0.01 (as the regression presets); the compared one: gradient
+    # descent at the α that suits it, which must be plain gradient descent with that α.
+    main, setup = preset_trainer("xor-table", 3, optimizer="adam", lr=0.01)
+    start = [t.copy() for t in setup.network.thetas]
+    comparison = Comparison(Variant("optimizer", "gradient_descent", lr=2.0), main, seed=3)
+    assert comparison.trainer.settings.lr == 2.0
+    main.run(max_epochs=40)
+    comparison.step(40)
+    want = _plain_descent(start, setup.X, setup.Y, 2.0, 40)
+    for got, w in zip(comparison.network.thetas, want, strict=True):
+        np.testing.assert_allclose(got, w, rtol=1e-11, atol=1e-14)
+
+
+def test_without_its_own_rate_a_changed_optimizer_keeps_the_main_runs():
+    s = Settings(lr=0.5)
+    assert Variant("optimizer", "adam").settings_for(s) == Settings(lr=0.5, optimizer="adam")
+    assert Variant("optimizer", "adam", 0.01).settings_for(s) == Settings(lr=0.01,
+                                                                           optimizer="adam")
+
+
+@pytest.mark.parametrize(("variant", "said"), [
+    (dict(change="lr", value=0.1, lr=0.2), "changed optimizer only, not with a changed lr"),
+    (dict(change="optimizer", value="adam", lr=0.0), "α must be a number in"),
+    (dict(change="optimizer", value="adam", lr=float("nan")), "α must be a number in"),
+])
+def test_a_learning_rate_beside_the_change_is_checked(variant, said):
+    with pytest.raises(ValueError, match=said):
+        Variant(**variant)

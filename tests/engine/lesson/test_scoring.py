@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine import Network
-from engine.lesson.scoring import accuracy, evaluate, predicted_classes
+from engine.lesson.scoring import accuracy, evaluate, predicted_classes, rmse
 
 
 def test_binary_outputs_are_thresholded_at_one_half():
@@ -41,3 +41,18 @@ def test_evaluate_matches_a_plain_numpy_forward_pass():
     assert ev.cost == pytest.approx(J, rel=1e-12)
     assert ev.accuracy == pytest.approx(np.mean((p > 0.5) == (Y > 0.5)))
 
+
+
+def test_rmse_of_a_worked_example():
+    # Errors 0, 0, 2 (and 1, 1, 1 in a second column): √(4/3) and √((4 + 3)/6).
+    assert rmse(np.array([[1.0], [2.0], [3.0]]), np.array([[1.0], [2.0], [5.0]])) == \
+        pytest.approx(np.sqrt(4 / 3), rel=1e-15)
+    assert rmse(np.array([[1.0, 1.0], [2.0, 1.0], [3.0, 1.0]]),
+                np.array([[1.0, 0.0], [2.0, 0.0], [5.0, 0.0]])) == pytest.approx(np.sqrt(7 / 6))
+
+
+def test_rmse_names_mismatched_shapes_and_refuses_no_examples():
+    with pytest.raises(ValueError, match=r"\(3, 1\).*\(2, 1\)"):
+        rmse(np.zeros((3, 1)), np.zeros((2, 1)))
+    with pytest.raises(ValueError, match="at least one example"):
+        rmse(np.zeros((0, 1)), np.zeros((0, 1)))

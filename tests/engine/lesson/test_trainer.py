@@ -12,15 +12,13 @@ from engine import Network, make_optimizer
 from engine.lesson.presets import build_preset
 from engine.lesson.settings import Settings
 from engine.lesson.trainer import Trainer
+from tests.trainers import preset_trainer
 
 
 def _xor(seed: int = 0, **settings: object) -> tuple[Trainer, Network, np.ndarray, np.ndarray]:
     """Return a trainer of XOR's preset network and an untouched copy of that network."""
-    setup = build_preset("xor", seed=seed)
-    twin = setup.network.copy()
-    trainer = Trainer(setup.network, setup.X, setup.Y, Settings(**settings),
-                      np.random.default_rng(7))
-    return trainer, twin, setup.X, setup.Y
+    trainer, setup = preset_trainer("xor", seed, rng_seed=7, **settings)
+    return trainer, setup.network.copy(), setup.X, setup.Y
 
 
 def _plain_step(net: Network, X: np.ndarray, Y: np.ndarray, lr: float, lam: float = 0.0) -> float:

@@ -9,21 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
 
 from engine.files.session_format import dumps
 from main import build_main_window
+from tests.conftest import isolate_settings
 from ui.files import session_io
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-def _isolate(qapp, folder) -> None:
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    QSettings().remove("session/recent")
 
 
 def _recording(win):
@@ -39,7 +31,7 @@ def _recording(win):
 def busy_window(qapp, tmp_path_factory):
     """A window with work in it: Adam moments, a history, a step, unsaved changes, a file."""
     folder = tmp_path_factory.mktemp("hostile")
-    _isolate(qapp, folder)
+    isolate_settings(qapp, folder)
     win = _recording(build_main_window(["--lang", "en", "--preset", "xor"]))
     win.state.update_settings(optimizer="adam", lr=0.05, batch_size=2)
     win.training.train_epochs(3)
@@ -135,7 +127,7 @@ def test_a_data_seed_past_two_to_the_31_opens_and_shows(busy_window, tmp_path):
 
 
 def test_a_broken_autosave_is_set_aside_and_reported_once(qapp, tmp_path, qtbot):
-    _isolate(qapp, tmp_path)
+    isolate_settings(qapp, tmp_path)
     win = _recording(build_main_window(["--lang", "en"]))
     qtbot.addWidget(win)
     c = win.session

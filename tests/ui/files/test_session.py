@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMessageBox, QPushButton
 
@@ -17,29 +17,12 @@ from engine import Network, make_optimizer
 from engine.files.csv_import import CsvImportError, import_csv_file
 from engine.files.session_format import SessionError, load_session
 from main import build_main_window
+from tests.conftest import isolate_settings
 from ui.files import session_io
 from ui.look import language as i18n
-from ui.look import theme
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 Button = QMessageBox.StandardButton
-
-
-def _isolate(qapp, folder) -> None:
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    QSettings().remove("session/recent")
-
-
-@pytest.fixture
-def settings_dir(qapp, tmp_path):
-    """Keep QSettings and the data folder (autosave, log) in temp dirs."""
-    _isolate(qapp, tmp_path)
-    yield tmp_path
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
 
 
 def _recording(win, fresh: bool = True):
@@ -66,7 +49,7 @@ def window(settings_dir, qtbot):
 @pytest.fixture(scope="module")
 def shared_window(qapp, tmp_path_factory):
     """One window for the bad-input corpus: every bad file must leave it exactly as it was."""
-    _isolate(qapp, tmp_path_factory.mktemp("settings"))
+    isolate_settings(qapp, tmp_path_factory.mktemp("settings"))
     win = _recording(build_main_window(["--lang", "en"]))
     win.stepper.set_cursor(5)
     yield win
@@ -726,7 +709,8 @@ def test_a_one_feature_csv_with_a_numeric_label_imports_as_a_regression_with_its
     assert dock.widget().showing_regression() and dock.toolTip() == "Regression curve h(x)"
     view = dock.widget().regression
     np.testing.assert_array_equal(view.train_points.getData()[1], window.state.Y[:, 0])
-    assert view.plot.getPlotItem().getAxis("left").labelText == "ice_creams"
+    # The dialog standardizes a numeric target by default: the axis says so.
+    assert view.plot.getPlotItem().getAxis("left").labelText == "ice_creams (z-score)"
 
 
 def test_a_regression_preset_saved_and_reopened_comes_back_with_its_curve(window, tmp_path):

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtWidgets import QMessageBox
 
 from engine.features import FeatureSet, features_of
-from tests.ui.files.test_session import settings_dir, window  # noqa: F401 (fixtures)
+from tests.ui.files.test_session import window  # noqa: F401 (a fixture; settings_dir is in conftest)
 
 
 def _ticked(win) -> list[str]:

@@ -6,30 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QDockWidget, QMessageBox
-
-from main import build_main_window
-from ui.look import language as i18n
-from ui.look import theme
 
 
 @pytest.fixture
-def window(qapp, tmp_path, qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    win = build_main_window(["--lang", "en", "--preset", "xor"])
-    qtbot.addWidget(win)
-    c = win.session
-    c.errors, c.answers = [], []
-    c.show_error = lambda title, message: c.errors.append(message)
-    c.ask_save_changes = lambda: c.answers.pop(0)
-    c.autosave.discard()
-    yield win
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
+def window(make_window):
+    return make_window("--preset", "xor")
 
 
 def _recorder(win):

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QMessageBox
 
 from main import build_main_window
-from tests.ui.files.test_session import _isolate, _recording
+from tests.conftest import isolate_settings
+from tests.ui.files.test_session import _recording
 from ui.look import language as i18n
 from ui.look import theme
 
@@ -19,7 +20,7 @@ OLD = Path(__file__).resolve().parents[2] / "data" / "ok" / "mazur_step7.json"
 
 @pytest.fixture
 def window(qapp, tmp_path, qtbot):
-    _isolate(qapp, tmp_path)
+    isolate_settings(qapp, tmp_path)
     win = build_main_window(["--preset", "xor", "--lang", "en"])
     qtbot.addWidget(win)
     yield _recording(win)

@@ -10,14 +10,9 @@ from ui.look import language as i18n
 
 
 @pytest.fixture
-def languages(qapp, tmp_path):
-    """Yield the LanguageManager with QSettings in a temp dir; restore English afterwards."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    mgr = i18n.manager()
-    yield mgr
-    mgr.set_choice("en", remember=False)
+def languages(settings_dir):
+    """Return the LanguageManager with QSettings in a temp dir (settings_dir restores English)."""
+    return i18n.manager()
 
 
 class _Retranslating(QLabel):

@@ -14,15 +14,10 @@ from ui.look import palette, theme
 
 
 @pytest.fixture
-def themes(qapp, tmp_path):
-    """Yield the ThemeManager with QSettings in a temp dir; restore light, no presenter."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    mgr = theme.manager()
-    yield mgr
-    mgr.set_presenter(False)
-    mgr.set_choice("light", remember=False)
+def themes(settings_dir):
+    """Return the ThemeManager with QSettings in a temp dir (settings_dir restores light, no
+    presenter)."""
+    return theme.manager()
 
 
 class _Hooked(QWidget):

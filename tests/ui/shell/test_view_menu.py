@@ -13,18 +13,6 @@ from ui.look import palette, theme
 
 
 @pytest.fixture
-def settings_dir(qapp, tmp_path):
-    """Keep remembered choices in a temp dir; put English/light/no presenter back afterwards."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    yield tmp_path
-    theme.manager().set_presenter(False)
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
-
-
-@pytest.fixture
 def window(settings_dir, qtbot):
     """Return the wired main window, started in English."""
     win = build_main_window(["--lang", "en"])

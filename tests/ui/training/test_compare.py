@@ -6,36 +6,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMessageBox
 
 from engine.lesson.comparison import Variant
-from main import build_main_window
-from ui.look import language as i18n
-from ui.look import theme
-
-
-@pytest.fixture
-def make_window(qapp, tmp_path, qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-
-    def make(*argv: str):
-        win = build_main_window(["--lang", "en", *argv])
-        qtbot.addWidget(win)
-        c = win.session
-        c.errors, c.answers = [], []
-        c.show_error = lambda title, message: c.errors.append(message)
-        c.ask_save_changes = lambda: c.answers.pop(0)
-        c.autosave.discard()
-        return win
-
-    yield make
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
 
 
 def _choose(dialog, change: str, value_widget=None, value=None) -> None:
@@ -223,3 +197,30 @@ def test_the_names_follow_this_runs_settings_and_the_compared_keeps_its_change(m
     assert win.loss_plot.names[0] == "α = 0.2 (this run)"
     s = win.compare.comparison.trainer.settings
     assert (s.lr, s.lam) == (0.05, 0.1)
+
+
+def test_a_changed_optimizer_is_offered_its_own_learning_rate(make_window):
+    # sin trains with Adam at α = 0.01; gradient descent at that α would crawl.
+    win = make_window("--preset", "sin")
+    dialog = win.compare.open_dialog()
+    _choose(dialog, "optimizer", dialog.optimizer_combo, "gradient_descent")
+    assert dialog.optimizer_lr_spin.isVisibleTo(dialog)
+    assert dialog.optimizer_lr_spin.value() == 0.3          # the preset's α for it (gd_lr)
+    assert "α = 0.3" in dialog.note.text() and "α = 0.01" in dialog.note.text()
+    _choose(dialog, "optimizer", dialog.optimizer_combo, "momentum")
+    assert dialog.optimizer_lr_spin.value() == 0.03         # β = 0.9: steps about 10× larger
+    dialog.accept()
+    comparison = win.compare.comparison
+    assert comparison.variant == Variant("optimizer", "momentum", 0.03)
+    assert comparison.trainer.settings.lr == 0.03 and win.state.settings.lr == 0.01
+    assert "momentum, α = 0.03 (compared)" in win.loss_plot.key.text()
+
+
+def test_the_same_rate_for_both_optimizers_changes_the_optimizer_alone(make_window):
+    win = make_window("--preset", "xor")                    # gradient descent, α = 0.5
+    dialog = win.compare.open_dialog()
+    _choose(dialog, "optimizer", dialog.optimizer_combo, "adam")
+    assert dialog.optimizer_lr_spin.value() == 0.01
+    dialog.optimizer_lr_spin.setValue(0.5)
+    assert dialog.variant() == Variant("optimizer", "adam")
+    assert "own α" not in dialog.note.text()

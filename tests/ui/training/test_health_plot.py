@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget
 
 from engine.lesson.health import HealthRecorder, layer_health
 from engine.lesson.presets import build_preset
 from main import build_main_window
-from ui.look import language as i18n
-from ui.look import theme
 from ui.state import AppState, Settings
 from ui.training.health_plot import HealthPlot
 from ui.training.scheduler import TrainingController
@@ -64,16 +61,6 @@ def test_empty_recorder_says_so(qtbot):
     plot = HealthPlot(HealthRecorder())
     qtbot.addWidget(plot)
     assert plot.readout.text() == "No gradients recorded yet."
-
-
-@pytest.fixture
-def settings_dir(qapp, tmp_path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    yield tmp_path
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
 
 
 def test_window_docks_the_plot_and_shows_the_state_before_training(settings_dir, qtbot):

@@ -9,39 +9,24 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 import ui.training.landscape_view as landscape_view
 from engine.lesson.landscape import WeightRef
 from engine.lesson.landscape_choice import LandscapeChoice
-from main import build_main_window
 from ui.look import language as i18n
-from ui.look import theme
 
 
 @pytest.fixture
-def window(qapp, tmp_path, qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    qapp.setOrganizationName("BackpropVisualizerTest")
-    win = build_main_window(["--lang", "en", "--preset", "xor"])
-    qtbot.addWidget(win)
-    c = win.session
-    c.errors, c.answers = [], []
-    c.show_error = lambda title, message: c.errors.append(message)
-    c.ask_save_changes = lambda: c.answers.pop(0)
-    c.autosave.discard()
+def window(make_window, qtbot):
+    win = make_window("--preset", "xor")
     win.resize(1400, 900)
     win.show()
     dock = win.findChild(QDockWidget, "landscapeDock")
     dock.show()
     dock.raise_()
     qtbot.waitUntil(lambda: win.landscape.isVisible())
-    yield win
-    theme.manager().set_choice("light", remember=False)
-    i18n.manager().set_choice("en", remember=False)
+    return win
 
 
 def _plain_J(thetas, X, Y, lam):
