@@ -33,8 +33,10 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -128,6 +130,12 @@ class Router:
     pending: bool = False
     fresh: set[tuple] = field(default_factory=set)
     passes: list[PassTrial] = field(default_factory=list)
+    # Counts every clearing of ``decisions``: the sharded pass (engine/parallel.py) runs its
+    # shards one after the other, trials and all, the first time after each.
+    generation: int = 0
+    # Inside ``one_thread_per_call``: every BLAS call single-threaded (the shards' threads share
+    # the cores instead of BLAS's workers).
+    single: bool = False
     _lib: Cblas | None | bool = False  # False: not looked up yet
     _warm: set[str] = field(default_factory=set)
 
@@ -143,14 +151,41 @@ class Router:
             self.threads = max(1, self.openblas.get()) if self.openblas else 1
         return self.threads
 
+    def measures(self) -> bool:
+        """Return whether this router may still time products (MKL installed, no route forced)."""
+        return self.forced is None and self.library() is not None
+
+    def budget(self) -> int:
+        """Return how many threads the large products may use."""
+        return self._budget()
+
     def _set_threads_of_mkl(self) -> None:
         if self._lib and self._lib.set_threads is not None:
-            self._lib.set_threads(self._budget())
+            self._lib.set_threads(1 if self.single else self._budget())
+
+    @contextmanager
+    def one_thread_per_call(self) -> Iterator[None]:
+        """Run the body with every BLAS call on one thread (OpenBLAS and MKL alike), for
+        callers that run several products at once in threads of their own; then give the
+        libraries their thread counts back."""
+        if self.single or self._budget() < 2:
+            yield
+            return
+        self.single = True
+        try:
+            self.activate()
+            self._set_threads_of_mkl()
+            yield
+        finally:
+            self.single = False
+            self.activate()
+            self._set_threads_of_mkl()
 
     def set_threads(self, n: int) -> None:
         """Let the large products use ``n`` threads, and measure every class again."""
         self.threads = int(n)
         self.decisions.clear()
+        self.generation += 1
         self.fresh.clear()
         self.pending = self.mkl_owns_threads = False
         self._set_threads_of_mkl()
@@ -161,7 +196,7 @@ class Router:
         MKL has the cores or a proposal is being measured); call after anything else set it,
         e.g. threadpoolctl."""
         if self.openblas is not None:
-            owns = (self.mkl_owns_threads or self.pending
+            owns = (self.mkl_owns_threads or self.pending or self.single
                     or (self.forced == "mkl" and self.library()))
             self.openblas.set(1 if owns else self._budget())
 
@@ -181,6 +216,10 @@ class Router:
     def matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
         route = self.route(a, b, out)
+        if route == "undecided" and getattr(_thread, "shard", False):
+            # A shard's worker thread never times: another shard runs beside it. (Its caller
+            # ran the shards one by one first, so this is a safety net.)
+            route = "numpy"
         if route == "undecided":
             self._decide(a, b, out)            # the trial's last run leaves a·b in ``out``
         elif route == "numpy" or not gemm_into(self._lib, a, b, out):
@@ -327,6 +366,12 @@ def router_from_environment() -> Router:
 
 
 router: Router = router_from_environment()
+_thread = threading.local()   # ``shard``: True in engine/parallel.py's worker threads
+
+
+def mark_shard_thread() -> None:
+    """Mark the calling thread as a shard worker: its products never start a trial."""
+    _thread.shard = True
 
 
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
