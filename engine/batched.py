@@ -48,8 +48,7 @@ class BatchedPath:
         """Run the forward pass on ``x`` and return the work arrays holding every a(l)."""
         ws = self._forward(x, hidden, g_out)
         if blas.router.pending:   # see cost_and_gradients
-            blas.router.confirm(lambda: self._forward(x, hidden, g_out))
-            ws = self._forward(x, hidden, g_out)
+            blas.router.start_race()
         return ws
 
     def _forward(self, x: np.ndarray, hidden: Sequence[Activation],
@@ -78,12 +77,15 @@ class BatchedPath:
                            loss: Loss, g_out: Activation, lam: float,
                            lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
         """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
+        router = blas.router
+        router.before_pass()           # a race of the two libraries' configurations, if any
         J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
-        if blas.router.pending:
+        router.after_pass()
+        if router.pending:
             # Products were just measured one by one: keep what MKL won only if whole passes,
-            # what the learner waits for, are faster with it (engine/blas.py).
-            blas.router.confirm(lambda: self._pass(x, y, hidden, loss, g_out, lam, lam1))
-            J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
+            # what the learner waits for, are faster with it — timed on the next real passes
+            # (engine/blas.py).
+            router.start_race()
         return J, list(self.weights.D)
 
     def _pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation], loss: Loss,
