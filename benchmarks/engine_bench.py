@@ -288,6 +288,7 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
         eng.step()
         race_steps += 1
     race_time = time.perf_counter() - t0
+    eng.net.set_thetas(thetas)              # the race's steps trained it: back to the start
     fns = {"engine": eng.step}
     row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source}
     forced = {"numpy": make_router("numpy", threads)}

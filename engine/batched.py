@@ -92,7 +92,9 @@ class BatchedPath:
               g_out: Activation, lam: float, lam1: float) -> float:
         m = x.shape[0]
         router = blas.router
-        n = parallel.shard_count(m, self.sizes, router.budget())
+        # Shards only where numpy's BLAS can be held to one thread per call (a BLAS we cannot
+        # reach would run each shard's products on every core: the pools would compete).
+        n = parallel.shard_count(m, self.sizes, router.budget()) if router.openblas else 1
         if n > 1:
             return self._sharded_pass(x, y, hidden, loss, g_out, lam, lam1, n)
         ws = self._forward(x, hidden, g_out)
