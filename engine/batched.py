@@ -32,6 +32,7 @@ class BatchedPath:
         self.dtype, self.sizes, self.keep_z = dtype, list(sizes), keep_z
         self.workspaces: dict[int, fast_path.Workspace] = {}   # by batch size m
         self.shards: dict[tuple[int, int], parallel.Shards] = {}  # by (m, shard count)
+        self.macs = sum(a * b for a, b in zip(self.sizes[:-1], self.sizes[1:], strict=True))
 
     def workspace(self, m: int) -> fast_path.Workspace:
         """Return the work arrays for a batch of ``m`` examples (made once, then reused)."""
@@ -78,9 +79,12 @@ class BatchedPath:
                            lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
         """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
         router = blas.router
-        router.before_pass()           # a race of the two libraries' configurations, if any
+        racing = router.race is not None   # the two libraries' configurations raced (blas.py)
+        if racing:
+            router.before_pass()
         J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
-        router.after_pass()
+        if racing:
+            router.after_pass()
         if router.pending:
             # Products were just measured one by one: keep what MKL won only if whole passes,
             # what the learner waits for, are faster with it — timed on the next real passes
@@ -91,12 +95,13 @@ class BatchedPath:
     def _pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation], loss: Loss,
               g_out: Activation, lam: float, lam1: float) -> float:
         m = x.shape[0]
-        router = blas.router
-        # Shards only where numpy's BLAS can be held to one thread per call (a BLAS we cannot
-        # reach would run each shard's products on every core: the pools would compete).
-        n = parallel.shard_count(m, self.sizes, router.budget()) if router.openblas else 1
-        if n > 1:
-            return self._sharded_pass(x, y, hidden, loss, g_out, lam, lam1, n)
+        if m * self.macs >= parallel.MIN_MACS:  # cheapest test first: small networks pass here
+            router = blas.router
+            # Shards only where numpy's BLAS can be held to one thread per call (a BLAS we
+            # cannot reach would run each shard's products on every core: pools would compete).
+            n = parallel.shard_count(m, self.sizes, router.budget()) if router.openblas else 1
+            if n > 1:
+                return self._sharded_pass(x, y, hidden, loss, g_out, lam, lam1, n)
         ws = self._forward(x, hidden, g_out)
         J = self.cost(ws, y, loss, g_out, lam, lam1)
         fast_path.backward(ws, self.weights, x, ws.yT, lam, hidden, loss, g_out, lam1)

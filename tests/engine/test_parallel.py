@@ -227,3 +227,23 @@ def test_the_callers_numpy_error_state_holds_in_shard_threads(split_always):
 ])
 def test_only_large_batches_on_several_threads_are_split(m, sizes, threads, want):
     assert parallel.shard_count(m, sizes, threads) == want
+
+
+def test_a_deep_copy_after_a_sharded_pass_trains_on_its_own_weights(split_always):
+    import copy
+
+    _use(2)
+    sizes, m = [5, 4, 3], 30
+    X, Y = _problem(13, sizes, m, "softmax")
+    net = Network(sizes, "sigmoid", "softmax", "cross_entropy", rng=np.random.default_rng(5))
+    net.cost_and_gradients(X, Y)                  # the shards exist now
+    twin = copy.deepcopy(net)
+    before = [t.copy() for t in net.thetas]
+    twin.train_step(X, Y, 0.5)
+    for a, b in zip(net.thetas, before, strict=True):
+        np.testing.assert_array_equal(a, b)       # the original did not move
+    J, D = twin.cost_and_gradients(X, Y)
+    J_ref, D_ref = plain(twin.thetas, X, Y, "sigmoid", "softmax", 0.0, 0.0)
+    assert J == pytest.approx(J_ref, rel=1e-11)
+    for got, want in zip(D, D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
