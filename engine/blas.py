@@ -73,9 +73,10 @@ TRIALS, MAX_TRIALS, TRIAL_SECONDS = 1, 9, 0.004
 # install has (the engine must never be slower with MKL installed than without it).
 MARGIN = 0.05
 # Real passes timed per configuration when MKL proposes to take a class (``Router.start_race``):
-# PASS_VISITS each, interleaved (up to MAX_PASS_VISITS while they have taken under
-# PASS_SECONDS in all).
-PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS = 3, 5, 0.1
+# PASS_VISITS each, interleaved, and more, up to MAX_PASS_VISITS, while they have taken under
+# PASS_SECONDS in all — one short step is noisier than the blocks of several a race used to
+# time, and cheap steps are cheap to add.
+PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS = 3, 12, 0.1
 # OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
 # sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
 # the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
