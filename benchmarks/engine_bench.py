@@ -277,7 +277,18 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
     auto = make_router(None, threads)
     eng = EngineRunner(case, X, Y, dtype, auto)
     thetas = [t.copy() for t in eng.net.thetas]
-    eng.gradients()                         # the first large products decide the route
+    # The first step's trials (engine/blas.py) propose a route; the next real steps race the
+    # two configurations. Both are timed here, then the race is run to its end so that the
+    # interleaved timing below sees the route the engine keeps.
+    t0 = time.perf_counter()
+    eng.gradients()
+    first_step = time.perf_counter() - t0
+    race_steps, t0 = 0, time.perf_counter()
+    while auto.race is not None and race_steps < 100:
+        eng.step()
+        race_steps += 1
+    race_time = time.perf_counter() - t0
+    eng.net.set_thetas(thetas)              # the race's steps trained it: back to the start
     fns = {"engine": eng.step}
     row: dict = {"case": case.name, "dtype": np.dtype(dtype).name, "m": case.m, "data": source}
     forced = {"numpy": make_router("numpy", threads)}
@@ -335,7 +346,11 @@ def run_case(case: Case, dtype: np.dtype, repeats: int, settle_s: float = 0.0,
     row["engine_page_faults_per_step"] = (page_faults() - f0) / n
     # After the timing: a class numpy took before MKL took another is decided again at once.
     row["engine_route"] = route_summary(auto)
-    row["engine_router"] = auto.describe()
+    row["first_step_s"], row["race_steps"], row["race_s"] = first_step, race_steps, race_time
+    row["engine_router"] = (auto.describe() + f"; first step (with the trials) "
+                            f"{first_step * 1e3:.1f} ms against {med['engine'] * 1e3:.1f} ms "
+                            f"a step later" + (f", then {race_steps} steps raced in "
+                                               f"{race_time * 1e3:.0f} ms" if race_steps else ""))
     row["load"] = {"start": load_start, "end": loadavg()}
     blas.use(installed)
     return row

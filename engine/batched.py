@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from engine import blas, fast_path
+from engine import blas, fast_path, parallel
 from engine.activations import Activation
 from engine.losses import Loss
 from engine.messages import QT_TRANSLATE_NOOP, EngineError
@@ -31,6 +31,8 @@ class BatchedPath:
         self.weights = fast_path.Weights(values, dtype)
         self.dtype, self.sizes, self.keep_z = dtype, list(sizes), keep_z
         self.workspaces: dict[int, fast_path.Workspace] = {}   # by batch size m
+        self.shards: dict[tuple[int, int], parallel.Shards] = {}  # by (m, shard count)
+        self.macs = sum(a * b for a, b in zip(self.sizes[:-1], self.sizes[1:], strict=True))
 
     def workspace(self, m: int) -> fast_path.Workspace:
         """Return the work arrays for a batch of ``m`` examples (made once, then reused)."""
@@ -47,8 +49,7 @@ class BatchedPath:
         """Run the forward pass on ``x`` and return the work arrays holding every a(l)."""
         ws = self._forward(x, hidden, g_out)
         if blas.router.pending:   # see cost_and_gradients
-            blas.router.confirm(lambda: self._forward(x, hidden, g_out))
-            ws = self._forward(x, hidden, g_out)
+            blas.router.start_race()
         return ws
 
     def _forward(self, x: np.ndarray, hidden: Sequence[Activation],
@@ -60,9 +61,12 @@ class BatchedPath:
     def cost(self, ws: fast_path.Workspace, y: np.ndarray, loss: Loss, g_out: Activation,
              lam: float, lam1: float = 0.0) -> float:
         """Return J of the forward pass in ``ws`` against ``y``, with the λ and λ₁ terms."""
-        m = ws.m
         yT = fast_path.load_targets(ws, y)
-        J = fast_path.loss_sum(ws, yT, loss, g_out) / m
+        return self._penalized(fast_path.loss_sum(ws, yT, loss, g_out), ws.m, lam, lam1)
+
+    def _penalized(self, loss_sum: float, m: int, lam: float, lam1: float) -> float:
+        """Return J from the sum of the examples' losses: divided by m, plus the λ, λ₁ terms."""
+        J = loss_sum / m
         if lam:
             # einsum, not vdot: no BLAS call, so numpy's BLAS threads stay asleep (engine/blas.py)
             J += lam / (2 * m) * sum(float(np.einsum("ij,ij->", W, W)) for W in self.weights.W)
@@ -74,20 +78,68 @@ class BatchedPath:
                            loss: Loss, g_out: Activation, lam: float,
                            lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
         """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
+        router = blas.router
+        racing = router.race is not None   # the two libraries' configurations raced (blas.py)
+        if racing:
+            router.before_pass()
         J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
-        if blas.router.pending:
+        if racing:
+            router.after_pass()
+        if router.pending:
             # Products were just measured one by one: keep what MKL won only if whole passes,
-            # what the learner waits for, are faster with it (engine/blas.py).
-            blas.router.confirm(lambda: self._pass(x, y, hidden, loss, g_out, lam, lam1))
-            J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
+            # what the learner waits for, are faster with it — timed on the next real passes
+            # (engine/blas.py).
+            router.start_race()
         return J, list(self.weights.D)
 
     def _pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation], loss: Loss,
               g_out: Activation, lam: float, lam1: float) -> float:
+        m = x.shape[0]
+        if m * self.macs >= parallel.MIN_MACS:  # cheapest test first: small networks pass here
+            router = blas.router
+            # Shards only where numpy's BLAS can be held to one thread per call (a BLAS we
+            # cannot reach would run each shard's products on every core: pools would compete).
+            n = parallel.shard_count(m, self.sizes, router.budget()) if router.openblas else 1
+            if n > 1:
+                return self._sharded_pass(x, y, hidden, loss, g_out, lam, lam1, n)
         ws = self._forward(x, hidden, g_out)
         J = self.cost(ws, y, loss, g_out, lam, lam1)
         fast_path.backward(ws, self.weights, x, ws.yT, lam, hidden, loss, g_out, lam1)
         return J
+
+    def _sharded_pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation],
+                      loss: Loss, g_out: Activation, lam: float, lam1: float, n: int) -> float:
+        """Return ``_pass``'s J with the batch split into ``n`` shards run side by side
+        (engine/parallel.py)."""
+        m = x.shape[0]
+        shards = self.shards.get((m, n))
+        if shards is None:
+            if len(self.shards) >= 4:   # bounded as ``workspaces``
+                self.shards.clear()
+            shards = self.shards[(m, n)] = parallel.Shards(
+                self.weights, m, self.sizes, self.dtype, self.keep_z, n)
+        router = blas.router
+        # The first pass after the router (re)starts deciding runs the shards one by one here,
+        # so that trials time each product alone, on one thread, as the shards will run it.
+        measured = (id(router), router.generation)
+        parallel_ok = shards.measured_for == measured or not router.measures()
+        w = self.weights
+
+        def one(i: int) -> float:
+            a, b = shards.bounds[i]
+            ws, g = shards.workspaces[i], shards.grads[i]
+            xs = x[a:b]
+            fast_path.forward(ws, g, xs, hidden, g_out)
+            yT = fast_path.load_targets(ws, y[a:b])
+            total = fast_path.loss_sum(ws, yT, loss, g_out)
+            fast_path.backward(ws, g, xs, yT, 0.0, hidden, loss, g_out, 0.0, m=m)
+            return total
+
+        with router.one_thread_per_call():
+            total = shards.run(one, parallel_ok)
+        shards.measured_for = measured
+        fast_path.regularize(w, lam, lam1, m)
+        return self._penalized(total, m, lam, lam1)
 
     def apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
         """Take the step ``optimizer`` makes of ``D``; raise DivergenceError, keeping the

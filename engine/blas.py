@@ -6,8 +6,9 @@ Intel's MKL. Which is faster depends on the CPU, the shape and the precision: on
 machine of benchmarks/README.md MKL's sgemm beat OpenBLAS's on the 784-128-10 products, while a
 user on AMD EPYC measured the MKL route 5× slower than numpy's. So, when MKL is installed, the
 first large product of each *shape class* (precision, operand layout and size to a factor of
-two) is done by both libraries, twice each and interleaved, and the faster one keeps that class
-for the rest of the process (``Router``). Products under ``MIN_WORK`` multiply-adds always stay
+two) is done by both libraries, interleaved (once each if that takes over TRIAL_SECONDS, more
+often if cheaper), and the faster one keeps that class for the rest of the process
+(``Router``). Products under ``MIN_WORK`` multiply-adds always stay
 ``np.matmul``. ``BACKPROP_BLAS=numpy`` or ``=mkl`` forces a route (``auto``, the default,
 measures).
 
@@ -19,11 +20,15 @@ keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to sp
 
 A product timed alone is not what the learner waits for: with MKL taking one class, the
 products left to OpenBLAS run on one thread, and a trial can be timed while the other library's
-workers still spin. So the per-product trials only *propose* MKL; the caller's next whole pass
-(``Router.confirm``: the training step's forward and backward pass, ``engine.batched``) is then
-timed under both complete configurations — every class numpy's with OpenBLAS at full threads,
-and the proposal with OpenBLAS at one thread — interleaved, and the proposal is kept only if
-its passes are faster by ``MARGIN`` (the median of the ratios of passes timed side by side).
+workers still spin. So the per-product trials only *propose* MKL; the caller's next whole
+passes (the training steps' forward and backward passes, ``engine.batched``) are then timed
+under both complete configurations — every class numpy's with OpenBLAS at full threads, and
+the proposal with OpenBLAS at one thread — alternating, and the proposal is kept only if its
+passes are faster by ``MARGIN`` (the median of the ratios of passes timed side by side). Those
+are the learner's real steps (``Router.start_race``), not extra passes: deciding used to repeat
+a pass 10-20 times, 0.2-2.8 s on a large network's first step; now the first step pays only
+the trials (one extra product per large class) and a few steps run in the slower
+configuration while the race lasts.
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -33,8 +38,10 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -61,14 +68,15 @@ MIN_WORK = 1 << 20
 # use): at least TRIALS, and more, up to MAX_TRIALS, while the trial has taken under
 # TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
 # busy machine's noise disturbs least.
-TRIALS, MAX_TRIALS, TRIAL_SECONDS = 2, 9, 0.004
+TRIALS, MAX_TRIALS, TRIAL_SECONDS = 1, 9, 0.004
 # MKL must be this much faster to take a class: a tie stays with numpy, the library every
 # install has (the engine must never be slower with MKL installed than without it).
 MARGIN = 0.05
-# Whole passes timed per configuration when MKL proposes to take a class (``Router.confirm``):
-# PASS_VISITS blocks each, interleaved (up to MAX_PASS_VISITS while they have taken under
-# PASS_SECONDS), a block being as many passes as fill PASS_BLOCK seconds (at least one).
-PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS, PASS_BLOCK = 3, 5, 0.1, 0.005
+# Real passes timed per configuration when MKL proposes to take a class (``Router.start_race``):
+# PASS_VISITS each, interleaved, and more, up to MAX_PASS_VISITS, while they have taken under
+# PASS_SECONDS in all — one short step is noisier than the blocks of several a race used to
+# time, and cheap steps are cheap to add.
+PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS = 3, 12, 0.1
 # OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
 # sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
 # the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
@@ -103,6 +111,25 @@ class PassTrial:
     classes: int                       # how many classes MKL proposed to take
 
 
+# The configurations' order in a race: ABBA, so neither always runs right after a switch.
+RACE_ORDER = ("mkl", "numpy", "numpy", "mkl")
+
+
+@dataclass
+class Race:
+    """Real passes timed under both configurations (``Router.start_race``): the decisions of
+    each ("numpy": without MKL's proposed classes, OpenBLAS at full threads; "mkl": with them),
+    the seconds seen so far, and where in ``RACE_ORDER`` the next pass is."""
+
+    configs: dict[str, dict[tuple, Decision]]
+    classes: int                       # how many classes MKL proposed to take
+    times: dict[str, list[float]] = field(default_factory=lambda: {"numpy": [], "mkl": []})
+    slot: int = 0
+    current: str = ""
+    settling: bool = False
+    t0: float | None = None
+
+
 @dataclass
 class Router:
     """Send each large product to the library this machine runs it faster with.
@@ -123,11 +150,18 @@ class Router:
     note: str = ""                     # said first by ``describe`` (e.g. a bad BACKPROP_BLAS)
     decisions: dict[tuple, Decision] = field(default_factory=dict)
     mkl_owns_threads: bool = False
-    # Trials since the last ``confirm`` (OpenBLAS on one thread meanwhile), and the classes
-    # they gave MKL: a proposal, until whole passes confirm it.
+    # Trials since the last pass (OpenBLAS on one thread meanwhile), and the classes they gave
+    # MKL: a proposal, until whole passes confirm it (``start_race``).
     pending: bool = False
     fresh: set[tuple] = field(default_factory=set)
     passes: list[PassTrial] = field(default_factory=list)
+    race: Race | None = None           # see ``start_race``
+    # Counts every clearing of ``decisions``: the sharded pass (engine/parallel.py) runs its
+    # shards one after the other, trials and all, the first time after each.
+    generation: int = 0
+    # Inside ``one_thread_per_call``: every BLAS call single-threaded (the shards' threads share
+    # the cores instead of BLAS's workers).
+    single: bool = False
     _lib: Cblas | None | bool = False  # False: not looked up yet
     _warm: set[str] = field(default_factory=set)
 
@@ -143,15 +177,43 @@ class Router:
             self.threads = max(1, self.openblas.get()) if self.openblas else 1
         return self.threads
 
+    def measures(self) -> bool:
+        """Return whether this router may still time products (MKL installed, no route forced)."""
+        return self.forced is None and self.library() is not None
+
+    def budget(self) -> int:
+        """Return how many threads the large products may use."""
+        return self._budget()
+
     def _set_threads_of_mkl(self) -> None:
         if self._lib and self._lib.set_threads is not None:
-            self._lib.set_threads(self._budget())
+            self._lib.set_threads(1 if self.single else self._budget())
+
+    @contextmanager
+    def one_thread_per_call(self) -> Iterator[None]:
+        """Run the body with every BLAS call on one thread (OpenBLAS and MKL alike), for
+        callers that run several products at once in threads of their own; then give the
+        libraries their thread counts back."""
+        if self.single or self._budget() < 2:
+            yield
+            return
+        self.single = True
+        try:
+            self.activate()
+            self._set_threads_of_mkl()
+            yield
+        finally:
+            self.single = False
+            self.activate()
+            self._set_threads_of_mkl()
 
     def set_threads(self, n: int) -> None:
         """Let the large products use ``n`` threads, and measure every class again."""
         self.threads = int(n)
         self.decisions.clear()
+        self.generation += 1
         self.fresh.clear()
+        self.race = None
         self.pending = self.mkl_owns_threads = False
         self._set_threads_of_mkl()
         self.activate()
@@ -161,7 +223,7 @@ class Router:
         MKL has the cores or a proposal is being measured); call after anything else set it,
         e.g. threadpoolctl."""
         if self.openblas is not None:
-            owns = (self.mkl_owns_threads or self.pending
+            owns = (self.mkl_owns_threads or self.pending or self.single
                     or (self.forced == "mkl" and self.library()))
             self.openblas.set(1 if owns else self._budget())
 
@@ -181,6 +243,10 @@ class Router:
     def matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write a·b into ``out`` (as ``np.matmul(a, b, out=out)``) and return ``out``."""
         route = self.route(a, b, out)
+        if route == "undecided" and getattr(_thread, "shard", False):
+            # A shard's worker thread never times: another shard runs beside it. (Its caller
+            # ran the shards one by one first, so this is a safety net.)
+            route = "numpy"
         if route == "undecided":
             self._decide(a, b, out)            # the trial's last run leaves a·b in ``out``
         elif route == "numpy" or not gemm_into(self._lib, a, b, out):
@@ -229,49 +295,73 @@ class Router:
         if faster:
             self.fresh.add(key)
 
-    def confirm(self, run_pass: Callable[[], object]) -> None:
-        """End the trials since the last call: keep the classes they gave MKL only if whole
-        passes run faster with them (by ``MARGIN``, in the median of interleaved visits; a tie
-        goes to numpy), and give OpenBLAS its threads back unless MKL keeps a class.
+    def start_race(self) -> None:
+        """End the trials since the last pass: if they gave MKL classes, let the caller's next
+        real passes (the training steps the learner waits for anyway) alternate between both
+        configurations, timed through ``before_pass``/``after_pass``, and keep MKL's classes
+        only if its passes are faster by ``MARGIN``; else give OpenBLAS its threads back now.
 
-        ``run_pass`` does one whole pass of the caller's work (e.g. a training step's forward
-        and backward pass) and has no effect but its outputs, so it can be repeated; the
-        classes it uses have been decided (the caller has just run it once).
+        No pass is run for the measurement: the race costs only the steps that happen to run
+        in the slower configuration while it lasts (2 × PASS_VISITS to 2 × MAX_PASS_VISITS
+        timed passes, and an untimed one after each switch with more than one thread).
         """
         configs = {"mkl": dict(self.decisions),
                    "numpy": {k: replace(d, route="numpy", overruled=True) if k in self.fresh else d
                              for k, d in self.decisions.items()}}
-        times: dict[str, list[float]] = {"numpy": [], "mkl": []}
-        spent, last = 0.0, ""
-        for i in range(MAX_PASS_VISITS if self.fresh else 0):
-            if i >= PASS_VISITS and spent >= PASS_SECONDS:
-                break
-            for name in ("mkl", "numpy") if i % 2 == 0 else ("numpy", "mkl"):
-                self.pending = False
-                self._configure(configs[name])
-                if name != last and self._budget() > 1:
-                    # A switch: let the other configuration's workers stop spinning, and run
-                    # one pass untimed so that this one's pools are as training leaves them.
-                    if self.mkl_owns_threads:
-                        self._wait_for_idle_workers()
-                    run_pass()
-                last = name
-                n, t0 = 0, self.clock()
-                while n == 0 or self.clock() - t0 < PASS_BLOCK:
-                    run_pass()
-                    n += 1
-                times[name].append((self.clock() - t0) / n)
-                spent += times[name][-1] * n
-        seconds = {name: statistics.median(v) for name, v in times.items() if v}
+        self.pending = False
+        if not self.fresh:
+            self.race = None
+            self._configure(configs["numpy"])
+            return
+        self.race = Race(configs, len(self.fresh))
+        self.fresh.clear()
+
+    def before_pass(self) -> None:
+        """Set the configuration the race (if any) times the coming pass under."""
+        race = self.race
+        if race is None:
+            return
+        name = RACE_ORDER[race.slot % len(RACE_ORDER)]
+        if name != race.current:
+            self._configure(race.configs[name])
+            # A switch: the pass right after it runs untimed, so that the other
+            # configuration's spinning workers and cold pools do not count against this one.
+            race.current, race.settling = name, self._budget() > 1
+        race.t0 = self.clock()
+
+    def after_pass(self) -> None:
+        """Record the pass begun at ``before_pass``; end the race when it has seen enough."""
+        race = self.race
+        if race is None or race.t0 is None:
+            return
+        seconds, race.t0 = self.clock() - race.t0, None
+        if race.settling:
+            race.settling = False
+            return
+        race.times[race.current].append(seconds)
+        race.slot += 1
+        visits = min(len(v) for v in race.times.values())
+        spent = sum(map(sum, race.times.values()))
+        if race.slot % 2 or visits < PASS_VISITS or (
+                spent < PASS_SECONDS and visits < MAX_PASS_VISITS):
+            return
+        times = race.times
+        seconds_of = {name: statistics.median(v) for name, v in times.items()}
         # Judged visit by visit: the two passes of a visit ran next to each other and met the
         # same load, so their ratio is steadier on a busy machine than two separate medians.
-        keep = bool(seconds) and statistics.median(
-            a / b for a, b in zip(times["mkl"], times["numpy"], strict=True)) < 1.0 - MARGIN
-        if seconds:
-            self.passes.append(PassTrial("mkl" if keep else "numpy", seconds, len(self.fresh)))
-        self.pending = False
-        self.fresh.clear()
-        self._configure(configs["mkl" if keep else "numpy"])
+        keep = statistics.median(
+            a / b for a, b in zip(times["mkl"], times["numpy"], strict=False)) < 1.0 - MARGIN
+        self.passes.append(PassTrial("mkl" if keep else "numpy", seconds_of, race.classes))
+        self.race = None
+        self._configure(race.configs["mkl" if keep else "numpy"])
+
+    def run_race(self, run_pass: Callable[[], object]) -> None:
+        """Finish a started race by running ``run_pass`` (one whole pass of the caller's work)
+        until it is decided (for callers with no real passes to time)."""
+        while self.race is not None:
+            self.before_pass()
+            run_pass()
+            self.after_pass()
 
     def _wait_for_idle_workers(self) -> None:
         """Wait until no other thread of this process uses the CPU (OpenBLAS's workers spin
@@ -286,7 +376,7 @@ class Router:
 
     def _configure(self, decisions: dict[tuple, Decision]) -> None:
         """Route by ``decisions``; OpenBLAS on one thread if MKL takes any class, else all."""
-        self.decisions = decisions
+        self.decisions = dict(decisions)   # a copy: trials add to it, the race's stay as made
         self.mkl_owns_threads = any(d.route == "mkl" for d in decisions.values())
         self.activate()
 
@@ -327,6 +417,12 @@ def router_from_environment() -> Router:
 
 
 router: Router = router_from_environment()
+_thread = threading.local()   # ``shard``: True in engine/parallel.py's worker threads
+
+
+def mark_shard_thread() -> None:
+    """Mark the calling thread as a shard worker: its products never start a trial."""
+    _thread.shard = True
 
 
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:

@@ -224,10 +224,11 @@ def loss_sum(ws: Workspace, yT: np.ndarray, loss: Loss, output: Activation) -> f
 
 def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: float,
              hidden: Sequence[Activation], loss: Loss, output: Activation,
-             lam1: float = 0.0) -> None:
+             lam1: float = 0.0, m: int | None = None) -> None:
     """Fill w.D with every D(l) = ∂J/∂Θ(l) (already divided by m), after ``forward``; ``lam1``
-    adds L1's subgradient (λ₁/m) sign(Θ) to the non-bias columns."""
-    m = ws.m
+    adds L1's subgradient (λ₁/m) sign(Θ) to the non-bias columns. ``m``: the whole batch's
+    size when ``ws`` holds a shard of it (engine/parallel.py; default ws.m)."""
+    m = ws.m if m is None else m
     n = len(w.thetas)
     d = ws.d[-1]
     np.subtract(ws.aL, yT, out=d)
@@ -242,6 +243,11 @@ def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: floa
         d = d_prev
     blas.matmul(d, x, out=w.D_W0)
     np.add.reduce(d, axis=1, out=w.D_b0)
+    regularize(w, lam, lam1, m)
+
+
+def regularize(w: Weights, lam: float, lam1: float, m: int) -> None:
+    """Add (λ/m) W and (λ₁/m) sign(W) to the non-bias columns of every D(l) in ``w``."""
     if lam:
         scale = lam / m
         for D_l, W in zip(w.D, w.W, strict=True):

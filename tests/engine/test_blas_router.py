@@ -88,7 +88,8 @@ def test_decision_is_kept_and_not_timed_again():
     router, ob, runs = _router({"numpy": 1.0, "mkl": 3.0})
     a, b, out, _ = _product(rng, 20, 30, 25)
     router.matmul(a, b, out)
-    router.confirm(lambda: router.matmul(a, b, out))    # nothing proposed: nothing timed
+    router.start_race()                                 # nothing proposed: no race
+    assert router.race is None
     trial_runs = len(runs)
     for _ in range(3):
         a2, b2, out2, want2 = _product(rng, 20, 30, 25)
@@ -129,8 +130,8 @@ def test_trials_run_with_openblas_on_one_thread_after_its_workers_stopped():
     # What the proposal would run: the products MKL does not take on one OpenBLAS thread.
     assert ob.given[0] == 1 and router.pending
     assert runs[0] == "sleep"                            # before the first timed product
-    router.confirm(lambda: router.matmul(a, b, out))
-    assert ob.n == 2 and not router.pending
+    router.start_race()
+    assert ob.n == 2 and not router.pending and router.race is None
 
 
 def test_set_threads_gives_openblas_the_count_back_and_measures_again():
@@ -230,10 +231,25 @@ class Step:
             np.testing.assert_allclose(out, want, rtol=1e-12)
         self.router.clock.now += self.cost["mkl" if self.router.mkl_owns_threads else "numpy"]
 
-    def first(self) -> None:
-        """Run the pass once, as the engine does before confirming, then confirm."""
+    def first(self) -> int:
+        """Run the pass once, as the engine does before starting a race, then the passes of
+        the race until it is decided; return how many passes the race took."""
         self()
-        self.router.confirm(self)
+        return _race(self.router, self)
+
+
+def _race(router: blas.Router, run_pass) -> int:
+    """Start the race and time real passes, as engine.batched does, until it is decided;
+    return how many passes it took."""
+    router.start_race()
+    n = 0
+    while router.race is not None:
+        router.before_pass()
+        run_pass()
+        router.after_pass()
+        n += 1
+        assert n < 100, "the race never ended"
+    return n
 
 
 def test_mkl_keeps_its_classes_when_whole_passes_are_faster_with_them():
@@ -281,7 +297,7 @@ def test_whole_passes_are_timed_interleaved_and_judged_by_their_medians():
         step()
 
     noisy()
-    router.confirm(noisy)
+    _race(router, noisy)
     timed = [name for name in seen[1:]]
     assert "numpy" in timed[:3] and "mkl" in timed[:3]           # alternated, not in blocks
     assert router.passes[-1].route == "mkl"
@@ -301,3 +317,33 @@ def test_forced_routes_never_time_whole_passes(forced):
     step = Step(router, {"numpy": 10.0, "mkl": 8.0})
     step()
     assert not router.pending and router.passes == [] and runs == []
+
+
+def test_a_race_times_only_the_callers_passes_and_ends_within_its_visits():
+    router, ob, runs = _router({"numpy": 2.0, "mkl": 1.0})
+    step = Step(router, {"numpy": 10.0, "mkl": 8.0})
+    step()
+    trial_runs = len(runs)
+    n = _race(router, step)
+    assert len(runs) == trial_runs               # no product timed again, no pass of its own
+    # At least PASS_VISITS timed passes of each configuration, one untimed after each switch
+    # (2 threads), and no more than MAX_PASS_VISITS each.
+    assert 2 * blas.PASS_VISITS <= n <= 4 * blas.MAX_PASS_VISITS
+    assert step.calls == 1 + n
+
+
+def test_a_race_on_one_thread_times_every_pass():
+    router, _, _ = _router({"numpy": 2.0, "mkl": 1.0}, threads=1)
+    step = Step(router, {"numpy": 10.0, "mkl": 8.0})
+    assert step.first() == 2 * blas.PASS_VISITS   # the fake passes exceed PASS_SECONDS
+    assert router.passes[-1].route == "mkl"
+
+
+def test_set_threads_ends_a_race_and_measures_again():
+    router, ob, _ = _router({"numpy": 2.0, "mkl": 1.0})
+    step = Step(router, {"numpy": 10.0, "mkl": 8.0})
+    step()
+    router.start_race()
+    assert router.race is not None
+    router.set_threads(2)
+    assert router.race is None and router.decisions == {} and ob.n == 2
