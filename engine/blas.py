@@ -18,17 +18,7 @@ other library then waits for a core. Hence: MKL's OpenMP workers go to sleep at 
 call (``KMP_BLOCKTIME=0``), so MKL never spins; and while MKL's trials run and whenever MKL
 keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to spin.
 
-A product timed alone is not what the learner waits for: with MKL taking one class, the
-products left to OpenBLAS run on one thread, and a trial can be timed while the other library's
-workers still spin. So the per-product trials only *propose* MKL; the caller's next whole
-passes (the training steps' forward and backward passes, ``engine.batched``) are then timed
-under both complete configurations — every class numpy's with OpenBLAS at full threads, and
-the proposal with OpenBLAS at one thread — alternating, and the proposal is kept only if its
-passes are faster by ``MARGIN`` (the median of the ratios of passes timed side by side). Those
-are the learner's real steps (``Router.start_race``), not extra passes: deciding used to repeat
-a pass 10-20 times, 0.2-2.8 s on a large network's first step; now the first step pays only
-the trials (one extra product per large class) and a few steps run in the slower
-configuration while the race lasts.
+The per-product trials only *propose* MKL; whole passes decide (``engine.blas_race``).
 
 Only the standard library and numpy are used here: no Qt, no compiled extension of our own.
 """
@@ -37,7 +27,6 @@ from __future__ import annotations
 
 import math
 import os
-import statistics
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -58,6 +47,16 @@ from engine.blas_libraries import (  # noqa: F401 (engine.blas's public names)
     numpy_openblas_threads,
     plan,
 )
+from engine.blas_race import (  # noqa: F401 (engine.blas's public names)
+    MARGIN,
+    MAX_PASS_VISITS,
+    PASS_SECONDS,
+    PASS_VISITS,
+    RACE_ORDER,
+    Decision,
+    PassTrial,
+    Race,
+)
 
 ROUTES = ("numpy", "mkl")
 
@@ -69,14 +68,6 @@ MIN_WORK = 1 << 20
 # TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
 # busy machine's noise disturbs least.
 TRIALS, MAX_TRIALS, TRIAL_SECONDS = 1, 9, 0.004
-# MKL must be this much faster to take a class: a tie stays with numpy, the library every
-# install has (the engine must never be slower with MKL installed than without it).
-MARGIN = 0.05
-# Real passes timed per configuration when MKL proposes to take a class (``Router.start_race``):
-# PASS_VISITS each, interleaved, and more, up to MAX_PASS_VISITS, while they have taken under
-# PASS_SECONDS in all — one short step is noisier than the blocks of several a race used to
-# time, and cheap steps are cheap to add.
-PASS_VISITS, MAX_PASS_VISITS, PASS_SECONDS = 3, 12, 0.1
 # OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
 # sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
 # the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
@@ -89,45 +80,6 @@ def shape_class(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> tuple:
     log2 of its multiply-adds (a factor of two apart counts as another class)."""
     layout = (a.strides[-1] == a.itemsize, b.strides[-1] == b.itemsize)
     return out.dtype.char, layout, int(math.log2(out.size * a.shape[-1]))
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Which library takes a shape class, and the best time of each in the trial."""
-
-    route: str
-    seconds: dict[str, float]
-    overruled: bool = False            # MKL won the trial, but whole passes were not faster
-
-
-@dataclass(frozen=True)
-class PassTrial:
-    """Whole passes timed under both configurations: the median seconds of each ("numpy":
-    without MKL's proposed classes, OpenBLAS at full threads; "mkl": with them) and the one
-    kept."""
-
-    route: str
-    seconds: dict[str, float]
-    classes: int                       # how many classes MKL proposed to take
-
-
-# The configurations' order in a race: ABBA, so neither always runs right after a switch.
-RACE_ORDER = ("mkl", "numpy", "numpy", "mkl")
-
-
-@dataclass
-class Race:
-    """Real passes timed under both configurations (``Router.start_race``): the decisions of
-    each ("numpy": without MKL's proposed classes, OpenBLAS at full threads; "mkl": with them),
-    the seconds seen so far, and where in ``RACE_ORDER`` the next pass is."""
-
-    configs: dict[str, dict[tuple, Decision]]
-    classes: int                       # how many classes MKL proposed to take
-    times: dict[str, list[float]] = field(default_factory=lambda: {"numpy": [], "mkl": []})
-    slot: int = 0
-    current: str = ""
-    settling: bool = False
-    t0: float | None = None
 
 
 @dataclass
@@ -338,22 +290,11 @@ class Router:
         if race.settling:
             race.settling = False
             return
-        race.times[race.current].append(seconds)
-        race.slot += 1
-        visits = min(len(v) for v in race.times.values())
-        spent = sum(map(sum, race.times.values()))
-        if race.slot % 2 or visits < PASS_VISITS or (
-                spent < PASS_SECONDS and visits < MAX_PASS_VISITS):
-            return
-        times = race.times
-        seconds_of = {name: statistics.median(v) for name, v in times.items()}
-        # Judged visit by visit: the two passes of a visit ran next to each other and met the
-        # same load, so their ratio is steadier on a busy machine than two separate medians.
-        keep = statistics.median(
-            a / b for a, b in zip(times["mkl"], times["numpy"], strict=False)) < 1.0 - MARGIN
-        self.passes.append(PassTrial("mkl" if keep else "numpy", seconds_of, race.classes))
-        self.race = None
-        self._configure(race.configs["mkl" if keep else "numpy"])
+        trial = race.record(seconds)
+        if trial is not None:
+            self.passes.append(trial)
+            self.race = None
+            self._configure(race.configs[trial.route])
 
     def run_race(self, run_pass: Callable[[], object]) -> None:
         """Finish a started race by running ``run_pass`` (one whole pass of the caller's work)
