@@ -19,6 +19,7 @@ Layout, and why:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -250,3 +251,30 @@ def backward(ws: Workspace, w: Weights, x: np.ndarray, yT: np.ndarray, lam: floa
         scale = lam1 / m
         for D_l, W in zip(w.D, w.W, strict=True):
             D_l[:, 1:] += scale * np.sign(W)
+
+
+@dataclass(frozen=True)
+class StepArrays:
+    """One full-batch pass's arrays, lent between ``backward`` and the update (the next pass
+    overwrites them: read, never keep). Θ and D are the storage's own (D with λ and λ₁,
+    divided by m); ``d[i]`` is d(i+2)/m and ``a[i]``, ``z[i]`` (None unless kept) the hidden
+    layer i+2's, all (s, m); ``tmp[i]`` is scratch shaped like ``d[i]``. ``theta_flat`` and
+    ``D_flat`` hold every layer back to back, layer l from ``starts[l-1]``."""
+
+    m: int
+    thetas: list[np.ndarray]
+    D: list[np.ndarray]
+    theta_flat: np.ndarray
+    D_flat: np.ndarray
+    starts: np.ndarray
+    d: list[np.ndarray]
+    a: list[np.ndarray]
+    z: list[np.ndarray | None]
+    tmp: list[np.ndarray]
+
+
+def step_arrays(ws: Workspace, w: Weights) -> StepArrays:
+    """Return ``ws`` and ``w`` after ``backward`` as a ``StepArrays``."""
+    starts = np.cumsum([0] + [r * c for r, c in w.shapes[:-1]])
+    return StepArrays(ws.m, w.thetas, w.D, w.flat, w.D_flat, starts, ws.d, ws.act, ws.z,
+                      ws.tmp)

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from engine.fast_path import StepArrays
 from engine.files.session_training import TrainingState
 from engine.lesson.divergence import Checkpoint, diagnose, moderate
 from engine.lesson.history import HistoryPoint, LossHistory
@@ -48,7 +49,8 @@ def measures_epoch(history: LossHistory, epoch: int, every: int = MEASURE_EVERY)
 
 
 class EpochObserver(Protocol):
-    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one)."""
+    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one;
+    it also has ``due`` and ``on_step``, so full-batch steps lend it their pass's arrays)."""
 
     def on_epoch(self, trainer: Trainer, epoch: int) -> None:
         """Look at ``trainer`` now that ``epoch`` is done (also called before training)."""
@@ -111,6 +113,7 @@ class Trainer:
         self._end_partial_epoch()
         self._measuring = _Measuring()
         self._checkpoint: Checkpoint | None = None
+        self._health_due: int | None = None
 
     def set_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on: a new rate keeps the moments, another optimizer starts
@@ -177,7 +180,7 @@ class Trainer:
         self.epoch = max(self.epoch, self.history.latest_epoch())
         target = math.inf if max_epochs is None else self.epoch + max_epochs
         if self.health is not None:         # the state before training is epoch 0's record
-            self.health.on_epoch(self, self.epoch)
+            self._observe_health(self.epoch)
         if self.path is not None:
             self.path.on_epoch(self, self.epoch)
         if self._order is None:
@@ -189,6 +192,7 @@ class Trainer:
         except DivergenceError:
             return self._roll_back()
         finally:
+            self._flush_health()
             self._time_epochs(self.clock())
         if self._order is None:
             self._remember()
@@ -214,7 +218,10 @@ class Trainer:
             stride, cost, note = history.stride, math.nan, history.note
             try:
                 while True:
-                    cost = step(x, y, opt, lam, freeze_bias)
+                    if self._health_due is None:
+                        cost = step(x, y, opt, lam, freeze_bias)
+                    else:   # this step's pass is the due epoch's health: lend it its arrays
+                        cost = step(x, y, opt, lam, freeze_bias, inspect=self._lend_health)
                     epoch += 1
                     if epoch % stride == 0:
                         self.epoch = epoch
@@ -225,6 +232,7 @@ class Trainer:
                     if epoch >= target or clock() >= deadline:
                         return
             finally:
+                self._flush_health()                # no step followed a due epoch: measure it
                 if epoch != self.epoch:             # the newest epochs were off the stride
                     self.epoch = epoch
                     history.note(epoch, cost)
@@ -285,9 +293,29 @@ class Trainer:
             self.history.add(HistoryPoint(epoch, train_cost))
             self.latest_measured = False
         if self.health is not None:
-            self.health.on_epoch(self, epoch)
+            self._observe_health(epoch)
         if self.path is not None:
             self.path.on_epoch(self, epoch)
+
+    def _observe_health(self, epoch: int) -> None:
+        """Record the health at ``epoch`` now, or, when the next step is a full-batch step of
+        the plain algorithm (whose pass starts from these very weights), leave it to that step."""
+        health, s = self.health, self.settings
+        due = getattr(health, "due", None)
+        if (due is None or s.mistake
+                or (s.batch_size is not None and s.batch_size < self.data()[0].shape[0])):
+            health.on_epoch(self, epoch)
+        elif due(self, epoch):
+            self._health_due = epoch
+
+    def _lend_health(self, arrays: StepArrays) -> None:
+        epoch, self._health_due = self._health_due, None
+        self.health.on_step(self, epoch, arrays)
+
+    def _flush_health(self) -> None:
+        if self._health_due is not None:
+            epoch, self._health_due = self._health_due, None
+            self.health.on_epoch(self, epoch)
 
     def _time_epochs(self, now: float) -> None:
         """Fold the epochs done since the last call into the seconds-per-epoch average (time
