@@ -139,12 +139,13 @@ def budgets(result: dict | None, maps: dict | None) -> list[str]:
     missing from a partial run)."""
     lines = ["### Issue 16's budgets", "", "| budget | target | worst case measured | |",
              "|---|---|---|---|"]
-    if result is not None:
+    if result is not None and result.get("recording"):
         worst = max(result["recording"], key=lambda r: r["recorder_share"])
         lines.append(f"| gradient-health recording | ≤ {100 * RECORD_BUDGET:.0f} % of training "
                      f"time | {100 * worst['recorder_share']:.2f} % ({worst['case']}) | "
                      f"{_met(all(r['ok'] for r in result['recording']))} |")
-        lands = [result[k] for k in ("landscape", "landscape_directions") if k in result]
+    lands = [result[k] for k in ("landscape", "landscape_directions") if k in (result or {})]
+    if lands:
         slow = max(lands, key=lambda r: r["seconds"])
         lines.append(f"| loss landscape 61×61, XOR m = 160 | ≤ {LANDSCAPE_BUDGET_S:g} s | "
                      f"{slow['seconds'] * 1e3:.0f} ms ({slow['case']}) | "
