@@ -85,13 +85,15 @@ class Scratch:
     more (page faults) than the arithmetic done in them."""
 
     def __init__(self) -> None:
-        self.real, self.flags = np.empty(0), np.empty(0, bool)
+        self.real, self.flags = np.empty((2, 0)), np.empty(0, bool)
 
-    def like(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return a real and a bool array shaped like ``a`` (views of the kept buffers)."""
-        if self.real.size < a.size or self.real.dtype != a.dtype:
-            self.real, self.flags = np.empty(a.size, a.dtype), np.empty(a.size, bool)
-        return (self.real[:a.size].reshape(a.shape), self.flags[:a.size].reshape(a.shape))
+    def like(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return two real arrays and a bool array shaped like ``a`` (views of kept buffers)."""
+        if self.real.shape[1] < a.size or self.real.dtype != a.dtype:
+            self.real, self.flags = np.empty((2, a.size), a.dtype), np.empty(a.size, bool)
+        real = self.real[:, :a.size]
+        return (real[0].reshape(a.shape), real[1].reshape(a.shape),
+                self.flags[:a.size].reshape(a.shape))
 
 
 def rows_from_step(network: Network, s: StepArrays,
@@ -109,19 +111,16 @@ def rows_from_step(network: Network, s: StepArrays,
     per_unit = np.add.reduce(np.abs(s.d_flat, out=s.tmp_flat).reshape(-1, m), axis=1)
     sums = np.add.reduceat(per_unit, list(accumulate(sizes[:-1], initial=0))).tolist()
     saturated, dead = [math.nan] * last, [math.nan] * last
-    names = [activation_of(network, l).name for l in range(2, last + 1)]
+    hidden = [activation_of(network, l) for l in range(2, last + 1)]
+    names = [act.name for act in hidden]
     if names:
         ext = s.ext_flat.reshape(-1, m)     # every hidden layer's rows [1; a], back to back
-        g, flags = (scratch or Scratch()).like(ext)
+        g, tmp, flags = (scratch or Scratch()).like(ext)
         firsts = list(accumulate((1 + k for k in sizes[:-2]), initial=0))   # rows of ones
-        for name in set(names):
-            if name in SATURATING:      # g′ from a = g(z), as g′ is written: σ(1 − σ), 1 − tanh²
-                if name == "sigmoid":
-                    np.subtract(1.0, ext, out=g)
-                    g *= ext
-                else:
-                    np.multiply(ext, ext, out=g)
-                    np.subtract(1.0, g, out=g)
+        for name, act in dict(zip(names, hidden, strict=True)).items():
+            if name in SATURATING:      # g′ from a = g(z) by g's own kernel (1 · g′)
+                g.fill(1.0)
+                act.times_prime_inplace(g, ext, None, tmp)
                 np.less(g, SATURATED_BELOW, out=flags)
             elif name in DYING:         # a = max(0, z) ≤ 0 exactly where z ≤ 0 (NaN in neither)
                 np.less_equal(ext, 0.0, out=flags)
