@@ -264,7 +264,8 @@ class StepArrays(NamedTuple):
     divided by m); ``d[i]`` is d(i+2)/m and ``a[i]``, ``z[i]`` (None unless kept) the hidden
     layer i+2's, all (s, m); ``tmp[i]`` is scratch shaped like ``d[i]``. ``theta_flat`` and
     ``D_flat`` hold every layer back to back, layer l from ``starts[l-1]``; ``d_flat`` and
-    ``tmp_flat`` every d and tmp, ``ext_flat`` every hidden [1; a] (1 + s, m), back to back."""
+    ``tmp_flat`` every d and tmp, ``ext_flat`` every hidden [1; a] (1 + s, m), back to back;
+    ``aL`` is a(L), (s(L), m)."""
 
     # Immutable like a frozen dataclass, and 10× faster to make (4 µs less per recorded epoch).
 
@@ -281,10 +282,11 @@ class StepArrays(NamedTuple):
     d_flat: np.ndarray
     tmp_flat: np.ndarray
     ext_flat: np.ndarray
+    aL: np.ndarray
 
 
 def step_arrays(ws: Workspace, w: Weights) -> StepArrays:
     """Return ``ws`` and ``w`` after ``backward`` as a ``StepArrays``."""
     starts = list(accumulate((r * c for r, c in w.shapes[:-1]), initial=0))  # (np.cumsum: 5 µs)
     return StepArrays(ws.m, w.thetas, w.D, w.flat, w.D_flat, starts, ws.d, ws.act, ws.z,
-                      ws.tmp, ws.d_flat, ws.tmp_flat, ws.ext_flat)
+                      ws.tmp, ws.d_flat, ws.tmp_flat, ws.ext_flat, ws.aL)
