@@ -188,4 +188,9 @@ def markdown(results: dict) -> str:
         from benchmarks.health_bench import table
 
         lines += table(results["health"]) + [""]
+    maps = results.get("app", {}).get("maps")
+    if "health" in results or maps:
+        from benchmarks.health_bench import budgets
+
+        lines += budgets(results.get("health"), maps) + [""]
     return "\n".join(lines)

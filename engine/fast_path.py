@@ -19,6 +19,8 @@ Layout, and why:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 
@@ -94,19 +96,23 @@ class Workspace:
     def __init__(self, m: int, sizes: Sequence[int], dtype: np.dtype,
                  keep_z: bool = False) -> None:
         self.m, self.sizes, self.dtype, self.keep_z = m, list(sizes), np.dtype(dtype), keep_z
-        self.ext = []
-        for s in sizes[1:-1]:
-            e = np.empty((1 + s, m), dtype)
+        # ext, d and tmp of every layer are views into one buffer each, back to back, so the
+        # gradient-health figures of all layers are a few calls over it (engine/lesson/health.py).
+        ext_shapes = [(1 + s, m) for s in sizes[1:-1]]
+        self.ext_flat = np.empty(sum(r * c for r, c in ext_shapes), dtype)
+        self.ext = _views(self.ext_flat, ext_shapes)
+        for e in self.ext:
             e[0] = 1.0
-            self.ext.append(e)
         self.act = [e[1:] for e in self.ext]  # a(2)..a(L−1), each (s, m), C-contiguous
         self.z = [np.empty((s, m), dtype) if keep_z else None for s in sizes[1:-1]]
         K = sizes[-1]
         self.zL = np.empty((K, m), dtype)
         self.aL = np.empty((K, m), dtype)
         self.yT = np.empty((K, m), dtype)
-        self.d = [np.empty((s, m), dtype) for s in sizes[1:]]  # d(2)..d(L)
-        self.tmp = [np.empty((s, m), dtype) for s in sizes[1:]]
+        self.d_flat = np.empty(sum(sizes[1:]) * m, dtype)
+        self.d = _views(self.d_flat, [(s, m) for s in sizes[1:]])  # d(2)..d(L)
+        self.tmp_flat = np.empty_like(self.d_flat)
+        self.tmp = _views(self.tmp_flat, [(s, m) for s in sizes[1:]])
         self.tmp2 = np.empty((K, m), dtype)
         self.row = np.empty((1, m), dtype)
         self.row2 = np.empty((1, m), dtype)
@@ -256,3 +262,37 @@ def regularize(w: Weights, lam: float, lam1: float, m: int) -> None:
         scale = lam1 / m
         for D_l, W in zip(w.D, w.W, strict=True):
             D_l[:, 1:] += scale * np.sign(W)
+
+
+class StepArrays(NamedTuple):
+    """One full-batch pass's arrays, lent between ``backward`` and the update (the next pass
+    overwrites them: read, never keep). Θ and D are the storage's own (D with λ and λ₁,
+    divided by m); ``d[i]`` is d(i+2)/m and ``a[i]``, ``z[i]`` (None unless kept) the hidden
+    layer i+2's, all (s, m); ``tmp[i]`` is scratch shaped like ``d[i]``. ``theta_flat`` and
+    ``D_flat`` hold every layer back to back, layer l from ``starts[l-1]``; ``d_flat`` and
+    ``tmp_flat`` every d and tmp, ``ext_flat`` every hidden [1; a] (1 + s, m), back to back;
+    ``aL`` is a(L), (s(L), m)."""
+
+    # Immutable like a frozen dataclass, and 10× faster to make (4 µs less per recorded epoch).
+
+    m: int
+    thetas: list[np.ndarray]
+    D: list[np.ndarray]
+    theta_flat: np.ndarray
+    D_flat: np.ndarray
+    starts: list[int]
+    d: list[np.ndarray]
+    a: list[np.ndarray]
+    z: list[np.ndarray | None]
+    tmp: list[np.ndarray]
+    d_flat: np.ndarray
+    tmp_flat: np.ndarray
+    ext_flat: np.ndarray
+    aL: np.ndarray
+
+
+def step_arrays(ws: Workspace, w: Weights) -> StepArrays:
+    """Return ``ws`` and ``w`` after ``backward`` as a ``StepArrays``."""
+    starts = list(accumulate((r * c for r, c in w.shapes[:-1]), initial=0))  # (np.cumsum: 5 µs)
+    return StepArrays(ws.m, w.thetas, w.D, w.flat, w.D_flat, starts, ws.d, ws.act, ws.z,
+                      ws.tmp, ws.d_flat, ws.tmp_flat, ws.ext_flat, ws.aL)

@@ -16,7 +16,7 @@ almost nothing; it never copies a ones column onto X.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -295,8 +295,12 @@ class Network:
     def train_step_prepared(
         self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer, lam: float = 0.0,
         freeze_bias: bool = False, lam1: float = 0.0, mistake: Mistake | None = None,
+        inspect: Callable[[fast_path.StepArrays], None] | None = None,
     ) -> float:
-        """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies)."""
+        """``train_step`` on X, Y already returned by ``prepare`` (no checks, no copies).
+
+        ``inspect``, if given (and no ``mistake``), is lent the pass's arrays once J is known to
+        be finite and before the update: what the gradient-health recorder reads for free."""
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
             if mistake is None:
@@ -309,6 +313,8 @@ class Network:
             if not math.isfinite(J):
                 raise DivergenceError(QT_TRANSLATE_NOOP(
                     "Engine", "the cost J is not finite ({J}); the weights were kept"), J=J)
+            if inspect is not None and mistake is None:
+                inspect(fast_path.step_arrays(self.fast.workspace(x.shape[0]), self.fast.weights))
             self._apply(D, optimizer, freeze_bias)
         return J
 

@@ -30,9 +30,12 @@ def test_health_benchmark_runs_against_the_current_engine():
     land = health_bench.landscape_seconds(repeats=1)
     directions = health_bench.directions_seconds(repeats=1)
     assert land["seconds"] > 0 and directions["seconds"] > 0
-    lines = health_bench.table({"recording": [], "landscape": land,
-                                "landscape_directions": directions})
-    assert sum("Landscape" in line for line in lines) == 2
+    result = {"recording": [], "landscape": land, "landscape_directions": directions}
+    lines = health_bench.table(result)
+    assert sum(line.startswith("| 61×61") for line in lines) == 2
+    maps = {"target_fps": 20.0, "canvas_fps_on": 12.0}
+    summary = "\n".join(health_bench.budgets(result, maps))
+    assert "≤ 0.3 s" in summary and "≥ 20 canvas frames/s | 12.0 frames/s | **MISSED**" in summary
 
 
 def test_key_benchmark_presses_real_keys_in_the_current_window(qapp):

@@ -30,7 +30,13 @@ from typing import Any
 import numpy as np
 
 from engine.lesson.health import activation_of
-from engine.lesson.landscape import CHUNK_ELEMENTS, WeightRef, batched_costs, check_weight
+from engine.lesson.landscape import (
+    CHUNK_ELEMENTS,
+    WeightRef,
+    _loss_sums,
+    batched_costs,
+    check_weight,
+)
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
@@ -156,24 +162,27 @@ def plane_costs(network: Network, x: np.ndarray, y: np.ndarray, plane: Plane, u:
         return batched_costs(network, x, y, plane.refs, np.column_stack([u, v]), lam, lam1)
     thetas, m, P = network.thetas, x.shape[0], u.size
     D1, D2 = unflatten(plane.d1, plane.shapes), unflatten(plane.d2, plane.shapes)
+    uu, vv = u[:, None], v[:, None]
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        a = x                                    # (m, s(1)), then (P·m, s(l)) row p·m + t
+        # Feature-major, as the fast path: a (s(l), P·m), column p·m + t for point p, example
+        # t, so every elementwise step below runs along m contiguous numbers.
+        a = x.T
         for l, (theta, e1, e2) in enumerate(zip(thetas, D1, D2, strict=True), start=1):
             s_out = theta.shape[0]
             # Θ + u·D₁ + v·D₂ is linear in u and v: one product with [Θ; D₁; D₂] serves every
             # point, instead of one product per point.
-            stacked = np.concatenate([theta, e1, e2])         # (3 s', 1 + s)
-            parts = a @ stacked[:, 1:].T + stacked[:, 0]      # (m or P·m, 3 s')
-            base, along1, along2 = (parts[:, k * s_out:(k + 1) * s_out] for k in range(3))
-            if l == 1:                           # the inputs are the same for every point
-                z = (base[None] + u[:, None, None] * along1[None]
-                     + v[:, None, None] * along2[None]).reshape(P * m, s_out)
-            else:
-                z = base + np.repeat(u, m)[:, None] * along1 + np.repeat(v, m)[:, None] * along2
-            a = activation_of(network, l + 1).g(z)
-        z, a = z.reshape(P, m, -1), a.reshape(P, m, -1)
-        value = network.loss.value
-        out = np.array([value(z[p], a[p], y) for p in range(P)]) / m
+            stacked = np.concatenate([theta, e1, e2])                 # (3 s', 1 + s)
+            parts = stacked[:, 1:] @ a                                # (3 s', m or P·m)
+            parts += stacked[:, :1]
+            # Θ's, D₁'s and D₂'s part of z, each (s', 1 or P, m): one for layer 1, whose
+            # inputs are the same at every point
+            base, along1, along2 = parts.reshape(3, s_out, -1, m)
+            z = uu * along1                                           # (s', P, m)
+            z += base
+            z += vv * along2
+            a = activation_of(network, l + 1).g(z).reshape(s_out, P * m)
+        z, a = z.transpose(1, 2, 0), a.reshape(-1, P, m).transpose(1, 2, 0)     # (P, m, K)
+        out = _loss_sums(network, z, a, y) / m
         t, e1, e2 = (np.concatenate([w[:, 1:].ravel() for w in unflatten(f, plane.shapes)])
                      for f in (plane.centre, plane.d1, plane.d2))
         if lam:       # Σ (θ + u d₁ + v d₂)² over non-bias weights, a quadratic in u and v

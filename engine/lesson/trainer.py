@@ -17,11 +17,12 @@ import functools
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
 
+from engine.fast_path import StepArrays
 from engine.files.session_training import TrainingState
 from engine.lesson.divergence import Checkpoint, diagnose, moderate
 from engine.lesson.history import HistoryPoint, LossHistory
@@ -48,7 +49,8 @@ def measures_epoch(history: LossHistory, epoch: int, every: int = MEASURE_EVERY)
 
 
 class EpochObserver(Protocol):
-    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one)."""
+    """What the trainer tells where epochs end (engine.lesson.health.HealthRecorder is one;
+    it also has ``due`` and ``on_step``, so full-batch steps lend it their pass's arrays)."""
 
     def on_epoch(self, trainer: Trainer, epoch: int) -> None:
         """Look at ``trainer`` now that ``epoch`` is done (also called before training)."""
@@ -111,6 +113,9 @@ class Trainer:
         self._end_partial_epoch()
         self._measuring = _Measuring()
         self._checkpoint: Checkpoint | None = None
+        # Epochs whose health / training accuracy the next full-batch step's pass gives.
+        self._health_due: int | None = None
+        self._accuracy_due = False
 
     def set_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on: a new rate keeps the moments, another optimizer starts
@@ -177,7 +182,7 @@ class Trainer:
         self.epoch = max(self.epoch, self.history.latest_epoch())
         target = math.inf if max_epochs is None else self.epoch + max_epochs
         if self.health is not None:         # the state before training is epoch 0's record
-            self.health.on_epoch(self, self.epoch)
+            self._observe_health(self.epoch)
         if self.path is not None:
             self.path.on_epoch(self, self.epoch)
         if self._order is None:
@@ -189,6 +194,7 @@ class Trainer:
         except DivergenceError:
             return self._roll_back()
         finally:
+            self._flush_due()
             self._time_epochs(self.clock())
         if self._order is None:
             self._remember()
@@ -214,7 +220,10 @@ class Trainer:
             stride, cost, note = history.stride, math.nan, history.note
             try:
                 while True:
-                    cost = step(x, y, opt, lam, freeze_bias)
+                    if self._health_due is None and not self._accuracy_due:
+                        cost = step(x, y, opt, lam, freeze_bias)
+                    else:   # this step's pass is the last epoch's: lend its arrays
+                        cost = step(x, y, opt, lam, freeze_bias, inspect=self._lend)
                     epoch += 1
                     if epoch % stride == 0:
                         self.epoch = epoch
@@ -225,6 +234,7 @@ class Trainer:
                     if epoch >= target or clock() >= deadline:
                         return
             finally:
+                self._flush_due()                   # no step followed a due epoch: measure it
                 if epoch != self.epoch:             # the newest epochs were off the stride
                     self.epoch = epoch
                     history.note(epoch, cost)
@@ -278,16 +288,56 @@ class Trainer:
         if measures_epoch(self.history, epoch):
             t0 = self.clock()
             self._time_epochs(t0)
-            self.history.add(self.measure(epoch, train_cost))
+            # The training accuracy needs a(L) at these weights, which the next full-batch
+            # step computes anyway: it is read there (``_lend``) when such a step follows.
+            self._accuracy_due = self.is_classification() and self._lends_steps()
+            self.history.add(self.measure(epoch, train_cost, not self._accuracy_due))
             meas.measure_seconds += self.clock() - t0
             self.latest_measured = True
         else:
             self.history.add(HistoryPoint(epoch, train_cost))
             self.latest_measured = False
         if self.health is not None:
-            self.health.on_epoch(self, epoch)
+            self._observe_health(epoch)
         if self.path is not None:
             self.path.on_epoch(self, epoch)
+
+    def _lends_steps(self) -> bool:
+        """Return whether the steps are full-batch steps of the plain algorithm: each one's
+        pass is over the training set at the weights of the epoch before it."""
+        s = self.settings
+        return not s.mistake and (s.batch_size is None or s.batch_size >= self.data()[0].shape[0])
+
+    def _observe_health(self, epoch: int) -> None:
+        """Record the health at ``epoch`` now, or leave it to the next step's pass."""
+        due = getattr(self.health, "due", None)
+        if due is None or not self._lends_steps():
+            self.health.on_epoch(self, epoch)
+        elif due(self, epoch):
+            self._health_due = epoch
+
+    def _lend(self, arrays: StepArrays) -> None:
+        """Take what is due from the pass of the step after it (before the step's update)."""
+        if self._accuracy_due:
+            self._accuracy_due = False
+            with np.errstate(over="ignore", invalid="ignore"):
+                acc = accuracy(arrays.aL.T, self.data()[1])
+            self.history.latest = replace(self.history.latest, train_accuracy=acc)
+        if self._health_due is not None:
+            epoch, self._health_due = self._health_due, None
+            self.health.on_step(self, epoch, arrays)
+
+    def _flush_due(self) -> None:
+        """Measure what is due directly: no step followed its epoch."""
+        if self._accuracy_due:
+            self._accuracy_due = False
+            with np.errstate(over="ignore", invalid="ignore"):
+                x, y = self.data()[:2]
+                acc = accuracy(self.network._forward_fast(x).aL.T, y)
+            self.history.latest = replace(self.history.latest, train_accuracy=acc)
+        if self._health_due is not None:
+            epoch, self._health_due = self._health_due, None
+            self.health.on_epoch(self, epoch)
 
     def _time_epochs(self, now: float) -> None:
         """Fold the epochs done since the last call into the seconds-per-epoch average (time
@@ -300,15 +350,17 @@ class Trainer:
                               else 0.9 * meas.epoch_avg + 0.1 * seconds)
         meas.t0, meas.progress0, meas.measure_seconds = now, progress, 0.0
 
-    def measure(self, epoch: int, train_cost: float) -> HistoryPoint:
-        """Return the epoch's point: its train cost, and the test cost and accuracies now."""
+    def measure(self, epoch: int, train_cost: float, train_accuracy: bool = True
+                ) -> HistoryPoint:
+        """Return the epoch's point: its train cost, and the test cost and accuracies now
+        (without ``train_accuracy``, NaN for the training set's)."""
         net, data, lam = self.network, self.data(), self.settings.lam
         classify = self.is_classification()
         # The fast path's forward pass (as training's), one per set: the test cost and the
         # accuracy come from the same a(L), so measuring costs about one epoch's forward passes.
         with np.errstate(over="ignore", invalid="ignore"):
-            train_acc = (accuracy(net._forward_fast(data[0]).aL.T, data[1]) if classify
-                         else math.nan)
+            train_acc = (accuracy(net._forward_fast(data[0]).aL.T, data[1])
+                         if classify and train_accuracy else math.nan)
             test_cost = test_acc = math.nan
             if len(data) == 4:
                 ws = net._forward_fast(data[2])

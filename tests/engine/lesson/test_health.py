@@ -250,3 +250,87 @@ def test_after_a_roll_back_no_record_lies_beyond_the_epoch_training_went_back_to
     recorder.record_latest(trainer)          # what the window and the CLI do once stopped
     assert recorder.epochs().max() == trainer.epoch
     assert np.all(np.isfinite(recorder.series("norm_Theta")))
+
+
+_G = {"sigmoid": (lambda z: 1 / (1 + np.exp(-z)),
+                  lambda z: 1 / (1 + np.exp(-z)) * (1 - 1 / (1 + np.exp(-z)))),
+      "tanh": (np.tanh, lambda z: 1 - np.tanh(z) ** 2),
+      "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(float))}
+
+
+def _plain_health(thetas, hidden, X, Y, lam, lam1):
+    """Return (‖D‖, ‖Θ‖, mean |d|, saturated, dead) per row, written out from the module
+    docstring: a sigmoid output with cross-entropy, examples as rows, nothing of the engine."""
+    m, n = X.shape[0], len(thetas)
+    ones = np.ones((m, 1))
+    a, z = [X], [None]                  # a[k], z[k]: layer k + 1
+    for k, theta in enumerate(thetas):
+        z.append(np.hstack([ones, a[-1]]) @ theta.T)
+        a.append(1 / (1 + np.exp(-z[-1])) if k == n - 1 else _G[hidden[k]][0](z[-1]))
+    d = [None] * (n + 1)
+    d[n] = a[n] - Y
+    for k in range(n - 1, 0, -1):
+        d[k] = (d[k + 1] @ thetas[k][:, 1:]) * _G[hidden[k - 1]][1](z[k])
+    rows = []
+    for l in range(1, n + 1):
+        theta = thetas[l - 1]
+        D = d[l].T @ np.hstack([ones, a[l - 1]]) / m
+        D[:, 1:] += lam / m * theta[:, 1:] + lam1 / m * np.sign(theta[:, 1:])
+        saturated = dead = math.nan
+        if l < n and hidden[l - 1] in ("sigmoid", "tanh"):
+            saturated = float(np.mean(_G[hidden[l - 1]][1](z[l]) < 0.01))
+        elif l < n:
+            dead = float(np.mean(np.all(z[l] <= 0, axis=0)))
+        rows.append((np.linalg.norm(D), np.linalg.norm(theta), np.mean(np.abs(d[l])),
+                     saturated, dead))
+    return rows
+
+
+@pytest.mark.parametrize("hidden, lam, lam1", [
+    (["sigmoid", "sigmoid"], 0.0, 0.0), (["tanh", "tanh"], 0.3, 0.0),
+    (["relu", "relu"], 0.0, 0.2), (["relu", "tanh"], 0.3, 0.2), (["tanh", "sigmoid"], 0.1, 0.1)])
+def test_records_taken_from_the_training_steps_equal_the_figures_written_out(
+        hidden, lam, lam1, monkeypatch):
+    """The recorder reads the full-batch step's own pass (before its update) instead of making
+    a second one; every record still equals the definition at that epoch's weights."""
+    import engine.lesson.health as health
+
+    direct = []
+    monkeypatch.setattr(health, "layer_health",
+                        lambda *args: direct.append(1) or layer_health(*args))
+    X, Y = _data(m=40, seed=3)
+    rng = np.random.default_rng(8)
+    # Large first weights: a real mix of saturated (or dead) and working units.
+    thetas = [rng.normal(0, 3, (5, 4)), rng.normal(0, 1, (4, 6)), rng.normal(0, 1, (1, 5))]
+    thetas[0][2, 0] = -60.0                     # a ReLU no example switches on
+    make = lambda: Network.from_thetas(thetas, hidden, "sigmoid", "cross_entropy")  # noqa: E731
+    settings = Settings(lr=0.5, lam=lam, lam1=lam1)
+    trainer = Trainer(make(), X, Y, settings, np.random.default_rng(0))
+    trainer.health = recorder = HealthRecorder(every=1)
+    trainer.run(max_epochs=6)
+    assert len(direct) == 1           # only epoch 6, which no step followed, needed a pass
+    replay = Trainer(make(), X, Y, settings, np.random.default_rng(0))
+    mixes = set()
+    for epoch, rows in recorder.records():
+        while replay.epoch < epoch:
+            replay.run(max_epochs=1)
+        plain = _plain_health(replay.network.thetas, hidden, X, Y, lam, lam1)
+        for r, (nD, nT, mean_d, saturated, dead) in zip(rows, plain, strict=True):
+            assert (r.norm_D, r.norm_Theta, r.mean_abs_d) == pytest.approx(
+                (nD, nT, mean_d), rel=1e-10), (epoch, r.l)
+            assert r.saturated_share == pytest.approx(saturated, nan_ok=True, abs=1e-15)
+            assert r.dead_share == pytest.approx(dead, nan_ok=True, abs=1e-15)
+            mixes.add(r.saturated_share if hidden[r.l - 1:r.l] != ["relu"] else r.dead_share)
+    assert [e for e, _ in recorder.records()] == list(range(7))
+    assert any(0 < v < 1 for v in mixes)
+
+
+def test_mini_batch_training_records_each_epoch_with_its_own_pass():
+    X, Y = _data(m=30)
+    net = Network([3, 4, 1], "sigmoid", rng=np.random.default_rng(1))
+    trainer = Trainer(net, X, Y, Settings(lr=0.5, batch_size=7), np.random.default_rng(1))
+    trainer.health = recorder = HealthRecorder(every=1)
+    trainer.run(max_epochs=3)
+    assert [e for e, _ in recorder.records()] == [0, 1, 2, 3]
+    plain = _plain_health(net.thetas, ["sigmoid"], X, Y, 0.0, 0.0)
+    assert recorder.records()[-1][1][0].norm_D == pytest.approx(plain[0][0], rel=1e-10)

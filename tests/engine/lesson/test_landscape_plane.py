@@ -258,3 +258,23 @@ def test_the_trainer_records_the_path_where_epochs_end():
     probe = Network.from_thetas(start, "tanh", "sigmoid", "cross_entropy")
     probe.train_step(X, Y, lr=0.5)
     assert np.allclose(path.points()[1], flatten(probe.thetas), rtol=1e-12)
+
+
+@pytest.mark.parametrize("output, loss, targets", [
+    ("softmax", "cross_entropy", "one_hot"), ("linear", "squared_error", "real"),
+    ("sigmoid", "squared_error", "labels")])
+def test_direction_grids_sum_every_loss_per_point(output, loss, targets):
+    """Each point's J, for each pairing of output and loss, equals the cost of a network holding
+    that point's weights (the training path's own J, another implementation)."""
+    X, Y = _xor(m=30, seed=4)
+    K = 2 if targets == "one_hot" else 1
+    Y = np.column_stack([Y[:, 0], 1 - Y[:, 0]]) if targets == "one_hot" else Y
+    Y = X[:, :1] * 2.0 - X[:, 1:] if targets == "real" else Y
+    net = Network((2, 3, 4, K), ["relu", "tanh"], output, loss, rng=np.random.default_rng(2))
+    plane = random_plane(net, np.random.default_rng(5))
+    grid = _grid(net, X, Y, plane, span=0.6, steps=5)
+    for a, b in [(0, 4), (2, 2), (3, 1)]:
+        thetas = unflatten(plane.centre + grid.u[a] * plane.d1 + grid.v[b] * plane.d2,
+                           plane.shapes)
+        at = Network.from_thetas(thetas, ["relu", "tanh"], output, loss)
+        assert grid.J[a, b] == pytest.approx(at.cost(X, Y, LAM), rel=1e-10)

@@ -194,3 +194,23 @@ def test_a_measured_test_cost_is_the_cost_of_the_weights_at_that_epoch():
     J = float(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
     i = list(trainer.history.epochs()).index(16)
     assert trainer.history.series("test_cost")[i] == pytest.approx(J, rel=1e-5)
+
+
+@pytest.mark.parametrize("epochs", [40, 41])
+def test_training_accuracy_read_from_the_next_step_is_the_accuracy_at_that_epoch(epochs):
+    """The training accuracy of a measured epoch comes from the next full-batch step's forward
+    pass (at the same weights); at the end of a run, with no step after it, from its own."""
+    setup = build_preset("xor", seed=3)
+    X, Y = setup.X, setup.Y
+    trainer = Trainer(setup.network.copy(), X, Y, Settings(lr=0.5), np.random.default_rng(7))
+    trainer.run(max_epochs=epochs)
+    twin, plain = setup.network.copy(), {}
+    for epoch in range(epochs + 1):      # the accuracy written out: a(L) > ½ against the labels
+        plain[epoch] = float(np.mean((twin.predict(X) > 0.5) == (Y > 0.5)))
+        _plain_step(twin, X, Y, 0.5)
+    got = dict(zip(trainer.history.epochs(), trainer.history.series("train_accuracy"),
+                   strict=True))
+    measured = [e for e, acc in got.items() if not math.isnan(acc)]
+    assert measured[:6] == [1, 8, 16, 24, 32, 40]
+    for epoch in measured:
+        assert got[epoch] == pytest.approx(plain[epoch], abs=1e-12), epoch
