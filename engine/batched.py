@@ -75,14 +75,17 @@ class BatchedPath:
         return float(J)
 
     def cost_and_gradients(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation],
-                           loss: Loss, g_out: Activation, lam: float,
-                           lam1: float = 0.0) -> tuple[float, list[np.ndarray]]:
-        """Return J and the views D(l) of the gradient buffers (overwritten by the next call)."""
+                           loss: Loss, g_out: Activation, lam: float, lam1: float = 0.0,
+                           whole: bool = False) -> tuple[float, list[np.ndarray]]:
+        """Return J and the views D(l) of the gradient buffers (overwritten by the next call).
+
+        ``whole`` keeps the batch in one piece (no shards), so that the workspace of m holds
+        every z, a and d of the pass afterwards (what ``fast_path.step_arrays`` lends)."""
         router = blas.router
         racing = router.race is not None   # the two libraries' configurations raced (blas.py)
         if racing:
             router.before_pass()
-        J = self._pass(x, y, hidden, loss, g_out, lam, lam1)
+        J = self._pass(x, y, hidden, loss, g_out, lam, lam1, whole)
         if racing:
             router.after_pass()
         if router.pending:
@@ -93,9 +96,10 @@ class BatchedPath:
         return J, list(self.weights.D)
 
     def _pass(self, x: np.ndarray, y: np.ndarray, hidden: Sequence[Activation], loss: Loss,
-              g_out: Activation, lam: float, lam1: float) -> float:
+              g_out: Activation, lam: float, lam1: float, whole: bool = False) -> float:
         m = x.shape[0]
-        if m * self.macs >= parallel.MIN_MACS:  # cheapest test first: small networks pass here
+        # The cheapest test first: small networks pass here.
+        if not whole and m * self.macs >= parallel.MIN_MACS:
             router = blas.router
             # Shards only where numpy's BLAS can be held to one thread per call (a BLAS we
             # cannot reach would run each shard's products on every core: pools would compete).

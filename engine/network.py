@@ -44,7 +44,6 @@ from engine.validation import (
 __all__ = ["INITIALIZERS", "DivergenceError", "ForwardPass", "Network", "init_theta"]
 
 
-
 @dataclass(frozen=True)
 class ForwardPass:
     """Every z(l) and a(l) of a forward pass; index l − 1 holds layer l (z[0] is None)."""
@@ -304,7 +303,7 @@ class Network:
         # Overflow here is divergence, which the finiteness checks below report as such.
         with np.errstate(over="ignore", invalid="ignore"):
             if mistake is None:
-                J, D = self._cost_and_gradients_prepared(x, y, lam, lam1)
+                J, D = self._cost_and_gradients_prepared(x, y, lam, lam1, inspect is not None)
             else:   # the mistaken lines run in the plain batched path (engine/mistakes.py)
                 rules = mistakes.rules_for(mistake)
                 J = self._cost_from(self._forward_fast(x), y, lam, lam1)
@@ -357,16 +356,9 @@ class Network:
             steps += 1
         return total / steps
 
-    def trace(
-        self,
-        X: np.ndarray,
-        Y: np.ndarray,
-        lam: float = 0.0,
-        lr: float = 0.5,
-        freeze_bias: bool = False,
-        lam1: float = 0.0,
-        mistake: str | Mistake | None = None,
-    ) -> Trace:
+    def trace(self, X: np.ndarray, Y: np.ndarray, lam: float = 0.0, lr: float = 0.5,
+              freeze_bias: bool = False, lam1: float = 0.0,
+              mistake: str | Mistake | None = None) -> Trace:
         """Return the step records of the notes' per-example algorithm on (X, Y), with one
         line replaced by ``mistake`` if given (engine/mistakes.py).
 
@@ -392,10 +384,12 @@ class Network:
         return self.fast.cost(ws, y, self.loss, self.g_out, lam, lam1)
 
     def _cost_and_gradients_prepared(
-        self, x: np.ndarray, y: np.ndarray, lam: float, lam1: float = 0.0
+        self, x: np.ndarray, y: np.ndarray, lam: float, lam1: float = 0.0, whole: bool = False
     ) -> tuple[float, list[np.ndarray]]:
+        # ``whole``: a step that lends its arrays runs unsharded, so the workspace holds them.
         self._weights()
-        return self.fast.cost_and_gradients(x, y, self.hidden, self.loss, self.g_out, lam, lam1)
+        return self.fast.cost_and_gradients(x, y, self.hidden, self.loss, self.g_out, lam, lam1,
+                                            whole)
 
     def _apply(self, D: list[np.ndarray], optimizer: Optimizer, freeze_bias: bool) -> None:
         self._weights()

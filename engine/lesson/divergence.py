@@ -21,6 +21,7 @@ import numpy as np
 
 from engine.lesson.history import ENVELOPE, FIELDS, HistoryPoint, LossHistory
 from engine.messages import QT_TRANSLATE_NOOP, Message, message
+from engine.network import DivergenceError
 from engine.optimizers import Optimizer
 
 SAFE_WEIGHT = 1e6       # weights beyond this are on their way to overflow in the views
@@ -118,3 +119,36 @@ def diagnose(trainer: Any, overflowed: bool) -> Message:
         "α, then press Train. Weights, epoch counter, loss history and optimizer are back at "
         "epoch {epoch}."),
         epoch=epoch, a=s.lr, safe=SAFE_WEIGHT)
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """Training stopped at a non-finite or runaway step; everything is back at ``epoch``."""
+
+    epoch: int
+    cause: Message
+
+
+def roll_back(trainer: Any) -> Divergence:
+    """Bring ``trainer`` back to the last epoch with moderate weights: replay from the last
+    checkpoint epoch by epoch (training is deterministic) and stop before the one that ran
+    away."""
+    failed = trainer.epoch + 1
+    saved = trainer._checkpoint
+    if saved is None:           # the weights were never moderate: keep them, restart the epoch
+        trainer._end_partial_epoch()
+        trainer._optimizer = None
+        return Divergence(trainer.epoch, diagnose(trainer, overflowed=False))
+    saved.restore(trainer)
+    overflowed = False
+    while trainer.epoch < failed:
+        before = Checkpoint.take(trainer)
+        try:
+            trainer._steps(math.inf, trainer.epoch + 1)
+        except DivergenceError:
+            overflowed = True           # the step from moderate weights was not finite
+        if overflowed or not moderate(trainer.network.thetas):
+            before.restore(trainer)
+            break
+    trainer._checkpoint = Checkpoint.take(trainer)
+    return Divergence(trainer.epoch, diagnose(trainer, overflowed))

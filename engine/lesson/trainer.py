@@ -24,12 +24,11 @@ import numpy as np
 
 from engine.fast_path import StepArrays
 from engine.files.session_training import TrainingState
-from engine.lesson.divergence import Checkpoint, diagnose, moderate
+from engine.lesson.divergence import Checkpoint, Divergence, moderate, roll_back  # noqa: F401
 from engine.lesson.history import HistoryPoint, LossHistory
-from engine.lesson.scoring import accuracy
+from engine.lesson.scoring import accuracy, measure_point
 from engine.lesson.settings import Settings
 from engine.lesson.update_preview import preview_update
-from engine.messages import Message
 from engine.mistakes import check_mistake
 from engine.network import DivergenceError, Network
 from engine.optimizers import Optimizer, UpdatePreview, make_optimizer
@@ -54,14 +53,6 @@ class EpochObserver(Protocol):
 
     def on_epoch(self, trainer: Trainer, epoch: int) -> None:
         """Look at ``trainer`` now that ``epoch`` is done (also called before training)."""
-
-
-@dataclass(frozen=True)
-class Divergence:
-    """Training stopped at a non-finite or runaway step; everything is back at ``epoch``."""
-
-    epoch: int
-    cause: Message
 
 
 @dataclass
@@ -192,7 +183,7 @@ class Trainer:
         try:
             self._steps(deadline, target)
         except DivergenceError:
-            return self._roll_back()
+            return roll_back(self)
         finally:
             self._flush_due()
             self._time_epochs(self.clock())
@@ -354,19 +345,9 @@ class Trainer:
                 ) -> HistoryPoint:
         """Return the epoch's point: its train cost, and the test cost and accuracies now
         (without ``train_accuracy``, NaN for the training set's)."""
-        net, data, lam = self.network, self.data(), self.settings.lam
-        classify = self.is_classification()
-        # The fast path's forward pass (as training's), one per set: the test cost and the
-        # accuracy come from the same a(L), so measuring costs about one epoch's forward passes.
-        with np.errstate(over="ignore", invalid="ignore"):
-            train_acc = (accuracy(net._forward_fast(data[0]).aL.T, data[1])
-                         if classify and train_accuracy else math.nan)
-            test_cost = test_acc = math.nan
-            if len(data) == 4:
-                ws = net._forward_fast(data[2])
-                test_acc = accuracy(ws.aL.T, data[3]) if classify else math.nan
-                test_cost = net._cost_from(ws, data[3], lam, self.settings.lam1)
-        return HistoryPoint(epoch, train_cost, test_cost, train_acc, test_acc)
+        return measure_point(self.network, self.data(), self.settings, epoch, train_cost,
+                             self.is_classification() and train_accuracy,
+                             self.is_classification())
 
     def measure_latest(self) -> None:
         """Measure the newest epoch if it was off the measure stride (for the curve's end)."""
@@ -380,29 +361,6 @@ class Trainer:
         """Keep everything needed to come back to this epoch, if its weights are moderate."""
         if moderate(self.network.thetas):
             self._checkpoint = Checkpoint.take(self)
-
-    def _roll_back(self) -> Divergence:
-        """Go back to the last epoch with moderate weights: replay from the last checkpoint
-        epoch by epoch (training is deterministic) and stop before the one that ran away."""
-        failed = self.epoch + 1
-        saved = self._checkpoint
-        if saved is None:           # the weights were never moderate: keep them, restart the epoch
-            self._end_partial_epoch()
-            self._optimizer = None
-            return Divergence(self.epoch, diagnose(self, overflowed=False))
-        saved.restore(self)
-        overflowed = False
-        while self.epoch < failed:
-            before = Checkpoint.take(self)
-            try:
-                self._steps(math.inf, self.epoch + 1)
-            except DivergenceError:
-                overflowed = True           # the step from moderate weights was not finite
-            if overflowed or not moderate(self.network.thetas):
-                before.restore(self)
-                break
-        self._checkpoint = Checkpoint.take(self)
-        return Divergence(self.epoch, diagnose(self, overflowed))
 
     # --- saving and restoring --------------------------------------------------------------------
     def training_state(self) -> TrainingState:

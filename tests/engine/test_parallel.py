@@ -247,3 +247,32 @@ def test_a_deep_copy_after_a_sharded_pass_trains_on_its_own_weights(split_always
     assert J == pytest.approx(J_ref, rel=1e-11)
     for got, want in zip(D, D_ref, strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
+
+
+def test_a_step_that_lends_its_arrays_runs_whole_and_lends_the_whole_batch(split_always):
+    # The gradient-health recorder reads the step's a(L) and D from the workspace of m; a
+    # sharded pass fills only the shards' workspaces, so such a step must not be split.
+    _use(2)
+    sizes, m = [5, 6, 3], 24
+    X, Y = _problem(11, sizes, m, "softmax")
+    net = Network(sizes, "sigmoid", "softmax", "cross_entropy", rng=np.random.default_rng(6))
+    thetas = [t.copy() for t in net.thetas]
+    J_ref, D_ref = plain(thetas, X, Y, "sigmoid", "softmax", 0.3, 0.0)
+    a = [X]
+    for k, t in enumerate(thetas):
+        z = np.hstack([np.ones((m, 1)), a[-1]]) @ t.T
+        a.append(_g("softmax" if k == len(thetas) - 1 else "sigmoid", z))
+    lent = {}
+
+    def inspect(arrays):
+        lent["aL"] = np.array(arrays.aL, copy=True)
+        lent["D"] = [np.array(d, copy=True) for d in arrays.D]
+
+    x, y = net.prepare(X, Y)
+    J = net.train_step_prepared(x, y, GradientDescent(0.1), lam=0.3, inspect=inspect)
+    assert J == pytest.approx(J_ref, rel=1e-11)
+    np.testing.assert_allclose(lent["aL"].T, a[-1], rtol=1e-11)
+    for got, want in zip(lent["D"], D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-13)
+    net.train_step_prepared(x, y, GradientDescent(0.1), lam=0.3)   # without: it is split
+    assert list(net.fast.shards) == [(m, 2)]
