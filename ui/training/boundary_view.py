@@ -20,6 +20,7 @@ from engine.activations import Activation
 from engine.features import plane_inputs, raw_of
 from engine.lesson.plane_grid import Grid, grid_around, grid_over
 from engine.lesson.scoring import target_classes
+from ui.look.on_screen import hidden_on_screen
 from ui.look.palette import (
     CLASS_HEX,
     CLASS_SYMBOLS,
@@ -303,8 +304,10 @@ class BoundaryView(QWidget):
             self.state.set_example(int(points[0].data()))
 
     def _on_state_weights_changed(self) -> None:
-        if not self.isVisible() and self.window().isVisible():
-            self._stale = True      # a closed dock costs nothing; showEvent catches up
+        if hidden_on_screen(self):
+            # A closed dock costs nothing, nor does a tab behind another dock (or the
+            # other plot of the data dock): showEvent or catch_up redraws it.
+            self._stale = True
             return
         self.redraw()
 
@@ -313,6 +316,12 @@ class BoundaryView(QWidget):
             self._stale = False
             self.redraw()
         super().showEvent(event)
+
+    def catch_up(self) -> None:
+        """Redraw what was missed while out of sight (its dock's tab came to the front)."""
+        if self._stale and self.isVisible():
+            self._stale = False
+            self.redraw()
 
     def redraw(self) -> None:
         """Recompute the map over the grid with the current weights and repaint the image."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from ui.canvas.view import NetworkView
+from ui.look.on_screen import when_shown
 from ui.state import AppState
 from ui.training.landscape_view import LandscapeView
 from ui.training.scheduler import TrainingController
@@ -65,6 +66,7 @@ def install(window: QMainWindow, state: AppState, controller: TrainingController
         window.tabifyDockWidget(beside, dock)
         beside.raise_()
     view.dock = dock
+    when_shown(dock, view.catch_up)
     view.retranslate()
     window.view_menu.addAction(dock.toggleViewAction())
     if canvas is not None:

@@ -36,6 +36,7 @@ from engine.lesson.landscape_plane import (
 )
 from ui.look import dock_titles
 from ui.look.messages import describe
+from ui.look.on_screen import hidden_on_screen, on_screen
 from ui.look.palette import PATH_HEX, Theme
 from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
@@ -142,10 +143,20 @@ class LandscapeView(QWidget):
         self.controls.pick(pair[0], pair[1])
 
     def recentre(self) -> None:
-        """Evaluate the map again around the weights of now (when the panel is shown)."""
+        """Evaluate the map again around the weights of now (when the panel can be seen)."""
         self._stale = True
-        if self.isVisible():
+        if on_screen(self):
             self._start()
+
+    def catch_up(self) -> None:
+        """Go on with the map where it stopped when the panel went out of sight, or start the
+        one it missed (its dock came to the front again)."""
+        if self._job is not None:
+            self._timer.start()
+        elif self._stale:
+            self.recentre()
+        else:
+            self._draw_path()
 
     # --- the path --------------------------------------------------------------------------------
     def _record(self) -> None:
@@ -159,7 +170,8 @@ class LandscapeView(QWidget):
             self.path.record(self.controller.epoch, net.thetas)
         except ValueError:
             return
-        if not self.isVisible():
+        if not on_screen(self):
+            # A tab behind another dock: the map waits until it can be seen (catch_up).
             self._stale = True
             return
         self._draw_path()
@@ -240,6 +252,11 @@ class LandscapeView(QWidget):
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
+        if hidden_on_screen(self):
+            # Out of sight (its tab went behind another): the job keeps its slices done and
+            # goes on in catch_up, instead of taking the keys' time for nobody.
+            self._timer.stop()
+            return
         self._step(TICK_SECONDS)
 
     def finish(self) -> None:

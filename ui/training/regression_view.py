@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.look.on_screen import hidden_on_screen
 from ui.look.palette import FIT_CURVE_HEX, FIT_POINT_HEX, LIGHT, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
@@ -237,8 +238,10 @@ class RegressionView(QWidget):
         self.example_error.setData([x, x], [y, h])
 
     def _on_state_weights_changed(self) -> None:
-        if not self.isVisible() and self.window().isVisible():
-            self._stale = True      # a closed dock (or the boundary shown instead) costs nothing
+        if hidden_on_screen(self):
+            # A closed dock costs nothing, nor does a tab behind another dock (or the
+            # other plot of the data dock): showEvent or catch_up redraws it.
+            self._stale = True
             return
         self.redraw()
 
@@ -247,6 +250,12 @@ class RegressionView(QWidget):
             self._stale = False
             self.redraw()
         super().showEvent(event)
+
+    def catch_up(self) -> None:
+        """Redraw what was missed while out of sight (its dock's tab came to the front)."""
+        if self._stale and self.isVisible():
+            self._stale = False
+            self.redraw()
 
     def redraw(self) -> None:
         """Recompute h(x) (and the hovered unit's output) across the visible x range with the

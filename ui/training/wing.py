@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from engine.lesson.health import HealthRecorder
 from ui.canvas.view import NetworkView
+from ui.look.on_screen import when_shown
 from ui.state import AppState
 from ui.training import landscape_dock
 from ui.training.boundary_view import BoundaryView
@@ -65,7 +66,7 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
                 recorder.record_latest(controller.trainer)
 
     health_plot = HealthPlot(recorder, before_refresh=record_stopped)
-    controller.epoch_finished.connect(lambda _e: health_plot.refresh())
+    controller.epoch_finished.connect(lambda _e: health_plot.refresh_if_seen())
 
     def show_init() -> None:
         health_plot.set_init(None if controller.article_weights else state.settings.init)
@@ -100,6 +101,9 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
     panel.docks = docks[:3]
     health_plot.dock = docks[3]
+    # Tabs behind another dock skip their redraws; they catch up when their tab is chosen.
+    when_shown(docks[3], health_plot.catch_up)
+    when_shown(docks[1], lambda: (boundary.catch_up(), regression.catch_up()))
     panel.retranslate()
     data_plot.retranslate()     # the panel titles the other docks; this one says which plot
     health_plot.retranslate()
