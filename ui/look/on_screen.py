@@ -31,3 +31,25 @@ def hidden_on_screen(widget: QWidget) -> bool:
 def when_shown(dock: QDockWidget, catch_up: Callable[[], None]) -> None:
     """Call ``catch_up`` each time ``dock`` comes into sight (its tab chosen, or shown again)."""
     dock.visibilityChanged.connect(lambda shown: catch_up() if shown else None)
+
+
+class RedrawWhenSeen:
+    """Call ``redraw`` now if ``widget`` can be seen, else at ``catch_up`` (connect it with
+    ``when_shown``): a plot tabbed behind another redrew for nobody at every epoch shown."""
+
+    def __init__(self, widget: QWidget, redraw: Callable[[], None]) -> None:
+        self.widget, self.redraw = widget, redraw
+        self.behind = False         # a redraw was skipped while out of sight
+
+    def __call__(self) -> None:
+        if hidden_on_screen(self.widget):
+            self.behind = True
+            return
+        self.behind = False
+        self.redraw()
+
+    def catch_up(self) -> None:
+        """Redraw if a redraw was skipped while out of sight."""
+        if self.behind:
+            self.behind = False
+            self.redraw()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from engine.lesson.health import HealthRecorder
 from ui.look import dock_titles
-from ui.look.on_screen import hidden_on_screen
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
 from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
@@ -97,7 +96,6 @@ class HealthPlot(QWidget):
         for w in (self.norm_plot, self.share_plot):
             w.getAxis("left").setWidth(56)
         self._layers = -1
-        self._behind = False            # a refresh was skipped while out of sight
         self.norm_curves: list[pg.PlotDataItem] = []
         self.saturated_curves: list[pg.PlotDataItem] = []
         self.dead_curves: list[pg.PlotDataItem] = []
@@ -196,20 +194,6 @@ class HealthPlot(QWidget):
         return self.share_plot.plot(pen=pen, symbol=symbol, symbolSize=6,
                                     symbolPen=pg.mkPen(pen.color(), width=1.5),
                                     symbolBrush=_brush(l, compared) if symbol == "o" else None)
-
-    def refresh_if_seen(self) -> None:
-        """Refresh now if the plot can be seen, else when ``catch_up`` is called (its dock, a
-        tab behind the cost plot, redrew for nobody at every epoch shown)."""
-        if hidden_on_screen(self):
-            self._behind = True
-            return
-        self.refresh()
-
-    def catch_up(self) -> None:
-        """Refresh if a refresh was skipped while out of sight (its dock came to the front)."""
-        if self._behind:
-            self._behind = False
-            self.refresh()
 
     def refresh(self) -> None:
         """Redraw the curves and the readout from the recorder (data only, items kept)."""

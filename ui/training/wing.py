@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from engine.lesson.health import HealthRecorder
 from ui.canvas.view import NetworkView
-from ui.look.on_screen import when_shown
+from ui.look.on_screen import RedrawWhenSeen, when_shown
 from ui.state import AppState
 from ui.training import landscape_dock
 from ui.training.boundary_view import BoundaryView
@@ -52,7 +52,10 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     boundary = BoundaryView(state)
     regression = RegressionView(state)
     data_plot = DataPlot(state, boundary, regression)
-    controller.epoch_finished.connect(lambda _e: loss_plot.refresh())
+    # Tabs behind another dock skip their redraws and catch up when their tab is chosen (the
+    # docks are given to them below, once built).
+    redraw_loss = RedrawWhenSeen(loss_plot, loss_plot.refresh)
+    controller.epoch_finished.connect(lambda _e: redraw_loss())
     # The trainer records the layers' gradient health on its stride. While it is stopped, the
     # newest weights are recorded too (new weights before training: a deep sigmoid net shows
     # its problem at once; the end of "one epoch" or --train-epochs); never while running, where
@@ -66,7 +69,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
                 recorder.record_latest(controller.trainer)
 
     health_plot = HealthPlot(recorder, before_refresh=record_stopped)
-    controller.epoch_finished.connect(lambda _e: health_plot.refresh_if_seen())
+    redraw_health = RedrawWhenSeen(health_plot, health_plot.refresh)
+    controller.epoch_finished.connect(lambda _e: redraw_health())
 
     def show_init() -> None:
         health_plot.set_init(None if controller.article_weights else state.settings.init)
@@ -101,8 +105,8 @@ def install(window: QMainWindow, state: AppState, args: argparse.Namespace,
     window.resizeDocks([docks[1], docks[2]], [280, 280], Qt.Orientation.Horizontal)
     panel.docks = docks[:3]
     health_plot.dock = docks[3]
-    # Tabs behind another dock skip their redraws; they catch up when their tab is chosen.
-    when_shown(docks[3], health_plot.catch_up)
+    when_shown(docks[2], redraw_loss.catch_up)
+    when_shown(docks[3], redraw_health.catch_up)
     when_shown(docks[1], lambda: (boundary.catch_up(), regression.catch_up()))
     panel.retranslate()
     data_plot.retranslate()     # the panel titles the other docks; this one says which plot

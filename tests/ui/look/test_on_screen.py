@@ -13,6 +13,7 @@ from ui.look.on_screen import hidden_on_screen, on_screen
 from ui.training.boundary_view import BoundaryView
 from ui.training.health_plot import HealthPlot
 from ui.training.landscape_view import LandscapeView
+from ui.training.loss_plot import LossPlot
 
 
 @pytest.fixture
@@ -103,18 +104,31 @@ def test_a_map_under_way_waits_behind_its_tab_and_goes_on_in_front(window, qtbot
     assert steps[0] >= 1 and job.done
 
 
-def test_the_health_plot_behind_the_cost_plot_redraws_only_when_chosen(window, qtbot,
-                                                                       monkeypatch):
+def test_the_health_plot_behind_the_cost_plot_redraws_only_when_chosen(window, qtbot):
     _dock(window, "lossDock").raise_()
     plot = window.findChild(HealthPlot)
     qtbot.waitUntil(lambda: hidden_on_screen(plot))
-    refreshes = _count_calls(monkeypatch, HealthPlot, "refresh")
+    drawn = list(plot.norm_curves[0].xData)
     _train(window, qtbot, 300)
-    assert refreshes[0] == 0
+    recorded = [epoch for epoch, _rows in window.training.trainer.health.records()]
+    assert len(recorded) > len(drawn) and list(plot.norm_curves[0].xData) == drawn
     _dock(window, "healthDock").raise_()
-    qtbot.waitUntil(lambda: refreshes[0] == 1)
-    newest = window.training.trainer.health.records()[-1][0]
-    assert plot.norm_curves[0].xData[-1] == newest
+    qtbot.waitUntil(lambda: list(plot.norm_curves[0].xData) == recorded)
+
+
+def test_the_cost_plot_behind_the_health_plot_redraws_only_when_chosen(window, qtbot):
+    _dock(window, "healthDock").raise_()
+    plot = window.findChild(LossPlot)
+    qtbot.waitUntil(lambda: hidden_on_screen(plot))
+    drawn = plot.train_curve.getData()[0]
+    drawn = [] if drawn is None else list(drawn)
+    _train(window, qtbot, 300)
+    assert (plot.train_curve.getData()[0] is None and drawn == []) \
+        or list(plot.train_curve.getData()[0]) == drawn
+    _dock(window, "lossDock").raise_()
+    history = window.training.history
+    qtbot.waitUntil(lambda: plot.train_curve.getData()[0] is not None
+                    and list(plot.train_curve.getData()[0]) == list(history.epochs()))
 
 
 def test_the_decision_boundary_behind_the_landscape_redraws_only_when_chosen(window, qtbot,
