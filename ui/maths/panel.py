@@ -194,8 +194,14 @@ class MathPanel(QWidget):
         if self._shown.get(id(browser)) == key:
             return
         self._shown[id(browser)] = key
-        browser.document().setDefaultFont(font)
-        browser.document().setDefaultStyleSheet(style)
+        doc = browser.document()
+        # setDefaultFont lays the old page out again even when the font is the same: on digits
+        # that was a second full layout (~20 ms) of every key. Only a new look empties the page
+        # first, so that the old one is not laid out in it for nothing.
+        if doc.defaultFont() != font or doc.defaultStyleSheet() != style:
+            doc.clear()
+            doc.setDefaultFont(font)
+            doc.setDefaultStyleSheet(style)
         browser.setHtml(text)
 
     def _fit(self, browser: QTextBrowser, build: fit.Build, kind: tuple = ()) -> None:

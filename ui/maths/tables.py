@@ -108,8 +108,15 @@ def matrix(M: np.ndarray, *, digits: int = 9, colour: Colour | None = None,
     Θᵀ, so rows are j (row 0 the bias) and columns i."""
     M = np.atleast_2d(np.asarray(M, dtype=float))
     vmax = float(np.max(np.abs(M))) if M.size else 0.0
-    fills = colour(M, vmax) if colour else None
     rows_i, cols_j = _shown(M.shape[0], MAX_ROWS), _shown(M.shape[1], MAX_COLS)
+    # Only the cells drawn get a colour (of the whole table's scale): digits' Θ(1) has 2080
+    # entries of which 48 are drawn, and naming each colour cost more than laying them out.
+    rows = [r for r in rows_i if r is not None]
+    cols = [c for c in cols_j if c is not None]
+    fills = None
+    if colour:
+        drawn = colour(M[np.ix_(rows, cols)], vmax)
+        fills = {(r, c): drawn[a, b] for a, r in enumerate(rows) for b, c in enumerate(cols)}
     rname, cname = ("j", "i") if transposed else ("i", "j")
     rbase, cbase = (0, 1) if transposed else (1, 0)
     out = []

@@ -36,13 +36,13 @@ from engine.lesson.landscape_plane import (
 )
 from ui.look import dock_titles
 from ui.look.messages import describe
+from ui.look.on_screen import on_screen
 from ui.look.palette import PATH_HEX, Theme
 from ui.look.theme import current_theme, scale_plot
 from ui.state import AppState
 from ui.training.landscape_controls import LandscapeControls, weight_label
 from ui.training.landscape_plot import LandscapePlot
 from ui.training.scheduler import TrainingController
-from ui.training.visibility import is_seen
 
 STEPS = 61                  # grid points per side (odd: the centre is the weights of now)
 FIRST_SECONDS = 0.25        # evaluated at once when stopped, so a small map needs no second frame
@@ -145,7 +145,7 @@ class LandscapeView(QWidget):
     def recentre(self) -> None:
         """Evaluate the map again around the weights of now (when the panel is seen)."""
         self._stale = True
-        if is_seen(self):
+        if on_screen(self):
             self._start()
 
     # --- the path --------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ class LandscapeView(QWidget):
             self.path.record(self.controller.epoch, net.thetas)
         except ValueError:
             return
-        if not is_seen(self):       # e.g. a tab behind the boundary: catch up when shown
+        if not on_screen(self):       # e.g. a tab behind the boundary: catch up when shown
             self._stale = True
             return
         self._draw_path()
@@ -241,7 +241,7 @@ class LandscapeView(QWidget):
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
-        if not is_seen(self):       # tabbed away mid-map (digits: ~1 s): the rest waits
+        if not on_screen(self):       # tabbed away mid-map (digits: ~1 s): the rest waits
             self._timer.stop()
             return
         self._step(TICK_SECONDS)

@@ -35,8 +35,8 @@ from engine.lesson.scoring import target_classes
 from ui.canvas.map_popup import MapPopup, PopupMap
 from ui.canvas.view import NetworkView
 from ui.look import palette
+from ui.look.on_screen import on_screen
 from ui.state import AppState
-from ui.training.visibility import is_seen
 
 RESOLUTION = 32          # grid points per side of the small maps (one forward pass for all)
 POPUP_RESOLUTION = 72    # the enlarged map of the hovered neuron
@@ -212,7 +212,7 @@ class NeuronMaps(QObject):
         waiting = any(m is not None and m.isVisible() and not m.painted for m in self.view.maps)
         if waiting and time.perf_counter() - self._last_refresh < STALE_S:
             return
-        if is_seen(self.view):      # a minimized or covered canvas needs no new maps
+        if on_screen(self.view):      # a minimized or covered canvas needs no new maps
             self.refresh()
 
     # --- computing -----------------------------------------------------------------------------

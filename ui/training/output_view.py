@@ -12,10 +12,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.look.on_screen import hidden_on_screen
 from ui.look.palette import LIGHT
 from ui.look.theme import scale_plot
 from ui.state import AppState
-from ui.training.visibility import is_seen
 
 
 def plain_label(object_name: str) -> QLabel:
@@ -96,7 +96,7 @@ class OutputView(QWidget):
 
     def _on_state_weights_changed(self) -> None:
         # A closed dock, a tab behind another (or the other plot on show) costs nothing.
-        if not is_seen(self) and self.window().isVisible():
+        if hidden_on_screen(self):
             self._stale = True
             return
         self.redraw()
@@ -108,6 +108,6 @@ class OutputView(QWidget):
     def catch_up(self) -> None:
         """Redraw if the weights changed while nobody saw the view (its dock's tab coming to
         the front shows no widget, so the dock calls this)."""
-        if self._stale:
+        if self._stale and self.isVisible():    # the data dock shows one of its two views
             self._stale = False
             self.redraw()

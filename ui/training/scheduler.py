@@ -73,6 +73,7 @@ class TrainingController(QObject):
         state.trainer = self.trainer       # the stepper's update previews with its moments
         self.comparison: Comparison | None = None     # the compared run trained beside, if any
         self._last_notify = 0.0
+        self._examples_shown = self.trainer.examples     # at the last publish (or at start)
         self._view_cost = 0.0       # seconds the views took after the last publish
         self._notify_time: float | None = None         # how long the last notify took
         self._tick_end = 0.0
@@ -223,9 +224,15 @@ class TrainingController(QObject):
             # The views redrew in the notify and in the events since the last tick.
             self._view_cost = self._notify_time + (start - self._tick_end)
             self._notify_time = None
+        if self._publish_due(start) and self.trainer.examples != self._examples_shown:
+            # A tick of its own, not the end of a training one: a key that came while the
+            # trainer worked waits for the trainer or for the views, never for both (the loop
+            # takes input and paints before it runs a timer again).
+            self._publish()
+            self._tick_end = time.perf_counter()
+            return
         if not self._advance(deadline=start + self.budget):
             return
-        self._publish()
         now = self._tick_end = time.perf_counter()
         if now - self._speed_t0 >= 0.5:
             done = self.trainer.examples - self._speed_examples0
@@ -255,18 +262,23 @@ class TrainingController(QObject):
         """Tell the views about the new weights, at most ``redraw_hz`` times a second, and less
         often if redrawing them takes more than ``VIEW_SHARE`` of the time."""
         now = time.perf_counter()
-        # The interval runs from one notify to the next and the redrawing happens inside it,
-        # so redrawing takes view_cost / interval of the time.
-        interval = max(self.redraw_interval, self._view_cost / VIEW_SHARE)
-        if not force and now - self._last_notify < interval:
+        if not force and not self._publish_due(now):
             return
         self.trainer.measure_latest()
         if self.comparison is not None:
             self.comparison.trainer.measure_latest()
         self._last_notify = now
+        self._examples_shown = self.trainer.examples
         self.state.notify_weights_changed()
         self.epoch_finished.emit(self.epoch)
         self._notify_time = time.perf_counter() - now
+
+    def _publish_due(self, now: float) -> bool:
+        """Return whether the views are due new weights at ``now`` (perf_counter seconds)."""
+        # The interval runs from one notify to the next and the redrawing happens inside it,
+        # so redrawing takes view_cost / interval of the time.
+        interval = max(self.redraw_interval, self._view_cost / VIEW_SHARE)
+        return now - self._last_notify >= interval
 
     def _on_divergence(self, divergence: Divergence) -> None:
         # The trainer put weights, counter, history and optimizer back together: show them.

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from engine.lesson.health import HealthRecorder
 from engine.lesson.scoring import rmse
 from ui.canvas.view import NetworkView
+from ui.look.on_screen import WhenSeen
 from ui.state import AppState
 from ui.training import landscape_dock
 from ui.training.boundary_view import BoundaryView
@@ -27,7 +28,6 @@ from ui.training.panel import TrainingPanel
 from ui.training.panel_scroll import PanelScroll
 from ui.training.regression_view import RegressionView
 from ui.training.scheduler import TrainingController
-from ui.training.visibility import WhenSeen
 
 
 @dataclass(frozen=True)

@@ -423,3 +423,56 @@ def test_a_comparison_trains_in_the_same_ticks_and_stops_with_the_main_run(qtbot
     assert other.epoch == controller.epoch
     for a, b in zip(other.network.thetas, state.network.thetas, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_a_tick_trains_or_redraws_the_views_never_both(qtbot):
+    # A key that arrives while the trainer works then waits for the trainer or for the views'
+    # redraw, not for the two one after the other.
+    state = _xor_state()
+    controller = TrainingController(state, redraw_hz=1e6)      # a redraw is always due
+    redraws = [0]
+    state.weights_changed.connect(lambda: redraws.__setitem__(0, redraws[0] + 1))
+    kinds = []
+    for _ in range(8):
+        examples, before = controller.trainer.examples, redraws[0]
+        controller._on_timer_timeout()
+        trained, redrew = controller.trainer.examples != examples, redraws[0] != before
+        assert trained != redrew
+        kinds.append("train" if trained else "views")
+    # Nothing new to show: the first tick trains; after that the two take turns.
+    assert kinds == ["train", "views"] * 4
+
+
+def test_a_key_that_arrives_while_the_trainer_works_is_handled_before_it_works_again(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QWidget
+
+    state = _xor_state()
+    controller = TrainingController(state)
+    target = QWidget()
+    qtbot.addWidget(target)
+    log: list[str] = []
+
+    class Keys(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+            if watched is target and event.type() == QEvent.Type.KeyPress:
+                log.append("key")
+            return False
+
+    keys = Keys()
+    target.installEventFilter(keys)
+    run = controller.trainer.run
+
+    def run_and_type(*args, **kwargs):
+        log.append("train")
+        if log.count("train") == 3:       # a key from the keyboard, in the middle of a tick
+            QCoreApplication.postEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right,
+                                                         Qt.KeyboardModifier.NoModifier))
+        return run(*args, **kwargs)
+
+    controller.trainer.run = run_and_type
+    controller.start()
+    qtbot.waitUntil(lambda: log.count("train") >= 6, timeout=10000)
+    controller.pause()
+    assert log.index("key") == 3         # right after the tick it came in

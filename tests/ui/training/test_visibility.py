@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from main import build_main_window
+from ui.look.on_screen import WhenSeen, on_screen
 from ui.training.boundary_view import BoundaryView
 from ui.training.health_plot import HealthPlot
-from ui.training.visibility import WhenSeen, is_seen
 
 
 def _tabbed_window(qtbot) -> tuple[QMainWindow, QDockWidget, QDockWidget]:
@@ -30,15 +30,15 @@ def _tabbed_window(qtbot) -> tuple[QMainWindow, QDockWidget, QDockWidget]:
     win.resize(600, 400)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: is_seen(docks[0].widget()))
+    qtbot.waitUntil(lambda: on_screen(docks[0].widget()))
     return win, docks[0], docks[1]
 
 
 def test_a_dock_tabbed_behind_another_is_shown_to_qt_but_not_seen(qtbot):
     _win, front, behind = _tabbed_window(qtbot)
     assert behind.widget().isVisible()          # what Qt says …
-    assert not is_seen(behind.widget())         # … and what a person sees
-    assert is_seen(front.widget())
+    assert not on_screen(behind.widget())         # … and what a person sees
+    assert on_screen(front.widget())
 
 
 def test_a_redraw_nobody_sees_waits_for_the_tab_and_runs_once(qtbot):
@@ -84,7 +84,7 @@ def _train_while(qtbot, controller, condition) -> None:
 
 def test_the_landscape_behind_its_tab_evaluates_no_map_while_training(window, qtbot):
     view, controller = window.landscape, window.training
-    assert view.dock.isVisible() and not is_seen(view)      # the default: behind the boundary
+    assert view.dock.isVisible() and not on_screen(view)      # the default: behind the boundary
     _train_while(qtbot, controller, lambda: True)
     assert view.grid is None and view._job is None and not view._timer.isActive()
     assert len(view.path) > 1           # the trainer keeps recording the path meanwhile
@@ -104,7 +104,7 @@ def test_the_landscape_behind_its_tab_evaluates_no_map_while_training(window, qt
 def test_the_health_plot_behind_its_tab_keeps_its_curves_until_shown(window, qtbot):
     plot = window.findChild(HealthPlot)
     controller = window.training
-    assert not is_seen(plot)            # the default: behind the cost plot
+    assert not on_screen(plot)            # the default: behind the cost plot
     before = len(plot.norm_curves[0].xData)
     recorder = controller.trainer.health
     _train_while(qtbot, controller, lambda: len(recorder.records()) > before + 2)
@@ -129,7 +129,7 @@ def test_the_boundary_behind_the_landscape_tab_is_redrawn_when_shown(window, qtb
     boundary = window.findChild(BoundaryView)
     boundary_dock = window.findChild(QDockWidget, "boundaryDock")
     window.landscape.dock.raise_()
-    qtbot.waitUntil(lambda: not is_seen(boundary))
+    qtbot.waitUntil(lambda: not on_screen(boundary))
     shown = boundary.values.copy()
     controller = window.training
     _train_while(qtbot, controller, lambda: True)

@@ -1,9 +1,11 @@
-"""Whether a person can see a widget, and redrawing put off until they can.
+"""Whether a widget can be seen: the views that redraw on every epoch or key ask this first.
 
-Qt counts a dock tabbed behind another as visible (``isVisible()`` is True) although nobody sees
-it: only its visible region is empty. While training runs, a view nobody sees skips its redraws
-(on digits the hidden landscape and health tabs took a fifth of the window's training time) and
-catches up once, when its dock's tab comes to the front (``QDockWidget.visibilityChanged``).
+``QWidget.isVisible()`` is not enough: a dock tabbed behind another dock (the landscape behind
+the decision boundary, the gradient health behind the cost plot) stays "visible" — Qt only moves
+it out of the window — so a view that asked ``isVisible()`` recomputed and repainted for nobody
+(on digits a landscape map took ~80 ms of every timer tick while the learner stepped). Such a
+view asks ``on_screen`` instead, remembers that it is behind, and catches up when its dock
+comes to the front (``QDockWidget.visibilityChanged``; ``WhenSeen`` does this for a redraw).
 """
 
 from __future__ import annotations
@@ -14,10 +16,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 
-def is_seen(widget: QWidget) -> bool:
-    """Return whether some of ``widget`` is on the screen: shown, and not covered (a dock tabbed
-    behind another is shown to Qt, with an empty visible region)."""
+def on_screen(widget: QWidget) -> bool:
+    """Return whether some part of ``widget`` can be seen: it is shown and not clipped away
+    (a tab behind another dock, a dock squeezed to nothing)."""
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def hidden_on_screen(widget: QWidget) -> bool:
+    """Return whether ``widget`` is out of sight inside a window that is shown: the case where
+    work for it can wait (a window not shown yet — tests, ``--screenshot`` — keeps drawing)."""
+    window = widget.window()
+    return window.isVisible() and not on_screen(widget)
 
 
 class WhenSeen(QObject):
@@ -41,7 +50,7 @@ class WhenSeen(QObject):
     def request(self) -> bool:
         """Redraw now unless nobody sees the widget and the redraw may wait; return whether it
         ran."""
-        if self._defer() and not is_seen(self.widget):
+        if self._defer() and not on_screen(self.widget):
             self.pending = True
             self.skipped += 1
             return False
