@@ -92,18 +92,6 @@ def _forced(route: str) -> blas.Router:
     return blas.Router(forced=route, mkl=lambda: CBLAS, openblas=blas.numpy_openblas_threads())
 
 
-@pytest.fixture
-def restore_router():
-    """Put back the module's router and numpy's OpenBLAS thread count after the test."""
-    threads = blas.numpy_openblas_threads()
-    before = threads.get() if threads else None
-    old = blas.router
-    yield
-    blas.router = old
-    if threads:
-        threads.set(before)
-
-
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_matmul_through_each_route_gives_the_product_for_every_layout(monkeypatch, route, dtype,

@@ -65,18 +65,18 @@ def plain(thetas, X, Y, hidden, output, lam, lam1):
 
 
 @pytest.fixture
-def split_always(monkeypatch):
+def split_always(monkeypatch, restore_router):
     """Split every batch (the thresholds are for speed, not for the maths) and put the module's
     router and numpy's OpenBLAS thread count back afterwards."""
     monkeypatch.setattr(parallel, "MIN_MACS", 0)
     monkeypatch.setattr(parallel, "MIN_COLUMNS", 1)
-    threads = blas.numpy_openblas_threads()
-    before = threads.get() if threads else None
-    old = blas.router
-    yield
-    blas.router = old
-    if threads:
-        threads.set(before)
+
+
+def _assert_plain(J, D, J_ref, D_ref) -> None:
+    """Assert float64 J and D equal the plain implementation's."""
+    assert J == pytest.approx(J_ref, rel=1e-11)
+    for got, want in zip(D, D_ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
 
 
 def _use(threads: int, forced: str | None = "numpy", **kw) -> blas.Router:
@@ -199,9 +199,7 @@ def test_shard_threads_never_time_a_product(split_always, monkeypatch):
     J_ref, D_ref = plain(net.thetas, X, Y, "sigmoid", "softmax", 0.0, 0.0)
     assert deciders and set(deciders) == {threading.main_thread().name}
     assert not router.pending
-    assert J == pytest.approx(J_ref, rel=1e-11)
-    for got, want in zip(D, D_ref, strict=True):
-        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
+    _assert_plain(J, D, J_ref, D_ref)
 
 
 def test_the_callers_numpy_error_state_holds_in_shard_threads(split_always):
@@ -244,9 +242,7 @@ def test_a_deep_copy_after_a_sharded_pass_trains_on_its_own_weights(split_always
         np.testing.assert_array_equal(a, b)       # the original did not move
     J, D = twin.cost_and_gradients(X, Y)
     J_ref, D_ref = plain(twin.thetas, X, Y, "sigmoid", "softmax", 0.0, 0.0)
-    assert J == pytest.approx(J_ref, rel=1e-11)
-    for got, want in zip(D, D_ref, strict=True):
-        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
+    _assert_plain(J, D, J_ref, D_ref)
 
 
 def test_a_step_that_lends_its_arrays_runs_whole_and_lends_the_whole_batch(split_always):
