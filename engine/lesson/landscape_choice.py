@@ -14,12 +14,15 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from engine.lesson.landscape import WeightRef, check_weight
-from engine.lesson.landscape_plane import KINDS
+from engine.lesson.landscape_plane import KINDS, Plane, pca_plane, random_plane, weight_plane
 from engine.messages import QT_TRANSLATE_NOOP, EngineValueError
 from engine.network import Network
 
 MAX_SPAN = 1e6
+PCA_POINTS = 256            # the main directions come from this many points along the path
 
 
 def show_value(value: Any) -> str:
@@ -56,6 +59,18 @@ class LandscapeChoice:
             except ValueError:
                 pass            # another architecture: its own first pair
         return default_weights(network)
+
+    def plane(self, network: Network, path: np.ndarray) -> Plane:
+        """Return the plane of this choice through ``network``'s weights of now; ``path`` holds
+        the flattened weights along the training path, one row per point (for "pca").
+        Raise ValueError if there is none (e.g. a path too short for its main directions)."""
+        if self.kind == "random":
+            return random_plane(network, np.random.default_rng(self.seed))
+        if self.kind == "pca":
+            # The whole path, as Li et al. take it, thinned evenly (its ends kept) for speed.
+            keep = np.unique(np.linspace(0, len(path) - 1, PCA_POINTS).round().astype(int))
+            return pca_plane(network, path[keep])
+        return weight_plane(network, *self.weights_for(network))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form a session file holds."""

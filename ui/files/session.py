@@ -378,9 +378,8 @@ def install(window, state: AppState, args: argparse.Namespace,
         except SessionError as exc:
             raise _naming_file(exc, Path(args.session).name) from None
         controller._set_path(Path(args.session))
-        # `lesson.json --mistake NAME`: the teacher's saved lesson, with the mistake switched on
-        # as the "What if…" menu would (over any the file had). The window then differs from
-        # the file, so it counts as changed, like any switch of the menu.
+        # `lesson.json --mistake NAME`: the saved lesson with the mistake on, as the "What if…"
+        # menu would switch it (over any the file had); the window then counts as changed.
         if getattr(args, "mistake", None):
             state.set_mistake(args.mistake)
     return controller

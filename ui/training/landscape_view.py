@@ -24,15 +24,11 @@ from engine.lesson.landscape import WeightRef
 from engine.lesson.landscape_choice import LandscapeChoice
 from engine.lesson.landscape_plane import (
     GridJob,
-    Plane,
     PlaneGrid,
     WeightPath,
     fitted_span,
     flatten,
     grid_axis,
-    pca_plane,
-    random_plane,
-    weight_plane,
 )
 from ui.look import dock_titles
 from ui.look.messages import describe
@@ -52,7 +48,6 @@ FOLLOW_SECONDS = 1.5        # while training, re-centre this often …
 QUICK_SECONDS = 0.25        # … if the last map took less than this
 INSIDE = 0.9                # the current point past this share of a half-width: re-centre
 SHORT_HEIGHT = 440          # below it the map keeps the room; its title and key become a tooltip
-PCA_POINTS = 256            # the main directions come from this many points along the path
 PCA_RETRY = 16              # the main directions are tried again until the path is this long
 
 
@@ -186,18 +181,6 @@ class LandscapeView(QWidget):
                 and time.monotonic() - self._last_map > FOLLOW_SECONDS)
 
     # --- evaluating the map ----------------------------------------------------------------------
-    def _plane(self) -> Plane:
-        """Return the plane of the choice through the weights of now (ValueError if none)."""
-        net, choice = self.state.network, self.choice
-        if choice.kind == "random":
-            return random_plane(net, np.random.default_rng(choice.seed))
-        if choice.kind == "pca":
-            points = self.path.points()
-            # The whole path, as Li et al. take it, thinned evenly (its ends kept) for speed.
-            keep = np.unique(np.linspace(0, len(points) - 1, PCA_POINTS).round().astype(int))
-            return pca_plane(net, points[keep])
-        return weight_plane(net, *choice.weights_for(net))
-
     def _start(self) -> None:
         """Begin a map around the weights of now; small ones finish at once."""
         self._timer.stop()
@@ -206,7 +189,7 @@ class LandscapeView(QWidget):
             x, y = self.controller.trainer.data()[:2]
             self._record_now()
             self._waiting_for_path = self.choice.kind == "pca" and len(self.path) < PCA_RETRY
-            plane = self._plane()
+            plane = self.choice.plane(self.state.network, self.path.points())
             self._waiting_for_path = False
             su, sv = fitted_span(plane, self.path.points(), self.choice.span)
             settings = self.state.settings
