@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.activations import HIDDEN_ACTIVATIONS
 from engine.lesson.history import LossHistory
 from engine.messages import (
     QT_TRANSLATE_NOOP,
@@ -284,3 +285,15 @@ def _read_history(history: dict) -> None:
     except ValueError as exc:
         raise SessionError(QT_TRANSLATE_NOOP("Engine", "history: {reason}"),
                            reason=reason(exc)) from None
+
+
+def check_activation_names(names: list, field: str) -> list[str]:
+    """Return ``names`` (the list at ``field``) if every one is a hidden activation's name,
+    else raise SessionError naming the first that is not."""
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or name not in HIDDEN_ACTIVATIONS:
+            raise SessionError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} must be one of {allowed}, got {value}"),
+                name=f"{field}[{i}]", allowed=", ".join(HIDDEN_ACTIVATIONS),
+                value=show_value(name))
+    return list(names)

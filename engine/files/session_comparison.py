@@ -26,6 +26,7 @@ import numpy as np
 from engine.activations import HIDDEN_ACTIVATIONS
 from engine.files.session_checks import (
     SessionError,
+    check_activation_names,
     read_choice,
     read_field,
     read_history,
@@ -86,12 +87,7 @@ def _activations(obj: dict, variant: Variant, main: Sequence[str] | None
     names = read_field(obj, "activation", W, list, optional=True)
     if names is None:
         return None
-    for i, name in enumerate(names):
-        if not isinstance(name, str) or name not in HIDDEN_ACTIVATIONS:
-            raise SessionError(QT_TRANSLATE_NOOP(
-                "Engine", "{name} must be one of {allowed}, got {value}"),
-                name=f"{W}.activation[{i}]", allowed=", ".join(HIDDEN_ACTIVATIONS),
-                value=show_value(name))
+    check_activation_names(names, f"{W}.activation")
     if main is not None:
         expected = [str(variant.value)] * len(main) if variant.change == "activation" \
             else list(main)

@@ -30,6 +30,7 @@ from engine.files.lesson import read_lesson
 from engine.files.safe_read import read_bytes_limited
 from engine.files.session_checks import (
     SessionError,
+    check_activation_names,
     parse_json,
     read_choice,
     read_field,
@@ -128,13 +129,7 @@ def _activation(obj: dict, w: str, hidden: int) -> str | list[str]:
         raise SessionError(QT_TRANSLATE_NOOP(
             "Engine", "{name} lists {count} activations; the network has {hidden} hidden "
                       "layers"), name=f"{w}.activation", count=len(names), hidden=hidden)
-    for i, name in enumerate(names):
-        if not isinstance(name, str) or name not in HIDDEN_ACTIVATIONS:
-            raise SessionError(QT_TRANSLATE_NOOP(
-                "Engine", "{name} must be one of {allowed}, got {value!r}"),
-                name=f"{w}.activation[{i}]", allowed=", ".join(HIDDEN_ACTIVATIONS),
-                value=show_value(name))
-    return list(names)
+    return check_activation_names(names, f"{w}.activation")
 
 
 def _settings(obj: Any) -> dict[str, Any]:

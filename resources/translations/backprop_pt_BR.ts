@@ -1171,7 +1171,7 @@
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/scoring.py" line="+21"/>
+        <location filename="../../engine/lesson/scoring.py" line="+24"/>
         <source>outputs must be a 2-D (m, K) array, got shape {shape}</source>
         <translation>as saídas devem ser uma matriz 2-D (m, K), mas têm forma {shape}</translation>
     </message>
@@ -1228,7 +1228,7 @@
         <translation>Θ({l}) deve manter a forma {shape}, mas tem forma {got}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+122"/>
+        <location filename="../../engine/network.py" line="+121"/>
         <source>activation lists one g per hidden layer: expected {count} names for layer sizes {sizes}, got {got}</source>
         <translation>activation lista uma g por camada oculta: esperados {count} nomes para os tamanhos de camada {sizes}, recebidos {got}</translation>
     </message>
@@ -1261,18 +1261,18 @@
         <translation>um peso deve ser um número finito, mas é {value!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/health.py" line="+114"/>
+        <location filename="../../engine/lesson/health.py" line="+151"/>
         <location filename="../../engine/validation.py" line="-26"/>
         <source>regularization λ must be a finite number ≥ 0, got {lam!r}</source>
         <translation>a regularização λ deve ser um número finito ≥ 0, mas é {lam!r}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+22"/>
         <source>the health recording step must be a power of two, got {every}</source>
         <translation>o passo de registro da saúde deve ser uma potência de dois, recebido {every}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+90"/>
         <source>unknown health figure {name!r}: expected one of {names}</source>
         <translation>medida de saúde desconhecida {name!r}: esperava uma de {names}</translation>
     </message>
@@ -1297,17 +1297,17 @@
         <translation>a taxa de aprendizado deve ser um número finito positivo, mas é {lr!r}</translation>
     </message>
     <message>
-        <location filename="../../engine/network.py" line="+112"/>
+        <location filename="../../engine/network.py" line="+116"/>
         <source>the cost J is not finite ({J}); the weights were kept</source>
         <translation>o custo J não é finito ({J}); os pesos foram mantidos</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>o tamanho do lote deve ser pelo menos 1, mas é {size}</translation>
     </message>
     <message>
-        <location filename="../../engine/batched.py" line="+104"/>
+        <location filename="../../engine/batched.py" line="+160"/>
         <location line="+15"/>
         <source>D({l}) is not finite; the weights were kept</source>
         <translation>D({l}) não é finito; os pesos foram mantidos</translation>
@@ -1328,7 +1328,7 @@
         <translation>otimizador desconhecido {name!r}: esperava-se um destes: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_checks.py" line="+33"/>
+        <location filename="../../engine/files/session_checks.py" line="+34"/>
         <source>expecting a value</source>
         <translation>esperava-se um valor</translation>
     </message>
@@ -1394,7 +1394,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../engine/files/session_comparison.py" line="+116"/>
+        <location filename="../../engine/files/session_comparison.py" line="+112"/>
         <source>{name} must be a JSON object</source>
         <translation>{name} deve ser um objeto JSON</translation>
     </message>
@@ -1520,17 +1520,12 @@
         <location filename="../../engine/files/lesson.py" line="-19"/>
         <location line="+24"/>
         <location filename="../../engine/files/session_checks.py" line="-37"/>
-        <location filename="../../engine/files/session_comparison.py" line="-25"/>
+        <location line="+90"/>
         <source>{name} must be one of {allowed}, got {value}</source>
         <translation>{name} deve ser um de {allowed}, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="+133"/>
-        <source>{name} must be one of {allowed}, got {value!r}</source>
-        <translation>{name} deve ser um destes: {allowed}, mas é {value!r}</translation>
-    </message>
-    <message>
-        <location filename="../../engine/files/session_checks.py" line="+11"/>
+        <location filename="../../engine/files/session_checks.py" line="-79"/>
         <source>{name} must be a list of rows, got {value}</source>
         <translation>{name} deve ser uma lista de linhas, mas é {value}</translation>
     </message>
@@ -1561,7 +1556,7 @@
         <translation>a sessão tem {size} MB de texto; arquivos acima de {limit} MB não poderiam ser abertos de novo</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_format.py" line="-45"/>
+        <location filename="../../engine/files/session_format.py" line="+89"/>
         <source>network.layer_sizes must list 2..{limit} layers, got {count}</source>
         <translation>network.layer_sizes deve listar 2..{limit} camadas, mas lista {count}</translation>
     </message>
@@ -1591,7 +1586,7 @@
         <translation>{name} lista {count} ativações; a rede tem {hidden} camadas ocultas</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>settings.batch_size must be empty (full batch) or 1..{limit}, got {value}</source>
         <translation>settings.batch_size deve ser vazio (lote completo) ou 1..{limit}, mas é {value}</translation>
     </message>
@@ -1980,7 +1975,7 @@
         <translation>a janela não consegue mostrar esta sessão ({reason}); sua sessão foi mantida</translation>
     </message>
     <message>
-        <location filename="../../engine/files/session_comparison.py" line="-24"/>
+        <location filename="../../engine/files/session_comparison.py" line="-44"/>
         <source>{name} must be empty when nothing is changed</source>
         <translation>{name} deve ficar vazio quando nada muda</translation>
     </message>
@@ -1990,7 +1985,7 @@
         <translation>{name} só acompanha uma troca de otimizador</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>{name} is {value}, but the compared network must be the main one except for its {change}: expected {expected}</source>
         <translation>{name} é {value}, mas a rede comparada deve ser a principal exceto pelo(a) {change}: esperava-se {expected}</translation>
     </message>
@@ -2022,7 +2017,7 @@
         <translation>{name} deve ser um múltiplo de settings.batch_size ({batch}), mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/divergence.py" line="+102"/>
+        <location filename="../../engine/lesson/divergence.py" line="+103"/>
         <source>Training ran away after epoch {epoch} because α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} is above {limit:g}, so the weight decay alone flips Θ to a larger value each step: lower α or λ, or use larger mini-batches. Weights, epoch counter, loss history and optimizer are back at epoch {epoch}.</source>
         <translation>O treinamento divergiu após a época {epoch} porque α·λ/m = {a:g}·{lam:g}/{m} = {ratio:.3g} passa de {limit:g}, e assim só o decaimento dos pesos já leva Θ a um valor maior, de sinal trocado, a cada passo: diminua α ou λ, ou use minilotes maiores. Pesos, contador de épocas, histórico da perda e otimizador voltaram à época {epoch}.</translation>
     </message>
@@ -2072,14 +2067,14 @@
         <translation>o peso l,i,j = {l},{i},{j} não está na rede {sizes}: Θ({l}) tem i 1..{rows} e j 0..{cols} (j = 0 é o viés)</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <location filename="../../engine/lesson/landscape_plane.py" line="+89"/>
+        <location line="+113"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+95"/>
         <source>the landscape needs two different weights, got {w} twice</source>
         <translation>a superfície de custo precisa de dois pesos diferentes, recebeu {w} duas vezes</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../engine/lesson/landscape_plane.py" line="+127"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="+130"/>
         <source>the landscape&apos;s span must be a positive number, got {span!r}</source>
         <translation>a amplitude da superfície de custo deve ser um número positivo, recebeu {span!r}</translation>
     </message>
@@ -2244,7 +2239,7 @@
         <translation>o atributo de entrada {name!r} aparece duas vezes</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/landscape_choice.py" line="+72"/>
+        <location filename="../../engine/lesson/landscape_choice.py" line="+87"/>
         <source>it must be an object, got {value}</source>
         <translation>deve ser um objeto, veio {value}</translation>
     </message>
@@ -2274,7 +2269,7 @@
         <translation>weights deve indicar dois pesos diferentes, mas é {value}</translation>
     </message>
     <message>
-        <location filename="../../engine/lesson/landscape_plane.py" line="-89"/>
+        <location filename="../../engine/lesson/landscape_plane.py" line="-92"/>
         <source>the path must hold points of {n} weights, got shape {shape}</source>
         <translation>o caminho deve ter pontos de {n} pesos, veio o formato {shape}</translation>
     </message>
@@ -2284,7 +2279,7 @@
         <translation>as direções principais precisam de um caminho de treino com pelo menos 3 épocas registradas que não corra sobre uma só reta; treine um pouco antes</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>the landscape needs an odd number of steps 3..1001, got {steps}</source>
         <translation>a paisagem precisa de um número ímpar de passos 3..1001, veio {steps}</translation>
     </message>
@@ -3065,7 +3060,7 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../ui/training/landscape_view.py" line="+269"/>
+        <location filename="../../ui/training/landscape_view.py" line="+252"/>
         <source>The main directions come from the training path: train a few epochs and they appear here.</source>
         <translation>As direções principais vêm do caminho do treino: treine algumas épocas e elas aparecem aqui.</translation>
     </message>
@@ -3454,7 +3449,7 @@
         <translation>Mapas de calor da camada de que trata este passo: células azuis são positivas, laranja negativas; a coluna j = 0, com cabeçalho amarelo, guarda os pesos de viés, e a linha amarela “+1” é a unidade de viés.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>Step {i} of {n}</source>
         <translation>Passo {i} de {n}</translation>
     </message>

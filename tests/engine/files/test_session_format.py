@@ -59,6 +59,8 @@ BAD_SESSIONS = {
     "negative_layer_size.json": "network.layer_sizes[1]",
     "fractional_layer_size.json": "network.layer_sizes[1]",
     "unknown_activation.json": "swish",
+    "unknown_activation_in_list.json": "network.activation[0] must be one of sigmoid, tanh, relu, "
+                                       "linear, leaky_relu, elu, softplus, gelu, got 'swish'",
     "cross_entropy_linear_output.json": "cross_entropy",
     "negative_learning_rate.json": "settings.lr",
     "unknown_optimizer.json": "rmsprop",
