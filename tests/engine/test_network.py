@@ -4,6 +4,7 @@ configuration, agreement with a plain reference, training options and bad input.
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 import pytest
@@ -76,9 +77,15 @@ def test_mazur_error_after_one_step_matches_the_article():
 @pytest.mark.parametrize(("act", "out", "loss"), COMBOS)
 @pytest.mark.parametrize("lam", [0.0, 0.7])
 def test_gradients_match_finite_differences(act, out, loss, lam):
-    rng = np.random.default_rng(hash((act, out, loss)) % 2**32)
-    net = Network([3, 5, 4, 3], act, out, loss, rng=rng)
-    X = rng.normal(size=(6, 3))
+    # A fixed seed per case (str hash() changes with every process), and a draw whose hidden z
+    # stay clear of relu's kink at 0: a central difference that straddles the kink measures the
+    # average of two slopes, not the derivative, however right D is.
+    rng = np.random.default_rng(zlib.crc32(f"{act}-{out}-{loss}".encode()))
+    while True:
+        net = Network([3, 5, 4, 3], act, out, loss, rng=rng)
+        X = rng.normal(size=(6, 3))
+        if min(np.abs(z).min() for z in net.forward(X).z[1:-1]) > 1e-2:
+            break
     Y = random_targets(rng, 6, 3, out)
     check = gradient_check(net, X, Y, lam=lam)
     assert check.relative_difference < 1e-7
