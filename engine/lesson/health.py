@@ -48,10 +48,12 @@ if TYPE_CHECKING:  # the trainer imports this module; only its type is needed he
 SATURATED_BELOW = 0.01     # g′(z) under this: the unit passes almost no gradient back
 SATURATING = ("sigmoid", "tanh")
 DYING = ("relu",)
-# One record per RECORD_EVERY stored history points: about E/8 records up to 1000 epochs, and
-# 63..125 once the history is full, so a short run still draws curves, and a long one's recording
-# cost shrinks as the history's stride grows (benchmarks/health_bench.py measures it).
-RECORD_EVERY = 8
+# One record per RECORD_EVERY stored history points: about E/16 records up to 1000 epochs, and
+# 31..62 once the history is full, so a short run still draws curves, and a long one's recording
+# cost shrinks as the history's stride grows. A record costs about half a step of the small
+# networks (tens of µs of numpy calls): every 8th epoch was 3.7–4.6 % of training, every 16th is
+# under the 3 % budget (benchmarks/health_bench.py measures it).
+RECORD_EVERY = 16
 FIELDS = ("norm_D", "norm_Theta", "relative_step", "mean_abs_d", "saturated_share", "dead_share")
 CSV_FIELDS = ("epoch", "l", "norm_D", "norm_Theta", "mean_abs_d", "saturated_share",
               "dead_share")

@@ -302,10 +302,13 @@ class Trainer:
     def _observe_health(self, epoch: int) -> None:
         """Record the health at ``epoch`` now, or leave it to the next step's pass."""
         due = getattr(self.health, "due", None)
-        if due is None or not self._lends_steps():
+        if due is None:
             self.health.on_epoch(self, epoch)
-        elif due(self, epoch):
-            self._health_due = epoch
+        elif due(self, epoch):      # off its stride (most epochs): nothing more to ask
+            if self._lends_steps():
+                self._health_due = epoch
+            else:
+                self.health.on_epoch(self, epoch)
 
     def _lend(self, arrays: StepArrays) -> None:
         """Take what is due from the pass of the step after it (before the step's update)."""

@@ -163,8 +163,8 @@ def test_recording_does_not_change_training():
         assert np.array_equal(ta, tb)
 
 
-def test_blocking_training_records_epoch_zero_and_every_eighth_stored_epoch():
-    """The documented rule: epoch 0 and every multiple of RECORD_EVERY (8) × the history's
+def test_blocking_training_records_epoch_zero_and_every_sixteenth_stored_epoch():
+    """The documented rule: epoch 0 and every multiple of RECORD_EVERY (16) × the history's
     stride, which stays 1 while the history (1000 points) is not full; the clock plays no part."""
     ticks = iter(range(10**6))
     trainer = _trainer()
@@ -172,17 +172,17 @@ def test_blocking_training_records_epoch_zero_and_every_eighth_stored_epoch():
     trainer.health = recorder = HealthRecorder(clock=lambda: 5 * next(ticks))
     trainer.run(max_epochs=203)
     assert trainer.history.stride == 1
-    assert list(recorder.epochs()) == list(range(0, 201, 8))
+    assert list(recorder.epochs()) == list(range(0, 201, 16))
     recorder.record_latest(trainer)
-    assert list(recorder.epochs()) == [*range(0, 201, 8), 203]
+    assert list(recorder.epochs()) == [*range(0, 201, 16), 203]
 
 
 def test_recorded_rows_equal_the_health_computed_directly_at_those_epochs():
     trainer = _trainer()
     trainer.health = recorder = HealthRecorder()
-    trainer.run(max_epochs=24)
+    trainer.run(max_epochs=48)
     replay = _trainer()
-    assert [e for e, _ in recorder.records()] == [0, 8, 16, 24]
+    assert [e for e, _ in recorder.records()] == [0, 16, 32, 48]
     for epoch, rows in recorder.records():
         while replay.epoch < epoch:
             replay.run(max_epochs=1)
