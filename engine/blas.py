@@ -8,15 +8,15 @@ user on AMD EPYC measured the MKL route 5× slower than numpy's. So, when MKL is
 first large product of each *shape class* (precision, operand layout and size to a factor of
 two) is done by both libraries, interleaved (once each if that takes over TRIAL_SECONDS, more
 often if cheaper), and the faster one keeps that class for the rest of the process
-(``Router``). Products under ``MIN_WORK`` multiply-adds always stay
-``np.matmul``. ``BACKPROP_BLAS=numpy`` or ``=mkl`` forces a route (``auto``, the default,
-measures).
+(``Router``). Products under ``MIN_WORK`` multiply-adds always stay ``np.matmul``.
+``BACKPROP_BLAS=numpy`` or ``=mkl`` forces a route (``auto``, the default, measures).
 
 Two thread pools must never fight over the cores: a BLAS's idle workers spin for a while after
 each call (OpenBLAS ~0.1 s, Intel OpenMP 0.2 s), and on a 2-core machine a 2-thread call of the
 other library then waits for a core. Hence: MKL's OpenMP workers go to sleep at once after each
 call (``KMP_BLOCKTIME=0``), so MKL never spins; and while MKL's trials run and whenever MKL
-keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to spin.
+keeps a class, numpy's OpenBLAS is set to one thread, so it has no workers to spin. A pass in
+shards (engine.parallel) runs every call of both on one thread, MKL's per-thread count included.
 
 The per-product trials only *propose* MKL; whole passes decide (``engine.blas_race``).
 
@@ -64,9 +64,8 @@ ROUTES = ("numpy", "mkl")
 # few microseconds more than np.matmul's dispatch, which matters for the small networks only.
 MIN_WORK = 1 << 20
 # Timed runs per library when deciding a class (after one warm-up call of a library's first
-# use): at least TRIALS, and more, up to MAX_TRIALS, while the trial has taken under
-# TRIAL_SECONDS — small products are cheap to repeat, and the fastest of several runs is what a
-# busy machine's noise disturbs least.
+# use): at least TRIALS, and up to MAX_TRIALS while the trial has taken under TRIAL_SECONDS —
+# small products are cheap to repeat; the fastest of several runs is the least disturbed.
 TRIALS, MAX_TRIALS, TRIAL_SECONDS = 1, 9, 0.004
 # OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
 # sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
@@ -150,12 +149,17 @@ class Router:
             yield
             return
         self.single = True
+        # This thread's own MKL count (threadpoolctl sets one) beats the global one: 1 too.
+        local = self._lib.set_local_threads if self._lib else None
+        before = local(1) if local is not None else 0
         try:
             self.activate()
             self._set_threads_of_mkl()
             yield
         finally:
             self.single = False
+            if local is not None:
+                local(before)
             self.activate()
             self._set_threads_of_mkl()
 

@@ -28,6 +28,10 @@ class Cblas:
     name: str
     gemm: dict[np.dtype, tuple[object, type]]   # dtype → (C function, its real type)
     set_threads: object = None                   # the library's "use n threads" call, if any
+    # The calling thread's own count, which overrides the global one on that thread (MKL's
+    # MKL_Set_Num_Threads_Local, which threadpoolctl calls); returns the thread's previous
+    # count, 0 meaning "the global one". None if the library has no such call.
+    set_local_threads: object = None
 
     @classmethod
     def load(cls, path: str, name: str, symbol: str = "cblas_{}gemm",
@@ -49,7 +53,11 @@ class Cblas:
         if threads is not None:
             threads.restype = None
             threads.argtypes = [ctypes.c_int]
-        return cls(name, gemm, threads)
+        local = getattr(lib, "MKL_Set_Num_Threads_Local", None)
+        if local is not None:
+            local.restype = ctypes.c_int
+            local.argtypes = [ctypes.c_int]
+        return cls(name, gemm, threads, local)
 
 
 def _operand(a: np.ndarray) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ numpy's error state holds in them; small networks are never split."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 import numpy as np
@@ -176,6 +177,56 @@ def test_every_blas_call_is_single_threaded_during_a_sharded_pass(split_always, 
     net.cost_and_gradients(X, Y)
     assert counts and set(counts) == {1}      # 3 products per shard, each on one thread
     assert state["n"] == 2                    # given back after the pass
+
+
+class FakeMklThreads:
+    """MKL's two thread counts as its C calls keep them: one global, and one per calling thread
+    that overrides it on that thread (0: none), as MKL_Set_Num_Threads_Local does."""
+
+    def __init__(self) -> None:
+        self.global_n, self.local = 2, {}
+
+    def set_global(self, n: int) -> None:
+        self.global_n = n
+
+    def set_local(self, n: int) -> int:
+        before = self.local.get(threading.get_ident(), 0)
+        self.local[threading.get_ident()] = n
+        return before
+
+    def effective(self) -> int:
+        return self.local.get(threading.get_ident(), 0) or self.global_n
+
+
+def test_mkl_calls_in_shards_run_on_one_thread_even_with_a_local_count(split_always,
+                                                                       monkeypatch):
+    # threadpoolctl limits MKL with its per-thread call, on the thread that asks: left at 2 on
+    # the main thread, shard 0's products ran 2 MKL workers beside shard 1's (3 on 2 cores;
+    # measured 28 against 61 steps/s on 784-128-10 float32).
+    openblas = blas.numpy_openblas()
+    if openblas is None:
+        pytest.skip("no CBLAS reachable through ctypes")
+    mkl = FakeMklThreads()
+    lib = dataclasses.replace(openblas, set_threads=mkl.set_global,
+                              set_local_threads=mkl.set_local)
+    monkeypatch.setattr(blas, "MIN_WORK", 0)
+    _use(2, forced="mkl", mkl=lambda: lib)
+    counts: list[int] = []
+    real = blas.gemm_into
+
+    def recording(library, a, b, out):
+        counts.append(mkl.effective())
+        return real(library, a, b, out)
+
+    monkeypatch.setattr(blas, "gemm_into", recording)
+    mkl.set_local(2)                                # as threadpool_limits(2) leaves it
+    sizes, m = [6, 5, 3], 20
+    X, Y = _problem(12, sizes, m, "softmax")
+    net = Network(sizes, "sigmoid", "softmax", "cross_entropy", rng=np.random.default_rng(1))
+    J, D = net.cost_and_gradients(X, Y)
+    assert counts and set(counts) == {1}
+    assert mkl.effective() == 2 and mkl.local[threading.get_ident()] == 2   # given back
+    _assert_plain(J, D, *plain(net.thetas, X, Y, "sigmoid", "softmax", 0.0, 0.0))
 
 
 def test_shard_threads_never_time_a_product(split_always, monkeypatch):
