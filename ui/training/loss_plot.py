@@ -271,6 +271,10 @@ class LossPlot(QWidget):
             self.cost_plot.getPlotItem().setRange(xRange=EMPTY_EPOCHS, yRange=(0.0, 1.0),
                                                   padding=0.03)     # 0.03: the 0 is labelled
             self._empty = True
+        # Fit the axes to the new curves now: left to the paint, pyqtgraph's auto-range moves
+        # the axes while painting and the plot is painted a second time (4 ms each, offscreen).
+        for plot in (self.cost_plot, self.accuracy_plot):
+            plot.getPlotItem().getViewBox().prepareForPaint()
         self._update_readout()
 
     def _draw_compared(self, log: bool) -> None:

@@ -325,3 +325,42 @@ def test_the_plots_keep_their_height_while_the_readout_changes_length(qtbot):
         QApplication.processEvents()
         heights.append(plot.cost_plot.height())
     assert len(set(heights[1:])) == 1, heights
+
+
+class _ViewportPaints(QObject):
+    """Count the paint events of one widget."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.widget, self.paints = widget, 0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.widget and event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_refresh_that_moves_the_axes_paints_the_cost_plot_once(qtbot):
+    # pyqtgraph fits an auto-ranged view while it paints, and a fit that moves the axes asks for
+    # another paint: while training, every refresh painted the cost plot twice (4 ms each).
+    h = LossHistory()
+    plot = _plot(qtbot, h)
+    plot.resize(300, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    _record(h, 1.0 / np.arange(1, 41))
+    plot.refresh()
+    qtbot.wait(50)
+    counter = _ViewportPaints(plot.cost_plot.viewport())
+    QApplication.instance().installEventFilter(counter)
+    try:
+        before = plot.cost_plot.getPlotItem().getViewBox().viewRange()
+        for epoch in range(41, 121):     # later epochs and a higher cost: both axes move
+            h.add(HistoryPoint(epoch, 2.0))
+        plot.refresh()
+        qtbot.wait(100)
+    finally:
+        QApplication.instance().removeEventFilter(counter)
+    after = plot.cost_plot.getPlotItem().getViewBox().viewRange()
+    assert after[0][1] > before[0][1] and after[1][1] != before[1][1]   # the axes did move
+    assert counter.paints == 1
