@@ -2,6 +2,7 @@
 
     python main.py                              open the app on the Mazur 2-2-2 preset
     python main.py --trace --preset mazur       print every micro-step to the terminal (no window)
+    python main.py lesson.json --trace          the same for a saved session's examples
     python main.py --preset mazur --step 7 --screenshot out.png
     python main.py --preset xor --train-epochs 500 --export-health health.csv    (no window)
     python main.py --preset xor --export-landscape J.csv --landscape-weights "1,1,1;2,1,0"
@@ -89,8 +90,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--preset", choices=PRESETS, default=None,
                    help="start from this network/data set (default: mazur)")
     p.add_argument("--trace", action="store_true",
-                   help="print every micro-step of the step-through (see --examples) to the "
-                   "terminal and exit")
+                   help="print every micro-step of the step-through (see --examples) of the "
+                   "session or preset to the terminal and exit")
     p.add_argument("--examples", type=_example_count, default=None, metavar="K",
                    help="step through K examples (1..64) from the selected one; default: the "
                    "whole training set when it has at most 8 examples, otherwise 1")
@@ -134,26 +135,45 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run_trace(args: argparse.Namespace) -> int:
-    """Print the trace of the preset's first K examples (``--examples``, else the default K);
-    return the exit status."""
+    """Print the trace of the session's examples (a session file given), else of the preset's
+    first K (``--examples``, else the default K); return the exit status."""
     from engine.documents.trace_text import format_trace
+    from engine.files.session_format import SessionError, load_session
     from engine.lesson.headless import Choices, apply_choices
     from engine.lesson.presets import build_preset
+    from engine.messages import one_line
     from engine.trace import default_example_count, traced_rows
 
-    setup, settings = apply_choices(build_preset(args.preset or "mazur", seed=args.seed,
-                                                 features=getattr(args, "features", None)),
-                                    Choices.from_args(args))
-    m = setup.X.shape[0]
-    rows = traced_rows(m, 0, args.examples or default_example_count(m))
-    trace = setup.network.trace(setup.X[rows], setup.Y[rows], lam=setup.lam, lr=setup.lr,
-                                freeze_bias=setup.freeze_bias, mistake=args.mistake,
-                                lam1=settings.lam1)
-    if args.mistake:
+    optimizer = "gradient_descent"
+    if args.session:
+        try:
+            s = load_session(args.session)
+        except (SessionError, OSError) as exc:
+            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
+            return 2
+        net, X, Y, start, count = s.network, s.X, s.Y, s.example, s.examples
+        lam, lr, freeze_bias = s.settings["lam"], s.settings["lr"], s.settings["freeze_bias"]
+        lam1, optimizer = s.settings.get("lam1", 0.0), s.settings["optimizer"]
+        mistake = args.mistake or s.settings.get("mistake")
+    else:
+        setup, settings = apply_choices(build_preset(args.preset or "mazur", seed=args.seed,
+                                                     features=getattr(args, "features", None)),
+                                        Choices.from_args(args))
+        net, X, Y, start, count = setup.network, setup.X, setup.Y, 0, None
+        lam, lr, freeze_bias, lam1 = setup.lam, setup.lr, setup.freeze_bias, settings.lam1
+        mistake = args.mistake
+    m = X.shape[0]
+    rows = traced_rows(m, start, args.examples or count or default_example_count(m))
+    trace = net.trace(X[rows], Y[rows], lam=lam, lr=lr, freeze_bias=freeze_bias,
+                      mistake=mistake, lam1=lam1)
+    if mistake:
         from engine.mistake_effect import trace_no_effect_reason
         reason = trace_no_effect_reason(trace)
-        print(f"What if... {args.mistake} is switched on: "
+        print(f"What if... {mistake} is switched on: "
               + (f"{reason}\n" if reason else "this is NOT backpropagation.\n"))
+    if optimizer != "gradient_descent":
+        print(f"The session trains with {optimizer}; the update lines below are the notes' "
+              "plain gradient descent, Θ := Θ − αD (the window shows the optimizer's step).\n")
     print(format_trace(trace))
     return 0
 

@@ -133,3 +133,29 @@ def test_export_gif_has_a_frame_per_micro_step_of_k_examples(tmp_path):
     assert proc.returncode == 0, proc.stderr
     with Image.open(tmp_path / "s.gif") as gif:
         assert gif.n_frames == 1 + 2 * 9 + 4     # Δ := 0, 9 steps per example, D and update
+
+
+def test_trace_follows_the_session_on_the_command_line(tmp_path):
+    doc = json.loads((DATA / "ok" / "mazur_step7.json").read_text(encoding="utf-8"))
+    doc["network"]["thetas"][0][0][1] = 0.5            # w1 = 0.5 instead of Mazur's 0.15
+    (tmp_path / "lesson.json").write_text(json.dumps(doc), encoding="utf-8")
+    proc = run_main(str(tmp_path / "lesson.json"), "--trace")
+    assert proc.returncode == 0, proc.stderr
+    # net_h1 = 0.35·1 + 0.5·0.05 + 0.2·0.1 = 0.395 (Mazur's preset gives 0.3775)
+    assert "z(2) (2) = [0.395, 0.3925]" in proc.stdout and "0.3775" not in proc.stdout
+    assert "plain gradient descent" not in proc.stdout
+
+
+def test_trace_of_a_session_trained_with_another_optimizer_says_what_its_update_is(tmp_path):
+    doc = json.loads((DATA / "ok" / "mazur_step7.json").read_text(encoding="utf-8"))
+    doc["settings"]["optimizer"] = "adam"
+    (tmp_path / "adam.json").write_text(json.dumps(doc), encoding="utf-8")
+    proc = run_main(str(tmp_path / "adam.json"), "--trace")
+    assert proc.returncode == 0, proc.stderr
+    assert "The session trains with adam; the update lines below are the notes' plain " \
+           "gradient descent" in proc.stdout
+
+
+def test_trace_of_a_bad_session_exits_2_with_one_line():
+    line = _one_line_error(run_main(str(DATA / "bad" / "nan_weight.json"), "--trace"))
+    assert "nan_weight.json" in line and "NaN" in line
