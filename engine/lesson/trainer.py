@@ -37,7 +37,7 @@ from engine.optimizers import Optimizer, UpdatePreview, make_optimizer
 # epochs only (never the clock), so a run of N epochs has the same test curve blocking or live,
 # about E/8 points up to 1000 epochs and 63..125 when the history is full (its stride doubles).
 # Measuring is two forward passes (≈ 1-3 epochs of a small network): every 8th epoch keeps it
-# near a tenth of small networks' training time, and a thinned history's stride lowers it further.
+# near a tenth of small networks' training time, less once the history's stride grows.
 MEASURE_EVERY = 8
 
 
@@ -80,12 +80,9 @@ class Trainer:
     def __init__(self, network: Network, X: np.ndarray, Y: np.ndarray, settings: Settings,
                  rng: np.random.Generator, test: tuple[np.ndarray, np.ndarray] | None = None,
                  clock: Callable[[], float] = time.perf_counter) -> None:
-        self.rng = rng
-        self.clock = clock
+        self.rng, self.clock, self.settings = rng, clock, settings
         self.history = LossHistory()
-        self.settings = settings
-        self.examples = 0
-        self.latest_measured = True
+        self.examples, self.latest_measured = 0, True
         self.set_problem(network, X, Y, test)
 
     # --- what is trained -------------------------------------------------------------------------
@@ -302,13 +299,12 @@ class Trainer:
     def _observe_health(self, epoch: int) -> None:
         """Record the health at ``epoch`` now, or leave it to the next step's pass."""
         due = getattr(self.health, "due", None)
-        if due is None:
+        if due is not None and not due(self, epoch):
+            return      # off the recorder's stride (most epochs): nothing more to ask
+        if due is not None and self._lends_steps():
+            self._health_due = epoch
+        else:
             self.health.on_epoch(self, epoch)
-        elif due(self, epoch):      # off its stride (most epochs): nothing more to ask
-            if self._lends_steps():
-                self._health_due = epoch
-            else:
-                self.health.on_epoch(self, epoch)
 
     def _lend(self, arrays: StepArrays) -> None:
         """Take what is due from the pass of the step after it (before the step's update)."""
