@@ -64,9 +64,10 @@ ROUTES = ("numpy", "mkl")
 # few microseconds more than np.matmul's dispatch, which matters for the small networks only.
 MIN_WORK = 1 << 20
 # Timed runs per library when deciding a class (after one warm-up call of a library's first
-# use): at least TRIALS, and up to MAX_TRIALS while the trial has taken under TRIAL_SECONDS —
-# small products are cheap to repeat; the fastest of several runs is the least disturbed.
-TRIALS, MAX_TRIALS, TRIAL_SECONDS = 1, 9, 0.004
+# use): at least TRIALS, and up to MAX_TRIALS while the trial has taken under TRIAL_SECONDS;
+# the fastest of several runs is the least disturbed. Best times within a factor CLOSE of each
+# other get CLOSE_TRIALS (one run gave MKL's 7 ms product 9.3 ms, and the class to numpy).
+TRIALS, MAX_TRIALS, TRIAL_SECONDS, CLOSE, CLOSE_TRIALS = 1, 9, 0.004, 1.25, 3
 # OpenBLAS's idle workers spin ~0.1 s after a call (measured: 99 ms of CPU time during a 0.5 s
 # sleep after a 2-thread dgemm on the Intel machine). Before MKL's 2-thread products are timed,
 # the router waits, in steps of SPIN_POLL seconds and at most SPIN_SECONDS, until no other
@@ -238,7 +239,9 @@ class Router:
         times: dict[str, list[float]] = {"numpy": [], "mkl": []}
         spent = 0.0
         for i in range(MAX_TRIALS):
-            if i >= TRIALS and spent >= TRIAL_SECONDS:
+            ratio = min(times["mkl"], default=1.0) / min(times["numpy"], default=1.0)
+            if i >= TRIALS and spent >= TRIAL_SECONDS and (
+                    i >= CLOSE_TRIALS or not 1.0 / CLOSE < ratio < CLOSE):
                 break
             for route in ("mkl", "numpy"):     # numpy last: its a·b stays in ``out``
                 t0 = self.clock()
