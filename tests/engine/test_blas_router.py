@@ -375,8 +375,8 @@ def test_a_close_race_that_stays_close_ends_with_numpy_after_its_last_visit():
     step()
     n = _race(router, step)
     assert router.passes[-1].route == "numpy"
-    assert n <= 4 * blas.MAX_PASS_VISITS
-    assert len(router.passes[-1].seconds) == 2
+    # It timed past PASS_VISITS (a clear race stops there) and stopped at MAX_PASS_VISITS.
+    assert 4 * blas.PASS_VISITS < n <= 4 * blas.MAX_PASS_VISITS
 
 
 @pytest.mark.parametrize(("costs", "runs_each"), [
