@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from engine.lesson.history import LossHistory
 from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qcolor
+from ui.look.steady_label import WrappedReadout
 from ui.look.theme import current_theme, scale_plot
 from ui.training.plot_axes import end_label_axes, fit_stacked
 
@@ -100,7 +101,8 @@ class LossPlot(QWidget):
         self.readout = QLabel()
         self.readout.setObjectName("lossReadout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.readout.setWordWrap(True)      # a narrow dock wraps it instead of widening
+        # A narrow dock wraps it instead of widening; its box asks no layout while training.
+        self.readout_box = WrappedReadout(self.readout)
 
         self.cost_plot = _plot_widget()
         self.cost_plot.setObjectName("costPlot")
@@ -147,7 +149,7 @@ class LossPlot(QWidget):
         top.addWidget(self.log_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.readout)
+        layout.addWidget(self.readout_box)
         layout.addLayout(top)
         layout.addWidget(self.cost_plot, 2)
         layout.addWidget(self.accuracy_plot, 1)
@@ -326,8 +328,8 @@ class LossPlot(QWidget):
     def _update_readout(self) -> None:
         last = self.history.latest
         if last is None:
-            self.readout.setMinimumHeight(0)
             self.readout.setText(self.tr("No epochs yet: press Train."))
+            self.readout_box.start_again()
             return
         loc = QLocale()
         parts = [self.tr("epoch %1").replace("%1", loc.toString(last.epoch)),
@@ -350,10 +352,4 @@ class LossPlot(QWidget):
         # The numbers' widths change from epoch to epoch: a wrapped readout one line shorter
         # would resize the plots below it, which then redraw whole, axes too (on XOR most
         # refreshes while training did). Its height only grows until the next run or resize.
-        need = self.readout.heightForWidth(self.readout.width())
-        if need > self.readout.minimumHeight():
-            self.readout.setMinimumHeight(need)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self.readout.setMinimumHeight(0)        # a wider dock may need fewer lines
+        self.readout_box.fit()

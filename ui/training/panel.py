@@ -25,6 +25,7 @@ from engine.lesson.presets import Article, data_article, output_for, settings_fo
 from ui.look import dock_titles
 from ui.look.messages import translate_message
 from ui.look.palette import Theme
+from ui.look.steady_label import SteadyLabel
 from ui.look.theme import current_theme
 from ui.state import AppState
 from ui.training.button_row import ButtonRow
@@ -66,9 +67,10 @@ class TrainingPanel(QWidget):
         self.reset_article_action = self.reset_menu.addAction("")
         self.reset_article_action.setObjectName("resetArticleAction")
         self.reset_article_action.triggered.connect(self._on_reset_article_action_triggered)
-        self.epoch_label = QLabel()
+        # Counters change at every redraw while training: they ask for no layout each time.
+        self.epoch_label = SteadyLabel()
         self.epoch_label.setObjectName("epochLabel")
-        self.speed_label = QLabel()
+        self.speed_label = SteadyLabel()
         self.speed_label.setObjectName("speedLabel")
         self.seed_label = QLabel()
         self.seed_label.setObjectName("seedLabel")
