@@ -32,6 +32,7 @@ from ui.look.palette import (
 )
 from ui.look.theme import current_theme
 from ui.state import AppState
+from ui.training.isoline import IsolineItem
 from ui.training.loss_plot import style_plot
 from ui.training.output_view import OutputView, plain_label, quiet_plot
 
@@ -76,8 +77,7 @@ class BoundaryView(OutputView):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setOpacity(0.6)      # a pale map, so the markers over it stand out
         self.plot.addItem(self.image)
-        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen(qcolor(LIGHT.foreground), width=2),
-                                       axisOrder="row-major")
+        self.contour = IsolineItem(level=0.5, pen=pg.mkPen(qcolor(LIGHT.foreground), width=2))
         self.contour.setParentItem(self.image)
         self._scatter: dict[tuple[int, bool], pg.ScatterPlotItem] = {}
         self._regrid_timer = QTimer(self)

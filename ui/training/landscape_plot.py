@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale, QRectF
 
 from engine.lesson.landscape_plane import PlaneGrid
 from ui.look.palette import COST_COLORMAP, PATH_HEX, Theme, qcolor
+from ui.training.isoline import IsolineItem
 from ui.training.loss_plot import style_plot
 
 CONTOURS = 10               # contour lines, evenly spaced in log J
@@ -44,8 +45,7 @@ class LandscapePlot(pg.PlotWidget):
             item.getAxis(name).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.addItem(self.image)
-        self.contours = [pg.IsocurveItem(level=0.0, axisOrder="row-major")
-                         for _ in range(CONTOURS)]
+        self.contours = [IsolineItem(level=0.0) for _ in range(CONTOURS)]
         for contour in self.contours:
             contour.setParentItem(self.image)
             contour.setPen(pg.mkPen(qcolor("#FFFFFF", 110), width=1))
