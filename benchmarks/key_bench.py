@@ -11,7 +11,7 @@ moment, so the key waits for the training tick that holds the loop, as a key fro
 would (a key posted from a timer always arrived between two ticks). The stepper's keys are
 disabled then, so what is measured is how long the window takes to take the key (handled) and
 to paint the key's frame: the next pass of the loop. Training keeps painting its own frames
-after that (neuron maps ~30 Hz, plots ~10 Hz); "loop quiet p95" is the older measure, until a
+after that (neuron maps ~24 Hz, plots 4-10 Hz); "loop quiet p95" is the older measure, until a
 pass paints nothing, which counts those frames and the ticks between them too.
 
 The window runs with one BLAS thread, as main.py starts the app (``python -m benchmarks`` gives
@@ -197,7 +197,7 @@ def _training(preset: str, presses: int, size: tuple[int, int]) -> dict:
         handled.append((t1 - t0) * 1e3)
         # The key's frame: the next pass of the loop paints what the key dirtied (after the
         # training tick, if one is due first). Passes after it paint training's own frames
-        # (the neuron maps at ~30 Hz, the plots at ~10 Hz), which no key waits for; how long
+        # (the neuron maps at ~24 Hz, the plots at 4-10 Hz), which no key waits for; how long
         # until the loop paints nothing at all is kept as "quiet" for comparison.
         before = recorder.count
         app.processEvents()
