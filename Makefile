@@ -19,7 +19,10 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,export]"
 	touch $(TEST_STAMP)
 
+# The app's byte code is written ahead (only what changed; ~40 ms): where PYTHONDONTWRITEBYTECODE
+# is set, as on these machines, every start compiled ~180 modules again (0.19 s of a 0.95 s start).
 run: $(STAMP)
+	$(PY) -m compileall -q main.py ui engine > /dev/null
 	$(PY) main.py $(ARGS)
 
 test: $(TEST_STAMP)
