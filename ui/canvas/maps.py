@@ -173,9 +173,15 @@ class MapColumnItem(QGraphicsItem):
         # 32 grid points over ~20-56 px: smooth scaling reads as a map, not as blocks.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         outline = QPen(palette.qcolor(self.theme.foreground), 1.0 * self.scale)
+        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
         for k, image in enumerate(self.images):
             rect = self.tile(k)
+            # Antialiased, a smooth-scaled image at a fractional place took ~105 µs instead of
+            # ~7 (Qt's raster engine), 24 times a second per tile while training; its edge is
+            # under the outline drawn next, antialiased.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.drawImage(rect, image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
             painter.setPen(outline)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)

@@ -53,3 +53,28 @@ def test_tile_hit_and_shape_errors(qapp):
     assert item.unit_at(200.0, 100.0) is None                   # the circle is not the tile
     with pytest.raises(ValueError, match=r"layer 2 has 3 neurons.*\(3, ny, nx\)"):
         item.set_maps(np.zeros((2, 4, 4)), FillScale())
+
+
+def test_tiles_paint_their_colours_and_leave_the_painter_as_they_found_it(qapp):
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    item = MapColumnItem(2, 2, palette.LIGHT)
+    # Fractional places, as on a scaled canvas (the images are drawn without antialiasing).
+    item.set_geometry(np.array([[120.3, 40.6], [120.3, 100.6]]), 12.0, 3.0)
+    values = np.stack([np.full((4, 4), 0.9), np.full((4, 4), 0.1)])
+    scale = FillScale()
+    item.set_maps(values, scale)
+    canvas = QImage(200, 160, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(0xFFFFFFFF)
+    painter = QPainter(canvas)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    item.paint(painter, QStyleOptionGraphicsItem())
+    assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.end()
+    for k, value in enumerate((0.9, 0.1)):
+        centre = item.tile(k).center()
+        got = canvas.pixelColor(int(centre.x()) - 3, int(centre.y()) - 3)
+        r, g, b = scale.rgba(np.array([value]))[0][:3]
+        assert abs(got.red() - int(r)) <= 2 and abs(got.green() - int(g)) <= 2
+        assert abs(got.blue() - int(b)) <= 2
