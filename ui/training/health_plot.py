@@ -151,6 +151,23 @@ class HealthPlot(QWidget):
                 "%1", names.get(self._init, self._init))
         self.init_caption.setText(text)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._check_room()
+
+    def _check_room(self) -> None:
+        """Put the initial weights' caption away while the dock is too short for it above both
+        plots whole (presenter mode at 1400×900 cut the lower plot's epoch axis off); the
+        Network tab names the initialization too. It comes back with the room."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        need = (sum(max(0, w.heightForWidth(width))
+                    for w in (self.init_caption, self.readout, self.key))
+                + self.norm_plot.minimumHeight() + self.share_plot.minimumHeight()
+                + 4 * layout.spacing() + margins.top() + margins.bottom())
+        self.init_caption.setVisible(self.height() >= need)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

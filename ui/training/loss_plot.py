@@ -35,6 +35,7 @@ from ui.training.plot_axes import end_label_axes, fit_stacked
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
+ROOM_SLACK = 20     # px: the accuracy plot comes back only with this much more than it needs
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -92,6 +93,11 @@ class LossPlot(QWidget):
         self.compared: LossHistory | None = None     # the compared run's history, if any
         self.names = ("", "")                         # (this run, the compared run) in the key
         self.show_accuracy = True       # the panel turns it off for targets that are not classes
+        # Whether the dock has room for the accuracy plot under a cost plot at least half as
+        # tall (a projector's 1280×720 in presenter mode left the cost plot 40 px and cut the
+        # accuracy plot's axis): without, the accuracy curve goes and its numbers stay in the
+        # readout.
+        self._accuracy_room = True
         # Where accuracy means nothing (regression): returns the RMSE (train, test; NaN without
         # a test set) at the weights of now, or None for class labels. Set by the wing.
         self.rmse_now: Callable[[], tuple[float, float] | None] = lambda: None
@@ -171,7 +177,7 @@ class LossPlot(QWidget):
         self.cost_plot.setLabel("bottom", self.tr("epoch"))
         self.accuracy_plot.setLabel("left", self.tr("accuracy"))
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
-        self._title_epoch_axis()
+        self._place_accuracy()
         # Percent ticks at 0, 50 and 100 % read faster than 0.2 … 0.8, and 100 % is always shown.
         loc = QLocale()
         self.accuracy_plot.getAxis("left").setTicks(
@@ -223,15 +229,41 @@ class LossPlot(QWidget):
     def set_show_accuracy(self, on: bool) -> None:
         """Show or hide the accuracy plot (it means nothing for regression targets)."""
         self.show_accuracy = on
-        self.accuracy_plot.setVisible(on)
-        self._title_epoch_axis()
+        self._place_accuracy()
 
-    def _title_epoch_axis(self) -> None:
+    def accuracy_shown(self) -> bool:
+        """Return whether the accuracy plot shows: class targets, and room for it."""
+        return self.show_accuracy and self._accuracy_room
+
+    def _place_accuracy(self) -> None:
+        shown = self.accuracy_shown()
+        self.accuracy_plot.setVisible(shown)
         # One epoch axis with numbers and title, under the two plots: the accuracy plot's, when
         # it shows (the plots share it; the cost plot's took two text lines of its height).
         axis = self.cost_plot.getAxis("bottom")
-        axis.showLabel(not self.show_accuracy)
-        axis.setStyle(showValues=not self.show_accuracy)
+        axis.showLabel(not shown)
+        axis.setStyle(showValues=not shown)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)      # the layout has placed the plots by now
+        self._check_room()
+
+    def _check_room(self) -> None:
+        """Drop the accuracy plot when the cost plot above it gets under half the accuracy
+        plot's least height or the two no longer fit; bring it back once the cost plot would
+        keep its share with ``ROOM_SLACK`` px to spare (no flicker at the edge)."""
+        least = self.accuracy_plot.minimumHeight()
+        keep = max(least // 2, self.cost_plot.minimumSizeHint().height())
+        height = self.cost_plot.height()
+        gap = self.layout().spacing()
+        if self._accuracy_room and self.accuracy_plot.isVisible() and (
+                height < least // 2 or self.accuracy_plot.geometry().bottom() >= self.height()):
+            self._accuracy_room = False
+        elif not self._accuracy_room and height >= least + gap + keep + ROOM_SLACK:
+            self._accuracy_room = True
+        else:
+            return
+        self._place_accuracy()
 
     def set_comparison(self, history: LossHistory | None, names: tuple[str, str]) -> None:
         """Draw the compared run's ``history`` too (None: no comparison); ``names`` are this
@@ -265,7 +297,6 @@ class LossPlot(QWidget):
         self._draw_compared(log)
         self._update_key(self._draw_range(epochs, log))
         self.test_curve.setVisible(h.has("test_cost"))
-        self.accuracy_plot.setVisible(self.show_accuracy)
         if h.latest is None:
             # A new run: drop the last run's axes and any zoom. Auto-range has nothing to fit
             # (pyqtgraph would show −0.4…0.4): epochs from 0 and cost from 0 until the first

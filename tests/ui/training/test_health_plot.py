@@ -147,3 +147,42 @@ def test_the_state_before_training_alone_counts_epochs_from_zero(qtbot):
     qtbot.wait(50)
     (x0, x1), _ = plot.norm_plot.getPlotItem().getViewBox().viewRange()
     assert x1 >= 40                     # then the curves are framed whole
+
+
+def test_a_short_dock_keeps_both_plots_whole_and_puts_the_init_caption_away(qtbot):
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    controller = _controller("deep-sigmoid")
+    recorder = controller.trainer.health = HealthRecorder(every=1)
+    host = QWidget()        # sized as a dock sizes it: below the plot's minimum if need be
+    qtbot.addWidget(host)
+    plot = HealthPlot(recorder, parent=host)
+    controller.train_epochs(3)
+    plot.refresh()
+
+    def show_at(height: int) -> None:
+        host.resize(240, height)
+        plot.setGeometry(0, 0, 240, height)
+        host.show()
+        qtbot.waitExposed(host)
+        for _ in range(3):
+            QApplication.processEvents()
+
+    show_at(800)
+    assert plot.init_caption.isVisible()
+    # The height of everything whole: the texts at this width, both plots at their least, the
+    # gaps; a dock a little shorter than that has room without the caption.
+    layout = plot.layout()
+    margins = layout.contentsMargins()
+    width = 240 - margins.left() - margins.right()
+    texts = [w.heightForWidth(width) for w in (plot.init_caption, plot.readout, plot.key)]
+    whole = (sum(texts) + plot.norm_plot.minimumHeight() + plot.share_plot.minimumHeight()
+             + 4 * layout.spacing() + margins.top() + margins.bottom())
+    show_at(whole - texts[0] // 2)
+    assert not plot.init_caption.isVisible()
+    # The lower plot, with the epoch axis, ends inside the widget (it was cut off).
+    assert plot.share_plot.geometry().bottom() < plot.height()
+    assert plot.share_plot.height() >= plot.share_plot.minimumHeight()
+    show_at(whole)
+    assert plot.init_caption.isVisible()
+    assert plot.share_plot.geometry().bottom() < plot.height()

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 
 from engine.lesson.history import HistoryPoint, LossHistory
 from engine.lesson.presets import build_preset
@@ -364,3 +364,59 @@ def test_a_refresh_that_moves_the_axes_paints_the_cost_plot_once(qtbot):
     after = plot.cost_plot.getPlotItem().getViewBox().viewRange()
     assert after[0][1] > before[0][1] and after[1][1] != before[1][1]   # the axes did move
     assert counter.paints == 1
+
+
+def _hosted(qtbot, history: LossHistory) -> tuple[QWidget, LossPlot]:
+    """Return a plot in a host that sizes it as a dock does (a window of its own could not be
+    made shorter than its minimum)."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    return host, LossPlot(history, parent=host)
+
+
+def _shown_at(qtbot, host: QWidget, plot: LossPlot, width: int, height: int) -> None:
+    host.resize(width, height)
+    plot.setGeometry(0, 0, width, height)
+    host.show()
+    qtbot.waitExposed(host)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_short_dock_gives_the_cost_plot_the_room_and_keeps_accuracy_in_the_readout(qtbot):
+    h = LossHistory()
+    for epoch in range(1, 6):
+        h.add(HistoryPoint(epoch, 1.0 / epoch, 1.2 / epoch, 0.5 + 0.05 * epoch, 0.5))
+    host, plot = _hosted(qtbot, h)
+    plot.refresh()
+    _shown_at(qtbot, host, plot, 260, 700)
+    assert plot.accuracy_plot.isVisible()
+    least = plot.accuracy_plot.minimumHeight()
+    # Everything but the two plots and the gap between them: the readout, key and check.
+    gap = plot.accuracy_plot.geometry().top() - plot.cost_plot.geometry().bottom() - 1
+    texts = plot.height() - plot.cost_plot.height() - plot.accuracy_plot.height() - gap
+    keep = max(least // 2, plot.cost_plot.minimumSizeHint().height())
+    # A projector's short dock, where the two plots no longer fit at their least heights:
+    # the cost plot alone, with the epoch axis's numbers of its own.
+    _shown_at(qtbot, host, plot, 260, texts + gap + least + keep - 20)
+    assert not plot.accuracy_plot.isVisible()
+    assert plot.cost_plot.getAxis("bottom").style["showValues"]
+    assert "accuracy 75.0 %" in plot.readout.text()
+    # Just taller, room for both but not to spare: still the cost plot alone (no flicker) ...
+    _shown_at(qtbot, host, plot, 260, texts + gap + least + keep + 10)
+    assert not plot.accuracy_plot.isVisible()
+    # ... tall again: both, the epoch axis's numbers under the accuracy plot.
+    _shown_at(qtbot, host, plot, 260, 700)
+    assert plot.accuracy_plot.isVisible()
+    assert not plot.cost_plot.getAxis("bottom").style["showValues"]
+    assert plot.cost_plot.height() >= least // 2
+
+
+def test_regression_targets_never_show_the_accuracy_plot_whatever_the_room(qtbot):
+    host, plot = _hosted(qtbot, LossHistory())
+    plot.set_show_accuracy(False)
+    _shown_at(qtbot, host, plot, 260, 320)
+    _shown_at(qtbot, host, plot, 260, 800)
+    assert not plot.accuracy_plot.isVisible()
+    plot.set_show_accuracy(True)
+    assert plot.accuracy_plot.isVisible()
