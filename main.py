@@ -134,38 +134,63 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def traced_problem(args: argparse.Namespace, random_fallback: bool = False) -> dict:
+    """Return what ``--trace`` and ``--exercise`` work on: the session file's network,
+    examples and settings (λ, λ₁, α, frozen bias, mistake switch, optimizer), else the preset's
+    with the command line's choices, else (``random_fallback``: the exercise) a random small
+    network from ``--seed``, else Mazur's. Raise SessionError or OSError for a bad file."""
+    from engine.documents.exercise import random_exercise
+    from engine.files.session_format import load_session
+    from engine.lesson.headless import Choices, apply_choices
+    from engine.lesson.presets import build_preset
+
+    if args.session:
+        s = load_session(args.session)
+        return {"net": s.network, "X": s.X, "Y": s.Y, "start": s.example, "count": s.examples,
+                "lam": s.settings["lam"], "lr": s.settings["lr"],
+                "freeze_bias": s.settings["freeze_bias"], "lam1": s.settings.get("lam1", 0.0),
+                "mistake": args.mistake or s.settings.get("mistake"),
+                "optimizer": s.settings["optimizer"]}
+    problem = {"start": 0, "count": None, "mistake": args.mistake,
+               "optimizer": "gradient_descent"}
+    if random_fallback and not args.preset:
+        net, X, Y = random_exercise(args.seed)
+        return {**problem, "net": net, "X": X, "Y": Y, "lam": 0.0, "lr": 0.5,
+                "freeze_bias": False, "lam1": 0.0}
+    setup, settings = apply_choices(build_preset(args.preset or "mazur", seed=args.seed,
+                                                 features=getattr(args, "features", None)),
+                                    Choices.from_args(args))
+    return {**problem, "net": setup.network, "X": setup.X, "Y": setup.Y, "lam": setup.lam,
+            "lr": setup.lr, "freeze_bias": setup.freeze_bias, "lam1": settings.lam1}
+
+
+def _trace_of(problem: dict, examples: int | None):
+    """Return the trace of ``problem``'s examples (``examples``, else the session's K, else the
+    default K), with its settings."""
+    from engine.trace import default_example_count, traced_rows
+
+    m = problem["X"].shape[0]
+    rows = traced_rows(m, problem["start"],
+                       examples or problem["count"] or default_example_count(m))
+    return problem["net"].trace(problem["X"][rows], problem["Y"][rows], lam=problem["lam"],
+                                lr=problem["lr"], freeze_bias=problem["freeze_bias"],
+                                mistake=problem["mistake"], lam1=problem["lam1"])
+
+
 def run_trace(args: argparse.Namespace) -> int:
     """Print the trace of the session's examples (a session file given), else of the preset's
     first K (``--examples``, else the default K); return the exit status."""
     from engine.documents.trace_text import format_trace
-    from engine.files.session_format import SessionError, load_session
-    from engine.lesson.headless import Choices, apply_choices
-    from engine.lesson.presets import build_preset
+    from engine.files.session_format import SessionError
     from engine.messages import one_line
-    from engine.trace import default_example_count, traced_rows
 
-    optimizer = "gradient_descent"
-    if args.session:
-        try:
-            s = load_session(args.session)
-        except (SessionError, OSError) as exc:
-            print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
-            return 2
-        net, X, Y, start, count = s.network, s.X, s.Y, s.example, s.examples
-        lam, lr, freeze_bias = s.settings["lam"], s.settings["lr"], s.settings["freeze_bias"]
-        lam1, optimizer = s.settings.get("lam1", 0.0), s.settings["optimizer"]
-        mistake = args.mistake or s.settings.get("mistake")
-    else:
-        setup, settings = apply_choices(build_preset(args.preset or "mazur", seed=args.seed,
-                                                     features=getattr(args, "features", None)),
-                                        Choices.from_args(args))
-        net, X, Y, start, count = setup.network, setup.X, setup.Y, 0, None
-        lam, lr, freeze_bias, lam1 = setup.lam, setup.lr, setup.freeze_bias, settings.lam1
-        mistake = args.mistake
-    m = X.shape[0]
-    rows = traced_rows(m, start, args.examples or count or default_example_count(m))
-    trace = net.trace(X[rows], Y[rows], lam=lam, lr=lr, freeze_bias=freeze_bias,
-                      mistake=mistake, lam1=lam1)
+    try:
+        problem = traced_problem(args)
+    except (SessionError, OSError) as exc:
+        print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    trace = _trace_of(problem, args.examples)
+    mistake, optimizer = problem["mistake"], problem["optimizer"]
     if mistake:
         from engine.mistake_effect import trace_no_effect_reason
         reason = trace_no_effect_reason(trace)
@@ -179,32 +204,15 @@ def run_trace(args: argparse.Namespace) -> int:
 
 
 def run_exercise(args: argparse.Namespace) -> int:
-    """Write the exercise sheet and its answer key for the session file, the preset, or (with
-    neither) a random small network from ``--seed``; return the exit status."""
-    from engine.documents.exercise import random_exercise, write_exercise
-    from engine.files.session_format import SessionError, load_session
-    from engine.lesson.presets import build_preset
+    """Write the exercise sheet and its answer key for the session file (its λ, λ₁, α, frozen
+    bias and mistake switch, as ``--trace`` reads it), the preset, or (with neither) a random
+    small network from ``--seed``; return the exit status."""
+    from engine.documents.exercise import write_exercise
+    from engine.files.session_format import SessionError
     from engine.messages import one_line
-    from engine.trace import default_example_count, traced_rows
 
-    lam, lr, freeze_bias, start, count = 0.0, 0.5, False, 0, None
     try:
-        if args.session:
-            s = load_session(args.session)
-            net, X, Y, start, count = s.network, s.X, s.Y, s.example, s.examples
-            lam, lr = s.settings["lam"], s.settings["lr"]
-            freeze_bias = s.settings["freeze_bias"]
-        elif args.preset:
-            setup = build_preset(args.preset, seed=args.seed,
-                                 features=getattr(args, "features", None))
-            net, X, Y = setup.network, setup.X, setup.Y
-            lam, lr, freeze_bias = setup.lam, setup.lr, setup.freeze_bias
-        else:
-            net, X, Y = random_exercise(args.seed)
-        m = X.shape[0]
-        rows = traced_rows(m, start, args.examples or count or default_example_count(m))
-        trace = net.trace(X[rows], Y[rows], lam=lam, lr=lr, freeze_bias=freeze_bias,
-                          mistake=args.mistake)
+        trace = _trace_of(traced_problem(args, random_fallback=True), args.examples)
         key = write_exercise(args.exercise, trace, args.lang or "en")
     except (SessionError, OSError) as exc:
         print(f"backprop-visualizer: {one_line(str(exc))}", file=sys.stderr)

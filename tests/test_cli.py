@@ -156,6 +156,42 @@ def test_trace_of_a_session_trained_with_another_optimizer_says_what_its_update_
            "gradient descent" in proc.stdout
 
 
+def _key_values(path) -> dict[str, float]:
+    """Return the answer key's numbered results, e.g. {"D(1)₁₁": 0.000438…}."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- (") and " = " in line:
+            name, value = line.split(") ", 1)[1].split(" = ")
+            out[name] = float(value.replace("−", "-"))
+    return out
+
+
+def test_exercise_of_a_session_with_l1_gives_and_answers_with_its_lambda1(tmp_path):
+    doc = json.loads((DATA / "ok" / "mazur_step7.json").read_text(encoding="utf-8"))
+    (tmp_path / "plain.json").write_text(json.dumps(doc), encoding="utf-8")
+    doc["settings"]["lam1"] = 0.1
+    (tmp_path / "l1.json").write_text(json.dumps(doc), encoding="utf-8")
+    for name in ("plain", "l1"):
+        proc = run_main(str(tmp_path / f"{name}.json"), "--exercise", str(tmp_path / f"{name}.md"))
+        assert proc.returncode == 0, proc.stderr
+    assert "- λ₁ = 0.1" in (tmp_path / "l1.md").read_text(encoding="utf-8")
+    assert "λ₁" not in (tmp_path / "plain.md").read_text(encoding="utf-8")
+    plain, l1 = _key_values(tmp_path / "plain.key.md"), _key_values(tmp_path / "l1.key.md")
+    # The notes' L1 term: D gains (λ₁/m)·sign(θ) on the non-bias columns (m = 1 here, every
+    # weight of Mazur's Θ positive), the bias column j = 0 nothing.
+    for layer in (1, 2):
+        for i in (1, 2):
+            assert l1[f"D({layer}){_SUB[i]}₀"] == pytest.approx(plain[f"D({layer}){_SUB[i]}₀"])
+            for j in (1, 2):
+                key = f"D({layer}){_SUB[i]}{_SUB[j]}"
+                assert l1[key] == pytest.approx(plain[key] + 0.1, rel=1e-8)
+    # Everything before the gradient is the same forward and backward pass.
+    assert l1["z₁(2)"] == plain["z₁(2)"]
+
+
+_SUB = {0: "₀", 1: "₁", 2: "₂"}
+
+
 def test_trace_of_a_bad_session_exits_2_with_one_line():
     line = _one_line_error(run_main(str(DATA / "bad" / "nan_weight.json"), "--trace"))
     assert "nan_weight.json" in line and "NaN" in line

@@ -110,7 +110,10 @@ def _given(trace: Trace, w: dict, nf: NumberFormat) -> list[tuple[str, str]]:
     out = [("s", " – ".join(map(str, sizes))),
            ("x", "[" + nf.join(_n(v, nf) for v in trace.X[0]) + "]"),
            ("y", "[" + nf.join(_n(v, nf) for v in trace.Y[0]) + "]"),
-           ("α, λ, m", nf.join([_n(trace.lr, nf), _n(trace.lam, nf), str(trace.m)]))]
+           ("α, λ₂, m" if trace.lam1 else "α, λ, m",
+            nf.join([_n(trace.lr, nf), _n(trace.lam, nf), str(trace.m)]))]
+    if trace.lam1:      # L1 adds (λ₁/m)·sign(Θ) to D's non-bias columns: the key counts it
+        out.append(("λ₁", _n(trace.lam1, nf)))
     for l, theta in enumerate(trace.thetas, 1):
         rows = " | ".join("[" + nf.join(_n(v, nf) for v in r) + "]" for r in theta)
         out.append((w["theta"].format(l=l), rows))
