@@ -24,7 +24,7 @@ from engine.lesson.health import HealthRecorder
 from ui.look import dock_titles
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
-from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
+from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, layout_gap, style_plot
 from ui.training.plot_axes import fit_stacked
 
 COMPARED_STYLE = Qt.PenStyle.DashDotLine     # the compared run's line style, in both plots
@@ -151,9 +151,13 @@ class HealthPlot(QWidget):
                 "%1", names.get(self._init, self._init))
         self.init_caption.setText(text)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._check_room()
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # After each resize or layout pass (a key of more layers, a longer readout, presenter
+        # mode's type): Qt has placed the plots by now.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._check_room()
+        return handled
 
     def _check_room(self) -> None:
         """Put the initial weights' caption away while the dock is too short for it above both
@@ -165,7 +169,7 @@ class HealthPlot(QWidget):
         need = (sum(max(0, w.heightForWidth(width))
                     for w in (self.init_caption, self.readout, self.key))
                 + self.norm_plot.minimumHeight() + self.share_plot.minimumHeight()
-                + 4 * layout.spacing() + margins.top() + margins.bottom())
+                + 4 * layout_gap(self) + margins.top() + margins.bottom())
         self.init_caption.setVisible(self.height() >= need)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

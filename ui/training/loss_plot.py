@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
     QLabel,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,14 @@ from ui.training.plot_axes import end_label_axes, fit_stacked
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
 ROOM_SLACK = 20     # px: the accuracy plot comes back only with this much more than it needs
+
+
+def layout_gap(widget: QWidget) -> int:
+    """Return the vertical gap (px) ``widget``'s layout leaves between two items (a style that
+    decides it per pair of widgets, as macOS's does, reports −1: its default then)."""
+    gap = widget.layout().spacing()
+    return gap if gap >= 0 else widget.style().pixelMetric(
+        QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
@@ -244,9 +253,13 @@ class LossPlot(QWidget):
         axis.showLabel(not shown)
         axis.setStyle(showValues=not shown)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)      # the layout has placed the plots by now
-        self._check_room()
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # After each resize or layout pass (a longer readout, presenter mode's type, the
+        # accuracy plot shown again): Qt has placed the plots by now.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._check_room()
+        return handled
 
     def _check_room(self) -> None:
         """Drop the accuracy plot when the cost plot above it gets under half the accuracy
@@ -255,8 +268,9 @@ class LossPlot(QWidget):
         least = self.accuracy_plot.minimumHeight()
         keep = max(least // 2, self.cost_plot.minimumSizeHint().height())
         height = self.cost_plot.height()
-        gap = self.layout().spacing()
-        if self._accuracy_room and self.accuracy_plot.isVisible() and (
+        gap = layout_gap(self)
+        # isHidden, not isVisible: the first resize comes before the window is marked visible.
+        if self._accuracy_room and not self.accuracy_plot.isHidden() and (
                 height < least // 2 or self.accuracy_plot.geometry().bottom() >= self.height()):
             self._accuracy_room = False
         elif not self._accuracy_room and height >= least + gap + keep + ROOM_SLACK:

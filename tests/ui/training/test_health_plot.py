@@ -186,3 +186,39 @@ def test_a_short_dock_keeps_both_plots_whole_and_puts_the_init_caption_away(qtbo
     show_at(whole)
     assert plot.init_caption.isVisible()
     assert plot.share_plot.geometry().bottom() < plot.height()
+
+
+def test_larger_type_without_a_resize_puts_the_caption_away(qtbot):
+    # Presenter mode's larger type raises the share plot's least height (fit_stacked) without
+    # resizing the dock: the check runs on the layout pass that follows.
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    controller = _controller("xor")
+    recorder = controller.trainer.health = HealthRecorder(every=1)
+    host = QWidget()
+    qtbot.addWidget(host)
+    plot = HealthPlot(recorder, parent=host)
+    controller.train_epochs(3)
+    plot.refresh()
+    host.resize(240, 800)
+    plot.setGeometry(0, 0, 240, 800)
+    host.show()
+    qtbot.waitExposed(host)
+    QApplication.processEvents()
+    layout = plot.layout()
+    margins = layout.contentsMargins()
+    width = 240 - margins.left() - margins.right()
+    texts = [w.heightForWidth(width) for w in (plot.init_caption, plot.readout, plot.key)]
+    gaps = plot.key.geometry().top() - plot.readout.geometry().bottom() - 1
+    whole = (sum(texts) + plot.norm_plot.minimumHeight() + plot.share_plot.minimumHeight()
+             + 4 * gaps + margins.top() + margins.bottom())
+    host.resize(240, whole + 4)
+    plot.setGeometry(0, 0, 240, whole + 4)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert plot.init_caption.isVisible()
+    plot.share_plot.setMinimumHeight(plot.share_plot.minimumHeight() + 20)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not plot.init_caption.isVisible()
+    assert plot.share_plot.geometry().bottom() < plot.height()

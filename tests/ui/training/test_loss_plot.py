@@ -420,3 +420,42 @@ def test_regression_targets_never_show_the_accuracy_plot_whatever_the_room(qtbot
     assert not plot.accuracy_plot.isVisible()
     plot.set_show_accuracy(True)
     assert plot.accuracy_plot.isVisible()
+
+
+def test_a_readout_that_grows_without_a_resize_still_makes_room(qtbot):
+    # Before training the readout is one line; the first epochs make it several in a narrow
+    # dock, and nothing resizes the dock: the cost plot must not be left squeezed.
+    h = LossHistory()
+    host, plot = _hosted(qtbot, h)
+    plot.refresh()                                 # "No epochs yet: press Train."
+    _shown_at(qtbot, host, plot, 200, 700)
+    least = plot.accuracy_plot.minimumHeight()
+    keep = max(least // 2, plot.cost_plot.minimumSizeHint().height())
+    gap = plot.accuracy_plot.geometry().top() - plot.cost_plot.geometry().bottom() - 1
+    texts = plot.height() - plot.cost_plot.height() - plot.accuracy_plot.height() - gap
+    _shown_at(qtbot, host, plot, 200, texts + gap + least + keep + 4)   # both just fit
+    assert plot.accuracy_plot.isVisible()
+    lines = plot.readout_box.height()
+    for epoch in range(1, 4):
+        h.add(HistoryPoint(epoch, 0.123456 / epoch, 0.654321 / epoch, 0.75, 0.5))
+    plot.refresh()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert plot.readout_box.height() > lines + 4          # it did grow, by a line or more
+    assert not plot.accuracy_plot.isVisible()
+    assert plot.cost_plot.geometry().bottom() < plot.height()
+
+
+def test_a_dock_shown_first_at_a_short_size_drops_the_accuracy_plot(qtbot):
+    h = LossHistory()
+    for epoch in range(1, 6):
+        h.add(HistoryPoint(epoch, 1.0 / epoch, 1.2 / epoch, 0.5 + 0.05 * epoch, 0.5))
+    host, plot = _hosted(qtbot, h)
+    plot.refresh()
+    host.resize(260, 200)
+    plot.setGeometry(0, 0, 260, 200)      # its size before it is ever shown
+    host.show()
+    qtbot.waitExposed(host)
+    QApplication.processEvents()
+    assert not plot.accuracy_plot.isVisible()
+    assert plot.cost_plot.getAxis("bottom").style["showValues"]
