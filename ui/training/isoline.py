@@ -96,6 +96,11 @@ class IsolineItem(QGraphicsPathItem):
         if pen is not None:
             self.setPen(pen)
 
+    def shape(self) -> QPainterPath:
+        # The line takes no clicks or hovers: without this, every mouse move over the plot
+        # stroked each line's whole path for the scene's hit test (ten on the landscape).
+        return QPainterPath()
+
     def setData(self, values: np.ndarray | None, level: float | None = None) -> None:  # noqa: N802
         """Draw the line of ``values`` at ``level`` (default: the level it has); None: none."""
         if level is not None:

@@ -84,5 +84,6 @@ def test_the_item_draws_the_segments_and_forgets_them(qtbot):
     assert rect.left() == pytest.approx(5.5) and rect.height() == pytest.approx(7.0)
     item.setData(values, level=0.05)
     assert item.path().boundingRect().left() == pytest.approx(1.0)
+    assert item.shape().isEmpty()           # drawn, but never in the way of a click or hover
     item.setData(None)
     assert item.path().isEmpty()
