@@ -24,7 +24,13 @@ from engine.lesson.health import HealthRecorder
 from ui.look import dock_titles
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
-from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, layout_gap, style_plot
+from ui.training.loss_plot import (
+    EMPTY_EPOCHS,
+    FitsItsDock,
+    _plot_widget,
+    layout_gap,
+    style_plot,
+)
 from ui.training.plot_axes import fit_stacked
 
 COMPARED_STYLE = Qt.PenStyle.DashDotLine     # the compared run's line style, in both plots
@@ -49,7 +55,7 @@ def _brush(l: int, compared: bool = False):
     return pg.mkBrush(colour)
 
 
-class HealthPlot(QWidget):
+class HealthPlot(FitsItsDock):
     """‖D(l)‖ per layer (log axis, with a legend) over the saturated/dead shares.
 
     ``refresh()`` redraws from the ``HealthRecorder`` given at construction; ``before_refresh``
@@ -150,14 +156,6 @@ class HealthPlot(QWidget):
             text = self.tr("Initial weights: %1 (Network tab).").replace(
                 "%1", names.get(self._init, self._init))
         self.init_caption.setText(text)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        # After each resize or layout pass (a key of more layers, a longer readout, presenter
-        # mode's type): Qt has placed the plots by now.
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._check_room()
-        return handled
 
     def _check_room(self) -> None:
         """Put the initial weights' caption away while the dock is too short for it above both

@@ -47,6 +47,22 @@ def layout_gap(widget: QWidget) -> int:
         QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
 
+class FitsItsDock(QWidget):
+    """A dock's plots that rearrange themselves for the room they get (``_check_room``), after
+    each resize and each layout pass: a readout that grew when training started, presenter
+    mode's larger type or a plot shown again change the room without resizing the dock, and
+    by then Qt has placed the children."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._check_room()
+        return handled
+
+    def _check_room(self) -> None:
+        """Show or hide what the room decides (subclasses)."""
+
+
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
     return pg.mkPen(qcolor(hex_code), width=2,
                     style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
@@ -88,7 +104,7 @@ def _plot_widget() -> pg.PlotWidget:
     return w
 
 
-class LossPlot(QWidget):
+class LossPlot(FitsItsDock):
     """Cost per epoch (train solid, test dashed) over accuracy per epoch, sharing the epoch axis.
 
     ``refresh()`` redraws from the ``LossHistory`` given at construction.
@@ -252,14 +268,6 @@ class LossPlot(QWidget):
         axis = self.cost_plot.getAxis("bottom")
         axis.showLabel(not shown)
         axis.setStyle(showValues=not shown)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        # After each resize or layout pass (a longer readout, presenter mode's type, the
-        # accuracy plot shown again): Qt has placed the plots by now.
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._check_room()
-        return handled
 
     def _check_room(self) -> None:
         """Drop the accuracy plot when the cost plot above it gets under half the accuracy
