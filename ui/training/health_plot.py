@@ -24,14 +24,9 @@ from engine.lesson.health import HealthRecorder
 from ui.look import dock_titles
 from ui.look.palette import LAYER_HEX, Theme, qcolor
 from ui.look.theme import current_theme, scale_plot
-from ui.training.loss_plot import (
-    EMPTY_EPOCHS,
-    FitsItsDock,
-    _plot_widget,
-    layout_gap,
-    style_plot,
-)
+from ui.training.loss_plot import EMPTY_EPOCHS, _plot_widget, style_plot
 from ui.training.plot_axes import fit_stacked
+from ui.training.plot_room import FitsItsDock, layout_gap
 
 COMPARED_STYLE = Qt.PenStyle.DashDotLine     # the compared run's line style, in both plots
 COMPARED_ALPHA = 150                         # and paler: its colour's alpha (of 255)

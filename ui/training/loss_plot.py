@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsPathItem,
     QLabel,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,34 +32,11 @@ from ui.look.palette import COMPARED_HEX, LIGHT, TEST_HEX, TRAIN_HEX, Theme, qco
 from ui.look.steady_label import WrappedReadout
 from ui.look.theme import current_theme, scale_plot
 from ui.training.plot_axes import end_label_axes, fit_stacked
+from ui.training.plot_room import FitsItsDock, layout_gap
 
 RANGE_ALPHA = 70    # the band of lowest..highest J: light enough that the curve reads over it
 EMPTY_EPOCHS = (0.0, 5.0)       # the epoch axis of a plot with nothing to draw yet
 ROOM_SLACK = 20     # px: the accuracy plot comes back only with this much more than it needs
-
-
-def layout_gap(widget: QWidget) -> int:
-    """Return the vertical gap (px) ``widget``'s layout leaves between two items (a style that
-    decides it per pair of widgets, as macOS's does, reports −1: its default then)."""
-    gap = widget.layout().spacing()
-    return gap if gap >= 0 else widget.style().pixelMetric(
-        QStyle.PixelMetric.PM_LayoutVerticalSpacing)
-
-
-class FitsItsDock(QWidget):
-    """A dock's plots that rearrange themselves for the room they get (``_check_room``), after
-    each resize and each layout pass: a readout that grew when training started, presenter
-    mode's larger type or a plot shown again change the room without resizing the dock, and
-    by then Qt has placed the children."""
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._check_room()
-        return handled
-
-    def _check_room(self) -> None:
-        """Show or hide what the room decides (subclasses)."""
 
 
 def _pen(hex_code: str, dashed: bool) -> pg.mkPen:
