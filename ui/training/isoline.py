@@ -22,11 +22,9 @@ from PySide6.QtWidgets import QGraphicsPathItem
 # bottom-left 8 (a bit set: the corner is at or above the level). Edges: 0 top, 1 right,
 # 2 bottom, 3 left. The edges a case's segment joins (a case and its complement have the
 # same); the saddles 5 (tl, br above) and 10 (tr, bl above) have two segments, which cut off
-# tr and bl, or tl and br.
-_JOIN = np.zeros((16, 2), dtype=np.intp)
-for _cases, _pair in (((1, 14), (3, 0)), ((2, 13), (0, 1)), ((4, 11), (1, 2)),
-                      ((8, 7), (2, 3)), ((3, 12), (3, 1)), ((6, 9), (0, 2))):
-    _JOIN[list(_cases)] = _pair
+# tr and bl, or tl and br (their rows, like 0 and 15's, are unused).
+_JOIN = np.array([(0, 0), (3, 0), (0, 1), (3, 1), (1, 2), (0, 0), (0, 2), (2, 3),
+                  (2, 3), (0, 2), (0, 0), (1, 2), (3, 1), (0, 1), (3, 0), (0, 0)], dtype=np.intp)
 _CUT_TR_BL = np.array([[0, 1], [2, 3]])
 _CUT_TL_BR = np.array([[3, 0], [1, 2]])
 

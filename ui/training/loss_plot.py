@@ -232,12 +232,9 @@ class LossPlot(FitsItsDock):
         self.show_accuracy = on
         self._place_accuracy()
 
-    def accuracy_shown(self) -> bool:
-        """Return whether the accuracy plot shows: class targets, and room for it."""
-        return self.show_accuracy and self._accuracy_room
-
     def _place_accuracy(self) -> None:
-        shown = self.accuracy_shown()
+        # Shown for class targets with room for it.
+        shown = self.show_accuracy and self._accuracy_room
         self.accuracy_plot.setVisible(shown)
         # One epoch axis with numbers and title, under the two plots: the accuracy plot's, when
         # it shows (the plots share it; the cost plot's took two text lines of its height).
